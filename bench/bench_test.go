@@ -1,0 +1,139 @@
+package bench
+
+import (
+	"io"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+var programs = []string{"fib", "loop", "table", "array", "strcat", "method"}
+
+func loadProgram(b *testing.B, name string) *runtime.Proto {
+	src, err := os.ReadFile(name + ".nut")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := compile.Source(name+".nut", src, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// BenchmarkSquirrel runs each program in bench/ on a fresh VM.
+func BenchmarkSquirrel(b *testing.B) {
+	for _, name := range programs {
+		b.Run(name, func(b *testing.B) {
+			p := loadProgram(b, name)
+			for i := 0; i < b.N; i++ {
+				vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+				base.Open(vm, base.Options{})
+				if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// The plain-Go versions below do the same work with the same 32-bit types.
+
+func goFib(n int32) int32 {
+	if n < 2 {
+		return n
+	}
+	return goFib(n-1) + goFib(n-2)
+}
+
+type counter struct{ n int32 }
+
+//go:noinline
+func (c *counter) inc(d int32) int32 { c.n += d; return c.n }
+
+var goPrograms = map[string]func() bool{
+	"fib": func() bool { return goFib(30) == 832040 },
+	"loop": func() bool {
+		var sum int32
+		for i := int32(0); i < 10000000; i++ {
+			sum += i & 7
+		}
+		return sum == 35000000
+	},
+	"table": func() bool {
+		t := map[string]int32{}
+		for i := 0; i < 100000; i++ {
+			t["k"+strconv.Itoa(i)] = int32(i)
+		}
+		var sum int32
+		for i := 0; i < 100000; i++ {
+			sum += t["k"+strconv.Itoa(i)]
+		}
+		return sum == 704982704
+	},
+	"array": func() bool {
+		a := make([]int32, 1000000)
+		for i := range a {
+			a[i] = int32(i)
+		}
+		var sum int32
+		for _, v := range a {
+			sum += v
+		}
+		return sum == 1783293664
+	},
+	"strcat": func() bool {
+		s := ""
+		for i := 0; i < 100000; i++ {
+			s += "x"
+		}
+		return len(s) == 100000
+	},
+	"method": func() bool {
+		c := &counter{}
+		for i := 0; i < 1000000; i++ {
+			c.inc(1)
+		}
+		return c.n == 1000000
+	},
+}
+
+// BenchmarkGo runs the plain-Go version of each program.
+func BenchmarkGo(b *testing.B) {
+	for _, name := range programs {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if !goPrograms[name]() {
+					b.Fatal("wrong result")
+				}
+			}
+		})
+	}
+}
+
+// TestProgramsRun checks that every benchmark program runs correctly (its
+// own assertions throw otherwise).
+func TestProgramsRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("benchmark programs take a few seconds")
+	}
+	for _, name := range programs {
+		src, err := os.ReadFile(name + ".nut")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := compile.Source(name+".nut", src, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+		base.Open(vm, base.Options{})
+		if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestConformance runs every script of testdata/conformance (a copy of the
+// shared corpus: stdout of the reference C implementation) and judges it
+// as ../shared/conformance/check.py does.
+func TestConformance(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "conformance")
+	files, err := filepath.Glob(filepath.Join(dir, "*.nut"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no conformance scripts in %s", dir)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".nut")
+		t.Run(name, func(t *testing.T) {
+			if why := judge(t, dir, name); why != "" {
+				t.Error(why)
+			}
+		})
+	}
+}
+
+var (
+	compileErrRe  = regexp.MustCompile(`.*? line = \((\d+)\) column = \((\d+)\) : error (.*)`)
+	uncaughtErrRe = regexp.MustCompile(`AN ERROR HAS OCCURRED \[(.*)\]`)
+	frameRe       = regexp.MustCompile(`\*FUNCTION \[(\w+)\(\)\] \S+ line \[(\d+)\]`)
+)
+
+func readOptional(path string) (string, bool) {
+	b, err := os.ReadFile(path)
+	return string(b), err == nil
+}
+
+func judge(t *testing.T, dir, name string) string {
+	var stdout, stderr bytes.Buffer
+	code := runScript(filepath.Join(dir, name+".nut"), nil, &stdout, &stderr)
+	out, errOut := stdout.String(), stderr.String()
+	wantOut, _ := readOptional(filepath.Join(dir, name+".out"))
+	wantErr, hasErr := readOptional(filepath.Join(dir, name+".err"))
+
+	if m := compileErrRe.FindStringSubmatch(wantErr); hasErr && m != nil {
+		return judgeCompileError(code, out, errOut, m[1], m[3])
+	}
+	m := uncaughtErrRe.FindStringSubmatch(wantErr)
+	got := out
+	if m != nil && len(out) >= len(wantOut) {
+		got = out[:len(wantOut)]
+	}
+	if got != wantOut {
+		return diffLines(got, wantOut)
+	}
+	if !hasErr {
+		return ""
+	}
+	if m != nil {
+		return judgeUncaught(code, out[len(wantOut):]+errOut, m[1], wantErr)
+	}
+	if errOut != wantErr {
+		return "stderr: got " + quote(errOut) + ", want " + quote(wantErr)
+	}
+	return ""
+}
+
+func judgeCompileError(code int, out, errOut, line, msg string) string {
+	if code == 0 {
+		return "compile error expected, exit status 0"
+	}
+	if strings.Contains(out, "never executed") {
+		return "code ran despite the compile error"
+	}
+	report := out + errOut
+	if !regexp.MustCompile(`\b`+line+`\b`).MatchString(report) || !strings.Contains(report, strings.Fields(msg)[0]) {
+		return "report lacks line " + line + " / message " + quote(msg) + ": " + quote(report)
+	}
+	return ""
+}
+
+func judgeUncaught(code int, report, msg, wantErr string) string {
+	if code == 0 {
+		return "uncaught error expected, exit status 0"
+	}
+	if !strings.Contains(report, msg) {
+		return "the error report lacks the message " + quote(msg) + ": " + quote(report)
+	}
+	lines := strings.Split(report, "\n")
+	pos := 0
+	for _, fr := range frameRe.FindAllStringSubmatch(wantErr, -1) {
+		lineRe := regexp.MustCompile(":" + fr[2] + `\b`)
+		for pos < len(lines) && !(strings.Contains(lines[pos], fr[1]) && lineRe.MatchString(lines[pos])) {
+			pos++
+		}
+		if pos == len(lines) {
+			return "stack frame " + fr[1] + " line " + fr[2] + " missing or out of order in " + quote(report)
+		}
+		pos++
+	}
+	return ""
+}
+
+func diffLines(got, want string) string {
+	a, b := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(a) || i < len(b); i++ {
+		x, y := "<missing>", "<missing>"
+		if i < len(a) {
+			x = a[i]
+		}
+		if i < len(b) {
+			y = b[i]
+		}
+		if x != y {
+			return "stdout line " + strconv.Itoa(i+1) + ": got " + quote(x) + ", want " + quote(y)
+		}
+	}
+	return "stdout differs"
+}
+
+func quote(s string) string {
+	if len(s) > 300 {
+		s = s[:300] + "..."
+	}
+	return "\"" + strings.ReplaceAll(s, "\n", `\n`) + "\""
+}

@@ -1,0 +1,34 @@
+package vmtest
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// FuzzRun compiles and runs arbitrary programs with a step budget: any
+// input must end in a result or a Squirrel error, never a Go panic or a hang.
+func FuzzRun(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "conformance", "*.nut"))
+	for _, name := range files {
+		if src, err := os.ReadFile(name); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("local a = [1,2,3]; foreach (i, v in a) print(v);"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := compile.Source("fuzz.nut", src, nil)
+		if err != nil {
+			return
+		}
+		vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard, MaxDepth: 2000})
+		base.Open(vm, base.Options{})
+		vm.SetStepLimit(200000)
+		_, _ = vm.Run(runtime.NewMainClosure(p))
+	})
+}

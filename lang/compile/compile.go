@@ -1,0 +1,399 @@
+package compile
+
+import (
+	"math"
+
+	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/runtime"
+)
+
+// Constants is the compile-time constant table shared by everything one VM
+// compiles: const values and enums (an enum is a map of member values).
+type Constants struct {
+	values map[string]runtime.Value
+	enums  map[string]map[string]runtime.Value
+}
+
+// NewConstants makes an empty constant table.
+func NewConstants() *Constants {
+	return &Constants{values: map[string]runtime.Value{}, enums: map[string]map[string]runtime.Value{}}
+}
+
+// File compiles a parsed file into the Proto of its main function. The
+// main function takes `this` (the root table) and vargv.
+func File(f *syntax.File, consts *Constants) (proto *runtime.Proto, err error) {
+	if consts == nil {
+		consts = NewConstants()
+	}
+	c := &compiler{file: f.Name, consts: consts, strs: map[string]*runtime.String{}}
+	defer func() {
+		if r := recover(); r != nil {
+			ce, ok := r.(*syntax.Error)
+			if !ok {
+				panic(r)
+			}
+			proto, err = nil, ce
+		}
+	}()
+	fn := &syntax.Function{Name: "main", Varargs: true, Body: &syntax.Block{Stmts: f.Stmts}}
+	proto = c.function(nil, fn)
+	return proto, nil
+}
+
+type compiler struct {
+	file   string
+	consts *Constants
+	strs   map[string]*runtime.String
+}
+
+func (c *compiler) errorf(p syntax.Pos, msg string) {
+	panic(&syntax.Error{File: c.file, Pos: p, Msg: msg})
+}
+
+func (c *compiler) str(s string) *runtime.String {
+	if o, ok := c.strs[s]; ok {
+		return o
+	}
+	o := runtime.NewString(s)
+	c.strs[s] = o
+	return o
+}
+
+// ------------------------------------------------------------ function state
+
+type local struct {
+	name     string
+	reg      int
+	captured bool
+	startPC  int
+}
+
+type scope struct {
+	firstLocal int // index into fs.locals
+	firstReg   int
+}
+
+type loopLabels struct {
+	isSwitch   bool
+	breaks     []int
+	continues  []int
+	regLevel   int // registers at or above this are inside the loop
+	trapDepth  int
+	continueOK bool
+}
+
+type constKey struct {
+	typ runtime.Type
+	n   uint32
+	s   string
+}
+
+type funcState struct {
+	c         *compiler
+	parent    *funcState
+	proto     *runtime.Proto
+	locals    []local // active locals, innermost last
+	scopes    []scope
+	freeReg   int
+	loops     []*loopLabels
+	trapDepth int
+	kmap      map[constKey]int
+	outerIdx  map[string]int
+	line      int32
+}
+
+func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Proto {
+	p := &runtime.Proto{Name: fn.Name, Source: c.file, Line: fn.P.Line}
+	if fn.Name == "main" && parent == nil {
+		p.Name = "main"
+	}
+	fs := &funcState{c: c, parent: parent, proto: p, kmap: map[constKey]int{}, outerIdx: map[string]int{}, line: fn.P.Line}
+	fs.declareLocal("this")
+	p.ParamNames = append(p.ParamNames, "this")
+	for _, prm := range fn.Params {
+		fs.declareLocal(prm.Name)
+		p.ParamNames = append(p.ParamNames, prm.Name)
+		if prm.Default != nil {
+			p.NumDefaults++
+		}
+	}
+	p.NumParams = 1 + len(fn.Params)
+	p.IsGenerator = containsYield(fn.Body)
+	if fn.Varargs {
+		p.Varargs = true
+		fs.declareLocal("vargv")
+	}
+	fs.stmt(fn.Body)
+	end := fn.EndLine
+	if end == 0 {
+		end = fs.line
+	}
+	fs.line = end
+	fs.emit(runtime.Instr{Op: runtime.OpReturn})
+	for i := range fs.locals {
+		fs.finishLocal(&fs.locals[i])
+	}
+	return p
+}
+
+func (fs *funcState) emit(in runtime.Instr) int {
+	fs.proto.Code = append(fs.proto.Code, in)
+	fs.proto.Lines = append(fs.proto.Lines, fs.line)
+	return len(fs.proto.Code) - 1
+}
+
+func (fs *funcState) pc() int { return len(fs.proto.Code) }
+
+func (fs *funcState) setLine(n syntax.Node) {
+	if l := n.Position().Line; l > 0 {
+		fs.line = l
+	}
+}
+
+func (fs *funcState) op(op runtime.Op, a, b, c int) int {
+	return fs.emit(runtime.Instr{Op: op, A: uint16(a), B: uint16(b), C: uint16(c)})
+}
+
+func (fs *funcState) opBx(op runtime.Op, a int, bx uint32) int {
+	return fs.emit(runtime.MakeBx(op, uint16(a), bx))
+}
+
+// jump emits a jump to be patched later.
+func (fs *funcState) jump(op runtime.Op, a int) int { return fs.opBx(op, a, 0) }
+
+// patch points the jump at pc j to the current position.
+func (fs *funcState) patch(j int) { fs.patchTo(j, fs.pc()) }
+
+func (fs *funcState) patchTo(j, target int) {
+	in := fs.proto.Code[j]
+	off := target - (j + 1)
+	fs.proto.Code[j] = runtime.MakeBx(in.Op, in.A, uint32(int32(off)))
+}
+
+func (fs *funcState) jumpBack(target int) {
+	fs.opBx(runtime.OpJmp, 0, uint32(int32(target-(fs.pc()+1))))
+}
+
+// ------------------------------------------------------------ registers
+
+const maxRegisters = 60000
+
+func (fs *funcState) allocReg() int {
+	r := fs.freeReg
+	fs.freeReg++
+	if fs.freeReg > fs.proto.MaxStack {
+		fs.proto.MaxStack = fs.freeReg
+		if fs.freeReg > maxRegisters {
+			fs.c.errorf(syntax.Pos{Line: fs.line}, "too many local variables or temporaries")
+		}
+	}
+	return r
+}
+
+func (fs *funcState) allocRegs(n int) int {
+	r := fs.freeReg
+	for i := 0; i < n; i++ {
+		fs.allocReg()
+	}
+	return r
+}
+
+func (fs *funcState) declareLocal(name string) int {
+	r := fs.allocReg()
+	fs.locals = append(fs.locals, local{name: name, reg: r, startPC: fs.pc()})
+	return r
+}
+
+// bindLocal names an already allocated register (the top one).
+func (fs *funcState) bindLocal(name string, reg int) {
+	fs.locals = append(fs.locals, local{name: name, reg: reg, startPC: fs.pc()})
+}
+
+func (fs *funcState) finishLocal(l *local) {
+	fs.proto.Locals = append(fs.proto.Locals, runtime.LocalInfo{Name: l.name, Reg: l.reg, StartPC: l.startPC, EndPC: fs.pc()})
+}
+
+func (fs *funcState) openScope() {
+	fs.scopes = append(fs.scopes, scope{firstLocal: len(fs.locals), firstReg: fs.freeReg})
+}
+
+// closeScope ends the innermost scope, closing captured locals.
+func (fs *funcState) closeScope() {
+	s := fs.scopes[len(fs.scopes)-1]
+	fs.scopes = fs.scopes[:len(fs.scopes)-1]
+	if fs.capturedFrom(s.firstLocal) {
+		fs.op(runtime.OpClose, s.firstReg, 0, 0)
+	}
+	for i := s.firstLocal; i < len(fs.locals); i++ {
+		fs.finishLocal(&fs.locals[i])
+	}
+	fs.locals = fs.locals[:s.firstLocal]
+	fs.freeReg = s.firstReg
+}
+
+func (fs *funcState) capturedFrom(firstLocal int) bool {
+	for i := firstLocal; i < len(fs.locals); i++ {
+		if fs.locals[i].captured {
+			return true
+		}
+	}
+	return false
+}
+
+// capturedAbove reports whether any active local at or above reg is captured.
+func (fs *funcState) capturedAbove(reg int) bool {
+	for i := len(fs.locals) - 1; i >= 0; i-- {
+		if fs.locals[i].reg >= reg && fs.locals[i].captured {
+			return true
+		}
+	}
+	return false
+}
+
+// ------------------------------------------------------------ constants
+
+func (fs *funcState) constIndex(v runtime.Value) int {
+	k := constKey{typ: v.Type(), n: v.Bits()}
+	if v.Type() == runtime.TString {
+		k.s = v.Str()
+	}
+	if i, ok := fs.kmap[k]; ok {
+		return i
+	}
+	fs.proto.Consts = append(fs.proto.Consts, v)
+	i := len(fs.proto.Consts) - 1
+	fs.kmap[k] = i
+	return i
+}
+
+func (fs *funcState) strConst(s string) int {
+	return fs.constIndex(runtime.StrObj(fs.c.str(s)))
+}
+
+// loadConst loads a constant value into dst.
+func (fs *funcState) loadConst(v runtime.Value, dst int) {
+	switch v.Type() {
+	case runtime.TNull:
+		fs.op(runtime.OpLoadNull, dst, 1, 0)
+	case runtime.TBool:
+		b := 0
+		if v.Bool() {
+			b = 1
+		}
+		fs.op(runtime.OpLoadBool, dst, b, 0)
+	case runtime.TInt:
+		fs.opBx(runtime.OpLoadInt, dst, uint32(v.Int()))
+	default:
+		fs.opBx(runtime.OpLoadK, dst, uint32(fs.constIndex(v)))
+	}
+}
+
+// ------------------------------------------------------------ name resolution
+
+type varKind int
+
+const (
+	varLocal varKind = iota
+	varOuter
+	varConst
+	varGlobal // this[name] with root fallback
+)
+
+type resolved struct {
+	kind  varKind
+	index int // register or outer index
+	value runtime.Value
+}
+
+func (fs *funcState) findLocal(name string) int {
+	for i := len(fs.locals) - 1; i >= 0; i-- {
+		if fs.locals[i].name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// findOuter returns the outer index of name in fs, creating descriptors
+// along the chain of enclosing functions; -1 if no enclosing local exists.
+func (fs *funcState) findOuter(name string) int {
+	if i, ok := fs.outerIdx[name]; ok {
+		return i
+	}
+	if fs.parent == nil {
+		return -1
+	}
+	desc := runtime.OuterDesc{Name: name}
+	if li := fs.parent.findLocal(name); li >= 0 {
+		fs.parent.locals[li].captured = true
+		desc.FromLocal = true
+		desc.Index = fs.parent.locals[li].reg
+	} else {
+		oi := fs.parent.findOuter(name)
+		if oi < 0 {
+			return -1
+		}
+		desc.Index = oi
+	}
+	fs.proto.Outers = append(fs.proto.Outers, desc)
+	i := len(fs.proto.Outers) - 1
+	fs.outerIdx[name] = i
+	return i
+}
+
+func (fs *funcState) resolve(name string) resolved {
+	if li := fs.findLocal(name); li >= 0 {
+		return resolved{kind: varLocal, index: fs.locals[li].reg}
+	}
+	if oi := fs.findOuter(name); oi >= 0 {
+		return resolved{kind: varOuter, index: oi}
+	}
+	if v, ok := fs.c.consts.values[name]; ok {
+		return resolved{kind: varConst, value: v}
+	}
+	return resolved{kind: varGlobal}
+}
+
+// --------------------------------------------------------------- literals
+
+func floatBits(f float32) uint32 { return math.Float32bits(f) }
+
+// containsYield reports whether a function body yields (which makes the
+// function a generator); nested functions are not searched.
+func containsYield(s syntax.Stmt) bool {
+	switch s := s.(type) {
+	case *syntax.Yield:
+		return true
+	case *syntax.Block:
+		return anyYield(s.Stmts)
+	case *syntax.If:
+		return containsYield(s.Then) || containsYield(s.Else)
+	case *syntax.While:
+		return containsYield(s.Body)
+	case *syntax.DoWhile:
+		return containsYield(s.Body)
+	case *syntax.For:
+		return containsYield(s.Init) || containsYield(s.Body)
+	case *syntax.Foreach:
+		return containsYield(s.Body)
+	case *syntax.Switch:
+		for _, c := range s.Cases {
+			if anyYield(c.Body) {
+				return true
+			}
+		}
+		return anyYield(s.Default)
+	case *syntax.Try:
+		return containsYield(s.Body) || containsYield(s.Catch)
+	}
+	return false
+}
+
+func anyYield(list []syntax.Stmt) bool {
+	for _, s := range list {
+		if containsYield(s) {
+			return true
+		}
+	}
+	return false
+}

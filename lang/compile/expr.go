@@ -1,0 +1,646 @@
+package compile
+
+import (
+	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/runtime"
+)
+
+var binaryOps = map[string]runtime.Op{
+	"+": runtime.OpAdd, "-": runtime.OpSub, "*": runtime.OpMul, "/": runtime.OpDiv, "%": runtime.OpMod,
+	"&": runtime.OpBitAnd, "|": runtime.OpBitOr, "^": runtime.OpBitXor,
+	"<<": runtime.OpShl, ">>": runtime.OpShr, ">>>": runtime.OpUShr,
+	"==": runtime.OpEq, "!=": runtime.OpNe, "<": runtime.OpLt, "<=": runtime.OpLe,
+	">": runtime.OpGt, ">=": runtime.OpGe, "<=>": runtime.OpCmp3,
+	"in": runtime.OpIn, "instanceof": runtime.OpInstanceOf,
+}
+
+var compoundOps = map[string]runtime.Op{
+	"+=": runtime.OpAdd, "-=": runtime.OpSub, "*=": runtime.OpMul, "/=": runtime.OpDiv, "%=": runtime.OpMod,
+}
+
+var unaryOps = map[string]runtime.Op{
+	"-": runtime.OpNeg, "!": runtime.OpNot, "~": runtime.OpBitNot, "typeof": runtime.OpTypeof,
+	"clone": runtime.OpClone, "resume": runtime.OpResume,
+}
+
+// exprAnyReg returns a register holding the value of e: a local's own
+// register, or a fresh temporary.
+func (fs *funcState) exprAnyReg(e syntax.Expr) int {
+	if id, ok := e.(*syntax.Ident); ok {
+		if li := fs.findLocal(id.Name); li >= 0 {
+			return fs.locals[li].reg
+		}
+	}
+	if _, ok := e.(*syntax.This); ok {
+		return 0
+	}
+	if reg, ok := fs.localTarget(e); ok {
+		// ++x, x += v and x = v on a local yield the local's register
+		// itself, as the reference does (so `++x + ++x` reads x twice).
+		fs.exprDiscard(e)
+		return reg
+	}
+	r := fs.allocReg()
+	fs.exprTo(e, r)
+	return r
+}
+
+// localTarget reports whether e is a prefix ++/-- or an assignment whose
+// target is a local, and that local's register.
+func (fs *funcState) localTarget(e syntax.Expr) (int, bool) {
+	var target syntax.Expr
+	switch e := e.(type) {
+	case *syntax.IncDec:
+		if !e.Prefix {
+			return 0, false
+		}
+		target = e.X
+	case *syntax.Assign:
+		if e.Op == "<-" {
+			return 0, false
+		}
+		target = e.Target
+	default:
+		return 0, false
+	}
+	id, ok := target.(*syntax.Ident)
+	if !ok {
+		return 0, false
+	}
+	li := fs.findLocal(id.Name)
+	if li < 0 {
+		return 0, false
+	}
+	return fs.locals[li].reg, true
+}
+
+// exprDiscard evaluates e for its side effects.
+func (fs *funcState) exprDiscard(e syntax.Expr) {
+	top := fs.freeReg
+	defer func() { fs.freeReg = top }()
+	switch e := e.(type) {
+	case *syntax.IncDec:
+		fs.incDec(e, -1)
+	case *syntax.Assign:
+		fs.assign(e, -1)
+	case *syntax.Comma:
+		for _, x := range e.List {
+			fs.exprDiscard(x)
+		}
+	default:
+		fs.exprAnyReg(e)
+	}
+}
+
+// exprTo evaluates e into register dst. Temporaries above dst are released.
+func (fs *funcState) exprTo(e syntax.Expr, dst int) {
+	top := fs.freeReg
+	if dst >= top {
+		top = dst + 1
+	}
+	defer func() { fs.freeReg = top }()
+	fs.setLine(e)
+	switch e := e.(type) {
+	case *syntax.IntLit:
+		fs.opBx(runtime.OpLoadInt, dst, uint32(e.Val))
+	case *syntax.FloatLit, *syntax.StringLit, *syntax.BoolLit, *syntax.NullLit:
+		fs.loadConst(literalOf(e), dst)
+	case *syntax.Ident:
+		fs.identTo(e, dst)
+	case *syntax.This:
+		fs.move(dst, 0)
+	case *syntax.Base:
+		fs.op(runtime.OpGetBase, dst, 0, 0)
+	case *syntax.RootRef:
+		fs.op(runtime.OpLoadRoot, dst, 0, 0)
+		fs.opK(runtime.OpGetK, dst, dst, e.Name)
+	case *syntax.Member:
+		fs.memberTo(e, dst)
+	case *syntax.Index:
+		obj := fs.exprAnyReg(e.X)
+		key := fs.exprAnyReg(e.Key)
+		fs.setLine(e)
+		fs.op(runtime.OpGet, dst, obj, key)
+	case *syntax.Call:
+		fs.call(e, dst)
+	case *syntax.Unary:
+		fs.unary(e, dst)
+	case *syntax.IncDec:
+		fs.incDec(e, dst)
+	case *syntax.Binary:
+		fs.binary(e, dst)
+	case *syntax.Cond:
+		fs.condExpr(e, dst)
+	case *syntax.Assign:
+		fs.assign(e, dst)
+	case *syntax.Comma:
+		for _, x := range e.List[:len(e.List)-1] {
+			fs.exprDiscard(x)
+		}
+		fs.exprTo(e.List[len(e.List)-1], dst)
+	case *syntax.Paren:
+		fs.exprTo(e.X, dst)
+	case *syntax.TableLit:
+		fs.tableLit(e, dst)
+	case *syntax.ArrayLit:
+		fs.arrayLit(e, dst)
+	case *syntax.FuncLit:
+		fs.funcLit(e.Func, dst)
+	case *syntax.ClassLit:
+		fs.classDef(e.Class, dst)
+	default:
+		fs.c.errorf(e.Position(), "unsupported expression")
+	}
+}
+
+func literalOf(e syntax.Expr) runtime.Value {
+	if _, ok := e.(*syntax.NullLit); ok {
+		return runtime.Null
+	}
+	return literalValue(e)
+}
+
+func (fs *funcState) move(dst, src int) {
+	if dst != src {
+		fs.op(runtime.OpMove, dst, src, 0)
+	}
+}
+
+func (fs *funcState) identTo(id *syntax.Ident, dst int) {
+	r := fs.resolve(id.Name)
+	switch r.kind {
+	case varLocal:
+		fs.move(dst, r.index)
+	case varOuter:
+		fs.op(runtime.OpGetOuter, dst, r.index, 0)
+	case varConst:
+		fs.loadConst(r.value, dst)
+	default:
+		if _, isEnum := fs.c.consts.enums[id.Name]; isEnum {
+			fs.c.errorf(id.P, "invalid constant ["+id.Name+"]")
+		}
+		fs.opK(runtime.OpGetK, dst, 0, id.Name)
+	}
+}
+
+// enumMember resolves E.X when E names an enum (and no local shadows it).
+func (fs *funcState) enumMember(m *syntax.Member) (runtime.Value, bool) {
+	id, ok := m.X.(*syntax.Ident)
+	if !ok {
+		return runtime.Null, false
+	}
+	if r := fs.resolve(id.Name); r.kind != varGlobal {
+		return runtime.Null, false
+	}
+	members, ok := fs.c.consts.enums[id.Name]
+	if !ok {
+		return runtime.Null, false
+	}
+	v, ok := members[m.Name]
+	if !ok {
+		fs.c.errorf(m.P, "invalid constant ["+id.Name+"."+m.Name+"]")
+	}
+	return v, true
+}
+
+func (fs *funcState) memberTo(m *syntax.Member, dst int) {
+	if v, ok := fs.enumMember(m); ok {
+		fs.loadConst(v, dst)
+		return
+	}
+	obj := fs.exprAnyReg(m.X)
+	fs.setLine(m)
+	fs.opK(runtime.OpGetK, dst, obj, m.Name)
+}
+
+func (fs *funcState) unary(u *syntax.Unary, dst int) {
+	if u.Op == "delete" {
+		fs.deleteExpr(u, dst)
+		return
+	}
+	r := fs.exprAnyReg(u.X)
+	fs.setLine(u)
+	fs.op(unaryOps[u.Op], dst, r, 0)
+}
+
+func (fs *funcState) deleteExpr(u *syntax.Unary, dst int) {
+	switch x := u.X.(type) {
+	case *syntax.Member:
+		obj := fs.exprAnyReg(x.X)
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(x.Name)), key)
+		fs.setLine(u)
+		fs.op(runtime.OpDelete, dst, obj, key)
+	case *syntax.Index:
+		obj := fs.exprAnyReg(x.X)
+		key := fs.exprAnyReg(x.Key)
+		fs.setLine(u)
+		fs.op(runtime.OpDelete, dst, obj, key)
+	case *syntax.RootRef:
+		obj := fs.allocReg()
+		fs.op(runtime.OpLoadRoot, obj, 0, 0)
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(x.Name)), key)
+		fs.op(runtime.OpDelete, dst, obj, key)
+	case *syntax.Ident:
+		if r := fs.resolve(x.Name); r.kind == varLocal || r.kind == varOuter {
+			fs.c.errorf(x.P, "cannot delete an (outer) local")
+		}
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(x.Name)), key)
+		fs.setLine(u)
+		fs.op(runtime.OpDelete, dst, 0, key)
+	case *syntax.Base:
+		fs.c.errorf(x.P, "can't delete 'base'")
+	default:
+		fs.c.errorf(u.P, "can't delete an expression")
+	}
+}
+
+func (fs *funcState) binary(b *syntax.Binary, dst int) {
+	switch b.Op {
+	case "&&", "||":
+		fs.logical(b, dst)
+		return
+	}
+	x := fs.exprAnyReg(b.X)
+	y := fs.exprAnyReg(b.Y)
+	fs.setLine(b)
+	op := binaryOps[b.Op]
+	if op == runtime.OpIn || op == runtime.OpInstanceOf {
+		fs.op(op, dst, x, y)
+		return
+	}
+	fs.op(op, dst, x, y)
+}
+
+// logical compiles && and ||: the result is the deciding operand.
+func (fs *funcState) logical(b *syntax.Binary, dst int) {
+	t := fs.allocReg()
+	fs.exprTo(b.X, t)
+	jop := runtime.OpJmpIfNot
+	if b.Op == "||" {
+		jop = runtime.OpJmpIf
+	}
+	j := fs.jump(jop, t)
+	fs.exprTo(b.Y, t)
+	fs.patch(j)
+	fs.move(dst, t)
+}
+
+func (fs *funcState) condExpr(c *syntax.Cond, dst int) {
+	jf := fs.condJumpFalse(c.Cond)
+	t := fs.allocReg()
+	fs.exprTo(c.Then, t)
+	jend := fs.jump(runtime.OpJmp, 0)
+	fs.patch(jf)
+	fs.exprTo(c.Else, t)
+	fs.patch(jend)
+	fs.move(dst, t)
+}
+
+// ------------------------------------------------------------ assignment
+
+func (fs *funcState) checkAssignable(e syntax.Expr, p syntax.Pos) {
+	switch e.(type) {
+	case *syntax.Ident, *syntax.Member, *syntax.Index, *syntax.RootRef:
+		return
+	case *syntax.Base:
+		fs.c.errorf(p, "'base' cannot be modified")
+	}
+	fs.c.errorf(p, "can't assign expression")
+}
+
+// assign compiles every assignment form; dst < 0 discards the value.
+func (fs *funcState) assign(a *syntax.Assign, dst int) {
+	fs.checkAssignable(a.Target, a.P)
+	switch t := a.Target.(type) {
+	case *syntax.Ident:
+		fs.assignName(a, t, dst)
+	case *syntax.Member:
+		if _, ok := fs.enumMember(t); ok {
+			fs.c.errorf(a.P, "can't assign expression")
+		}
+		obj := fs.exprAnyReg(t.X)
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
+		fs.assignSlot(a, obj, key, dst)
+	case *syntax.Index:
+		obj := fs.exprAnyReg(t.X)
+		key := fs.exprAnyReg(t.Key)
+		fs.assignSlot(a, obj, key, dst)
+	case *syntax.RootRef:
+		obj := fs.allocReg()
+		fs.op(runtime.OpLoadRoot, obj, 0, 0)
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
+		fs.assignSlot(a, obj, key, dst)
+	}
+}
+
+func (fs *funcState) assignName(a *syntax.Assign, id *syntax.Ident, dst int) {
+	r := fs.resolve(id.Name)
+	switch r.kind {
+	case varLocal:
+		if a.Op == "<-" {
+			fs.c.errorf(a.P, "can't 'create' a local slot")
+		}
+		if op, ok := compoundOps[a.Op]; ok {
+			v := fs.exprAnyReg(a.Value)
+			fs.setLine(a)
+			fs.op(op, r.index, r.index, v)
+		} else {
+			fs.valueInto(a.Value, r.index)
+		}
+		if dst >= 0 {
+			fs.move(dst, r.index)
+		}
+	case varOuter:
+		if a.Op == "<-" {
+			fs.c.errorf(a.P, "can't 'create' a local slot")
+		}
+		t := fs.allocReg()
+		if op, ok := compoundOps[a.Op]; ok {
+			fs.op(runtime.OpGetOuter, t, r.index, 0)
+			v := fs.exprAnyReg(a.Value)
+			fs.setLine(a)
+			fs.op(op, t, t, v)
+		} else {
+			fs.exprTo(a.Value, t)
+		}
+		fs.op(runtime.OpSetOuter, t, r.index, 0)
+		if dst >= 0 {
+			fs.move(dst, t)
+		}
+	case varConst:
+		fs.c.errorf(a.P, "can't assign expression")
+	default:
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(id.Name)), key)
+		fs.assignSlot(a, 0, key, dst)
+	}
+}
+
+// valueInto evaluates e into a local's register without exposing a
+// half-built value (e.g. x = [x]).
+func (fs *funcState) valueInto(e syntax.Expr, reg int) {
+	switch e.(type) {
+	case *syntax.Binary, *syntax.Unary, *syntax.IntLit, *syntax.FloatLit, *syntax.StringLit,
+		*syntax.BoolLit, *syntax.NullLit, *syntax.Ident, *syntax.Member, *syntax.Index:
+		fs.exprTo(e, reg)
+	default:
+		t := fs.allocReg()
+		fs.exprTo(e, t)
+		fs.move(reg, t)
+	}
+}
+
+// assignSlot stores into obj[key] for =, <- and op=.
+func (fs *funcState) assignSlot(a *syntax.Assign, obj, key, dst int) {
+	val := fs.allocReg()
+	if op, ok := compoundOps[a.Op]; ok {
+		fs.setLine(a)
+		fs.op(runtime.OpGet, val, obj, key)
+		v := fs.exprAnyReg(a.Value)
+		fs.setLine(a)
+		fs.op(op, val, val, v)
+	} else {
+		fs.exprTo(a.Value, val)
+	}
+	fs.setLine(a)
+	if a.Op == "<-" {
+		fs.op(runtime.OpNewSlot, obj, key, val)
+	} else {
+		fs.op(runtime.OpSet, obj, key, val)
+	}
+	if dst >= 0 {
+		fs.move(dst, val)
+	}
+}
+
+// incDec compiles ++/-- in both forms; dst < 0 discards the value.
+func (fs *funcState) incDec(e *syntax.IncDec, dst int) {
+	delta := 1
+	if e.Op == "--" {
+		delta = -1
+	}
+	switch t := e.X.(type) {
+	case *syntax.Ident:
+		r := fs.resolve(t.Name)
+		switch r.kind {
+		case varLocal:
+			if !e.Prefix && dst >= 0 {
+				fs.move(dst, r.index)
+			}
+			fs.setLine(e)
+			fs.op(runtime.OpAddI, r.index, r.index, int(uint16(int16(delta))))
+			if e.Prefix && dst >= 0 {
+				fs.move(dst, r.index)
+			}
+			return
+		case varOuter:
+			old := fs.allocReg()
+			fs.op(runtime.OpGetOuter, old, r.index, 0)
+			nv := fs.allocReg()
+			fs.setLine(e)
+			fs.op(runtime.OpAddI, nv, old, int(uint16(int16(delta))))
+			fs.op(runtime.OpSetOuter, nv, r.index, 0)
+			fs.incDecResult(e, dst, old, nv)
+			return
+		case varConst:
+			fs.c.errorf(e.P, "can't '++' or '--' an expression")
+		}
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
+		fs.incDecSlot(e, 0, key, delta, dst)
+	case *syntax.Member:
+		obj := fs.exprAnyReg(t.X)
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
+		fs.incDecSlot(e, obj, key, delta, dst)
+	case *syntax.Index:
+		obj := fs.exprAnyReg(t.X)
+		key := fs.exprAnyReg(t.Key)
+		fs.incDecSlot(e, obj, key, delta, dst)
+	case *syntax.RootRef:
+		obj := fs.allocReg()
+		fs.op(runtime.OpLoadRoot, obj, 0, 0)
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
+		fs.incDecSlot(e, obj, key, delta, dst)
+	default:
+		fs.c.errorf(e.P, "can't '++' or '--' an expression")
+	}
+}
+
+func (fs *funcState) incDecSlot(e *syntax.IncDec, obj, key, delta, dst int) {
+	old := fs.allocReg()
+	fs.setLine(e)
+	fs.op(runtime.OpGet, old, obj, key)
+	nv := fs.allocReg()
+	fs.op(runtime.OpAddI, nv, old, int(uint16(int16(delta))))
+	fs.op(runtime.OpSet, obj, key, nv)
+	fs.incDecResult(e, dst, old, nv)
+}
+
+func (fs *funcState) incDecResult(e *syntax.IncDec, dst, old, nv int) {
+	if dst < 0 {
+		return
+	}
+	if e.Prefix {
+		fs.move(dst, nv)
+	} else {
+		fs.move(dst, old)
+	}
+}
+
+// ------------------------------------------------------------ calls
+
+// callSetup places callee, this and the arguments in consecutive registers
+// and returns the base register (the callee's).
+func (fs *funcState) callSetup(c *syntax.Call) int {
+	base := fs.allocRegs(2)
+	fs.calleeAndThis(c.Fn, base)
+	for _, arg := range c.Args {
+		r := fs.allocReg()
+		fs.exprTo(arg, r)
+	}
+	return base
+}
+
+func (fs *funcState) calleeAndThis(fn syntax.Expr, base int) {
+	switch f := fn.(type) {
+	case *syntax.Member:
+		if v, ok := fs.enumMember(f); ok {
+			fs.loadConst(v, base)
+			fs.move(base+1, 0)
+			return
+		}
+		if _, isBase := f.X.(*syntax.Base); isBase {
+			fs.op(runtime.OpGetBase, base+1, 0, 0)
+			fs.setLine(f)
+			fs.opK(runtime.OpGetK, base, base+1, f.Name)
+			fs.move(base+1, 0)
+			return
+		}
+		fs.exprTo(f.X, base+1)
+		fs.setLine(f)
+		fs.opK(runtime.OpGetK, base, base+1, f.Name)
+	case *syntax.Index:
+		fs.exprTo(f.X, base+1)
+		key := fs.exprAnyReg(f.Key)
+		fs.setLine(f)
+		fs.op(runtime.OpGet, base, base+1, key)
+		fs.freeReg = base + 2
+	case *syntax.RootRef:
+		fs.op(runtime.OpLoadRoot, base+1, 0, 0)
+		fs.opK(runtime.OpGetK, base, base+1, f.Name)
+	default:
+		fs.exprTo(fn, base)
+		fs.move(base+1, 0)
+	}
+}
+
+func (fs *funcState) call(c *syntax.Call, dst int) {
+	base := fs.callSetup(c)
+	fs.setLine(c)
+	fs.op(runtime.OpCall, base, len(c.Args)+1, 0)
+	if dst >= 0 {
+		fs.move(dst, base)
+	}
+}
+
+// ------------------------------------------------------------ literals
+
+func (fs *funcState) tableLit(t *syntax.TableLit, dst int) {
+	tab := fs.allocReg()
+	fs.op(runtime.OpNewTable, tab, len(t.Slots), 0)
+	for _, s := range t.Slots {
+		top := fs.freeReg
+		key := fs.allocReg()
+		fs.exprTo(s.Key, key)
+		val := fs.allocReg()
+		fs.slotValue(s, val)
+		fs.setLine(s.Value)
+		fs.op(runtime.OpNewSlot, tab, key, val)
+		fs.freeReg = top
+	}
+	fs.move(dst, tab)
+}
+
+// slotValue compiles a table/class slot value, naming member functions
+// after their key.
+func (fs *funcState) slotValue(s syntax.Slot, dst int) {
+	if f, ok := s.Value.(*syntax.FuncLit); ok {
+		if k, ok := s.Key.(*syntax.StringLit); ok && f.Func.Name == "" && !f.Func.IsLambda {
+			f.Func.Name = k.Val
+		}
+	}
+	fs.exprTo(s.Value, dst)
+}
+
+func (fs *funcState) arrayLit(a *syntax.ArrayLit, dst int) {
+	arr := fs.allocReg()
+	fs.op(runtime.OpNewArray, arr, len(a.Elems), 0)
+	for _, e := range a.Elems {
+		top := fs.freeReg
+		v := fs.exprAnyReg(e)
+		fs.op(runtime.OpAppend, arr, v, 0)
+		fs.freeReg = top
+	}
+	fs.move(dst, arr)
+}
+
+func (fs *funcState) funcLit(fn *syntax.Function, dst int) {
+	child := fs.c.function(fs, fn)
+	fs.proto.Protos = append(fs.proto.Protos, child)
+	idx := len(fs.proto.Protos) - 1
+	base := fs.allocReg()
+	for _, p := range fn.Params {
+		if p.Default != nil {
+			r := fs.allocReg()
+			fs.exprTo(p.Default, r)
+		}
+	}
+	fs.setLine(fn.Body)
+	fs.line = fn.P.Line
+	fs.opBx(runtime.OpClosure, base, uint32(idx))
+	fs.move(dst, base)
+}
+
+func (fs *funcState) classDef(cd *syntax.ClassDef, dst int) {
+	cls := fs.allocReg()
+	b := fs.allocRegs(2)
+	flags := 0
+	if cd.Extends != nil {
+		fs.exprTo(cd.Extends, b)
+		flags |= 1
+	}
+	if cd.Attrs != nil {
+		fs.exprTo(cd.Attrs, b+1)
+		flags |= 2
+	}
+	if cd.P.Line > 0 {
+		fs.line = cd.P.Line
+	}
+	fs.op(runtime.OpClass, cls, b, flags)
+	for _, m := range cd.Members {
+		top := fs.freeReg
+		r := fs.allocRegs(3)
+		fs.exprTo(m.Key, r)
+		fs.slotValue(m, r+1)
+		if m.Attrs != nil {
+			fs.exprTo(m.Attrs, r+2)
+		} else {
+			fs.op(runtime.OpLoadNull, r+2, 1, 0)
+		}
+		static := 0
+		if m.Static {
+			static = 1
+		}
+		fs.setLine(m.Value)
+		fs.op(runtime.OpNewMember, cls, r, static)
+		fs.freeReg = top
+	}
+	fs.move(dst, cls)
+}

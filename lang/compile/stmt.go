@@ -1,0 +1,410 @@
+package compile
+
+import (
+	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/runtime"
+)
+
+func (fs *funcState) stmts(list []syntax.Stmt) {
+	for _, s := range list {
+		fs.stmt(s)
+	}
+}
+
+func (fs *funcState) stmt(s syntax.Stmt) {
+	if s == nil {
+		return
+	}
+	fs.setLine(s)
+	top := fs.freeReg
+	switch s := s.(type) {
+	case *syntax.Empty:
+	case *syntax.ExprStmt:
+		fs.exprDiscard(s.X)
+	case *syntax.Block:
+		fs.openScope()
+		fs.stmts(s.Stmts)
+		if s.EndLine > 0 {
+			fs.line = s.EndLine
+		}
+		fs.closeScope()
+	case *syntax.Local:
+		fs.localStmt(s)
+		return // the locals stay allocated
+	case *syntax.LocalFunc:
+		r := fs.allocReg()
+		fs.funcLit(s.Func, r)
+		fs.bindLocal(s.Name, r)
+		return
+	case *syntax.If:
+		fs.ifStmt(s)
+	case *syntax.While:
+		fs.whileStmt(s)
+	case *syntax.DoWhile:
+		fs.doWhileStmt(s)
+	case *syntax.For:
+		fs.forStmt(s)
+	case *syntax.Foreach:
+		fs.foreachStmt(s)
+	case *syntax.Switch:
+		fs.switchStmt(s)
+	case *syntax.Break:
+		fs.breakStmt(s)
+	case *syntax.Continue:
+		fs.continueStmt(s)
+	case *syntax.Return:
+		fs.returnStmt(s)
+	case *syntax.Yield:
+		fs.yieldStmt(s)
+	case *syntax.Try:
+		fs.tryStmt(s)
+	case *syntax.Throw:
+		r := fs.exprAnyReg(s.X)
+		fs.setLine(s)
+		fs.op(runtime.OpThrow, r, 0, 0)
+	case *syntax.Const:
+		fs.c.consts.values[s.Name] = literalValue(s.Value)
+	case *syntax.Enum:
+		fs.enumStmt(s)
+	case *syntax.FuncDecl:
+		fs.funcDecl(s)
+	case *syntax.ClassDecl:
+		fs.classDecl(s)
+	default:
+		fs.c.errorf(s.Position(), "unsupported statement")
+	}
+	fs.freeReg = top
+}
+
+func literalValue(e syntax.Expr) runtime.Value {
+	switch e := e.(type) {
+	case *syntax.IntLit:
+		return runtime.Int(e.Val)
+	case *syntax.FloatLit:
+		return runtime.Float(e.Val)
+	case *syntax.StringLit:
+		return runtime.Str(e.Val)
+	case *syntax.BoolLit:
+		return runtime.Bool(e.Val)
+	}
+	return runtime.Null
+}
+
+func (fs *funcState) localStmt(s *syntax.Local) {
+	for _, d := range s.Decls {
+		r := fs.allocReg()
+		if d.Init != nil {
+			fs.exprTo(d.Init, r)
+		} else {
+			fs.op(runtime.OpLoadNull, r, 1, 0)
+		}
+		fs.freeReg = r + 1
+		fs.bindLocal(d.Name, r)
+	}
+}
+
+func (fs *funcState) enumStmt(s *syntax.Enum) {
+	members := map[string]runtime.Value{}
+	next := int32(0)
+	for _, m := range s.Members {
+		if m.Value == nil {
+			members[m.Name] = runtime.Int(next)
+			next++
+			continue
+		}
+		members[m.Name] = literalValue(m.Value)
+	}
+	fs.c.consts.enums[s.Name] = members
+}
+
+// ------------------------------------------------------------ conditionals
+
+// condJumpFalse evaluates cond and emits a jump taken when it is falsy;
+// it returns the jump to patch.
+func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
+	top := fs.freeReg
+	defer func() { fs.freeReg = top }()
+	if b, ok := cond.(*syntax.Binary); ok {
+		if op, ok := compareJumps[b.Op]; ok {
+			rx := fs.exprAnyReg(b.X)
+			ry := fs.exprAnyReg(b.Y)
+			fs.setLine(b)
+			fs.op(op, rx, ry, 0)
+			return fs.jump(runtime.OpJmp, 0)
+		}
+	}
+	r := fs.exprAnyReg(cond)
+	return fs.jump(runtime.OpJmpIfNot, r)
+}
+
+var compareJumps = map[string]runtime.Op{
+	"<": runtime.OpJmpLt, "<=": runtime.OpJmpLe, ">": runtime.OpJmpGt, ">=": runtime.OpJmpGe,
+}
+
+func (fs *funcState) ifStmt(s *syntax.If) {
+	jf := fs.condJumpFalse(s.Cond)
+	fs.scopedStmt(s.Then)
+	if s.Else == nil {
+		fs.patch(jf)
+		return
+	}
+	jend := fs.jump(runtime.OpJmp, 0)
+	fs.patch(jf)
+	fs.scopedStmt(s.Else)
+	fs.patch(jend)
+}
+
+// scopedStmt compiles a sub-statement in its own scope (so a bare local in
+// an if branch or loop body does not outlive it).
+func (fs *funcState) scopedStmt(s syntax.Stmt) {
+	fs.openScope()
+	fs.stmt(s)
+	fs.closeScope()
+}
+
+// ------------------------------------------------------------ loops
+
+func (fs *funcState) pushLoop(isSwitch bool) *loopLabels {
+	l := &loopLabels{isSwitch: isSwitch, regLevel: fs.freeReg, trapDepth: fs.trapDepth}
+	fs.loops = append(fs.loops, l)
+	return l
+}
+
+func (fs *funcState) popLoop(breakTarget, continueTarget int) {
+	l := fs.loops[len(fs.loops)-1]
+	fs.loops = fs.loops[:len(fs.loops)-1]
+	for _, j := range l.breaks {
+		fs.patchTo(j, breakTarget)
+	}
+	for _, j := range l.continues {
+		fs.patchTo(j, continueTarget)
+	}
+}
+
+func (fs *funcState) whileStmt(s *syntax.While) {
+	start := fs.pc()
+	jf := fs.condJumpFalse(s.Cond)
+	fs.pushLoop(false)
+	fs.scopedStmt(s.Body)
+	fs.jumpBack(start)
+	fs.patch(jf)
+	fs.popLoop(fs.pc(), start)
+}
+
+func (fs *funcState) doWhileStmt(s *syntax.DoWhile) {
+	start := fs.pc()
+	fs.pushLoop(false)
+	fs.scopedStmt(s.Body)
+	cont := fs.pc()
+	fs.setLine(s.Cond)
+	r := fs.exprAnyReg(s.Cond)
+	fs.opBx(runtime.OpJmpIf, r, uint32(int32(start-(fs.pc()+1))))
+	fs.popLoop(fs.pc(), cont)
+}
+
+func (fs *funcState) forStmt(s *syntax.For) {
+	fs.openScope()
+	if s.Init != nil {
+		fs.stmt(s.Init)
+	}
+	start := fs.pc()
+	jf := -1
+	if s.Cond != nil {
+		jf = fs.condJumpFalse(s.Cond)
+	}
+	fs.pushLoop(false)
+	fs.scopedStmt(s.Body)
+	cont := fs.pc()
+	if s.Post != nil {
+		fs.setLine(s.Post)
+		fs.exprDiscard(s.Post)
+	}
+	fs.jumpBack(start)
+	if jf >= 0 {
+		fs.patch(jf)
+	}
+	fs.popLoop(fs.pc(), cont)
+	fs.closeScope()
+}
+
+func (fs *funcState) foreachStmt(s *syntax.Foreach) {
+	fs.openScope()
+	base := fs.allocRegs(4)
+	fs.exprTo(s.X, base)
+	fs.setLine(s)
+	fs.op(runtime.OpForPrep, base, 0, 0)
+	fs.bindLocal("@ITERATOR@", base+1)
+	key := s.Key
+	if key == "" {
+		key = "@INDEX@"
+	}
+	fs.bindLocal(key, base+2)
+	fs.bindLocal(s.Val, base+3)
+	start := fs.pc()
+	next := fs.jump(runtime.OpForNext, base)
+	fs.pushLoop(false)
+	fs.scopedStmt(s.Body)
+	fs.jumpBack(start)
+	fs.patch(next)
+	fs.popLoop(fs.pc(), start)
+	fs.closeScope()
+}
+
+func (fs *funcState) switchStmt(s *syntax.Switch) {
+	fs.openScope()
+	subject := fs.allocReg()
+	fs.exprTo(s.X, subject)
+	fs.freeReg = subject + 1
+	var bodyJumps []int
+	for _, cs := range s.Cases {
+		fs.setLine(cs.Value)
+		top := fs.freeReg
+		v := fs.exprAnyReg(cs.Value)
+		t := fs.allocReg()
+		fs.op(runtime.OpEq, t, subject, v)
+		bodyJumps = append(bodyJumps, fs.jump(runtime.OpJmpIf, t))
+		fs.freeReg = top
+	}
+	toDefault := fs.jump(runtime.OpJmp, 0)
+	fs.pushLoop(true)
+	for i, cs := range s.Cases {
+		fs.patch(bodyJumps[i])
+		fs.openScope()
+		fs.stmts(cs.Body)
+		fs.closeScope()
+	}
+	fs.patch(toDefault)
+	if s.HasDef {
+		fs.openScope()
+		fs.stmts(s.Default)
+		fs.closeScope()
+	}
+	fs.popLoop(fs.pc(), 0)
+	fs.closeScope()
+}
+
+// leaveTo emits what is needed to jump out to loop l: pop the traps opened
+// inside it and close captured locals.
+func (fs *funcState) leaveTo(l *loopLabels) {
+	if n := fs.trapDepth - l.trapDepth; n > 0 {
+		fs.op(runtime.OpPopTrap, 0, n, 0)
+	}
+	if fs.capturedAbove(l.regLevel) {
+		fs.op(runtime.OpClose, l.regLevel, 0, 0)
+	}
+}
+
+func (fs *funcState) breakStmt(s *syntax.Break) {
+	if len(fs.loops) == 0 {
+		fs.c.errorf(s.P, "'break' has to be in a loop block")
+	}
+	l := fs.loops[len(fs.loops)-1]
+	fs.leaveTo(l)
+	l.breaks = append(l.breaks, fs.jump(runtime.OpJmp, 0))
+}
+
+func (fs *funcState) continueStmt(s *syntax.Continue) {
+	var l *loopLabels
+	for i := len(fs.loops) - 1; i >= 0; i-- {
+		if !fs.loops[i].isSwitch {
+			l = fs.loops[i]
+			break
+		}
+	}
+	if l == nil {
+		fs.c.errorf(s.P, "'continue' has to be in a loop block")
+	}
+	fs.leaveTo(l)
+	l.continues = append(l.continues, fs.jump(runtime.OpJmp, 0))
+}
+
+// ------------------------------------------------------------ functions
+
+func (fs *funcState) returnStmt(s *syntax.Return) {
+	if s.X == nil {
+		fs.op(runtime.OpReturn, 0, 0, 0)
+		return
+	}
+	if call, ok := s.X.(*syntax.Call); ok && fs.trapDepth == 0 && !fs.proto.IsGenerator && !fs.hasYield() {
+		base := fs.callSetup(call)
+		fs.setLine(call)
+		fs.op(runtime.OpTailCall, base, len(call.Args)+1, 0)
+		return
+	}
+	r := fs.exprAnyReg(s.X)
+	fs.setLine(s)
+	fs.op(runtime.OpReturn, r, 1, 0)
+}
+
+// hasYield is set by the parser-independent pre-scan in funcLit.
+func (fs *funcState) hasYield() bool { return fs.proto.IsGenerator }
+
+func (fs *funcState) yieldStmt(s *syntax.Yield) {
+	fs.proto.IsGenerator = true
+	if s.X == nil {
+		fs.op(runtime.OpYield, 0, 0, 0)
+		return
+	}
+	r := fs.exprAnyReg(s.X)
+	fs.setLine(s)
+	fs.op(runtime.OpYield, r, 1, 0)
+}
+
+func (fs *funcState) tryStmt(s *syntax.Try) {
+	exc := fs.freeReg
+	trap := fs.jump(runtime.OpPushTrap, exc)
+	fs.trapDepth++
+	fs.scopedStmt(s.Body)
+	fs.trapDepth--
+	fs.op(runtime.OpPopTrap, 0, 1, 0)
+	jend := fs.jump(runtime.OpJmp, 0)
+	fs.patch(trap)
+	fs.openScope()
+	r := fs.allocReg()
+	fs.bindLocal(s.Var, r)
+	fs.stmt(s.Catch)
+	fs.closeScope()
+	fs.patch(jend)
+}
+
+func (fs *funcState) funcDecl(s *syntax.FuncDecl) {
+	target := 0 // this
+	if len(s.Path) > 1 {
+		target = fs.allocReg()
+		fs.opK(runtime.OpGetK, target, 0, s.Path[0])
+		for _, name := range s.Path[1 : len(s.Path)-1] {
+			fs.opK(runtime.OpGetK, target, target, name)
+		}
+	}
+	key := fs.allocReg()
+	fs.loadConst(runtime.StrObj(fs.c.str(s.Path[len(s.Path)-1])), key)
+	val := fs.allocReg()
+	fs.funcLit(s.Func, val)
+	fs.setLine(s)
+	fs.op(runtime.OpNewSlot, target, key, val)
+}
+
+func (fs *funcState) classDecl(s *syntax.ClassDecl) {
+	if len(s.Path) == 1 && fs.findLocal(s.Path[0]) >= 0 {
+		fs.c.errorf(s.P, "cannot create a class in a local with the syntax(class <local>)")
+	}
+	target := 0
+	if len(s.Path) > 1 {
+		target = fs.allocReg()
+		fs.identTo(&syntax.Ident{P: s.P, Name: s.Path[0]}, target)
+		for _, name := range s.Path[1 : len(s.Path)-1] {
+			fs.opK(runtime.OpGetK, target, target, name)
+		}
+	}
+	key := fs.allocReg()
+	fs.loadConst(runtime.StrObj(fs.c.str(s.Path[len(s.Path)-1])), key)
+	val := fs.allocReg()
+	fs.classDef(s.Class, val)
+	fs.setLine(s)
+	fs.op(runtime.OpNewSlot, target, key, val)
+}
+
+// opK emits an instruction whose C operand is a string constant.
+func (fs *funcState) opK(op runtime.Op, a, b int, name string) {
+	fs.op(op, a, b, fs.strConst(name))
+}

@@ -1,0 +1,180 @@
+package syntax
+
+import (
+	"sync"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Nesting limits. They keep pathological input (say 100000 '(') from
+// exhausting the Go stack; real code is far below them.
+const (
+	maxExprDepth = 1000
+	maxStmtDepth = 1000
+)
+
+// parseState is the state of one Parse call, shared by every Parseable that
+// participle creates during it.
+type parseState struct {
+	file      string
+	lexer     *Lexer // for NewlineBefore
+	err       *Error // the first error; once set the parse only unwinds
+	exprDepth int
+	stmtDepth int
+}
+
+// states finds the parseState of a parse from any of its PeekingLexers. The
+// key is the address of the first token: participle copies PeekingLexers
+// freely, but all copies share one token slice.
+var states sync.Map
+
+func stateKey(lex *lexer.PeekingLexer) *lexer.Token { return &lex.Range(0, 1)[0] }
+
+func register(lex *lexer.PeekingLexer, st *parseState) func() {
+	key := stateKey(lex)
+	states.Store(key, st)
+	return func() { states.Delete(key) }
+}
+
+func stateOf(lex *lexer.PeekingLexer) *parseState {
+	v, ok := states.Load(stateKey(lex))
+	if !ok {
+		panic("syntax: PeekingLexer not created by this package")
+	}
+	return v.(*parseState)
+}
+
+// bailout is the panic value used to unwind the hand-written parsers after
+// an error has been recorded in parseState.err.
+type bailout struct{}
+
+// parser is the hand-written side of the parser: a cursor over participle's
+// PeekingLexer plus the shared state.
+type parser struct {
+	lex *lexer.PeekingLexer
+	st  *parseState
+}
+
+// run executes body as the implementation of a participle Parseable and
+// converts a bailout into the recorded error.
+func run(lex *lexer.PeekingLexer, body func(p *parser)) (err error) {
+	p := &parser{lex: lex, st: stateOf(lex)}
+	if p.st.err != nil {
+		return p.st.err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bailout); !ok {
+				panic(r)
+			}
+			err = p.st.err
+		}
+	}()
+	body(p)
+	return nil
+}
+
+func (p *parser) tok() *lexer.Token         { return p.lex.Peek() }
+func (p *parser) typ() lexer.TokenType      { return p.lex.Peek().Type }
+func (p *parser) next() *lexer.Token        { return p.lex.Next() }
+func (p *parser) is(t lexer.TokenType) bool { return p.lex.Peek().Type == t }
+func posOf(t *lexer.Token) Pos              { return Pos{Line: int32(t.Pos.Line), Col: int32(t.Pos.Column)} }
+func (p *parser) pos() Pos                  { return posOf(p.lex.Peek()) }
+
+// nlBefore reports whether a line feed precedes the current token. No
+// token type is elided, so the raw cursor is the current token's index.
+func (p *parser) nlBefore() bool               { return p.st.lexer.NewlineBefore(int(p.lex.RawCursor())) }
+func (p *parser) failHere(msg string)          { p.fail(p.tok(), msg) }
+func (p *parser) expectedHere(what string)     { p.failHere("expected '" + what + "'") }
+func (p *parser) expect(t lexer.TokenType) Pos { return posOf(p.expectTok(t)) }
+
+// fail records an error at token t and unwinds. An error at a lexer error
+// token reports the lexer's message instead, as the reference would have
+// failed while reading that token.
+func (p *parser) fail(t *lexer.Token, msg string) {
+	p.st.record(errorAt(p.st.file, t, msg))
+	panic(bailout{})
+}
+
+func (st *parseState) record(e *Error) {
+	if st.err == nil {
+		st.err = e
+	}
+}
+
+func errorAt(file string, t *lexer.Token, msg string) *Error {
+	if t.Type == tkError {
+		msg = t.Value
+	}
+	return &Error{File: file, Pos: posOf(t), Msg: msg}
+}
+
+func (p *parser) expectTok(t lexer.TokenType) *lexer.Token {
+	if !p.is(t) {
+		p.expectedHere(tokenText[t])
+	}
+	return p.next()
+}
+
+// ident consumes an identifier; "constructor" is accepted wherever an
+// identifier is expected.
+func (p *parser) ident() (string, Pos) {
+	t := p.tok()
+	if t.Type != tkIdent && t.Type != kwConstructor {
+		p.expectedHere("IDENTIFIER")
+	}
+	p.next()
+	return t.Value, posOf(t)
+}
+
+// prevToken is the reference's "previous token": tkNewline when a line
+// feed separates the last consumed token from the current one, else the
+// last consumed token's type.
+func (p *parser) prevToken() lexer.TokenType {
+	if p.nlBefore() {
+		return tkNewline
+	}
+	c := int(p.lex.RawCursor())
+	if c == 0 {
+		return tkEOF
+	}
+	return p.lex.Range(lexer.RawCursor(c-1), lexer.RawCursor(c))[0].Type
+}
+
+// lastLine is the line of the last consumed token.
+func (p *parser) lastLine() int32 {
+	c := p.lex.RawCursor()
+	if c == 0 {
+		return 1
+	}
+	return int32(p.lex.Range(c-1, c)[0].Pos.Line)
+}
+
+// atEndOfStatement is the reference's IsEndOfStatement.
+func (p *parser) atEndOfStatement() bool {
+	switch p.typ() {
+	case tkEOF, tkRBrace, tkSemi:
+		return true
+	}
+	return p.nlBefore()
+}
+
+// optionalSemicolon consumes a ';' or checks that the statement ends here.
+func (p *parser) optionalSemicolon() {
+	if p.is(tkSemi) {
+		p.next()
+		return
+	}
+	if !p.atEndOfStatement() {
+		p.failHere("end of statement expected (; or lf)")
+	}
+}
+
+func (p *parser) enterExpr() {
+	p.st.exprDepth++
+	if p.st.exprDepth > maxExprDepth {
+		p.failHere("expression too deeply nested")
+	}
+}
+
+func (p *parser) leaveExpr() { p.st.exprDepth-- }

@@ -1,0 +1,476 @@
+package runtime
+
+import (
+	"strconv"
+)
+
+// deref reads through a weak reference stored in a container slot.
+func deref(v Value) Value {
+	if v.typ == TWeakRef {
+		return v.WeakRef().Get()
+	}
+	return v
+}
+
+// fastGet handles the common reads (own table slot, instance member,
+// array element) without any call; ok=false means "take the slow path".
+func fastGet(obj, key Value) (Value, bool) {
+	switch obj.typ {
+	case TTable:
+		t := obj.Table()
+		var i int32
+		if key.typ == TString {
+			i = t.findStr(key.StringObj())
+		} else if key.typ != TNull {
+			i = t.find(key)
+		} else {
+			return Null, false
+		}
+		if i < 0 {
+			return Null, false
+		}
+		return deref(t.nodes[i].val), true
+	case TInstance:
+		if key.typ != TString {
+			return Null, false
+		}
+		inst := obj.Instance()
+		if v, ok := inst.Class.memberValue(inst, key); ok {
+			return deref(v), true
+		}
+	case TArray:
+		if key.typ == TInt {
+			a := obj.Array()
+			i := int32(key.n)
+			if i >= 0 && int(i) < len(a.Elems) {
+				return deref(a.Elems[i]), true
+			}
+		}
+	}
+	return Null, false
+}
+
+// fastSet handles the common writes (existing own table slot, instance
+// field, array element in range).
+func fastSet(obj, key, val Value) bool {
+	switch obj.typ {
+	case TTable:
+		if key.typ == TNull {
+			return false
+		}
+		return obj.Table().Update(key, val)
+	case TInstance:
+		if key.typ != TString {
+			return false
+		}
+		inst := obj.Instance()
+		if idx, isField, ok := inst.Class.lookup(key); ok && isField {
+			inst.Fields[idx] = val
+			return true
+		}
+	case TArray:
+		if key.typ == TInt {
+			a := obj.Array()
+			i := int32(key.n)
+			if i >= 0 && int(i) < len(a.Elems) {
+				a.Elems[i] = val
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// errNotFound is the reference's missing-index error.
+func errNotFound(key Value) *Error {
+	s := valueText(key)
+	if len(s) > 50 {
+		s = s[:50]
+	}
+	return Errorf("the index '%s' does not exist", s)
+}
+
+// Get reads obj[key] with full semantics, without the root fallback.
+func (vm *VM) Get(obj, key Value) (Value, error) { return vm.get(obj, key, false) }
+
+// get reads obj[key]; fromThis enables the root-table fallback used for
+// lookups on `this`.
+func (vm *VM) get(obj, key Value, fromThis bool) (Value, error) {
+	v, found, err := vm.lookup(obj, key)
+	if err != nil || found {
+		return v, err
+	}
+	if fromThis {
+		if v, ok := vm.root.Get(key); ok {
+			return deref(v), nil
+		}
+	}
+	return Null, errNotFound(key)
+}
+
+// lookup performs a read without the root fallback; found=false means the
+// key does not exist anywhere.
+func (vm *VM) lookup(obj, key Value) (Value, bool, error) {
+	switch obj.typ {
+	case TTable:
+		return vm.tableLookup(obj.Table(), obj, key)
+	case TInstance:
+		return vm.instanceLookup(obj.Instance(), obj, key)
+	case TClass:
+		c := obj.Class()
+		if v, ok := c.Get(key); ok {
+			return deref(v), true, nil
+		}
+	case TArray:
+		if key.IsNumber() {
+			a := obj.Array()
+			i, _ := key.ToInt()
+			if i >= 0 && int(i) < len(a.Elems) {
+				return deref(a.Elems[i]), true, nil
+			}
+			return Null, false, nil
+		}
+	case TString:
+		if key.IsNumber() {
+			s := obj.Str()
+			i, _ := key.ToInt()
+			if i >= 0 && int(i) < len(s) {
+				return Int(int32(s[i])), true, nil
+			}
+			return Null, false, nil
+		}
+	case TUserData:
+		return vm.userDataLookup(obj.UserData(), key)
+	}
+	return vm.defaultDelegateGet(obj.typ, key)
+}
+
+func (vm *VM) defaultDelegateGet(t Type, key Value) (Value, bool, error) {
+	if d := vm.delegates[t]; d != nil {
+		if v, ok := d.Get(key); ok {
+			return v, true, nil
+		}
+	}
+	return Null, false, nil
+}
+
+func (vm *VM) tableLookup(t *Table, obj, key Value) (Value, bool, error) {
+	if key.typ == TNull {
+		return Null, false, nil
+	}
+	if v, ok := t.Get(key); ok {
+		return deref(v), true, nil
+	}
+	if d := t.Delegate; d != nil {
+		v, found, err := vm.tableLookup(d, TableValue(d), key)
+		if err != nil || found {
+			return v, found, err
+		}
+		if mm, ok := d.Get(StrObj(metaStrings[MetaGet])); ok {
+			return vm.callGetMeta(mm, obj, key)
+		}
+		return Null, false, nil
+	}
+	return vm.defaultDelegateGet(TTable, key)
+}
+
+func (vm *VM) instanceLookup(inst *Instance, obj, key Value) (Value, bool, error) {
+	if v, ok := inst.Class.memberValue(inst, key); ok {
+		return deref(v), true, nil
+	}
+	if mm := inst.Class.Meta[MetaGet]; mm.typ != TNull {
+		v, found, err := vm.callGetMeta(mm, obj, key)
+		if err != nil || found {
+			return v, found, err
+		}
+	}
+	return vm.defaultDelegateGet(TInstance, key)
+}
+
+// callGetMeta calls _get; a thrown null means "not found".
+func (vm *VM) callGetMeta(mm, obj, key Value) (Value, bool, error) {
+	v, err := vm.Call(mm, obj, key)
+	if err != nil {
+		if e, ok := err.(*Error); ok && e.Value.typ == TNull {
+			return Null, false, nil
+		}
+		return Null, false, err
+	}
+	return v, true, nil
+}
+
+func (vm *VM) userDataLookup(u *UserData, key Value) (Value, bool, error) {
+	if ix, ok := u.Data.(Indexer); ok {
+		v, found, err := ix.GetIndex(vm, key)
+		if err != nil || found {
+			return v, found, err
+		}
+	}
+	if u.Delegate != nil {
+		if v, ok := u.Delegate.Get(key); ok {
+			return v, true, nil
+		}
+	}
+	return vm.defaultDelegateGet(TUserData, key)
+}
+
+// metamethod finds a metamethod of a table (in its delegate chain) or an
+// instance (in its class).
+func (vm *VM) metamethod(obj Value, m Metamethod) (Value, bool) {
+	switch obj.typ {
+	case TInstance:
+		mm := obj.Instance().Class.Meta[m]
+		return mm, mm.typ != TNull
+	case TTable:
+		for d := obj.Table().Delegate; d != nil; d = d.Delegate {
+			if v, ok := d.GetStr(metaStrings[m]); ok {
+				return v, true
+			}
+		}
+	}
+	return Null, false
+}
+
+// Set writes obj[key] = val with full semantics.
+func (vm *VM) Set(obj, key, val Value) error { return vm.set(obj, key, val, false) }
+
+func (vm *VM) set(obj, key, val Value, fromThis bool) error {
+	handled, err := vm.trySet(obj, key, val)
+	if err != nil || handled {
+		return err
+	}
+	if fromThis && vm.root.Update(key, val) {
+		return nil
+	}
+	switch obj.typ {
+	case TTable, TInstance, TArray, TUserData:
+		if obj.typ == TArray && !key.IsNumber() {
+			return Errorf("indexing array with %s", key.TypeName())
+		}
+		return errNotFound(key)
+	}
+	return Errorf("trying to set '%s'", obj.TypeName())
+}
+
+// trySet attempts the write; handled=false means the key was not found.
+func (vm *VM) trySet(obj, key, val Value) (bool, error) {
+	switch obj.typ {
+	case TTable:
+		return vm.tableSet(obj.Table(), obj, key, val)
+	case TInstance:
+		inst := obj.Instance()
+		if idx, isField, ok := inst.Class.lookup(key); ok && isField {
+			inst.Fields[idx] = val
+			return true, nil
+		}
+		if mm := inst.Class.Meta[MetaSet]; mm.typ != TNull {
+			return vm.callSetMeta(mm, obj, key, val)
+		}
+	case TArray:
+		if key.IsNumber() {
+			a := obj.Array()
+			i, _ := key.ToInt()
+			if i >= 0 && int(i) < len(a.Elems) {
+				a.Elems[i] = val
+				return true, nil
+			}
+		}
+	case TUserData:
+		if ix, ok := obj.UserData().Data.(Indexer); ok {
+			return ix.SetIndex(vm, key, val)
+		}
+	}
+	return false, nil
+}
+
+func (vm *VM) tableSet(t *Table, obj, key, val Value) (bool, error) {
+	if key.typ == TNull {
+		return false, nil
+	}
+	if t.Update(key, val) {
+		return true, nil
+	}
+	for d := t.Delegate; d != nil; d = d.Delegate {
+		if d.Update(key, val) {
+			return true, nil
+		}
+	}
+	if mm, ok := vm.metamethod(obj, MetaSet); ok {
+		return vm.callSetMeta(mm, obj, key, val)
+	}
+	return false, nil
+}
+
+func (vm *VM) callSetMeta(mm, obj, key, val Value) (bool, error) {
+	if _, err := vm.Call(mm, obj, key, val); err != nil {
+		if e, ok := err.(*Error); ok && e.Value.typ == TNull {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+// NewSlot performs obj[key] <- val.
+func (vm *VM) NewSlot(obj, key, val Value) error {
+	if key.typ == TNull {
+		switch obj.typ {
+		case TTable, TClass, TInstance:
+			return NewError("null cannot be used as index")
+		}
+	}
+	switch obj.typ {
+	case TTable:
+		t := obj.Table()
+		if !t.Has(key) {
+			if mm, ok := vm.metamethod(obj, MetaNewSlot); ok {
+				_, err := vm.Call(mm, obj, key, val)
+				return err
+			}
+		}
+		t.Set(key, val)
+		return nil
+	case TClass:
+		return obj.Class().NewSlot(key, val)
+	case TInstance:
+		if mm, ok := vm.metamethod(obj, MetaNewSlot); ok {
+			_, err := vm.Call(mm, obj, key, val)
+			return err
+		}
+		return NewError("class instances do not support the new slot operator")
+	}
+	return Errorf("indexing %s with %s", obj.TypeName(), key.TypeName())
+}
+
+// deleteSlot performs delete obj[key] and returns the removed value.
+func (vm *VM) deleteSlot(obj, key Value) (Value, error) {
+	switch obj.typ {
+	case TTable:
+		if mm, ok := vm.metamethod(obj, MetaDelSlot); ok {
+			return vm.Call(mm, obj, key)
+		}
+		if key.typ == TNull {
+			return Null, errNotFound(key)
+		}
+		v, ok := obj.Table().Delete(key)
+		if !ok {
+			return Null, errNotFound(key)
+		}
+		return v, nil
+	case TInstance:
+		if mm, ok := vm.metamethod(obj, MetaDelSlot); ok {
+			return vm.Call(mm, obj, key)
+		}
+		return Null, NewError("cannot delete a slot from instance")
+	}
+	return Null, Errorf("attempt to delete a slot from a %s", obj.TypeName())
+}
+
+// rawIn is the `in` operator: a raw existence check.
+func rawIn(obj, key Value) bool {
+	switch obj.typ {
+	case TTable:
+		return key.typ != TNull && obj.Table().Has(key)
+	case TArray:
+		i, ok := key.ToInt()
+		return ok && key.typ != TBool && i >= 0 && int(i) < len(obj.Array().Elems)
+	case TString:
+		i, ok := key.ToInt()
+		return ok && key.typ != TBool && i >= 0 && int(i) < len(obj.Str())
+	case TClass:
+		_, _, ok := obj.Class().lookup(key)
+		return ok
+	case TInstance:
+		_, _, ok := obj.Instance().Class.lookup(key)
+		return ok
+	}
+	return false
+}
+
+func instanceOf(obj, cls Value) (Value, error) {
+	if cls.typ != TClass {
+		return Null, Errorf("cannot apply instanceof between a %s and a %s", cls.TypeName(), obj.TypeName())
+	}
+	if obj.typ != TInstance {
+		return False, nil
+	}
+	target := cls.Class()
+	for c := obj.Instance().Class; c != nil; c = c.Base {
+		if c == target {
+			return True, nil
+		}
+	}
+	return False, nil
+}
+
+// clone implements the clone operator.
+func (vm *VM) clone(v Value) (Value, error) {
+	switch v.typ {
+	case TTable:
+		nv := TableValue(v.Table().Clone())
+		if mm, ok := vm.metamethod(nv, MetaCloned); ok {
+			if _, err := vm.Call(mm, nv, v); err != nil {
+				return Null, err
+			}
+		}
+		return nv, nil
+	case TInstance:
+		src := v.Instance()
+		inst := &Instance{Class: src.Class, Fields: append([]Value(nil), src.Fields...), id: newID()}
+		nv := InstanceValue(inst)
+		if mm, ok := vm.metamethod(nv, MetaCloned); ok {
+			if _, err := vm.Call(mm, nv, v); err != nil {
+				return Null, err
+			}
+		}
+		return nv, nil
+	case TArray:
+		return ArrayValue(NewArrayOf(append([]Value(nil), v.Array().Elems...))), nil
+	case TUserData:
+		u := v.UserData()
+		if c, ok := u.Data.(Cloner); ok {
+			return UserDataValue(NewUserData(u.TypeName, u.Delegate, c.Clone())), nil
+		}
+	}
+	return Null, Errorf("cloning a %s", v.TypeName())
+}
+
+// ToString converts v as tostring()/print/concatenation do.
+func (vm *VM) ToString(v Value) (string, error) {
+	switch v.typ {
+	case TString:
+		return v.Str(), nil
+	case TInt:
+		return strconv.Itoa(int(int32(v.n))), nil
+	case TFloat:
+		return FormatFloat(v.Float()), nil
+	case TBool:
+		if v.n != 0 {
+			return "true", nil
+		}
+		return "false", nil
+	case TNull:
+		return "null", nil
+	case TTable, TInstance:
+		if mm, ok := vm.metamethod(v, MetaToString); ok {
+			r, err := vm.Call(mm, v)
+			if err != nil {
+				return "", err
+			}
+			if r.typ == TString {
+				return r.Str(), nil
+			}
+		}
+	case TUserData:
+		if s, ok := v.UserData().Data.(Stringer); ok {
+			return s.ToString(), nil
+		}
+	}
+	return AddressText(v), nil
+}
+
+// AddressText is the generic "(type : 0x...)" rendering; the number is the
+// object's deterministic identity, not a memory address.
+func AddressText(v Value) string {
+	return "(" + v.TypeName() + " : 0x" + strconv.FormatUint(uint64(objectID(v)), 16) + ")"
+}

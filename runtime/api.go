@@ -1,0 +1,105 @@
+package runtime
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Error is a Squirrel exception travelling through Go code: the thrown
+// value and the Squirrel call stack at the point it was raised.
+type Error struct {
+	Value Value
+	Trace []TraceFrame // innermost first; empty until the VM fills it in
+}
+
+// TraceFrame is one line of a Squirrel call stack.
+type TraceFrame struct {
+	Func   string // function name, "unknown", "main", or a native's name
+	Source string // file name, "NATIVE" for natives
+	Line   int32  // -1 for natives
+	Locals []LocalValue
+}
+
+// LocalValue is a named local of a frame, for error reports (most recently
+// declared first, this last).
+type LocalValue struct {
+	Name  string
+	Value Value
+}
+
+func (e *Error) Error() string {
+	if e.Value.typ == TString {
+		return e.Value.Str()
+	}
+	return "unknown"
+}
+
+// Message is the report text of the exception: the string thrown, or
+// "unknown" for any other value (as the reference's report does).
+func (e *Error) Message() string { return e.Error() }
+
+// Errorf makes a Squirrel exception carrying a formatted string.
+func Errorf(format string, args ...any) *Error {
+	return &Error{Value: Str(fmt.Sprintf(format, args...))}
+}
+
+// NewError makes a Squirrel exception carrying msg.
+func NewError(msg string) *Error { return &Error{Value: Str(msg)} }
+
+// Throw makes a Squirrel exception carrying any value.
+func Throw(v Value) *Error { return &Error{Value: v} }
+
+// AsError converts any Go error into a Squirrel exception.
+func AsError(err error) *Error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
+	return NewError(err.Error())
+}
+
+// Options configure a VM.
+type Options struct {
+	MaxDepth int       // maximum Squirrel call depth before "stack overflow" (default 100000)
+	Stdout   io.Writer // print() (default os.Stdout)
+	Stderr   io.Writer // error() (default os.Stderr)
+}
+
+// NewVM makes a VM with an empty root table. Libraries (stdlib/base and
+// the imp modules) install globals and default delegates on it.
+func NewVM(opts Options) *VM {
+	if opts.MaxDepth <= 0 {
+		opts.MaxDepth = 100000
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	vm := &VM{
+		root:     NewTable(0),
+		maxDepth: opts.MaxDepth,
+		Stdout:   opts.Stdout,
+		Stderr:   opts.Stderr,
+		stack:    make([]Value, 1024),
+		frames:   make([]frame, 0, 64),
+	}
+	return vm
+}
+
+// Root returns the root table.
+func (vm *VM) Root() *Table { return vm.root }
+
+// SetDelegate installs the default delegate (the built-in methods) for a
+// type: TInt and TFloat and TBool share the number delegate in the
+// reference, but each type has its own slot here.
+func (vm *VM) SetDelegate(t Type, d *Table) { vm.delegates[t] = d }
+
+// Delegate returns the default delegate of a type (may be nil).
+func (vm *VM) Delegate(t Type) *Table { return vm.delegates[t] }
+
+// Register adds a native function to the root table.
+func (vm *VM) Register(name string, nparams int, typemask string, fn NativeFunc) {
+	vm.root.SetStr(name, NativeValue(NewNative(name, nparams, typemask, fn)))
+}

@@ -1,0 +1,325 @@
+package runtime
+
+import (
+	"math"
+	"strconv"
+)
+
+// arith performs + - * / % on any operands (the integer fast paths live in
+// the loop).
+func (vm *VM) arith(op byte, a, b Value) (Value, error) {
+	if a.typ == TInt && b.typ == TInt {
+		return intArith(op, int32(a.n), int32(b.n))
+	}
+	if a.IsNumber() && b.IsNumber() {
+		x, _ := a.ToFloat()
+		y, _ := b.ToFloat()
+		return Float(floatArith(op, x, y)), nil
+	}
+	if op == '+' && (a.typ == TString || b.typ == TString) {
+		return vm.concat(a, b)
+	}
+	if a.typ == TTable || a.typ == TInstance {
+		if mm, ok := vm.metamethod(a, arithMeta(op)); ok {
+			return vm.Call(mm, a, b)
+		}
+	}
+	return Null, Errorf("arith op %c on between '%s' and '%s'", op, a.TypeName(), b.TypeName())
+}
+
+func arithMeta(op byte) Metamethod {
+	switch op {
+	case '+':
+		return MetaAdd
+	case '-':
+		return MetaSub
+	case '*':
+		return MetaMul
+	case '/':
+		return MetaDiv
+	}
+	return MetaModulo
+}
+
+func intArith(op byte, x, y int32) (Value, error) {
+	switch op {
+	case '+':
+		return Int(x + y), nil
+	case '-':
+		return Int(x - y), nil
+	case '*':
+		return Int(x * y), nil
+	case '/':
+		if y == 0 {
+			return Null, NewError("division by zero")
+		}
+		return Int(x / y), nil // Go wraps INT_MIN / -1 to INT_MIN, as ARM does
+	}
+	if y == 0 {
+		return Null, NewError("modulo by zero")
+	}
+	return Int(x % y), nil
+}
+
+func floatArith(op byte, x, y float32) float32 {
+	switch op {
+	case '+':
+		return x + y
+	case '-':
+		return x - y
+	case '*':
+		return x * y
+	case '/':
+		return x / y
+	}
+	return float32(math.Mod(float64(x), float64(y)))
+}
+
+func (vm *VM) concat(a, b Value) (Value, error) {
+	sa, err := vm.ToString(a)
+	if err != nil {
+		return Null, err
+	}
+	sb, err := vm.ToString(b)
+	if err != nil {
+		return Null, err
+	}
+	return Str(sa + sb), nil
+}
+
+// bitwise performs & | ^ << >> >>> on two integers. Shift counts use the
+// low byte, as ARM does.
+func bitwise(op Op, a, b Value) (Value, error) {
+	if a.typ != TInt || b.typ != TInt {
+		return Null, Errorf("bitwise op between '%s' and '%s'", a.TypeName(), b.TypeName())
+	}
+	x, y := int32(a.n), int32(b.n)
+	s := uint32(y) & 0xff
+	switch op {
+	case OpBitAnd:
+		return Int(x & y), nil
+	case OpBitOr:
+		return Int(x | y), nil
+	case OpBitXor:
+		return Int(x ^ y), nil
+	case OpShl:
+		return Int(x << s), nil
+	case OpShr:
+		return Int(x >> s), nil
+	}
+	return Int(int32(uint32(x) >> s)), nil
+}
+
+// Equal is Squirrel's ==: same type compares by value (floats by their
+// bits, as 3.0.4 does), integer vs float numerically, anything else false.
+func Equal(a, b Value) bool {
+	if a.typ == b.typ {
+		if a.typ == TString {
+			return a.ptr == b.ptr || a.Str() == b.Str()
+		}
+		return a.n == b.n && a.ptr == b.ptr
+	}
+	if a.IsNumber() && b.IsNumber() {
+		x, _ := a.ToFloat()
+		y, _ := b.ToFloat()
+		return x == y
+	}
+	return false
+}
+
+// compareOp evaluates < <= > >= through Compare.
+func (vm *VM) compareOp(op Op, a, b Value) (bool, error) {
+	c, err := vm.Compare(a, b)
+	if err != nil {
+		return false, err
+	}
+	switch op {
+	case OpLt:
+		return c < 0, nil
+	case OpLe:
+		return c <= 0, nil
+	case OpGt:
+		return c > 0, nil
+	}
+	return c >= 0, nil
+}
+
+// Compare orders a and b as <=> does.
+func (vm *VM) Compare(a, b Value) (int, error) {
+	if a.typ == b.typ {
+		return vm.compareSame(a, b)
+	}
+	if a.IsNumber() && b.IsNumber() {
+		x, _ := a.ToFloat()
+		y, _ := b.ToFloat()
+		return threeWayFloat(x, y), nil
+	}
+	if a.typ == TNull {
+		return -1, nil
+	}
+	if b.typ == TNull {
+		return 1, nil
+	}
+	return 0, Errorf("comparison between '%s' and '%s'", valueText(a), valueText(b))
+}
+
+func (vm *VM) compareSame(a, b Value) (int, error) {
+	if a.n == b.n && a.ptr == b.ptr {
+		return 0, nil
+	}
+	switch a.typ {
+	case TInt:
+		if int32(a.n) < int32(b.n) {
+			return -1, nil
+		}
+		return 1, nil
+	case TFloat:
+		if a.Float() < b.Float() {
+			return -1, nil
+		}
+		return 1, nil
+	case TBool:
+		if a.n < b.n {
+			return -1, nil
+		}
+		return 1, nil
+	case TString:
+		return strcmp(a.Str(), b.Str()), nil
+	case TTable, TInstance:
+		if mm, ok := vm.metamethod(a, MetaCmp); ok {
+			r, err := vm.Call(mm, a, b)
+			if err != nil {
+				return 0, err
+			}
+			if r.typ != TInt {
+				return 0, NewError("_cmp must return an integer")
+			}
+			return int(int32(r.n)), nil
+		}
+	}
+	if objectID(a) < objectID(b) {
+		return -1, nil
+	}
+	return 1, nil
+}
+
+func threeWayFloat(x, y float32) int {
+	switch {
+	case x < y:
+		return -1
+	case x == y:
+		return 0
+	}
+	return 1
+}
+
+// strcmp compares like C strcmp: bytes as unsigned, stopping at NUL.
+func strcmp(a, b string) int {
+	for i := 0; ; i++ {
+		var ca, cb byte
+		if i < len(a) {
+			ca = a[i]
+		}
+		if i < len(b) {
+			cb = b[i]
+		}
+		if ca != cb {
+			if ca < cb {
+				return -1
+			}
+			return 1
+		}
+		if ca == 0 {
+			return 0
+		}
+	}
+}
+
+// valueText renders a value the way error messages show it: strings as
+// they are, integers %d, floats %.14g, anything else its type name.
+func valueText(v Value) string {
+	switch v.typ {
+	case TString:
+		return v.Str()
+	case TInt:
+		return strconv.Itoa(int(int32(v.n)))
+	case TFloat:
+		return formatG(float64(v.Float()), 14)
+	}
+	return v.TypeName()
+}
+
+// FormatFloat renders a float as C's printf("%g") does (print, tostring).
+func FormatFloat(f float32) string { return formatG(float64(f), 6) }
+
+func formatG(f float64, prec int) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	return strconv.FormatFloat(f, 'g', prec, 64)
+}
+
+// unaryOp evaluates - ~ typeof clone resume.
+func (vm *VM) unaryOp(op Op, v Value) (Value, error) {
+	switch op {
+	case OpNeg:
+		return vm.negate(v)
+	case OpBitNot:
+		if v.typ != TInt {
+			return Null, Errorf("attempt to perform a bitwise op on a %s", v.TypeName())
+		}
+		return Int(^int32(v.n)), nil
+	case OpTypeof:
+		return vm.TypeOf(v)
+	case OpClone:
+		return vm.clone(v)
+	}
+	if v.typ != TGenerator {
+		return Null, Errorf("trying to resume a '%s',only genenerator can be resumed", v.TypeName())
+	}
+	return vm.resume(v.Generator())
+}
+
+func (vm *VM) negate(v Value) (Value, error) {
+	switch v.typ {
+	case TInt:
+		return Int(-int32(v.n)), nil
+	case TFloat:
+		return Float(-v.Float()), nil
+	case TTable, TInstance:
+		if mm, ok := vm.metamethod(v, MetaUnm); ok {
+			return vm.Call(mm, v)
+		}
+	}
+	return Null, Errorf("attempt to negate a %s", v.TypeName())
+}
+
+// TypeOf returns what typeof v gives (honouring _typeof).
+func (vm *VM) TypeOf(v Value) (Value, error) {
+	if v.typ == TTable || v.typ == TInstance {
+		if mm, ok := vm.metamethod(v, MetaTypeof); ok {
+			return vm.Call(mm, v)
+		}
+	}
+	return StrObj(typeNameString(v)), nil
+}
+
+var typeNameStrings [TThread + 1]*String
+
+func init() {
+	for i := range typeNameStrings {
+		typeNameStrings[i] = NewString(typeNames[i])
+	}
+}
+
+func typeNameString(v Value) *String {
+	if v.typ == TUserData {
+		return NewString(v.UserData().TypeName)
+	}
+	return typeNameStrings[v.typ]
+}

@@ -1,0 +1,207 @@
+package runtime
+
+var ctorName = NewString("constructor")
+
+// lookup finds a member: its index and whether it is a per-instance field.
+func (c *Class) lookup(key Value) (idx int, isField, ok bool) {
+	if key.typ == TNull {
+		return 0, false, false
+	}
+	v, found := c.Members.Get(key)
+	if !found {
+		return 0, false, false
+	}
+	n := int32(v.n)
+	return int(n >> 1), n&1 == 1, true
+}
+
+// memberValue reads a member through an instance (fields from the
+// instance, methods and statics from the class).
+func (c *Class) memberValue(inst *Instance, key Value) (Value, bool) {
+	idx, isField, ok := c.lookup(key)
+	if !ok {
+		return Null, false
+	}
+	if isField {
+		return inst.Fields[idx], true
+	}
+	return c.Methods[idx].Val, true
+}
+
+// Get reads a member of the class itself (field defaults, methods, statics).
+func (c *Class) Get(key Value) (Value, bool) {
+	idx, isField, ok := c.lookup(key)
+	if !ok {
+		return Null, false
+	}
+	if isField {
+		return c.Fields[idx].Val, true
+	}
+	return c.Methods[idx].Val, true
+}
+
+// Instantiate makes an instance with the field defaults and locks the class.
+func (c *Class) Instantiate() *Instance {
+	c.Locked = true
+	fields := make([]Value, len(c.Fields))
+	for i := range c.Fields {
+		fields[i] = c.Fields[i].Val
+	}
+	return &Instance{Class: c, Fields: fields, id: newID()}
+}
+
+// Constructor returns the class's constructor, if any.
+func (c *Class) Constructor() (Value, bool) {
+	v, ok := c.Get(StrObj(ctorName))
+	if !ok || v.typ == TNull {
+		return Null, false
+	}
+	return v, true
+}
+
+// NewSlot implements C.k <- v.
+func (c *Class) NewSlot(key, val Value) error {
+	isFunc := val.typ == TClosure || val.typ == TNative
+	if c.Locked && !isFunc {
+		return NewError("trying to modify a class that has already been instantiated")
+	}
+	c.AddMember(key, val, Null, false)
+	return nil
+}
+
+// AddMember adds or replaces a member without metamethod hooks
+// (rawnewmember). Metamethod names with function values become
+// metamethods instead of members.
+func (c *Class) AddMember(key, val, attrs Value, static bool) {
+	if key.typ == TString && (val.typ == TClosure || val.typ == TNative) {
+		if m, ok := MetaByName(key.Str()); ok {
+			c.Meta[m] = val
+			c.hasMeta = true
+			return
+		}
+	}
+	if val.typ == TClosure {
+		val.Closure().Base = c.Base
+	}
+	asMethod := static || val.typ == TClosure || val.typ == TNative
+	if idx, isField, ok := c.lookup(key); ok && isField != asMethod {
+		if isField {
+			c.Fields[idx] = ClassMember{Val: val, Attrs: attrs}
+		} else {
+			c.Methods[idx] = ClassMember{Val: val, Attrs: attrs}
+		}
+		return
+	}
+	if asMethod {
+		c.Methods = append(c.Methods, ClassMember{Val: val, Attrs: attrs})
+		c.Members.Set(key, Int(int32((len(c.Methods)-1)<<1)))
+		return
+	}
+	c.Fields = append(c.Fields, ClassMember{Val: val, Attrs: attrs})
+	c.Members.Set(key, Int(int32((len(c.Fields)-1)<<1|1)))
+}
+
+// memberRef returns a pointer to the stored member, for attribute access.
+func (c *Class) memberRef(key Value) (*ClassMember, bool) {
+	idx, isField, ok := c.lookup(key)
+	if !ok {
+		return nil, false
+	}
+	if isField {
+		return &c.Fields[idx], true
+	}
+	return &c.Methods[idx], true
+}
+
+// Attributes returns the attributes of a member, or of the class when key
+// is null.
+func (c *Class) Attributes(key Value) (Value, error) {
+	if key.typ == TNull {
+		return c.Attrs, nil
+	}
+	m, ok := c.memberRef(key)
+	if !ok {
+		return Null, errNotFound(key)
+	}
+	return m.Attrs, nil
+}
+
+// SetAttributes sets the attributes of a member, or of the class when key
+// is null.
+func (c *Class) SetAttributes(key, attrs Value) error {
+	if key.typ == TNull {
+		c.Attrs = attrs
+		return nil
+	}
+	m, ok := c.memberRef(key)
+	if !ok {
+		return errNotFound(key)
+	}
+	m.Attrs = attrs
+	return nil
+}
+
+// newClassOp creates a class for the CLASS instruction: args[0] is the
+// base (when flags&1), args[1] the attributes (when flags&2).
+func (vm *VM) newClassOp(args []Value, flags uint16) (Value, error) {
+	var base *Class
+	if flags&1 != 0 {
+		if args[0].typ != TClass {
+			return Null, Errorf("trying to inherit from a %s", args[0].TypeName())
+		}
+		base = args[0].Class()
+	}
+	attrs := Null
+	if flags&2 != 0 {
+		attrs = args[1]
+	}
+	c := NewClass(base)
+	cv := ClassValue(c)
+	if base != nil {
+		if mm := base.Meta[MetaInherited]; mm.typ != TNull {
+			if _, err := vm.Call(mm, cv, attrs); err != nil {
+				return Null, err
+			}
+		}
+	}
+	c.Attrs = attrs
+	return cv, nil
+}
+
+// newMemberOp adds one member of a class body, through _newmember when the
+// class has one.
+func (vm *VM) newMemberOp(c *Class, key, val, attrs Value, static bool) error {
+	if mm := c.Meta[MetaNewMember]; mm.typ != TNull {
+		_, err := vm.Call(mm, ClassValue(c), key, val, attrs, Bool(static))
+		return err
+	}
+	if key.typ == TNull {
+		return NewError("null cannot be used as index")
+	}
+	c.AddMember(key, val, attrs, static)
+	return nil
+}
+
+// NewMember is C.newmember(k, v, attrs, static): through _newmember when present.
+func (vm *VM) NewMember(c *Class, key, val, attrs Value, static bool) error {
+	return vm.newMemberOp(c, key, val, attrs, static)
+}
+
+// Get reads a member through the instance without metamethods.
+func (inst *Instance) Get(key Value) (Value, bool) {
+	v, ok := inst.Class.memberValue(inst, key)
+	return deref(v), ok
+}
+
+// SetField writes an existing field without metamethods.
+func (inst *Instance) SetField(key, val Value) bool {
+	idx, isField, ok := inst.Class.lookup(key)
+	if !ok || !isField {
+		return false
+	}
+	inst.Fields[idx] = val
+	return true
+}
+
+// KeyText renders a key as error messages show it.
+func KeyText(v Value) string { return valueText(v) }

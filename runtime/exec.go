@@ -1,0 +1,332 @@
+package runtime
+
+// Call calls fn (closure, native, class, or object with _call) with the
+// given this and arguments and returns its result. Errors are *Error.
+func (vm *VM) Call(fn, this Value, args ...Value) (Value, error) {
+	if vm.nested >= maxNestedRuns {
+		return Null, vm.traced(NewError("Native stack overflow"))
+	}
+	base := vm.top() + 1
+	n := len(args) + 1
+	vm.ensureStack(base + n + 1)
+	vm.stack[base-1] = fn
+	vm.stack[base] = this
+	copy(vm.stack[base+1:], args)
+	return vm.callAt(base, n)
+}
+
+// callAt calls the value at stack[base-1] with this and arguments at
+// stack[base : base+nargs] as a nested run, and returns the result.
+func (vm *VM) callAt(base, nargs int) (Value, error) {
+	fn := vm.stack[base-1]
+	switch fn.typ {
+	case TClosure:
+		if fn.Closure().Proto.IsGenerator {
+			return vm.makeGenerator(fn.Closure(), base, nargs)
+		}
+		if err := vm.pushClosure(fn.Closure(), base, nargs); err != nil {
+			return Null, err
+		}
+		vm.frames[len(vm.frames)-1].entry = true
+		return vm.execute()
+	case TClass:
+		return vm.construct(fn.Class(), base, nargs)
+	}
+	return vm.callOther(fn, base, nargs)
+}
+
+// callOther calls natives and objects with _call (anything but closures and classes).
+func (vm *VM) callOther(fn Value, base, nargs int) (Value, error) {
+	switch fn.typ {
+	case TNative:
+		return vm.callNative(fn.Native(), base, nargs)
+	case TTable, TInstance:
+		if mm, ok := vm.metamethod(fn, MetaCall); ok {
+			args := make([]Value, nargs)
+			copy(args, vm.stack[base:base+nargs])
+			return vm.Call(mm, fn, args...)
+		}
+	}
+	return Null, Errorf("attempt to call '%s'", fn.TypeName())
+}
+
+func (vm *VM) callNative(n *Native, base, nargs int) (Value, error) {
+	if err := checkNativeArgs(n, vm.stack[base:base+nargs]); err != nil {
+		return Null, err
+	}
+	args := vm.stack[base : base+nargs : base+nargs]
+	if n.HasEnv {
+		args[0] = n.Env
+	}
+	vm.nested++
+	v, err := n.Fn(vm, args)
+	vm.nested--
+	return v, err
+}
+
+func checkNativeArgs(n *Native, args []Value) error {
+	switch {
+	case n.NParams > 0 && len(args) != n.NParams:
+		return NewError("wrong number of parameters")
+	case n.NParams < 0 && len(args) < -n.NParams:
+		return NewError("wrong number of parameters")
+	}
+	for i, m := range n.Masks {
+		if i >= len(args) {
+			break
+		}
+		if m&(1<<args[i].typ) == 0 {
+			return Errorf("parameter %d has an invalid type '%s' ; expected: '%s'", i, args[i].TypeName(), MaskText(m))
+		}
+	}
+	return nil
+}
+
+// pushClosure pushes a frame for cl with this and arguments already at
+// stack[base : base+nargs], applying defaults and varargs.
+func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
+	p := cl.Proto
+	if len(vm.frames) >= vm.maxDepth {
+		return NewError("stack overflow")
+	}
+	vm.ensureStack(base + p.MaxStack + 1)
+	if err := vm.bindArgs(cl, base, nargs); err != nil {
+		return err
+	}
+	if cl.HasEnv {
+		vm.stack[base] = cl.Env
+	}
+	vm.frames = append(vm.frames, frame{cl: cl, base: base})
+	return nil
+}
+
+// bindArgs adjusts the arguments at stack[base:] to the closure's
+// parameter list.
+func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
+	p := cl.Proto
+	np := p.NumParams
+	if nargs < np {
+		missing := np - nargs
+		if missing > p.NumDefaults {
+			return NewError("wrong number of parameters")
+		}
+		copy(vm.stack[base+nargs:base+np], cl.Defaults[p.NumDefaults-missing:])
+	}
+	if p.Varargs {
+		extra := 0
+		if nargs > np {
+			extra = nargs - np
+		}
+		elems := make([]Value, extra)
+		copy(elems, vm.stack[base+np:base+np+extra])
+		vm.stack[base+np] = ArrayValue(NewArrayOf(elems))
+	} else if nargs > np {
+		return NewError("wrong number of parameters")
+	}
+	return nil
+}
+
+// construct instantiates a class and runs its constructor.
+func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
+	inst := c.Instantiate()
+	v := InstanceValue(inst)
+	ctor, ok := c.Constructor()
+	if !ok {
+		return v, nil
+	}
+	vm.stack[base] = v
+	switch ctor.typ {
+	case TClosure:
+		if err := vm.pushClosure(ctor.Closure(), base, nargs); err != nil {
+			return Null, err
+		}
+		vm.frames[len(vm.frames)-1].entry = true
+		if _, err := vm.execute(); err != nil {
+			return Null, err
+		}
+	default:
+		vm.stack[base-1] = ctor
+		if _, err := vm.callOther(ctor, base, nargs); err != nil {
+			return Null, err
+		}
+	}
+	return v, nil
+}
+
+// execute runs from the innermost frame (which must be an entry frame)
+// until that frame returns, catching exceptions with the traps it owns.
+func (vm *VM) execute() (Value, error) {
+	entry := len(vm.frames) - 1
+	vm.nested++
+	defer func() { vm.nested-- }()
+	for {
+		v, err := vm.loop(entry)
+		if err == nil {
+			return v, nil
+		}
+		e := vm.traced(err)
+		if !vm.catch(e, entry) {
+			vm.unwind(entry)
+			return Null, e
+		}
+	}
+}
+
+// traced fills in the Squirrel call stack of an exception that has none.
+func (vm *VM) traced(err error) *Error {
+	e := AsError(err)
+	if e.Trace == nil && e != ErrStepLimit {
+		e.Trace = vm.Trace()
+	}
+	return e
+}
+
+// Trace returns the current Squirrel call stack, innermost first.
+func (vm *VM) Trace() []TraceFrame {
+	out := make([]TraceFrame, 0, len(vm.frames))
+	for i := len(vm.frames) - 1; i >= 0; i-- {
+		f := &vm.frames[i]
+		p := f.cl.Proto
+		line := p.Line
+		if f.pc > 0 && f.pc <= len(p.Lines) {
+			line = p.Lines[f.pc-1]
+		}
+		out = append(out, TraceFrame{Func: p.DisplayName(), Source: p.Source, Line: line, Locals: vm.frameLocals(f)})
+	}
+	return out
+}
+
+func (vm *VM) frameLocals(f *frame) []LocalValue {
+	p := f.cl.Proto
+	pc := f.pc - 1
+	var out []LocalValue
+	for i := len(p.Locals) - 1; i >= 0; i-- {
+		l := p.Locals[i]
+		if pc >= l.StartPC && pc < l.EndPC && l.Name[0] != '@' {
+			out = append(out, LocalValue{Name: l.Name, Value: vm.stack[f.base+l.Reg]})
+		}
+	}
+	return out
+}
+
+// catch transfers control to the innermost trap owned by frames at or
+// above entry; it reports false when there is none.
+func (vm *VM) catch(e *Error, entry int) bool {
+	if len(vm.traps) == 0 || e == ErrStepLimit {
+		return false
+	}
+	t := vm.traps[len(vm.traps)-1]
+	if t.frame < entry {
+		return false
+	}
+	vm.traps = vm.traps[:len(vm.traps)-1]
+	for len(vm.frames)-1 > t.frame {
+		vm.popFrame()
+	}
+	f := &vm.frames[t.frame]
+	f.pc = t.pc
+	vm.stack[f.base+t.reg] = e.Value
+	return true
+}
+
+// unwind pops every frame from entry up, after an uncaught exception.
+func (vm *VM) unwind(entry int) {
+	for len(vm.frames) > entry {
+		f := &vm.frames[len(vm.frames)-1]
+		if f.gen != nil {
+			f.gen.State = GenDead
+		}
+		vm.popFrame()
+	}
+}
+
+// popFrame removes the innermost frame, closing its outers and traps.
+func (vm *VM) popFrame() {
+	n := len(vm.frames) - 1
+	f := &vm.frames[n]
+	vm.closeOuters(f.base)
+	for len(vm.traps) > 0 && vm.traps[len(vm.traps)-1].frame >= n {
+		vm.traps = vm.traps[:len(vm.traps)-1]
+	}
+	vm.frames[n] = frame{}
+	vm.frames = vm.frames[:n]
+}
+
+// makeGenerator creates a suspended generator from a call.
+func (vm *VM) makeGenerator(cl *Closure, base, nargs int) (Value, error) {
+	vm.ensureStack(base + cl.Proto.MaxStack + 1)
+	if err := vm.bindArgs(cl, base, nargs); err != nil {
+		return Null, err
+	}
+	if cl.HasEnv {
+		vm.stack[base] = cl.Env
+	}
+	regs := make([]Value, cl.Proto.MaxStack)
+	n := cl.Proto.NumParams
+	if cl.Proto.Varargs {
+		n++
+	}
+	copy(regs, vm.stack[base:base+n])
+	g := &Generator{cl: cl, regs: regs, id: newID()}
+	return GeneratorValue(g), nil
+}
+
+// resume runs a generator until its next yield or its return.
+func (vm *VM) resume(g *Generator) (Value, error) {
+	switch g.State {
+	case GenDead:
+		return Null, NewError("resuming dead generator")
+	case GenRunning:
+		return Null, NewError("resuming active generator")
+	}
+	if vm.nested >= maxNestedRuns {
+		return Null, NewError("Native stack overflow")
+	}
+	if len(vm.frames) >= vm.maxDepth {
+		return Null, NewError("stack overflow")
+	}
+	base := vm.top() + 1
+	vm.ensureStack(base + len(g.regs) + 1)
+	copy(vm.stack[base:], g.regs)
+	fi := len(vm.frames)
+	vm.frames = append(vm.frames, frame{cl: g.cl, base: base, pc: g.pc, entry: true, gen: g})
+	for _, t := range g.traps {
+		vm.traps = append(vm.traps, trap{frame: fi, pc: t.pc, reg: t.reg})
+	}
+	g.traps = nil
+	g.State = GenRunning
+	v, err := vm.execute()
+	if err != nil {
+		g.State = GenDead
+		return Null, err
+	}
+	return v, nil
+}
+
+// yield suspends the innermost (generator) frame.
+func (vm *VM) yield(f *frame) {
+	g := f.gen
+	fi := len(vm.frames) - 1
+	copy(g.regs, vm.stack[f.base:f.base+len(g.regs)])
+	g.pc = f.pc
+	g.State = GenSuspended
+	for len(vm.traps) > 0 && vm.traps[len(vm.traps)-1].frame == fi {
+		t := vm.traps[len(vm.traps)-1]
+		g.traps = append([]trap{{pc: t.pc, reg: t.reg}}, g.traps...)
+		vm.traps = vm.traps[:len(vm.traps)-1]
+	}
+}
+
+// CallerClosure returns the innermost running Squirrel closure (for callee()).
+func (vm *VM) CallerClosure() Value {
+	if len(vm.frames) == 0 {
+		return Null
+	}
+	return ClosureValue(vm.frames[len(vm.frames)-1].cl)
+}
+
+// Run executes a compiled main function with this = the root table and
+// the given script arguments (vargv).
+func (vm *VM) Run(main *Closure, args ...Value) (Value, error) {
+	return vm.Call(ClosureValue(main), TableValue(vm.root), args...)
+}

@@ -1,0 +1,452 @@
+package runtime
+
+// loop is the dispatch loop. It runs frames from the innermost one until
+// the frame at index entry returns (its value is the result) or an
+// exception escapes an instruction (the frame's pc is saved first, so the
+// caller can find a trap or report the stack).
+func (vm *VM) loop(entry int) (result Value, err error) {
+	// fi indexes the running frame; never keep a pointer into vm.frames
+	// across anything that may push frames (the slice may move).
+	fi := len(vm.frames) - 1
+	f := &vm.frames[fi]
+	cl := f.cl
+	code := cl.Proto.Code
+	consts := cl.Proto.Consts
+	base := f.base
+	pc := f.pc
+	regs := vm.stack[base : base+cl.Proto.MaxStack]
+
+	// reload refreshes the cached frame state after frames changed or the
+	// stack moved.
+	reload := func() {
+		fi = len(vm.frames) - 1
+		f = &vm.frames[fi]
+		cl = f.cl
+		code = cl.Proto.Code
+		consts = cl.Proto.Consts
+		base = f.base
+		pc = f.pc
+		regs = vm.stack[base : base+cl.Proto.MaxStack]
+	}
+	fail := func(e error) (Value, error) {
+		vm.frames[fi].pc = pc
+		return Null, e
+	}
+
+	for {
+		in := code[pc]
+		pc++
+		switch in.Op {
+		case OpMove:
+			regs[in.A] = regs[in.B]
+		case OpLoadK:
+			regs[in.A] = consts[in.Bx()]
+		case OpLoadInt:
+			regs[in.A] = Value{typ: TInt, n: in.Bx()}
+		case OpLoadNull:
+			for i := 0; i < int(in.B); i++ {
+				regs[int(in.A)+i] = Null
+			}
+		case OpLoadBool:
+			regs[in.A] = Value{typ: TBool, n: uint32(in.B)}
+		case OpLoadRoot:
+			regs[in.A] = TableValue(vm.root)
+		case OpGetOuter:
+			o := cl.Outers[in.B]
+			if o.Closed {
+				regs[in.A] = o.Val
+			} else {
+				regs[in.A] = vm.stack[o.Index]
+			}
+		case OpSetOuter:
+			o := cl.Outers[in.B]
+			if o.Closed {
+				o.Val = regs[in.A]
+			} else {
+				vm.stack[o.Index] = regs[in.A]
+			}
+
+		case OpAdd:
+			a, b := regs[in.B], regs[in.C]
+			if a.typ == TInt && b.typ == TInt {
+				regs[in.A] = Value{typ: TInt, n: a.n + b.n}
+				continue
+			}
+			vm.frames[fi].pc = pc
+			v, e := vm.arith('+', a, b)
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpSub:
+			a, b := regs[in.B], regs[in.C]
+			if a.typ == TInt && b.typ == TInt {
+				regs[in.A] = Value{typ: TInt, n: a.n - b.n}
+				continue
+			}
+			vm.frames[fi].pc = pc
+			v, e := vm.arith('-', a, b)
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpMul:
+			a, b := regs[in.B], regs[in.C]
+			if a.typ == TInt && b.typ == TInt {
+				regs[in.A] = Value{typ: TInt, n: uint32(int32(a.n) * int32(b.n))}
+				continue
+			}
+			vm.frames[fi].pc = pc
+			v, e := vm.arith('*', a, b)
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpDiv, OpMod:
+			op := byte('/')
+			if in.Op == OpMod {
+				op = '%'
+			}
+			vm.frames[fi].pc = pc
+			v, e := vm.arith(op, regs[in.B], regs[in.C])
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpAddI:
+			a := regs[in.B]
+			d := int32(int16(in.C))
+			if a.typ == TInt {
+				regs[in.A] = Value{typ: TInt, n: a.n + uint32(d)}
+				continue
+			}
+			vm.frames[fi].pc = pc
+			v, e := vm.arith('+', a, Int(d))
+			if d < 0 {
+				v, e = vm.arith('-', a, Int(-d))
+			}
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpBitAnd, OpBitOr, OpBitXor, OpShl, OpShr, OpUShr:
+			v, e := bitwise(in.Op, regs[in.B], regs[in.C])
+			if e != nil {
+				return fail(e)
+			}
+			regs[in.A] = v
+
+		case OpEq:
+			regs[in.A] = Bool(Equal(regs[in.B], regs[in.C]))
+		case OpNe:
+			regs[in.A] = Bool(!Equal(regs[in.B], regs[in.C]))
+		case OpLt, OpLe, OpGt, OpGe:
+			a, b := regs[in.B], regs[in.C]
+			if a.typ == TInt && b.typ == TInt {
+				regs[in.A] = Bool(intCompare(in.Op, int32(a.n), int32(b.n)))
+				continue
+			}
+			vm.frames[fi].pc = pc
+			ok, e := vm.compareOp(in.Op, a, b)
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = Bool(ok)
+		case OpJmpLt, OpJmpLe, OpJmpGt, OpJmpGe:
+			a, b := regs[in.A], regs[in.B]
+			var ok bool
+			if a.typ == TInt && b.typ == TInt {
+				ok = intCompare(in.Op-OpJmpLt+OpLt, int32(a.n), int32(b.n))
+			} else {
+				vm.frames[fi].pc = pc
+				var e error
+				ok, e = vm.compareOp(in.Op-OpJmpLt+OpLt, a, b)
+				if e != nil {
+					return fail(e)
+				}
+				regs = vm.stack[base : base+cl.Proto.MaxStack]
+			}
+			if ok {
+				pc++
+			}
+		case OpCmp3:
+			vm.frames[fi].pc = pc
+			c, e := vm.Compare(regs[in.B], regs[in.C])
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = Int(int32(c))
+
+		case OpJmp:
+			off := int(in.SBx())
+			pc += off
+			if off < 0 && vm.stepLimit != 0 {
+				if e := vm.countStep(); e != nil {
+					return fail(e)
+				}
+			}
+		case OpJmpIf:
+			if regs[in.A].Truthy() {
+				pc += int(in.SBx())
+			}
+		case OpJmpIfNot:
+			if !regs[in.A].Truthy() {
+				pc += int(in.SBx())
+			}
+
+		case OpGetK, OpGet:
+			obj := regs[in.B]
+			var key Value
+			if in.Op == OpGetK {
+				key = consts[in.C]
+			} else {
+				key = regs[in.C]
+			}
+			if v, ok := fastGet(obj, key); ok {
+				regs[in.A] = v
+				continue
+			}
+			vm.frames[fi].pc = pc
+			v, e := vm.get(obj, key, in.B == 0)
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpSet, OpSetK:
+			var key Value
+			if in.Op == OpSetK {
+				key = consts[in.B]
+			} else {
+				key = regs[in.B]
+			}
+			obj := regs[in.A]
+			if fastSet(obj, key, regs[in.C]) {
+				continue
+			}
+			vm.frames[fi].pc = pc
+			if e := vm.set(obj, key, regs[in.C], in.A == 0); e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+		case OpNewSlot:
+			vm.frames[fi].pc = pc
+			if e := vm.NewSlot(regs[in.A], regs[in.B], regs[in.C]); e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+		case OpDelete:
+			vm.frames[fi].pc = pc
+			v, e := vm.deleteSlot(regs[in.B], regs[in.C])
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+
+		case OpIn:
+			regs[in.A] = Bool(rawIn(regs[in.C], regs[in.B]))
+		case OpInstanceOf:
+			v, e := instanceOf(regs[in.B], regs[in.C])
+			if e != nil {
+				return fail(e)
+			}
+			regs[in.A] = v
+		case OpNot:
+			regs[in.A] = Bool(!regs[in.B].Truthy())
+		case OpNeg, OpBitNot, OpTypeof, OpClone, OpResume:
+			vm.frames[fi].pc = pc
+			v, e := vm.unaryOp(in.Op, regs[in.B])
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+
+		case OpNewTable:
+			regs[in.A] = TableValue(NewTable(int(in.B)))
+		case OpNewArray:
+			regs[in.A] = ArrayValue(&Array{Elems: make([]Value, 0, in.B), id: newID()})
+		case OpAppend:
+			a := regs[in.A].Array()
+			a.Elems = append(a.Elems, regs[in.B])
+		case OpClosure:
+			p := cl.Proto.Protos[in.Bx()]
+			a := int(in.A)
+			regs[in.A] = ClosureValue(vm.newClosure(p, cl, base, regs[a+1:a+1+p.NumDefaults]))
+		case OpCallee:
+			regs[in.A] = ClosureValue(cl)
+		case OpGetBase:
+			if cl.Base != nil {
+				regs[in.A] = ClassValue(cl.Base)
+			} else {
+				regs[in.A] = Null
+			}
+		case OpClose:
+			vm.closeOuters(base + int(in.A))
+
+		case OpCall:
+			fn := regs[in.A]
+			nb := base + int(in.A) + 1
+			nargs := int(in.B)
+			vm.frames[fi].pc = pc
+			if vm.stepLimit != 0 {
+				if e := vm.countStep(); e != nil {
+					return fail(e)
+				}
+			}
+			if fn.typ == TClosure && !fn.Closure().Proto.IsGenerator {
+				if e := vm.pushClosure(fn.Closure(), nb, nargs); e != nil {
+					return fail(e)
+				}
+				reload()
+				continue
+			}
+			v, e := vm.callValue(fn, nb, nargs)
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpTailCall:
+			fn := regs[in.A]
+			f = &vm.frames[fi]
+			if fn.typ != TClosure || fn.Closure().Proto.IsGenerator || f.gen != nil {
+				vm.frames[fi].pc = pc
+				v, e := vm.callValue(fn, base+int(in.A)+1, int(in.B))
+				if e != nil {
+					return fail(e)
+				}
+				if done, r := vm.doReturn(v, entry); done {
+					return r, nil
+				}
+				reload()
+				continue
+			}
+			vm.closeOuters(base)
+			n := int(in.B) + 1
+			copy(vm.stack[base-1:base-1+n], vm.stack[base+int(in.A):base+int(in.A)+n])
+			entryFlag := f.entry
+			vm.popFrame()
+			if e := vm.pushClosure(fn.Closure(), base, int(in.B)); e != nil {
+				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, entry: entryFlag})
+				return fail(e)
+			}
+			vm.frames[len(vm.frames)-1].entry = entryFlag
+			reload()
+		case OpReturn:
+			v := Null
+			if in.B != 0 {
+				v = regs[in.A]
+			}
+			vm.frames[fi].pc = pc
+			if done, r := vm.doReturn(v, entry); done {
+				return r, nil
+			}
+			reload()
+		case OpYield:
+			v := Null
+			if in.B != 0 {
+				v = regs[in.A]
+			}
+			vm.frames[fi].pc = pc
+			vm.closeOuters(base)
+			vm.yield(&vm.frames[fi])
+			vm.frames[fi] = frame{}
+			vm.frames = vm.frames[:fi]
+			return v, nil
+
+		case OpForPrep:
+			vm.frames[fi].pc = pc
+			if e := vm.forPrep(regs[in.A:]); e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+		case OpForNext:
+			vm.frames[fi].pc = pc
+			more, e := vm.forNext(base + int(in.A))
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			if !more {
+				pc += int(in.SBx())
+			}
+
+		case OpPushTrap:
+			vm.traps = append(vm.traps, trap{frame: fi, pc: pc + int(in.SBx()), reg: int(in.A)})
+		case OpPopTrap:
+			vm.traps = vm.traps[:len(vm.traps)-int(in.B)]
+		case OpThrow:
+			return fail(&Error{Value: regs[in.A]})
+
+		case OpClass:
+			vm.frames[fi].pc = pc
+			v, e := vm.newClassOp(regs[in.B:], in.C)
+			if e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpNewMember:
+			vm.frames[fi].pc = pc
+			b := int(in.B)
+			if e := vm.newMemberOp(regs[in.A].Class(), regs[b], regs[b+1], regs[b+2], in.C != 0); e != nil {
+				return fail(e)
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+		case OpNop:
+		default:
+			return fail(Errorf("internal error: bad opcode %d", in.Op))
+		}
+	}
+}
+
+// doReturn pops the innermost frame and delivers v to its caller. It
+// reports done when that frame was the run's entry frame.
+func (vm *VM) doReturn(v Value, entry int) (bool, Value) {
+	n := len(vm.frames) - 1
+	f := vm.frames[n]
+	if f.gen != nil {
+		f.gen.State = GenDead
+	}
+	vm.popFrame()
+	if f.entry {
+		return true, v
+	}
+	if !f.keepRet {
+		vm.stack[f.base-1] = v
+	}
+	return false, Null
+}
+
+// callValue calls anything callable from inside the loop, except plain
+// closures (which the loop pushes itself).
+func (vm *VM) callValue(fn Value, base, nargs int) (Value, error) {
+	switch fn.typ {
+	case TClosure:
+		return vm.makeGenerator(fn.Closure(), base, nargs)
+	case TClass:
+		return vm.construct(fn.Class(), base, nargs)
+	}
+	return vm.callOther(fn, base, nargs)
+}
+
+func intCompare(op Op, a, b int32) bool {
+	switch op {
+	case OpLt:
+		return a < b
+	case OpLe:
+		return a <= b
+	case OpGt:
+		return a > b
+	}
+	return a >= b
+}

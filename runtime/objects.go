@@ -1,0 +1,281 @@
+package runtime
+
+import (
+	"strings"
+	"unsafe"
+	"weak"
+)
+
+// NativeFunc is a Go function callable from Squirrel. args[0] is `this`;
+// the explicit arguments follow. Return a *Error (see Errorf, Throw) to
+// raise a Squirrel exception.
+type NativeFunc func(vm *VM, args []Value) (Value, error)
+
+// Native is a native closure.
+type Native struct {
+	Name    string
+	Fn      NativeFunc
+	NParams int      // 0: unchecked; >0: exact count incl. this; <0: at least -NParams
+	Masks   []uint32 // per-argument type masks (index 0 = this); missing = any
+	Env     Value    // bound environment from bindenv (null when unbound)
+	HasEnv  bool
+	id      uint32
+}
+
+// Type-mask bits for native parameter checks, as in the reference's
+// typemask strings (sq_setparamscheck): o null, i integer, f float,
+// n number, s string, t table, a array, u userdata, c closure or native,
+// b bool, g generator, y class, x instance, r weakref, v thread, '.' any.
+const (
+	MaskNull      uint32 = 1 << TNull
+	MaskInt       uint32 = 1 << TInt
+	MaskFloat     uint32 = 1 << TFloat
+	MaskBool      uint32 = 1 << TBool
+	MaskString    uint32 = 1 << TString
+	MaskTable     uint32 = 1 << TTable
+	MaskArray     uint32 = 1 << TArray
+	MaskClosure   uint32 = 1<<TClosure | 1<<TNative
+	MaskClass     uint32 = 1 << TClass
+	MaskInstance  uint32 = 1 << TInstance
+	MaskGenerator uint32 = 1 << TGenerator
+	MaskWeakRef   uint32 = 1 << TWeakRef
+	MaskUserData  uint32 = 1 << TUserData
+	MaskThread    uint32 = 1 << TThread
+	MaskAny       uint32 = 0xffffffff
+)
+
+// maskOrder is the order in which the reference names the types of a mask
+// in "expected: 'a|b'" messages.
+var maskOrder = []struct {
+	bit  uint32
+	name string
+}{
+	{MaskNull, "null"}, {MaskInt, "integer"}, {MaskFloat, "float"},
+	{MaskBool, "bool"}, {MaskString, "string"}, {MaskTable, "table"},
+	{MaskArray, "array"}, {MaskClosure, "closure"}, {1 << TNative, "native closure"},
+	{MaskClass, "class"}, {MaskInstance, "instance"}, {MaskGenerator, "generator"},
+	{MaskWeakRef, "weakref"}, {MaskUserData, "userdata"}, {MaskThread, "thread"},
+}
+
+// ParseTypeMask turns a reference-style typemask string (".n", "t|a", "s")
+// into per-argument masks. It panics on a malformed mask: masks are
+// program constants.
+func ParseTypeMask(s string) []uint32 {
+	var masks []uint32
+	var cur uint32
+	pendingOr := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '|' {
+			pendingOr = true
+			continue
+		}
+		bit := maskBit(c)
+		if pendingOr {
+			cur |= bit
+			masks[len(masks)-1] = cur
+			pendingOr = false
+			continue
+		}
+		cur = bit
+		masks = append(masks, cur)
+	}
+	return masks
+}
+
+func maskBit(c byte) uint32 {
+	switch c {
+	case 'o':
+		return MaskNull
+	case 'i':
+		return MaskInt
+	case 'f':
+		return MaskFloat
+	case 'n':
+		return MaskInt | MaskFloat
+	case 's':
+		return MaskString
+	case 't':
+		return MaskTable
+	case 'a':
+		return MaskArray
+	case 'u':
+		return MaskUserData
+	case 'c':
+		return MaskClosure
+	case 'b':
+		return MaskBool
+	case 'g':
+		return MaskGenerator
+	case 'y':
+		return MaskClass
+	case 'x':
+		return MaskInstance
+	case 'r':
+		return MaskWeakRef
+	case 'v':
+		return MaskThread
+	case '.':
+		return MaskAny
+	}
+	panic("runtime: bad typemask character " + string(c))
+}
+
+// MaskText renders a mask as the reference does in type errors:
+// "integer|float", "table|class|instance".
+func MaskText(m uint32) string {
+	var parts []string
+	for _, e := range maskOrder {
+		if m&e.bit == e.bit {
+			parts = append(parts, e.name)
+		}
+	}
+	return strings.Join(parts, "|")
+}
+
+// NewNative makes a native function. nparams counts `this` (see Native);
+// typemask is a reference-style mask string ("" for none).
+func NewNative(name string, nparams int, typemask string, fn NativeFunc) *Native {
+	n := &Native{Name: name, Fn: fn, NParams: nparams, id: newID()}
+	if typemask != "" {
+		n.Masks = ParseTypeMask(typemask)
+	}
+	return n
+}
+
+// Closure is a script function instantiated with its free variables and
+// default-parameter values.
+type Closure struct {
+	Proto    *Proto
+	Outers   []*Outer
+	Defaults []Value
+	Env      Value // bound environment from bindenv (HasEnv)
+	HasEnv   bool
+	Base     *Class // base class of the class this method was added to (for `base`)
+	id       uint32
+}
+
+// Outer is a captured variable. While open it refers to a slot of the VM
+// stack (Index); once closed the value lives in Val.
+type Outer struct {
+	Index  int
+	Closed bool
+	Val    Value
+	next   *Outer // open-outer list of the VM, sorted by Index descending
+}
+
+// Metamethod identifies one of the metamethods a class or delegate may define.
+type Metamethod uint8
+
+// The metamethods, in no particular order.
+const (
+	MetaAdd Metamethod = iota
+	MetaSub
+	MetaMul
+	MetaDiv
+	MetaModulo
+	MetaUnm
+	MetaTypeof
+	MetaGet
+	MetaSet
+	MetaNewSlot
+	MetaDelSlot
+	MetaToString
+	MetaNexti
+	MetaCmp
+	MetaCall
+	MetaCloned
+	MetaInherited
+	MetaNewMember
+	numMeta
+)
+
+// MetaNames are the metamethod slot names.
+var MetaNames = [numMeta]string{
+	"_add", "_sub", "_mul", "_div", "_modulo", "_unm", "_typeof", "_get", "_set",
+	"_newslot", "_delslot", "_tostring", "_nexti", "_cmp", "_call", "_cloned",
+	"_inherited", "_newmember",
+}
+
+var metaStrings [numMeta]*String
+
+func init() {
+	for i, n := range MetaNames {
+		metaStrings[i] = NewString(n)
+	}
+}
+
+// MetaByName returns the metamethod named s.
+func MetaByName(s string) (Metamethod, bool) {
+	if len(s) < 2 || s[0] != '_' {
+		return 0, false
+	}
+	for i, n := range MetaNames {
+		if n == s {
+			return Metamethod(i), true
+		}
+	}
+	return 0, false
+}
+
+// ClassMember is one field default or method/static of a class.
+type ClassMember struct {
+	Val   Value
+	Attrs Value
+}
+
+// Class is a Squirrel class.
+type Class struct {
+	Base    *Class
+	Members *Table        // name -> Int(index<<1 | 1 for field, 0 for method/static)
+	Fields  []ClassMember // per-instance field defaults
+	Methods []ClassMember // methods and statics
+	Meta    [numMeta]Value
+	Attrs   Value
+	Locked  bool // set by the first instantiation
+	hasMeta bool
+	id      uint32
+}
+
+// NewClass makes an empty class deriving from base (nil for none): the
+// base's members, metamethods and constructor are copied.
+func NewClass(base *Class) *Class {
+	c := &Class{Base: base, Members: NewTable(0), id: newID()}
+	if base != nil {
+		c.Members = base.Members.Clone()
+		c.Fields = append([]ClassMember(nil), base.Fields...)
+		c.Methods = append([]ClassMember(nil), base.Methods...)
+		c.Meta = base.Meta
+		c.hasMeta = base.hasMeta
+	}
+	return c
+}
+
+// Instance is an instance of a class.
+type Instance struct {
+	Class  *Class
+	Fields []Value
+	id     uint32
+}
+
+// WeakRef is a weak reference. Scalars never get one (weakref() returns
+// the scalar itself).
+type WeakRef struct {
+	typ Type
+	ptr weak.Pointer[byte]
+	id  uint32
+}
+
+// NewWeakRef makes a weak reference to the heap value v.
+func NewWeakRef(v Value) *WeakRef {
+	return &WeakRef{typ: v.typ, ptr: weak.Make((*byte)(v.ptr)), id: newID()}
+}
+
+// Get returns the target, or null once it has been collected.
+func (w *WeakRef) Get() Value {
+	p := w.ptr.Value()
+	if p == nil {
+		return Null
+	}
+	return Value{typ: w.typ, ptr: unsafe.Pointer(p)}
+}

@@ -1,0 +1,332 @@
+package runtime
+
+// Table is a Squirrel table. Its node array reproduces Squirrel 3.0.4's
+// layout exactly (see ../shared/spec/table-order.md), so that iteration
+// order matches what a real imp prints.
+type Table struct {
+	nodes     []node
+	firstFree int32
+	used      int32
+	Delegate  *Table
+	id        uint32
+}
+
+type node struct {
+	key  Value // TNull when the node is empty
+	val  Value
+	next int32 // index of the next node in the collision chain, or -1
+}
+
+const minTableNodes = 4
+
+// NewTable makes a table with room for at least hint slots (the node count
+// is the smallest power of two >= max(hint, 4)).
+func NewTable(hint int) *Table {
+	size := minTableNodes
+	for hint > size {
+		size <<= 1
+	}
+	t := &Table{id: newID()}
+	t.allocNodes(size)
+	return t
+}
+
+func (t *Table) allocNodes(size int) {
+	t.nodes = make([]node, size)
+	for i := range t.nodes {
+		t.nodes[i].next = -1
+	}
+	t.firstFree = int32(size - 1)
+	t.used = 0
+}
+
+// Len returns the number of slots.
+func (t *Table) Len() int { return int(t.used) }
+
+// hashKey is the 3.0.4 hash of a key.
+func hashKey(k Value) uint32 {
+	switch k.typ {
+	case TString:
+		return k.StringObj().Hash
+	case TInt, TBool:
+		return k.n
+	case TFloat:
+		return uint32(floatToIntTrunc(k.Float()))
+	}
+	return objectID(k)
+}
+
+// floatToIntTrunc is C's (int) cast for hashing; out-of-range values give
+// INT_MIN as on x86 (only the hash, never visible as a value).
+func floatToIntTrunc(f float32) int32 {
+	if f != f || f >= 2147483648.0 || f < -2147483648.0 {
+		return -2147483648
+	}
+	return int32(f)
+}
+
+// objectID is the deterministic identity hash of a heap value.
+func objectID(v Value) uint32 {
+	switch v.typ {
+	case TTable:
+		return v.Table().id
+	case TArray:
+		return v.Array().id
+	case TClosure:
+		return v.Closure().id
+	case TNative:
+		return v.Native().id
+	case TClass:
+		return v.Class().id
+	case TInstance:
+		return v.Instance().id
+	case TGenerator:
+		return v.Generator().id
+	case TWeakRef:
+		return v.WeakRef().id
+	case TUserData:
+		return v.UserData().id
+	}
+	return 0
+}
+
+// keyEqual is raw key identity: same type and same scalar bits, same
+// string content, or the same object.
+func keyEqual(a, b Value) bool {
+	if a.typ != b.typ {
+		return false
+	}
+	if a.typ == TString {
+		return a.ptr == b.ptr || a.StringObj().S == b.StringObj().S
+	}
+	return a.n == b.n && a.ptr == b.ptr
+}
+
+func (t *Table) find(k Value) int32 {
+	mask := uint32(len(t.nodes) - 1)
+	i := int32(hashKey(k) & mask)
+	for i >= 0 {
+		n := &t.nodes[i]
+		if keyEqual(n.key, k) {
+			return i
+		}
+		i = n.next
+	}
+	return -1
+}
+
+// findStr is find specialised for string keys (no allocation, no type switch).
+func (t *Table) findStr(s *String) int32 {
+	mask := uint32(len(t.nodes) - 1)
+	i := int32(s.Hash & mask)
+	for i >= 0 {
+		n := &t.nodes[i]
+		if n.key.typ == TString {
+			o := (*String)(n.key.ptr)
+			if o == s || (o.Hash == s.Hash && o.S == s.S) {
+				return i
+			}
+		}
+		i = n.next
+	}
+	return -1
+}
+
+// Get returns the value of an own slot.
+func (t *Table) Get(k Value) (Value, bool) {
+	var i int32
+	if k.typ == TString {
+		i = t.findStr(k.StringObj())
+	} else {
+		i = t.find(k)
+	}
+	if i < 0 {
+		return Null, false
+	}
+	return t.nodes[i].val, true
+}
+
+// GetStr returns the value of the own slot named s.
+func (t *Table) GetStr(s *String) (Value, bool) {
+	i := t.findStr(s)
+	if i < 0 {
+		return Null, false
+	}
+	return t.nodes[i].val, true
+}
+
+// Has reports whether k is an own slot.
+func (t *Table) Has(k Value) bool {
+	if k.typ == TString {
+		return t.findStr(k.StringObj()) >= 0
+	}
+	return t.find(k) >= 0
+}
+
+// Update overwrites an existing slot and reports whether it existed.
+func (t *Table) Update(k, v Value) bool {
+	var i int32
+	if k.typ == TString {
+		i = t.findStr(k.StringObj())
+	} else {
+		i = t.find(k)
+	}
+	if i < 0 {
+		return false
+	}
+	t.nodes[i].val = v
+	return true
+}
+
+// Set creates or overwrites the slot k (k must not be null).
+func (t *Table) Set(k, v Value) {
+	if t.Update(k, v) {
+		return
+	}
+	t.insertNew(k, v)
+}
+
+// SetStr is Set with a Go string key.
+func (t *Table) SetStr(name string, v Value) { t.Set(Str(name), v) }
+
+// insertNew places a key known to be absent, following 3.0.4's NewSlot.
+func (t *Table) insertNew(k, v Value) {
+	for {
+		mask := uint32(len(t.nodes) - 1)
+		mp := int32(hashKey(k) & mask)
+		if t.nodes[mp].key.typ != TNull {
+			mp = t.placeColliding(mp)
+		}
+		t.nodes[mp].key = k
+		t.nodes[mp].val = v
+		if t.advanceFirstFree() {
+			t.used++
+			return
+		}
+		t.rehash(true)
+		if t.Update(k, v) {
+			return
+		}
+	}
+}
+
+// placeColliding resolves a collision at main position mp and returns the
+// node the new key goes into.
+func (t *Table) placeColliding(mp int32) int32 {
+	free := t.firstFree
+	mask := uint32(len(t.nodes) - 1)
+	other := int32(hashKey(t.nodes[mp].key) & mask)
+	if mp > free && other != mp {
+		// The occupant is not in its main position: move it to the free node.
+		for t.nodes[other].next != mp {
+			other = t.nodes[other].next
+		}
+		t.nodes[other].next = free
+		t.nodes[free] = t.nodes[mp]
+		t.nodes[mp].next = -1
+		t.nodes[mp].val = Null
+		return mp
+	}
+	t.nodes[free].next = t.nodes[mp].next
+	t.nodes[mp].next = free
+	return free
+}
+
+// advanceFirstFree steps firstFree down to a node that is empty and
+// unlinked; false means none is left (a rehash is due).
+func (t *Table) advanceFirstFree() bool {
+	for {
+		n := &t.nodes[t.firstFree]
+		if n.key.typ == TNull && n.next == -1 {
+			return true
+		}
+		if t.firstFree == 0 {
+			return false
+		}
+		t.firstFree--
+	}
+}
+
+func (t *Table) countOccupied() int {
+	c := 0
+	for i := range t.nodes {
+		if t.nodes[i].key.typ != TNull {
+			c++
+		}
+	}
+	return c
+}
+
+func (t *Table) rehash(force bool) {
+	old := len(t.nodes)
+	if old < minTableNodes {
+		old = minTableNodes
+	}
+	c := t.countOccupied()
+	var size int
+	switch {
+	case c >= old-old/4:
+		size = old * 2
+	case c <= old/4 && old > minTableNodes:
+		size = old / 2
+	case force:
+		size = old
+	default:
+		return
+	}
+	oldNodes := t.nodes
+	t.allocNodes(size)
+	for i := range oldNodes {
+		if oldNodes[i].key.typ != TNull {
+			t.Set(oldNodes[i].key, oldNodes[i].val)
+		}
+	}
+}
+
+// Delete removes slot k and reports whether it existed.
+func (t *Table) Delete(k Value) (Value, bool) {
+	i := t.find(k)
+	if i < 0 {
+		return Null, false
+	}
+	old := t.nodes[i].val
+	t.nodes[i].key = Null
+	t.nodes[i].val = Null
+	t.used--
+	t.rehash(false)
+	return old, true
+}
+
+// Clear removes every slot (the delegate stays).
+func (t *Table) Clear() {
+	for i := range t.nodes {
+		t.nodes[i] = node{next: -1}
+	}
+	t.used = 0
+	t.rehash(true)
+}
+
+// Next returns the first occupied node at or after index i, for foreach:
+// (key, value, the index to continue from, true) or ok=false at the end.
+func (t *Table) Next(i int) (k, v Value, next int, ok bool) {
+	for ; i < len(t.nodes); i++ {
+		n := &t.nodes[i]
+		if n.key.typ != TNull {
+			return n.key, n.val, i + 1, true
+		}
+	}
+	return Null, Null, i, false
+}
+
+// Clone makes a shallow copy with the same node count, slots inserted in
+// iteration order, and the same delegate (as 3.0.4 does).
+func (t *Table) Clone() *Table {
+	nt := NewTable(len(t.nodes))
+	for i := range t.nodes {
+		if t.nodes[i].key.typ != TNull {
+			nt.Set(t.nodes[i].key, t.nodes[i].val)
+		}
+	}
+	nt.Delegate = t.Delegate
+	return nt
+}

@@ -1,0 +1,320 @@
+package runtime
+
+import (
+	"math"
+	"sync/atomic"
+	"unsafe"
+)
+
+// Type is the dynamic type tag of a Value.
+type Type uint8
+
+// The value types. Closure and Native both report "function".
+const (
+	TNull Type = iota
+	TInt
+	TFloat
+	TBool
+	TString
+	TTable
+	TArray
+	TClosure
+	TNative
+	TClass
+	TInstance
+	TGenerator
+	TWeakRef
+	TUserData
+	TThread // never created on the imp; kept for type names
+)
+
+var typeNames = [...]string{
+	TNull:      "null",
+	TInt:       "integer",
+	TFloat:     "float",
+	TBool:      "bool",
+	TString:    "string",
+	TTable:     "table",
+	TArray:     "array",
+	TClosure:   "function",
+	TNative:    "function",
+	TClass:     "class",
+	TInstance:  "instance",
+	TGenerator: "generator",
+	TWeakRef:   "weakref",
+	TUserData:  "userdata",
+	TThread:    "thread",
+}
+
+// String returns the Squirrel type name (as typeof without metamethods).
+func (t Type) String() string { return typeNames[t] }
+
+// Value is a Squirrel value: a 16-byte tagged union. Scalars (null, integer,
+// float, bool) live entirely in the tag and the 32-bit payload, so creating
+// or copying them never allocates. Heap objects are referenced by ptr.
+type Value struct {
+	typ Type
+	n   uint32
+	ptr unsafe.Pointer
+}
+
+// Null is the null value (also the zero Value).
+var Null = Value{}
+
+// True and False are the two bools.
+var (
+	True  = Value{typ: TBool, n: 1}
+	False = Value{typ: TBool, n: 0}
+)
+
+// Int makes an integer value.
+func Int(i int32) Value { return Value{typ: TInt, n: uint32(i)} }
+
+// Float makes a float value.
+func Float(f float32) Value { return Value{typ: TFloat, n: math.Float32bits(f)} }
+
+// Bool makes a bool value.
+func Bool(b bool) Value {
+	if b {
+		return True
+	}
+	return False
+}
+
+// Type returns the value's type tag.
+func (v Value) Type() Type { return v.typ }
+
+// TypeName returns the raw type name ("integer", "table", ... and for
+// userdata the host type name such as "blob").
+func (v Value) TypeName() string {
+	if v.typ == TUserData {
+		return v.UserData().TypeName
+	}
+	return typeNames[v.typ]
+}
+
+// IsNull reports whether v is null.
+func (v Value) IsNull() bool { return v.typ == TNull }
+
+// IsNumber reports whether v is an integer or a float.
+func (v Value) IsNumber() bool { return v.typ == TInt || v.typ == TFloat }
+
+// Int returns the integer payload (valid when Type() == TInt; bools give 0/1).
+func (v Value) Int() int32 { return int32(v.n) }
+
+// Float returns the float payload (valid when Type() == TFloat).
+func (v Value) Float() float32 { return math.Float32frombits(v.n) }
+
+// Bool returns the bool payload (valid when Type() == TBool).
+func (v Value) Bool() bool { return v.n != 0 }
+
+// Bits returns the raw 32-bit payload.
+func (v Value) Bits() uint32 { return v.n }
+
+// ToInt converts a number (or bool) to int32 the way tointeger() does
+// (floats truncate toward zero). ok is false for other types.
+func (v Value) ToInt() (int32, bool) {
+	switch v.typ {
+	case TInt, TBool:
+		return int32(v.n), true
+	case TFloat:
+		return floatToInt(v.Float()), true
+	}
+	return 0, false
+}
+
+// ToFloat converts a number (or bool) to float32. ok is false for other types.
+func (v Value) ToFloat() (float32, bool) {
+	switch v.typ {
+	case TInt, TBool:
+		return float32(int32(v.n)), true
+	case TFloat:
+		return v.Float(), true
+	}
+	return 0, false
+}
+
+// floatToInt truncates toward zero; out-of-range values saturate (as ARM
+// does) and NaN gives 0.
+func floatToInt(f float32) int32 {
+	switch {
+	case f != f:
+		return 0
+	case f >= 2147483648.0:
+		return math.MaxInt32
+	case f <= -2147483648.0:
+		return math.MinInt32
+	}
+	return int32(f)
+}
+
+// Truthy reports Squirrel truthiness: null, false, 0 and 0.0/-0.0 are false.
+func (v Value) Truthy() bool {
+	switch v.typ {
+	case TNull:
+		return false
+	case TInt, TBool:
+		return v.n != 0
+	case TFloat:
+		return v.n&0x7fffffff != 0
+	}
+	return true
+}
+
+// ----------------------------------------------------------------- objects
+
+// String is an immutable byte string with its table hash precomputed.
+type String struct {
+	S    string
+	Hash uint32
+}
+
+// Str returns a string value for s.
+func Str(s string) Value {
+	return Value{typ: TString, ptr: unsafe.Pointer(&String{S: s, Hash: HashString(s)})}
+}
+
+// StrObj wraps an existing *String (e.g. an interned constant).
+func StrObj(s *String) Value { return Value{typ: TString, ptr: unsafe.Pointer(s)} }
+
+// NewString makes an interned-style *String object.
+func NewString(s string) *String { return &String{S: s, Hash: HashString(s)} }
+
+// HashString is Squirrel 3.0.4's string hash (see spec/table-order.md):
+// h = len; step = (len>>5)|1; consume bytes from the first one forward while
+// the count of bytes not yet consumed is >= step.
+func HashString(s string) uint32 {
+	l := uint32(len(s))
+	h := l
+	step := (l >> 5) | 1
+	i := 0
+	for rest := l; rest >= step; rest -= step {
+		h ^= (h << 5) + (h >> 2) + uint32(s[i])
+		i++
+	}
+	return h
+}
+
+// StringObj returns the *String (valid when Type() == TString).
+func (v Value) StringObj() *String { return (*String)(v.ptr) }
+
+// Str returns the Go string (valid when Type() == TString).
+func (v Value) Str() string { return (*String)(v.ptr).S }
+
+// Table returns the *Table (valid when Type() == TTable).
+func (v Value) Table() *Table { return (*Table)(v.ptr) }
+
+// Array returns the *Array (valid when Type() == TArray).
+func (v Value) Array() *Array { return (*Array)(v.ptr) }
+
+// Closure returns the *Closure (valid when Type() == TClosure).
+func (v Value) Closure() *Closure { return (*Closure)(v.ptr) }
+
+// Native returns the *Native (valid when Type() == TNative).
+func (v Value) Native() *Native { return (*Native)(v.ptr) }
+
+// Class returns the *Class (valid when Type() == TClass).
+func (v Value) Class() *Class { return (*Class)(v.ptr) }
+
+// Instance returns the *Instance (valid when Type() == TInstance).
+func (v Value) Instance() *Instance { return (*Instance)(v.ptr) }
+
+// Generator returns the *Generator (valid when Type() == TGenerator).
+func (v Value) Generator() *Generator { return (*Generator)(v.ptr) }
+
+// WeakRef returns the *WeakRef (valid when Type() == TWeakRef).
+func (v Value) WeakRef() *WeakRef { return (*WeakRef)(v.ptr) }
+
+// UserData returns the *UserData (valid when Type() == TUserData).
+func (v Value) UserData() *UserData { return (*UserData)(v.ptr) }
+
+// Ptr returns the heap pointer (nil for scalars); used for identity.
+func (v Value) Ptr() unsafe.Pointer { return v.ptr }
+
+// Constructors for heap values.
+
+// TableValue wraps t.
+func TableValue(t *Table) Value { return Value{typ: TTable, ptr: unsafe.Pointer(t)} }
+
+// ArrayValue wraps a.
+func ArrayValue(a *Array) Value { return Value{typ: TArray, ptr: unsafe.Pointer(a)} }
+
+// ClosureValue wraps c.
+func ClosureValue(c *Closure) Value { return Value{typ: TClosure, ptr: unsafe.Pointer(c)} }
+
+// NativeValue wraps n.
+func NativeValue(n *Native) Value { return Value{typ: TNative, ptr: unsafe.Pointer(n)} }
+
+// ClassValue wraps c.
+func ClassValue(c *Class) Value { return Value{typ: TClass, ptr: unsafe.Pointer(c)} }
+
+// InstanceValue wraps i.
+func InstanceValue(i *Instance) Value { return Value{typ: TInstance, ptr: unsafe.Pointer(i)} }
+
+// GeneratorValue wraps g.
+func GeneratorValue(g *Generator) Value { return Value{typ: TGenerator, ptr: unsafe.Pointer(g)} }
+
+// WeakRefValue wraps w.
+func WeakRefValue(w *WeakRef) Value { return Value{typ: TWeakRef, ptr: unsafe.Pointer(w)} }
+
+// UserDataValue wraps u.
+func UserDataValue(u *UserData) Value { return Value{typ: TUserData, ptr: unsafe.Pointer(u)} }
+
+// Array is a Squirrel array.
+type Array struct {
+	Elems []Value
+	id    uint32
+}
+
+// NewArray makes an array of n nulls.
+func NewArray(n int) *Array { return &Array{Elems: make([]Value, n), id: newID()} }
+
+// NewArrayOf makes an array holding elems (not copied).
+func NewArrayOf(elems []Value) *Array { return &Array{Elems: elems, id: newID()} }
+
+// UserData is a host object (blob, udpsocket, ...). TypeName is what typeof
+// and type() report; Delegate holds its methods; Data is the Go payload.
+// Optional behaviour (indexing, tostring, clone) comes from Data
+// implementing the interfaces below.
+type UserData struct {
+	TypeName string
+	Delegate *Table
+	Data     any
+	id       uint32
+}
+
+// NewUserData makes a host object of the given type name.
+func NewUserData(typeName string, delegate *Table, data any) *UserData {
+	return &UserData{TypeName: typeName, Delegate: delegate, Data: data, id: newID()}
+}
+
+// Indexer is implemented by UserData payloads that support obj[k] reads
+// and writes beyond their delegate (e.g. blob bytes). found=false means
+// "not handled here"; an error is a Squirrel error.
+type Indexer interface {
+	GetIndex(vm *VM, key Value) (v Value, found bool, err error)
+	SetIndex(vm *VM, key, val Value) (found bool, err error)
+}
+
+// Stringer is implemented by UserData payloads with their own tostring.
+type Stringer interface {
+	ToString() string
+}
+
+// Cloner is implemented by UserData payloads that support clone.
+type Cloner interface {
+	Clone() any
+}
+
+// Iterator is implemented by UserData payloads that support foreach.
+// idx is the previous position (-1 first); ok=false ends the loop.
+type Iterator interface {
+	Next(idx int) (next int, key, val Value, ok bool)
+}
+
+// nextID numbers heap objects for deterministic identity hashes
+// (table-order.md): a run that creates objects in the same order hashes
+// them the same way.
+var nextID atomic.Uint32
+
+func newID() uint32 { return nextID.Add(1) }

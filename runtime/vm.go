@@ -1,0 +1,174 @@
+package runtime
+
+import "io"
+
+// VM is one Squirrel virtual machine: a root table, a value stack and a
+// frame stack. Squirrel-to-Squirrel calls do not recurse on the Go stack;
+// natives and metamethods that call back into Squirrel start a nested run
+// (bounded by maxNestedRuns). A VM is not safe for concurrent use.
+type VM struct {
+	root      *Table
+	delegates [TThread + 1]*Table
+	stack     []Value
+	frames    []frame
+	traps     []trap
+	open      *Outer // open outers, highest stack index first
+	nested    int    // nested runs (native -> Squirrel re-entries)
+	maxDepth  int
+	stepLimit int64 // 0: unlimited
+	steps     int64
+	Stdout    io.Writer
+	Stderr    io.Writer
+	// Host is free for the embedding program (the device host).
+	Host any
+}
+
+// maxNestedRuns bounds native -> Squirrel re-entry, like the reference's
+// MAX_NATIVE_CALLS.
+const maxNestedRuns = 100
+
+type frame struct {
+	cl      *Closure
+	pc      int
+	base    int  // stack index of register 0 (this); the callee sits at base-1
+	entry   bool // a run returns when this frame returns
+	keepRet bool // constructor call: the result slot already holds the instance
+	gen     *Generator
+}
+
+type trap struct {
+	frame int // index of the frame that pushed it
+	pc    int // catch target
+	reg   int // register receiving the exception value
+}
+
+// GenState is the status of a generator.
+type GenState uint8
+
+// Generator states.
+const (
+	GenSuspended GenState = iota
+	GenRunning
+	GenDead
+)
+
+func (s GenState) String() string {
+	return [...]string{"suspended", "running", "dead"}[s]
+}
+
+// Generator is a generator function activation.
+type Generator struct {
+	cl    *Closure
+	regs  []Value
+	pc    int
+	traps []trap // relative frame 0
+	State GenState
+	id    uint32
+}
+
+// ensureStack makes room for n registers from base.
+func (vm *VM) ensureStack(n int) {
+	if n <= len(vm.stack) {
+		return
+	}
+	size := len(vm.stack) * 2
+	for size < n {
+		size *= 2
+	}
+	ns := make([]Value, size)
+	copy(ns, vm.stack)
+	vm.stack = ns
+}
+
+// top returns the first stack index not used by the innermost frame.
+func (vm *VM) top() int {
+	if len(vm.frames) == 0 {
+		return 1
+	}
+	f := &vm.frames[len(vm.frames)-1]
+	if f.cl == nil {
+		return f.base + 1
+	}
+	return f.base + f.cl.Proto.MaxStack + 1
+}
+
+// closeOuters closes every open outer at stack index >= level.
+func (vm *VM) closeOuters(level int) {
+	for vm.open != nil && vm.open.Index >= level {
+		o := vm.open
+		o.Val = vm.stack[o.Index]
+		o.Closed = true
+		vm.open = o.next
+		o.next = nil
+	}
+}
+
+// findOuter returns the open outer for stack index idx, creating it.
+func (vm *VM) findOuter(idx int) *Outer {
+	pp := &vm.open
+	for *pp != nil && (*pp).Index > idx {
+		pp = &(*pp).next
+	}
+	if *pp != nil && (*pp).Index == idx {
+		return *pp
+	}
+	o := &Outer{Index: idx, next: *pp}
+	*pp = o
+	return o
+}
+
+func (vm *VM) outerGet(o *Outer) Value {
+	if o.Closed {
+		return o.Val
+	}
+	return vm.stack[o.Index]
+}
+
+func (vm *VM) outerSet(o *Outer, v Value) {
+	if o.Closed {
+		o.Val = v
+		return
+	}
+	vm.stack[o.Index] = v
+}
+
+// newClosure instantiates proto p inside the frame at base.
+func (vm *VM) newClosure(p *Proto, parent *Closure, base int, defaults []Value) *Closure {
+	cl := &Closure{Proto: p, id: newID()}
+	if len(p.Outers) > 0 {
+		cl.Outers = make([]*Outer, len(p.Outers))
+		for i, d := range p.Outers {
+			if d.FromLocal {
+				cl.Outers[i] = vm.findOuter(base + d.Index)
+			} else {
+				cl.Outers[i] = parent.Outers[d.Index]
+			}
+		}
+	}
+	if len(defaults) > 0 {
+		cl.Defaults = append([]Value(nil), defaults...)
+	}
+	return cl
+}
+
+// NewMainClosure wraps a compiled main function so it can be called.
+func NewMainClosure(p *Proto) *Closure { return &Closure{Proto: p, id: newID()} }
+
+// ErrStepLimit is raised when a VM with a step limit exceeds it. Squirrel
+// code cannot catch it.
+var ErrStepLimit = &Error{Value: Str("step limit exceeded")}
+
+// SetStepLimit bounds the number of backward jumps and calls the VM may
+// execute (0 removes the limit); used by fuzzing and watchdogs.
+func (vm *VM) SetStepLimit(n int64) {
+	vm.stepLimit = n
+	vm.steps = 0
+}
+
+func (vm *VM) countStep() error {
+	vm.steps++
+	if vm.steps > vm.stepLimit {
+		return ErrStepLimit
+	}
+	return nil
+}

@@ -1,0 +1,432 @@
+package base
+
+// The imp's blob: a growable byte buffer with a read/write pointer,
+// little-endian numeric I/O and byte indexing (sqstdblob + sqstdstream,
+// plus the imp's readstring, writestring and tostring).
+
+import (
+	"encoding/binary"
+	"math"
+	goruntime "runtime"
+	"sync"
+	"weak"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// BlobTypeName is what typeof (and type) report for a blob.
+const BlobTypeName = "blob"
+
+// Error texts of the reference's blob and stream code.
+const (
+	errBlobTag       = "invalid type tag"
+	errBlobNegative  = "cannot create blob with negative size"
+	errBlobRange     = "index out of range"
+	errBlobIO        = "io error"
+	errBlobNoData    = "no data left to read"
+	errBlobFormat    = "invalid format"
+	errBlobOrigin    = "invalid origin"
+	errBlobParam     = "invalid parameter"
+	errBlobResize    = "resize failed"
+	errBlobValueType = "parameter 2 has an invalid type '%s' ; expected: 'integer|float'"
+)
+
+// Blob is the payload of a blob userdata. data holds exactly the blob's
+// len() bytes; pos is the read/write pointer (0 <= pos <= len).
+type Blob struct {
+	data []byte
+	pos  int
+}
+
+// Bytes returns the blob's contents. The slice aliases the blob: do not
+// keep it across Squirrel code that may write to the blob.
+func (b *Blob) Bytes() []byte { return b.data }
+
+// Len is the blob's length in bytes.
+func (b *Blob) Len() int { return len(b.data) }
+
+// BlobOf returns the blob inside v, if v is one.
+func BlobOf(v runtime.Value) (*Blob, bool) {
+	if v.Type() != runtime.TUserData {
+		return nil, false
+	}
+	b, ok := v.UserData().Data.(*Blob)
+	return b, ok
+}
+
+// NewBlobValue makes a blob holding a copy of data, pointer at 0, with the
+// blob methods of vm (for host callbacks such as UDP receive).
+func NewBlobValue(vm *runtime.VM, data []byte) runtime.Value {
+	return blobValue(blobDelegate(vm), &Blob{data: append([]byte(nil), data...)})
+}
+
+func blobValue(d *runtime.Table, b *Blob) runtime.Value {
+	return runtime.UserDataValue(runtime.NewUserData(BlobTypeName, d, b))
+}
+
+// blobDelegates maps each VM (weakly) to its blob method table, so that
+// NewBlobValue can find it; an entry goes away with its VM.
+var blobDelegates sync.Map // weak.Pointer[runtime.VM] -> *runtime.Table
+
+func blobDelegate(vm *runtime.VM) *runtime.Table {
+	key := weak.Make(vm)
+	if d, ok := blobDelegates.Load(key); ok {
+		return d.(*runtime.Table)
+	}
+	d, loaded := blobDelegates.LoadOrStore(key, newBlobDelegate())
+	if !loaded {
+		goruntime.AddCleanup(vm, func(k weak.Pointer[runtime.VM]) { blobDelegates.Delete(k) }, key)
+	}
+	return d.(*runtime.Table)
+}
+
+// openBlob installs blob([size]).
+func openBlob(vm *runtime.VM) {
+	d := blobDelegate(vm)
+	vm.Register("blob", -1, ".n", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		size := int32(0)
+		if len(args) == 2 { // the reference reads the size only when it is the sole argument
+			size, _ = args[1].ToInt()
+		}
+		if size < 0 {
+			return runtime.Null, runtime.NewError(errBlobNegative)
+		}
+		return blobValue(d, &Blob{data: make([]byte, size)}), nil
+	})
+}
+
+// blobMethod is a blob method body; b is `this`.
+type blobMethod func(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error)
+
+var blobMethods = []struct {
+	name    string
+	nparams int
+	mask    string
+	fn      blobMethod
+}{
+	{"len", 1, ".", blobLen},
+	{"tell", 1, ".", blobTell},
+	{"eos", 1, ".", blobEOS},
+	{"flush", 1, ".", blobFlush},
+	{"seek", -2, ".nn", blobSeekM},
+	{"resize", 2, ".n", blobResizeM},
+	{"readn", 2, ".n", blobReadNM},
+	{"writen", 3, "..n", blobWriteNM},
+	{"readblob", 2, ".n", blobReadBlobM},
+	{"writeblob", -2, "..", blobWriteBlobM},
+	{"readstring", 2, ".n", blobReadStringM},
+	{"writestring", 2, ".s", blobWriteStringM},
+	{"swap2", 1, ".", blobSwap2M},
+	{"swap4", 1, ".", blobSwap4M},
+	{"tostring", 1, ".", blobToStringM},
+}
+
+func newBlobDelegate() *runtime.Table {
+	d := runtime.NewTable(len(blobMethods))
+	for _, m := range blobMethods {
+		fn := m.fn
+		libSetNative(d, m.name, m.nparams, m.mask, func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+			b, ok := BlobOf(args[0])
+			if !ok {
+				return runtime.Null, runtime.NewError(errBlobTag)
+			}
+			return fn(b, vm, args)
+		})
+	}
+	return d
+}
+
+// ------------------------------------------------------------ buffer ops
+
+// write stores p at the pointer, growing the blob as needed.
+func (b *Blob) write(p []byte) {
+	end := b.pos + len(p)
+	if end > len(b.data) {
+		b.data = append(b.data, make([]byte, end-len(b.data))...)
+	}
+	copy(b.data[b.pos:], p)
+	b.pos = end
+}
+
+// read returns up to n bytes from the pointer and advances past them.
+func (b *Blob) read(n int) []byte {
+	if n < 0 {
+		n = 0
+	}
+	n = min(n, len(b.data)-b.pos)
+	p := b.data[b.pos : b.pos+n]
+	b.pos += n
+	return p
+}
+
+// seek moves the pointer relative to the start ('b'), the pointer ('c') or
+// the end ('e'); a target outside 0..len leaves it and returns -1, else 0.
+func (b *Blob) seek(off int, origin byte) int {
+	base := 0
+	switch origin {
+	case 'c':
+		base = b.pos
+	case 'e':
+		base = len(b.data)
+	}
+	t := base + off
+	if t < 0 || t > len(b.data) {
+		return -1
+	}
+	b.pos = t
+	return 0
+}
+
+// resize is the reference's SQBlob::Resize: it changes the allocation;
+// shrinking truncates the contents (and the pointer), growing leaves len()
+// unchanged until writes use the space.
+func (b *Blob) resize(n int) {
+	if n < len(b.data) {
+		b.data = b.data[:n:n]
+	} else if n > cap(b.data) {
+		nd := make([]byte, len(b.data), n)
+		copy(nd, b.data)
+		b.data = nd
+	}
+	b.pos = min(b.pos, len(b.data))
+}
+
+// blobNumSize is the byte size of each readn/writen type code ('l' is the
+// native SQInteger, 32 bits on the imp).
+func blobNumSize(code int32) int {
+	switch code {
+	case 'c', 'b':
+		return 1
+	case 's', 'w':
+		return 2
+	case 'i', 'l', 'f':
+		return 4
+	case 'd':
+		return 8
+	}
+	return 0
+}
+
+// readN decodes one little-endian number. Like the reference, a short read
+// still consumes the bytes that were there before failing.
+func (b *Blob) readN(code int32) (runtime.Value, error) {
+	size := blobNumSize(code)
+	if size == 0 {
+		return runtime.Null, runtime.NewError(errBlobFormat)
+	}
+	p := b.read(size)
+	if len(p) != size {
+		return runtime.Null, runtime.NewError(errBlobIO)
+	}
+	switch code {
+	case 'c':
+		return runtime.Int(int32(int8(p[0]))), nil
+	case 'b':
+		return runtime.Int(int32(p[0])), nil
+	case 's':
+		return runtime.Int(int32(int16(binary.LittleEndian.Uint16(p)))), nil
+	case 'w':
+		return runtime.Int(int32(binary.LittleEndian.Uint16(p))), nil
+	case 'f':
+		return runtime.Float(math.Float32frombits(binary.LittleEndian.Uint32(p))), nil
+	case 'd':
+		return runtime.Float(float32(math.Float64frombits(binary.LittleEndian.Uint64(p)))), nil
+	}
+	return runtime.Int(int32(binary.LittleEndian.Uint32(p))), nil
+}
+
+// writeN encodes v little-endian. Integer codes truncate a float, float
+// codes widen an integer; a non-number writes zeros (the imp's behaviour).
+func (b *Blob) writeN(v runtime.Value, code int32) error {
+	size := blobNumSize(code)
+	if size == 0 {
+		return runtime.NewError(errBlobFormat)
+	}
+	p := make([]byte, 8)
+	if v.IsNumber() {
+		i, _ := v.ToInt()
+		f, _ := v.ToFloat()
+		switch code {
+		case 'f':
+			binary.LittleEndian.PutUint32(p, math.Float32bits(f))
+		case 'd':
+			binary.LittleEndian.PutUint64(p, math.Float64bits(float64(f)))
+		default:
+			binary.LittleEndian.PutUint32(p, uint32(i))
+		}
+	}
+	b.write(p[:size])
+	return nil
+}
+
+// swap reverses the byte order of each whole unit of `unit` bytes.
+func (b *Blob) swap(unit int) {
+	for i := 0; i+unit <= len(b.data); i += unit {
+		u := b.data[i : i+unit]
+		for l, r := 0, unit-1; l < r; l, r = l+1, r-1 {
+			u[l], u[r] = u[r], u[l]
+		}
+	}
+}
+
+// ------------------------------------------------ userdata interfaces
+
+// GetIndex is b[i]: the byte as 0..255; a non-numeric key is not handled
+// here (the VM then reports a missing index).
+func (b *Blob) GetIndex(vm *runtime.VM, key runtime.Value) (runtime.Value, bool, error) {
+	if !key.IsNumber() {
+		return runtime.Null, false, nil
+	}
+	i, _ := key.ToInt()
+	if i < 0 || int(i) >= len(b.data) {
+		return runtime.Null, true, runtime.NewError(errBlobRange)
+	}
+	return runtime.Int(int32(b.data[i])), true, nil
+}
+
+// SetIndex is b[i] = v: stores the low 8 bits of the number v.
+func (b *Blob) SetIndex(vm *runtime.VM, key, val runtime.Value) (bool, error) {
+	if !key.IsNumber() {
+		return false, nil
+	}
+	if !val.IsNumber() {
+		return true, runtime.Errorf(errBlobValueType, val.TypeName())
+	}
+	i, _ := key.ToInt()
+	if i < 0 || int(i) >= len(b.data) {
+		return true, runtime.NewError(errBlobRange)
+	}
+	v, _ := val.ToInt()
+	b.data[i] = byte(v)
+	return true, nil
+}
+
+// Next iterates the bytes: key = index, value = byte. (The reference's
+// _nexti yields index 0 even for an empty blob, which then fails with
+// "index out of range"; an empty blob simply iterates zero times here.)
+func (b *Blob) Next(idx int) (int, runtime.Value, runtime.Value, bool) {
+	n := idx + 1
+	if n < 0 || n >= len(b.data) {
+		return n, runtime.Null, runtime.Null, false
+	}
+	return n, runtime.Int(int32(n)), runtime.Int(int32(b.data[n])), true
+}
+
+// ToString is the blob's bytes as a string (the imp converts a blob this
+// way in concatenation and server.log).
+func (b *Blob) ToString() string { return string(b.data) }
+
+// Clone copies the contents; the copy's pointer is at 0.
+func (b *Blob) Clone() any { return &Blob{data: append([]byte(nil), b.data...)} }
+
+// ------------------------------------------------------------- methods
+
+func blobLen(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(len(b.data))), nil
+}
+
+func blobTell(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(b.pos)), nil
+}
+
+// blobEOS is 1 at the end, else null.
+func blobEOS(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	if b.pos == len(b.data) {
+		return runtime.Int(1), nil
+	}
+	return runtime.Null, nil
+}
+
+// blobFlush returns 1: the reference pushes 1 when Flush() reports 0.
+func blobFlush(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(1), nil
+}
+
+func blobSeekM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	off, _ := args[1].ToInt()
+	origin := byte('b')
+	if len(args) > 2 {
+		o, _ := args[2].ToInt()
+		if o != 'b' && o != 'c' && o != 'e' {
+			return runtime.Null, runtime.NewError(errBlobOrigin)
+		}
+		origin = byte(o)
+	}
+	return runtime.Int(int32(b.seek(int(off), origin))), nil
+}
+
+func blobResizeM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	n, _ := args[1].ToInt()
+	if n < 0 {
+		return runtime.Null, runtime.NewError(errBlobResize)
+	}
+	b.resize(int(n))
+	return runtime.Null, nil
+}
+
+func blobReadNM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	code, _ := args[1].ToInt()
+	return b.readN(code)
+}
+
+func blobWriteNM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	code, _ := args[2].ToInt()
+	return runtime.Null, b.writeN(args[1], code)
+}
+
+// blobReadBlobM reads up to n bytes into a new blob; reading nothing
+// (n <= 0, or at the end) is "no data left to read", as in the reference.
+func blobReadBlobM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	n, _ := args[1].ToInt()
+	p := b.read(int(n))
+	if len(p) == 0 {
+		return runtime.Null, runtime.NewError(errBlobNoData)
+	}
+	return blobValue(args[0].UserData().Delegate, &Blob{data: append([]byte(nil), p...)}), nil
+}
+
+// blobReadStringM reads up to n bytes as a string. Unlike readblob, n <= 0
+// gives "" (length-prefixed protocols read empty strings); reading n > 0
+// bytes at the end fails like readblob.
+func blobReadStringM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	n, _ := args[1].ToInt()
+	if n <= 0 {
+		return runtime.Str(""), nil
+	}
+	p := b.read(int(n))
+	if len(p) == 0 {
+		return runtime.Null, runtime.NewError(errBlobNoData)
+	}
+	return runtime.Str(string(p)), nil
+}
+
+// blobWriteBlobM appends another blob's bytes at the pointer and returns
+// the count written.
+func blobWriteBlobM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	src, ok := BlobOf(args[1])
+	if !ok {
+		return runtime.Null, runtime.NewError(errBlobParam)
+	}
+	p := append([]byte(nil), src.data...) // src may be b itself
+	b.write(p)
+	return runtime.Int(int32(len(p))), nil
+}
+
+func blobWriteStringM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b.write([]byte(args[1].Str()))
+	return runtime.Null, nil
+}
+
+func blobSwap2M(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	b.swap(2)
+	return runtime.Null, nil
+}
+
+func blobSwap4M(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	b.swap(4)
+	return runtime.Null, nil
+}
+
+func blobToStringM(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Str(string(b.data)), nil
+}

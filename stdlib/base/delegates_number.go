@@ -1,0 +1,30 @@
+package base
+
+import "github.com/impvm/impvm/runtime"
+
+// Number delegate, shared by integer, float and bool (as in 3.0.4).
+var numberSpecs = []delegateSpec{
+	{"tointeger", 1, "n|b", numberToInteger},
+	{"tofloat", 1, "n|b", numberToFloat},
+	{"tostring", 1, ".", objToString},
+	{"tochar", 1, "n|b", numberToChar},
+	{"weakref", 1, "", objWeakRef},
+}
+
+// tointeger(): floats truncate toward zero, bools give 1/0.
+func numberToInteger(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	i, _ := args[0].ToInt()
+	return runtime.Int(i), nil
+}
+
+// tofloat(): integers round to the nearest float32, bools give 1.0/0.0.
+func numberToFloat(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	f, _ := args[0].ToFloat()
+	return runtime.Float(f), nil
+}
+
+// tochar(): a one-byte string holding the low 8 bits of tointeger().
+func numberToChar(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	i, _ := args[0].ToInt()
+	return runtime.Str(string([]byte{byte(i)})), nil
+}

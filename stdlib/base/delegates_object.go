@@ -1,0 +1,163 @@
+package base
+
+import "github.com/impvm/impvm/runtime"
+
+// openObjectDelegates installs the class, instance and generator delegates.
+func openObjectDelegates(vm *runtime.VM) {
+	vm.SetDelegate(runtime.TClass, delegateTable(classMethods))
+	vm.SetDelegate(runtime.TInstance, delegateTable(instanceMethods))
+	vm.SetDelegate(runtime.TGenerator, delegateTable(generatorMethods))
+}
+
+type method struct {
+	name     string
+	nparams  int
+	typemask string
+	fn       runtime.NativeFunc
+}
+
+func delegateTable(methods []method) *runtime.Table {
+	t := runtime.NewTable(len(methods))
+	for _, m := range methods {
+		t.SetStr(m.name, runtime.NativeValue(runtime.NewNative(m.name, m.nparams, m.typemask, m.fn)))
+	}
+	return t
+}
+
+var classMethods = []method{
+	{"getattributes", 2, "y.", classGetAttributes},
+	{"setattributes", 3, "y..", classSetAttributes},
+	{"rawget", 2, "y", classRawGet},
+	{"rawset", 3, "y", classRawSet},
+	{"rawin", 2, "y", classRawIn},
+	{"instance", 1, "y", classInstance},
+	{"getbase", 1, "y", classGetBase},
+	{"newmember", -3, "y", classNewMember},
+	{"rawnewmember", -3, "y", classRawNewMember},
+	{"weakref", 1, "", weakrefOf},
+	{"tostring", 1, "", objectToString},
+}
+
+var instanceMethods = []method{
+	{"getclass", 1, "x", instanceGetClass},
+	{"rawget", 2, "x", instanceRawGet},
+	{"rawset", 3, "x", instanceRawSet},
+	{"rawin", 2, "x", instanceRawIn},
+	{"weakref", 1, "", weakrefOf},
+	{"tostring", 1, "", objectToString},
+}
+
+var generatorMethods = []method{
+	{"getstatus", 1, "g", func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+		return runtime.Str(a[0].Generator().State.String()), nil
+	}},
+	{"weakref", 1, "", weakrefOf},
+	{"tostring", 1, "", objectToString},
+}
+
+func weakrefOf(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	switch a[0].Type() {
+	case runtime.TNull, runtime.TInt, runtime.TFloat, runtime.TBool:
+		return a[0], nil
+	}
+	return runtime.WeakRefValue(runtime.NewWeakRef(a[0])), nil
+}
+
+func objectToString(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	s, err := vm.ToString(a[0])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Str(s), nil
+}
+
+func classGetAttributes(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	return a[0].Class().Attributes(a[1])
+}
+
+func classSetAttributes(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	c := a[0].Class()
+	old, err := c.Attributes(a[1])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return old, c.SetAttributes(a[1], a[2])
+}
+
+func classRawGet(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	if v, ok := a[0].Class().Get(a[1]); ok {
+		return v, nil
+	}
+	return runtime.Null, runtime.NewError("the index doesn't exist")
+}
+
+func classRawSet(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	c := a[0].Class()
+	if _, ok := c.Get(a[1]); !ok && c.Locked {
+		return runtime.Null, runtime.Errorf("the index '%s' does not exist", runtime.KeyText(a[1]))
+	}
+	c.AddMember(a[1], a[2], runtime.Null, false)
+	return runtime.Null, nil
+}
+
+func classRawIn(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	_, ok := a[0].Class().Get(a[1])
+	return runtime.Bool(ok), nil
+}
+
+func classInstance(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	return runtime.InstanceValue(a[0].Class().Instantiate()), nil
+}
+
+func classGetBase(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	if b := a[0].Class().Base; b != nil {
+		return runtime.ClassValue(b), nil
+	}
+	return runtime.Null, nil
+}
+
+// memberArgs unpacks (key, value[, attrs[, static]]).
+func memberArgs(a []runtime.Value) (key, val, attrs runtime.Value, static bool) {
+	key, val, attrs = a[1], a[2], runtime.Null
+	if len(a) > 3 {
+		attrs = a[3]
+	}
+	if len(a) > 4 {
+		static = a[4].Truthy()
+	}
+	return
+}
+
+func classNewMember(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	k, v, attrs, static := memberArgs(a)
+	return runtime.Null, vm.NewMember(a[0].Class(), k, v, attrs, static)
+}
+
+func classRawNewMember(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	k, v, attrs, static := memberArgs(a)
+	a[0].Class().AddMember(k, v, attrs, static)
+	return runtime.Null, nil
+}
+
+func instanceGetClass(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	return runtime.ClassValue(a[0].Instance().Class), nil
+}
+
+func instanceRawGet(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	if v, ok := a[0].Instance().Get(a[1]); ok {
+		return v, nil
+	}
+	return runtime.Null, runtime.NewError("the index doesn't exist")
+}
+
+func instanceRawSet(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	if !a[0].Instance().SetField(a[1], a[2]) {
+		return runtime.Null, runtime.Errorf("the index '%s' does not exist", runtime.KeyText(a[1]))
+	}
+	return runtime.Null, nil
+}
+
+func instanceRawIn(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	_, ok := a[0].Instance().Get(a[1])
+	return runtime.Bool(ok), nil
+}

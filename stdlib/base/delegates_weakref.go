@@ -1,0 +1,50 @@
+package base
+
+import "github.com/impvm/impvm/runtime"
+
+// Weak-reference delegate, plus the tostring/weakref methods that every
+// default delegate shares.
+var weakrefSpecs = []delegateSpec{
+	{"ref", 1, "r", weakrefRef},
+	{"weakref", 1, "", objWeakRef},
+	{"tostring", 1, ".", objToString},
+}
+
+// ref(): the target, or null once it has been collected.
+func weakrefRef(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return args[0].WeakRef().Get(), nil
+}
+
+// objWeakRef is every delegate's weakref(): scalars (null, integer, float,
+// bool) return themselves, anything else gets a new weak reference
+// (including a weakref, which gets a weakref to itself).
+func objWeakRef(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return toWeakRef(args[0]), nil
+}
+
+func toWeakRef(v runtime.Value) runtime.Value {
+	switch v.Type() {
+	case runtime.TNull, runtime.TInt, runtime.TFloat, runtime.TBool:
+		return v
+	}
+	return runtime.WeakRefValue(runtime.NewWeakRef(v))
+}
+
+// objToString is every delegate's tostring(): the same conversion as
+// print and concatenation (_tostring honoured).
+func objToString(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	s, err := vm.ToString(args[0])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Str(s), nil
+}
+
+// realValue reads a container slot the way the reference does: a weak
+// reference stored in the slot yields its target (or null once dead).
+func realValue(v runtime.Value) runtime.Value {
+	if v.Type() == runtime.TWeakRef {
+		return v.WeakRef().Get()
+	}
+	return v
+}

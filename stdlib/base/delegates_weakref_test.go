@@ -1,0 +1,46 @@
+package base
+
+import (
+	"testing"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+func TestWeakRefOf(t *testing.T) {
+	for _, v := range []runtime.Value{runtime.Null, runtime.Int(5), runtime.Float(2.5), runtime.True} {
+		if toWeakRef(v) != v {
+			t.Errorf("weakref of %s must be the value itself", v.TypeName())
+		}
+	}
+	tb := runtime.TableValue(runtime.NewTable(0))
+	w := toWeakRef(tb)
+	if w.Type() != runtime.TWeakRef || w.WeakRef().Get() != tb {
+		t.Fatal("weakref of a table")
+	}
+	ww := toWeakRef(w)
+	if ww.Type() != runtime.TWeakRef || ww.WeakRef().Get() != w {
+		t.Fatal("weakref of a weakref must refer to the weakref")
+	}
+}
+
+func TestWeakRefDelegate(t *testing.T) {
+	vm, _, _ := newTestVM(t)
+	arr := ints(1, 2)
+	w := must(t)(invoke(t, vm, arr, "weakref"))
+	if must(t)(invoke(t, vm, w, "ref")) != arr {
+		t.Fatal("ref()")
+	}
+	ww := must(t)(invoke(t, vm, w, "weakref"))
+	if ww.Type() != runtime.TWeakRef || must(t)(invoke(t, vm, ww, "ref")) != w {
+		t.Fatal("weakref().weakref()")
+	}
+	_, err := invoke(t, vm, w, "ref", runtime.Int(1))
+	wantErr(t, err, "wrong number of parameters")
+}
+
+func TestRealValue(t *testing.T) {
+	tb := runtime.TableValue(runtime.NewTable(0))
+	if realValue(toWeakRef(tb)) != tb || realValue(tb) != tb || realValue(runtime.Int(3)) != runtime.Int(3) {
+		t.Fatal("realValue")
+	}
+}

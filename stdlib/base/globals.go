@@ -1,0 +1,171 @@
+package base
+
+import (
+	"io"
+	goruntime "runtime"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// Base-library globals as the imp has them (Squirrel 3.0.4). The functions
+// that Electric Imp removed (compilestring, newthread, suspend,
+// setroottable, getconsttable, setconsttable, setdebughook,
+// seterrorhandler, getstackinfos) are deliberately absent.
+
+// maxArrayLen bounds array(n), resize(n) and padded slices. The reference
+// would try to allocate and crash (or, on an imp, run out of memory); a Go
+// allocation that large would kill the whole process instead.
+const maxArrayLen = 1 << 24
+
+// Error texts chosen here for cases the reference does not survive.
+const (
+	errNegativeSize   = "negative size"               // array(-1): crashes 3.0.4
+	errNegativeResize = "resizing to negative length" // resize(-1): 3.2 text
+	errTooBig         = "not enough memory"           // beyond maxArrayLen
+)
+
+// delegateSpec declares one native method: nparams counts `this` (>0 exact,
+// <0 at least -n, 0 unchecked) and mask is a reference-style typemask. The
+// VM checks both before calling fn.
+type delegateSpec struct {
+	name    string
+	nparams int
+	mask    string
+	fn      runtime.NativeFunc
+}
+
+// buildDelegate makes a delegate table holding the given natives.
+func buildDelegate(specs []delegateSpec) *runtime.Table {
+	t := runtime.NewTable(len(specs))
+	for _, s := range specs {
+		t.SetStr(s.name, runtime.NativeValue(runtime.NewNative(s.name, s.nparams, s.mask, s.fn)))
+	}
+	return t
+}
+
+var globalSpecs = []delegateSpec{
+	{"print", 2, "", globalPrint},
+	{"error", 2, "", globalError},
+	{"type", 2, "", globalType},
+	{"array", -2, ".n", globalArray},
+	{"callee", 0, "", globalCallee},
+	{"assert", 2, "", globalAssert},
+	{"getroottable", 1, "", globalGetRootTable},
+	{"dummy", 0, "", globalDummy},
+	{"collectgarbage", 0, "", globalCollectGarbage},
+}
+
+// openGlobals installs the base-library functions and constants in the
+// root table.
+func openGlobals(vm *runtime.VM) {
+	for _, s := range globalSpecs {
+		vm.Register(s.name, s.nparams, s.mask, s.fn)
+	}
+	root := vm.Root()
+	root.SetStr("_version_", runtime.Str("Squirrel 3.0.4 stable"))
+	root.SetStr("_versionnumber_", runtime.Int(304))
+	root.SetStr("_intsize_", runtime.Int(4))
+	root.SetStr("_floatsize_", runtime.Int(4))
+	root.SetStr("_charsize_", runtime.Int(1))
+}
+
+// openDelegates installs the default delegates this package owns: numbers
+// (integer, float and bool share one table), strings, arrays, tables,
+// functions (closures and natives) and weak references.
+func openDelegates(vm *runtime.VM) {
+	num := buildDelegate(numberSpecs)
+	vm.SetDelegate(runtime.TInt, num)
+	vm.SetDelegate(runtime.TFloat, num)
+	vm.SetDelegate(runtime.TBool, num)
+	vm.SetDelegate(runtime.TString, buildDelegate(stringSpecs))
+	vm.SetDelegate(runtime.TArray, buildDelegate(arraySpecs))
+	vm.SetDelegate(runtime.TTable, buildDelegate(tableSpecs))
+	fn := buildDelegate(funcSpecs)
+	vm.SetDelegate(runtime.TClosure, fn)
+	vm.SetDelegate(runtime.TNative, fn)
+	vm.SetDelegate(runtime.TWeakRef, buildDelegate(weakrefSpecs))
+}
+
+// writeConverted converts v as tostring does and writes it raw to w.
+func writeConverted(vm *runtime.VM, w io.Writer, v runtime.Value) (runtime.Value, error) {
+	s, err := vm.ToString(v)
+	if err != nil {
+		return runtime.Null, err
+	}
+	_, _ = io.WriteString(w, s)
+	return runtime.Null, nil
+}
+
+// print(x): no newline is added.
+func globalPrint(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return writeConverted(vm, vm.Stdout, args[1])
+}
+
+// error(x): like print, to the error channel.
+func globalError(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return writeConverted(vm, vm.Stderr, args[1])
+}
+
+// type(x): the raw type name; _typeof is ignored, userdata report their
+// host type name ("blob").
+func globalType(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Str(args[1].TypeName()), nil
+}
+
+// array(n[, fill]): n nulls, or n copies of the same fill value.
+func globalArray(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	n, _ := args[1].ToInt()
+	if err := checkArrayLen(int64(n)); err != nil {
+		return runtime.Null, err
+	}
+	a := runtime.NewArray(int(n))
+	if len(args) > 2 {
+		for i := range a.Elems {
+			a.Elems[i] = args[2]
+		}
+	}
+	return runtime.ArrayValue(a), nil
+}
+
+// checkArrayLen rejects lengths the reference cannot allocate.
+func checkArrayLen(n int64) error {
+	switch {
+	case n < 0:
+		return runtime.NewError(errNegativeSize)
+	case n > maxArrayLen:
+		return runtime.NewError(errTooBig)
+	}
+	return nil
+}
+
+// callee(): the closure that called callee.
+func globalCallee(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	c := vm.CallerClosure()
+	if c.IsNull() {
+		return runtime.Null, runtime.NewError("no closure in the calls stack")
+	}
+	return c, nil
+}
+
+// assert(x): one argument only on 3.0.4.
+func globalAssert(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	if !args[1].Truthy() {
+		return runtime.Null, runtime.NewError("assertion failed")
+	}
+	return runtime.Null, nil
+}
+
+func globalGetRootTable(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.TableValue(vm.Root()), nil
+}
+
+func globalDummy(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, nil
+}
+
+// collectgarbage(): runs the Go collector. Go does not report how many
+// objects it freed, so the result is always 0.
+func globalCollectGarbage(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	goruntime.GC()
+	return runtime.Int(0), nil
+}

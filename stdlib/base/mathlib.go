@@ -1,0 +1,132 @@
+package base
+
+// The math library. On the imp its functions and constants are members of
+// a root-table `math` table (math.sin, math.PI, ...), not globals.
+
+import (
+	"math"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// mathRandMax is RAND_MAX: 2^31-1 as on glibc and newlib (imp-api.md §4.4).
+const mathRandMax = 2147483647
+
+// mathUnary wraps a one-argument float function: computed in float64 on
+// the float32 argument and narrowed to float32, like the reference's
+// (SQFloat)f(x).
+func mathUnary(fn func(float64) float64) runtime.NativeFunc {
+	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return runtime.Float(float32(fn(mathArg(args[1])))), nil
+	}
+}
+
+func mathBinary(fn func(float64, float64) float64) runtime.NativeFunc {
+	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return runtime.Float(float32(fn(mathArg(args[1]), mathArg(args[2])))), nil
+	}
+}
+
+// openMath installs the `math` table (functions in the reference's
+// registration order, then RAND_MAX and PI) and the root RAND_MAX.
+func openMath(vm *runtime.VM) {
+	rng := newMathRand()
+	funcs := []struct {
+		name    string
+		nparams int
+		mask    string
+		fn      runtime.NativeFunc
+	}{
+		{"sqrt", 2, ".n", mathUnary(math.Sqrt)},
+		{"sin", 2, ".n", mathUnary(math.Sin)},
+		{"cos", 2, ".n", mathUnary(math.Cos)},
+		{"asin", 2, ".n", mathUnary(math.Asin)},
+		{"acos", 2, ".n", mathUnary(math.Acos)},
+		{"log", 2, ".n", mathUnary(math.Log)},
+		{"log10", 2, ".n", mathUnary(math.Log10)},
+		{"tan", 2, ".n", mathUnary(math.Tan)},
+		{"atan", 2, ".n", mathUnary(math.Atan)},
+		{"atan2", 3, ".nn", mathBinary(math.Atan2)},
+		{"pow", 3, ".nn", mathBinary(math.Pow)},
+		{"floor", 2, ".n", mathUnary(math.Floor)},
+		{"ceil", 2, ".n", mathUnary(math.Ceil)},
+		{"exp", 2, ".n", mathUnary(math.Exp)},
+		// srand has no effect on the imp (impOS seeds the generator).
+		{"srand", 2, ".n", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
+		{"rand", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(rng.next()), nil }},
+		{"fabs", 2, ".n", mathUnary(math.Abs)},
+		{"abs", 2, ".n", mathAbs},
+	}
+	t := runtime.NewTable(0)
+	for _, f := range funcs {
+		libSetNative(t, f.name, f.nparams, f.mask, f.fn)
+	}
+	t.SetStr("RAND_MAX", runtime.Int(mathRandMax))
+	t.SetStr("PI", runtime.Float(float32(math.Pi)))
+	vm.Root().SetStr("math", runtime.TableValue(t))
+	vm.Root().SetStr("RAND_MAX", runtime.Int(mathRandMax))
+}
+
+// mathArg is a numeric argument as the reference's sq_getfloat sees it.
+func mathArg(v runtime.Value) float64 {
+	f, _ := v.ToFloat()
+	return float64(f)
+}
+
+// mathAbs is integer abs: a float argument is truncated first, and
+// abs(INT_MIN) stays INT_MIN, as C's abs((int)n).
+func mathAbs(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	i, _ := args[1].ToInt()
+	if i < 0 {
+		i = -i
+	}
+	return runtime.Int(i), nil
+}
+
+// mathRand is glibc's default random() generator (an additive lagged
+// Fibonacci generator, r[i] = r[i-3] + r[i-31], over a state seeded from 1
+// by a Lehmer generator) so a run is reproducible and yields the same
+// sequence as the reference interpreter built on glibc.
+type mathRand struct {
+	r [34]uint32 // circular history; only the last 31 are needed
+	i int
+}
+
+func newMathRand() *mathRand {
+	g := &mathRand{}
+	g.reseed(1)
+	return g
+}
+
+func (g *mathRand) reseed(seed uint32) {
+	var r [344]int32
+	r[0] = int32(seed)
+	for i := 1; i < 31; i++ {
+		// 16807 * r[i-1] mod (2^31 - 1), by Schrage's method.
+		hi, lo := r[i-1]/127773, r[i-1]%127773
+		w := 16807*lo - 2836*hi
+		if w < 0 {
+			w += 2147483647
+		}
+		r[i] = w
+	}
+	for i := 31; i < 34; i++ {
+		r[i] = r[i-31]
+	}
+	for i := 34; i < 344; i++ {
+		r[i] = int32(uint32(r[i-31]) + uint32(r[i-3]))
+	}
+	for k := 0; k < 34; k++ {
+		g.r[k] = uint32(r[344-34+k])
+	}
+	g.i = 0
+}
+
+// next returns the next value in [0, RAND_MAX].
+func (g *mathRand) next() int32 {
+	// g.r holds the last 34 outputs oldest first starting at g.i.
+	v := g.r[(g.i+34-31)%34] + g.r[(g.i+34-3)%34]
+	g.r[g.i] = v
+	g.i = (g.i + 1) % 34
+	return int32(v >> 1)
+}

@@ -1,0 +1,395 @@
+package sqrex
+
+import "strings"
+
+// StepBudget caps the node visits of one Match, Search or Capture call.
+// The reference matcher has no such guard: nested quantifiers over
+// zero-width or ambiguous operands (e.g. "((a*)*)*", "(x+x+)+y") make it
+// run for minutes or recurse without bound. Past the budget we give up and
+// report no match. 10 million visits take well under a second.
+const StepBudget = 10_000_000
+
+type capture struct{ begin, length int }
+
+type budgetExceeded struct{}
+
+// matcher holds the state of one matching call: the subject, its bounds
+// and the reference's capture bookkeeping (the capture slots and the index
+// of the next group allowed to capture).
+type matcher struct {
+	re    *Regexp
+	s     string
+	bol   int // position where ^ matches (the search start)
+	eol   int // position where $ matches (first NUL at/after bol, or len)
+	caps  []capture
+	cur   int // the reference's _currsubexp
+	steps int
+	// exhausted is set when the call gave up on StepBudget.
+	exhausted bool
+}
+
+func (r *Regexp) newMatcher(s string, bol int) *matcher {
+	eol := len(s)
+	if i := strings.IndexByte(s[bol:], 0); i >= 0 {
+		eol = bol + i
+	}
+	return &matcher{re: r, s: s, bol: bol, eol: eol, caps: make([]capture, r.ngroups)}
+}
+
+// run calls f and converts an exhausted step budget into "no match".
+func (m *matcher) run(f func() int) (res int) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(budgetExceeded); !ok {
+				panic(r)
+			}
+			m.exhausted = true
+			res = -1
+		}
+	}()
+	return f()
+}
+
+// Match reports whether the whole of s matches (sqstdrex "match"). The
+// subject ends at its first NUL, as the reference sees a C string.
+func (r *Regexp) Match(s string) bool {
+	m := r.newMatcher(s, 0)
+	end := m.run(func() int { return m.match(0, 0, -1) })
+	return end >= 0 && end == m.eol
+}
+
+// Search finds the first match that begins at or after start (sqstdrex
+// "search" as regexp.search(s, start) calls it). Offsets are absolute in s.
+//
+// Reference behaviour kept on purpose:
+//   - the subject is s[start:] up to its first NUL, and ^ matches at start;
+//   - an empty subject never matches, nor does a match that would have to
+//     begin at the end of the subject ("$" is not found in "abc");
+//   - end can be len(s)+1 when `.`, a negated set or a negated class
+//     consumed the C terminator (e.g. "a." in "xa" gives 1, 3).
+//
+// start < 0 or start > len(s) (undefined behaviour in the reference)
+// gives no match.
+func (r *Regexp) Search(s string, start int) (begin, end int, ok bool) {
+	_, begin, end, ok = r.search(s, start)
+	return begin, end, ok
+}
+
+// Capture is Search plus the sub-expression table of the reference's
+// regexp.capture: subs has SubExpCount() entries, subs[0] for the whole
+// match and then one per capturing group in order of their '('. As in the
+// reference, an entry whose recorded length is zero (an empty match, a
+// group that never captured, or one reset by a failed attempt) is (0, 0),
+// and an entry left behind by an earlier failed attempt is reported as is.
+// Unlike the reference, slots start cleared on every call (the reference
+// reuses them across calls, which yields pointers into older strings).
+func (r *Regexp) Capture(s string, start int) (subs [][2]int, ok bool) {
+	m, _, _, ok := r.search(s, start)
+	if !ok {
+		return nil, false
+	}
+	subs = make([][2]int, len(m.caps))
+	for i, c := range m.caps {
+		if c.length > 0 {
+			subs[i] = [2]int{c.begin, c.begin + c.length}
+		}
+	}
+	return subs, true
+}
+
+func (r *Regexp) search(s string, start int) (m *matcher, begin, end int, ok bool) {
+	if start < 0 || start > len(s) {
+		return nil, 0, 0, false
+	}
+	m = r.newMatcher(s, start)
+	if start >= m.eol {
+		return m, 0, 0, false
+	}
+	pos := start
+	end = m.run(func() int {
+		for {
+			m.cur = 0
+			e := m.match(0, pos, -1)
+			if e >= 0 || pos+1 == m.eol {
+				return e
+			}
+			pos++
+		}
+	})
+	if end < 0 {
+		return m, 0, 0, false
+	}
+	return m, pos, end, true
+}
+
+// at returns the subject byte at i; len(s) is the C terminator (0). The
+// reference reads whatever memory follows beyond it; consuming nodes fail
+// there instead (see consumable).
+func (m *matcher) at(i int) byte {
+	if i >= 0 && i < len(m.s) {
+		return m.s[i]
+	}
+	return 0
+}
+
+// consumable reports whether a byte-consuming node may look at position i.
+// The reference never checks against the end of the subject: "." and
+// negated sets/classes happily consume the terminator at len(s). We allow
+// that (it is observable: end offsets of len(s)+1, `.*` not matching "")
+// but stop there, since anything further would be undefined behaviour.
+func (m *matcher) consumable(i int) bool { return i <= len(m.s) }
+
+// match tries node ni at position str and returns the position after it,
+// or -1. next is the node that follows ni in the enclosing context when ni
+// ends its own sequence; quantifiers peek at it (see repeat).
+func (m *matcher) match(ni, str, next int) int {
+	m.steps++
+	if m.steps > StepBudget {
+		panic(budgetExceeded{})
+	}
+	n := &m.re.nodes[ni]
+	switch n.kind {
+	case kRepeat:
+		return m.repeat(n, str, next)
+	case kAlt:
+		// The first branch that matches wins; the other is never tried
+		// afterwards, whatever follows the alternation fails on. Each branch
+		// is matched element by element with no follower (next = -1), so a
+		// quantifier ending a branch does not look past the alternation.
+		if e := m.chain(n.sub, str); e >= 0 {
+			return e
+		}
+		return m.chain(n.alt, str)
+	case kGroup, kNoCap:
+		return m.group(n, str, next)
+	case kBound:
+		if m.boundary(str) != n.neg {
+			return str
+		}
+		return -1
+	case kBOL:
+		if str == m.bol {
+			return str
+		}
+		return -1
+	case kEOL:
+		if str == m.eol {
+			return str
+		}
+		return -1
+	}
+	if !m.consumable(str) {
+		return -1
+	}
+	c := m.at(str)
+	var hit bool
+	switch n.kind {
+	case kAny:
+		hit = true
+	case kClass:
+		hit = classHas(n.b, c)
+	case kSet:
+		hit = setHas(n.items, c) != n.neg
+	default: // kLit
+		hit = c == n.b
+	}
+	if hit {
+		return str + 1
+	}
+	return -1
+}
+
+// chain matches a sequence (linked by next) with no follower.
+func (m *matcher) chain(first, str int) int {
+	for ni := first; ; {
+		str = m.match(ni, str, -1)
+		if str < 0 {
+			return -1
+		}
+		ni = m.re.nodes[ni].next
+		if ni < 0 {
+			return str
+		}
+	}
+}
+
+// group matches ( ... ) and (?: ... ). The reference's capture rule: a
+// capturing group records only if its index equals the running counter
+// (_currsubexp), which it then increments; after the body succeeds the
+// counter is reset to its value just after that increment. Consequences
+// reproduced here: a repeated group records its first repetition only, a
+// group peeked at by a quantifier may record (or, failing, clear its slot
+// and still advance the counter), and after a group containing nested
+// groups, later groups do not record at all. On failure the slot is
+// cleared to (0, 0).
+func (m *matcher) group(n *node, str, next int) int {
+	slot := -1
+	if n.kind == kGroup && n.idx == m.cur {
+		slot = m.cur
+		m.caps[slot].begin = str
+		m.cur++
+	}
+	resume := m.cur
+	cur := str
+	for ni := n.sub; ; {
+		follow := m.re.nodes[ni].next
+		if follow < 0 {
+			follow = next
+		}
+		cur = m.match(ni, cur, follow)
+		if cur < 0 {
+			if slot >= 0 {
+				m.caps[slot] = capture{}
+			}
+			return -1
+		}
+		ni = m.re.nodes[ni].next
+		if ni < 0 {
+			break
+		}
+	}
+	m.cur = resume
+	if slot >= 0 {
+		m.caps[slot].length = cur - m.caps[slot].begin
+	}
+	return cur
+}
+
+// repeat is the reference's "greedy" node. It matches the operand up to
+// max times; after each success it stops early if the node that follows
+// (its sequence successor, else the enclosing follower) matches at the
+// current position and the count is acceptable. The peek is skipped when
+// that follower is itself a quantifier with a zero minimum. The operand
+// loop also stops once the subject end is reached. There is no
+// backtracking into a finished repeat.
+//
+// Counting replicates the reference's 16-bit bookkeeping: 0xFFFF means
+// unbounded, and the loop test "count == 0xFFFF || count < max" lets a
+// zero-width operand under * spin exactly 65536 times.
+func (m *matcher) repeat(n *node, str, next int) int {
+	stop := n.next
+	if stop < 0 {
+		stop = next
+	}
+	min, max := n.min, n.max
+	count, s, good := 0, str, str
+	for count == repeatInf || count < max {
+		s = m.match(n.sub, s, stop)
+		if s < 0 {
+			break
+		}
+		count++
+		good = s
+		if stop >= 0 {
+			sn := &m.re.nodes[stop]
+			if sn.kind != kRepeat || sn.min != 0 {
+				// The follower is matched with its own successor, or else
+				// with the successor of this repeat's follower.
+				peekNext := sn.next
+				if peekNext < 0 && next >= 0 {
+					peekNext = m.re.nodes[next].next
+				}
+				if m.match(stop, s, peekNext) >= 0 && countOK(min, max, count) {
+					break
+				}
+			}
+		}
+		if s >= m.eol {
+			break
+		}
+	}
+	if countOK(min, max, count) {
+		return good
+	}
+	return -1
+}
+
+func countOK(min, max, count int) bool {
+	return (min == max && min == count) ||
+		(count >= min && max == repeatInf) ||
+		(count >= min && count <= max)
+}
+
+// boundary is the reference's \b test. It is about whitespace, not word
+// characters, and looks at the byte at the position and the byte after
+// it: true at the start if the first byte is not a space, at the end if
+// the last byte is not a space, or where the current byte and the next one
+// differ in being spaces. So in "fo o" there is a boundary before the 'o'
+// at 1 (between "o" and " "), and none before "o" at 3.
+func (m *matcher) boundary(str int) bool {
+	cur, nxt := isSpace(m.at(str)), isSpace(m.at(str+1))
+	return (str == m.bol && !cur) ||
+		(str == m.eol && !isSpace(m.at(str-1))) ||
+		(!cur && nxt) ||
+		(cur && !nxt)
+}
+
+func setHas(items []setItem, c byte) bool {
+	for _, it := range items {
+		switch it.kind {
+		case kRange:
+			if c >= it.lo && c <= it.hi {
+				return true
+			}
+		case kClass:
+			if classHas(it.lo, c) {
+				return true
+			}
+		default:
+			if c == it.lo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classHas implements the class escapes with C-locale ctype semantics;
+// bytes are unsigned (as on the imp's ARM targets), so bytes >= 0x80 are in
+// no positive class and in every negated one.
+func classHas(cls, c byte) bool {
+	switch cls {
+	case 'a':
+		return isAlpha(c)
+	case 'A':
+		return !isAlpha(c)
+	case 'w':
+		return isAlnum(c) || c == '_'
+	case 'W':
+		return !isAlnum(c) && c != '_'
+	case 's':
+		return isSpace(c)
+	case 'S':
+		return !isSpace(c)
+	case 'd':
+		return isDigit(c)
+	case 'D':
+		return !isDigit(c)
+	case 'x':
+		return isXDigit(c)
+	case 'X':
+		return !isXDigit(c)
+	case 'c':
+		return isCntrl(c)
+	case 'C':
+		return !isCntrl(c)
+	case 'p':
+		return isPunct(c)
+	case 'P':
+		return !isPunct(c)
+	case 'l':
+		return c >= 'a' && c <= 'z'
+	case 'u':
+		return c >= 'A' && c <= 'Z'
+	}
+	return false
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isAlpha(c byte) bool  { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isAlnum(c byte) bool  { return isAlpha(c) || isDigit(c) }
+func isSpace(c byte) bool  { return c == ' ' || (c >= '\t' && c <= '\r') }
+func isXDigit(c byte) bool { return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f') }
+func isCntrl(c byte) bool  { return c < 0x20 || c == 0x7F }
+func isPrint(c byte) bool  { return c >= 0x20 && c < 0x7F }
+func isPunct(c byte) bool  { return isPrint(c) && c != ' ' && !isAlnum(c) }

@@ -1,0 +1,350 @@
+package sqrex
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// c builds an expected capture table from begin,end pairs.
+func c(pairs ...int) [][2]int {
+	out := make([][2]int, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, [2]int{pairs[i], pairs[i+1]})
+	}
+	return out
+}
+
+// Expected values follow the Squirrel 3.0.4 reference (sqstdrex). Rows
+// marked "quirk" differ from PCRE/RE2 on purpose.
+var matchTable = []struct {
+	name  string
+	pat   string
+	s     string
+	start int
+	match bool     // Match(s)
+	b, e  int      // Search(s, start); b == -1: no match
+	caps  [][2]int // Capture(s, start) when non-nil
+}{
+	// class escapes and their negations
+	{"digit", `\d`, "a1", 0, false, 1, 2, c(1, 2)},
+	{"non-digit", `\D+`, "ab1", 0, false, 0, 2, nil},
+	{"word", `\w+`, "_a1-", 0, false, 0, 3, nil},
+	{"non-word", `\W`, "ab-c", 0, false, 2, 3, nil},
+	{"space", `\s`, "a b", 0, false, 1, 2, nil},
+	{"non-space", `\S+`, " ab ", 0, false, 1, 3, nil},
+	{"punct", `\p+`, "ab!?c", 0, false, 2, 4, nil},
+	{"non-punct", `\P+`, "!!ab!", 0, false, 2, 4, nil},
+	{"alpha", `\a+`, "12ab3", 0, false, 2, 4, nil},
+	{"non-alpha", `\A+`, "ab12c", 0, false, 2, 4, nil},
+	{"lower", `\l+`, "ABcdE", 0, false, 2, 4, nil},
+	{"upper", `\u+`, "abCDe", 0, false, 2, 4, nil},
+	{"hex", `\x+`, "xyz0fAg", 0, false, 3, 6, nil},
+	{"non-hex", `\X+`, "0fzz1", 0, false, 2, 4, nil},
+	{"cntrl", `\c`, "a\x01", 0, false, 1, 2, nil},
+	{"non-cntrl", `\C+`, "\x01ab\x02", 0, false, 1, 3, nil},
+	{"quirk: \\L is literal L", `\L`, "L", 0, true, 0, 1, nil},
+	{"quirk: \\U is literal U", `\U`, "aU", 0, false, 1, 2, nil},
+	{"high bytes in no class", `\A\W\S\P`, "\x80\x81\xfe\xff", 0, true, 0, 4, nil},
+	{"high bytes not alnum", `\w`, "\xe9", 0, false, -1, 0, nil},
+
+	// escapes and literals
+	{"control escapes", `\t\n\r\f\v`, "\t\n\r\f\v", 0, true, 0, 5, nil},
+	{"escaped dot", `a\.b`, "axb a.b", 0, false, 4, 7, nil},
+	{"escaped metachars", `\(\)\[\]\{\}\*\+\?\|\^\$\\\.`, `()[]{}*+?|^$\.`, 0, true, 0, 14, nil},
+	{"escaped ordinary letter", `\q\z`, "qz", 0, true, 0, 2, nil},
+
+	// dot
+	{"dot", `a.c`, "abc", 0, true, 0, 3, nil},
+	{"quirk: dot eats the terminator", `a.`, "xa", 0, false, 1, 3, c(1, 3)},
+	{"quirk: .* does not match empty", `.*`, "", 0, false, -1, 0, nil},
+	{"dot star", `.*`, "abc", 0, true, 0, 3, nil},
+
+	// sets
+	{"set", `[abc]+`, "xxbcay", 0, false, 2, 5, nil},
+	{"range", `[a-c]+`, "dcbad", 0, false, 1, 4, nil},
+	{"negated range", `[^a-c]+`, "abxyc", 0, false, 2, 4, nil},
+	{"class in set", `[\d_]+`, "a1_2b", 0, false, 1, 4, nil},
+	{"leading dash literal", `[-a]+`, "b-a-", 0, false, 1, 4, nil},
+	{"dash after range literal", `[a-c-e]+`, "x-e", 0, false, 1, 3, nil},
+	{"\\b in set is b", `[\b]`, "b", 0, true, 0, 1, nil},
+	{"quirk: ] as range end", `[!-]x]+`, "]x!", 0, true, 0, 3, nil},
+	{"quirk: escaped range end", `[0-\d]+`, "5ad", 0, true, 0, 3, nil},
+	{"escape in set", `[\n\t]+`, "a\t\nb", 0, false, 1, 3, nil},
+	{"caret inside set literal", `[a^]+`, "x^a", 0, false, 1, 3, nil},
+	{"quirk: negated set eats terminator", `a[^a]`, "a", 0, false, 0, 2, nil},
+
+	// anchors
+	{"bol", `^abc`, "abc", 0, true, 0, 3, nil},
+	{"bol fails mid-string", `^b`, "ab", 0, false, -1, 0, nil},
+	{"bol at start offset", `^b`, "ab", 1, false, 1, 2, c(1, 2)},
+	{"eol", `c$`, "abc", 0, false, 2, 3, nil},
+	{"quirk: lone $ never found by search", `$`, "abc", 0, false, -1, 0, nil},
+	{"empty anchors", `^$`, "", 0, true, -1, 0, nil},
+	{"quirk: ^ mid-pattern is literal", `a^b`, "a^b", 0, true, 0, 3, nil},
+	{"^ after alternation", `x|^b`, "bx", 0, false, 0, 1, nil},
+
+	// alternation
+	{"alternation", `cat|dog`, "hotdog", 0, false, 3, 6, nil},
+	{"quirk: alternation does not backtrack", `(a|ab)c`, "abc", 0, false, -1, 0, nil},
+	{"alternation longer first", `(ab|a)c`, "abc", 0, true, 0, 3, c(0, 3, 0, 2)},
+	{"three way", `a|b|c`, "xxc", 0, false, 2, 3, nil},
+	{"quirk: leading | literal", `|a`, "|a", 0, true, 0, 2, nil},
+
+	// quantifiers
+	{"quirk: a*a stops early", `a*a`, "aaa", 0, false, 0, 2, nil},
+	{"quirk: a*a cannot give back", `a*a`, "a", 0, false, -1, 0, nil},
+	{"quirk: .*b is lazy", `.*b`, "abab", 0, false, 0, 2, nil},
+	{"plus", `a+`, "baaab", 0, false, 1, 4, nil},
+	{"optional", `ab?c`, "ac abc", 0, false, 0, 2, nil},
+	{"exact", `a{2}`, "aaaa", 0, false, 0, 2, nil},
+	{"at least", `a{2,}`, "baaaa", 0, false, 1, 5, nil},
+	{"between", `a{1,2}`, "aaa", 0, false, 0, 2, nil},
+	{"between not reached", `ba{2,3}`, "ba", 0, false, -1, 0, nil},
+	{"inverted bounds never match", `a{3,1}`, "aaa", 0, false, -1, 0, nil},
+	{"quirk: count is 16-bit", `a{65536}b`, "b", 0, true, 0, 1, nil},
+	{"zero repeat", `a{0}`, "b", 0, false, 0, 0, c(0, 0)},
+	{"quirk: ? after * is literal", `a*?`, "aa?", 0, true, 0, 3, nil},
+	{"empty match at start", `x*`, "abc", 0, false, 0, 0, c(0, 0)},
+	{"plus then literal", `a+b`, "aaab", 0, true, 0, 4, nil},
+	{"quirk: * at start is literal", `*a`, "x*a", 0, false, 1, 3, nil},
+	{"quantified group", `(ab){2}`, "ababab", 0, false, 0, 4, c(0, 4, 0, 2)},
+	{"quantified alternation group", `(a|b)+c`, "abac", 0, true, 0, 4, c(0, 4, 0, 1)},
+	{"email-ish", `[a-z]+@[a-z]+\.com`, "mail bob@ex.com now", 0, false, 5, 15, nil},
+
+	// groups and captures
+	{"two groups", `(a)(b)`, "ab", 0, true, 0, 2, c(0, 2, 0, 1, 1, 2)},
+	{"quirk: repeated group keeps first", `(a)*`, "aaa", 0, true, 0, 3, c(0, 3, 0, 1)},
+	{"quirk: nested group stops later captures", `((a)b)(c)`, "abc", 0, true, 0, 3, c(0, 3, 0, 2, 0, 1, 0, 0)},
+	{"non-capturing", `(?:ab)+`, "ababx", 0, false, 0, 4, c(0, 4)},
+	{"non-capturing then group", `(?:a)(b)`, "ab", 0, true, 0, 2, c(0, 2, 1, 2)},
+	{"quirk: peek by quantifier spoils capture", `a*(b)`, "aab", 0, true, 0, 3, c(0, 3, 0, 0)},
+	{"group after offset", `(b)`, "ab", 0, false, 1, 2, c(1, 2, 1, 2)},
+	{"nested groups", `((a))`, "a", 0, true, 0, 1, c(0, 1, 0, 1, 0, 1)},
+	{"empty capture is 0,0", `(a*)b`, "xb", 0, false, 1, 2, c(1, 2, 0, 0)},
+	{"quirk: stale capture from failed branch", `(a)x|ab`, "ab", 0, true, 0, 2, c(0, 2, 0, 1)},
+	{"anchored groups", `^(\d+)-(\d+)$`, "12-345", 0, true, 0, 6, c(0, 6, 0, 2, 3, 6)},
+	{"absolute offsets with start", `(\d+)`, "ab12cd34", 4, false, 6, 8, c(6, 8, 6, 8)},
+
+	// word boundaries (whitespace based)
+	{"boundary", `\bfoo\b`, "foo bar", 0, false, 0, 3, c(0, 3)},
+	{"quirk: no boundary before a word after a space", `\bfoo\b`, "a foo b", 0, false, -1, 0, nil},
+	{"no boundary inside word", `\bfoo\b`, "afoo", 0, false, -1, 0, nil},
+	{"quirk: boundary looks ahead", `\bo`, "fo o", 0, false, 1, 2, nil},
+	{"non-boundary", `\Bo`, "foo", 0, false, 1, 2, nil},
+	{"quirk: boundary before last letter", `o\b`, "foo bar", 0, false, 1, 2, nil},
+	{"boundary at end", `o\b`, "fo", 0, false, 1, 2, nil},
+
+	// corner cases
+	{"empty input optional", `a?`, "", 0, true, -1, 0, nil},
+	{"start beyond end", `a`, "a", 5, true, -1, 0, nil},
+	{"start at end", `a*`, "aa", 2, true, -1, 0, nil},
+	{"negative start", `a`, "a", -1, true, -1, 0, nil},
+	{"subject stops at NUL", `b`, "a\x00b", 0, false, -1, 0, nil},
+	{"match stops at NUL", `a`, "a\x00b", 0, true, 0, 1, nil},
+	{"pattern stops at NUL", "a\x00b", "a", 0, true, 0, 1, nil},
+	{"long subject", `x\d`, strings.Repeat("a", 100000) + "x7", 0, false, 100000, 100002, nil},
+}
+
+func TestTable(t *testing.T) {
+	for _, tt := range matchTable {
+		t.Run(tt.name, func(t *testing.T) {
+			re, err := Compile(tt.pat)
+			if err != nil {
+				t.Fatalf("Compile(%q): %v", tt.pat, err)
+			}
+			if got := re.Match(tt.s); got != tt.match {
+				t.Errorf("Match(%q, %q) = %v, want %v", tt.pat, tt.s, got, tt.match)
+			}
+			b, e, ok := re.Search(tt.s, tt.start)
+			if tt.b < 0 {
+				if ok {
+					t.Errorf("Search(%q, %q, %d) = %d,%d, want no match", tt.pat, tt.s, tt.start, b, e)
+				}
+			} else if !ok || b != tt.b || e != tt.e {
+				t.Errorf("Search(%q, %q, %d) = %d,%d,%v, want %d,%d", tt.pat, tt.s, tt.start, b, e, ok, tt.b, tt.e)
+			}
+			subs, cok := re.Capture(tt.s, tt.start)
+			if cok != ok {
+				t.Errorf("Capture ok = %v, Search ok = %v", cok, ok)
+			}
+			if cok && len(subs) != re.SubExpCount() {
+				t.Errorf("len(Capture) = %d, SubExpCount = %d", len(subs), re.SubExpCount())
+			}
+			if tt.caps != nil && fmt.Sprint(subs) != fmt.Sprint(tt.caps) {
+				t.Errorf("Capture(%q, %q, %d) = %v, want %v", tt.pat, tt.s, tt.start, subs, tt.caps)
+			}
+		})
+	}
+}
+
+func TestSubExpCount(t *testing.T) {
+	for pat, want := range map[string]int{
+		`abc`:            1,
+		`(a)`:            2,
+		`(a)(?:b)(c)`:    3,
+		`((a)(b))`:       4,
+		`(?:(?:a))`:      1,
+		`\(a\)`:          1,
+		`[(]`:            1,
+		`(a|(b))|(c)`:    4,
+		`(a)*(b){2}(c)?`: 4,
+	} {
+		re, err := Compile(pat)
+		if err != nil {
+			t.Fatalf("Compile(%q): %v", pat, err)
+		}
+		if got := re.SubExpCount(); got != want {
+			t.Errorf("SubExpCount(%q) = %d, want %d", pat, got, want)
+		}
+	}
+}
+
+// TestCompileErrors covers every message the reference compiler can raise.
+// (MsgUnfinishedRange and MsgClassInRange are unreachable in the reference,
+// see their doc comment.)
+func TestCompileErrors(t *testing.T) {
+	for _, tt := range []struct{ pat, msg string }{
+		{"", MsgLetterExpected},
+		{"(", MsgLetterExpected},
+		{"a|", MsgLetterExpected},
+		{"[abc", MsgLetterExpected},
+		{"a\tb", MsgLetterExpected},
+		{"\x80", MsgLetterExpected},
+		{`a\`, MsgLetterExpected},
+		{`[!-\`, MsgLetterExpected},
+		{"(a", MsgExpectedParen},
+		{"(?a)", MsgExpectedParen},
+		{"(?", MsgExpectedParen},
+		{"()", MsgExpectedParen},
+		{"(a|)", MsgExpectedParen},
+		{"a{1,", MsgExpectedParen},
+		{"a{1,2", MsgExpectedParen},
+		{"a{1,2x}", MsgExpectedParen},
+		{"(a**)", MsgExpectedParen},
+		{"[]", MsgEmptyClass},
+		{"[^]", MsgEmptyClass},
+		{"[z-a]", MsgInvalidRange},
+		{`[\d-z]`, MsgInvalidRange},
+		{"[a-]", MsgInvalidRange},
+		{"[a-", MsgInvalidRange},
+		{`[a-\z]`, MsgInvalidRange},
+		{"a{", MsgNumberExpected},
+		{"a{x}", MsgNumberExpected},
+		{"a{,2}", MsgNumberExpected},
+		{"a{1x}", MsgCommaOrBrace},
+		{"a{1", MsgCommaOrBrace},
+		{"a{1234567890}", MsgOverflow},
+		{"a{1,1234567890}", MsgOverflow},
+		{"a)", MsgUnexpectedChar},
+		{"a**", MsgUnexpectedChar},
+		{"a+*", MsgUnexpectedChar},
+		{"a{2}+", MsgUnexpectedChar},
+		{"a?*", MsgUnexpectedChar},
+	} {
+		re, err := Compile(tt.pat)
+		if err == nil {
+			t.Errorf("Compile(%q) = %v, want error %q", tt.pat, re, tt.msg)
+			continue
+		}
+		if err.Error() != tt.msg {
+			t.Errorf("Compile(%q) error = %q, want %q", tt.pat, err.Error(), tt.msg)
+		}
+		var ce *CompileError
+		if !errors.As(err, &ce) {
+			t.Errorf("Compile(%q) error is %T, want *CompileError", tt.pat, err)
+		}
+	}
+	// Nine digits are still accepted (and truncated to 16 bits).
+	if _, err := Compile("a{123456789}"); err != nil {
+		t.Errorf("Compile(a{123456789}) = %v, want ok", err)
+	}
+}
+
+// TestStepBudget checks that patterns whose reference run would take
+// billions of steps give up with no match instead of hanging. (Classic
+// backtracking bombs such as (x+x+)+y are cheap here: the reference never
+// backtracks into a finished quantifier.)
+func TestStepBudget(t *testing.T) {
+	for _, tt := range []struct{ pat, s string }{
+		{`((a*)*)*b`, "xxxxxxxx"}, // 65536 * 65536 empty repetitions
+		{`((\b*)*)*x`, "aaaa"},
+		{`(((a|b)*)*)*c`, "--------"},
+	} {
+		re, err := Compile(tt.pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		m, _, _, ok := re.search(tt.s, 0)
+		if ok || !m.exhausted {
+			t.Errorf("%q on %q: ok=%v exhausted=%v, want no match after the step budget", tt.pat, tt.s, ok, m.exhausted)
+		}
+		if m.steps <= StepBudget {
+			t.Errorf("%q: steps = %d, want > StepBudget", tt.pat, m.steps)
+		}
+		if re.Match(tt.s) {
+			t.Errorf("%q: Match = true, want false", tt.pat)
+		}
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%q: took %v", tt.pat, d)
+		}
+	}
+}
+
+func TestZeroWidthRepeatTerminates(t *testing.T) {
+	// The reference spins 65536 times on a zero-width operand and then
+	// succeeds; that is well inside the budget.
+	re, err := Compile(`(a*)*b`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Position 0: (a*)* spins on the empty match, then 'b' fails on 'x'.
+	// Position 1: one empty repetition, the peek at 'b' succeeds.
+	if b, e, ok := re.Search("xb", 0); !ok || b != 1 || e != 2 {
+		t.Errorf("Search = %d,%d,%v, want 1,2,true", b, e, ok)
+	}
+}
+
+func FuzzCompileMatch(f *testing.F) {
+	seeds := []string{"", "a", `a*a`, `(a|ab)c`, `[^a-c]+`, `\bfoo\b`, `((a)b)(c)`, `a{2,3}`, `(?:x)*$`, `[!-]x]`, `.*`, `((a*)*)*b`}
+	for _, p := range seeds {
+		f.Add(p, "aabc foo", 0)
+	}
+	f.Add(`a.`, "xa", 1)
+	f.Add(`\d+`, "a\x0012", 3)
+	f.Fuzz(func(t *testing.T, pat, s string, start int) {
+		if len(pat) > 64 || len(s) > 256 {
+			return
+		}
+		re, err := Compile(pat)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		re.Match(s)
+		b, e, ok := re.Search(s, start)
+		subs, cok := re.Capture(s, start)
+		if ok != cok {
+			t.Fatalf("Search ok %v, Capture ok %v", ok, cok)
+		}
+		if !ok {
+			return
+		}
+		if b < start || b >= len(s) || e < b || e > len(s)+1 {
+			t.Fatalf("Search(%q, %q, %d) = %d,%d out of range", pat, s, start, b, e)
+		}
+		if len(subs) != re.SubExpCount() {
+			t.Fatalf("len(subs) = %d, SubExpCount = %d", len(subs), re.SubExpCount())
+		}
+		for _, sub := range subs {
+			if sub[0] < 0 || sub[1] < sub[0] || sub[1] > len(s)+1 {
+				t.Fatalf("capture %v out of range", sub)
+			}
+		}
+	})
+}

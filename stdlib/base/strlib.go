@@ -1,0 +1,566 @@
+package base
+
+// The string library as the imp exposes it: format, strip, lstrip, rstrip,
+// split and regexp, all root-table globals (Squirrel 3.0.4 sqstdstring).
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base/sqrex"
+)
+
+// Error texts of format, verbatim from 3.0.4 (including its misspelling).
+const (
+	errFmtNotEnough  = "not enough paramters for the given format string"
+	errFmtString     = "string expected for the specified format"
+	errFmtInteger    = "integer expected for the specified format"
+	errFmtFloat      = "float expected for the specified format"
+	errFmtInvalid    = "invalid format"
+	errFmtWidth      = "width format too long"
+	errFmtPrecision  = "precision format too long"
+	errFmtTooLong    = "format too long"
+	errEmptySeps     = "empty separators string"
+	fmtMaxSpecLen    = 20 // MAX_FORMAT_LEN: flags+width+precision characters
+	fmtMaxDigits     = 2  // MAX_WFORMAT_LEN-1: digits of width or precision
+	fmtDefaultFPrec  = 6
+	fmtFlagChars     = "-+ #0"
+	cWhitespaceBytes = " \t\n\v\f\r"
+)
+
+func openStringLib(vm *runtime.VM) {
+	vm.Register("format", -2, ".s", strFormat)
+	vm.Register("strip", 2, ".s", strStrip)
+	vm.Register("lstrip", 2, ".s", strLStrip)
+	vm.Register("rstrip", 2, ".s", strRStrip)
+	vm.Register("split", 3, ".ss", strSplit)
+	openRegexp(vm)
+}
+
+func strFormat(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	s, err := formatValues(args[1].Str(), args[2:])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Str(s), nil
+}
+
+// ------------------------------------------------------------------ format
+
+// fmtSpec is one parsed conversion specification.
+type fmtSpec struct {
+	minus, plus, space, alt, zero bool
+	width                         int
+	prec                          int // -1 when absent
+	verb                          byte
+}
+
+// formatValues is Squirrel 3.0.4's format(): C printf over Squirrel values.
+// The format string ends at its first NUL, as the reference reads a C
+// string; arguments left over are ignored.
+func formatValues(f string, args []runtime.Value) (string, error) {
+	f = cstrPrefix(f)
+	out := make([]byte, 0, len(f)+16)
+	argi := 0
+	for n := 0; n < len(f); {
+		c := f[n]
+		switch {
+		case c != '%':
+			out = append(out, c)
+			n++
+		case n+1 < len(f) && f[n+1] == '%':
+			out = append(out, '%')
+			n += 2
+		default:
+			if argi >= len(args) {
+				return "", runtime.NewError(errFmtNotEnough)
+			}
+			sp, next, err := parseFmtSpec(f, n+1)
+			if err != nil {
+				return "", err
+			}
+			if out, err = appendFmtArg(out, sp, args[argi]); err != nil {
+				return "", err
+			}
+			argi++
+			n = next
+		}
+	}
+	return string(out), nil
+}
+
+// parseFmtSpec reads flags, width and precision starting at n (just after
+// the '%') and returns the spec and the index after its conversion byte.
+func parseFmtSpec(f string, n int) (fmtSpec, int, error) {
+	sp := fmtSpec{prec: -1}
+	start := n
+	for ; n < len(f) && strings.IndexByte(fmtFlagChars, f[n]) >= 0; n++ {
+		sp.setFlag(f[n])
+	}
+	var err error
+	if sp.width, n, err = fmtDigits(f, n, errFmtWidth); err != nil {
+		return sp, n, err
+	}
+	if n < len(f) && f[n] == '.' {
+		if sp.prec, n, err = fmtDigits(f, n+1, errFmtPrecision); err != nil {
+			return sp, n, err
+		}
+	}
+	if n-start > fmtMaxSpecLen {
+		return sp, n, runtime.NewError(errFmtTooLong)
+	}
+	if n >= len(f) {
+		// The reference reads past the terminator here; call it invalid.
+		return sp, n, runtime.NewError(errFmtInvalid)
+	}
+	sp.verb = f[n]
+	return sp, n + 1, nil
+}
+
+func (sp *fmtSpec) setFlag(c byte) {
+	switch c {
+	case '-':
+		sp.minus = true
+	case '+':
+		sp.plus = true
+	case ' ':
+		sp.space = true
+	case '#':
+		sp.alt = true
+	case '0':
+		sp.zero = true
+	}
+}
+
+// fmtDigits reads at most fmtMaxDigits decimal digits (a third one is the
+// error tooLong); no digits give 0.
+func fmtDigits(f string, n int, tooLong string) (int, int, error) {
+	v, count := 0, 0
+	for ; n < len(f) && fmtIsDigit(f[n]); n++ {
+		if count++; count > fmtMaxDigits {
+			return 0, n, runtime.NewError(tooLong)
+		}
+		v = v*10 + int(f[n]-'0')
+	}
+	return v, n, nil
+}
+
+func fmtIsDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// appendFmtArg checks the argument type for the conversion (as sq_getstring,
+// sq_getinteger and sq_getfloat do in 3.0.4: numbers only, no bools) and
+// formats it.
+func appendFmtArg(out []byte, sp fmtSpec, v runtime.Value) ([]byte, error) {
+	switch sp.verb {
+	case 's':
+		if v.Type() != runtime.TString {
+			return out, runtime.NewError(errFmtString)
+		}
+		return appendFmtString(out, sp, cstrPrefix(v.Str())), nil
+	case 'd', 'i', 'c', 'o', 'u', 'x', 'X':
+		if !v.IsNumber() {
+			return out, runtime.NewError(errFmtInteger)
+		}
+		i, _ := v.ToInt()
+		if sp.verb == 'c' {
+			return appendFmtString(out, fmtSpec{minus: sp.minus, width: sp.width, prec: -1}, string([]byte{byte(i)})), nil
+		}
+		return appendFmtInt(out, sp, i), nil
+	case 'f', 'e', 'E', 'g', 'G':
+		if !v.IsNumber() {
+			return out, runtime.NewError(errFmtFloat)
+		}
+		f, _ := v.ToFloat()
+		return appendFmtFloat(out, sp, float64(f)), nil
+	}
+	return out, runtime.NewError(errFmtInvalid)
+}
+
+// appendFmtString is %s (and %c): precision truncates, width pads with
+// spaces (glibc ignores the 0 flag here).
+func appendFmtString(out []byte, sp fmtSpec, s string) []byte {
+	if sp.prec >= 0 && sp.prec < len(s) {
+		s = s[:sp.prec]
+	}
+	return appendPadded(out, sp, "", "", s, false)
+}
+
+// appendPadded writes sign+prefix+body padded to the width: spaces on the
+// right with '-', zeros between prefix and body when zeroPad, else spaces on
+// the left.
+func appendPadded(out []byte, sp fmtSpec, sign, prefix, body string, zeroPad bool) []byte {
+	pad := sp.width - len(sign) - len(prefix) - len(body)
+	switch {
+	case pad <= 0:
+		out = append(append(append(out, sign...), prefix...), body...)
+	case sp.minus:
+		out = append(append(append(out, sign...), prefix...), body...)
+		out = appendRepeat(out, ' ', pad)
+	case zeroPad:
+		out = append(append(out, sign...), prefix...)
+		out = append(appendRepeat(out, '0', pad), body...)
+	default:
+		out = appendRepeat(out, ' ', pad)
+		out = append(append(append(out, sign...), prefix...), body...)
+	}
+	return out
+}
+
+func appendRepeat(out []byte, c byte, n int) []byte {
+	for ; n > 0; n-- {
+		out = append(out, c)
+	}
+	return out
+}
+
+// appendFmtInt is %d %i %u %o %x %X of a 32-bit int.
+func appendFmtInt(out []byte, sp fmtSpec, v int32) []byte {
+	var mag uint64
+	sign, prefix := "", ""
+	base := 10
+	switch sp.verb {
+	case 'd', 'i':
+		mag = uint64(fmtAbs64(int64(v)))
+		sign = fmtSign(v < 0, sp)
+	case 'o':
+		mag, base = uint64(uint32(v)), 8
+	case 'x', 'X':
+		mag, base = uint64(uint32(v)), 16
+	default: // 'u'
+		mag = uint64(uint32(v))
+	}
+	digits := ""
+	if mag != 0 || sp.prec != 0 {
+		digits = strconv.FormatUint(mag, base)
+	}
+	if sp.prec > len(digits) {
+		digits = strings.Repeat("0", sp.prec-len(digits)) + digits
+	}
+	switch {
+	case sp.verb == 'X':
+		digits = strings.ToUpper(digits)
+		if sp.alt && mag != 0 {
+			prefix = "0X"
+		}
+	case sp.verb == 'x' && sp.alt && mag != 0:
+		prefix = "0x"
+	case sp.verb == 'o' && sp.alt && (digits == "" || digits[0] != '0'):
+		digits = "0" + digits
+	}
+	return appendPadded(out, sp, sign, prefix, digits, sp.zero && sp.prec < 0)
+}
+
+func fmtAbs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// fmtSign is the sign text of a signed conversion.
+func fmtSign(neg bool, sp fmtSpec) string {
+	switch {
+	case neg:
+		return "-"
+	case sp.plus:
+		return "+"
+	case sp.space:
+		return " "
+	}
+	return ""
+}
+
+// appendFmtFloat is %f %e %E %g %G of a double (the float32 widened, as C
+// passes a float through varargs), byte-identical to glibc.
+func appendFmtFloat(out []byte, sp fmtSpec, f float64) []byte {
+	sign := fmtSign(math.Signbit(f), sp)
+	upper := sp.verb == 'E' || sp.verb == 'G'
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		body := "inf"
+		if math.IsNaN(f) {
+			body = "nan"
+		}
+		if upper {
+			body = strings.ToUpper(body)
+		}
+		return appendPadded(out, sp, sign, "", body, false)
+	}
+	prec := sp.prec
+	if prec < 0 {
+		prec = fmtDefaultFPrec
+	}
+	var body string
+	switch sp.verb {
+	case 'f':
+		body = fmtFixed(math.Abs(f), prec, sp.alt)
+	case 'e', 'E':
+		body = fmtExp(math.Abs(f), prec, sp.alt)
+	default:
+		body = fmtGeneral(math.Abs(f), prec, sp.alt)
+	}
+	if upper {
+		body = strings.ToUpper(body)
+	}
+	return appendPadded(out, sp, sign, "", body, sp.zero)
+}
+
+// fmtFixed is %.<prec>f of a non-negative finite value.
+func fmtFixed(f float64, prec int, alt bool) string {
+	s := strconv.FormatFloat(f, 'f', prec, 64)
+	if alt && prec == 0 {
+		s += "."
+	}
+	return s
+}
+
+// fmtExp is %.<prec>e of a non-negative finite value (Go, like C, writes
+// at least two exponent digits).
+func fmtExp(f float64, prec int, alt bool) string {
+	s := strconv.FormatFloat(f, 'e', prec, 64)
+	if alt && prec == 0 {
+		i := strings.IndexByte(s, 'e')
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}
+
+// fmtGeneral is %.<prec>g by the C rules: the exponent X of the value
+// rounded to P significant digits picks %f (when P > X >= -4) or %e;
+// without '#' trailing zeros and a trailing point are removed.
+func fmtGeneral(f float64, prec int, alt bool) string {
+	p := prec
+	if p == 0 {
+		p = 1
+	}
+	e := strconv.FormatFloat(f, 'e', p-1, 64)
+	x, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	var s string
+	if p > x && x >= -4 {
+		s = strconv.FormatFloat(f, 'f', p-1-x, 64)
+	} else {
+		s = e
+	}
+	mant, exp := s, ""
+	if i := strings.IndexByte(s, 'e'); i >= 0 {
+		mant, exp = s[:i], s[i:]
+	}
+	switch {
+	case !alt && strings.IndexByte(mant, '.') >= 0:
+		mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+	case alt && exp != "" && x == p && fmtBelowPow10(f, p):
+		// glibc quirk: when rounding carries a value below 10^P up to
+		// 10^P, %#g switches to the exponent form but prints no zeros
+		// after the point (99.5 with %#.2g gives "1.e+02").
+		mant = "1."
+	case alt && strings.IndexByte(mant, '.') < 0:
+		mant += "."
+	}
+	return mant + exp
+}
+
+// fmtBelowPow10 reports whether f < 10^p exactly.
+func fmtBelowPow10(f float64, p int) bool {
+	pow := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(p)), nil)
+	return new(big.Float).SetFloat64(f).Cmp(new(big.Float).SetInt(pow)) < 0
+}
+
+// cstrPrefix cuts s at its first NUL, as C string functions see it.
+func cstrPrefix(s string) string {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// ------------------------------------------------------- strip and split
+
+func stripIsSpace(c byte) bool { return strings.IndexByte(cWhitespaceBytes, c) >= 0 }
+
+// lstripIndex is the offset of the first non-space byte (stops at NUL).
+func lstripIndex(s string) int {
+	i := 0
+	for i < len(s) && s[i] != 0 && stripIsSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// rstripIndex is the length of s without its trailing whitespace.
+func rstripIndex(s string) int {
+	i := len(s)
+	for i > 0 && stripIsSpace(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// stripString trims both ends. As in the reference, when the two scans
+// cross (an all-space string, possibly with a NUL) the result is the C
+// string at the left scan's position.
+func stripString(s string) string {
+	start, end := lstripIndex(s), rstripIndex(s)
+	if end < start {
+		return cstrPrefix(s[start:])
+	}
+	return s[start:end]
+}
+
+// lstripString trims the left; the reference pushes the rest as a C string,
+// so the result ends at the first NUL.
+func lstripString(s string) string { return cstrPrefix(s[lstripIndex(s):]) }
+
+// rstripString trims the right. 3.0.4 keeps the first byte of an
+// all-whitespace string (its backwards scan stops at index 0); like 3.1+
+// we return "" there.
+func rstripString(s string) string { return s[:rstripIndex(s)] }
+
+// splitString is strtok: any byte of seps separates, empty pieces are
+// dropped, and both strings end at their first NUL.
+func splitString(s, seps string) []string {
+	s, seps = cstrPrefix(s), cstrPrefix(seps)
+	var parts []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		sep := i == len(s) || strings.IndexByte(seps, s[i]) >= 0
+		switch {
+		case sep && start >= 0:
+			parts = append(parts, s[start:i])
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+	}
+	return parts
+}
+
+func strStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Str(stripString(args[1].Str())), nil
+}
+
+func strLStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Str(lstripString(args[1].Str())), nil
+}
+
+func strRStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Str(rstripString(args[1].Str())), nil
+}
+
+func strSplit(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	seps := args[2].Str()
+	if seps == "" {
+		return runtime.Null, runtime.NewError(errEmptySeps)
+	}
+	parts := splitString(args[1].Str(), seps)
+	elems := make([]runtime.Value, len(parts))
+	for i, p := range parts {
+		elems[i] = runtime.Str(p)
+	}
+	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
+}
+
+// ------------------------------------------------------------------ regexp
+
+// rexTypeName is what typeof gives for a regexp object: the reference's
+// regexp class answers "regexp" through its _typeof metamethod.
+const rexTypeName = "regexp"
+
+// rexObject is the payload of a regexp userdata.
+type rexObject struct{ re *sqrex.Regexp }
+
+// openRegexp installs regexp(pattern). The reference's regexp is a class
+// whose instances report typeof "regexp"; here it is a constructor function
+// returning a "regexp" userdata with the same four methods.
+func openRegexp(vm *runtime.VM) {
+	d := runtime.NewTable(4)
+	libSetNative(d, "match", 2, ".s", rexMatch)
+	libSetNative(d, "search", -2, ".sn", rexSearch)
+	libSetNative(d, "capture", -2, ".sn", rexCapture)
+	libSetNative(d, "subexpcount", 1, ".", rexSubExpCount)
+	vm.Register("regexp", 2, ".s", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		re, err := sqrex.Compile(args[1].Str())
+		if err != nil {
+			return runtime.Null, runtime.NewError(err.Error())
+		}
+		return runtime.UserDataValue(runtime.NewUserData(rexTypeName, d, &rexObject{re})), nil
+	})
+}
+
+// libSetNative adds a native function slot to a table.
+func libSetNative(t *runtime.Table, name string, nparams int, mask string, fn runtime.NativeFunc) {
+	t.SetStr(name, runtime.NativeValue(runtime.NewNative(name, nparams, mask, fn)))
+}
+
+// rexThis returns the regexp `this` of a method call.
+func rexThis(v runtime.Value) (*sqrex.Regexp, error) {
+	if v.Type() == runtime.TUserData {
+		if r, ok := v.UserData().Data.(*rexObject); ok {
+			return r.re, nil
+		}
+	}
+	return nil, runtime.NewError("invalid type tag")
+}
+
+// rexStart is the optional start offset (a float truncates).
+func rexStart(args []runtime.Value) int {
+	if len(args) > 2 {
+		i, _ := args[2].ToInt()
+		return int(i)
+	}
+	return 0
+}
+
+// rexRange makes the {begin=, end=} table of a match, created and filled
+// like the reference (empty table, begin then end) so it iterates alike.
+func rexRange(begin, end int) runtime.Value {
+	t := runtime.NewTable(0)
+	t.SetStr("begin", runtime.Int(int32(begin)))
+	t.SetStr("end", runtime.Int(int32(end)))
+	return runtime.TableValue(t)
+}
+
+func rexMatch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	re, err := rexThis(args[0])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Bool(re.Match(args[1].Str())), nil
+}
+
+func rexSearch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	re, err := rexThis(args[0])
+	if err != nil {
+		return runtime.Null, err
+	}
+	begin, end, ok := re.Search(args[1].Str(), rexStart(args))
+	if !ok {
+		return runtime.Null, nil
+	}
+	return rexRange(begin, end), nil
+}
+
+func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	re, err := rexThis(args[0])
+	if err != nil {
+		return runtime.Null, err
+	}
+	subs, ok := re.Capture(args[1].Str(), rexStart(args))
+	if !ok {
+		return runtime.Null, nil
+	}
+	elems := make([]runtime.Value, len(subs))
+	for i, s := range subs {
+		elems[i] = rexRange(s[0], s[1])
+	}
+	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
+}
+
+func rexSubExpCount(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	re, err := rexThis(args[0])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Int(int32(re.SubExpCount())), nil
+}

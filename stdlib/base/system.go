@@ -1,0 +1,74 @@
+package base
+
+// The system library as the imp keeps it: time(), date() and clock().
+
+import (
+	"time"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// Clock is the time source of a VM: the wall clock, or a virtual clock
+// when a simulation runs in virtual time.
+type Clock interface {
+	Now() time.Time
+}
+
+// WallClock is the real-time Clock.
+type WallClock struct{}
+
+// Now returns the current time.
+func (WallClock) Now() time.Time { return time.Now() }
+
+// openSystem installs time, date and clock reading from c (the wall clock
+// when c is nil). clock() counts seconds since this call.
+func openSystem(vm *runtime.VM, c Clock) {
+	if c == nil {
+		c = WallClock{}
+	}
+	start := c.Now()
+	vm.Register("time", 1, "", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return runtime.Int(int32(c.Now().Unix())), nil
+	})
+	vm.Register("clock", 0, "", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return runtime.Float(float32(c.Now().Sub(start).Seconds())), nil
+	})
+	vm.Register("date", -1, ".nn", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return sysDate(c, args), nil
+	})
+}
+
+// sysDate is date([t[, 'l'|'u']]). The imp has no time zone, so local
+// time and UTC are the same; any format code is accepted, as in the
+// reference (anything but 'u' means local). usec is the microsecond part of
+// the current time, 0 for an explicit t.
+func sysDate(c Clock, args []runtime.Value) runtime.Value {
+	var t time.Time
+	if len(args) > 1 {
+		sec, _ := args[1].ToInt()
+		t = time.Unix(int64(sec), 0)
+	} else {
+		t = c.Now()
+	}
+	return runtime.TableValue(dateTable(t.UTC()))
+}
+
+// dateTable builds the date() table from an empty table (as sq_newtable
+// does, so iteration order follows the reference's layout): the reference's
+// eight fields in its insertion order, then the imp's time and usec.
+func dateTable(t time.Time) *runtime.Table {
+	d := runtime.NewTable(0)
+	fields := []struct {
+		name string
+		v    int
+	}{
+		{"sec", t.Second()}, {"min", t.Minute()}, {"hour", t.Hour()},
+		{"day", t.Day()}, {"month", int(t.Month()) - 1}, {"year", t.Year()},
+		{"wday", int(t.Weekday())}, {"yday", t.YearDay() - 1},
+		{"time", int(t.Unix())}, {"usec", t.Nanosecond() / 1000},
+	}
+	for _, f := range fields {
+		d.SetStr(f.name, runtime.Int(int32(f.v)))
+	}
+	return d
+}
