@@ -44,17 +44,17 @@ const (
 	MaskAny       uint32 = 0xffffffff
 )
 
-// maskOrder is the order in which the reference names the types of a mask
-// in "expected: 'a|b'" messages.
+// maskOrder is the order (the reference's type-bit order) in which the
+// types of a mask are named in "expected: 'a|b'" messages.
 var maskOrder = []struct {
 	bit  uint32
 	name string
 }{
 	{MaskNull, "null"}, {MaskInt, "integer"}, {MaskFloat, "float"},
 	{MaskBool, "bool"}, {MaskString, "string"}, {MaskTable, "table"},
-	{MaskArray, "array"}, {MaskClosure, "closure"}, {1 << TNative, "native closure"},
-	{MaskClass, "class"}, {MaskInstance, "instance"}, {MaskGenerator, "generator"},
-	{MaskWeakRef, "weakref"}, {MaskUserData, "userdata"}, {MaskThread, "thread"},
+	{MaskArray, "array"}, {MaskUserData, "userdata"}, {1 << TClosure, "function"},
+	{1 << TNative, "function"}, {MaskGenerator, "generator"}, {MaskThread, "thread"},
+	{MaskClass, "class"}, {MaskInstance, "instance"}, {MaskWeakRef, "weakref"},
 }
 
 // ParseTypeMask turns a reference-style typemask string (".n", "t|a", "s")

@@ -209,7 +209,7 @@ func TestLexNewlines(t *testing.T) {
 
 func TestLexPositions(t *testing.T) {
 	toks, _ := lexAll("local x =\n\t  \"s\" /* \n */ + @\"a\nb\" y")
-	want := [][2]int{{1, 1}, {1, 7}, {1, 9}, {2, 4}, {3, 4}, {3, 6}, {4, 4}}
+	want := [][2]int{{1, 1}, {1, 7}, {1, 9}, {2, 4}, {3, 5}, {3, 7}, {4, 4}}
 	for i, tok := range toks {
 		if got := [2]int{tok.Pos.Line, tok.Pos.Column}; got != want[i] {
 			t.Errorf("token %q at %v, want %v", tok.Value, got, want[i])

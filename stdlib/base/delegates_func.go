@@ -54,7 +54,9 @@ func funcBindEnv(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return runtime.NativeValue(b), nil
 	}
 	c := args[0].Closure()
-	b := &runtime.Closure{Proto: c.Proto, Outers: c.Outers, Defaults: c.Defaults, Env: env, HasEnv: true}
+	b := runtime.NewMainClosure(c.Proto) // a closure with its own identity
+	b.Outers, b.Defaults = c.Outers, c.Defaults
+	b.Env, b.HasEnv = env, true
 	return runtime.ClosureValue(b), nil
 }
 

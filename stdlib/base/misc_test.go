@@ -186,6 +186,10 @@ var runScript = func(t *testing.T, path string) {
 	if got := stdout.String(); got != string(want) {
 		t.Errorf("stdout differs from %s.out:\n%s", strings.TrimSuffix(filepath.Base(path), ".nut"), lineDiff(got, string(want)))
 	}
+	wantErr, _ := os.ReadFile(strings.TrimSuffix(path, ".nut") + ".err")
+	if got := stderr.String(); got != string(wantErr) {
+		t.Errorf("stderr differs:\n%s", lineDiff(got, string(wantErr)))
+	}
 }
 
 // lineDiff lists the lines that differ between got and want.
@@ -209,11 +213,13 @@ func lineDiff(got, want string) string {
 
 func TestScripts(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join("testdata", "*.nut"))
+	more, _ := filepath.Glob(filepath.Join("testdata", "delegates", "*.nut"))
+	paths = append(paths, more...)
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no scripts: %v", err)
 	}
 	for _, p := range paths {
-		name := strings.TrimSuffix(filepath.Base(p), ".nut")
+		name := strings.TrimSuffix(strings.TrimPrefix(p, "testdata"+string(filepath.Separator)), ".nut")
 		t.Run(name, func(t *testing.T) { runScript(t, p) })
 	}
 }
