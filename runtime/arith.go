@@ -3,6 +3,7 @@ package runtime
 import (
 	"math"
 	"strconv"
+	"unsafe"
 )
 
 // arith performs + - * / % on any operands (the integer fast paths live in
@@ -76,6 +77,18 @@ func floatArith(op byte, x, y float32) float32 {
 }
 
 func (vm *VM) concat(a, b Value) (Value, error) {
+	if a.typ == TString {
+		sb := ""
+		if b.typ == TString {
+			sb = b.Str()
+		} else {
+			var err error
+			if sb, err = vm.ToString(b); err != nil {
+				return Null, err
+			}
+		}
+		return appendString(a.StringObj(), sb)
+	}
 	sa, err := vm.ToString(a)
 	if err != nil {
 		return Null, err
@@ -85,6 +98,33 @@ func (vm *VM) concat(a, b Value) (Value, error) {
 		return Null, err
 	}
 	return Str(sa + sb), nil
+}
+
+// maxStringLen bounds strings built by concatenation, so a runaway loop
+// fails with a Squirrel error instead of exhausting the host's memory.
+const maxStringLen = 64 << 20
+
+// appendString returns a + b. When a is the longest string on a shared
+// buffer with room left, b is appended in place (amortised O(len(b))),
+// which makes the common s += x loop linear instead of quadratic.
+func appendString(a *String, b string) (Value, error) {
+	n := len(a.S) + len(b)
+	if n > maxStringLen {
+		return Null, NewError("not enough memory")
+	}
+	if n < 32 {
+		return Str(a.S + b), nil
+	}
+	buf := a.buf
+	if buf == nil || buf.used != len(a.S) || cap(buf.b) < n {
+		nb := make([]byte, len(a.S), 2*n)
+		copy(nb, a.S)
+		buf = &strBuf{b: nb, used: len(a.S)}
+	}
+	buf.b = append(buf.b[:len(a.S)], b...)
+	buf.used = n
+	s := unsafe.String(&buf.b[0], n)
+	return Value{typ: TString, ptr: unsafe.Pointer(&String{S: s, Hash: HashString(s), buf: buf})}, nil
 }
 
 // bitwise performs & | ^ << >> >>> on two integers. Shift counts use the

@@ -7,31 +7,23 @@ package runtime
 func (vm *VM) loop(entry int) (result Value, err error) {
 	// fi indexes the running frame; never keep a pointer into vm.frames
 	// across anything that may push frames (the slice may move).
-	fi := len(vm.frames) - 1
-	f := &vm.frames[fi]
-	cl := f.cl
-	code := cl.Proto.Code
-	consts := cl.Proto.Consts
-	base := f.base
-	pc := f.pc
-	regs := vm.stack[base : base+cl.Proto.MaxStack]
-
-	// reload refreshes the cached frame state after frames changed or the
-	// stack moved.
-	reload := func() {
-		fi = len(vm.frames) - 1
-		f = &vm.frames[fi]
-		cl = f.cl
-		code = cl.Proto.Code
-		consts = cl.Proto.Consts
-		base = f.base
-		pc = f.pc
-		regs = vm.stack[base : base+cl.Proto.MaxStack]
-	}
-	fail := func(e error) (Value, error) {
-		vm.frames[fi].pc = pc
-		return Null, e
-	}
+	var (
+		fi, base, pc int
+		f            *frame
+		cl           *Closure
+		code         []Instr
+		consts, regs []Value
+	)
+reload:
+	// (Re)load the running frame's state after frames changed.
+	fi = len(vm.frames) - 1
+	f = &vm.frames[fi]
+	cl = f.cl
+	code = cl.Proto.Code
+	consts = cl.Proto.Consts
+	base = f.base
+	pc = f.pc
+	regs = vm.stack[base : base+cl.Proto.MaxStack]
 
 	for {
 		in := code[pc]
@@ -66,8 +58,14 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 				vm.stack[o.Index] = regs[in.A]
 			}
 
-		case OpAdd:
-			a, b := regs[in.B], regs[in.C]
+		case OpAdd, OpAddK:
+			a := regs[in.B]
+			var b Value
+			if in.Op == OpAdd {
+				b = regs[in.C]
+			} else {
+				b = consts[in.C]
+			}
 			if a.typ == TInt && b.typ == TInt {
 				regs[in.A] = Value{typ: TInt, n: a.n + b.n}
 				continue
@@ -75,12 +73,19 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			v, e := vm.arith('+', a, b)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
-		case OpSub:
-			a, b := regs[in.B], regs[in.C]
+		case OpSub, OpSubK:
+			a := regs[in.B]
+			var b Value
+			if in.Op == OpSub {
+				b = regs[in.C]
+			} else {
+				b = consts[in.C]
+			}
 			if a.typ == TInt && b.typ == TInt {
 				regs[in.A] = Value{typ: TInt, n: a.n - b.n}
 				continue
@@ -88,12 +93,19 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			v, e := vm.arith('-', a, b)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
-		case OpMul:
-			a, b := regs[in.B], regs[in.C]
+		case OpMul, OpMulK:
+			a := regs[in.B]
+			var b Value
+			if in.Op == OpMul {
+				b = regs[in.C]
+			} else {
+				b = consts[in.C]
+			}
 			if a.typ == TInt && b.typ == TInt {
 				regs[in.A] = Value{typ: TInt, n: uint32(int32(a.n) * int32(b.n))}
 				continue
@@ -101,19 +113,27 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			v, e := vm.arith('*', a, b)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
-		case OpDiv, OpMod:
+		case OpDiv, OpMod, OpDivK, OpModK:
 			op := byte('/')
-			if in.Op == OpMod {
+			if in.Op == OpMod || in.Op == OpModK {
 				op = '%'
 			}
+			var b Value
+			if in.Op == OpDiv || in.Op == OpMod {
+				b = regs[in.C]
+			} else {
+				b = consts[in.C]
+			}
 			vm.frames[fi].pc = pc
-			v, e := vm.arith(op, regs[in.B], regs[in.C])
+			v, e := vm.arith(op, regs[in.B], b)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
@@ -130,14 +150,35 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 				v, e = vm.arith('-', a, Int(-d))
 			}
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
 		case OpBitAnd, OpBitOr, OpBitXor, OpShl, OpShr, OpUShr:
 			v, e := bitwise(in.Op, regs[in.B], regs[in.C])
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
+			}
+			regs[in.A] = v
+		case OpBitAndK:
+			a, b := regs[in.B], consts[in.C]
+			if a.typ == TInt && b.typ == TInt {
+				regs[in.A] = Value{typ: TInt, n: a.n & b.n}
+				continue
+			}
+			v, e := bitwise(OpBitAnd, a, b)
+			if e != nil {
+				err = e
+				goto failed
+			}
+			regs[in.A] = v
+		case OpBitOrK, OpBitXorK, OpShlK, OpShrK, OpUShrK:
+			v, e := bitwise(in.Op-OpBitOrK+OpBitOr, regs[in.B], consts[in.C])
+			if e != nil {
+				err = e
+				goto failed
 			}
 			regs[in.A] = v
 
@@ -145,6 +186,10 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			regs[in.A] = Bool(Equal(regs[in.B], regs[in.C]))
 		case OpNe:
 			regs[in.A] = Bool(!Equal(regs[in.B], regs[in.C]))
+		case OpEqK:
+			regs[in.A] = Bool(Equal(regs[in.B], consts[in.C]))
+		case OpNeK:
+			regs[in.A] = Bool(!Equal(regs[in.B], consts[in.C]))
 		case OpLt, OpLe, OpGt, OpGe:
 			a, b := regs[in.B], regs[in.C]
 			if a.typ == TInt && b.typ == TInt {
@@ -154,32 +199,73 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			ok, e := vm.compareOp(in.Op, a, b)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = Bool(ok)
-		case OpJmpLt, OpJmpLe, OpJmpGt, OpJmpGe:
-			a, b := regs[in.A], regs[in.B]
+		case OpJmpLt, OpJmpLe, OpJmpGt, OpJmpGe, OpJmpLtK, OpJmpLeK, OpJmpGtK, OpJmpGeK:
+			a := regs[in.A]
+			var b Value
+			var cmp Op
+			if in.Op <= OpJmpGe {
+				b, cmp = regs[in.B], in.Op-OpJmpLt+OpLt
+			} else {
+				b, cmp = consts[in.B], in.Op-OpJmpLtK+OpLt
+			}
 			var ok bool
 			if a.typ == TInt && b.typ == TInt {
-				ok = intCompare(in.Op-OpJmpLt+OpLt, int32(a.n), int32(b.n))
+				ok = intCompare(cmp, int32(a.n), int32(b.n))
 			} else {
 				vm.frames[fi].pc = pc
 				var e error
-				ok, e = vm.compareOp(in.Op-OpJmpLt+OpLt, a, b)
+				ok, e = vm.compareOp(cmp, a, b)
 				if e != nil {
-					return fail(e)
+					err = e
+					goto failed
 				}
 				regs = vm.stack[base : base+cl.Proto.MaxStack]
 			}
 			if ok {
 				pc++
 			}
+		case OpLoopLt, OpLoopLe, OpLoopGt, OpLoopGe, OpLoopLtK, OpLoopLeK, OpLoopGtK, OpLoopGeK:
+			a := regs[in.A]
+			var b Value
+			var cmp Op
+			if in.Op <= OpLoopGe {
+				b, cmp = regs[in.B], in.Op-OpLoopLt+OpLt
+			} else {
+				b, cmp = consts[in.B], in.Op-OpLoopLtK+OpLt
+			}
+			var ok bool
+			if a.typ == TInt && b.typ == TInt {
+				ok = intCompare(cmp, int32(a.n), int32(b.n))
+			} else {
+				vm.frames[fi].pc = pc
+				var e error
+				ok, e = vm.compareOp(cmp, a, b)
+				if e != nil {
+					err = e
+					goto failed
+				}
+				regs = vm.stack[base : base+cl.Proto.MaxStack]
+			}
+			if ok {
+				pc += int(int16(in.C))
+				if vm.stepLimit != 0 {
+					if e := vm.countStep(); e != nil {
+						err = e
+						goto failed
+					}
+				}
+			}
 		case OpCmp3:
 			vm.frames[fi].pc = pc
 			c, e := vm.Compare(regs[in.B], regs[in.C])
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = Int(int32(c))
@@ -189,7 +275,8 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			pc += off
 			if off < 0 && vm.stepLimit != 0 {
 				if e := vm.countStep(); e != nil {
-					return fail(e)
+					err = e
+					goto failed
 				}
 			}
 		case OpJmpIf:
@@ -216,7 +303,8 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			v, e := vm.get(obj, key, in.B == 0)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
@@ -233,20 +321,23 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			}
 			vm.frames[fi].pc = pc
 			if e := vm.set(obj, key, regs[in.C], in.A == 0); e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpNewSlot:
 			vm.frames[fi].pc = pc
 			if e := vm.NewSlot(regs[in.A], regs[in.B], regs[in.C]); e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpDelete:
 			vm.frames[fi].pc = pc
 			v, e := vm.deleteSlot(regs[in.B], regs[in.C])
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
@@ -256,7 +347,8 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 		case OpInstanceOf:
 			v, e := instanceOf(regs[in.B], regs[in.C])
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs[in.A] = v
 		case OpNot:
@@ -265,7 +357,8 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			v, e := vm.unaryOp(in.Op, regs[in.B])
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
@@ -299,19 +392,29 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			if vm.stepLimit != 0 {
 				if e := vm.countStep(); e != nil {
-					return fail(e)
+					err = e
+					goto failed
 				}
 			}
 			if fn.typ == TClosure && !fn.Closure().Proto.IsGenerator {
-				if e := vm.pushClosure(fn.Closure(), nb, nargs); e != nil {
-					return fail(e)
+				ncl := fn.Closure()
+				p := ncl.Proto
+				if nargs == p.NumParams && !p.Varargs && !ncl.HasEnv &&
+					len(vm.frames) < vm.maxDepth && nb+p.MaxStack < len(vm.stack) {
+					// Fast path: exact arity, no varargs, no bound env.
+					vm.frames = append(vm.frames, frame{cl: ncl, base: nb})
+					goto reload
 				}
-				reload()
-				continue
+				if e := vm.pushClosure(ncl, nb, nargs); e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
 			}
 			v, e := vm.callValue(fn, nb, nargs)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
@@ -322,13 +425,13 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 				vm.frames[fi].pc = pc
 				v, e := vm.callValue(fn, base+int(in.A)+1, int(in.B))
 				if e != nil {
-					return fail(e)
+					err = e
+					goto failed
 				}
 				if done, r := vm.doReturn(v, entry); done {
 					return r, nil
 				}
-				reload()
-				continue
+				goto reload
 			}
 			vm.closeOuters(base)
 			n := int(in.B) + 1
@@ -337,20 +440,31 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.popFrame()
 			if e := vm.pushClosure(fn.Closure(), base, int(in.B)); e != nil {
 				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, entry: entryFlag})
-				return fail(e)
+				err = e
+				goto failed
 			}
 			vm.frames[len(vm.frames)-1].entry = entryFlag
-			reload()
+			goto reload
 		case OpReturn:
 			v := Null
 			if in.B != 0 {
 				v = regs[in.A]
 			}
-			vm.frames[fi].pc = pc
+			fr := &vm.frames[fi]
+			if !fr.entry && fr.gen == nil && !fr.keepRet &&
+				(vm.open == nil || vm.open.Index < base) &&
+				(len(vm.traps) == 0 || vm.traps[len(vm.traps)-1].frame < fi) {
+				// Fast path: nothing to close, no trap, result to the caller.
+				vm.stack[base-1] = v
+				fr.cl = nil
+				vm.frames = vm.frames[:fi]
+				goto reload
+			}
+			fr.pc = pc
 			if done, r := vm.doReturn(v, entry); done {
 				return r, nil
 			}
-			reload()
+			goto reload
 		case OpYield:
 			v := Null
 			if in.B != 0 {
@@ -366,14 +480,16 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 		case OpForPrep:
 			vm.frames[fi].pc = pc
 			if e := vm.forPrep(regs[in.A:]); e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpForNext:
 			vm.frames[fi].pc = pc
 			more, e := vm.forNext(base + int(in.A))
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			if !more {
@@ -385,13 +501,15 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 		case OpPopTrap:
 			vm.traps = vm.traps[:len(vm.traps)-int(in.B)]
 		case OpThrow:
-			return fail(&Error{Value: regs[in.A]})
+			err = &Error{Value: regs[in.A]}
+			goto failed
 
 		case OpClass:
 			vm.frames[fi].pc = pc
 			v, e := vm.newClassOp(regs[in.B:], in.C)
 			if e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
@@ -399,14 +517,19 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 			vm.frames[fi].pc = pc
 			b := int(in.B)
 			if e := vm.newMemberOp(regs[in.A].Class(), regs[b], regs[b+1], regs[b+2], in.C != 0); e != nil {
-				return fail(e)
+				err = e
+				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpNop:
 		default:
-			return fail(Errorf("internal error: bad opcode %d", in.Op))
+			err = Errorf("internal error: bad opcode %d", in.Op)
+			goto failed
 		}
 	}
+failed:
+	vm.frames[fi].pc = pc
+	return Null, err
 }
 
 // doReturn pops the innermost frame and delivers v to its caller. It

@@ -96,6 +96,31 @@ const (
 	OpGetBase       // R[A] = base class of the running method's class
 	OpCallee        // R[A] = the running closure (for callee())
 	OpIncLocal      // R[A] = R[A] + int16(B) (++/-- on a numeric local, generic fallback)
+	OpAddK          // R[A] = R[B] + K[C]
+	OpSubK          // R[A] = R[B] - K[C]
+	OpMulK          // R[A] = R[B] * K[C]
+	OpDivK          // R[A] = R[B] / K[C]
+	OpModK          // R[A] = R[B] % K[C]
+	OpBitAndK       // R[A] = R[B] & K[C]
+	OpBitOrK        // R[A] = R[B] | K[C]
+	OpBitXorK       // R[A] = R[B] ^ K[C]
+	OpShlK          // R[A] = R[B] << K[C]
+	OpShrK          // R[A] = R[B] >> K[C]
+	OpUShrK         // R[A] = R[B] >>> K[C]
+	OpEqK           // R[A] = R[B] == K[C]
+	OpNeK           // R[A] = R[B] != K[C]
+	OpJmpLtK        // if R[A] < K[B]: skip the next instruction
+	OpJmpLeK        // if R[A] <= K[B]: skip the next instruction
+	OpJmpGtK        // if R[A] > K[B]: skip the next instruction
+	OpJmpGeK        // if R[A] >= K[B]: skip the next instruction
+	OpLoopLt        // if R[A] < R[B]: pc += int16(C)   (loop back-edge)
+	OpLoopLe        // if R[A] <= R[B]: pc += int16(C)
+	OpLoopGt        // if R[A] > R[B]: pc += int16(C)
+	OpLoopGe        // if R[A] >= R[B]: pc += int16(C)
+	OpLoopLtK       // if R[A] < K[B]: pc += int16(C)
+	OpLoopLeK       // if R[A] <= K[B]: pc += int16(C)
+	OpLoopGtK       // if R[A] > K[B]: pc += int16(C)
+	OpLoopGeK       // if R[A] >= K[B]: pc += int16(C)
 	numOps
 )
 
@@ -110,6 +135,9 @@ var OpNames = [numOps]string{
 	"APPEND", "CLOSURE", "CALL", "TAILCALL", "RETURN", "YIELD", "FORPREP",
 	"FORNEXT", "PUSHTRAP", "POPTRAP", "THROW", "CLOSE", "CLASS", "NEWMEMBER",
 	"GETBASE", "CALLEE", "INCLOCAL",
+	"ADDK", "SUBK", "MULK", "DIVK", "MODK", "BITANDK", "BITORK", "BITXORK",
+	"SHLK", "SHRK", "USHRK", "EQK", "NEK", "JMPLTK", "JMPLEK", "JMPGTK", "JMPGEK",
+	"LOOPLT", "LOOPLE", "LOOPGT", "LOOPGE", "LOOPLTK", "LOOPLEK", "LOOPGTK", "LOOPGEK",
 }
 
 func (o Op) String() string {

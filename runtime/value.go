@@ -164,9 +164,19 @@ func (v Value) Truthy() bool {
 // ----------------------------------------------------------------- objects
 
 // String is an immutable byte string with its table hash precomputed.
+// Strings built by concatenation may share a growable buffer (buf) so that
+// s += x appends in place when s is the longest string on that buffer.
 type String struct {
 	S    string
 	Hash uint32
+	buf  *strBuf
+}
+
+// strBuf is a byte buffer shared by strings that are prefixes of each
+// other; bytes below used are never written again.
+type strBuf struct {
+	b    []byte
+	used int
 }
 
 // Str returns a string value for s.

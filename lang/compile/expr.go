@@ -14,6 +14,14 @@ var binaryOps = map[string]runtime.Op{
 	"in": runtime.OpIn, "instanceof": runtime.OpInstanceOf,
 }
 
+// constOps are the forms of binaryOps whose right operand is a constant.
+var constOps = map[string]runtime.Op{
+	"+": runtime.OpAddK, "-": runtime.OpSubK, "*": runtime.OpMulK, "/": runtime.OpDivK, "%": runtime.OpModK,
+	"&": runtime.OpBitAndK, "|": runtime.OpBitOrK, "^": runtime.OpBitXorK,
+	"<<": runtime.OpShlK, ">>": runtime.OpShrK, ">>>": runtime.OpUShrK,
+	"==": runtime.OpEqK, "!=": runtime.OpNeK,
+}
+
 var compoundOps = map[string]runtime.Op{
 	"+=": runtime.OpAdd, "-=": runtime.OpSub, "*=": runtime.OpMul, "/=": runtime.OpDiv, "%=": runtime.OpMod,
 }
@@ -94,10 +102,10 @@ func (fs *funcState) exprDiscard(e syntax.Expr) {
 
 // exprTo evaluates e into register dst. Temporaries above dst are released.
 func (fs *funcState) exprTo(e syntax.Expr, dst int) {
-	top := fs.freeReg
-	if dst >= top {
-		top = dst + 1
+	for fs.freeReg <= dst {
+		fs.allocReg()
 	}
+	top := fs.freeReg
 	defer func() { fs.freeReg = top }()
 	fs.setLine(e)
 	switch e := e.(type) {
@@ -264,19 +272,63 @@ func (fs *funcState) binary(b *syntax.Binary, dst int) {
 		return
 	}
 	x := fs.exprAnyReg(b.X)
+	if k, ok := fs.constOperand(b.Y); ok {
+		if op, ok := constOps[b.Op]; ok {
+			fs.setLine(b)
+			fs.op(op, dst, x, k)
+			return
+		}
+	}
 	y := fs.exprAnyReg(b.Y)
 	fs.setLine(b)
-	op := binaryOps[b.Op]
-	if op == runtime.OpIn || op == runtime.OpInstanceOf {
-		fs.op(op, dst, x, y)
-		return
+	fs.op(binaryOps[b.Op], dst, x, y)
+}
+
+// constOperand returns the constant index of e when e is a compile-time
+// number or string (a literal, const or enum member).
+func (fs *funcState) constOperand(e syntax.Expr) (int, bool) {
+	var v runtime.Value
+	switch e := e.(type) {
+	case *syntax.IntLit, *syntax.FloatLit, *syntax.StringLit:
+		v = literalValue(e)
+	case *syntax.Ident:
+		r := fs.resolve(e.Name)
+		if r.kind != varConst {
+			return 0, false
+		}
+		v = r.value
+	case *syntax.Member:
+		ev, ok := fs.enumMember(e)
+		if !ok {
+			return 0, false
+		}
+		v = ev
+	default:
+		return 0, false
 	}
-	fs.op(op, dst, x, y)
+	switch v.Type() {
+	case runtime.TInt, runtime.TFloat, runtime.TString:
+	default:
+		return 0, false
+	}
+	k := fs.constIndex(v)
+	if k > 0xffff {
+		return 0, false
+	}
+	return k, true
+}
+
+// isTemp reports whether register r is a temporary above every active local.
+func (fs *funcState) isTemp(r int) bool {
+	return len(fs.locals) == 0 || r > fs.locals[len(fs.locals)-1].reg
 }
 
 // logical compiles && and ||: the result is the deciding operand.
 func (fs *funcState) logical(b *syntax.Binary, dst int) {
-	t := fs.allocReg()
+	t := dst
+	if !fs.isTemp(dst) {
+		t = fs.allocReg()
+	}
 	fs.exprTo(b.X, t)
 	jop := runtime.OpJmpIfNot
 	if b.Op == "||" {
@@ -290,7 +342,10 @@ func (fs *funcState) logical(b *syntax.Binary, dst int) {
 
 func (fs *funcState) condExpr(c *syntax.Cond, dst int) {
 	jf := fs.condJumpFalse(c.Cond)
-	t := fs.allocReg()
+	t := dst
+	if !fs.isTemp(dst) {
+		t = fs.allocReg()
+	}
 	fs.exprTo(c.Then, t)
 	jend := fs.jump(runtime.OpJmp, 0)
 	fs.patch(jf)
@@ -542,6 +597,9 @@ func (fs *funcState) calleeAndThis(fn syntax.Expr, base int) {
 }
 
 func (fs *funcState) call(c *syntax.Call, dst int) {
+	if dst >= 0 && dst == fs.freeReg-1 && fs.isTemp(dst) {
+		fs.freeReg = dst // the result lands in the callee's register
+	}
 	base := fs.callSetup(c)
 	fs.setLine(c)
 	fs.op(runtime.OpCall, base, len(c.Args)+1, 0)

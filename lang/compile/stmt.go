@@ -126,8 +126,10 @@ func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
 	defer func() { fs.freeReg = top }()
 	if b, ok := cond.(*syntax.Binary); ok {
 		if op, ok := compareJumps[b.Op]; ok {
-			rx := fs.exprAnyReg(b.X)
-			ry := fs.exprAnyReg(b.Y)
+			rx, ry, isConst := fs.compareOperands(b)
+			if isConst {
+				op += runtime.OpJmpLtK - runtime.OpJmpLt
+			}
 			fs.setLine(b)
 			fs.op(op, rx, ry, 0)
 			return fs.jump(runtime.OpJmp, 0)
@@ -139,6 +141,56 @@ func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
 
 var compareJumps = map[string]runtime.Op{
 	"<": runtime.OpJmpLt, "<=": runtime.OpJmpLe, ">": runtime.OpJmpGt, ">=": runtime.OpJmpGe,
+}
+
+// compareOperands evaluates the operands of a comparison; the right one
+// may stay a constant index (isConst).
+func (fs *funcState) compareOperands(b *syntax.Binary) (x, y int, isConst bool) {
+	x = fs.exprAnyReg(b.X)
+	if k, ok := fs.constOperand(b.Y); ok {
+		return x, k, true
+	}
+	return x, fs.exprAnyReg(b.Y), false
+}
+
+// loopBack emits the back-edge of a rotated loop: jump to target while
+// cond holds (always, when cond is nil).
+func (fs *funcState) loopBack(cond syntax.Expr, target int) {
+	if cond == nil {
+		fs.jumpBack(target)
+		return
+	}
+	top := fs.freeReg
+	defer func() { fs.freeReg = top }()
+	fs.setLine(cond)
+	if b, ok := cond.(*syntax.Binary); ok {
+		if op, ok := loopJumps[b.Op]; ok {
+			rx, ry, isConst := fs.compareOperands(b)
+			if isConst {
+				op += runtime.OpLoopLtK - runtime.OpLoopLt
+			}
+			off := target - (fs.pc() + 1)
+			if off >= -32768 {
+				fs.setLine(b)
+				fs.op(op, rx, ry, int(uint16(int16(off))))
+				return
+			}
+			t := fs.allocReg()
+			if isConst {
+				fs.loadConst(fs.proto.Consts[ry], t)
+				ry = t
+			}
+			fs.op(binaryOps[b.Op], t, rx, ry)
+			fs.opBx(runtime.OpJmpIf, t, uint32(int32(target-(fs.pc()+1))))
+			return
+		}
+	}
+	r := fs.exprAnyReg(cond)
+	fs.opBx(runtime.OpJmpIf, r, uint32(int32(target-(fs.pc()+1))))
+}
+
+var loopJumps = map[string]runtime.Op{
+	"<": runtime.OpLoopLt, "<=": runtime.OpLoopLe, ">": runtime.OpLoopGt, ">=": runtime.OpLoopGe,
 }
 
 func (fs *funcState) ifStmt(s *syntax.If) {
@@ -182,13 +234,14 @@ func (fs *funcState) popLoop(breakTarget, continueTarget int) {
 }
 
 func (fs *funcState) whileStmt(s *syntax.While) {
-	start := fs.pc()
-	jf := fs.condJumpFalse(s.Cond)
+	toCond := fs.jump(runtime.OpJmp, 0)
+	body := fs.pc()
 	fs.pushLoop(false)
 	fs.scopedStmt(s.Body)
-	fs.jumpBack(start)
-	fs.patch(jf)
-	fs.popLoop(fs.pc(), start)
+	cond := fs.pc()
+	fs.patch(toCond)
+	fs.loopBack(s.Cond, body)
+	fs.popLoop(fs.pc(), cond)
 }
 
 func (fs *funcState) doWhileStmt(s *syntax.DoWhile) {
@@ -207,11 +260,11 @@ func (fs *funcState) forStmt(s *syntax.For) {
 	if s.Init != nil {
 		fs.stmt(s.Init)
 	}
-	start := fs.pc()
-	jf := -1
+	toCond := -1
 	if s.Cond != nil {
-		jf = fs.condJumpFalse(s.Cond)
+		toCond = fs.jump(runtime.OpJmp, 0)
 	}
+	body := fs.pc()
 	fs.pushLoop(false)
 	fs.scopedStmt(s.Body)
 	cont := fs.pc()
@@ -219,10 +272,10 @@ func (fs *funcState) forStmt(s *syntax.For) {
 		fs.setLine(s.Post)
 		fs.exprDiscard(s.Post)
 	}
-	fs.jumpBack(start)
-	if jf >= 0 {
-		fs.patch(jf)
+	if toCond >= 0 {
+		fs.patch(toCond)
 	}
+	fs.loopBack(s.Cond, body)
 	fs.popLoop(fs.pc(), cont)
 	fs.closeScope()
 }
