@@ -137,3 +137,50 @@ func TestProgramsRun(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkIntLoop runs b.N iterations of an integer loop inside one
+// Squirrel call, so allocs/op measures the loop body alone: it must be 0.
+func BenchmarkIntLoop(b *testing.B) {
+	src := []byte("function loop(n) { local s = 0; for (local i = 0; i < n; i++) s += i & 7; return s; }")
+	p, err := compile.Source("intloop.nut", src, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		b.Fatal(err)
+	}
+	fn, _ := vm.Root().Get(runtime.Str("loop"))
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := vm.Call(fn, runtime.TableValue(vm.Root()), runtime.Int(int32(b.N))); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// TestIntLoopDoesNotAllocate checks the no-allocation rule for integer,
+// float and bool arithmetic in the VM loop.
+func TestIntLoopDoesNotAllocate(t *testing.T) {
+	src := []byte(`function loop(n) {
+  local s = 0, f = 0.5, b = false;
+  for (local i = 0; i < n; i++) { s += i & 7; f = f * 1.0001 + 1; b = !b; s = s - (i % 3); }
+  return s;
+}`)
+	p, err := compile.Source("intloop.nut", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	fn, _ := vm.Root().Get(runtime.Str("loop"))
+	root := runtime.TableValue(vm.Root())
+	small := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10)) })
+	large := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(100000)) })
+	if large != small {
+		t.Errorf("the loop body allocates: %.0f allocations for 10 iterations, %.0f for 100000", small, large)
+	}
+}

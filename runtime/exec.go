@@ -6,6 +6,11 @@ func (vm *VM) Call(fn, this Value, args ...Value) (Value, error) {
 	if vm.nested >= maxNestedRuns {
 		return Null, vm.traced(NewError("Native stack overflow"))
 	}
+	if vm.stepLimit != 0 {
+		if err := vm.countStep(); err != nil {
+			return Null, err
+		}
+	}
 	base := vm.top() + 1
 	n := len(args) + 1
 	vm.ensureStack(base + n + 1)
@@ -155,10 +160,19 @@ func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
 
 // execute runs from the innermost frame (which must be an entry frame)
 // until that frame returns, catching exceptions with the traps it owns.
-func (vm *VM) execute() (Value, error) {
+func (vm *VM) execute() (result Value, err error) {
 	entry := len(vm.frames) - 1
 	vm.nested++
-	defer func() { vm.nested-- }()
+	defer func() {
+		vm.nested--
+		if r := recover(); r != nil {
+			// A Go panic here is an impvm bug; report it as a Squirrel
+			// error with the script position instead of crashing the host.
+			e := vm.traced(Errorf("internal error: %v", r))
+			vm.unwind(entry)
+			result, err = Null, e
+		}
+	}()
 	for {
 		v, err := vm.loop(entry)
 		if err == nil {

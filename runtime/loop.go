@@ -279,13 +279,16 @@ reload:
 					goto failed
 				}
 			}
-		case OpJmpIf:
-			if regs[in.A].Truthy() {
-				pc += int(in.SBx())
-			}
-		case OpJmpIfNot:
-			if !regs[in.A].Truthy() {
-				pc += int(in.SBx())
+		case OpJmpIf, OpJmpIfNot:
+			if regs[in.A].Truthy() == (in.Op == OpJmpIf) {
+				off := int(in.SBx())
+				pc += off
+				if off < 0 && vm.stepLimit != 0 {
+					if e := vm.countStep(); e != nil {
+						err = e
+						goto failed
+					}
+				}
 			}
 
 		case OpGetK, OpGet:
@@ -486,6 +489,12 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpForNext:
 			vm.frames[fi].pc = pc
+			if vm.stepLimit != 0 {
+				if e := vm.countStep(); e != nil {
+					err = e
+					goto failed
+				}
+			}
 			more, e := vm.forNext(base + int(in.A))
 			if e != nil {
 				err = e

@@ -129,3 +129,46 @@ func quote(s string) string {
 	}
 	return "\"" + strings.ReplaceAll(s, "\n", `\n`) + "\""
 }
+
+// TestDivergent pins impvm's choice for each behaviour that differs between
+// Squirrel 3.0.4 (the imp's line) and 3.2: the 3.0.4 output, except where
+// 3.0.4 is plainly broken (../shared/spec/squirrel-lang.md §16-§18).
+func TestDivergent(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "conformance", "divergent")
+	choices := map[string]string{
+		"div_break_capture":      ".out",    // 3.0.4 reads a stale slot (bug)
+		"div_compound_outer":     ".out",    // 3.0.4 mis-compiles (bug)
+		"div_error_messages":     ".out304", // 3.0.4 texts
+		"div_float_equality":     ".out304", // bitwise float ==
+		"div_generator_closure":  ".out",    // 3.0.4 leaves outers dangling (bug)
+		"div_hex_escape":         ".out304", // \x takes up to 4 digits
+		"div_if_else_oneline":    ".out304", // accepted on one line
+		"div_in_precedence":      ".out304", // in/instanceof at the && level
+		"div_mutator_returns":    ".out304", // mutators return null
+		"div_null_tostring":      ".out",    // "null" rather than a %p rendering
+		"div_post304_methods":    ".out304", // 3.1+ methods absent
+		"div_split_empty":        ".out304", // strtok split
+		"div_switch_local_case":  ".out",    // 3.0.4 clobbers the local (bug)
+		"div_if_block_same_line": "error",   // compile error on 3.0.4
+		"div_post304_features":   "error",   // const X = true etc. rejected
+	}
+	for name, want := range choices {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := runScript(filepath.Join(dir, name+".nut"), nil, &stdout, &stderr)
+			if want == "error" {
+				if code == 0 {
+					t.Errorf("expected a compile error, got exit 0 and %q", stdout.String())
+				}
+				return
+			}
+			expected, err := os.ReadFile(filepath.Join(dir, name+want))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stdout.String() != string(expected) {
+				t.Errorf("%s", diffLines(stdout.String(), string(expected)))
+			}
+		})
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/impvm/impvm/lang/compile"
@@ -22,6 +24,9 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Add([]byte("local a = [1,2,3]; foreach (i, v in a) print(v);"))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		if d := os.Getenv("IMPVM_FUZZ_TRACE"); d != "" {
+			_ = os.WriteFile(filepath.Join(d, strconv.Itoa(os.Getpid())), src, 0o644)
+		}
 		p, err := compile.Source("fuzz.nut", src, nil)
 		if err != nil {
 			return
@@ -29,6 +34,8 @@ func FuzzRun(f *testing.F) {
 		vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard, MaxDepth: 2000})
 		base.Open(vm, base.Options{})
 		vm.SetStepLimit(200000)
-		_, _ = vm.Run(runtime.NewMainClosure(p))
+		if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil && strings.Contains(err.Error(), "internal error") {
+			t.Fatalf("VM bug on %q: %v", src, err)
+		}
 	})
 }

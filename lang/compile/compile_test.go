@@ -1,0 +1,93 @@
+package compile
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/runtime"
+)
+
+// Compile errors the compiler (not the parser) reports, with the
+// reference's wording and the line of the offending construct.
+func TestCompileErrors(t *testing.T) {
+	tests := []struct {
+		src  string
+		line int32
+		msg  string
+	}{
+		{"local x;\nx <- 1;", 2, "can't 'create' a local slot"},
+		{"local x = 1;\nfunction f() { x <- 2; }", 2, "can't 'create' a local slot"},
+		{"break;", 1, "'break' has to be in a loop block"},
+		{"while (1) { function f() { break; } }", 1, "'break' has to be in a loop block"},
+		{"switch (1) { case 1: continue; }", 1, "'continue' has to be in a loop block"},
+		{"local x = 1;\ndelete x;", 2, "cannot delete an (outer) local"},
+		{"local C = 1;\nclass C {}", 2, "cannot create a class in a local with the syntax(class <local>)"},
+		{"enum E { A }\nlocal x = E;", 2, "invalid constant [E]"},
+		{"enum E { A }\nlocal x = E.B;", 2, "invalid constant [E.B]"},
+		{"const K = 1;\nK = 2;", 2, "can't assign expression"},
+	}
+	for _, tc := range tests {
+		_, err := Source("t.nut", []byte(tc.src), nil)
+		var se *syntax.Error
+		if !errors.As(err, &se) {
+			t.Errorf("%q: got %v, want a compile error", tc.src, err)
+			continue
+		}
+		if se.Msg != tc.msg || se.Pos.Line != tc.line {
+			t.Errorf("%q: got line %d %q, want line %d %q", tc.src, se.Pos.Line, se.Msg, tc.line, tc.msg)
+		}
+	}
+}
+
+// The compiler folds constants and enums and picks the specialised
+// instructions the VM's fast paths rely on.
+func TestCodeShapes(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []runtime.Op // must appear in the main function, in order
+	}{
+		{"local i = 0; while (i < 10) i++;", []runtime.Op{runtime.OpJmp, runtime.OpAddI, runtime.OpLoopLtK}},
+		{"local a = 1, b = 2; if (a <= b) a = b;", []runtime.Op{runtime.OpJmpLe, runtime.OpJmp, runtime.OpMove}},
+		{"local a = 5; local b = a & 0xff;", []runtime.Op{runtime.OpBitAndK}},
+		{"const N = 3; local a = 1; local b = a * N;", []runtime.Op{runtime.OpMulK}},
+		{"enum E { A, B = 7 } local a = 1; local b = a + E.B;", []runtime.Op{runtime.OpAddK}},
+		{"function f(n) { return f(n - 1); }", nil},
+	}
+	for _, tc := range tests {
+		p, err := Source("t.nut", []byte(tc.src), nil)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.src, err)
+		}
+		if !containsInOrder(p.Code, tc.want) {
+			t.Errorf("%q: code %v lacks %v in order", tc.src, ops(p.Code), tc.want)
+		}
+	}
+	p, _ := Source("t.nut", []byte("function f(n) { return f(n - 1); }"), nil)
+	if !containsInOrder(p.Protos[0].Code, []runtime.Op{runtime.OpSubK, runtime.OpTailCall}) {
+		t.Errorf("return f(...) is not a tail call: %v", ops(p.Protos[0].Code))
+	}
+	p, _ = Source("t.nut", []byte("function f(n) { try { return f(n - 1); } catch (e) {} }"), nil)
+	if containsInOrder(p.Protos[0].Code, []runtime.Op{runtime.OpTailCall}) {
+		t.Errorf("a tail call inside try would lose the trap: %v", ops(p.Protos[0].Code))
+	}
+}
+
+func containsInOrder(code []runtime.Instr, want []runtime.Op) bool {
+	i := 0
+	for _, in := range code {
+		if i < len(want) && in.Op == want[i] {
+			i++
+		}
+	}
+	return i == len(want)
+}
+
+func ops(code []runtime.Instr) string {
+	var parts []string
+	for _, in := range code {
+		parts = append(parts, in.Op.String())
+	}
+	return strings.Join(parts, " ")
+}
