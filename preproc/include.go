@@ -1,0 +1,187 @@
+package preproc
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// noLibraryDirs explains why nothing was searched.
+const noLibraryDirs = "no library directories configured (use --lib DIR or IMPVM_LIB)"
+
+// include executes "@include [once] <path expression>".
+func (p *processor) include(f *file, arg string) error {
+	once, pathSrc := cutOnce(arg)
+	v, err := p.eval(f, "@include", pathSrc)
+	if err != nil {
+		return err
+	}
+	if v.kind != kindString {
+		return f.errorf("@include: want a path string, got %s", v.String())
+	}
+	path := strings.TrimSpace(v.s)
+	if path == "" {
+		return f.errorf("@include: empty path")
+	}
+	target, data, err := p.findInclude(f, path)
+	if err != nil {
+		return err
+	}
+	if once && p.included[target.key] {
+		return nil
+	}
+	if err := p.checkCanInclude(f, target); err != nil {
+		return err
+	}
+	p.included[target.key] = true
+	return p.runFile(target, data)
+}
+
+// cutOnce splits off the "once" of "@include once".
+func cutOnce(arg string) (bool, string) {
+	rest, ok := strings.CutPrefix(arg, "once")
+	if !ok || rest != "" && isIdentPart(rest[0]) {
+		return false, arg
+	}
+	return true, rest
+}
+
+// checkCanInclude rejects include cycles and runaway nesting.
+func (p *processor) checkCanInclude(f *file, target *file) error {
+	for i, open := range p.stack {
+		if open.key == target.key {
+			return f.errorf("include cycle: %s", cycleText(p.stack[i:], target))
+		}
+	}
+	p.includeCount++
+	switch {
+	case target.depth > maxIncludeDepth:
+		return f.errorf("@include nested more than %d deep", maxIncludeDepth)
+	case p.includeCount > maxIncludes:
+		return f.errorf("more than %d @include directives", maxIncludes)
+	}
+	return nil
+}
+
+func cycleText(chain []*file, target *file) string {
+	names := make([]string, 0, len(chain)+1)
+	for _, f := range chain {
+		names = append(names, f.name)
+	}
+	return strings.Join(append(names, target.name), " -> ")
+}
+
+// findInclude locates and reads an @include path.
+func (p *processor) findInclude(f *file, path string) (*file, []byte, error) {
+	var candidates []string
+	switch {
+	case strings.HasPrefix(path, "github:"):
+		var err error
+		if candidates, err = p.githubCandidates(path); err != nil {
+			return nil, nil, f.errorf("@include %q: %v", path, err)
+		}
+	case strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://"):
+		return nil, nil, f.errorf("@include %q: remote includes are not supported; vendor the file and include it by path", path)
+	case filepath.IsAbs(path):
+		candidates = []string{path}
+	default:
+		candidates = uniqueStrings(filepath.Join(filepath.Dir(f.path), path), filepath.Join(p.root, path))
+	}
+	i, data, err := p.readFirst(candidates)
+	if err != nil {
+		return nil, nil, f.errorf("@include %q: %v", path, err)
+	}
+	if i < 0 {
+		return nil, nil, f.errorf("@include %q: %s", path, p.notFoundText(path, candidates))
+	}
+	return p.newFile(candidates[i], f.depth+1), data, nil
+}
+
+func (p *processor) notFoundText(path string, candidates []string) string {
+	if strings.HasPrefix(path, "github:") {
+		if len(candidates) == 0 {
+			return "not vendored: " + noLibraryDirs
+		}
+		return fmt.Sprintf("not vendored (searched %s)", strings.Join(candidates, ", "))
+	}
+	return fmt.Sprintf("file not found (searched %s)", strings.Join(candidates, ", "))
+}
+
+// readFirst reads the first candidate that exists and returns its index;
+// -1 if none does.
+func (p *processor) readFirst(candidates []string) (int, []byte, error) {
+	for i, c := range candidates {
+		data, err := p.readFile(c)
+		if err == nil {
+			return i, data, nil
+		}
+		if !isNotFound(err) {
+			return -1, nil, err
+		}
+	}
+	return -1, nil, nil
+}
+
+// isNotFound reports a read error that means "no such file here": a
+// missing file, a path through a plain file, or a directory.
+func isNotFound(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EISDIR)
+}
+
+// githubCandidates maps "github:owner/repo/path[@ref]" to the local copies
+// it may have in each library directory D:
+// D/github/owner/repo@ref/path (when there is a ref without slashes), then
+// D/github/owner/repo/path.
+func (p *processor) githubCandidates(spec string) ([]string, error) {
+	owner, repo, path, ref, err := parseGithubSpec(spec)
+	if err != nil {
+		return nil, err
+	}
+	var candidates []string
+	for _, dir := range p.libDirs {
+		if validRefDir(ref) {
+			candidates = append(candidates, filepath.Join(dir, "github", owner, repo+"@"+ref, path))
+		}
+		candidates = append(candidates, filepath.Join(dir, "github", owner, repo, path))
+	}
+	return candidates, nil
+}
+
+// parseGithubSpec splits "github:owner/repo/path[@ref]".
+func parseGithubSpec(spec string) (owner, repo, path, ref string, err error) {
+	rest := strings.TrimPrefix(spec, "github:")
+	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
+		rest, ref = rest[:i], rest[i+1:]
+	}
+	parts := strings.SplitN(rest, "/", 3)
+	if len(parts) != 3 || !validGithubPart(parts[0]) || !validGithubPart(parts[1]) ||
+		!filepath.IsLocal(parts[2]) {
+		return "", "", "", "", errors.New("want github:owner/repo/path[@ref]")
+	}
+	return parts[0], parts[1], parts[2], ref, nil
+}
+
+// validRefDir reports whether a git ref can name a directory ("repo@ref");
+// refs with slashes (branch "feature/x") only use the unversioned copy.
+func validRefDir(ref string) bool {
+	return ref != "" && ref != "." && ref != ".." && !strings.ContainsAny(ref, `/\`)
+}
+
+func validGithubPart(s string) bool {
+	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, `\`)
+}
+
+func uniqueStrings(list ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,1 @@
+const MAX_RETRIES = 3;

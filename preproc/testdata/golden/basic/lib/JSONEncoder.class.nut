@@ -1,0 +1,3 @@
+class JSONEncoder {
+    static VERSION = "2.0.0";
+}

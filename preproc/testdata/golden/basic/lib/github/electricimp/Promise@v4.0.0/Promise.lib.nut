@@ -1,0 +1,3 @@
+class Promise {
+    static VERSION = "4.0.0";
+}

@@ -1,0 +1,1 @@
+function approx(a, b) { return math.fabs(a - b) < 0.001; }
