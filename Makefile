@@ -7,7 +7,7 @@ PKGS := ./...
 build:
 	$(GO) build -o bin/impvm ./cmd/impvm
 
-test: vet fmt-check unit conformance
+test: vet fmt-check unit conformance fuzz
 
 vet:
 	$(GO) vet $(PKGS)
@@ -29,6 +29,10 @@ conformance: build
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./lang/... ./runtime/... ./bench/...
 
+# Short fuzzing runs (CI): parser, VM, preprocessor. Longer: FUZZTIME=5m make fuzz
+FUZZTIME ?= 10s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 10s ./lang/syntax
-	$(GO) test -run '^$$' -fuzz FuzzRun -fuzztime 10s ./runtime/vmtest
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./lang/syntax
+	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZTIME) ./internal/vmtest
+	$(GO) test -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME) ./preproc
+	$(GO) test -run '^$$' -fuzz '^FuzzCompileMatch$$' -fuzztime $(FUZZTIME) ./stdlib/base/sqrex

@@ -4,7 +4,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -24,9 +23,6 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Add([]byte("local a = [1,2,3]; foreach (i, v in a) print(v);"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if d := os.Getenv("IMPVM_FUZZ_TRACE"); d != "" {
-			_ = os.WriteFile(filepath.Join(d, strconv.Itoa(os.Getpid())), src, 0o644)
-		}
 		p, err := compile.Source("fuzz.nut", src, nil)
 		if err != nil {
 			return
