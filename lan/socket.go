@@ -1,0 +1,106 @@
+package lan
+
+import "net/netip"
+
+// Socket is a udpsocket. All methods must be called from the device's
+// event loop; handlers are called there too.
+type Socket struct {
+	nic     *NIC
+	port    uint16 // 0 while unbound
+	handler Handler
+	closed  bool
+	impl    any // backend state
+}
+
+// Port returns the bound local port, or 0 while unbound.
+func (s *Socket) Port() int { return int(s.port) }
+
+// Closed reports whether Close was called (or a bad address closed it).
+func (s *Socket) Closed() bool { return s.closed }
+
+// OnReceive replaces the receive handler; nil drops datagrams.
+func (s *Socket) OnReceive(h Handler) error {
+	if s.closed {
+		return ErrClosed
+	}
+	s.handler = h
+	return nil
+}
+
+// Close releases the port. Closing twice is a no-op.
+func (s *Socket) Close() {
+	if s.closed {
+		return
+	}
+	s.closed = true
+	if s.port != 0 {
+		s.nic.tr.unbind(s)
+		delete(s.nic.ports, s.port)
+	}
+}
+
+// Send is udpsocket.send(address, port, data). It returns an error
+// (a Squirrel exception) for a closed socket, a bad address (which also
+// closes the socket, as impOS does), a bad port or an oversized payload;
+// otherwise a send() code: SendOK, SendErrorNotConnected when the link is
+// down, SendErrorWouldBlock when rate-limited. An unbound socket is bound
+// to a free port first. Delivery is never checked.
+func (s *Socket) Send(addr string, port int, data []byte) (int, error) {
+	dst, err := s.validate(addr, port, len(data))
+	if err != nil {
+		return 0, err
+	}
+	n := s.nic
+	if !n.Up() {
+		return SendErrorNotConnected, nil
+	}
+	if !n.bucket.Take(n.clock.Now()) {
+		return SendErrorWouldBlock, nil
+	}
+	if s.port == 0 {
+		if err := s.bind(0); err != nil {
+			return 0, err
+		}
+	}
+	return n.tr.send(s, dst, uint16(port), data), nil
+}
+
+func (s *Socket) validate(addr string, port, size int) (netip.Addr, error) {
+	if s.closed {
+		return netip.Addr{}, ErrClosed
+	}
+	dst, err := CheckDest(addr, s.nic.ip.Broadcast, s.nic.loopback)
+	if err != nil {
+		s.Close()
+		return netip.Addr{}, err
+	}
+	if err := CheckPort(port); err != nil {
+		return netip.Addr{}, err
+	}
+	if err := CheckPayload(size); err != nil {
+		return netip.Addr{}, err
+	}
+	return dst, nil
+}
+
+func (s *Socket) bind(port uint16) error {
+	n := s.nic
+	if port != 0 && n.ports[port] != nil {
+		return ErrInUse(int(port))
+	}
+	got, err := n.tr.bind(s, port)
+	if err != nil {
+		return err
+	}
+	s.port = got
+	n.ports[got] = s
+	return nil
+}
+
+// deliver hands d to the handler if the socket is still open and bound.
+func (s *Socket) deliver(d Datagram) {
+	if s.closed || s.handler == nil {
+		return
+	}
+	s.handler(d)
+}

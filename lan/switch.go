@@ -1,0 +1,148 @@
+package lan
+
+import (
+	"net/netip"
+	"time"
+)
+
+// Ephemeral ports for sockets bound by their first send (IANA range).
+const (
+	ephemeralLo = 49152
+	ephemeralHi = 65535
+)
+
+// vnic is a NIC's attachment to the virtual switch (its transport).
+type vnic struct {
+	net     *Network
+	nic     *NIC
+	linkUp  bool
+	nextEph uint16
+}
+
+func (v *vnic) up() bool { return v.linkUp }
+
+func (v *vnic) setUp(up bool) {
+	if v.linkUp == up {
+		return
+	}
+	v.linkUp = up
+	v.nic.setLink(up)
+}
+
+// bind picks ephemeral ports in order, so runs are reproducible.
+func (v *vnic) bind(_ *Socket, port uint16) (uint16, error) {
+	if port != 0 {
+		return port, nil
+	}
+	for range ephemeralHi - ephemeralLo + 1 {
+		p := v.nextEph
+		v.nextEph++
+		if v.nextEph == 0 {
+			v.nextEph = ephemeralLo
+		}
+		if v.nic.ports[p] == nil {
+			return p, nil
+		}
+	}
+	return 0, ErrNoPort
+}
+
+func (v *vnic) unbind(*Socket) {}
+
+func (v *vnic) send(s *Socket, dst netip.Addr, port uint16, payload []byte) int {
+	v.net.transmit(v, s.port, dst, port, payload)
+	return SendOK
+}
+
+// transmit puts a datagram on the wire. Unicast to an address no device
+// holds (including anything off the subnet) never leaves the sender.
+func (n *Network) transmit(src *vnic, sport uint16, dst netip.Addr, dport uint16, payload []byte) {
+	n.stats.Sent++
+	bcast := dst == Broadcast || dst == src.nic.ip.Broadcast
+	var to *vnic
+	if !bcast {
+		if to = n.byIP[dst]; to == nil {
+			n.stats.Dropped++
+			return
+		}
+	}
+	d := Datagram{
+		FromIP: src.nic.ip.Address, FromPort: sport,
+		ToIP: dst, ToPort: dport,
+		Payload: append([]byte(nil), payload...),
+	}
+	n.capture(src, to, d)
+	if !bcast {
+		n.route(to, d)
+		return
+	}
+	for _, v := range n.nics {
+		if (v != src || n.cfg.LoopBroadcast) && v.nic.socket(dport) != nil {
+			n.route(v, d)
+		}
+	}
+}
+
+// route applies the impairments for one receiver and schedules arrival.
+func (n *Network) route(to *vnic, d Datagram) {
+	if n.chance(n.cfg.Loss) {
+		n.stats.Lost++
+		return
+	}
+	n.enqueue(to, d)
+	if n.chance(n.cfg.Duplicate) {
+		n.stats.Duplicated++
+		n.enqueue(to, d)
+	}
+}
+
+func (n *Network) chance(p float64) bool {
+	return p > 0 && n.rng.Float64() < p
+}
+
+func (n *Network) delay() time.Duration {
+	d := n.cfg.LatencyMin
+	if span := n.cfg.LatencyMax - n.cfg.LatencyMin; span > 0 {
+		d += time.Duration(n.rng.Int64N(int64(span) + 1))
+	}
+	if n.chance(n.cfg.Reorder) {
+		d += n.cfg.ReorderDelay
+	}
+	return d
+}
+
+// enqueue schedules one arrival. Every scheduled fire pops the earliest
+// datagram in flight; fires and datagrams pair up one to one in time
+// order, so no per-datagram closure is needed.
+func (n *Network) enqueue(to *vnic, d Datagram) {
+	lat := n.delay()
+	n.seq++
+	n.inFlight.push(pending{due: n.sched.Now() + lat, seq: n.seq, to: to, d: d})
+	n.sched.After(lat, n.fire)
+}
+
+func (n *Network) deliverNext() {
+	if len(n.inFlight) == 0 {
+		return
+	}
+	p := n.inFlight.pop()
+	s := p.to.nic.socket(p.d.ToPort)
+	if !p.to.linkUp || s == nil || s.handler == nil {
+		n.stats.Dropped++
+		return
+	}
+	n.stats.Delivered++
+	s.deliver(p.d)
+}
+
+func (n *Network) capture(src, to *vnic, d Datagram) {
+	if n.cfg.Pcap == nil {
+		return
+	}
+	dstMAC := [6]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
+	if to != nil {
+		dstMAC = to.nic.mac
+	}
+	n.ipID++
+	n.cfg.Pcap.WriteUDP(n.sched.Now(), src.nic.mac, dstMAC, n.ipID, d)
+}
