@@ -204,54 +204,33 @@ reload:
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = Bool(ok)
-		case OpJmpLt, OpJmpLe, OpJmpGt, OpJmpGe, OpJmpLtK, OpJmpLeK, OpJmpGtK, OpJmpGeK:
+		case OpJmpLt, OpJmpLe, OpJmpGt, OpJmpGe, OpJmpLtK, OpJmpLeK, OpJmpGtK, OpJmpGeK,
+			OpLoopLt, OpLoopLe, OpLoopGt, OpLoopGe, OpLoopLtK, OpLoopLeK, OpLoopGtK, OpLoopGeK:
+			spec := &branchSpecs[in.Op-OpJmpLt]
 			a := regs[in.A]
 			var b Value
-			var cmp Op
-			if in.Op <= OpJmpGe {
-				b, cmp = regs[in.B], in.Op-OpJmpLt+OpLt
+			if spec.constB {
+				b = consts[in.B]
 			} else {
-				b, cmp = consts[in.B], in.Op-OpJmpLtK+OpLt
+				b = regs[in.B]
 			}
 			var ok bool
 			if a.typ == TInt && b.typ == TInt {
-				ok = intCompare(cmp, int32(a.n), int32(b.n))
+				ok = intCompare(spec.cmp, int32(a.n), int32(b.n))
 			} else {
 				vm.frames[fi].pc = pc
 				var e error
-				ok, e = vm.compareOp(cmp, a, b)
-				if e != nil {
+				if ok, e = vm.compareOp(spec.cmp, a, b); e != nil {
 					err = e
 					goto failed
 				}
 				regs = vm.stack[base : base+cl.Proto.MaxStack]
 			}
-			if ok {
-				pc++
-			}
-		case OpLoopLt, OpLoopLe, OpLoopGt, OpLoopGe, OpLoopLtK, OpLoopLeK, OpLoopGtK, OpLoopGeK:
-			a := regs[in.A]
-			var b Value
-			var cmp Op
-			if in.Op <= OpLoopGe {
-				b, cmp = regs[in.B], in.Op-OpLoopLt+OpLt
-			} else {
-				b, cmp = consts[in.B], in.Op-OpLoopLtK+OpLt
-			}
-			var ok bool
-			if a.typ == TInt && b.typ == TInt {
-				ok = intCompare(cmp, int32(a.n), int32(b.n))
-			} else {
-				vm.frames[fi].pc = pc
-				var e error
-				ok, e = vm.compareOp(cmp, a, b)
-				if e != nil {
-					err = e
-					goto failed
-				}
-				regs = vm.stack[base : base+cl.Proto.MaxStack]
-			}
-			if ok {
+			switch {
+			case !ok:
+			case !spec.loop:
+				pc++ // skip the JMP taken when the condition is false
+			default:
 				pc += int(int16(in.C))
 				if vm.stepLimit != 0 {
 					if e := vm.countStep(); e != nil {
@@ -569,6 +548,29 @@ func (vm *VM) callValue(fn Value, base, nargs int) (Value, error) {
 		return vm.construct(fn.Class(), base, nargs)
 	}
 	return vm.callOther(fn, base, nargs)
+}
+
+// branchSpec describes a compare-and-branch instruction: the comparison,
+// whether B is a constant, and whether it is a loop back-edge (jump by C)
+// or a forward test (skip the next instruction).
+type branchSpec struct {
+	cmp    Op
+	constB bool
+	loop   bool
+}
+
+// branchSpecs is indexed by op - OpJmpLt; the ops run JMPLT..JMPGE,
+// JMPLTK..JMPGEK (constant) in one block and LOOPLT..LOOPGEK in another.
+var branchSpecs [OpLoopGeK - OpJmpLt + 1]branchSpec
+
+func init() {
+	cmps := [4]Op{OpLt, OpLe, OpGt, OpGe}
+	for i, c := range cmps {
+		branchSpecs[OpJmpLt+Op(i)-OpJmpLt] = branchSpec{cmp: c}
+		branchSpecs[OpJmpLtK+Op(i)-OpJmpLt] = branchSpec{cmp: c, constB: true}
+		branchSpecs[OpLoopLt+Op(i)-OpJmpLt] = branchSpec{cmp: c, loop: true}
+		branchSpecs[OpLoopLtK+Op(i)-OpJmpLt] = branchSpec{cmp: c, constB: true, loop: true}
+	}
 }
 
 func intCompare(op Op, a, b int32) bool {
