@@ -438,11 +438,18 @@ func (fs *funcState) funcDecl(s *syntax.FuncDecl) {
 }
 
 func (fs *funcState) classDecl(s *syntax.ClassDecl) {
-	if len(s.Path) == 1 && fs.findLocal(s.Path[0]) >= 0 {
+	if len(s.Path) == 1 && !s.Root && fs.findLocal(s.Path[0]) >= 0 {
 		fs.c.errorf(s.P, "cannot create a class in a local with the syntax(class <local>)")
 	}
 	target := 0
-	if len(s.Path) > 1 {
+	switch {
+	case s.Root:
+		target = fs.allocReg()
+		fs.op(runtime.OpLoadRoot, target, 0, 0)
+		for _, name := range s.Path[:len(s.Path)-1] {
+			fs.opK(runtime.OpGetK, target, target, name)
+		}
+	case len(s.Path) > 1:
 		target = fs.allocReg()
 		fs.identTo(&syntax.Ident{P: s.P, Name: s.Path[0]}, target)
 		for _, name := range s.Path[1 : len(s.Path)-1] {

@@ -107,8 +107,8 @@ func (p *parser) lambda(at Pos) *Function {
 	fn := &Function{P: at, IsLambda: true}
 	p.expect(tkLParen)
 	p.params(fn)
-	x := p.expression()
-	fn.Body = &Return{P: x.Position(), X: x}
+	start := p.pos()
+	fn.Body = &Return{P: start, X: p.expression()}
 	fn.EndLine = p.lastLine()
 	return fn
 }

@@ -14,7 +14,7 @@ import "strings"
 //	functions    (function [name] (params...) body)  (lambda (params...) expr)
 //	             params: a  (a default)  ...
 //	statements   (expr x) (local (a [init])...) (localfunc f fn) (if c then [else])
-//	             (while c body) (do body c) (for init cond post body) (foreach (k v) x body)
+//	             (while c body) (dowhile c body) (for init cond post body) (foreach (k v) x body)
 //	             (switch x (case v stmts...) (default stmts...)) (block stmts...)
 //	             (return [x]) (yield [x]) (throw x) (break) (continue) (empty)
 //	             (try e body catch) (const N v) (enum E (A) (B v))

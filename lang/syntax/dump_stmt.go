@@ -22,9 +22,9 @@ func (d *dumper) stmt(s Stmt) {
 		d.args(s.Cond)
 		d.sub(s.Body)
 	case *DoWhile:
-		d.open("do")
-		d.sub(s.Body)
+		d.open("dowhile")
 		d.args(s.Cond)
+		d.sub(s.Body)
 	case *For:
 		d.forStmt(s)
 	case *Foreach:

@@ -30,8 +30,8 @@ func ParseExpr(filename string, src []byte) (Expr, error) {
 	return g.X.X, nil
 }
 
-// parseWith lexes src and runs a participle parser over it with a fresh
-// parseState.
+// parseWith lexes src and runs a participle parser over all of it with a
+// fresh parseState.
 func parseWith[G any](pp *participle.Parser[G], filename string, src []byte) (*G, error) {
 	lx := newLexer(filename, string(src))
 	peeker, err := lexer.Upgrade(lx)
@@ -45,7 +45,8 @@ func parseWith[G any](pp *participle.Parser[G], filename string, src []byte) (*G
 		return nil, st.err
 	}
 	if err != nil {
-		return nil, st.convert(err)
+		st.recordParticiple(err)
+		return nil, st.err
 	}
 	return g, nil
 }
@@ -81,12 +82,13 @@ func grammars() *grammarSet {
 
 // statementForms derives one parser per statement form from the stmtG
 // grammar, indexed by the form's first token, so that a statement is parsed
-// by its own production without trying the others.
+// by its own production without trying the others. The hand-written forms
+// are called directly.
 func statementForms(root *participle.Parser[stmtG]) (forms [tkLast]func(*parser) Stmt) {
-	forms[kwLocal] = form(root, (*localG).stmt)
+	forms[kwLocal] = (*parser).local
+	forms[kwReturn] = (*parser).returnStmt
+	forms[tkLBrace] = (*parser).blockStmt
 	forms[kwIf] = form(root, (*ifG).stmt)
-	forms[kwReturn] = form(root, (*returnG).stmt)
-	forms[tkLBrace] = form(root, (*blockG).stmt)
 	forms[kwFunction] = form(root, (*funcDeclG).stmt)
 	forms[kwForeach] = form(root, (*foreachG).stmt)
 	forms[kwFor] = form(root, (*forG).stmt)
@@ -113,25 +115,25 @@ func form[G any](root *participle.Parser[stmtG], conv func(*G) Stmt) func(*parse
 	return func(p *parser) Stmt { return conv(parseForm(pp, p)) }
 }
 
-// convert turns an error returned by participle into a *Error with the
-// reference's wording.
-func (st *parseState) convert(err error) *Error {
+// recordParticiple records an error returned by participle, converted to
+// the reference's wording, unless an error was recorded already (errors of
+// the Parseables are recorded where they happen).
+func (st *parseState) recordParticiple(err error) {
 	if st.err != nil {
-		return st.err
-	}
-	var own *Error
-	if errors.As(err, &own) {
-		return own
+		return
 	}
 	var unexpected *participle.UnexpectedTokenError
 	if errors.As(err, &unexpected) {
-		return errorAt(st.file, &unexpected.Unexpected, expectation(unexpected))
+		st.record(&unexpected.Unexpected, expectation(unexpected))
+		return
 	}
+	t := lexer.Token{Type: tkOther}
+	msg := err.Error()
 	var perr participle.Error
 	if errors.As(err, &perr) {
-		return &Error{File: st.file, Pos: posOfPosition(perr.Position()), Msg: perr.Message()}
+		t.Pos, msg = perr.Position(), perr.Message()
 	}
-	return &Error{File: st.file, Msg: err.Error()}
+	st.record(&t, msg)
 }
 
 // expectation maps participle's "(expected "x")" to the reference's

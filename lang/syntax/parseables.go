@@ -24,6 +24,35 @@ var statementStarts = func() (set [tkLast]bool) {
 
 func startsStatement(t lexer.TokenType) bool { return t >= 0 && t < tkLast && statementStarts[t] }
 
+// localP is a local statement, returnP a return statement and blockP a
+// block: the hot statement forms, parsed by hand (see stmtG).
+type (
+	localP  struct{ S Stmt }
+	returnP struct{ S Stmt }
+	blockP  struct{ S Stmt }
+)
+
+func (x *localP) Parse(lex *lexer.PeekingLexer) error {
+	return handWritten(lex, kwLocal, &x.S, (*parser).local)
+}
+
+func (x *returnP) Parse(lex *lexer.PeekingLexer) error {
+	return handWritten(lex, kwReturn, &x.S, (*parser).returnStmt)
+}
+
+func (x *blockP) Parse(lex *lexer.PeekingLexer) error {
+	return handWritten(lex, tkLBrace, &x.S, (*parser).blockStmt)
+}
+
+// handWritten runs a hand-written statement parser if the statement starts
+// with first.
+func handWritten(lex *lexer.PeekingLexer, first lexer.TokenType, dst *Stmt, parse func(*parser) Stmt) error {
+	if lex.Peek().Type != first {
+		return participle.NextMatch
+	}
+	return run(lex, func(p *parser) { *dst = parse(p) })
+}
+
 // commaP is a required comma expression.
 type commaP struct{ X Expr }
 
@@ -160,14 +189,18 @@ func (x *elseP) Parse(lex *lexer.PeekingLexer) error {
 type blockListP struct{ List []Stmt }
 
 func (x *blockListP) Parse(lex *lexer.PeekingLexer) error {
-	return run(lex, func(p *parser) { x.List = p.statementList(false) })
+	return run(lex, func(p *parser) { x.List = p.statementList() })
 }
 
 // topListP is the statement list of a script: it stops at end of file.
 type topListP struct{ List []Stmt }
 
 func (x *topListP) Parse(lex *lexer.PeekingLexer) error {
-	return run(lex, func(p *parser) { x.List = p.statementList(true) })
+	return run(lex, func(p *parser) {
+		for !p.is(tkEOF) {
+			x.List = append(x.List, p.terminatedStatement())
+		}
+	})
 }
 
 // scalarP is the value of a const or enum member.

@@ -83,7 +83,10 @@ func (p *parser) pos() Pos                  { return posOf(p.lex.Peek()) }
 
 // nlBefore reports whether a line feed precedes the current token. No
 // token type is elided, so the raw cursor is the current token's index.
-func (p *parser) nlBefore() bool               { return p.st.lexer.NewlineBefore(int(p.lex.RawCursor())) }
+func (p *parser) nlBefore() bool {
+	return p.st.lexer.NewlineBefore(int(p.lex.RawCursor()))
+}
+
 func (p *parser) failHere(msg string)          { p.fail(p.tok(), msg) }
 func (p *parser) expectedHere(what string)     { p.failHere("expected '" + what + "'") }
 func (p *parser) expect(t lexer.TokenType) Pos { return posOf(p.expectTok(t)) }
@@ -92,13 +95,14 @@ func (p *parser) expect(t lexer.TokenType) Pos { return posOf(p.expectTok(t)) }
 // token reports the lexer's message instead, as the reference would have
 // failed while reading that token.
 func (p *parser) fail(t *lexer.Token, msg string) {
-	p.st.record(errorAt(p.st.file, t, msg))
+	p.st.record(t, msg)
 	panic(bailout{})
 }
 
-func (st *parseState) record(e *Error) {
+// record keeps the first error of the parse.
+func (st *parseState) record(t *lexer.Token, msg string) {
 	if st.err == nil {
-		st.err = e
+		st.err = errorAt(st.file, t, msg)
 	}
 }
 

@@ -24,35 +24,79 @@ func (p *parser) statement() Stmt {
 func parseForm[G any](pp *participle.Parser[G], p *parser) *G {
 	g, err := pp.ParseFromLexer(p.lex, allowTrailing)
 	if err != nil {
-		p.st.record(p.st.convert(err))
+		p.st.recordParticiple(err)
 		panic(bailout{})
 	}
 	return g
 }
 
-// statementList parses statements until end of file (top) or until '}',
-// case or default (blocks and case bodies).
-//
-// Termination rule: a statement whose last token is '}' or ';' (with no
-// line feed after it) needs no separator; any other must be followed by
-// ';', a line feed, '}' or end of file.
-func (p *parser) statementList(top bool) []Stmt {
-	var list []Stmt
-	for !p.listEnds(top) {
-		list = append(list, p.statement())
-		if prev := p.prevToken(); prev != tkRBrace && prev != tkSemi {
-			p.optionalSemicolon()
+// blockStmt parses { statements }.
+func (p *parser) blockStmt() Stmt {
+	at := p.expect(tkLBrace)
+	list := p.statementList()
+	end := p.expectTok(tkRBrace)
+	return &Block{P: at, Stmts: list, EndLine: int32(end.Pos.Line)}
+}
+
+// local parses "local function name(params) body" or
+// "local name [= expr] {, name [= expr]}".
+func (p *parser) local() Stmt {
+	at := p.expect(kwLocal)
+	if !p.is(kwFunction) {
+		return &Local{P: at, Decls: p.localDecls()}
+	}
+	fnAt := p.expect(kwFunction)
+	name, _ := p.ident()
+	return &LocalFunc{P: at, Name: name, Func: p.function(fnAt, name)}
+}
+
+func (p *parser) localDecls() []LocalDecl {
+	var decls []LocalDecl
+	for {
+		name, at := p.ident()
+		d := LocalDecl{P: at, Name: name}
+		if p.is(tkAssign) {
+			p.next()
+			d.Init = p.expression()
 		}
+		decls = append(decls, d)
+		if !p.is(tkComma) {
+			return decls
+		}
+		p.next()
+	}
+}
+
+// returnStmt parses "return [expr]": the expression is parsed only when it
+// starts on the same line and is not ';' or '}'.
+func (p *parser) returnStmt() Stmt {
+	r := &Return{P: p.expect(kwReturn)}
+	if !p.atEndOfStatement() {
+		r.X = p.commaExpr()
+	}
+	return r
+}
+
+// statementList parses statements until '}', case or default (the body of
+// a block or case).
+func (p *parser) statementList() []Stmt {
+	var list []Stmt
+	for t := p.typ(); t != tkRBrace && t != kwCase && t != kwDefault; t = p.typ() {
+		list = append(list, p.terminatedStatement())
 	}
 	return list
 }
 
-func (p *parser) listEnds(top bool) bool {
-	t := p.typ()
-	if top {
-		return t == tkEOF
+// terminatedStatement parses a statement and what ends it. A statement
+// whose last token is '}' or ';' (with no line feed after it) needs nothing
+// more; any other must be followed by ';' (consumed), a line feed, '}' or
+// end of file.
+func (p *parser) terminatedStatement() Stmt {
+	s := p.statement()
+	if prev := p.prevToken(); prev != tkRBrace && prev != tkSemi {
+		p.optionalSemicolon()
 	}
-	return t == tkRBrace || t == kwCase || t == kwDefault
+	return s
 }
 
 // scalar parses the value of a const or enum member: an integer, float or
