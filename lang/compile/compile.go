@@ -256,6 +256,9 @@ func (fs *funcState) constIndex(v runtime.Value) int {
 	k := constKey{typ: v.Type(), n: v.Bits()}
 	if v.Type() == runtime.TString {
 		k.s = v.Str()
+		// One *String per distinct text in a compilation, so that keys
+		// compare by pointer at run time.
+		v = runtime.StrObj(fs.c.str(k.s))
 	}
 	if i, ok := fs.kmap[k]; ok {
 		return i
