@@ -16,18 +16,35 @@ import (
 )
 
 func runCmd() *cobra.Command {
+	var f deviceFlags
 	cmd := &cobra.Command{
-		Use:   "run FILE [ARGS...]",
-		Short: "Run a Squirrel script (print() to stdout, error() to stderr)",
-		Args:  cobra.MinimumNArgs(1),
+		Use:   "run FILE [ARGS...] | run [flags] DEVICE.device.nut...",
+		Short: "Run a Squirrel script, or imp device code (one device per FILE)",
+		Long: `Run compiles and runs Squirrel code.
+
+A FILE named *.device.nut (or any FILE with --device) is imp device code:
+every FILE becomes a device (a repeated FILE is another device running
+the same code) with the imp API, an event loop and a log on stdout, on one
+clock. The run ends when every device has finished, after --duration, or
+on an uncaught error (--on-error exit).
+
+Any other FILE runs as a plain script: print() writes to stdout, error()
+to stderr, ARGS arrive in vargv and the device flags are ignored.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			code := runScript(args[0], args[1:], cmd.OutOrStdout(), cmd.ErrOrStderr())
+			var code int
+			if f.device || isDeviceFile(args[0]) {
+				code = runDevices(&f, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			} else {
+				code = runScript(args[0], args[1:], cmd.OutOrStdout(), cmd.ErrOrStderr())
+			}
 			if code != 0 {
 				return exitError{code}
 			}
 			return nil
 		},
 	}
+	f.register(cmd.Flags())
 	return cmd
 }
 

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/host"
+)
+
+// deviceFlags are the run flags of device mode; they become a host.Config.
+type deviceFlags struct {
+	device      bool
+	virtual     bool
+	duration    time.Duration
+	onError     string
+	maxRestarts int
+	logFormat   string
+	offline     []string
+	seed        int64
+	start       string
+	impType     string
+}
+
+func (f *deviceFlags) register(fs *pflag.FlagSet) {
+	fs.BoolVar(&f.device, "device", false, "run FILEs as imp devices whatever their names")
+	fs.BoolVar(&f.virtual, "virtual", false, "run in virtual time: deterministic, jumps to the next event")
+	fs.DurationVar(&f.duration, "duration", 0, "stop after this long on the run's clock (e.g. 90s, 10m, 1h)")
+	fs.StringVar(&f.onError, "on-error", "exit", "after an uncaught device error: exit (status 1) or restart")
+	fs.IntVar(&f.maxRestarts, "max-restarts", 5, "error restarts allowed per device with --on-error restart")
+	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
+	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
+	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs and MAC addresses")
+	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
+	fs.StringVar(&f.impType, "imp-type", host.DefaultImpType, "imp.info().type of every device")
+}
+
+// isDeviceFile reports whether a file name says it holds imp code.
+func isDeviceFile(path string) bool {
+	return strings.HasSuffix(path, ".device.nut") || strings.HasSuffix(path, ".agent.nut")
+}
+
+// config turns the flags into a host.Config (without scripts).
+func (f *deviceFlags) config() (host.Config, error) {
+	cfg := host.Config{
+		Virtual:     f.virtual,
+		Duration:    f.duration,
+		MaxRestarts: f.maxRestarts,
+		Seed:        f.seed,
+		ImpType:     f.impType,
+	}
+	var err error
+	if cfg.OnError, err = parseOnError(f.onError); err != nil {
+		return cfg, err
+	}
+	if cfg.Format, err = parseLogFormat(f.logFormat); err != nil {
+		return cfg, err
+	}
+	if f.duration < 0 || f.maxRestarts < 0 {
+		return cfg, errors.New("--duration and --max-restarts must not be negative")
+	}
+	if f.start != "" {
+		if !f.virtual {
+			return cfg, errors.New("--start needs --virtual")
+		}
+		if cfg.Start, err = time.Parse(time.RFC3339, f.start); err != nil {
+			return cfg, fmt.Errorf("--start: %v", err)
+		}
+	}
+	for _, s := range f.offline {
+		o, err := parseOutage(s)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Outages = append(cfg.Outages, o)
+	}
+	return cfg, nil
+}
+
+func parseOnError(s string) (host.ErrorPolicy, error) {
+	switch s {
+	case "exit":
+		return host.OnErrorExit, nil
+	case "restart":
+		return host.OnErrorRestart, nil
+	}
+	return 0, fmt.Errorf("--on-error %q: want exit or restart", s)
+}
+
+func parseLogFormat(s string) (event.Format, error) {
+	switch s {
+	case "text":
+		return event.FormatText, nil
+	case "json":
+		return event.FormatJSON, nil
+	}
+	return 0, fmt.Errorf("--log-format %q: want text or json", s)
+}
+
+// parseOutage parses [DEVICE@]AT[+FOR].
+func parseOutage(s string) (host.Outage, error) {
+	var o host.Outage
+	spec := s
+	if dev, rest, ok := strings.Cut(spec, "@"); ok {
+		o.Device, spec = dev, rest
+	}
+	at, dur, hasFor := strings.Cut(spec, "+")
+	var err error
+	if o.At, err = time.ParseDuration(at); err != nil || o.At < 0 {
+		return o, fmt.Errorf("--offline-at %q: bad time %q", s, at)
+	}
+	if hasFor {
+		if o.For, err = time.ParseDuration(dur); err != nil || o.For <= 0 {
+			return o, fmt.Errorf("--offline-at %q: bad length %q", s, dur)
+		}
+	}
+	return o, nil
+}
+
+// readScripts reads device files; name is what error reports call each.
+func readScripts(paths []string, open func(string) ([]byte, error)) ([]host.Script, error) {
+	scripts := make([]host.Script, len(paths))
+	for i, p := range paths {
+		if strings.HasSuffix(p, ".agent.nut") {
+			return nil, fmt.Errorf("%s: agent code is not supported yet", p)
+		}
+		src, err := open(p)
+		if err != nil {
+			return nil, err
+		}
+		scripts[i] = host.Script{Path: p, Source: src}
+	}
+	return scripts, nil
+}
+
+// runDevices runs every FILE as a device and returns the exit status.
+func runDevices(f *deviceFlags, paths []string, stdout, stderr io.Writer) int {
+	cfg, err := f.config()
+	if err == nil {
+		cfg.Scripts, err = readScripts(paths, os.ReadFile)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "impvm:", err)
+		return 2
+	}
+	cfg.Out = stdout
+	return runWorld(cfg, stderr, true)
+}
+
+// runWorld builds and runs a world; with signals, SIGINT ends it cleanly
+// (status 130, every log line flushed).
+func runWorld(cfg host.Config, stderr io.Writer, signals bool) int {
+	w, err := host.New(cfg)
+	if err != nil {
+		var ce *host.CompileError
+		if errors.As(err, &ce) {
+			return reportCompileError(stderr, ce.Err, ce.Source)
+		}
+		fmt.Fprintln(stderr, "impvm:", err)
+		return 2
+	}
+	if signals {
+		defer watchInterrupt(w)()
+	}
+	res := w.Run()
+	if res.Reason != "" && res.Code != host.ExitOK {
+		fmt.Fprintln(stderr, "impvm:", res.Reason)
+	}
+	return res.Code
+}
+
+// watchInterrupt ends the world on SIGINT. If the world does not stop
+// within two seconds (a script stuck in a loop), the log is flushed and
+// the process exits. The returned func stops watching.
+func watchInterrupt(w *host.World) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+			w.Interrupt()
+		case <-done:
+			return
+		}
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			_ = w.Flush()
+			os.Exit(host.ExitInterrupted)
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/impvm/impvm/host"
+)
+
+func TestParseOutage(t *testing.T) {
+	tests := []struct {
+		in   string
+		want host.Outage
+		err  bool
+	}{
+		{"90s", host.Outage{At: 90 * time.Second}, false},
+		{"90s+30s", host.Outage{At: 90 * time.Second, For: 30 * time.Second}, false},
+		{"hub@10m+1h", host.Outage{Device: "hub", At: 10 * time.Minute, For: time.Hour}, false},
+		{"0s", host.Outage{}, false},
+		{"soon", host.Outage{}, true},
+		{"-5s", host.Outage{}, true},
+		{"5s+0s", host.Outage{}, true},
+	}
+	for _, tc := range tests {
+		got, err := parseOutage(tc.in)
+		if (err != nil) != tc.err || (!tc.err && got != tc.want) {
+			t.Errorf("parseOutage(%q) = %+v, %v", tc.in, got, err)
+		}
+	}
+}
+
+func TestDeviceFlagErrors(t *testing.T) {
+	for _, f := range []deviceFlags{
+		{onError: "ignore", logFormat: "text"},
+		{onError: "exit", logFormat: "xml"},
+		{onError: "exit", logFormat: "text", start: "2030-01-01T00:00:00Z"},
+		{onError: "exit", logFormat: "text", virtual: true, start: "tomorrow"},
+		{onError: "exit", logFormat: "text", maxRestarts: -1},
+	} {
+		if _, err := f.config(); err == nil {
+			t.Errorf("%+v accepted", f)
+		}
+	}
+}
+
+// impvm runs the run command with args and returns its status, stdout
+// and stderr.
+func impvm(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	cmd := runCmd()
+	cmd.SetArgs(args)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errOut)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	code := 0
+	if err := cmd.Execute(); err != nil {
+		code = 2
+		if ee, ok := err.(exitError); ok {
+			code = ee.code
+		}
+	}
+	return code, out.String(), errOut.String()
+}
+
+func writeFile(t *testing.T, dir, name, src string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRunModes(t *testing.T) {
+	dir := t.TempDir()
+	plain := writeFile(t, dir, "plain.nut", `print("plain " + vargv.len() + "\n");`)
+	dev := writeFile(t, dir, "x.device.nut", `server.log("device");`)
+	bad := writeFile(t, dir, "bad.device.nut", "server.log(1);\nlocal = 2;\n")
+	agent := writeFile(t, dir, "x.agent.nut", `server.log("agent");`)
+	tests := []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{plain, "a", "b"}, 0, "plain 2\n", ""},
+		{[]string{dev, "--virtual"}, 0, "2026-01-01T00:00:00.000 +00:00 [Status] Device booting\n2026-01-01T00:00:00.000 +00:00 [Device] device\n", ""},
+		{[]string{"--device", "--virtual", plain}, 0, "[Device] plain 0\n", ""},
+		{[]string{"--virtual", bad}, 1, "", "bad.device.nut:2:7: "},
+		{[]string{agent}, 2, "", "agent code is not supported yet"},
+		{[]string{"--on-error", "sometimes", dev}, 2, "", "--on-error"},
+	}
+	for _, tc := range tests {
+		code, out, errOut := impvm(tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.err) {
+			t.Errorf("impvm run %v: status %d, stdout %q, stderr %q", tc.args, code, out, errOut)
+		}
+	}
+}

@@ -1,0 +1,218 @@
+package event
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Outcome says why Run returned.
+type Outcome uint8
+
+// The outcomes of Run.
+const (
+	Finished Outcome = iota // no queue is busy: nothing more can happen
+	Deadline                // the run reached its deadline
+	Stopped                 // Stop was called
+)
+
+func (o Outcome) String() string {
+	return [...]string{"finished", "deadline", "stopped"}[o]
+}
+
+// Loop is the scheduler of a whole world: one clock, one heap of events
+// for every device, run one at a time. Only Stop and Queue.Post may be
+// called from other goroutines.
+type Loop struct {
+	clock   Clock
+	virtual *Virtual // nil for a wall loop
+	heap    eventHeap
+	seq     uint64
+	busy    int // queues with pending events or holds
+
+	stopped  atomic.Bool
+	stopCh   chan struct{}
+	stopOnce sync.Once
+
+	mu    sync.Mutex
+	inbox []posted
+	wake  chan struct{}
+
+	world *Queue // events that belong to no device (Loop.After)
+
+	// BeforeWait, when set, runs before the loop blocks on the wall clock
+	// (the host flushes its log there so lines appear as they happen).
+	BeforeWait func()
+}
+
+type posted struct {
+	q  *Queue
+	fn Func
+}
+
+// NewLoop makes a loop on clock c: virtual if c is a *Virtual, wall
+// otherwise.
+func NewLoop(c Clock) *Loop {
+	l := &Loop{clock: c, stopCh: make(chan struct{}), wake: make(chan struct{}, 1)}
+	if v, ok := c.(*Virtual); ok {
+		l.virtual = v
+	}
+	l.world = l.NewQueue(plainRunner{})
+	return l
+}
+
+// plainRunner runs events that belong to no device.
+type plainRunner struct{}
+
+func (plainRunner) RunEvent(fn Func) { _ = fn() }
+
+// After runs fn on the loop d from now, outside any device (a virtual
+// network's deliveries). Such events do not keep the world alive; at equal
+// times they run in the order they were scheduled, with device events.
+func (l *Loop) After(d time.Duration, fn func()) {
+	l.world.Background(l.Now().Add(d), func() error {
+		fn()
+		return nil
+	})
+}
+
+// Now is the loop's time.
+func (l *Loop) Now() time.Time { return l.clock.Now() }
+
+// Virtual reports whether the loop runs in virtual time.
+func (l *Loop) Virtual() bool { return l.virtual != nil }
+
+// Stop makes Run return Stopped after the running event. Safe from any
+// goroutine; a wall sleep in progress is cut short.
+func (l *Loop) Stop() {
+	l.stopOnce.Do(func() {
+		l.stopped.Store(true)
+		close(l.stopCh)
+	})
+}
+
+// Stopping reports whether Stop has been called.
+func (l *Loop) Stopping() bool { return l.stopped.Load() }
+
+func (l *Loop) nextSeq() uint64 {
+	l.seq++
+	return l.seq
+}
+
+// Run runs events until no queue is busy, the deadline passes (events due
+// exactly at the deadline still run; a zero deadline means none) or Stop
+// is called.
+func (l *Loop) Run(deadline time.Time) Outcome {
+	for {
+		if l.stopped.Load() {
+			return Stopped
+		}
+		l.drainInbox()
+		if l.busy == 0 {
+			return Finished
+		}
+		ev := l.heap.peek()
+		if ev == nil && l.virtual != nil {
+			return Finished // nothing queued and nothing can arrive
+		}
+		if ev == nil || (!deadline.IsZero() && ev.at.After(deadline)) {
+			if l.reach(deadline) && !deadline.IsZero() {
+				return Deadline
+			}
+			continue
+		}
+		if !l.reach(ev.at) {
+			continue
+		}
+		l.heap.remove(0)
+		l.dispatch(ev)
+	}
+}
+
+// reach brings the clock to t: a virtual clock jumps there; a wall loop
+// sleeps until then (a zero t: indefinitely). It reports false when the
+// wait was interrupted by Post or Stop.
+func (l *Loop) reach(t time.Time) bool {
+	if l.virtual != nil {
+		l.virtual.advance(t)
+		return true
+	}
+	var timer <-chan time.Time
+	if !t.IsZero() {
+		d := time.Until(t)
+		if d <= 0 {
+			return true
+		}
+		tm := time.NewTimer(d)
+		defer tm.Stop()
+		timer = tm.C
+	}
+	l.beforeWait()
+	select {
+	case <-timer:
+		return true
+	case <-l.wake:
+	case <-l.stopCh:
+	}
+	return false
+}
+
+func (l *Loop) beforeWait() {
+	if l.BeforeWait != nil {
+		l.BeforeWait()
+	}
+}
+
+// sleep blocks the loop's goroutine for d of wall time (imp.sleep in wall
+// mode); Stop cuts it short.
+func (l *Loop) sleep(d time.Duration) {
+	l.beforeWait()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-l.stopCh:
+	}
+}
+
+// dispatch runs a popped event, unless it belongs to an earlier Squirrel
+// run of its queue, or its device is blocked (then it waits its turn).
+func (l *Loop) dispatch(ev *Event) {
+	q := ev.q
+	if ev.gen != q.gen {
+		return
+	}
+	if q.until.After(ev.at) {
+		ev.at = q.until
+		ev.seq = l.nextSeq()
+		l.heap.push(ev)
+		return
+	}
+	if ev.keep {
+		q.pending--
+		q.update()
+	}
+	q.runner.RunEvent(ev.fn)
+}
+
+func (l *Loop) post(q *Queue, fn Func) {
+	l.mu.Lock()
+	l.inbox = append(l.inbox, posted{q, fn})
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+// drainInbox schedules posted events at their queue's current time, in
+// the order they were posted.
+func (l *Loop) drainInbox() {
+	l.mu.Lock()
+	in := l.inbox
+	l.inbox = nil
+	l.mu.Unlock()
+	for _, p := range in {
+		p.q.At(p.q.Now(), p.fn)
+	}
+}

@@ -1,0 +1,144 @@
+package event
+
+import (
+	"sync"
+	"time"
+)
+
+// Runner executes a queue's events. The host's device implements it to
+// catch uncaught Squirrel errors and halts.
+type Runner interface {
+	RunEvent(fn Func)
+}
+
+// Queue is one device's view of the Loop. Its methods must be called from
+// the loop's goroutine, except Post.
+type Queue struct {
+	loop    *Loop
+	runner  Runner
+	gen     uint32    // Squirrel run generation; Reset drops older events
+	pending int       // queued events that keep the device alive
+	holds   int       // outside sources that keep the device alive
+	busy    bool      // pending > 0 || holds > 0, as counted by the loop
+	until   time.Time // the device is blocked until then
+}
+
+// NewQueue makes a queue whose events r runs.
+func (l *Loop) NewQueue(r Runner) *Queue { return &Queue{loop: l, runner: r} }
+
+// Loop returns the queue's loop.
+func (q *Queue) Loop() *Loop { return q.loop }
+
+// Now is the device's time. In virtual time it runs ahead of the loop
+// while the device is blocked (imp.sleep), as a real imp's clock would.
+func (q *Queue) Now() time.Time {
+	now := q.loop.Now()
+	if q.loop.virtual != nil && q.until.After(now) {
+		return q.until
+	}
+	return now
+}
+
+func (q *Queue) schedule(at time.Time, class uint8, keep bool, fn Func) *Event {
+	e := &Event{at: at, class: class, keep: keep, gen: q.gen, seq: q.loop.nextSeq(), q: q, fn: fn}
+	q.loop.heap.push(e)
+	if keep {
+		q.pending++
+		q.update()
+	}
+	return e
+}
+
+// At schedules fn at time at. A pending event keeps the device alive.
+func (q *Queue) At(at time.Time, fn Func) *Event { return q.schedule(at, classNormal, true, fn) }
+
+// After schedules fn d after the device's current time.
+func (q *Queue) After(d time.Duration, fn Func) *Event { return q.At(q.Now().Add(d), fn) }
+
+// Idle schedules fn for when the device's queue drains at the current
+// time: after every ordinary event due now, in the order of Idle calls.
+func (q *Queue) Idle(fn Func) *Event { return q.schedule(q.Now(), classIdle, true, fn) }
+
+// Background schedules fn at time at without keeping the device alive
+// (impOS housekeeping such as a network outage): if nothing else keeps
+// the device busy, the run may end before it fires.
+func (q *Queue) Background(at time.Time, fn Func) *Event {
+	return q.schedule(at, classNormal, false, fn)
+}
+
+// Cancel unschedules e; it reports false when e had already run or been
+// cancelled.
+func (q *Queue) Cancel(e *Event) bool {
+	if e == nil || e.index < 0 || e.q != q {
+		return false
+	}
+	q.loop.heap.remove(e.index)
+	if e.keep && e.gen == q.gen {
+		q.pending--
+		q.update()
+	}
+	return true
+}
+
+// Sleep blocks the device for d from inside an event (imp.sleep). In
+// virtual time the device's clock moves on and its other events wait; in
+// wall time the loop really sleeps, holding every device.
+func (q *Queue) Sleep(d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	if q.loop.virtual != nil {
+		q.until = q.Now().Add(d)
+		return
+	}
+	q.loop.sleep(d)
+}
+
+// Suspend keeps the device's events from running before t (impOS busy
+// reconnecting), in either kind of time.
+func (q *Queue) Suspend(t time.Time) {
+	if t.After(q.until) {
+		q.until = t
+	}
+}
+
+// Hold records an outside source (a real socket, an HTTP listener) that
+// may Post events; the device stays alive until release is called.
+func (q *Queue) Hold() (release func()) {
+	q.holds++
+	q.update()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			q.holds--
+			q.update()
+		})
+	}
+}
+
+// Reset drops every pending event (a Squirrel run ended). Holds stay.
+func (q *Queue) Reset() {
+	q.gen++
+	q.pending = 0
+	q.update()
+}
+
+// Busy reports whether the device has pending events or holds.
+func (q *Queue) Busy() bool { return q.busy }
+
+// Post schedules fn at the device's current time; safe from any goroutine.
+// A wall loop waiting for its next event wakes up for it.
+func (q *Queue) Post(fn Func) { q.loop.post(q, fn) }
+
+func (q *Queue) update() {
+	b := q.pending > 0 || q.holds > 0
+	if b == q.busy {
+		return
+	}
+	q.busy = b
+	if b {
+		q.loop.busy++
+	} else {
+		q.loop.busy--
+	}
+}

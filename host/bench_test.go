@@ -1,0 +1,47 @@
+package host
+
+import (
+	"io"
+	"testing"
+	"time"
+)
+
+// hourScript logs every second from a 1-s timer.
+const hourScript = `
+local n = 0;
+function tick() {
+  n++;
+  server.log("tick " + n + " at " + hardware.millis());
+  imp.wakeup(1, tick);
+}
+tick();
+`
+
+func runHour(tb testing.TB) Result {
+	w, err := New(Config{
+		Scripts:  []Script{{Path: "hour.device.nut", Source: []byte(hourScript)}},
+		Virtual:  true,
+		Duration: time.Hour,
+		Out:      io.Discard,
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w.Run()
+}
+
+// BenchmarkVirtualHour is one hour of virtual time of a device logging
+// from a 1-s timer (3,601 events and log lines).
+func BenchmarkVirtualHour(b *testing.B) {
+	for b.Loop() {
+		runHour(b)
+	}
+}
+
+func TestVirtualHourUnderASecond(t *testing.T) {
+	start := time.Now()
+	res := runHour(t)
+	if el := time.Since(start); el > time.Second || res.Code != ExitOK {
+		t.Errorf("took %v, status %d", el, res.Code)
+	}
+}

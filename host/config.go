@@ -1,0 +1,59 @@
+package host
+
+import (
+	"io"
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/runtime"
+)
+
+// ErrorPolicy is what a device does after an uncaught error.
+type ErrorPolicy uint8
+
+// The error policies.
+const (
+	OnErrorExit    ErrorPolicy = iota // the run ends with status 1
+	OnErrorRestart                    // the device's Squirrel restarts, like an imp
+)
+
+// DefaultImpType is the imp module a device emulates unless told
+// otherwise.
+const DefaultImpType = "imp006"
+
+// Script is one device's code.
+type Script struct {
+	Path   string // shown in error reports; its base name names the device
+	Source []byte
+}
+
+// Outage is a time the impCloud cannot be reached, relative to the start
+// of the run.
+type Outage struct {
+	Device string        // device name; "" for every device
+	At     time.Duration // from the start of the run
+	For    time.Duration // 0: until the end of the run
+}
+
+// Module adds an API to every device (the LAN module's imp.net is one).
+type Module interface {
+	// Install runs at the start of each Squirrel run of d, on the run's
+	// fresh VM, after the imp libraries are installed.
+	Install(d *Device, vm *runtime.VM) error
+}
+
+// Config is everything a run is made of.
+type Config struct {
+	Scripts     []Script      // one device per entry; a repeated path is another device
+	Virtual     bool          // virtual time (deterministic) instead of the wall clock
+	Start       time.Time     // where virtual time starts (zero: event.Epoch)
+	Duration    time.Duration // 0: until every device has finished
+	OnError     ErrorPolicy
+	MaxRestarts int // error restarts allowed per device under OnErrorRestart
+	Format      event.Format
+	Outages     []Outage
+	Seed        int64  // device IDs and MAC addresses derive from it
+	ImpType     string // imp.info().type (default DefaultImpType)
+	Out         io.Writer
+	Modules     []Module
+}

@@ -1,0 +1,157 @@
+package host
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/runtime"
+)
+
+func newWorld(t *testing.T, cfg Config, scripts ...string) (*World, *bytes.Buffer) {
+	t.Helper()
+	var out bytes.Buffer
+	cfg.Out = &out
+	for i, s := range scripts {
+		cfg.Scripts = append(cfg.Scripts, Script{Path: []string{"a.device.nut", "b.device.nut"}[i%2], Source: []byte(s)})
+	}
+	w, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, &out
+}
+
+// messages returns the message part of text log lines.
+func messages(log string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(log), "\n") {
+		if i := strings.Index(l, "] "); i >= 0 {
+			l = l[i+2:]
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func TestWallClock(t *testing.T) {
+	w, out := newWorld(t, Config{Duration: 300 * time.Millisecond}, `
+		local n = 0;
+		function tick() { n++; server.log("tick " + n); if (n < 3) imp.wakeup(0.05, tick); }
+		imp.wakeup(0.05, tick);
+		imp.wakeup(0.12, function() { imp.sleep(0.02); server.log("slept"); });
+	`)
+	start := time.Now()
+	res := w.Run()
+	el := time.Since(start)
+	got := strings.Join(messages(out.String()), ",")
+	if got != "Device booting,tick 1,tick 2,slept,tick 3" || res.Code != ExitOK {
+		t.Errorf("log %q, status %d", got, res.Code)
+	}
+	if res.Outcome != event.Finished || el < 150*time.Millisecond || el > 2*time.Second {
+		t.Errorf("outcome %v after %v", res.Outcome, el)
+	}
+}
+
+func TestWallDuration(t *testing.T) {
+	w, out := newWorld(t, Config{Duration: 120 * time.Millisecond}, `
+		function tick() { server.log("tick"); imp.wakeup(0.05, tick); }
+		tick();
+	`)
+	res := w.Run()
+	if n := strings.Count(out.String(), "tick"); res.Outcome != event.Deadline || n < 2 || n > 4 {
+		t.Errorf("outcome %v, %d ticks", res.Outcome, n)
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	w, out := newWorld(t, Config{}, `server.log("up"); imp.wakeup(60, function() {});`)
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		w.Interrupt()
+	}()
+	res := w.Run()
+	if res.Code != ExitInterrupted || !strings.Contains(out.String(), "[Device] up") {
+		t.Errorf("status %d, log %q", res.Code, out.String())
+	}
+}
+
+func TestCompileError(t *testing.T) {
+	_, err := New(Config{Scripts: []Script{{Path: "bad.device.nut", Source: []byte("local x = ;")}}})
+	var ce *CompileError
+	if !errors.As(err, &ce) || ce.Path != "bad.device.nut" {
+		t.Fatalf("error %v", err)
+	}
+}
+
+func TestDeviceNames(t *testing.T) {
+	got := deviceNames([]Script{{Path: "x/hub.device.nut"}, {Path: "node.device.nut"}, {Path: "y/node.device.nut"}, {Path: "plain.nut"}})
+	if strings.Join(got, " ") != "hub node-1 node-2 plain" {
+		t.Errorf("names %v", got)
+	}
+}
+
+// probe is a Module: it adds probe() to every run, counts runs, holds the
+// device while a goroutine posts an event, and closes at the end of a run.
+type probe struct {
+	installs, stops int
+}
+
+func (p *probe) Install(d *Device, vm *runtime.VM) error {
+	p.installs++
+	d.AtStop(func() { p.stops++ })
+	vm.Register("probe", 1, "", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		release := d.Queue().Hold()
+		go func() {
+			time.Sleep(20 * time.Millisecond)
+			d.Queue().Post(func() error {
+				d.Log(event.TypeLog, "posted from "+d.Name)
+				release()
+				return nil
+			})
+		}()
+		return runtime.Null, nil
+	})
+	return nil
+}
+
+func TestModuleSeam(t *testing.T) {
+	p := &probe{}
+	w, out := newWorld(t, Config{Modules: []Module{p}}, `
+		if (!("nv" in getroottable())) { nv <- {}; probe(); server.log("first run"); }
+		else server.log("second run");
+		imp.wakeup(0.01, function() { if (nv.len() == 0) { nv.x <- 1; server.restart(); } });
+	`)
+	res := w.Run()
+	got := strings.Join(messages(out.String()), ",")
+	want := "Device booting,first run,Device restarting: server.restart(),second run,posted from a"
+	if got != want || res.Code != ExitOK || p.installs != 2 || p.stops != 2 {
+		t.Errorf("log %q, status %d, installs %d, stops %d", got, res.Code, p.installs, p.stops)
+	}
+}
+
+func TestWorldScheduler(t *testing.T) {
+	w, out := newWorld(t, Config{Virtual: true}, `imp.wakeup(2, function() { server.log("device at 2 s"); });`)
+	s := w.Scheduler()
+	s.After(time.Second, func() {
+		w.Devices()[0].Log(event.TypeLog, "network at "+s.Now().String())
+	})
+	w.Run()
+	if got := strings.Join(messages(out.String()), ","); got != "Device booting,network at 1s,device at 2 s" {
+		t.Errorf("log %q", got)
+	}
+}
+
+func TestPrintAndErrorLines(t *testing.T) {
+	w, out := newWorld(t, Config{Virtual: true}, `
+		print("a"); print("b\nc"); server.log("log"); error("e1\ne2\n"); print("tail");
+	`)
+	w.Run()
+	want := "Device booting,ab,c,log,ERROR: e1,ERROR: e2,tail"
+	if got := strings.Join(messages(out.String()), ","); got != want {
+		t.Errorf("log %q, want %q", got, want)
+	}
+}

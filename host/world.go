@@ -1,0 +1,198 @@
+package host
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/stdlib/imp"
+	"github.com/impvm/impvm/stdlib/server"
+)
+
+// Exit statuses of a run.
+const (
+	ExitOK          = 0
+	ExitError       = 1   // an uncaught error under OnErrorExit, or too many restarts
+	ExitInterrupted = 130 // Interrupt (SIGINT)
+)
+
+// World is every device of a run on one clock and one scheduler.
+type World struct {
+	cfg     Config
+	loop    *event.Loop
+	sink    *event.Sink
+	start   time.Time
+	devices []*Device
+
+	mu     sync.Mutex
+	result Result
+	ended  bool
+}
+
+// Result is how a run ended.
+type Result struct {
+	Code    int           // process exit status
+	Reason  string        // why the run ended, when the log does not say it
+	Outcome event.Outcome // what the loop reported
+}
+
+// New makes a world from cfg: every script is compiled (a *CompileError
+// reports the first that fails) and every device is created.
+func New(cfg Config) (*World, error) {
+	if cfg.ImpType == "" {
+		cfg.ImpType = DefaultImpType
+	}
+	if cfg.Out == nil {
+		cfg.Out = os.Stdout
+	}
+	w := &World{cfg: cfg}
+	var clock event.Clock = event.Wall{}
+	if cfg.Virtual {
+		start := cfg.Start
+		if start.IsZero() {
+			start = event.Epoch
+		}
+		clock = event.NewVirtual(start)
+	}
+	w.loop = event.NewLoop(clock)
+	w.start = w.loop.Now()
+	w.sink = event.NewSink(cfg.Out, cfg.Format, len(cfg.Scripts) > 1)
+	w.loop.BeforeWait = func() { _ = w.sink.Flush() }
+	if err := w.makeDevices(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *World) makeDevices() error {
+	names := deviceNames(w.cfg.Scripts)
+	for _, o := range w.cfg.Outages {
+		if o.Device != "" && !slices.Contains(names, o.Device) {
+			return fmt.Errorf("outage for %q: no device has that name (devices: %s)", o.Device, strings.Join(names, ", "))
+		}
+	}
+	compiled := map[string]*Device{} // devices running the same file share its code
+	for i, s := range w.cfg.Scripts {
+		d := &Device{Name: names[i], Index: i, world: w, path: s.Path, boot: w.start}
+		if prev, ok := compiled[s.Path]; ok {
+			d.proto = prev.proto
+		} else {
+			p, err := compileScript(s, w.start)
+			if err != nil {
+				return err
+			}
+			d.proto = p
+			compiled[s.Path] = d
+		}
+		id, mac := identity(w.cfg.Seed, i)
+		d.ident = imp.Identity{DeviceID: id, MAC: mac, Type: w.cfg.ImpType}
+		d.q = w.loop.NewQueue(d)
+		d.conn.Link = server.NewLink(w.outages(d.Name))
+		d.conn.Connected = d.conn.Link.Up(w.start)
+		d.out = &lineLog{d: d, typ: event.TypeLog}
+		d.errOut = &lineLog{d: d, typ: event.TypeError, prefix: "ERROR: "}
+		d.report = &lineLog{d: d, typ: event.TypeError}
+		w.devices = append(w.devices, d)
+	}
+	return nil
+}
+
+// outages turns the configured outages of a device into times.
+func (w *World) outages(name string) []server.Outage {
+	var out []server.Outage
+	for _, o := range w.cfg.Outages {
+		if o.Device != "" && o.Device != name {
+			continue
+		}
+		so := server.Outage{From: w.start.Add(o.At)}
+		if o.For > 0 {
+			so.To = so.From.Add(o.For)
+		}
+		out = append(out, so)
+	}
+	return out
+}
+
+// Devices returns the world's devices in Config.Scripts order.
+func (w *World) Devices() []*Device { return w.devices }
+
+// Loop returns the world's scheduler.
+func (w *World) Loop() *event.Loop { return w.loop }
+
+// Start is the time the run started on its clock.
+func (w *World) Start() time.Time { return w.start }
+
+// Scheduler is the world's clock and scheduler as a network sees them:
+// time since the start of the run, and fn run on the loop d from now
+// (lan.Scheduler has this shape).
+type Scheduler interface {
+	Now() time.Duration
+	After(d time.Duration, fn func())
+}
+
+// Scheduler returns the world's Scheduler.
+func (w *World) Scheduler() Scheduler { return worldScheduler{w} }
+
+type worldScheduler struct{ w *World }
+
+func (s worldScheduler) Now() time.Duration { return s.w.loop.Now().Sub(s.w.start) }
+
+func (s worldScheduler) After(d time.Duration, fn func()) { s.w.loop.After(d, fn) }
+
+// Run boots every device and runs the world until it ends. The log is
+// flushed before Run returns.
+func (w *World) Run() Result {
+	for _, d := range w.devices {
+		d.schedule(w.start, imp.WakePowerOn)
+	}
+	var deadline time.Time
+	if w.cfg.Duration > 0 {
+		deadline = w.start.Add(w.cfg.Duration)
+	}
+	out := w.loop.Run(deadline)
+	for _, d := range w.devices {
+		d.flushLines()
+		d.endRun()
+	}
+	_ = w.sink.Flush()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.result.Outcome = out
+	return w.result
+}
+
+// Interrupt ends the run as SIGINT does (status 130). Safe from any
+// goroutine.
+func (w *World) Interrupt() {
+	w.end(ExitInterrupted, "interrupted")
+}
+
+// Flush writes out the log. Safe from any goroutine.
+func (w *World) Flush() error { return w.sink.Flush() }
+
+// end stops the world with a status, unless it has already ended.
+func (w *World) end(code int, reason string) {
+	w.mu.Lock()
+	if !w.ended {
+		w.ended = true
+		w.result.Code, w.result.Reason = code, reason
+	}
+	w.mu.Unlock()
+	w.loop.Stop()
+}
+
+// failed is called after a device's uncaught error has been logged.
+func (w *World) failed(d *Device) {
+	switch {
+	case w.cfg.OnError == OnErrorExit:
+		w.end(ExitError, "") // the log shows the error
+	case d.restarts >= w.cfg.MaxRestarts:
+		w.end(ExitError, fmt.Sprintf("%s: uncaught error after %d restarts (--max-restarts)", d.Name, d.restarts))
+	default:
+		d.restartAfterError()
+	}
+}

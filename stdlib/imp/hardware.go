@@ -1,0 +1,36 @@
+package imp
+
+import "github.com/impvm/impvm/runtime"
+
+func (m *Module) hardwareMethods() []Method {
+	return []Method{
+		{"millis", 1, "", m.millis},
+		{"micros", 1, "", m.micros},
+		{"wakereason", 1, "", m.wakeReason},
+		{"getdeviceid", 1, "", m.str(func() string { return m.opts.Identity.DeviceID })},
+		{"voltage", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			return runtime.Float(3.3), nil
+		}},
+	}
+}
+
+// sinceBoot is the device's uptime in units of unit nanoseconds, as the
+// imp's free-running 32-bit counters hold it: wrapping, signed.
+func (m *Module) sinceBoot(unit int64) runtime.Value {
+	d := int64(m.q.Now().Sub(m.opts.Boot)) / unit
+	return runtime.Int(int32(uint32(d)))
+}
+
+// millis(): milliseconds since boot; negative after 2^31 ms (~24.9 days).
+func (m *Module) millis(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return m.sinceBoot(1e6), nil
+}
+
+// micros(): microseconds since boot; negative after 2^31 µs (~35.8 min).
+func (m *Module) micros(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return m.sinceBoot(1e3), nil
+}
+
+func (m *Module) wakeReason(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(m.opts.WakeReason)), nil
+}

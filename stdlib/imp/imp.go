@@ -1,0 +1,223 @@
+package imp
+
+import (
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/runtime"
+)
+
+// Wake reasons (hardware.wakereason()).
+const (
+	WakePowerOn       = 0
+	WakeTimer         = 1
+	WakeSWReset       = 2
+	WakePin           = 3
+	WakeNewSquirrel   = 4
+	WakeSquirrelError = 5
+	WakeNewFirmware   = 6
+	WakeSnooze        = 7
+	WakeHWReset       = 8
+	WakeBlinkUp       = 9
+	WakeSWRestart     = 10
+	WakePowerRestored = 11
+)
+
+// imp.environment() values, the longest deep sleep, and free memory for
+// an imp type missing from memoryFree.
+const (
+	environmentCard    = 0
+	environmentModule  = 1
+	environmentAgent   = 2
+	maxSleepSeconds    = 2419198
+	defaultMemoryBytes = 100000
+)
+
+var constants = []Constant{
+	{"WAKEREASON_POWER_ON", WakePowerOn},
+	{"WAKEREASON_TIMER", WakeTimer},
+	{"WAKEREASON_SW_RESET", WakeSWReset},
+	{"WAKEREASON_PIN", WakePin},
+	{"WAKEREASON_NEW_SQUIRREL", WakeNewSquirrel},
+	{"WAKEREASON_SQUIRREL_ERROR", WakeSquirrelError},
+	{"WAKEREASON_NEW_FIRMWARE", WakeNewFirmware},
+	{"WAKEREASON_SNOOZE", WakeSnooze},
+	{"WAKEREASON_HW_RESET", WakeHWReset},
+	{"WAKEREASON_BLINKUP", WakeBlinkUp},
+	{"WAKEREASON_SW_RESTART", WakeSWRestart},
+	{"WAKEREASON_POWER_RESTORED", WakePowerRestored},
+	{"ENVIRONMENT_CARD", environmentCard},
+	{"ENVIRONMENT_MODULE", environmentModule},
+	{"ENVIRONMENT_AGENT", environmentAgent},
+}
+
+// SoftwareVersion is what imp.getsoftwareversion() reports: the shape of
+// a real impOS 42 build string ("sha - release-NN.N - date - production").
+const SoftwareVersion = "c3f2a1e - release-42.5 - Tue Mar 12 15:30:27 2024 - production"
+
+// BootromVersion is what imp.getbootromversion() reports.
+const BootromVersion = "8d4e5b0 - release-42.5 - Tue Mar 12 15:30:27 2024 - production"
+
+// memoryFree is imp.getmemoryfree() per imp type: a fixed figure of the
+// free Squirrel heap after boot (impvm does not model the imp's heap).
+var memoryFree = map[string]int32{
+	"imp001": 56000, "imp002": 56000, "imp003": 88000, "imp004m": 110000,
+	"imp005": 1000000, "imp006": 600000, "impC001": 600000,
+}
+
+// Identity is who the device is; it does not change across restarts.
+type Identity struct {
+	DeviceID string // 16 hex digits
+	MAC      string // 12 hex digits
+	Type     string // imp.info().type: "imp001" ... "imp006", "impC001"
+}
+
+// Options configure the module for one Squirrel run.
+type Options struct {
+	Device     event.Device
+	Identity   Identity
+	WakeReason int
+	Boot       time.Time // hardware.millis()/micros() count from here
+}
+
+// Module is the imp and hardware objects of one Squirrel run.
+type Module struct {
+	dev       event.Device
+	q         *event.Queue
+	vm        *runtime.VM
+	opts      Options
+	idle      runtime.Value // imp.onidle handler
+	idleEv    *event.Event
+	unhandled runtime.Value // imp.onunhandledexception handler
+	powersave bool
+	timerDel  *runtime.Table
+}
+
+// Open installs imp, hardware and their constants on vm.
+func Open(vm *runtime.VM, opts Options) *Module {
+	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
+	SetConstants(vm, constants)
+	vm.Root().SetStr("imp", NewMeta(Members(m.impMethods())))
+	vm.Root().SetStr("hardware", NewMeta(Members(m.hardwareMethods())))
+	return m
+}
+
+// Unhandled returns the imp.onunhandledexception handler (null if none).
+func (m *Module) Unhandled() runtime.Value { return m.unhandled }
+
+func (m *Module) impMethods() []Method {
+	return []Method{
+		{"wakeup", -3, ".nc", m.wakeup},
+		{"cancelwakeup", 2, "", m.cancelWakeup},
+		{"onidle", 2, ".c|o", m.onIdle},
+		{"sleep", 2, ".n", m.sleep},
+		{"deepsleepfor", 2, ".n", m.deepSleepFor},
+		{"deepsleepuntil", -3, ".nnnn", m.deepSleepUntil},
+		{"reset", 1, "", m.reset},
+		{"onunhandledexception", 2, ".c|o", m.onUnhandled},
+		{"getmacaddress", 1, "", m.str(func() string { return m.opts.Identity.MAC })},
+		{"getsoftwareversion", 1, "", m.str(func() string { return SoftwareVersion })},
+		{"getbootromversion", 1, "", m.str(func() string { return BootromVersion })},
+		{"getmemoryfree", 1, "", m.memoryFree},
+		{"info", 1, "", m.info},
+		{"environment", 1, "", m.environment},
+		{"setpowersave", 2, ".b", m.setPowerSave},
+		{"getpowersave", 1, "", m.getPowerSave},
+		{"enableblinkup", 2, ".b", nothing},
+	}
+}
+
+func (m *Module) str(f func() string) runtime.NativeFunc {
+	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Str(f()), nil }
+}
+
+func nothing(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }
+
+func (m *Module) memoryFree(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	n, ok := memoryFree[m.opts.Identity.Type]
+	if !ok {
+		n = defaultMemoryBytes
+	}
+	return runtime.Int(n), nil
+}
+
+// info(): a meta object with one member, type.
+func (m *Module) info(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	t := runtime.NewTable(1)
+	t.SetStr("type", runtime.Str(m.opts.Identity.Type))
+	return NewMeta(t), nil
+}
+
+func (m *Module) environment(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	if m.opts.Identity.Type == "imp001" {
+		return runtime.Int(environmentCard), nil
+	}
+	return runtime.Int(environmentModule), nil
+}
+
+func (m *Module) setPowerSave(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	m.powersave = args[1].Bool()
+	return runtime.Null, nil
+}
+
+func (m *Module) getPowerSave(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Bool(m.powersave), nil
+}
+
+func (m *Module) onUnhandled(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	m.unhandled = args[1]
+	return runtime.Null, nil
+}
+
+// reset(): a warm boot; does not return.
+func (m *Module) reset(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, m.dev.Halt(event.Halt{Kind: event.HaltReset})
+}
+
+// deepsleepfor(s): sleep s seconds (0 .. 2419198); does not return.
+func (m *Module) deepSleepFor(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, DeepSleepFor(m.dev, args[1])
+}
+
+// deepsleepuntil(hour, min[, sec[, dayOfWeek]]): UTC; does not return.
+func (m *Module) deepSleepUntil(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, DeepSleepUntil(m.dev, args[1:])
+}
+
+// DeepSleepFor halts the device into deep sleep for the number of
+// seconds in v (server.sleepfor and imp.deepsleepfor).
+func DeepSleepFor(dev event.Device, v runtime.Value) error {
+	s, _ := v.ToFloat()
+	if s < 0 || s > maxSleepSeconds || s != s {
+		return runtime.Errorf("sleep time out of range (0 to %d seconds)", maxSleepSeconds)
+	}
+	d := time.Duration(float64(s) * float64(time.Second)).Round(time.Microsecond)
+	return dev.Halt(event.Halt{Kind: event.HaltSleep, Until: dev.Queue().Now().Add(d)})
+}
+
+// DeepSleepUntil halts the device into deep sleep until the next UTC time
+// matching hour, minute[, second[, day of week (0 = Sunday)]].
+func DeepSleepUntil(dev event.Device, args []runtime.Value) error {
+	var f [4]int
+	f[3] = -1
+	for i, a := range args {
+		n, _ := a.ToInt()
+		f[i] = int(n)
+	}
+	if f[0] < 0 || f[0] > 23 || f[1] < 0 || f[1] > 59 || f[2] < 0 || f[2] > 59 || f[3] > 6 {
+		return runtime.NewError("invalid time")
+	}
+	until := NextTimeOfDay(dev.Queue().Now(), f[0], f[1], f[2], f[3])
+	return dev.Halt(event.Halt{Kind: event.HaltSleep, Until: until})
+}
+
+// NextTimeOfDay is the first UTC time after now at hour:min:sec, on the
+// given weekday (0 = Sunday) unless wday is negative.
+func NextTimeOfDay(now time.Time, hour, min, sec, wday int) time.Time {
+	now = now.UTC()
+	t := time.Date(now.Year(), now.Month(), now.Day(), hour, min, sec, 0, time.UTC)
+	for !t.After(now) || (wday >= 0 && int(t.Weekday()) != wday) {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
+}

@@ -1,0 +1,118 @@
+package imp
+
+import (
+	"math"
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/runtime"
+)
+
+// maxWakeupCentis is imp.wakeup's longest interval: 10,737,418 s.
+const maxWakeupCentis = 1073741800
+
+// timerTypeName is what typeof reports for a timer handle.
+const timerTypeName = "userdata"
+
+// timer is the payload of the handle imp.wakeup returns.
+type timer struct {
+	ev *event.Event
+}
+
+// centiseconds converts a wakeup interval to whole centiseconds: rounded
+// to the nearest, and at least one for any positive interval.
+func centiseconds(v runtime.Value) (int64, error) {
+	var cs int64
+	if v.Type() == runtime.TInt {
+		cs = int64(v.Int()) * 100
+	} else {
+		f := float64(v.Float())
+		if f != f {
+			return 0, runtime.NewError("invalid interval")
+		}
+		cs = int64(math.Round(f * 100))
+		if cs == 0 && f > 0 {
+			cs = 1
+		}
+	}
+	if cs < 0 || cs > maxWakeupCentis {
+		return 0, runtime.NewError("interval out of range (0 to 10737418 seconds)")
+	}
+	return cs, nil
+}
+
+// callback makes an event body calling fn with the root table as this.
+func (m *Module) callback(fn runtime.Value, args ...runtime.Value) event.Func {
+	return func() error {
+		_, err := m.vm.Call(fn, runtime.TableValue(m.vm.Root()), args...)
+		return err
+	}
+}
+
+// wakeup(interval, callback[, name]): the name is for agents; a device
+// ignores it.
+func (m *Module) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	cs, err := centiseconds(args[1])
+	if err != nil {
+		return runtime.Null, err
+	}
+	fire := m.callback(args[2])
+	var ev *event.Event
+	if cs == 0 {
+		ev = m.q.Idle(fire)
+	} else {
+		ev = m.q.After(time.Duration(cs)*10*time.Millisecond, fire)
+	}
+	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, m.timerDel, &timer{ev})), nil
+}
+
+// cancelwakeup(timer): a fired or cancelled timer, or null, is ignored.
+func (m *Module) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	v := args[1]
+	if v.IsNull() {
+		return runtime.Null, nil
+	}
+	t, ok := timerOf(v)
+	if !ok {
+		return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer'", v.TypeName())
+	}
+	m.q.Cancel(t.ev)
+	return runtime.Null, nil
+}
+
+func timerOf(v runtime.Value) (*timer, bool) {
+	if v.Type() != runtime.TUserData {
+		return nil, false
+	}
+	t, ok := v.UserData().Data.(*timer)
+	return t, ok
+}
+
+// onidle(fn): one handler at a time; null cancels it.
+func (m *Module) onIdle(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	m.idle = args[1]
+	switch {
+	case m.idle.IsNull():
+		m.q.Cancel(m.idleEv)
+		m.idleEv = nil
+	case m.idleEv == nil:
+		m.idleEv = m.q.Idle(m.fireIdle)
+	}
+	return runtime.Null, nil
+}
+
+func (m *Module) fireIdle() error {
+	m.idleEv = nil
+	fn := m.idle
+	m.idle = runtime.Null
+	return m.callback(fn)()
+}
+
+// sleep(seconds): blocks the device, with microsecond resolution.
+func (m *Module) sleep(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	s, _ := args[1].ToFloat()
+	if s > 0 {
+		m.q.Sleep(time.Duration(math.Round(float64(s)*1e6)) * time.Microsecond)
+	}
+	return runtime.Null, nil
+}

@@ -1,0 +1,342 @@
+package server
+
+import (
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
+)
+
+// Send-timeout policies, wait policies, send error codes and connection
+// reason codes, with the values the imp uses.
+const (
+	SuspendOnError            = 0
+	ReturnOnError             = 1
+	ReturnOnErrorNoDisconnect = 2
+	WaitTilSent               = 0
+	WaitForAck                = 1
+
+	SendNotConnected = 1
+
+	NotConnected    = 0
+	NoServer        = 4
+	ServerConnected = 5
+)
+
+var constants = []imp.Constant{
+	{Name: "SUSPEND_ON_ERROR", Value: SuspendOnError},
+	{Name: "RETURN_ON_ERROR", Value: ReturnOnError},
+	{Name: "RETURN_ON_ERROR_NO_DISCONNECT", Value: ReturnOnErrorNoDisconnect},
+	{Name: "WAIT_TIL_SENT", Value: WaitTilSent},
+	{Name: "WAIT_FOR_ACK", Value: WaitForAck},
+	{Name: "SEND_ERROR_NOT_CONNECTED", Value: SendNotConnected},
+	{Name: "SEND_ERROR_TIMEOUT", Value: 2},
+	{Name: "SEND_ERROR_DISCONNECTED", Value: 3},
+	{Name: "SEND_ERROR_WOULDBLOCK", Value: 4},
+	{Name: "NOT_CONNECTED", Value: NotConnected},
+	{Name: "NO_WIFI", Value: 1},
+	{Name: "NO_LINK", Value: 1},
+	{Name: "NO_IP_ADDRESS", Value: 2},
+	{Name: "NOT_RESOLVED", Value: 3},
+	{Name: "NO_SERVER", Value: NoServer},
+	{Name: "SERVER_CONNECTED", Value: ServerConnected},
+	{Name: "NO_PROXY", Value: 6},
+	{Name: "NOT_AUTHORISED", Value: 7},
+	{Name: "NO_MODEM", Value: 8},
+	{Name: "SIM_ERROR", Value: 9},
+	{Name: "NO_REGISTRATION", Value: 10},
+	{Name: "REGISTRATION_DENIED", Value: 11},
+	{Name: "NO_PPP_CONNECTION", Value: 12},
+}
+
+// impOS's reconnection timing: it retries for a minute; under
+// SUSPEND_ON_ERROR it then deep-sleeps for nine minutes and tries again.
+const (
+	retryWindow    = time.Minute
+	sleepAfterFail = 9 * time.Minute
+	defaultTimeout = 60 // server.connect's timeout, seconds
+)
+
+// Options configure the module for one Squirrel run.
+type Options struct {
+	Device event.Device
+	Conn   *Conn
+}
+
+// Module is the server object of one Squirrel run. The policy and the
+// handlers belong to the run; the connection (Conn) outlives it.
+type Module struct {
+	dev          event.Device
+	q            *event.Queue
+	vm           *runtime.VM
+	conn         *Conn
+	policy       int32
+	onDisconnect runtime.Value
+	connectCB    runtime.Value
+	connectEv    *event.Event
+	watch        *event.Event // background: the next change of the link
+}
+
+// Open installs server and its constants on vm.
+func Open(vm *runtime.VM, opts Options) *Module {
+	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, conn: opts.Conn}
+	imp.SetConstants(vm, constants)
+	vm.Root().SetStr("server", imp.NewMeta(imp.Members(m.methods())))
+	if m.conn.Connected {
+		m.watchLink()
+	}
+	return m
+}
+
+func (m *Module) methods() []imp.Method {
+	return []imp.Method{
+		{Name: "log", NParams: 2, Fn: m.log},
+		{Name: "error", NParams: 2, Fn: m.error},
+		{Name: "isconnected", NParams: 1, Fn: m.isConnected},
+		{Name: "connect", NParams: -1, Mask: ".c|on", Fn: m.connect},
+		{Name: "disconnect", NParams: 1, Fn: m.disconnect},
+		{Name: "onunexpecteddisconnect", NParams: 2, Mask: ".c|o", Fn: m.onUnexpectedDisconnect},
+		{Name: "setsendtimeoutpolicy", NParams: 4, Mask: ".iin", Fn: m.setSendTimeoutPolicy},
+		{Name: "flush", NParams: 2, Mask: ".n", Fn: m.flush},
+		{Name: "restart", NParams: 1, Fn: m.restart},
+		{Name: "sleepfor", NParams: 2, Mask: ".n", Fn: m.sleepFor},
+		{Name: "sleepuntil", NParams: -3, Mask: ".nnnn", Fn: m.sleepUntil},
+	}
+}
+
+func (m *Module) returnsErrors() bool { return m.policy != SuspendOnError }
+
+// setConnected changes the connection, logging the status line impCentral
+// shows.
+func (m *Module) setConnected(up bool) {
+	SetConnected(m.dev, m.conn, up)
+}
+
+// SetConnected changes a device's connection and logs "Device connected"
+// or "Device disconnected" when it changes.
+func SetConnected(dev event.Device, c *Conn, up bool) {
+	if c.Connected == up {
+		return
+	}
+	c.Connected = up
+	if up {
+		dev.Log(event.TypeStatus, "Device connected")
+	} else {
+		dev.Log(event.TypeStatus, "Device disconnected")
+	}
+}
+
+// watchLink schedules the reaction to the link's next outage.
+func (m *Module) watchLink() {
+	m.q.Cancel(m.watch)
+	m.watch = nil
+	if down, ok := m.conn.Link.NextDown(m.q.Now()); ok {
+		m.watch = m.q.Background(down, m.linkDropped)
+	}
+}
+
+// reconnected is impOS getting the connection back by itself.
+func (m *Module) reconnected() error {
+	m.watch = nil
+	m.setConnected(true)
+	m.watchLink()
+	return nil
+}
+
+// linkDropped is an unexpected disconnection.
+func (m *Module) linkDropped() error {
+	m.watch = nil
+	if !m.conn.Connected {
+		return nil
+	}
+	m.setConnected(false)
+	now := m.q.Now()
+	up, ok := m.conn.Link.NextUp(now)
+	back := ok && up.Sub(now) <= retryWindow
+	switch {
+	case back && !m.returnsErrors():
+		m.q.Suspend(up) // Squirrel stops while impOS reconnects
+		m.watch = m.q.Background(up, m.reconnected)
+	case back:
+		m.watch = m.q.Background(up, m.reconnected)
+	case m.returnsErrors():
+		m.watch = m.q.Background(now.Add(retryWindow), m.gaveUp)
+	default:
+		return m.deepSleepAfterRetries(now.Add(retryWindow))
+	}
+	return nil
+}
+
+// deepSleepAfterRetries is SUSPEND_ON_ERROR's answer to retries that
+// failed by time at: deep sleep, trying again nine minutes later. When the
+// link never comes back the imp would cycle for ever without a trace in
+// the log, so it sleeps for ever instead (the device is finished).
+func (m *Module) deepSleepAfterRetries(at time.Time) error {
+	h := event.Halt{Kind: event.HaltSleep}
+	if _, ok := m.conn.Link.NextUp(at); ok {
+		h.Until = at.Add(sleepAfterFail)
+	}
+	return m.dev.Halt(h)
+}
+
+// gaveUp is RETURN_ON_ERROR's report of an outage that outlasted impOS's
+// retries.
+func (m *Module) gaveUp() error {
+	m.watch = nil
+	if m.conn.Connected || m.onDisconnect.IsNull() {
+		return nil
+	}
+	_, err := m.vm.Call(m.onDisconnect, runtime.TableValue(m.vm.Root()), runtime.Int(NoServer))
+	return err
+}
+
+// reconnectBlocking is SUSPEND_ON_ERROR's reconnection from inside a call:
+// the device blocks while impOS retries; if that fails the device
+// deep-sleeps (the call does not return).
+func (m *Module) reconnectBlocking() error {
+	now := m.q.Now()
+	if up, ok := m.conn.Link.NextUp(now); ok && up.Sub(now) <= retryWindow {
+		m.q.Sleep(up.Sub(now))
+		m.setConnected(true)
+		m.watchLink()
+		return nil
+	}
+	m.q.Sleep(retryWindow)
+	return m.deepSleepAfterRetries(m.q.Now())
+}
+
+// send writes a log message, or reports why it could not.
+func (m *Module) send(typ, prefix string, v runtime.Value) (runtime.Value, error) {
+	s, err := m.vm.ToString(v)
+	if err != nil {
+		return runtime.Null, err
+	}
+	if !m.conn.Connected {
+		if m.returnsErrors() {
+			return runtime.Int(SendNotConnected), nil
+		}
+		if err := m.reconnectBlocking(); err != nil {
+			return runtime.Null, err
+		}
+	}
+	m.dev.Log(typ, prefix+s)
+	return runtime.Int(0), nil
+}
+
+// log(x): x converted as tostring does (a blob gives its bytes).
+func (m *Module) log(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return m.send(event.TypeLog, "", args[1])
+}
+
+// error(x): like log, shown as an error.
+func (m *Module) error(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return m.send(event.TypeError, "ERROR: ", args[1])
+}
+
+func (m *Module) isConnected(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Bool(m.conn.Connected), nil
+}
+
+// connect([callback[, timeout]]): synchronous under SUSPEND_ON_ERROR
+// (callback and timeout ignored); otherwise asynchronous, the callback
+// getting SERVER_CONNECTED or, after timeout seconds, NO_SERVER. A second
+// call replaces a pending callback.
+func (m *Module) connect(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	if !m.returnsErrors() {
+		if m.conn.Connected {
+			return runtime.Null, nil
+		}
+		return runtime.Null, m.reconnectBlocking()
+	}
+	m.q.Cancel(m.connectEv)
+	m.connectCB = runtime.Null
+	if len(args) > 1 {
+		m.connectCB = args[1]
+	}
+	timeout := float32(defaultTimeout)
+	if len(args) > 2 {
+		timeout, _ = args[2].ToFloat()
+	}
+	now := m.q.Now()
+	up, ok := m.conn.Link.NextUp(now)
+	switch {
+	case m.conn.Connected:
+		m.connectEv = m.q.At(now, m.connectDone(ServerConnected))
+	case ok && up.Sub(now) <= seconds(timeout):
+		done := m.connectDone(ServerConnected)
+		m.connectEv = m.q.At(up, func() error {
+			m.setConnected(true)
+			m.watchLink()
+			return done()
+		})
+	default:
+		m.connectEv = m.q.At(now.Add(seconds(timeout)), m.connectDone(NoServer))
+	}
+	return runtime.Null, nil
+}
+
+func seconds(s float32) time.Duration {
+	if s < 0 {
+		return 0
+	}
+	return time.Duration(float64(s) * float64(time.Second))
+}
+
+func (m *Module) connectDone(reason int32) event.Func {
+	return func() error {
+		m.connectEv = nil
+		cb := m.connectCB
+		m.connectCB = runtime.Null
+		if cb.IsNull() {
+			return nil
+		}
+		_, err := m.vm.Call(cb, runtime.TableValue(m.vm.Root()), runtime.Int(reason))
+		return err
+	}
+}
+
+// disconnect(): drops the connection on purpose (no unexpected-disconnect
+// handling).
+func (m *Module) disconnect(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	m.q.Cancel(m.watch)
+	m.watch = nil
+	m.setConnected(false)
+	return runtime.Null, nil
+}
+
+func (m *Module) onUnexpectedDisconnect(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	m.onDisconnect = args[1]
+	return runtime.Null, nil
+}
+
+// setsendtimeoutpolicy(policy, waitFor, timeout).
+func (m *Module) setSendTimeoutPolicy(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	p, w := args[1].Int(), args[2].Int()
+	if p < SuspendOnError || p > ReturnOnErrorNoDisconnect || (w != WaitTilSent && w != WaitForAck) {
+		return runtime.Null, runtime.NewError("invalid send timeout policy")
+	}
+	m.policy = p
+	return runtime.Null, nil
+}
+
+// flush(timeout): true when everything logged has reached the server,
+// which is the case whenever the device is connected.
+func (m *Module) flush(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Bool(m.conn.Connected), nil
+}
+
+// restart(): restarts the Squirrel VM; does not return.
+func (m *Module) restart(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, m.dev.Halt(event.Halt{Kind: event.HaltRestart})
+}
+
+// sleepfor(seconds): deep sleep after flushing; does not return.
+func (m *Module) sleepFor(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, imp.DeepSleepFor(m.dev, args[1])
+}
+
+// sleepuntil(hour, min[, sec[, dayOfWeek]]): UTC; does not return.
+func (m *Module) sleepUntil(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, imp.DeepSleepUntil(m.dev, args[1:])
+}
