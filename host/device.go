@@ -81,7 +81,7 @@ func (d *Device) Halt(h event.Halt) error {
 	if d.halt == nil {
 		d.halt = &h
 	}
-	return runtime.ErrStepLimit
+	return runtime.ErrHalt
 }
 
 // RunEvent runs one event of the device (event.Runner).

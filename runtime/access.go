@@ -383,6 +383,9 @@ func rawIn(obj, key Value) bool {
 	case TInstance:
 		_, _, ok := obj.Instance().Class.lookup(key)
 		return ok
+	case TUserData:
+		u := obj.UserData()
+		return key.typ != TNull && u.Delegate != nil && u.Delegate.Has(key)
 	}
 	return false
 }

@@ -11,7 +11,14 @@ import (
 type Error struct {
 	Value Value
 	Trace []TraceFrame // innermost first; empty until the VM fills it in
+	// Uncatchable errors unwind through every try/catch: the step limit,
+	// and hosts ending a run (server.restart(), deep sleep).
+	Uncatchable bool
 }
+
+// ErrHalt is returned by host natives that end the current Squirrel run
+// (the host knows why); Squirrel code cannot catch it.
+var ErrHalt = &Error{Value: Str("halted"), Uncatchable: true}
 
 // TraceFrame is one line of a Squirrel call stack.
 type TraceFrame struct {

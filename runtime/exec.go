@@ -189,7 +189,7 @@ func (vm *VM) execute() (result Value, err error) {
 // traced fills in the Squirrel call stack of an exception that has none.
 func (vm *VM) traced(err error) *Error {
 	e := AsError(err)
-	if e.Trace == nil && e != ErrStepLimit {
+	if e.Trace == nil && !e.Uncatchable {
 		e.Trace = vm.Trace()
 	}
 	return e
@@ -226,7 +226,7 @@ func (vm *VM) frameLocals(f *frame) []LocalValue {
 // catch transfers control to the innermost trap owned by frames at or
 // above entry; it reports false when there is none.
 func (vm *VM) catch(e *Error, entry int) bool {
-	if len(vm.traps) == 0 || e == ErrStepLimit {
+	if len(vm.traps) == 0 || e.Uncatchable {
 		return false
 	}
 	t := vm.traps[len(vm.traps)-1]

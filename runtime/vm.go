@@ -156,7 +156,7 @@ func NewMainClosure(p *Proto) *Closure { return &Closure{Proto: p, id: newID()} 
 
 // ErrStepLimit is raised when a VM with a step limit exceeds it. Squirrel
 // code cannot catch it.
-var ErrStepLimit = &Error{Value: Str("step limit exceeded")}
+var ErrStepLimit = &Error{Value: Str("step limit exceeded"), Uncatchable: true}
 
 // SetStepLimit bounds the number of backward jumps and calls the VM may
 // execute (0 removes the limit); used by fuzzing and watchdogs.

@@ -130,7 +130,7 @@ func (f *fakeDevice) Queue() *event.Queue { return f.q }
 func (f *fakeDevice) Log(typ, msg string) { f.logs = append(f.logs, typ+": "+msg) }
 func (f *fakeDevice) Halt(h event.Halt) error {
 	f.halts = append(f.halts, h)
-	return runtime.ErrStepLimit
+	return runtime.ErrHalt
 }
 
 type runner struct{ errs []error }
@@ -144,13 +144,13 @@ func (r *runner) RunEvent(fn event.Func) {
 func TestDeepSleepArguments(t *testing.T) {
 	l := event.NewLoop(event.NewVirtual(event.Epoch))
 	dev := &fakeDevice{q: l.NewQueue(&runner{})}
-	if err := DeepSleepFor(dev, runtime.Int(-1)); err == runtime.ErrStepLimit || err == nil {
+	if err := DeepSleepFor(dev, runtime.Int(-1)); err == runtime.ErrHalt || err == nil {
 		t.Errorf("negative sleep: %v", err)
 	}
-	if err := DeepSleepFor(dev, runtime.Float(1.5)); err != runtime.ErrStepLimit {
+	if err := DeepSleepFor(dev, runtime.Float(1.5)); err != runtime.ErrHalt {
 		t.Errorf("sleep: %v", err)
 	}
-	if err := DeepSleepUntil(dev, []runtime.Value{runtime.Int(24), runtime.Int(0)}); err == runtime.ErrStepLimit {
+	if err := DeepSleepUntil(dev, []runtime.Value{runtime.Int(24), runtime.Int(0)}); err == runtime.ErrHalt {
 		t.Error("hour 24 accepted")
 	}
 	want := event.Epoch.Add(1500 * time.Millisecond)

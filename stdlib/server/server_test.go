@@ -27,11 +27,11 @@ func (f *fakeDevice) Log(typ, msg string) {
 
 func (f *fakeDevice) Halt(h event.Halt) error {
 	f.halts = append(f.halts, h)
-	return runtime.ErrStepLimit
+	return runtime.ErrHalt
 }
 
 func (f *fakeDevice) RunEvent(fn event.Func) {
-	if err := fn(); err != nil && err != runtime.ErrStepLimit {
+	if err := fn(); err != nil && err != runtime.ErrHalt {
 		f.log = append(f.log, "uncaught "+err.Error())
 	}
 }
