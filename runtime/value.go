@@ -328,3 +328,8 @@ type Iterator interface {
 var nextID atomic.Uint32
 
 func newID() uint32 { return nextID.Add(1) }
+
+// ResetObjectIDs restarts object numbering. A runner that executes several
+// independent programs in one process (impvm test) calls it before each,
+// so identity hashes and "(table : 0x...)" texts match a standalone run.
+func ResetObjectIDs() { nextID.Store(0) }
