@@ -13,8 +13,9 @@ type ErrorPolicy uint8
 
 // The error policies.
 const (
-	OnErrorExit    ErrorPolicy = iota // the run ends with status 1
-	OnErrorRestart                    // the device's Squirrel restarts, like an imp
+	OnErrorExit     ErrorPolicy = iota // the run ends with status 1
+	OnErrorRestart                     // the device's Squirrel restarts, like an imp
+	OnErrorContinue                    // the error is logged and the device carries on (the REPL)
 )
 
 // DefaultImpType is the imp module a device emulates unless told
@@ -25,6 +26,10 @@ const DefaultImpType = "imp006"
 type Script struct {
 	Path   string // shown in error reports; its base name names the device
 	Source []byte
+	// Lines maps the lines of a preprocessed Source to their original
+	// files: error reports name a library's file and line. Nil: Source is
+	// the file Path.
+	Lines LineMap
 }
 
 // Outage is a time the impCloud cannot be reached, relative to the start
@@ -56,4 +61,19 @@ type Config struct {
 	ImpType     string // imp.info().type (default DefaultImpType)
 	Out         io.Writer
 	Modules     []Module
+	// OnUncaught, when set, is called after an uncaught device error has
+	// been logged (the CLI explains it on stderr with a caret and a hint).
+	OnUncaught func(d *Device, e *runtime.Error)
+	Net        NetConfig // local networking (imp.net); zero: a perfect virtual LAN
+
+	// Agent is agent code paired with the device of Scripts[0] (nil:
+	// none); see Agent.
+	Agent        *Script
+	AgentModules []AgentModule
+	// AgentHTTP serves the agent's HTTP requests on 127.0.0.1:HTTPPort
+	// (0: a free port); HTTPTimeout (0: 60 s) is how long a request waits
+	// for response.send().
+	AgentHTTP   bool
+	HTTPPort    int
+	HTTPTimeout time.Duration
 }

@@ -21,6 +21,7 @@ type Device struct {
 
 	world *World
 	path  string
+	lines LineMap // Script.Lines
 	proto *runtime.Proto
 	q     *event.Queue
 	conn  server.Conn
@@ -113,8 +114,11 @@ func (d *Device) fail(err error) {
 		}
 		e = runtime.AsError(herr)
 	}
-	report.RuntimeError(d.report, "", e)
+	report.RuntimeError(d.report, "", MapTrace(e, d.path, d.lines))
 	d.report.flush()
+	if f := d.world.cfg.OnUncaught; f != nil {
+		f(d, MapTrace(e, d.path, d.lines))
+	}
 	d.world.failed(d)
 }
 
@@ -199,7 +203,8 @@ func (d *Device) run(wake int) error {
 	d.vm = vm
 	base.Open(vm, base.Options{Clock: d.q})
 	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot})
-	server.Open(vm, server.Options{Device: d, Conn: &d.conn})
+	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn})
+	d.openDeviceAgent(vm, srv)
 	for _, m := range d.world.cfg.Modules {
 		if err := m.Install(d, vm); err != nil {
 			return err

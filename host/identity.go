@@ -18,7 +18,8 @@ import (
 type CompileError struct {
 	Path   string
 	Source []byte
-	Err    error // a *syntax.Error for parse and compile errors
+	Err    error   // a *syntax.Error for parse and compile errors
+	Lines  LineMap // Script.Lines: where the lines of Source came from
 }
 
 func (e *CompileError) Error() string { return e.Err.Error() }
@@ -119,7 +120,7 @@ func compileScript(s Script, created time.Time) (*runtime.Proto, error) {
 	}
 	p, err := compile.Source(s.Path, s.Source, consts)
 	if err != nil {
-		return nil, &CompileError{Path: s.Path, Source: s.Source, Err: err}
+		return nil, &CompileError{Path: s.Path, Source: s.Source, Err: err, Lines: s.Lines}
 	}
 	return p, nil
 }

@@ -27,6 +27,8 @@ type World struct {
 	sink    *event.Sink
 	start   time.Time
 	devices []*Device
+	agent   *Agent     // Config.Agent's agent (see agent.go)
+	net     *netModule // imp.net on every device (see net.go)
 
 	mu     sync.Mutex
 	result Result
@@ -65,6 +67,12 @@ func New(cfg Config) (*World, error) {
 	if err := w.makeDevices(); err != nil {
 		return nil, err
 	}
+	if err := w.openNet(); err != nil {
+		return nil, err
+	}
+	if err := w.makeAgent(); err != nil {
+		return nil, err
+	}
 	return w, nil
 }
 
@@ -77,7 +85,7 @@ func (w *World) makeDevices() error {
 	}
 	compiled := map[string]*Device{} // devices running the same file share its code
 	for i, s := range w.cfg.Scripts {
-		d := &Device{Name: names[i], Index: i, world: w, path: s.Path, boot: w.start}
+		d := &Device{Name: names[i], Index: i, world: w, path: s.Path, lines: s.Lines, boot: w.start}
 		if prev, ok := compiled[s.Path]; ok {
 			d.proto = prev.proto
 		} else {
@@ -146,6 +154,9 @@ func (s worldScheduler) After(d time.Duration, fn func()) { s.w.loop.After(d, fn
 // Run boots every device and runs the world until it ends. The log is
 // flushed before Run returns.
 func (w *World) Run() Result {
+	if w.agent != nil {
+		w.agent.start()
+	}
 	for _, d := range w.devices {
 		d.schedule(w.start, imp.WakePowerOn)
 	}
@@ -158,6 +169,10 @@ func (w *World) Run() Result {
 		d.flushLines()
 		d.endRun()
 	}
+	if w.agent != nil {
+		w.agent.stop()
+	}
+	w.closeNet()
 	_ = w.sink.Flush()
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -188,6 +203,7 @@ func (w *World) end(code int, reason string) {
 // failed is called after a device's uncaught error has been logged.
 func (w *World) failed(d *Device) {
 	switch {
+	case w.cfg.OnError == OnErrorContinue:
 	case w.cfg.OnError == OnErrorExit:
 		w.end(ExitError, "") // the log shows the error
 	case d.restarts >= w.cfg.MaxRestarts:

@@ -14,12 +14,17 @@
 // [SendOK], [SendErrorNotConnected] (link down) or [SendErrorWouldBlock]
 // (rate-limited by the per-device [Bucket]: 100 burst, 25/s on the device
 // clock). A socket opened without a port is bound on its first send.
+// [Socket.SetReady] lets the binding layer report an interface that is
+// up but not yet usable (still getting its address) as code 1 too, and
+// [Config.NoRateLimit] / [HostOptions].NoRateLimit lift the rate limit as
+// a simulation knob for load tests.
 //
 // # Virtual backend
 //
 // [New] makes a deterministic in-process [Network] (default
 // 192.168.1.0/24, gateway .1, devices from .10 in [Network.Attach] order,
-// MACs 0c:2a:69:00:00:01 up). Delivery is never immediate: each datagram
+// MACs 0c:2a:69:00:00:01 up unless [Network.AttachNIC] gives the
+// device's own MAC and clock). Delivery is never immediate: each datagram
 // is a scheduled event on the host's [Scheduler], delivered to the
 // socket's [Handler] at its due time. The network keeps datagrams in
 // flight in its own heap and schedules one shared func per datagram, so

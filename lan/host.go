@@ -20,6 +20,9 @@ type HostOptions struct {
 	// loops back to the sender. Off by default, as on an imp and in the
 	// virtual network.
 	LoopBroadcast bool
+	// NoRateLimit lifts impOS's send rate limit (a simulation knob for
+	// load tests; a real imp always applies it).
+	NoRateLimit bool
 }
 
 type sinceClock struct{ start time.Time }

@@ -69,6 +69,7 @@ type NIC struct {
 	bucket    Bucket
 	ports     map[uint16]*Socket
 	loopback  bool // admit 127/8 destinations (tests only)
+	noLimit   bool // no rate limit (a simulation knob, --no-rate-limit)
 	closed    bool
 	linkWatch func(up bool)
 }

@@ -9,7 +9,8 @@ type Socket struct {
 	port    uint16 // 0 while unbound
 	handler Handler
 	closed  bool
-	impl    any // backend state
+	ready   func() bool // nil: always ready; see SetReady
+	impl    any         // backend state
 }
 
 // Port returns the bound local port, or 0 while unbound.
@@ -26,6 +27,12 @@ func (s *Socket) OnReceive(h Handler) error {
 	s.handler = h
 	return nil
 }
+
+// SetReady sets a readiness test consulted by Send after validation: while
+// it reports false, Send returns SendErrorNotConnected. The binding layer
+// uses it for an interface that is still starting (DHCP not done) or has
+// stopped, which the link state alone does not show. nil clears it.
+func (s *Socket) SetReady(fn func() bool) { s.ready = fn }
 
 // Close releases the port. Closing twice is a no-op.
 func (s *Socket) Close() {
@@ -51,10 +58,10 @@ func (s *Socket) Send(addr string, port int, data []byte) (int, error) {
 		return 0, err
 	}
 	n := s.nic
-	if !n.Up() {
+	if !n.Up() || (s.ready != nil && !s.ready()) {
 		return SendErrorNotConnected, nil
 	}
-	if !n.bucket.Take(n.clock.Now()) {
+	if !n.noLimit && !n.bucket.Take(n.clock.Now()) {
 		return SendErrorWouldBlock, nil
 	}
 	if s.port == 0 {

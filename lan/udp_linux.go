@@ -60,6 +60,7 @@ func OpenHost(opts HostOptions) (*NIC, error) {
 	copy(mac[:], ifc.HardwareAddr)
 	nic := newNIC(ifc.Name, ip, mac, opts.Clock, h)
 	nic.loopback = opts.AllowLoopback
+	nic.noLimit = opts.NoRateLimit
 	return nic, nil
 }
 

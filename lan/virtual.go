@@ -31,6 +31,20 @@ type Config struct {
 	LoopBroadcast bool
 	// Pcap, when set, records every frame put on the wire.
 	Pcap *PcapWriter
+	// NoRateLimit lifts impOS's send rate limit on every NIC: a
+	// simulation knob for load tests (a real imp always applies it).
+	NoRateLimit bool
+}
+
+// NICOptions are a device's own settings for AttachNIC.
+type NICOptions struct {
+	// MAC is the hardware address; zero gives 0c:2a:69 and the device's
+	// attach index.
+	MAC [6]byte
+	// Clock is the device clock for the rate limiter (nil: the network's
+	// scheduler). A host whose devices can run ahead of the scheduler
+	// (a blocking sleep) passes the device's own clock.
+	Clock Clock
 }
 
 // LinkEvent takes a NIC's link down or up at a virtual time.
@@ -134,6 +148,11 @@ func subnetIPv4(p netip.Prefix) IPv4 {
 // Attach adds a device called name and returns its NIC, link up. Names
 // must be unique; it fails when the subnet has no address left.
 func (n *Network) Attach(name string) (*NIC, error) {
+	return n.AttachNIC(name, NICOptions{})
+}
+
+// AttachNIC is Attach with the device's MAC address and clock.
+func (n *Network) AttachNIC(name string, opts NICOptions) (*NIC, error) {
 	if n.byName[name] != nil {
 		return nil, fmt.Errorf("lan: device %q already attached", name)
 	}
@@ -144,8 +163,16 @@ func (n *Network) Attach(name string) (*NIC, error) {
 	ip := n.ip
 	ip.Address = n.next
 	idx := uint32(len(n.nics) + 1)
-	mac := [6]byte{0x0c, 0x2a, 0x69, byte(idx >> 16), byte(idx >> 8), byte(idx)}
-	v.nic = newNIC(name, ip, mac, n.sched, v)
+	mac := opts.MAC
+	if mac == ([6]byte{}) {
+		mac = [6]byte{0x0c, 0x2a, 0x69, byte(idx >> 16), byte(idx >> 8), byte(idx)}
+	}
+	var clock Clock = n.sched
+	if opts.Clock != nil {
+		clock = opts.Clock
+	}
+	v.nic = newNIC(name, ip, mac, clock, v)
+	v.nic.noLimit = n.cfg.NoRateLimit
 	n.nics = append(n.nics, v)
 	n.byIP[ip.Address] = v
 	n.byName[name] = v

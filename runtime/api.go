@@ -25,6 +25,7 @@ type TraceFrame struct {
 	Func   string // function name, "unknown", "main", or a native's name
 	Source string // file name, "NATIVE" for natives
 	Line   int32  // -1 for natives
+	Col    int32  // column (bytes) of the failing instruction; 0 when unknown
 	Locals []LocalValue
 }
 

@@ -201,11 +201,14 @@ func (vm *VM) Trace() []TraceFrame {
 	for i := len(vm.frames) - 1; i >= 0; i-- {
 		f := &vm.frames[i]
 		p := f.cl.Proto
-		line := p.Line
+		line, col := p.Line, int32(0)
 		if f.pc > 0 && f.pc <= len(p.Lines) {
 			line = p.Lines[f.pc-1]
 		}
-		out = append(out, TraceFrame{Func: p.DisplayName(), Source: p.Source, Line: line, Locals: vm.frameLocals(f)})
+		if f.pc > 0 && f.pc <= len(p.Cols) {
+			col = p.Cols[f.pc-1]
+		}
+		out = append(out, TraceFrame{Func: p.DisplayName(), Source: p.Source, Line: line, Col: col, Locals: vm.frameLocals(f)})
 	}
 	return out
 }

@@ -172,6 +172,7 @@ type Proto struct {
 	Line        int32  // line where the function starts
 	Code        []Instr
 	Lines       []int32 // source line of each instruction
+	Cols        []int32 // source column (bytes) of each instruction; 0 when unknown
 	Consts      []Value
 	Protos      []*Proto
 	NumParams   int // declared parameters, plus one for this

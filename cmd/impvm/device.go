@@ -13,6 +13,8 @@ import (
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/internal/report"
+	"github.com/impvm/impvm/preproc"
 )
 
 // deviceFlags are the run flags of device mode; they become a host.Config.
@@ -27,6 +29,8 @@ type deviceFlags struct {
 	seed        int64
 	start       string
 	impType     string
+	agent       agentFlags
+	net         netFlags
 }
 
 func (f *deviceFlags) register(fs *pflag.FlagSet) {
@@ -37,9 +41,11 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.maxRestarts, "max-restarts", 5, "error restarts allowed per device with --on-error restart")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
 	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
-	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs and MAC addresses")
+	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
 	fs.StringVar(&f.impType, "imp-type", host.DefaultImpType, "imp.info().type of every device")
+	f.agent.register(fs)
+	f.net.register(fs)
 }
 
 // isDeviceFile reports whether a file name says it holds imp code.
@@ -80,6 +86,9 @@ func (f *deviceFlags) config() (host.Config, error) {
 			return cfg, err
 		}
 		cfg.Outages = append(cfg.Outages, o)
+	}
+	if err := f.net.apply(&cfg); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }
@@ -126,31 +135,29 @@ func parseOutage(s string) (host.Outage, error) {
 
 // readScripts reads device files; name is what error reports call each.
 func readScripts(paths []string, open func(string) ([]byte, error)) ([]host.Script, error) {
-	scripts := make([]host.Script, len(paths))
-	for i, p := range paths {
-		if strings.HasSuffix(p, ".agent.nut") {
-			return nil, fmt.Errorf("%s: agent code is not supported yet", p)
-		}
+	var scripts []host.Script
+	for _, p := range devicePaths(paths) {
 		src, err := open(p)
 		if err != nil {
 			return nil, err
 		}
-		scripts[i] = host.Script{Path: p, Source: src}
+		scripts = append(scripts, host.Script{Path: p, Source: src})
 	}
 	return scripts, nil
 }
 
 // runDevices runs every FILE as a device and returns the exit status.
-func runDevices(f *deviceFlags, paths []string, stdout, stderr io.Writer) int {
+func runDevices(f *deviceFlags, opts preproc.Options, paths []string, stdout, stderr io.Writer) int {
 	cfg, err := f.config()
-	if err == nil {
-		cfg.Scripts, err = readScripts(paths, os.ReadFile)
-	}
 	if err != nil {
 		fmt.Fprintln(stderr, "impvm:", err)
 		return 2
 	}
+	if code := loadDevices(f, opts, paths, &cfg, "", stderr); code != 0 {
+		return code
+	}
 	cfg.Out = stdout
+	cfg.OnUncaught = explainOn(stderr, report.Files(nil))
 	return runWorld(cfg, stderr, true)
 }
 
@@ -161,11 +168,13 @@ func runWorld(cfg host.Config, stderr io.Writer, signals bool) int {
 	if err != nil {
 		var ce *host.CompileError
 		if errors.As(err, &ce) {
-			return reportCompileError(stderr, ce.Err, ce.Source)
+			reportSourceError(stderr, ce)
+			return 1
 		}
 		fmt.Fprintln(stderr, "impvm:", err)
 		return 2
 	}
+	announceAgent(w, stderr)
 	if signals {
 		defer watchInterrupt(w)()
 	}

@@ -90,7 +90,7 @@ func TestRunModes(t *testing.T) {
 		{[]string{dev, "--virtual"}, 0, "2026-01-01T00:00:00.000 +00:00 [Status] Device booting\n2026-01-01T00:00:00.000 +00:00 [Device] device\n", ""},
 		{[]string{"--device", "--virtual", plain}, 0, "[Device] plain 0\n", ""},
 		{[]string{"--virtual", bad}, 1, "", "bad.device.nut:2:7: "},
-		{[]string{agent}, 2, "", "agent code is not supported yet"},
+		{[]string{agent}, 2, "", "agent code needs a device file"},
 		{[]string{"--on-error", "sometimes", dev}, 2, "", "--on-error"},
 	}
 	for _, tc := range tests {

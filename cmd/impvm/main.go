@@ -24,7 +24,7 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(runCmd(), checkCmd(), disasmCmd(), versionCmd())
+	root.AddCommand(runCmd(), testCmd(), replCmd(), checkCmd(), disasmCmd(), versionCmd())
 	if err := root.Execute(); err != nil {
 		if ee, ok := err.(exitError); ok {
 			os.Exit(ee.code)

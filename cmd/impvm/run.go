@@ -11,12 +11,15 @@ import (
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
 )
 
 func runCmd() *cobra.Command {
 	var f deviceFlags
+	var sf sourceFlags
+	var expr string
 	cmd := &cobra.Command{
 		Use:   "run FILE [ARGS...] | run [flags] DEVICE.device.nut...",
 		Short: "Run a Squirrel script, or imp device code (one device per FILE)",
@@ -30,13 +33,20 @@ on an uncaught error (--on-error exit).
 
 Any other FILE runs as a plain script: print() writes to stdout, error()
 to stderr, ARGS arrive in vargv and the device flags are ignored.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: inlineArgs(&expr),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var code int
-			if f.device || isDeviceFile(args[0]) {
-				code = runDevices(&f, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
-			} else {
-				code = runScript(args[0], args[1:], cmd.OutOrStdout(), cmd.ErrOrStderr())
+			opts, err := sf.options("")
+			switch {
+			case err != nil:
+				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
+				code = 2
+			case expr != "" || args[0] == "-":
+				code = runInline(&f, opts, expr, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			case f.device || isDeviceFile(args[0]):
+				code = runDevices(&f, opts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			default:
+				code = runScriptOpts(args[0], args[1:], opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 			}
 			if code != 0 {
 				return exitError{code}
@@ -45,20 +55,27 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 		},
 	}
 	f.register(cmd.Flags())
+	sf.register(cmd.Flags())
+	cmd.Flags().StringVarP(&expr, "eval", "e", "", "run CODE instead of a FILE (ARGS go to vargv); FILE - reads the script from stdin")
 	return cmd
 }
 
 // runScript compiles and runs a plain Squirrel script and returns the
 // process exit status.
 func runScript(path string, scriptArgs []string, stdout, stderr io.Writer) int {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "impvm:", err)
-		return 2
+	return runScriptOpts(path, scriptArgs, preproc.Options{Env: os.LookupEnv}, stdout, stderr)
+}
+
+// runScriptOpts is runScript with preprocessing options (--lib, -D).
+func runScriptOpts(path string, scriptArgs []string, opts preproc.Options, stdout, stderr io.Writer) int {
+	file, code := loadFile(path, opts, stderr)
+	if file == nil {
+		return code
 	}
-	proto, err := compile.Source(path, src, nil)
+	proto, err := file.Compile()
 	if err != nil {
-		return reportCompileError(stderr, err, src)
+		reportSourceError(stderr, err)
+		return 1
 	}
 	vm := runtime.NewVM(runtime.Options{Stdout: stdout, Stderr: stderr})
 	base.Open(vm, base.Options{})
@@ -68,7 +85,8 @@ func runScript(path string, scriptArgs []string, stdout, stderr io.Writer) int {
 	}
 	ret, err := vm.Run(runtime.NewMainClosure(proto), vargs...)
 	if err != nil {
-		report.RuntimeError(stderr, "", runtime.AsError(err))
+		report.RuntimeError(stderr, "", file.MapTrace(runtime.AsError(err)))
+		report.Where(stderr, file.MapTrace(runtime.AsError(err)), report.Files(nil))
 		return 1
 	}
 	if ret.Type() == runtime.TInt {
@@ -88,21 +106,26 @@ func reportCompileError(w io.Writer, err error, src []byte) int {
 }
 
 func checkCmd() *cobra.Command {
-	return &cobra.Command{
+	var sf sourceFlags
+	cmd := &cobra.Command{
 		Use:   "check FILE...",
 		Short: "Parse and compile files, reporting every error like a compiler",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := sf.options("")
+			if err != nil {
+				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
+				return exitError{2}
+			}
 			failed := 0
 			for _, path := range args {
-				src, err := os.ReadFile(path)
-				if err != nil {
-					fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
+				file, _ := loadFile(path, opts, cmd.ErrOrStderr())
+				if file == nil {
 					failed++
 					continue
 				}
-				if _, err := compile.Source(path, src, nil); err != nil {
-					reportCompileError(cmd.ErrOrStderr(), err, src)
+				if _, err := file.Compile(); err != nil {
+					reportSourceError(cmd.ErrOrStderr(), err)
 					failed++
 				}
 			}
@@ -112,6 +135,8 @@ func checkCmd() *cobra.Command {
 			return nil
 		},
 	}
+	sf.register(cmd.Flags())
+	return cmd
 }
 
 func disasmCmd() *cobra.Command {

@@ -100,6 +100,7 @@ type funcState struct {
 	kmap      map[constKey]int
 	outerIdx  map[string]int
 	line      int32
+	col       int32 // column of line's current node; 0 when unknown
 }
 
 func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Proto {
@@ -128,7 +129,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	if end == 0 {
 		end = fs.line
 	}
-	fs.line = end
+	fs.line, fs.col = end, 0
 	fs.emit(runtime.Instr{Op: runtime.OpReturn})
 	for i := range fs.locals {
 		fs.finishLocal(&fs.locals[i])
@@ -139,14 +140,15 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 func (fs *funcState) emit(in runtime.Instr) int {
 	fs.proto.Code = append(fs.proto.Code, in)
 	fs.proto.Lines = append(fs.proto.Lines, fs.line)
+	fs.proto.Cols = append(fs.proto.Cols, fs.col)
 	return len(fs.proto.Code) - 1
 }
 
 func (fs *funcState) pc() int { return len(fs.proto.Code) }
 
 func (fs *funcState) setLine(n syntax.Node) {
-	if l := n.Position().Line; l > 0 {
-		fs.line = l
+	if p := n.Position(); p.Line > 0 {
+		fs.line, fs.col = p.Line, p.Col
 	}
 }
 

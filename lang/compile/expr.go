@@ -661,7 +661,7 @@ func (fs *funcState) funcLit(fn *syntax.Function, dst int) {
 		}
 	}
 	fs.setLine(fn.Body)
-	fs.line = fn.P.Line
+	fs.line, fs.col = fn.P.Line, fn.P.Col
 	fs.opBx(runtime.OpClosure, base, uint32(idx))
 	fs.move(dst, base)
 }
@@ -679,7 +679,7 @@ func (fs *funcState) classDef(cd *syntax.ClassDef, dst int) {
 		flags |= 2
 	}
 	if cd.P.Line > 0 {
-		fs.line = cd.P.Line
+		fs.line, fs.col = cd.P.Line, cd.P.Col
 	}
 	fs.op(runtime.OpClass, cls, b, flags)
 	for _, m := range cd.Members {

@@ -25,7 +25,7 @@ func (fs *funcState) stmt(s syntax.Stmt) {
 		fs.openScope()
 		fs.stmts(s.Stmts)
 		if s.EndLine > 0 {
-			fs.line = s.EndLine
+			fs.line, fs.col = s.EndLine, 0
 		}
 		fs.closeScope()
 	case *syntax.Local:

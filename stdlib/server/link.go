@@ -88,4 +88,7 @@ func (l Link) NextDown(t time.Time) (down time.Time, ok bool) {
 type Conn struct {
 	Link      Link
 	Connected bool
+	// OnChange, when set, is told of every change of Connected made by
+	// SetConnected (the agent watches its device with it).
+	OnChange func(up bool)
 }

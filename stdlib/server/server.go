@@ -120,6 +120,9 @@ func SetConnected(dev event.Device, c *Conn, up bool) {
 		return
 	}
 	c.Connected = up
+	if c.OnChange != nil {
+		c.OnChange(up)
+	}
 	if up {
 		dev.Log(event.TypeStatus, "Device connected")
 	} else {
@@ -212,16 +215,25 @@ func (m *Module) send(typ, prefix string, v runtime.Value) (runtime.Value, error
 	if err != nil {
 		return runtime.Null, err
 	}
-	if !m.conn.Connected {
-		if m.returnsErrors() {
-			return runtime.Int(SendNotConnected), nil
-		}
-		if err := m.reconnectBlocking(); err != nil {
-			return runtime.Null, err
-		}
+	if code, err := m.Reach(); code != 0 || err != nil {
+		return runtime.Int(code), err
 	}
 	m.dev.Log(typ, prefix+s)
 	return runtime.Int(0), nil
+}
+
+// Reach makes sure the device can send to the impCloud, as server.log
+// does before it logs (agent.send too): 0 when connected (reconnecting
+// first under SUSPEND_ON_ERROR), SEND_ERROR_NOT_CONNECTED under
+// RETURN_ON_ERROR, or the error of a halt.
+func (m *Module) Reach() (int32, error) {
+	switch {
+	case m.conn.Connected:
+		return 0, nil
+	case m.returnsErrors():
+		return SendNotConnected, nil
+	}
+	return 0, m.reconnectBlocking()
 }
 
 // log(x): x converted as tostring does (a blob gives its bytes).

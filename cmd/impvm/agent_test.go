@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/impvm/impvm/testrun"
+)
+
+func TestAgentPairing(t *testing.T) {
+	dir := t.TempDir()
+	hub := writeFile(t, dir, "hub.device.nut", `server.log("hub");`)
+	writeFile(t, dir, "hub.agent.nut", `server.log("beside");`)
+	node := writeFile(t, dir, "node.device.nut", `server.log("node");`)
+	other := writeFile(t, dir, "other.agent.nut", `server.log("other");`)
+	broken := writeFile(t, dir, "broken.agent.nut", "local = 1;\n")
+	tests := []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{"--virtual", hub}, 0, "[Agent] beside\n", "serving at http://127.0.0.1:"},
+		{[]string{"--virtual", hub, node}, 0, "[hub] [Agent] beside\n", ""},
+		{[]string{"--virtual", "--agent", other, hub}, 0, "[Agent] other\n", ""},
+		{[]string{"--virtual", other, hub}, 0, "[Agent] other\n", ""},
+		{[]string{"--virtual", node}, 0, "[Device] node\n", ""},
+		{[]string{"--virtual", "--no-agent", other, hub}, 2, "", "--no-agent, but"},
+		{[]string{"--virtual", other, broken, hub}, 2, "", "one agent per run"},
+		{[]string{"--virtual", broken, hub}, 1, "", "broken.agent.nut:1:7: "},
+		{[]string{"--virtual", "--http-port", "70000", hub}, 2, "", "--http-port 70000"},
+	}
+	for _, tc := range tests {
+		code, out, errOut := impvm(tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.err) {
+			t.Errorf("impvm run %v: status %d, stdout %q, stderr %q", tc.args, code, out, errOut)
+		}
+	}
+	if _, out, _ := impvm("--virtual", "--no-agent", hub); strings.Contains(out, "Agent") {
+		t.Errorf("--no-agent still ran the agent: %q", out)
+	}
+}
+
+// TestAgentScenariosDeterministic runs agent scenarios many times: every
+// run must print the same bytes.
+func TestAgentScenariosDeterministic(t *testing.T) {
+	for _, name := range []string{"agent_connect", "agent_messaging", "agent_http"} {
+		s, err := testrun.LoadScenario(filepath.Join(scriptsDir, name+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first string
+		for i := 0; i < 30; i++ {
+			var out, errOut bytes.Buffer
+			runScenario(s, &out, &errOut)
+			if i == 0 {
+				first = out.String()
+			} else if out.String() != first {
+				t.Fatalf("%s: run %d differs from run 1:\n%s", name, i+1, testrun.UnifiedDiff("run 1", "run", first, out.String()))
+			}
+		}
+	}
+}

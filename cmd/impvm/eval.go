@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/internal/report"
+	"github.com/impvm/impvm/internal/source"
+	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/preproc"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// Names that reports give to code from -e and from stdin.
+const (
+	evalName  = "-e"
+	stdinName = "stdin"
+)
+
+// inlineArgs: run needs a FILE unless -e gives the code.
+func inlineArgs(expr *string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if *expr == "" && len(args) == 0 {
+			return errors.New("run needs a FILE, - (the script on stdin) or -e CODE")
+		}
+		return nil
+	}
+}
+
+// runInline runs the code of -e (every arg goes to vargv) or, for FILE
+// "-", the script on stdin (the args after "-" go to vargv). With
+// --device it runs as one device.
+func runInline(f *deviceFlags, opts preproc.Options, expr string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	name, src := evalName, []byte(expr)
+	if expr == "" {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintln(stderr, "impvm: stdin:", err)
+			return 2
+		}
+		name, src, args = stdinName, b, args[1:]
+	}
+	file, err := source.Process(name, src, opts)
+	if err != nil {
+		reportSourceError(stderr, err)
+		return 1
+	}
+	source.WriteWarnings(stderr, file.Warnings)
+	sources := report.Files(map[string][]byte{name: src})
+	if f.device {
+		return runInlineDevice(f, file, sources, stdout, stderr)
+	}
+	return runSourceFile(file, args, sources, stdout, stderr)
+}
+
+func runInlineDevice(f *deviceFlags, file *source.File, sources report.Sources, stdout, stderr io.Writer) int {
+	cfg, err := f.config()
+	if err != nil {
+		fmt.Fprintln(stderr, "impvm:", err)
+		return 2
+	}
+	cfg.Scripts = []host.Script{file.Script()}
+	cfg.Out = stdout
+	cfg.OnUncaught = explainOn(stderr, sources)
+	return runWorld(cfg, stderr, true)
+}
+
+// runSourceFile compiles and runs a plain script already read; it
+// returns the exit status.
+func runSourceFile(file *source.File, args []string, sources report.Sources, stdout, stderr io.Writer) int {
+	proto, err := file.Compile()
+	if err != nil {
+		reportSourceError(stderr, err)
+		return 1
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: stdout, Stderr: stderr})
+	base.Open(vm, base.Options{})
+	vargs := make([]runtime.Value, len(args))
+	for i, a := range args {
+		vargs[i] = runtime.Str(a)
+	}
+	ret, err := vm.Run(runtime.NewMainClosure(proto), vargs...)
+	if err != nil {
+		e := file.MapTrace(runtime.AsError(err))
+		report.RuntimeError(stderr, "", e)
+		report.Where(stderr, e, sources)
+		return 1
+	}
+	if ret.Type() == runtime.TInt {
+		return int(ret.Int()) & 0xff
+	}
+	return 0
+}
+
+// explainOn is a host.Config.OnUncaught that writes where a device's
+// uncaught error happened (source line, caret, hint) to w, after the
+// log lines so far.
+func explainOn(w io.Writer, sources report.Sources) func(*host.Device, *runtime.Error) {
+	return func(d *host.Device, e *runtime.Error) {
+		_ = d.World().Flush()
+		report.Where(w, e, sources)
+	}
+}
+
+// reportSourceError is source.ReportError followed by the hint line of a
+// compile error, when one applies.
+func reportSourceError(w io.Writer, err error) {
+	source.ReportError(w, err)
+	var ce *host.CompileError
+	var se *syntax.Error
+	if errors.As(err, &ce) && errors.As(ce.Err, &se) {
+		if h := report.CompileHint(se, ce.Source); h != "" {
+			fmt.Fprintf(w, "hint: %s\n", h)
+		}
+	}
+}

@@ -1,0 +1,358 @@
+package host
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/internal/report"
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/agent"
+	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/imp"
+	"github.com/impvm/impvm/stdlib/server"
+)
+
+// MessageDelay is how long an agent–device message takes.
+const MessageDelay = 10 * time.Millisecond
+
+// AgentModule adds an API to the agent (a test framework, for instance).
+type AgentModule interface {
+	// InstallAgent runs on the agent's VM after the agent API is
+	// installed, before the agent's top level.
+	InstallAgent(a *Agent, vm *runtime.VM) error
+}
+
+// Agent is the agent of the first device of a world: a second VM, on
+// the world's scheduler and clock, with the agent API (stdlib/agent: the
+// device object, http.*, the agent's server and imp objects with named
+// timers) instead of hardware, nv and imp.net. Its root table and event
+// queue are its own; it starts before the devices boot, logs as [Agent]
+// under its device's name, and keeps running when its device restarts,
+// sleeps or goes offline.
+//
+// Constructing one. An agent VM paired with a device is made by New from
+// a Config whose Agent field holds the agent code; its device is the
+// device of Config.Scripts[0]:
+//
+//	w, err := host.New(host.Config{
+//		Scripts: []host.Script{{Path: "x.device.nut", Source: dev}},
+//		Agent:   &host.Script{Path: "x.agent.nut", Source: agt},
+//		Virtual: true,
+//	})
+//	a := w.Agent() // nil without Config.Agent
+//
+// Agent code that has no device code of its own is paired with an empty
+// device Script. Config.AgentModules install extra APIs on the agent's
+// VM (as Config.Modules do on devices), before its top level runs.
+// Without Config.AgentHTTP no socket is opened: http.agenturl() is then
+// "https://agent.electricimp.com/" + AgentID() and requests the agent
+// makes to that URL still reach its http.onrequest handler.
+//
+// Messages. agent.send and device.send serialize their data (stdlib/msg)
+// and deliver it MessageDelay later on the run's clock, in order. A
+// message to the device while it is offline, asleep or restarting is
+// lost. device.onconnect fires when the device first boots connected and
+// whenever it reconnects; device.ondisconnect when it drops its
+// connection (an outage, a deep sleep); both MessageDelay later.
+//
+// Errors. An uncaught agent error is logged as [Agent] ERROR lines
+// (unless the agent's imp.onunhandledexception catches it); under
+// OnErrorExit the run then ends with status 1, under OnErrorRestart the
+// agent goes on (agents are not restarted).
+//
+// Its methods are called from the world's loop goroutine.
+type Agent struct {
+	world    *World
+	dev      *Device
+	path     string
+	lines    LineMap
+	proto    *runtime.Proto
+	q        *event.Queue
+	vm       *runtime.VM
+	mod      *agent.Module
+	listener *agent.Listener
+	url      string
+	id       string
+
+	devAgent            *imp.Agent // the device's agent object (its current run)
+	devBooted           bool
+	devUp               bool      // the device's connection as last told to the agent
+	toAgent             time.Time // last delivery times, which keep messages in order
+	toDevice            time.Time
+	out, errOut, report *agentLines
+}
+
+// Agent returns the world's agent (nil without Config.Agent).
+func (w *World) Agent() *Agent { return w.agent }
+
+// Device is the agent's device.
+func (a *Agent) Device() *Device { return a.dev }
+
+// VM is the agent's VM (nil before the agent starts).
+func (a *Agent) VM() *runtime.VM { return a.vm }
+
+// Queue is the agent's event queue and clock (event.Device).
+func (a *Agent) Queue() *event.Queue { return a.q }
+
+// URL is http.agenturl().
+func (a *Agent) URL() string { return a.url }
+
+// AgentID is the agent's ID, derived from the run's seed.
+func (a *Agent) AgentID() string { return a.id }
+
+// Log writes a record at the agent's time (event.Device).
+func (a *Agent) Log(typ, msg string) {
+	a.out.flush()
+	a.errOut.flush()
+	a.write(typ, msg)
+}
+
+func (a *Agent) write(typ, msg string) {
+	a.world.sink.Write(event.Record{Time: a.q.Now(), Device: a.dev.Name, DeviceID: a.dev.ID(), Type: typ, Msg: msg})
+}
+
+// Halt is refused: no agent call ends the agent (event.Device).
+func (a *Agent) Halt(event.Halt) error {
+	return runtime.NewError("an agent cannot restart or sleep")
+}
+
+// makeAgent compiles the agent code and opens its HTTP listener.
+func (w *World) makeAgent() error {
+	s := w.cfg.Agent
+	if s == nil {
+		return nil
+	}
+	if len(w.devices) == 0 {
+		return errNoDevice
+	}
+	dev := w.devices[0]
+	a := &Agent{world: w, dev: dev, path: s.Path, lines: s.Lines}
+	a.id = agentID(w.cfg.Seed)
+	p, err := compileAgent(*s, w.cfg.Scripts[0], w.start)
+	if err != nil {
+		return err
+	}
+	a.proto = p
+	a.q = w.loop.NewQueue(a)
+	a.out = &agentLines{a: a, typ: agent.TypeLog}
+	a.errOut = &agentLines{a: a, typ: agent.TypeError, prefix: "ERROR: "}
+	a.report = &agentLines{a: a, typ: agent.TypeError}
+	if err := a.listen(); err != nil {
+		return err
+	}
+	dev.conn.OnChange = func(bool) { a.checkDevice() }
+	w.agent = a
+	return nil
+}
+
+// errNoDevice: an agent needs a device.
+var errNoDevice = errors.New("agent code needs a device to pair with")
+
+// listen opens the HTTP listener when the configuration asks for one.
+func (a *Agent) listen() error {
+	cfg := a.world.cfg
+	a.url = "https://agent.electricimp.com/" + a.id
+	if !cfg.AgentHTTP {
+		return nil
+	}
+	l, err := agent.Listen(cfg.HTTPPort, cfg.HTTPTimeout)
+	if err != nil {
+		return err
+	}
+	a.listener, a.url = l, l.URL()
+	return nil
+}
+
+// agentID makes a 12-character agent ID from the seed, shaped like the
+// impCloud's.
+func agentID(seed int64) string {
+	h := sha256.Sum256([]byte("impvm-agent-" + strconv.FormatInt(seed, 10)))
+	return base64.RawURLEncoding.EncodeToString(h[:9])
+}
+
+// compileAgent compiles agent code with the same __EI enum as its device.
+func compileAgent(s, device Script, created time.Time) (*runtime.Proto, error) {
+	consts := compile.NewConstants()
+	if _, err := compile.Source("__EI", eiPrelude(baseName(device.Path), device.Source, created), consts); err != nil {
+		return nil, err
+	}
+	p, err := compile.Source(s.Path, s.Source, consts)
+	if err != nil {
+		return nil, &CompileError{Path: s.Path, Source: s.Source, Err: err, Lines: s.Lines}
+	}
+	return p, nil
+}
+
+// start schedules the agent's top level at the start of the run, before
+// any device boots.
+func (a *Agent) start() {
+	a.q.At(a.world.start, func() error {
+		a.Log(event.TypeStatus, "Agent restarted: reload.")
+		return a.run()
+	})
+}
+
+// run installs the agent API and runs the top level.
+func (a *Agent) run() error {
+	vm := runtime.NewVM(runtime.Options{Stdout: a.out, Stderr: a.errOut})
+	vm.Host = a
+	a.vm = vm
+	base.Open(vm, base.Options{Clock: a.q})
+	a.mod = agent.Open(vm, agent.Options{Env: a, Device: deviceEnd{a}, Listener: a.listener, URL: a.url})
+	for _, m := range a.world.cfg.AgentModules {
+		if err := m.InstallAgent(a, vm); err != nil {
+			return err
+		}
+	}
+	_, err := vm.Run(runtime.NewMainClosure(a.proto))
+	return err
+}
+
+// stop ends the agent at the end of the run.
+func (a *Agent) stop() {
+	a.out.flush()
+	a.errOut.flush()
+	if a.mod != nil {
+		a.mod.Close()
+	}
+	if a.listener != nil {
+		_ = a.listener.Close()
+	}
+}
+
+// RunEvent runs one event of the agent (event.Runner).
+func (a *Agent) RunEvent(fn event.Func) {
+	err := fn()
+	a.out.flush()
+	a.errOut.flush()
+	if err != nil {
+		a.fail(err)
+	}
+}
+
+// fail reports an uncaught agent error.
+func (a *Agent) fail(err error) {
+	e := runtime.AsError(err)
+	if a.mod != nil && !a.mod.Unhandled().IsNull() {
+		_, herr := a.vm.Call(a.mod.Unhandled(), runtime.TableValue(a.vm.Root()), runtime.Str(e.Message()))
+		a.out.flush()
+		a.errOut.flush()
+		if herr == nil {
+			return
+		}
+		e = runtime.AsError(herr)
+	}
+	report.RuntimeError(a.report, "", MapTrace(e, a.path, a.lines))
+	a.report.flush()
+	if a.world.cfg.OnError == OnErrorExit {
+		a.world.end(ExitError, "")
+	}
+}
+
+// after is when a message sent now arrives, never before the previous
+// one in the same direction.
+func after(now time.Time, last *time.Time) time.Time {
+	t := now.Add(MessageDelay)
+	if t.Before(*last) {
+		t = *last
+	}
+	*last = t
+	return t
+}
+
+// openDeviceAgent installs the agent object on a device's new run: the
+// paired device talks to its agent, any other device has none.
+func (d *Device) openDeviceAgent(vm *runtime.VM, srv *server.Module) {
+	a := d.world.agent
+	if a == nil || a.dev != d {
+		imp.OpenAgent(vm, imp.AgentOptions{Device: d})
+		return
+	}
+	a.devAgent = imp.OpenAgent(vm, imp.AgentOptions{Device: d, Link: agentEnd{a}, Reach: srv.Reach})
+	a.devBooted = true
+	a.checkDevice()
+}
+
+// checkDevice tells the agent when its device's connection changed.
+func (a *Agent) checkDevice() {
+	up := a.devBooted && a.dev.conn.Connected
+	if up == a.devUp {
+		return
+	}
+	a.devUp = up
+	a.q.At(after(a.dev.q.Now(), &a.toAgent), func() error {
+		if a.mod == nil {
+			return nil
+		}
+		return a.mod.DeviceChanged(up)
+	})
+}
+
+// agentEnd is the device's end of the pairing (imp.AgentLink).
+type agentEnd struct{ a *Agent }
+
+func (e agentEnd) Send(name string, data []byte) {
+	a := e.a
+	a.q.At(after(a.dev.q.Now(), &a.toAgent), func() error {
+		if a.mod == nil {
+			return nil
+		}
+		return a.mod.Receive(name, data)
+	})
+}
+
+// deviceEnd is the agent's end of the pairing (agent.DeviceLink).
+type deviceEnd struct{ a *Agent }
+
+// Send delivers to the device's current run, if it is online then.
+func (e deviceEnd) Send(name string, data []byte) {
+	a := e.a
+	d := a.dev
+	if d.vm == nil || !d.conn.Connected {
+		return // the impCloud cannot reach the device
+	}
+	d.q.At(after(a.q.Now(), &a.toDevice), func() error {
+		if d.vm == nil || !d.conn.Connected || a.devAgent == nil {
+			return nil
+		}
+		return a.devAgent.Receive(name, data)
+	})
+}
+
+func (e deviceEnd) Connected() bool  { return e.a.devUp }
+func (e deviceEnd) DeviceID() string { return e.a.dev.ID() }
+func (e deviceEnd) ImpType() string  { return e.a.dev.ImpType() }
+
+// agentLines turns the agent's print() and error() output into one log
+// record per line.
+type agentLines struct {
+	a      *Agent
+	typ    string
+	prefix string
+	buf    []byte
+}
+
+func (w *agentLines) Write(p []byte) (int, error) {
+	w.buf = append(w.buf, p...)
+	for {
+		i := bytes.IndexByte(w.buf, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		w.a.write(w.typ, w.prefix+string(w.buf[:i]))
+		w.buf = w.buf[i+1:]
+	}
+}
+
+func (w *agentLines) flush() {
+	if len(w.buf) > 0 {
+		w.a.write(w.typ, w.prefix+string(w.buf))
+		w.buf = w.buf[:0]
+	}
+}

@@ -1,0 +1,80 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/impvm/impvm/lang/syntax"
+)
+
+// Warning is legal code that is probably a mistake.
+type Warning struct {
+	File string
+	Pos  syntax.Pos
+	Msg  string
+	Hint string
+}
+
+// Lint returns warnings about f: an `=` used as the condition of an if,
+// while, do-while or for (legal Squirrel, but `==` was almost certainly
+// meant). Functions inside the condition are not searched.
+func Lint(f *syntax.File) []Warning {
+	var out []Warning
+	syntax.Inspect(f, func(n syntax.Node) bool {
+		if cond := condition(n); cond != nil {
+			for _, a := range condAssigns(cond) {
+				out = append(out, Warning{File: f.Name, Pos: a.P, Msg: "assignment used as a condition", Hint: "`=` assigns; to compare, use `==`"})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func condition(n syntax.Node) syntax.Expr {
+	switch n := n.(type) {
+	case *syntax.If:
+		return n.Cond
+	case *syntax.While:
+		return n.Cond
+	case *syntax.DoWhile:
+		return n.Cond
+	case *syntax.For:
+		return n.Cond
+	}
+	return nil
+}
+
+// condAssigns finds `=` assignments that decide a condition: the whole
+// condition, or an operand of !, && and || (parentheses looked through).
+func condAssigns(e syntax.Expr) []*syntax.Assign {
+	switch e := e.(type) {
+	case *syntax.Assign:
+		if e.Op == "=" {
+			return []*syntax.Assign{e}
+		}
+	case *syntax.Paren:
+		return condAssigns(e.X)
+	case *syntax.Unary:
+		if e.Op == "!" {
+			return condAssigns(e.X)
+		}
+	case *syntax.Binary:
+		if e.Op == "&&" || e.Op == "||" {
+			return append(condAssigns(e.X), condAssigns(e.Y)...)
+		}
+	}
+	return nil
+}
+
+// PrintWarning writes a warning like a compile error: position, source
+// line, caret and hint.
+func PrintWarning(w io.Writer, wn Warning, src []byte) {
+	fmt.Fprintf(w, "%s:%d:%d: warning: %s\n", wn.File, wn.Pos.Line, wn.Pos.Col, wn.Msg)
+	if line, ok := sourceLine(src, int(wn.Pos.Line)); ok {
+		fmt.Fprintf(w, "  %s\n  %s^\n", line, caretPad(line, int(wn.Pos.Col)))
+	}
+	if wn.Hint != "" {
+		fmt.Fprintf(w, "hint: %s\n", wn.Hint)
+	}
+}

@@ -1,0 +1,6 @@
+function f(t) {
+	if (true) {
+		return t.missing;
+	}
+}
+f({});

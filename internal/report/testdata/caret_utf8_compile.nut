@@ -1,0 +1,1 @@
+local s = "héllo"; local = 2;

@@ -1,0 +1,1 @@
+local s = "日本語"; local = 2;

@@ -1,0 +1,2 @@
+local reading = "21";
+local x = reading * 2;

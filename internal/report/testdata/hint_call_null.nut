@@ -1,0 +1,2 @@
+local callback = null;
+callback(1);

@@ -1,0 +1,2 @@
+local led = hardware.pin1;
+local led.configure(DIGITAL_OUT);

@@ -1,0 +1,2 @@
+local cfg = null;
+print(cfg.rate);

@@ -1,0 +1,2 @@
+local led = null;
+led.write(1);

@@ -1,0 +1,2 @@
+local t = {a = 1};
+print(t.b);

@@ -1,0 +1,2 @@
+local total = 1;
+print(totl + 1);

@@ -1,0 +1,5 @@
+local n = 1;
+print("ok\n");
+function deep() { return nosuch; }
+function outer() { return deep(); }
+outer();

@@ -1,0 +1,172 @@
+package repl
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// Display limits of results.
+const (
+	lineWidth = 72  // a table or array that fits stays on one line
+	maxDepth  = 6   // deeper containers show as {…} / […]
+	maxItems  = 100 // entries shown per container
+)
+
+// show renders a result: tables and arrays as Squirrel literals (keys in
+// foreach order, strings quoted, one line when it fits, else one entry a
+// line), anything else as tostring() gives it.
+func show(vm *runtime.VM, v runtime.Value) string {
+	switch v.Type() {
+	case runtime.TTable, runtime.TArray:
+		p := printer{vm: vm, seen: map[any]bool{}}
+		return p.value(v, "", 0)
+	}
+	return tostring(vm, v)
+}
+
+type printer struct {
+	vm   *runtime.VM
+	seen map[any]bool // containers being printed (cycles)
+}
+
+func (p *printer) value(v runtime.Value, indent string, depth int) string {
+	switch v.Type() {
+	case runtime.TString:
+		return quote(v.Str())
+	case runtime.TTable:
+		return p.table(v.Table(), indent, depth)
+	case runtime.TArray:
+		return p.array(v.Array(), indent, depth)
+	}
+	return tostring(p.vm, v)
+}
+
+func (p *printer) table(t *runtime.Table, indent string, depth int) string {
+	if p.seen[t] || depth >= maxDepth {
+		return "{…}"
+	}
+	p.seen[t] = true
+	defer delete(p.seen, t)
+	var items []string
+	for i, n := 0, 0; ; n++ {
+		k, v, next, ok := t.Next(i)
+		if !ok {
+			break
+		}
+		if n == maxItems {
+			items = append(items, fmt.Sprintf("/* %d more */", t.Len()-n))
+			break
+		}
+		items = append(items, p.key(k)+" = "+p.value(v, indent+"  ", depth+1))
+		i = next
+	}
+	return layout("{", "}", items, indent)
+}
+
+func (p *printer) array(a *runtime.Array, indent string, depth int) string {
+	if p.seen[a] || depth >= maxDepth {
+		return "[…]"
+	}
+	p.seen[a] = true
+	defer delete(p.seen, a)
+	var items []string
+	for i, v := range a.Elems {
+		if i == maxItems {
+			items = append(items, fmt.Sprintf("/* %d more */", len(a.Elems)-i))
+			break
+		}
+		items = append(items, p.value(v, indent+"  ", depth+1))
+	}
+	return layout("[", "]", items, indent)
+}
+
+// key renders a table key: a bare name when it is an identifier,
+// otherwise [literal].
+func (p *printer) key(k runtime.Value) string {
+	if k.Type() == runtime.TString && isIdent(k.Str()) {
+		return k.Str()
+	}
+	return "[" + p.value(k, "", maxDepth) + "]"
+}
+
+// layout joins items on one line when they fit, else one a line.
+func layout(open, close string, items []string, indent string) string {
+	if len(items) == 0 {
+		return open + close
+	}
+	one := open + strings.Join(items, ", ") + close
+	if !strings.Contains(one, "\n") && len(indent)+utf8.RuneCountInString(one) <= lineWidth {
+		return one
+	}
+	var b strings.Builder
+	b.WriteString(open + "\n")
+	for i, it := range items {
+		b.WriteString(indent + "  " + it)
+		if i < len(items)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	return b.String() + indent + close
+}
+
+// tostring is Squirrel's tostring(v), metamethods included.
+func tostring(vm *runtime.VM, v runtime.Value) string {
+	s, err := vm.ToString(v)
+	if err != nil {
+		return "(" + v.TypeName() + ")"
+	}
+	return s
+}
+
+// quote writes s as a Squirrel string literal.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == utf8.RuneError && n == 1, r < 0x20, r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func isIdent(s string) bool {
+	if s == "" || keywords[s] {
+		return false
+	}
+	for i, c := range s {
+		if c != '_' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// keywords cannot be bare table keys.
+var keywords = map[string]bool{
+	"base": true, "break": true, "case": true, "catch": true, "class": true, "clone": true,
+	"continue": true, "const": true, "default": true, "delete": true, "else": true, "enum": true,
+	"extends": true, "for": true, "foreach": true, "function": true, "if": true, "in": true,
+	"local": true, "null": true, "resume": true, "return": true, "switch": true, "this": true,
+	"throw": true, "try": true, "typeof": true, "while": true, "yield": true, "constructor": true,
+	"instanceof": true, "true": true, "false": true, "static": true,
+}

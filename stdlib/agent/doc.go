@@ -1,0 +1,16 @@
+// Package agent is the agent side of the imp API: the device object
+// (messages to and from the paired device, connection callbacks), the
+// http object (http.onrequest with httpresponse, JSON, URL and base64
+// coding, http.hash, and outbound requests, which reach only the agent's
+// own URL), the agent's server object (log, error, save, load) and, via
+// stdlib/imp, an imp object with named timers.
+//
+// Incoming HTTP requests come from a Listener on 127.0.0.1: each request
+// is posted to the agent's event queue as a table (method, path, query,
+// headers with lower-cased names, body) and an httpresponse whose send()
+// may come later, from a timer or a message handler; the connection stays
+// open until then, or until the listener's timeout (504). No
+// x-forwarded-proto header is added. Requests to the agent's own URL made
+// with http.get/post/request never touch a socket: they are delivered on
+// the agent's queue, so library tests stay deterministic in virtual time.
+package agent

@@ -1,0 +1,122 @@
+package agent
+
+import (
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Listener defaults.
+const (
+	// DefaultTimeout is how long a request waits for response.send().
+	DefaultTimeout = 60 * time.Second
+	// MaxBody is the largest request body the agent takes.
+	MaxBody = 1 << 20
+)
+
+// Listener is the agent's HTTP server on 127.0.0.1. It outlives nothing:
+// Close it at the end of the run.
+type Listener struct {
+	ln      net.Listener
+	srv     *http.Server
+	timeout time.Duration
+	mu      sync.Mutex
+	deliver func(*Request) // nil: no agent takes requests
+}
+
+// Listen serves HTTP on 127.0.0.1:port (0: a free port). Requests wait up
+// to timeout (0: DefaultTimeout) for the agent's answer.
+func Listen(port int, timeout time.Duration) (*Listener, error) {
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	if err != nil {
+		return nil, err
+	}
+	l := &Listener{ln: ln, timeout: timeout}
+	l.srv = &http.Server{Handler: l, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = l.srv.Serve(ln) }()
+	return l, nil
+}
+
+// URL is the listener's base URL, http://127.0.0.1:PORT.
+func (l *Listener) URL() string { return "http://" + l.ln.Addr().String() }
+
+// Close stops the server and drops open connections.
+func (l *Listener) Close() error { return l.srv.Close() }
+
+func (l *Listener) setDeliver(fn func(*Request)) {
+	l.mu.Lock()
+	l.deliver = fn
+	l.mu.Unlock()
+}
+
+func (l *Listener) getDeliver() func(*Request) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.deliver
+}
+
+// ServeHTTP hands the request to the agent and waits for its answer.
+func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeResponse(w, textResponse(http.StatusRequestEntityTooLarge, "request body over 1 MB"))
+		}
+		return
+	}
+	deliver := l.getDeliver()
+	if deliver == nil {
+		writeResponse(w, textResponse(http.StatusServiceUnavailable, "the agent is not running"))
+		return
+	}
+	done := make(chan *Response, 1)
+	req := fromHTTP(r, body, func(res *Response) { done <- res })
+	deliver(req)
+	timer := time.NewTimer(l.timeout)
+	defer timer.Stop()
+	select {
+	case res := <-done:
+		writeResponse(w, res)
+	case <-timer.C:
+		req.answer(textResponse(http.StatusGatewayTimeout, "the agent did not answer in time (no response.send())"))
+		writeResponse(w, <-done)
+	case <-r.Context().Done():
+		req.answer(textResponse(http.StatusServiceUnavailable, "client gone"))
+	}
+}
+
+// fromHTTP makes the agent's view of a request.
+func fromHTTP(r *http.Request, body []byte, reply func(*Response)) *Request {
+	h := r.Header.Clone()
+	h.Set("Host", r.Host)
+	return &Request{
+		Method:  r.Method,
+		Path:    r.URL.Path,
+		Query:   parseQuery(r.URL.RawQuery),
+		Headers: headerPairs(h),
+		Body:    body,
+		reply:   reply,
+	}
+}
+
+// writeResponse writes the agent's answer; without a Content-Type the
+// type is sniffed from the body.
+func writeResponse(w http.ResponseWriter, res *Response) {
+	for k, vs := range res.Header {
+		w.Header()[k] = vs
+	}
+	if w.Header().Get("Content-Type") == "" {
+		w.Header().Set("Content-Type", http.DetectContentType(res.Body))
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(res.Body)))
+	w.WriteHeader(res.Status)
+	_, _ = w.Write(res.Body)
+}

@@ -1,0 +1,78 @@
+package agent
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Pair is one query parameter or header.
+type Pair struct{ Key, Value string }
+
+// Request is one HTTP request for the agent, from the Listener or from
+// the agent's own outbound request to its URL.
+type Request struct {
+	Method  string
+	Path    string
+	Query   []Pair // in URL order
+	Headers []Pair // names lower-cased, sorted
+	Body    []byte
+
+	once  sync.Once
+	reply func(*Response)
+}
+
+// Response is the agent's answer to a Request.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// answer delivers res, unless the request was answered already; it
+// reports whether res was delivered.
+func (r *Request) answer(res *Response) bool {
+	done := false
+	r.once.Do(func() {
+		done = true
+		r.reply(res)
+	})
+	return done
+}
+
+// textResponse is a plain-text answer impvm makes itself.
+func textResponse(status int, text string) *Response {
+	h := http.Header{}
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	return &Response{Status: status, Header: h, Body: []byte(text)}
+}
+
+// parseQuery splits a raw query into pairs in URL order.
+func parseQuery(raw string) []Pair {
+	var out []Pair
+	for _, part := range strings.Split(raw, "&") {
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		k, err1 := url.QueryUnescape(k)
+		v, err2 := url.QueryUnescape(v)
+		if err1 == nil && err2 == nil {
+			out = append(out, Pair{k, v})
+		}
+	}
+	return out
+}
+
+// headerPairs lower-cases header names, joins repeated headers with ", "
+// and sorts by name.
+func headerPairs(h http.Header) []Pair {
+	out := make([]Pair, 0, len(h))
+	for k, vs := range h {
+		out = append(out, Pair{strings.ToLower(k), strings.Join(vs, ", ")})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}

@@ -1,0 +1,114 @@
+package imp
+
+import (
+	"time"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/runtime"
+)
+
+// agentMemoryFree is imp.getmemoryfree() in an agent: a fixed figure.
+const agentMemoryFree = 1 << 20
+
+// AgentImp is an agent's imp object: timers, which agents may name,
+// imp.sleep, imp.onunhandledexception and the version queries. Agents
+// have no hardware, no nv, no deep sleep and no imp.net.
+type AgentImp struct {
+	dev       event.Device
+	q         *event.Queue
+	vm        *runtime.VM
+	named     map[string]*event.Event // active named timers
+	unhandled runtime.Value
+	timerDel  *runtime.Table
+}
+
+// OpenAgentImp installs an agent's imp object and the ENVIRONMENT_*
+// constants on vm.
+func OpenAgentImp(vm *runtime.VM, dev event.Device) *AgentImp {
+	a := &AgentImp{dev: dev, q: dev.Queue(), vm: vm, named: map[string]*event.Event{}, timerDel: runtime.NewTable(0)}
+	SetConstants(vm, []Constant{
+		{"ENVIRONMENT_CARD", environmentCard},
+		{"ENVIRONMENT_MODULE", environmentModule},
+		{"ENVIRONMENT_AGENT", environmentAgent},
+	})
+	vm.Root().SetStr("imp", NewMeta(Members([]Method{
+		{"wakeup", -3, ".ncs", a.wakeup},
+		{"cancelwakeup", 2, "", a.cancelWakeup},
+		{"sleep", 2, ".n", a.sleep},
+		{"onunhandledexception", 2, ".c|o", a.onUnhandled},
+		{"getsoftwareversion", 1, "", constString(SoftwareVersion)},
+		{"getmemoryfree", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(agentMemoryFree), nil }},
+		{"environment", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(environmentAgent), nil }},
+	})))
+	return a
+}
+
+func constString(s string) runtime.NativeFunc {
+	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Str(s), nil }
+}
+
+// Unhandled returns the imp.onunhandledexception handler (null if none).
+func (a *AgentImp) Unhandled() runtime.Value { return a.unhandled }
+
+func (a *AgentImp) onUnhandled(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	a.unhandled = args[1]
+	return runtime.Null, nil
+}
+
+// wakeup(interval, callback[, name]): a named timer can be cancelled by
+// its name; naming a new timer after an active one moves the name to it.
+func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	cs, err := centiseconds(args[1])
+	if err != nil {
+		return runtime.Null, err
+	}
+	fn := args[2]
+	var ev *event.Event
+	fire := func() error {
+		if len(args) > 3 && a.named[args[3].Str()] == ev {
+			delete(a.named, args[3].Str())
+		}
+		_, err := a.vm.Call(fn, runtime.TableValue(a.vm.Root()))
+		return err
+	}
+	if cs == 0 {
+		ev = a.q.Idle(fire)
+	} else {
+		ev = a.q.After(time.Duration(cs)*10*time.Millisecond, fire)
+	}
+	if len(args) > 3 {
+		a.named[args[3].Str()] = ev
+	}
+	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, a.timerDel, &timer{ev})), nil
+}
+
+// cancelwakeup(timer or name): a name that names no active timer throws.
+func (a *AgentImp) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	v := args[1]
+	switch {
+	case v.IsNull():
+	case v.Type() == runtime.TString:
+		ev, ok := a.named[v.Str()]
+		if !ok || !ev.Pending() {
+			return runtime.Null, runtime.Errorf("no active timer named '%s'", v.Str())
+		}
+		delete(a.named, v.Str())
+		a.q.Cancel(ev)
+	default:
+		t, ok := timerOf(v)
+		if !ok {
+			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer|string'", v.TypeName())
+		}
+		a.q.Cancel(t.ev)
+	}
+	return runtime.Null, nil
+}
+
+// sleep(seconds): blocks the agent.
+func (a *AgentImp) sleep(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	s, _ := args[1].ToFloat()
+	if s > 0 {
+		a.q.Sleep(time.Duration(float64(s)*1e6) * time.Microsecond)
+	}
+	return runtime.Null, nil
+}

@@ -1,0 +1,172 @@
+package impnet
+
+import (
+	"fmt"
+	"net/netip"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/lan"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
+)
+
+// Interface states (imp.net.*), with impOS's values. The stopped states
+// of each kind are contiguous, as code checking ranges expects.
+const (
+	Unknown                    = -1
+	Starting                   = 0
+	Connected                  = 1
+	WifiScanning               = 100
+	WifiJoining                = 101
+	WifiWPSing                 = 102
+	WifiLinkUp                 = 103
+	WifiDHCPing                = 104
+	WifiStopped                = 105
+	WifiStoppedUnhappy         = 106
+	EthernetLinkUp             = 200
+	EthernetDHCPing            = 201
+	EthernetStopped            = 202
+	EthernetStoppedUnhappy     = 203
+	EthernetStoppedNoLink      = 204
+	CellularPinging            = 300
+	CellularWaitingForSIM      = 301
+	CellularPPPConnecting      = 302
+	CellularRegistering        = 303
+	CellularRegistrationDenied = 304
+	CellularStopped            = 305
+	CellularStoppedUnhappy     = 306
+)
+
+var stateConstants = []imp.Constant{
+	{Name: "UNKNOWN", Value: Unknown},
+	{Name: "STARTING", Value: Starting},
+	{Name: "CONNECTED", Value: Connected},
+	{Name: "WIFI_SCANNING", Value: WifiScanning},
+	{Name: "WIFI_JOINING", Value: WifiJoining},
+	{Name: "WIFI_WPSING", Value: WifiWPSing},
+	{Name: "WIFI_LINK_UP", Value: WifiLinkUp},
+	{Name: "WIFI_DHCPING", Value: WifiDHCPing},
+	{Name: "WIFI_STOPPED", Value: WifiStopped},
+	{Name: "WIFI_STOPPED_UNHAPPY", Value: WifiStoppedUnhappy},
+	{Name: "ETHERNET_LINK_UP", Value: EthernetLinkUp},
+	{Name: "ETHERNET_DHCPING", Value: EthernetDHCPing},
+	{Name: "ETHERNET_STOPPED", Value: EthernetStopped},
+	{Name: "ETHERNET_STOPPED_UNHAPPY", Value: EthernetStoppedUnhappy},
+	{Name: "ETHERNET_STOPPED_NO_LINK", Value: EthernetStoppedNoLink},
+	{Name: "CELLULAR_PINGING", Value: CellularPinging},
+	{Name: "CELLULAR_WAITING_FOR_SIM", Value: CellularWaitingForSIM},
+	{Name: "CELLULAR_PPP_CONNECTING", Value: CellularPPPConnecting},
+	{Name: "CELLULAR_REGISTERING", Value: CellularRegistering},
+	{Name: "CELLULAR_REGISTRATION_DENIED", Value: CellularRegistrationDenied},
+	{Name: "CELLULAR_STOPPED", Value: CellularStopped},
+	{Name: "CELLULAR_STOPPED_UNHAPPY", Value: CellularStoppedUnhappy},
+}
+
+// Type names typeof reports for the objects this package makes.
+const (
+	InterfaceTypeName = "interface"
+	SocketTypeName    = "udpsocket"
+)
+
+// Options configure imp.net for one Squirrel run of a device.
+type Options struct {
+	Device  event.Device
+	NIC     *lan.NIC // the device's LAN port; nil when it has none
+	ImpType string   // imp.info().type: which interfaces exist
+	MAC     string   // the device's MAC, 12 hex digits
+	// Connected reports whether the device is connected to the server
+	// (imp.net.info().active).
+	Connected func() bool
+	// Run runs fn now as an event of the device (the host's RunEvent):
+	// received datagrams arrive outside any device event.
+	Run func(fn event.Func)
+}
+
+// Module is imp.net of one Squirrel run.
+type Module struct {
+	opts     Options
+	q        *event.Queue
+	vm       *runtime.VM
+	ifaces   []*iface // opened interfaces, in open order
+	sockets  []*socket
+	disabled map[string]bool // canonical NIIs left out by setserverinterfaces
+	server   []string        // setserverinterfaces list, as given
+	addrs    map[netip.Addr]runtime.Value
+	ifDel    *runtime.Table
+	sockDel  *runtime.Table
+	closed   bool
+}
+
+// Open installs imp.net on vm. The imp object must already exist. Call
+// Close when the Squirrel run ends.
+func Open(vm *runtime.VM, opts Options) (*Module, error) {
+	ns := imp.Namespace(vm, "imp")
+	if ns == nil {
+		return nil, fmt.Errorf("impnet: no imp object to add net to")
+	}
+	m := &Module{opts: opts, q: opts.Device.Queue(), vm: vm, addrs: map[netip.Addr]runtime.Value{}}
+	m.ifDel = imp.Members(m.interfaceMethods())
+	m.sockDel = imp.Members(m.socketMethods())
+	members := imp.Members(m.netMethods())
+	for _, c := range stateConstants {
+		members.SetStr(c.Name, runtime.Int(c.Value))
+	}
+	ns.SetStr("net", imp.NewMeta(members))
+	if opts.NIC != nil {
+		opts.NIC.OnLink(m.linkChanged)
+	}
+	return m, nil
+}
+
+// Close ends the run's networking: every socket is closed (its port
+// freed), pending state changes are dropped and the link is no longer
+// watched.
+func (m *Module) Close() {
+	if m.closed {
+		return
+	}
+	m.closed = true
+	for len(m.sockets) > 0 {
+		m.sockets[len(m.sockets)-1].close()
+	}
+	for _, f := range m.ifaces {
+		f.cancel()
+	}
+	if m.opts.NIC != nil {
+		m.opts.NIC.OnLink(nil)
+	}
+}
+
+func (m *Module) netMethods() []imp.Method {
+	return []imp.Method{
+		{Name: "open", NParams: -2, Mask: ".tc|o", Fn: m.open},
+		{Name: "info", NParams: 1, Fn: m.info},
+		{Name: "setserverinterfaces", NParams: 2, Mask: ".a", Fn: m.setServerInterfaces},
+		{Name: "getserverinterfaces", NParams: 1, Fn: m.getServerInterfaces},
+	}
+}
+
+// addrValue returns the Squirrel string of an address, made once per run.
+func (m *Module) addrValue(a netip.Addr) runtime.Value {
+	v, ok := m.addrs[a]
+	if !ok {
+		v = runtime.Str(a.String())
+		m.addrs[a] = v
+	}
+	return v
+}
+
+// call calls a Squirrel callback with the root table as this.
+func (m *Module) call(fn runtime.Value, args ...runtime.Value) error {
+	_, err := m.vm.Call(fn, runtime.TableValue(m.vm.Root()), args...)
+	return err
+}
+
+// throw turns a lan rule violation (or any error) into a Squirrel
+// exception.
+func throw(err error) error {
+	if e, ok := err.(*runtime.Error); ok {
+		return e
+	}
+	return runtime.NewError(err.Error())
+}

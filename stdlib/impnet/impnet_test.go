@@ -1,0 +1,79 @@
+package impnet
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseNII(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind kind
+		inst int
+		ok   bool
+	}{
+		{"wifi", wifi, 0, true},
+		{"wl0", wifi, 0, true},
+		{"wl1", wifi, 1, true},
+		{"ethernet", ethernet, 0, true},
+		{"eth0", ethernet, 0, true},
+		{"eth12", ethernet, 12, true},
+		{"cell", cell, 0, true},
+		{"cell0", cell, 0, true},
+		{"wl", 0, 0, false},
+		{"wl01", 0, 0, false},
+		{"wl-1", 0, 0, false},
+		{"eth0x", 0, 0, false},
+		{"Eth0", 0, 0, false},
+		{"wlan0", 0, 0, false},
+		{"", 0, 0, false},
+	}
+	for _, tt := range tests {
+		k, inst, ok := parseNII(tt.in)
+		if ok != tt.ok || (ok && (k != tt.kind || inst != tt.inst)) {
+			t.Errorf("parseNII(%q) = %v %d %v, want %v %d %v", tt.in, k, inst, ok, tt.kind, tt.inst, tt.ok)
+		}
+	}
+}
+
+func TestInterfaceMACs(t *testing.T) {
+	tests := []struct {
+		impType string
+		want    []string
+	}{
+		{"imp006", []string{"0c2a69fffffe", "0c2a69ffffff"}},  // wifi, cell
+		{"imp005", []string{"0c2a69fffffe", "0c2a69ffffff"}},  // ethernet, wifi
+		{"imp001", []string{"0c2a69fffffe"}},                  // wifi
+		{"impXYZ", []string{"0c2a69fffffe"}},                  // unknown: wifi
+		{"impC001", []string{"0c2a69fffffe", "0c2a69ffffff"}}, // wifi, cell
+	}
+	for _, tt := range tests {
+		m := &Module{opts: Options{ImpType: tt.impType, MAC: "0c2a69fffffe"}}
+		var got []string
+		for i := range m.kinds() {
+			got = append(got, m.macFor(i))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: MACs %v, want %v", tt.impType, got, tt.want)
+		}
+	}
+	m := &Module{opts: Options{ImpType: "imp005", MAC: "0c2a69ffffff"}}
+	if got := m.macFor(1); got != "0c2a69000000" {
+		t.Errorf("MAC wraps within the OUI: got %s", got)
+	}
+}
+
+func TestSequences(t *testing.T) {
+	for _, k := range kindInfo {
+		seq := k.seq
+		if seq[0].state != Starting || seq[0].after != 0 || seq[len(seq)-1].state != Connected {
+			t.Errorf("%s sequence %v must run from STARTING (at once) to CONNECTED", k.generic, seq)
+		}
+	}
+	for _, st := range stateConstants {
+		if st.Name == "WIFI_STOPPED" && st.Value != kindInfo[wifi].noLink ||
+			st.Name == "ETHERNET_STOPPED_NO_LINK" && st.Value != kindInfo[ethernet].noLink {
+			t.Errorf("%s: no-link state mismatch", st.Name)
+		}
+	}
+}

@@ -1,0 +1,203 @@
+package impnet
+
+import (
+	"unsafe"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/lan"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/imp"
+)
+
+// socket is the payload of a udpsocket object.
+type socket struct {
+	m       *Module
+	f       *iface
+	s       *lan.Socket
+	cb      runtime.Value // receive callback (null: datagrams dropped)
+	index   int           // position in m.sockets while open
+	release func()        // the device hold while the socket can receive
+	pending lan.Datagram  // the datagram being delivered by deliver
+	deliver event.Func    // s.deliverPending, made once
+	args    [5]runtime.Value
+}
+
+// openUDP is interface.openudp([callback[, localPort]]).
+func (f *iface) openUDP(args []runtime.Value) (runtime.Value, error) {
+	if !f.kind.lan() {
+		return runtime.Null, runtime.NewError("interface.openudp: UDP is not available on cellular interfaces")
+	}
+	m := f.m
+	so := &socket{m: m, f: f, cb: runtime.Null}
+	if len(args) > 1 {
+		so.cb = args[1]
+	}
+	port := 0 // unbound until the first send
+	if len(args) > 2 && !args[2].IsNull() {
+		port = int(args[2].Int())
+		if err := lan.CheckBindPort(port); err != nil {
+			return runtime.Null, throw(err)
+		}
+	}
+	s, err := m.opts.NIC.OpenUDP(port, so.handler())
+	if err != nil {
+		return runtime.Null, throw(err)
+	}
+	so.s = s
+	so.deliver = so.deliverPending
+	s.SetReady(func() bool { return f.state == Connected })
+	so.index = len(m.sockets)
+	m.sockets = append(m.sockets, so)
+	so.hold()
+	return runtime.UserDataValue(runtime.NewUserData(SocketTypeName, m.sockDel, so)), nil
+}
+
+// handler is the lan handler for the current callback (nil drops).
+func (so *socket) handler() lan.Handler {
+	if so.cb.IsNull() {
+		return nil
+	}
+	return so.receive
+}
+
+// hold keeps the device alive while the socket can bring events: open,
+// bound and with a callback.
+func (so *socket) hold() {
+	want := !so.s.Closed() && so.s.Port() != 0 && !so.cb.IsNull()
+	switch {
+	case want && so.release == nil:
+		so.release = so.m.q.Hold()
+	case !want && so.release != nil:
+		so.release()
+		so.release = nil
+	}
+}
+
+// close closes the socket and forgets it.
+func (so *socket) close() {
+	so.s.Close()
+	so.hold()
+	m := so.m
+	if so.index < 0 {
+		return
+	}
+	last := m.sockets[len(m.sockets)-1]
+	m.sockets[so.index] = last
+	last.index = so.index
+	m.sockets = m.sockets[:len(m.sockets)-1]
+	so.index = -1
+}
+
+// receive is called by lan outside any device event. A device blocked
+// in imp.sleep (or suspended) gets the datagram when it can run.
+func (so *socket) receive(d lan.Datagram) {
+	q := so.m.q
+	if so.m.closed {
+		return
+	}
+	if q.Now().After(q.Loop().Now()) {
+		q.At(q.Now(), func() error { return so.call(d) })
+		return
+	}
+	so.pending = d
+	so.m.opts.Run(so.deliver)
+	so.pending = lan.Datagram{}
+}
+
+func (so *socket) deliverPending() error { return so.call(so.pending) }
+
+// call runs the receive callback: (fromAddress, fromPort, toAddress,
+// toPort, data) with data a blob.
+func (so *socket) call(d lan.Datagram) error {
+	m := so.m
+	if m.closed || so.s.Closed() || so.cb.IsNull() {
+		return nil
+	}
+	a := &so.args
+	a[0] = m.addrValue(d.FromIP)
+	a[1] = runtime.Int(int32(d.FromPort))
+	a[2] = m.addrValue(d.ToIP)
+	a[3] = runtime.Int(int32(d.ToPort))
+	a[4] = base.NewBlobValue(m.vm, d.Payload)
+	err := m.call(so.cb, a[:]...)
+	*a = [5]runtime.Value{}
+	return err
+}
+
+func (m *Module) socketMethods() []imp.Method {
+	return []imp.Method{
+		{Name: "send", NParams: 4, Mask: ".si.", Fn: sockMethod((*socket).send)},
+		{Name: "onreceive", NParams: 2, Mask: ".c|o", Fn: sockMethod((*socket).onReceive)},
+		{Name: "close", NParams: 1, Fn: sockMethod((*socket).closeMethod)},
+	}
+}
+
+// sockMethod adapts a udpsocket method body: this must be a udpsocket;
+// every method but close throws once it is closed.
+func sockMethod(fn func(so *socket, args []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		if args[0].Type() == runtime.TUserData {
+			if so, ok := args[0].UserData().Data.(*socket); ok {
+				return fn(so, args)
+			}
+		}
+		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: 'udpsocket'", args[0].TypeName())
+	}
+}
+
+// send(address, port, data): 0, SEND_ERROR_NOT_CONNECTED or
+// SEND_ERROR_WOULDBLOCK; impOS's rules throw.
+func (so *socket) send(args []runtime.Value) (runtime.Value, error) {
+	if so.s.Closed() {
+		return runtime.Null, throw(lan.ErrClosed)
+	}
+	data, err := payload(args[3])
+	if err != nil {
+		return runtime.Null, err
+	}
+	code, err := so.s.Send(args[1].Str(), int(args[2].Int()), data)
+	so.afterSend()
+	if err != nil {
+		return runtime.Null, throw(err)
+	}
+	return runtime.Int(int32(code)), nil
+}
+
+// afterSend updates the hold: the send may have bound the socket, or a
+// bad address closed it.
+func (so *socket) afterSend() {
+	if so.s.Closed() {
+		so.close()
+	} else if so.release == nil {
+		so.hold()
+	}
+}
+
+// payload returns the bytes of a string or blob without copying them
+// (lan copies what it sends).
+func payload(v runtime.Value) ([]byte, error) {
+	if v.Type() == runtime.TString {
+		s := v.Str()
+		return unsafe.Slice(unsafe.StringData(s), len(s)), nil
+	}
+	if b, ok := base.BlobOf(v); ok {
+		return b.Bytes(), nil
+	}
+	return nil, throw(lan.ErrDataType)
+}
+
+func (so *socket) onReceive(args []runtime.Value) (runtime.Value, error) {
+	if so.s.Closed() {
+		return runtime.Null, throw(lan.ErrClosed)
+	}
+	so.cb = args[1]
+	_ = so.s.OnReceive(so.handler()) // fails only when closed
+	so.hold()
+	return runtime.Null, nil
+}
+
+func (so *socket) closeMethod([]runtime.Value) (runtime.Value, error) {
+	so.close()
+	return runtime.Null, nil
+}

@@ -1,0 +1,288 @@
+package msg
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// MaxSize is the largest message (name plus encoded data) the impCloud
+// accepts: 256 KB.
+const MaxSize = 256 * 1024
+
+// maxDepth bounds the nesting of containers in one message.
+const maxDepth = 1000
+
+// Value tags of the encoding. Containers end with tagEnd.
+const (
+	tagNull byte = iota
+	tagFalse
+	tagTrue
+	tagInt
+	tagFloat
+	tagString
+	tagBlob
+	tagArray
+	tagTable
+	tagEnd
+)
+
+// ErrTooDeep is returned for data nested more than maxDepth containers
+// deep.
+var ErrTooDeep = runtime.NewError("data nested too deeply to serialize")
+
+// Safe reports whether the imp sends s as a string: valid UTF-8 without
+// NUL bytes. Other strings travel as blobs.
+func Safe(s string) bool {
+	return utf8.ValidString(s) && !strings.Contains(s, "\x00")
+}
+
+// Encode serializes v. Non-serializable values are dropped (see the
+// package comment); the only error is ErrTooDeep.
+func Encode(v runtime.Value) ([]byte, error) {
+	e := encoder{path: map[unsafe.Pointer]bool{}}
+	ok, err := e.value(v, 0)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return []byte{tagNull}, nil
+	}
+	return e.buf, nil
+}
+
+type encoder struct {
+	buf  []byte
+	path map[unsafe.Pointer]bool // containers being encoded (cycle check)
+}
+
+// value appends v; it reports false (appending nothing) when v does not
+// serialize.
+func (e *encoder) value(v runtime.Value, depth int) (bool, error) {
+	switch v.Type() {
+	case runtime.TNull:
+		e.buf = append(e.buf, tagNull)
+	case runtime.TBool:
+		e.buf = append(e.buf, tagFalse+boolByte(v.Bool()))
+	case runtime.TInt:
+		e.word(tagInt, v.Bits())
+	case runtime.TFloat:
+		e.word(tagFloat, v.Bits())
+	case runtime.TString:
+		e.bytes(stringTag(v.Str()), v.Str())
+	case runtime.TUserData:
+		b, ok := base.BlobOf(v)
+		if !ok {
+			return false, nil
+		}
+		e.bytes(tagBlob, string(b.Bytes()))
+	case runtime.TArray, runtime.TTable:
+		return e.container(v, depth)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func stringTag(s string) byte {
+	if Safe(s) {
+		return tagString
+	}
+	return tagBlob
+}
+
+func (e *encoder) word(tag byte, n uint32) {
+	e.buf = binary.LittleEndian.AppendUint32(append(e.buf, tag), n)
+}
+
+func (e *encoder) bytes(tag byte, s string) {
+	e.buf = append(e.buf, tag)
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+// container appends an array or a table; a container already being
+// encoded (a cycle) does not serialize.
+func (e *encoder) container(v runtime.Value, depth int) (bool, error) {
+	if depth >= maxDepth {
+		return false, ErrTooDeep
+	}
+	p := v.Ptr()
+	if e.path[p] {
+		return false, nil
+	}
+	e.path[p] = true
+	defer delete(e.path, p)
+	var err error
+	if v.Type() == runtime.TArray {
+		err = e.array(v.Array(), depth)
+	} else {
+		err = e.table(v.Table(), depth)
+	}
+	e.buf = append(e.buf, tagEnd)
+	return err == nil, err
+}
+
+func (e *encoder) array(a *runtime.Array, depth int) error {
+	e.buf = append(e.buf, tagArray)
+	for _, el := range a.Elems {
+		if _, err := e.value(el, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (e *encoder) table(t *runtime.Table, depth int) error {
+	e.buf = append(e.buf, tagTable)
+	for i := 0; ; {
+		k, val, next, ok := t.Next(i)
+		if !ok {
+			return nil
+		}
+		i = next
+		if k.Type() != runtime.TString || !Safe(k.Str()) {
+			continue
+		}
+		mark := len(e.buf)
+		e.bytes(tagString, k.Str())
+		ok, err := e.value(val, depth+1)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			e.buf = e.buf[:mark]
+		}
+	}
+}
+
+// errCorrupt reports an encoding that Encode did not produce.
+var errCorrupt = errors.New("msg: corrupt message")
+
+// Decode rebuilds a serialized value in vm (blobs get vm's blob methods).
+func Decode(vm *runtime.VM, b []byte) (runtime.Value, error) {
+	d := decoder{vm: vm, buf: b}
+	v, err := d.value()
+	if err == nil && len(d.buf) != 0 {
+		err = errCorrupt
+	}
+	return v, err
+}
+
+type decoder struct {
+	vm  *runtime.VM
+	buf []byte
+}
+
+func (d *decoder) next() (byte, error) {
+	if len(d.buf) == 0 {
+		return 0, errCorrupt
+	}
+	c := d.buf[0]
+	d.buf = d.buf[1:]
+	return c, nil
+}
+
+func (d *decoder) value() (runtime.Value, error) {
+	tag, err := d.next()
+	if err != nil {
+		return runtime.Null, err
+	}
+	return d.tagged(tag)
+}
+
+func (d *decoder) tagged(tag byte) (runtime.Value, error) {
+	switch tag {
+	case tagNull:
+		return runtime.Null, nil
+	case tagFalse, tagTrue:
+		return runtime.Bool(tag == tagTrue), nil
+	case tagInt, tagFloat:
+		if len(d.buf) < 4 {
+			return runtime.Null, errCorrupt
+		}
+		n := binary.LittleEndian.Uint32(d.buf)
+		d.buf = d.buf[4:]
+		if tag == tagInt {
+			return runtime.Int(int32(n)), nil
+		}
+		return runtime.Float(math.Float32frombits(n)), nil
+	case tagString, tagBlob:
+		s, err := d.bytes()
+		if err != nil || tag == tagString {
+			return runtime.Str(s), err
+		}
+		return base.NewBlobValue(d.vm, []byte(s)), nil
+	case tagArray:
+		return d.array()
+	case tagTable:
+		return d.table()
+	}
+	return runtime.Null, errCorrupt
+}
+
+func (d *decoder) bytes() (string, error) {
+	n, w := binary.Uvarint(d.buf)
+	if w <= 0 || n > uint64(len(d.buf)-w) {
+		return "", errCorrupt
+	}
+	s := string(d.buf[w : w+int(n)])
+	d.buf = d.buf[w+int(n):]
+	return s, nil
+}
+
+func (d *decoder) array() (runtime.Value, error) {
+	var elems []runtime.Value
+	for {
+		tag, err := d.next()
+		if err != nil {
+			return runtime.Null, err
+		}
+		if tag == tagEnd {
+			return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
+		}
+		v, err := d.tagged(tag)
+		if err != nil {
+			return runtime.Null, err
+		}
+		elems = append(elems, v)
+	}
+}
+
+func (d *decoder) table() (runtime.Value, error) {
+	t := runtime.NewTable(0)
+	for {
+		tag, err := d.next()
+		if err != nil {
+			return runtime.Null, err
+		}
+		if tag == tagEnd {
+			return runtime.TableValue(t), nil
+		}
+		if tag != tagString {
+			return runtime.Null, errCorrupt
+		}
+		k, err := d.bytes()
+		if err != nil {
+			return runtime.Null, err
+		}
+		v, err := d.value()
+		if err != nil {
+			return runtime.Null, err
+		}
+		t.Set(runtime.Str(k), v)
+	}
+}

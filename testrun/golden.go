@@ -1,0 +1,182 @@
+package testrun
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// A Scenario is a golden test: a script beside NAME.golden, the expected
+// log (stdout) of running it. The script is NAME.device.nut, or
+// NAME.agent.nut, or NAME.nut (a plain script) that has an "// impvm:"
+// header line (other tools keep NAME.nut beside NAME.golden too). Its
+// leading comment lines carry the run:
+//
+//	// impvm: FLAGS [FILES...]   impvm run flags and the files to run,
+//	                             relative to the script's directory
+//	                             (default: the script itself); may repeat
+//	// impvm-exit: N             the expected exit status (default 0)
+//
+// Files are named in logs and error reports as written there, so goldens
+// do not depend on where the tree lives.
+type Scenario struct {
+	Name   string   // the golden file's path without ".golden"
+	Dir    string   // directory of the golden file and the script
+	Script string   // file name of the script within Dir
+	Golden string   // path of the golden file
+	Args   []string // the "// impvm:" flags and files, in order
+	Exit   int      // expected exit status
+}
+
+// Header prefixes of a scenario script.
+const (
+	HeaderArgs = "// impvm:"
+	HeaderExit = "// impvm-exit:"
+)
+
+// scriptSuffixes are the script names a golden file may stand beside,
+// in the order they are looked for.
+var scriptSuffixes = []string{".device.nut", ".agent.nut", ".nut"}
+
+// LoadScenario reads the scenario whose golden file is golden.
+func LoadScenario(golden string) (*Scenario, error) {
+	name := strings.TrimSuffix(golden, ".golden")
+	s := &Scenario{Name: name, Dir: filepath.Dir(golden), Golden: golden}
+	base := filepath.Base(name)
+	s.Script = scriptOf(golden)
+	if s.Script == "" {
+		return nil, fmt.Errorf("%s: no script beside it (%s, or %s.nut with an %q header)", golden,
+			strings.Join(suffixed(base, scriptSuffixes[:2]), ", "), base, HeaderArgs)
+	}
+	f, err := os.Open(filepath.Join(s.Dir, s.Script))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.HasPrefix(line, HeaderExit):
+			if s.Exit, err = strconv.Atoi(strings.TrimSpace(line[len(HeaderExit):])); err != nil {
+				return nil, fmt.Errorf("%s: bad %s line", s.Script, HeaderExit)
+			}
+		case strings.HasPrefix(line, HeaderArgs):
+			s.Args = append(s.Args, strings.Fields(line[len(HeaderArgs):])...)
+		case strings.HasPrefix(line, "//"):
+		default:
+			return s, sc.Err()
+		}
+	}
+	return s, sc.Err()
+}
+
+func suffixed(base string, sufs []string) []string {
+	out := make([]string, len(sufs))
+	for i, s := range sufs {
+		out[i] = base + s
+	}
+	return out
+}
+
+// A Runner runs a scenario as impvm run would, writing the log to stdout
+// and reports to stderr, and returns the exit status. The command line
+// supplies it, so scenarios run exactly as the CLI runs code.
+type Runner func(s *Scenario, stdout, stderr io.Writer) int
+
+// Check runs the scenario and compares its log with the golden file. With
+// update it rewrites the golden file instead. It returns a description of
+// what is wrong ("" when nothing is): a different exit status (also when
+// updating), or a unified diff of the log.
+func (s *Scenario) Check(run Runner, update bool) (string, error) {
+	var out, errOut bytes.Buffer
+	code := run(s, &out, &errOut)
+	var why []string
+	if code != s.Exit {
+		why = append(why, fmt.Sprintf("exit status %d, want %d; stderr:\n%s", code, s.Exit, errOut.String()))
+	}
+	if update {
+		old, _ := os.ReadFile(s.Golden)
+		if !bytes.Equal(old, out.Bytes()) {
+			if err := os.WriteFile(s.Golden, out.Bytes(), 0o644); err != nil {
+				return "", err
+			}
+		}
+		return strings.Join(why, "\n"), nil
+	}
+	want, err := os.ReadFile(s.Golden)
+	if err != nil {
+		return "", err
+	}
+	if !bytes.Equal(out.Bytes(), want) {
+		why = append(why, "log differs:\n"+UnifiedDiff(s.Golden, s.Golden+" (got)", string(want), out.String()))
+	}
+	return strings.Join(why, "\n"), nil
+}
+
+// FindGoldens returns the golden files of scenarios under root (a
+// directory, walked; directories whose names start with "." are
+// skipped), in lexical order. Golden files with no script beside them
+// belong to other tools and are left out.
+func FindGoldens(root string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(path, ".golden") && scriptOf(path) != "" {
+			out = append(out, path)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// scriptOf returns the file name of the script of a golden file ("" for
+// none).
+func scriptOf(golden string) string {
+	name := strings.TrimSuffix(golden, ".golden")
+	for _, suf := range scriptSuffixes {
+		if _, err := os.Stat(name + suf); err != nil {
+			continue
+		}
+		if suf == ".nut" && !hasHeader(name+suf) {
+			continue
+		}
+		return filepath.Base(name) + suf
+	}
+	return ""
+}
+
+// hasHeader reports whether a script's leading comment lines include an
+// "// impvm:" line.
+func hasHeader(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, HeaderArgs) {
+			return true
+		}
+		if !strings.HasPrefix(line, "//") {
+			return false
+		}
+	}
+	return false
+}

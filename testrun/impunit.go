@@ -1,0 +1,443 @@
+package testrun
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/internal/source"
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/preproc"
+	"github.com/impvm/impvm/runtime"
+)
+
+//go:embed squirrel/promise.nut
+var promiseSource []byte
+
+//go:embed squirrel/jsonencoder.nut
+var jsonEncoderSource []byte
+
+//go:embed squirrel/impunit.nut
+var impunitSource []byte
+
+// Names under which the built-in framework shows in error reports.
+const (
+	promiseName        = "impvm/promise.nut"
+	jsonEncoderName    = "impvm/jsonencoder.nut"
+	impunitName        = "impvm/impunit.nut"
+	wrapperName        = "impvm-test-wrapper.nut"
+	partnerWrapperName = "impvm-partner-wrapper.nut"
+	emptyDeviceName    = "impvm-empty.device.nut"
+)
+
+var (
+	frameworkOnce   sync.Once
+	frameworkProtos [3]*runtime.Proto
+	frameworkErr    error
+)
+
+// framework compiles the built-in Promise, JSONEncoder and impUnit once;
+// impUnit, which starts the session, is the last.
+func framework() ([3]*runtime.Proto, error) {
+	frameworkOnce.Do(func() {
+		for i, f := range []struct {
+			name string
+			src  []byte
+		}{{promiseName, promiseSource}, {jsonEncoderName, jsonEncoderSource}, {impunitName, impunitSource}} {
+			p, err := compile.Source(f.name, f.src, nil)
+			if err != nil {
+				frameworkErr = fmt.Errorf("built-in %s: %v", f.name, err)
+				return
+			}
+			frameworkProtos[i] = p
+		}
+	})
+	return frameworkProtos, frameworkErr
+}
+
+// builtinLibDir is a library directory that only the test runner has: the
+// libraries impUnit itself requires (Promise, JSONEncoder), which impvm
+// builds in, resolve to nothing there.
+const builtinLibDir = "<impvm built-in>"
+
+var builtinLibs = map[string]string{
+	"Promise.lib.nut":       "// Promise: built into impvm test\n",
+	"JSONEncoder.class.nut": "// JSONEncoder: built into impvm test\n",
+}
+
+// Options configure a test run.
+type Options struct {
+	Preproc preproc.Options // --lib, -D and the environment
+	Filter  *regexp.Regexp  // -run: tests "Case::method" (or files) to run
+	Verbose bool            // print device logs as well as results
+	Out     io.Writer       // results
+}
+
+// Totals counts the results of a run.
+type Totals struct {
+	Passed, Failed int
+	Stopped        bool // stopOnFail ended the run
+}
+
+// RunFile runs one test file of the suite: the file's side gets the
+// side's library file, then the test file wrapped as impt wraps it, on a
+// fresh imp in virtual time. Results go to opts.Out as they come.
+func (s *Suite) RunFile(testFile string, opts Options, t *Totals) {
+	r := &fileRun{suite: s, opts: opts, totals: t, file: testFile, side: SideOf(testFile)}
+	r.run()
+	if s.StopOnFail && r.failures > 0 {
+		t.Stopped = true
+	}
+}
+
+// fileRun is the run of one test file.
+type fileRun struct {
+	suite    *Suite
+	opts     Options
+	totals   *Totals
+	file     string
+	side     Side
+	header   bool
+	failures int
+
+	script  *source.File // the test's side
+	partner *source.File // the other side (nil: none)
+	world   *host.World
+	log     []string // device log lines
+	partial []byte
+	current string // "Case::method" of the running test
+	curLog  int    // len(log) when it started
+	started bool   // the framework ran at least once
+	done    bool   // SESSION_RESULT arrived
+	restart bool   // the device's Squirrel restarted during the session
+}
+
+func (r *fileRun) printf(format string, args ...any) {
+	if !r.header {
+		r.header = true
+		fmt.Fprintf(r.opts.Out, "# %s (%s)\n", r.file, r.side)
+	}
+	fmt.Fprintf(r.opts.Out, format, args...)
+}
+
+func (r *fileRun) pass(name string) {
+	r.totals.Passed++
+	r.printf("ok   %s\n", name)
+}
+
+func (r *fileRun) fail(name, msg string, logFrom int) {
+	r.totals.Failed++
+	r.failures++
+	r.printf("FAIL %s: %s\n", name, strings.ReplaceAll(msg, "\n", "\n     "))
+	if !r.opts.Verbose && logFrom >= 0 {
+		for _, l := range r.log[min(logFrom, len(r.log)):] {
+			r.printf("    %s\n", l)
+		}
+	}
+}
+
+func (r *fileRun) run() {
+	protos, err := framework()
+	if err != nil {
+		r.fail(r.file, err.Error(), -1)
+		return
+	}
+	if err := r.build(); err != nil {
+		var b strings.Builder
+		source.ReportError(&b, err)
+		r.fail(r.file, strings.TrimRight(b.String(), "\n"), -1)
+		return
+	}
+	runtime.ResetObjectIDs()
+	cfg := host.Config{
+		Virtual: true,
+		OnError: host.OnErrorExit,
+		Out:     (*logWriter)(r),
+	}
+	fw := &frameworkModule{r: r, protos: protos}
+	if r.side == DeviceSide {
+		cfg.Scripts = []host.Script{r.script.Script()}
+		cfg.Modules = []host.Module{fw}
+		if r.partner != nil {
+			agent := r.partner.Script()
+			cfg.Agent = &agent
+		}
+	} else {
+		device := host.Script{Path: emptyDeviceName}
+		if r.partner != nil {
+			device = r.partner.Script()
+		}
+		agent := r.script.Script()
+		cfg.Scripts = []host.Script{device}
+		cfg.Agent = &agent
+		cfg.AgentModules = []host.AgentModule{fw}
+	}
+	r.world, err = host.New(cfg)
+	if err != nil {
+		var b strings.Builder
+		source.ReportError(&b, err)
+		r.fail(r.file, strings.TrimRight(b.String(), "\n"), -1)
+		return
+	}
+	r.world.Run()
+	r.flushLog()
+	if r.done {
+		return
+	}
+	// The session did not finish: an uncaught error, a restart, or the
+	// device went to sleep for good.
+	why := "the test session ended before it finished"
+	from := r.curLog
+	if r.current == "" {
+		from = 0
+	}
+	for _, l := range r.log[min(from, len(r.log)):] {
+		if _, msg, ok := strings.Cut(l, "] ERROR: "); ok && !strings.HasPrefix(msg, "  in ") {
+			why = "uncaught error: " + msg
+			break
+		}
+	}
+	if r.restart {
+		why = "the device restarted its Squirrel during the test session"
+	}
+	if r.current != "" {
+		r.fail(r.current, why, from)
+	} else {
+		r.fail(r.file, why, from)
+	}
+}
+
+// build preprocesses the code of both sides: the test's side gets the
+// side's library file, then the test file in impt's wrapper function; the
+// other side, when the test file has a partner file, gets its library
+// file and the partner.
+func (r *fileRun) build() error {
+	testLib, otherLib := r.suite.DeviceFile, r.suite.AgentFile
+	if r.side == AgentSide {
+		testLib, otherLib = otherLib, testLib
+	}
+	var err error
+	if r.script, err = r.compose(wrapperName, testLib, r.file, true); err != nil {
+		return err
+	}
+	r.script.Path = r.file
+	if partner := PartnerOf(r.file); partner != "" {
+		if r.partner, err = r.compose(partnerWrapperName, otherLib, partner, false); err != nil {
+			return err
+		}
+		r.partner.Path = partner
+	}
+	return nil
+}
+
+// compose preprocesses a library file (relative to the suite's
+// directory; "" for none) followed by file, wrapped or not.
+func (r *fileRun) compose(name, lib, file string, wrap bool) (*source.File, error) {
+	opts := r.opts.Preproc
+	opts.Root = r.suite.Dir
+	opts.Defines = maps.Clone(opts.Defines)
+	if opts.Defines == nil {
+		opts.Defines = map[string]string{}
+	}
+	var w strings.Builder
+	if lib != "" {
+		libPath, err := filepath.Abs(filepath.Join(r.suite.Dir, lib))
+		if err != nil {
+			return nil, err
+		}
+		opts.Defines["IMPVM_TEST_LIBRARY"] = libPath
+		w.WriteString("@include IMPVM_TEST_LIBRARY\n")
+	}
+	path, err := filepath.Abs(file)
+	if err != nil {
+		return nil, err
+	}
+	opts.Defines["IMPVM_TEST_FILE"] = path
+	if wrap {
+		w.WriteString("function __module_tests(ImpTestCase) {\n@include IMPVM_TEST_FILE\n}\n")
+		w.WriteString("__module_tests.call(getroottable(), ImpTestCase);\n")
+	} else {
+		w.WriteString("@include IMPVM_TEST_FILE\n")
+	}
+	opts.LibDirs = append(append([]string(nil), opts.LibDirs...), builtinLibDir)
+	read := opts.ReadFile
+	if read == nil {
+		read = os.ReadFile
+	}
+	opts.ReadFile = func(p string) ([]byte, error) {
+		if rest, ok := strings.CutPrefix(p, builtinLibDir+string(filepath.Separator)); ok {
+			if text, ok := builtinLibs[rest]; ok {
+				return []byte(text), nil
+			}
+			return nil, fs.ErrNotExist
+		}
+		return read(p)
+	}
+	src, err := source.Process(name, []byte(w.String()), opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, warn := range src.Warnings {
+		r.printf("warning: %s:%d: %s\n", warn.File, warn.Line, warn.Msg)
+	}
+	return src, nil
+}
+
+// logWriter collects the device log, one line at a time.
+type logWriter fileRun
+
+func (w *logWriter) Write(p []byte) (int, error) {
+	r := (*fileRun)(w)
+	r.partial = append(r.partial, p...)
+	for {
+		i := strings.IndexByte(string(r.partial), '\n')
+		if i < 0 {
+			break
+		}
+		r.addLog(string(r.partial[:i]))
+		r.partial = r.partial[i+1:]
+	}
+	return len(p), nil
+}
+
+func (r *fileRun) addLog(line string) {
+	r.log = append(r.log, line)
+	if r.opts.Verbose {
+		r.printf("    %s\n", line)
+	}
+}
+
+func (r *fileRun) flushLog() {
+	if r.world != nil {
+		_ = r.world.Flush()
+	}
+	if len(r.partial) > 0 {
+		r.addLog(string(r.partial))
+		r.partial = nil
+	}
+}
+
+// selected reports whether the test name ("Case::method") is to run.
+func (r *fileRun) selected(name string) bool {
+	f := r.opts.Filter
+	return f == nil || f.MatchString(name) || f.MatchString(r.file)
+}
+
+// frameworkModule installs Promise, ImpTestCase and the runner on each
+// Squirrel run of the test's imp.
+type frameworkModule struct {
+	r      *fileRun
+	protos [3]*runtime.Proto
+}
+
+// Install installs the framework on the device (host.Module).
+func (m *frameworkModule) Install(_ *host.Device, vm *runtime.VM) error {
+	return m.install(vm)
+}
+
+// InstallAgent installs the framework on the agent (host.AgentModule).
+func (m *frameworkModule) InstallAgent(_ *host.Agent, vm *runtime.VM) error {
+	return m.install(vm)
+}
+
+func (m *frameworkModule) install(vm *runtime.VM) error {
+	r := m.r
+	// A second Squirrel run (server.restart(), a deep sleep, imp.reset()):
+	// a real imp would start the session again; impvm ends it, with the
+	// framework defined so the test code's top level still runs.
+	again := r.started
+	if again {
+		r.restart = true
+		r.world.Interrupt()
+	}
+	r.started = true
+	for _, p := range m.protos[:2] {
+		if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+			return err
+		}
+	}
+	report := runtime.NativeValue(runtime.NewNative("report", 6, "", m.report))
+	call := runtime.NativeValue(runtime.NewNative("call", 3, "", m.call))
+	selected := runtime.NativeValue(runtime.NewNative("selected", 2, ".s", func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return runtime.Bool(r.selected(args[1].Str())), nil
+	}))
+	timeout := runtime.Float(float32(r.suite.Timeout))
+	if t := int32(r.suite.Timeout); float64(t) == r.suite.Timeout {
+		timeout = runtime.Int(t)
+	}
+	_, err := vm.Run(runtime.NewMainClosure(m.protos[2]), report, call, timeout, runtime.Bool(r.suite.StopOnFail), selected, runtime.Bool(!again))
+	return err
+}
+
+// report(type, case, method, message, where) receives impUnit's events.
+func (m *frameworkModule) report(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	r := m.r
+	str := func(v runtime.Value) string {
+		if v.IsNull() {
+			return ""
+		}
+		s, _ := vm.ToString(v)
+		return s
+	}
+	kind, name := str(args[1]), str(args[2])+"::"+str(args[3])
+	r.flushLog()
+	switch kind {
+	case "TEST_START":
+		r.current, r.curLog = name, len(r.log)
+	case "TEST_OK":
+		r.pass(name)
+		r.current = ""
+	case "TEST_FAIL":
+		msg := str(args[4])
+		if where := str(args[5]); where != "" {
+			msg = where + ": " + msg
+		}
+		r.fail(name, msg, r.curLog)
+		r.current = ""
+	case "INFO":
+		at := r.current
+		if at == "" {
+			at = r.file
+		}
+		r.printf("info %s: %s\n", at, str(args[4]))
+	case "SESSION_RESULT":
+		r.done = true
+		r.world.Interrupt()
+	}
+	return runtime.Null, nil
+}
+
+// call(fn, this) calls a test method: [true, result], or [false, message,
+// where] with where the innermost line of the test's code ("file:line")
+// on the stack when it threw.
+func (m *frameworkModule) call(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	res, err := vm.Call(args[1], args[2])
+	if err == nil {
+		return runtime.ArrayValue(runtime.NewArrayOf([]runtime.Value{runtime.Bool(true), res})), nil
+	}
+	e := runtime.AsError(err)
+	if e.Uncatchable {
+		return runtime.Null, err
+	}
+	msg, serr := vm.ToString(e.Value)
+	if e.Value.Type() != runtime.TString && serr != nil {
+		msg = e.Value.TypeName()
+	}
+	where := runtime.Null
+	mapped := m.r.script.MapTrace(e)
+	for i, f := range e.Trace {
+		if f.Source == m.r.script.Path {
+			where = runtime.Str(fmt.Sprintf("%s:%d", mapped.Trace[i].Source, mapped.Trace[i].Line))
+			break
+		}
+	}
+	return runtime.ArrayValue(runtime.NewArrayOf([]runtime.Value{runtime.Bool(false), runtime.Str(msg), where})), nil
+}

@@ -1,0 +1,191 @@
+package testrun
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// runTestFile writes a test file (and more files) in a fresh project and
+// runs it; it returns the report and the totals.
+func runTestFile(t *testing.T, suite Suite, files map[string]string, filter string) (string, Totals) {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	t.Chdir(dir)
+	suite.Dir = "."
+	if suite.Timeout == 0 {
+		suite.Timeout = DefaultTimeout
+	}
+	var out strings.Builder
+	opts := Options{Out: &out}
+	if filter != "" {
+		opts.Filter = regexp.MustCompile(filter)
+	}
+	var tot Totals
+	paths, _ := filepath.Glob("*.test.nut")
+	for _, p := range paths {
+		suite.RunFile(p, opts, &tot)
+	}
+	return out.String(), tot
+}
+
+func TestImpUnitRunner(t *testing.T) {
+	tests := []struct {
+		name   string
+		suite  Suite
+		files  map[string]string
+		filter string
+		want   string
+	}{
+		{
+			name: "promise chains",
+			files: map[string]string{"p.test.nut": `
+class P extends ImpTestCase {
+    function testChain() {
+        return Promise.resolve(1)
+            .then(function(v) { return v + 1; })
+            .then(function(v) { return Promise(function(ok, fail) { imp.wakeup(1, function() { ok(v * 10); }); }); })
+            .then(function(v) { if (v != 20) throw "chain gave " + v; });
+    }
+    function testFailAndFinally() {
+        local seen = [];
+        return Promise.reject("r")
+            .then(function(v) { seen.push("then"); })
+            .fail(function(e) { seen.push("fail " + e); return 5; })
+            .finally(function(v) { seen.push("finally " + v); })
+            .then(function(v) { if (seen.len() != 2 || v != 5) throw seen.len() + " " + v; });
+    }
+    function testThrowInThen() {
+        return Promise.resolve(0).then(function(v) { throw "inner"; });
+    }
+    function testAllRaceSerialLoop() {
+        local slow = Promise(function(ok, fail) { imp.wakeup(2, function() { ok("slow"); }); });
+        local fast = Promise(function(ok, fail) { imp.wakeup(1, function() { ok("fast"); }); });
+        local i = 0;
+        return Promise.all([slow, fast, 3]).then(function(all) {
+            if (all[0] != "slow" || all[1] != "fast" || all[2] != 3) throw "all";
+            return Promise.race([Promise(function(ok, fail) { imp.wakeup(5, function() { ok(1); }); }), fast]);
+        }).then(function(first) {
+            if (first != "fast") throw "race " + first;
+            return Promise.serial([function() { return Promise.resolve("a"); }, Promise.resolve("b")]);
+        }).then(function(last) {
+            if (last != "b") throw "serial " + last;
+            return Promise.loop(function() { return i < 3; }, function() { return Promise.resolve(++i); });
+        }).then(function(v) {
+            if (v != 3) throw "loop " + v;
+        });
+    }
+    function testThenable() {
+        return { then = function(ok, fail) { fail("thenable rejected"); } };
+    }
+}
+`},
+			want: "# p.test.nut (device)\n" +
+				"ok   P::testAllRaceSerialLoop\n" +
+				"ok   P::testChain\n" +
+				"ok   P::testFailAndFinally\n" +
+				"FAIL P::testThenable: thenable rejected\n" +
+				"FAIL P::testThrowInThen: inner\n",
+		},
+		{
+			name: "order, setUp and tearDown once, inheritance, non-function members",
+			files: map[string]string{"o.test.nut": `
+log <- [];
+class Base extends ImpTestCase {
+    testData = 1;
+    function setUp() { log.push("setUp"); }
+    function tearDown() { log.push("tearDown"); server.log(log.reduce(@(a, b) a + " " + b)); }
+    function testB() { log.push("B"); }
+    function testA() { log.push("A"); }
+}
+class Derived extends Base {
+    function testC() { assertEqual("setUp A B", log.reduce(@(a, b) a + " " + b)); }
+}
+`},
+			filter: "Derived",
+			want: "# o.test.nut (device)\n" +
+				"ok   Derived::setUp\nok   Derived::testA\nok   Derived::testB\nok   Derived::testC\nok   Derived::tearDown\n",
+		},
+		{
+			name: "assertThrowsError shares its default args array",
+			files: map[string]string{"t.test.nut": `
+class T extends ImpTestCase {
+    function testShared() {
+        local f = function() { throw "f threw"; };
+        assertEqual("f threw", assertThrowsError(f, this));
+        // The default [] now holds one ctx: f gets an argument it does not take.
+        assertEqual("wrong number of parameters", assertThrowsError(f, this));
+        assertEqual("f threw", assertThrowsError(f, this, []));
+        assertEqual(6, assertions);
+    }
+}
+`},
+			want: "# t.test.nut (device)\nok   T::testShared\n",
+		},
+		{
+			name: "JSONEncoder",
+			files: map[string]string{"j.test.nut": `
+class Point {
+    x = 1; y = 2;
+    function _serialize() { return { x = x, y = y }; }
+}
+class J extends ImpTestCase {
+    function testEncode() {
+        assertEqual("[1,2.5,\"a\\\"b\\n\",true,null,{\"k\":[]},{\"y\":2,\"x\":1},\"é\"]",
+            JSONEncoder.encode([1, 2.5, "a\"b\n", true, null, { k = [] }, Point(), "é"]));
+    }
+}
+`},
+			want: "# j.test.nut (device)\nok   J::testEncode\n",
+		},
+		{
+			name:  "stopOnFail",
+			suite: Suite{StopOnFail: true},
+			files: map[string]string{"s.test.nut": `
+class S extends ImpTestCase {
+    function testA() { assertTrue(false); }
+    function testB() { }
+}
+`},
+			want: "# s.test.nut (device)\nFAIL S::testA: s.test.nut:3: Failed to assert that condition is true\n",
+		},
+		{
+			name:  "compile error in the test file",
+			files: map[string]string{"c.test.nut": "class C extends ImpTestCase {\n  function testA() { local = 1; }\n}\n"},
+			want:  "# c.test.nut (device)\nFAIL c.test.nut: c.test.nut:2:28: expected 'IDENTIFIER'\n         function testA() { local = 1; }\n" + strings.Repeat(" ", 34) + "^\n",
+		},
+		{
+			name: "restart during the session",
+			files: map[string]string{"r.test.nut": `
+class R extends ImpTestCase {
+    function testRestart() { server.restart(); }
+}
+`},
+			want: "# r.test.nut (device)\nFAIL R::testRestart: the device restarted its Squirrel during the test session\n" +
+				"    2026-01-01T00:00:00.000 +00:00 [Status] Device restarting: server.restart()\n",
+		},
+		{
+			name:  "library file and timeouts in virtual time",
+			suite: Suite{DeviceFile: "lib.nut", Timeout: 3600},
+			files: map[string]string{
+				"lib.nut": "function later(s, v) { return Promise(function(ok, fail) { imp.wakeup(s, function() { ok(v); }); }); }\n",
+				"l.test.nut": `
+class L extends ImpTestCase {
+    function testHour() { info("an hour"); return later(3599, 1); }
+    function testTooLong() { return later(3601, 1); }
+}
+`},
+			want: "# l.test.nut (device)\ninfo L::testHour: an hour\nok   L::testHour\nFAIL L::testTooLong: Test timed out after 3600s\n",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := runTestFile(t, tc.suite, tc.files, tc.filter)
+			if got != tc.want {
+				t.Errorf("report:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
