@@ -69,7 +69,8 @@ func (a *agentFlags) agentCode(paths []string, open func(string) ([]byte, error)
 	return beside, src, err
 }
 
-// pair reads the run's agent code into cfg and sets up its HTTP server.
+// pair reads the run's agent code into cfg and sets up its HTTP server
+// (in virtual time only with an explicit --http-port).
 func (a *agentFlags) pair(cfg *host.Config, paths []string, open func(string) ([]byte, error)) error {
 	path, src, err := a.agentCode(paths, open)
 	if err != nil || path == "" {
@@ -87,7 +88,10 @@ func (a *agentFlags) pair(cfg *host.Config, paths []string, open func(string) ([
 		}
 	}
 	cfg.Agent = &host.Script{Path: path, Source: src}
-	cfg.AgentHTTP, cfg.HTTPPort = true, a.httpPort
+	// A virtual-time run serves HTTP only when asked for a port: a free
+	// port in the log would make two identical runs print different bytes.
+	cfg.AgentHTTP = !cfg.Virtual || a.httpPort != 0
+	cfg.HTTPPort = a.httpPort
 	return nil
 }
 

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,7 +23,8 @@ func TestAgentPairing(t *testing.T) {
 		code     int
 		out, err string
 	}{
-		{[]string{"--virtual", hub}, 0, "[Agent] beside\n", "serving at http://127.0.0.1:"},
+		{[]string{"--virtual", hub}, 0, "[Agent] beside\n", ""},
+		{[]string{"--virtual", "--http-port", freePort(t), hub}, 0, "[Agent] beside\n", "serving at http://127.0.0.1:"},
 		{[]string{"--virtual", hub, node}, 0, "[hub] [Agent] beside\n", ""},
 		{[]string{"--virtual", "--agent", other, hub}, 0, "[Agent] other\n", ""},
 		{[]string{"--virtual", other, hub}, 0, "[Agent] other\n", ""},
@@ -37,9 +40,22 @@ func TestAgentPairing(t *testing.T) {
 			t.Errorf("impvm run %v: status %d, stdout %q, stderr %q", tc.args, code, out, errOut)
 		}
 	}
+	if _, _, errOut := impvm("--virtual", hub); strings.Contains(errOut, "serving") {
+		t.Errorf("a virtual-time run served HTTP without --http-port: %q", errOut)
+	}
 	if _, out, _ := impvm("--virtual", "--no-agent", hub); strings.Contains(out, "Agent") {
 		t.Errorf("--no-agent still ran the agent: %q", out)
 	}
+}
+
+// freePort returns a TCP port on 127.0.0.1 that was free a moment ago.
+func freePort(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
 }
 
 // TestAgentScenariosDeterministic runs agent scenarios many times: every
