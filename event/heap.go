@@ -16,6 +16,7 @@ const (
 // cancel it.
 type Event struct {
 	at    time.Time
+	due   time.Time // when it was first due; at moves later while its device is blocked
 	class uint8
 	keep  bool // counts toward the queue's liveness
 	gen   uint32
@@ -31,7 +32,9 @@ func (e *Event) When() time.Time { return e.at }
 // Pending reports whether the event is still queued.
 func (e *Event) Pending() bool { return e.index >= 0 }
 
-// eventHeap is a binary min-heap of events ordered by (at, class, seq).
+// eventHeap is a binary min-heap of events ordered by (at, class, due,
+// seq): events held back while their device was blocked keep their
+// original order among themselves and before events first due later.
 // It keeps each event's index so that cancelling is O(log n).
 type eventHeap []*Event
 
@@ -42,6 +45,9 @@ func (h eventHeap) less(i, j int) bool {
 	}
 	if a.class != b.class {
 		return a.class < b.class
+	}
+	if c := a.due.Compare(b.due); c != 0 {
+		return c < 0
 	}
 	return a.seq < b.seq
 }

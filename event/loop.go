@@ -183,8 +183,7 @@ func (l *Loop) dispatch(ev *Event) {
 		return
 	}
 	if q.until.After(ev.at) {
-		ev.at = q.until
-		ev.seq = l.nextSeq()
+		ev.at = q.until // due and seq stay: it keeps its place in line
 		l.heap.push(ev)
 		return
 	}

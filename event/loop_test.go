@@ -176,3 +176,21 @@ func TestWallDeadline(t *testing.T) {
 		t.Errorf("%d ticks in %v", n, el)
 	}
 }
+
+// Events held back while a device is blocked run in the order they were
+// first due, ahead of events first due at the moment the block ends.
+func TestBlockedEventsKeepTheirOrder(t *testing.T) {
+	l, q, _ := newVirtualLoop()
+	var order []string
+	at := func(d time.Duration, name string) {
+		q.At(Epoch.Add(d), func() error { order = append(order, name); return nil })
+	}
+	at(50*time.Second, "due-at-50")
+	at(40*time.Second, "due-at-40")
+	at(30*time.Second, "due-at-30")
+	q.Suspend(Epoch.Add(50 * time.Second))
+	l.Run(time.Time{})
+	if got := strings.Join(order, " "); got != "due-at-30 due-at-40 due-at-50" {
+		t.Errorf("order %q", got)
+	}
+}

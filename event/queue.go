@@ -40,7 +40,7 @@ func (q *Queue) Now() time.Time {
 }
 
 func (q *Queue) schedule(at time.Time, class uint8, keep bool, fn Func) *Event {
-	e := &Event{at: at, class: class, keep: keep, gen: q.gen, seq: q.loop.nextSeq(), q: q, fn: fn}
+	e := &Event{at: at, due: at, class: class, keep: keep, gen: q.gen, seq: q.loop.nextSeq(), q: q, fn: fn}
 	q.loop.heap.push(e)
 	if keep {
 		q.pending++
