@@ -4,27 +4,12 @@ import "github.com/impvm/impvm/runtime"
 
 // openObjectDelegates installs the class, instance and generator delegates.
 func openObjectDelegates(vm *runtime.VM) {
-	vm.SetDelegate(runtime.TClass, delegateTable(classMethods))
-	vm.SetDelegate(runtime.TInstance, delegateTable(instanceMethods))
-	vm.SetDelegate(runtime.TGenerator, delegateTable(generatorMethods))
+	vm.SetDelegate(runtime.TClass, buildDelegate(classMethods))
+	vm.SetDelegate(runtime.TInstance, buildDelegate(instanceMethods))
+	vm.SetDelegate(runtime.TGenerator, buildDelegate(generatorMethods))
 }
 
-type method struct {
-	name     string
-	nparams  int
-	typemask string
-	fn       runtime.NativeFunc
-}
-
-func delegateTable(methods []method) *runtime.Table {
-	t := runtime.NewTable(len(methods))
-	for _, m := range methods {
-		t.SetStr(m.name, runtime.NativeValue(runtime.NewNative(m.name, m.nparams, m.typemask, m.fn)))
-	}
-	return t
-}
-
-var classMethods = []method{
+var classMethods = []delegateSpec{
 	{"getattributes", 2, "y.", classGetAttributes},
 	{"setattributes", 3, "y..", classSetAttributes},
 	{"rawget", 2, "y", classRawGet},
@@ -38,7 +23,7 @@ var classMethods = []method{
 	{"tostring", 1, "", objectToString},
 }
 
-var instanceMethods = []method{
+var instanceMethods = []delegateSpec{
 	{"getclass", 1, "x", instanceGetClass},
 	{"rawget", 2, "x", instanceRawGet},
 	{"rawset", 3, "x", instanceRawSet},
@@ -47,7 +32,7 @@ var instanceMethods = []method{
 	{"tostring", 1, "", objectToString},
 }
 
-var generatorMethods = []method{
+var generatorMethods = []delegateSpec{
 	{"getstatus", 1, "g", func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Str(a[0].Generator().State.String()), nil
 	}},
