@@ -2,6 +2,27 @@ package imp
 
 import "github.com/impvm/impvm/runtime"
 
+// hardwareMembers is the hardware object's member table: the methods, and
+// the simulated pins and buses of the imp type (pins.go, buses.go).
+func (m *Module) hardwareMembers() *runtime.Table {
+	SetConstants(m.vm, pinConstants)
+	SetConstants(m.vm, busConstants)
+	methods := m.hardwareMethods()
+	if t := m.opts.Identity.Type; t == "imp001" || t == "imp002" {
+		methods = append(methods, Method{"lightlevel", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			return runtime.Int(lightLevel), nil
+		}})
+	}
+	hw := Members(methods)
+	m.addPins(hw)
+	m.addBuses(hw)
+	return hw
+}
+
+// lightLevel is hardware.lightlevel() (imp001/imp002 only): a fixed
+// reading on the documented 0-65535 scale.
+const lightLevel = 32768
+
 func (m *Module) hardwareMethods() []Method {
 	return []Method{
 		{"millis", 1, "", m.millis},

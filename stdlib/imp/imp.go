@@ -91,6 +91,8 @@ type Module struct {
 	unhandled runtime.Value // imp.onunhandledexception handler
 	powersave bool
 	timerDel  *runtime.Table
+	pins      map[string]*pin // hardware.pinX, by name
+	buses     map[string]*bus // hardware.i2cXX, spiXX, uartXX, by name
 }
 
 // Open installs imp, hardware and their constants on vm.
@@ -98,7 +100,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
 	SetConstants(vm, constants)
 	vm.Root().SetStr("imp", NewMeta(Members(m.impMethods())))
-	vm.Root().SetStr("hardware", NewMeta(Members(m.hardwareMethods())))
+	vm.Root().SetStr("hardware", NewMeta(m.hardwareMembers()))
 	return m
 }
 

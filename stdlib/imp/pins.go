@@ -1,0 +1,253 @@
+package imp
+
+import (
+	"hash/fnv"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// pinTypeName is what typeof reports for hardware.pinX.
+const pinTypeName = "pin"
+
+// Pin modes (pin.configure). The imp documents the names, not values
+// impvm could confirm; these values are impvm's own.
+const (
+	DigitalIn = iota + 1
+	DigitalInPullup
+	DigitalInPulldown
+	DigitalInWakeup
+	DigitalOut
+	DigitalOutOD
+	DigitalOutODPullup
+	AnalogIn
+	AnalogOut
+	PWMOut
+	PWMOutSteps
+	PulseCounter
+)
+
+var pinConstants = []Constant{
+	{"DIGITAL_IN", DigitalIn},
+	{"DIGITAL_IN_PULLUP", DigitalInPullup},
+	{"DIGITAL_IN_PULLDOWN", DigitalInPulldown},
+	{"DIGITAL_IN_WAKEUP", DigitalInWakeup},
+	{"DIGITAL_OUT", DigitalOut},
+	{"DIGITAL_OUT_OD", DigitalOutOD},
+	{"DIGITAL_OUT_OD_PULLUP", DigitalOutODPullup},
+	{"ANALOG_IN", AnalogIn},
+	{"ANALOG_OUT", AnalogOut},
+	{"PWM_OUT", PWMOut},
+	{"PWM_OUT_STEPS", PWMOutSteps},
+	{"PULSE_COUNTER", PulseCounter},
+}
+
+// Error texts of pin misuse (impvm's wording; the imp's is undocumented).
+const (
+	errPinNotConfigured = "pin not configured"
+	errPinNotOutput     = "pin not configured for output"
+	errPinBadMode       = "invalid pin mode"
+)
+
+// pin is the payload of a hardware.pinX object.
+type pin struct {
+	name     string // "pin1", "pinXA"
+	mode     int32  // 0 = unconfigured
+	level    int32  // simulated input level or last digital write
+	value    runtime.Value
+	callback runtime.Value // DIGITAL_IN* state-change callback
+	drive    int32
+}
+
+// pinNames lists the GPIO pins of each imp type, per the Electric Imp pin
+// mux pages (developer.electricimp.com /hardware/imp/*_pinmux).
+var pinNames = map[string][]string{
+	"imp001":  {"1", "2", "5", "7", "8", "9"},
+	"imp002":  {"1", "2", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E"},
+	"imp003":  letters("ABCDEFGHJKLMNPQRSTUVWXY", ""),
+	"imp004m": letters("ABCDEFGHJKLMNPQRSW", ""),
+	"imp005":  append(letters("ABCDEFGHJKLMNPQRSTUVWY", ""), letters("ABCDE", "X")...),
+	"imp006": append(append(letters("ABCDEFGHJKLMNPQRSTUVW", ""),
+		letters("ABCDEFGHJKLMNPQRSTUVW", "X")...), letters("ABCDEFGHJKLMN", "Y")...),
+	"impC001": append(letters("ABCDEFGHJKLMNPQRSTUVW", ""), letters("ABCD", "X")...),
+}
+
+func letters(s, prefix string) []string {
+	out := make([]string, len(s))
+	for i, c := range s {
+		out[i] = prefix + string(c)
+	}
+	return out
+}
+
+// impPins returns the pin names of the module's imp type (imp006's for
+// an unknown type).
+func (m *Module) impPins() []string {
+	if p, ok := pinNames[m.opts.Identity.Type]; ok {
+		return p
+	}
+	return pinNames["imp006"]
+}
+
+// addPins installs hardware.pinX objects in the hardware member table.
+func (m *Module) addPins(hw *runtime.Table) {
+	del := Members([]Method{
+		{"configure", -2, "u", m.pinConfigure},
+		{"read", 1, "u", m.pinRead},
+		{"write", 2, "u.", m.pinWrite},
+		{"getdrivestrength", 1, "u", m.pinGetDrive},
+		{"setdrivestrength", 2, "un", m.pinSetDrive},
+	})
+	m.pins = map[string]*pin{}
+	for _, n := range m.impPins() {
+		p := &pin{name: "pin" + n}
+		m.pins[p.name] = p
+		hw.SetStr(p.name, runtime.UserDataValue(runtime.NewUserData(pinTypeName, del, p)))
+	}
+}
+
+func pinOf(v runtime.Value) *pin {
+	p, _ := v.UserData().Data.(*pin)
+	return p
+}
+
+func isDigitalIn(mode int32) bool { return mode >= DigitalIn && mode <= DigitalInWakeup }
+
+func isDigitalOut(mode int32) bool { return mode >= DigitalOut && mode <= DigitalOutODPullup }
+
+// configure(mode, ...): see pin.configure in the imp API.
+func (m *Module) pinConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	p := pinOf(args[0])
+	if p == nil {
+		return runtime.Null, runtime.NewError(errPinBadMode)
+	}
+	mode, ok := args[1].ToInt()
+	if !ok || args[1].Type() != runtime.TInt || mode < DigitalIn || mode > PulseCounter {
+		return runtime.Null, runtime.NewError(errPinBadMode)
+	}
+	rest := args[2:]
+	arg := func(i int) (runtime.Value, bool) {
+		if i < len(rest) {
+			return rest[i], true
+		}
+		return runtime.Null, false
+	}
+	p.callback = runtime.Null
+	p.value = runtime.Null
+	switch {
+	case isDigitalOut(mode):
+		p.level = 0
+		if v, ok := arg(0); ok {
+			n, _ := v.ToInt()
+			p.level = b01(n)
+		}
+	case isDigitalIn(mode):
+		p.level = 0
+		if mode == DigitalInPullup {
+			p.level = 1
+		}
+		if v, ok := arg(0); ok && !v.IsNull() {
+			p.callback = v
+		}
+	case mode == PWMOut || mode == PWMOutSteps:
+		// PWM_OUT(period, duty[, ...]); PWM_OUT_STEPS(period, steps[, ...])
+		p.value = runtime.Float(0)
+		if v, ok := arg(1); ok {
+			f, _ := v.ToFloat()
+			p.value = runtime.Float(f)
+		}
+	case mode == AnalogOut:
+		p.value = runtime.Float(0)
+	}
+	p.mode = mode
+	return runtime.Null, nil
+}
+
+func b01(n int32) int32 {
+	if n != 0 {
+		return 1
+	}
+	return 0
+}
+
+// read(): digital level, analog sample (0-65535), PWM duty or pulse count.
+func (m *Module) pinRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	p := pinOf(args[0])
+	switch {
+	case p == nil || p.mode == 0:
+		return runtime.Null, runtime.NewError(errPinNotConfigured)
+	case isDigitalIn(p.mode), isDigitalOut(p.mode):
+		return runtime.Int(p.level), nil
+	case p.mode == AnalogIn:
+		return runtime.Int(analogLevel(p.name)), nil
+	case p.mode == PulseCounter:
+		return runtime.Int(0), nil
+	}
+	return p.value, nil
+}
+
+// analogLevel is a pin's simulated ADC reading: fixed per pin name, 12-bit
+// accurate and scaled to 16 bits like the imp's.
+func analogLevel(name string) int32 {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return int32(h.Sum32()&0xfff) << 4
+}
+
+// write(v): digital 0/1; PWM duty or DAC level 0.0-1.0.
+func (m *Module) pinWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	p := pinOf(args[0])
+	if p == nil || p.mode == 0 {
+		return runtime.Null, runtime.NewError(errPinNotConfigured)
+	}
+	switch {
+	case isDigitalOut(p.mode):
+		n, ok := args[1].ToInt()
+		if !ok {
+			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'integer'", args[1].TypeName())
+		}
+		p.level = b01(n)
+	case p.mode == PWMOut || p.mode == PWMOutSteps || p.mode == AnalogOut:
+		f, ok := args[1].ToFloat()
+		if !ok {
+			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'float'", args[1].TypeName())
+		}
+		p.value = runtime.Float(f)
+	default:
+		return runtime.Null, runtime.NewError(errPinNotOutput)
+	}
+	return runtime.Null, nil
+}
+
+func (m *Module) pinGetDrive(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(pinOf(args[0]).drive), nil
+}
+
+func (m *Module) pinSetDrive(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	n, _ := args[1].ToInt()
+	pinOf(args[0]).drive = n
+	return runtime.Null, nil
+}
+
+// SetPinLevel drives the simulated input level of pin name ("pin1",
+// "pinA"). A pin configured as a digital input with a state-change
+// callback gets the callback queued when its level changes. It reports
+// whether the pin exists.
+func (m *Module) SetPinLevel(name string, level int) bool {
+	p, ok := m.pins[name]
+	if !ok {
+		return false
+	}
+	l := b01(int32(level))
+	if !isDigitalIn(p.mode) {
+		if p.mode == 0 {
+			p.level = l
+		}
+		return true
+	}
+	changed := p.level != l
+	p.level = l
+	if changed && !p.callback.IsNull() {
+		m.q.After(0, m.callback(p.callback))
+	}
+	return true
+}
