@@ -13,7 +13,6 @@ import (
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/base"
 )
 
 func runCmd() *cobra.Command {
@@ -72,27 +71,7 @@ func runScriptOpts(path string, scriptArgs []string, opts preproc.Options, stdou
 	if file == nil {
 		return code
 	}
-	proto, err := file.Compile()
-	if err != nil {
-		reportSourceError(stderr, err)
-		return 1
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: stdout, Stderr: stderr})
-	base.Open(vm, base.Options{})
-	vargs := make([]runtime.Value, len(scriptArgs))
-	for i, a := range scriptArgs {
-		vargs[i] = runtime.Str(a)
-	}
-	ret, err := vm.Run(runtime.NewMainClosure(proto), vargs...)
-	if err != nil {
-		report.RuntimeError(stderr, "", file.MapTrace(runtime.AsError(err)))
-		report.Where(stderr, file.MapTrace(runtime.AsError(err)), report.Files(nil))
-		return 1
-	}
-	if ret.Type() == runtime.TInt {
-		return int(ret.Int()) & 0xff
-	}
-	return 0
+	return runSourceFile(file, scriptArgs, report.Files(nil), stdout, stderr)
 }
 
 func reportCompileError(w io.Writer, err error, src []byte) int {
@@ -108,9 +87,12 @@ func reportCompileError(w io.Writer, err error, src []byte) int {
 func checkCmd() *cobra.Command {
 	var sf sourceFlags
 	cmd := &cobra.Command{
-		Use:   "check FILE...",
-		Short: "Parse and compile files, reporting every error like a compiler",
-		Args:  cobra.MinimumNArgs(1),
+		Use: "check FILE...",
+		// Errors are reported by RunE itself; no usage dump after them.
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Short:         "Parse and compile files, reporting every error like a compiler",
+		Args:          cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts, err := sf.options("")
 			if err != nil {

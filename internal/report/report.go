@@ -17,15 +17,24 @@ import (
 // CompileError writes "FILE:LINE:COL: message", the source line and a caret
 // under the column. Tabs before the column are kept so the caret lines up.
 func CompileError(w io.Writer, e *syntax.Error, src []byte) {
-	fmt.Fprintf(w, "%s:%d:%d: %s\n", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
-	line, ok := sourceLine(src, int(e.Pos.Line))
+	CompileErrorAt(w, e, e.File, int(e.Pos.Line), src)
+	if line, ok := sourceLine(src, int(e.Pos.Line)); ok {
+		if h := compileHint(e.Msg, line, int(e.Pos.Col)); h != "" {
+			fmt.Fprintf(w, "hint: %s\n", h)
+		}
+	}
+}
+
+// CompileErrorAt writes the report of an error found in src (possibly
+// preprocessed text) under the name file:line, where the code came from;
+// the source line shown is src's line at the error's own position. No hint.
+func CompileErrorAt(w io.Writer, e *syntax.Error, file string, line int, src []byte) {
+	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, line, e.Pos.Col, e.Msg)
+	text, ok := sourceLine(src, int(e.Pos.Line))
 	if !ok {
 		return
 	}
-	fmt.Fprintf(w, "  %s\n  %s^\n", line, caretPad(line, int(e.Pos.Col)))
-	if h := compileHint(e.Msg, line, int(e.Pos.Col)); h != "" {
-		fmt.Fprintf(w, "hint: %s\n", h)
-	}
+	fmt.Fprintf(w, "  %s\n  %s^\n", text, caretPad(text, int(e.Pos.Col)))
 }
 
 func sourceLine(src []byte, n int) (string, bool) {

@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/preproc"
@@ -106,39 +106,5 @@ func CompileError(w io.Writer, e *syntax.Error, text []byte, lines host.LineMap)
 			file, line = f, l
 		}
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, line, e.Pos.Col, e.Msg)
-	src, ok := textLine(text, int(e.Pos.Line))
-	if !ok {
-		return
-	}
-	fmt.Fprintf(w, "  %s\n  %s^\n", src, caretPad(src, int(e.Pos.Col)))
-}
-
-// textLine is line n (from 1) of text, without its line ending.
-func textLine(text []byte, n int) (string, bool) {
-	if text == nil {
-		return "", false
-	}
-	lines := strings.Split(string(text), "\n")
-	if n < 1 || n > len(lines) {
-		return "", false
-	}
-	return strings.TrimRight(lines[n-1], "\r"), true
-}
-
-// caretPad is the blank prefix that puts a caret under byte column col:
-// tabs stay tabs, a multi-byte UTF-8 character counts once.
-func caretPad(line string, col int) string {
-	var b strings.Builder
-	for i, r := range line {
-		if i >= col-1 {
-			break
-		}
-		if r == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
+	report.CompileErrorAt(w, e, file, line, text)
 }
