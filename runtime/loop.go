@@ -356,8 +356,6 @@ reload:
 			p := cl.Proto.Protos[in.Bx()]
 			a := int(in.A)
 			regs[in.A] = ClosureValue(vm.newClosure(p, cl, base, regs[a+1:a+1+p.NumDefaults]))
-		case OpCallee:
-			regs[in.A] = ClosureValue(cl)
 		case OpGetBase:
 			if cl.Base != nil {
 				regs[in.A] = ClassValue(cl.Base)
@@ -433,7 +431,7 @@ reload:
 				v = regs[in.A]
 			}
 			fr := &vm.frames[fi]
-			if !fr.entry && fr.gen == nil && !fr.keepRet &&
+			if !fr.entry && fr.gen == nil &&
 				(vm.open == nil || vm.open.Index < base) &&
 				(len(vm.traps) == 0 || vm.traps[len(vm.traps)-1].frame < fi) {
 				// Fast path: nothing to close, no trap, result to the caller.
@@ -532,9 +530,7 @@ func (vm *VM) doReturn(v Value, entry int) (bool, Value) {
 	if f.entry {
 		return true, v
 	}
-	if !f.keepRet {
-		vm.stack[f.base-1] = v
-	}
+	vm.stack[f.base-1] = v
 	return false, Null
 }
 

@@ -94,8 +94,6 @@ const (
 	OpClass         // R[A] = new class; base R[B] if C&1, attributes R[B+1] if C&2
 	OpNewMember     // class R[A]: key R[B], value R[B+1], attributes R[B+2]; C=1 static
 	OpGetBase       // R[A] = base class of the running method's class
-	OpCallee        // R[A] = the running closure (for callee())
-	OpIncLocal      // R[A] = R[A] + int16(B) (++/-- on a numeric local, generic fallback)
 	OpAddK          // R[A] = R[B] + K[C]
 	OpSubK          // R[A] = R[B] - K[C]
 	OpMulK          // R[A] = R[B] * K[C]
@@ -134,7 +132,7 @@ var OpNames = [numOps]string{
 	"CLONE", "RESUME", "JMP", "JMPIF", "JMPIFNOT", "NEWTABLE", "NEWARRAY",
 	"APPEND", "CLOSURE", "CALL", "TAILCALL", "RETURN", "YIELD", "FORPREP",
 	"FORNEXT", "PUSHTRAP", "POPTRAP", "THROW", "CLOSE", "CLASS", "NEWMEMBER",
-	"GETBASE", "CALLEE", "INCLOCAL",
+	"GETBASE",
 	"ADDK", "SUBK", "MULK", "DIVK", "MODK", "BITANDK", "BITORK", "BITXORK",
 	"SHLK", "SHRK", "USHRK", "EQK", "NEK", "JMPLTK", "JMPLEK", "JMPGTK", "JMPGEK",
 	"LOOPLT", "LOOPLE", "LOOPGT", "LOOPGE", "LOOPLTK", "LOOPLEK", "LOOPGTK", "LOOPGEK",

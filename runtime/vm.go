@@ -28,12 +28,11 @@ type VM struct {
 const maxNestedRuns = 100
 
 type frame struct {
-	cl      *Closure
-	pc      int
-	base    int  // stack index of register 0 (this); the callee sits at base-1
-	entry   bool // a run returns when this frame returns
-	keepRet bool // constructor call: the result slot already holds the instance
-	gen     *Generator
+	cl    *Closure
+	pc    int
+	base  int  // stack index of register 0 (this); the callee sits at base-1
+	entry bool // a run returns when this frame returns
+	gen   *Generator
 }
 
 type trap struct {
