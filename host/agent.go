@@ -203,6 +203,7 @@ func (a *Agent) run() error {
 	vm := runtime.NewVM(runtime.Options{Stdout: a.out, Stderr: a.errOut})
 	vm.Host = a
 	a.vm = vm
+	a.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: a.q})
 	a.mod = agent.Open(vm, agent.Options{Env: a, Device: deviceEnd{a}, Listener: a.listener, URL: a.url})
 	for _, m := range a.world.cfg.AgentModules {
@@ -228,7 +229,7 @@ func (a *Agent) stop() {
 
 // RunEvent runs one event of the agent (event.Runner).
 func (a *Agent) RunEvent(fn event.Func) {
-	err := fn()
+	err := a.world.runOn(a.vm, fn)
 	a.out.flush()
 	a.errOut.flush()
 	if err != nil {

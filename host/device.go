@@ -87,7 +87,7 @@ func (d *Device) Halt(h event.Halt) error {
 
 // RunEvent runs one event of the device (event.Runner).
 func (d *Device) RunEvent(fn event.Func) {
-	err := fn()
+	err := d.world.runOn(d.vm, fn)
 	d.flushLines()
 	if err != nil {
 		d.fail(err)
@@ -201,6 +201,7 @@ func (d *Device) run(wake int) error {
 	vm := runtime.NewVM(runtime.Options{Stdout: d.out, Stderr: d.errOut})
 	vm.Host = d
 	d.vm = vm
+	d.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: d.q})
 	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot})
 	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn})

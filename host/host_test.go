@@ -79,6 +79,26 @@ func TestInterrupt(t *testing.T) {
 	}
 }
 
+// Abort stops a device stuck in a loop and logs where it was.
+func TestAbortStuckDevice(t *testing.T) {
+	w, out := newWorld(t, Config{}, "server.log(\"up\");\nimp.wakeup(0.01, function() {\n  while (true) {}\n});\n")
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		w.Abort()
+	}()
+	done := make(chan Result)
+	go func() { done <- w.Run() }()
+	select {
+	case res := <-done:
+		if res.Code != ExitInterrupted || !strings.Contains(out.String(), "ERROR: interrupted") ||
+			!strings.Contains(out.String(), ":3") {
+			t.Errorf("status %d, log %q", res.Code, out.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Abort did not stop the loop")
+	}
+}
+
 func TestCompileError(t *testing.T) {
 	_, err := New(Config{Scripts: []Script{{Path: "bad.device.nut", Source: []byte("local x = ;")}}})
 	var ce *CompileError

@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/server"
 )
@@ -33,6 +35,10 @@ type World struct {
 	mu     sync.Mutex
 	result Result
 	ended  bool
+
+	// running is the VM executing the current event (nil between
+	// events), so that Interrupt can stop a script stuck in a loop.
+	running atomic.Pointer[runtime.VM]
 }
 
 // Result is how a run ended.
@@ -184,6 +190,24 @@ func (w *World) Run() Result {
 // goroutine.
 func (w *World) Interrupt() {
 	w.end(ExitInterrupted, "interrupted")
+}
+
+// Abort is Interrupt that also stops the Squirrel code running at this
+// moment (a script stuck in a loop): it fails with an "interrupted" error
+// logged with its stack. For SIGINT handlers and watchdogs on other
+// goroutines; code running inside an event should call Interrupt.
+func (w *World) Abort() {
+	w.Interrupt()
+	if vm := w.running.Load(); vm != nil {
+		vm.Interrupt()
+	}
+}
+
+// runOn runs one event of vm, visible to Interrupt while it runs.
+func (w *World) runOn(vm *runtime.VM, fn event.Func) error {
+	w.running.Store(vm)
+	defer w.running.Store(nil)
+	return fn()
 }
 
 // Flush writes out the log. Safe from any goroutine.

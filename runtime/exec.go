@@ -6,8 +6,8 @@ func (vm *VM) Call(fn, this Value, args ...Value) (Value, error) {
 	if vm.nested >= maxNestedRuns {
 		return Null, vm.traced(NewError("Native stack overflow"))
 	}
-	if vm.stepLimit != 0 {
-		if err := vm.countStep(); err != nil {
+	if vm.poll.Load() {
+		if err := vm.checkpoint(); err != nil {
 			return Null, err
 		}
 	}
@@ -189,7 +189,7 @@ func (vm *VM) execute() (result Value, err error) {
 // traced fills in the Squirrel call stack of an exception that has none.
 func (vm *VM) traced(err error) *Error {
 	e := AsError(err)
-	if e.Trace == nil && !e.Uncatchable {
+	if e.Trace == nil && e != ErrStepLimit && e != ErrHalt {
 		e.Trace = vm.Trace()
 	}
 	return e

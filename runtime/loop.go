@@ -232,8 +232,8 @@ reload:
 				pc++ // skip the JMP taken when the condition is false
 			default:
 				pc += int(int16(in.C))
-				if vm.stepLimit != 0 {
-					if e := vm.countStep(); e != nil {
+				if vm.poll.Load() {
+					if e := vm.checkpoint(); e != nil {
 						err = e
 						goto failed
 					}
@@ -252,8 +252,8 @@ reload:
 		case OpJmp:
 			off := int(in.SBx())
 			pc += off
-			if off < 0 && vm.stepLimit != 0 {
-				if e := vm.countStep(); e != nil {
+			if off < 0 && vm.poll.Load() {
+				if e := vm.checkpoint(); e != nil {
 					err = e
 					goto failed
 				}
@@ -262,8 +262,8 @@ reload:
 			if regs[in.A].Truthy() == (in.Op == OpJmpIf) {
 				off := int(in.SBx())
 				pc += off
-				if off < 0 && vm.stepLimit != 0 {
-					if e := vm.countStep(); e != nil {
+				if off < 0 && vm.poll.Load() {
+					if e := vm.checkpoint(); e != nil {
 						err = e
 						goto failed
 					}
@@ -370,8 +370,8 @@ reload:
 			nb := base + int(in.A) + 1
 			nargs := int(in.B)
 			vm.frames[fi].pc = pc
-			if vm.stepLimit != 0 {
-				if e := vm.countStep(); e != nil {
+			if vm.poll.Load() {
+				if e := vm.checkpoint(); e != nil {
 					err = e
 					goto failed
 				}
@@ -466,8 +466,8 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpForNext:
 			vm.frames[fi].pc = pc
-			if vm.stepLimit != 0 {
-				if e := vm.countStep(); e != nil {
+			if vm.poll.Load() {
+				if e := vm.checkpoint(); e != nil {
 					err = e
 					goto failed
 				}

@@ -1,6 +1,9 @@
 package runtime
 
-import "io"
+import (
+	"io"
+	"sync/atomic"
+)
 
 // VM is one Squirrel virtual machine: a root table, a value stack and a
 // frame stack. Squirrel-to-Squirrel calls do not recurse on the Go stack;
@@ -17,8 +20,12 @@ type VM struct {
 	maxDepth  int
 	stepLimit int64 // 0: unlimited
 	steps     int64
-	Stdout    io.Writer
-	Stderr    io.Writer
+	// poll makes back-edges and calls stop at checkpoint(): set while a
+	// step limit is active or an interrupt is pending.
+	poll        atomic.Bool
+	interrupted atomic.Bool
+	Stdout      io.Writer
+	Stderr      io.Writer
 	// Host is free for the embedding program (the device host).
 	Host any
 }
@@ -158,13 +165,37 @@ func NewMainClosure(p *Proto) *Closure { return &Closure{Proto: p, id: newID()} 
 var ErrStepLimit = &Error{Value: Str("step limit exceeded"), Uncatchable: true}
 
 // SetStepLimit bounds the number of backward jumps and calls the VM may
-// execute (0 removes the limit); used by fuzzing and watchdogs.
+// execute (0 removes the limit); used by fuzzing and the REPL.
 func (vm *VM) SetStepLimit(n int64) {
 	vm.stepLimit = n
 	vm.steps = 0
+	vm.poll.Store(n != 0 || vm.interrupted.Load())
 }
 
-func (vm *VM) countStep() error {
+// Interrupt asks the running Squirrel code to stop: at its next backward
+// jump or call it raises an uncatchable "interrupted" error that carries
+// the stack where it was. Safe from any goroutine (a SIGINT handler, a
+// test timeout); it has no effect on code that is not running.
+func (vm *VM) Interrupt() {
+	vm.interrupted.Store(true)
+	vm.poll.Store(true)
+}
+
+// ClearInterrupt drops an interrupt that arrived while nothing ran.
+func (vm *VM) ClearInterrupt() {
+	vm.interrupted.Store(false)
+	vm.poll.Store(vm.stepLimit != 0)
+}
+
+// checkpoint runs at back-edges and calls while poll is set.
+func (vm *VM) checkpoint() error {
+	if vm.interrupted.Load() {
+		vm.ClearInterrupt()
+		return &Error{Value: Str("interrupted"), Uncatchable: true}
+	}
+	if vm.stepLimit == 0 {
+		return nil
+	}
 	vm.steps++
 	if vm.steps > vm.stepLimit {
 		return ErrStepLimit

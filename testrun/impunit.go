@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/source"
@@ -187,7 +188,9 @@ func (r *fileRun) run() {
 		r.fail(r.file, strings.TrimRight(b.String(), "\n"), -1)
 		return
 	}
+	guard := time.AfterFunc(WallLimit, r.world.Abort)
 	r.world.Run()
+	guard.Stop()
 	r.flushLog()
 	if r.done {
 		return

@@ -15,6 +15,7 @@ import (
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/preproc"
+	"github.com/impvm/impvm/testrun"
 )
 
 // deviceFlags are the run flags of device mode; they become a host.Config.
@@ -177,6 +178,10 @@ func runWorld(cfg host.Config, stderr io.Writer, signals bool) int {
 	announceAgent(w, stderr)
 	if signals {
 		defer watchInterrupt(w)()
+	} else {
+		// A scenario (virtual time) that is still running after this much
+		// real time is stuck in a loop: interrupt it rather than hang.
+		defer time.AfterFunc(testrun.WallLimit, w.Abort).Stop()
 	}
 	res := w.Run()
 	if res.Reason != "" && res.Code != host.ExitOK {
@@ -185,7 +190,8 @@ func runWorld(cfg host.Config, stderr io.Writer, signals bool) int {
 	return res.Code
 }
 
-// watchInterrupt ends the world on SIGINT. If the world does not stop
+// watchInterrupt aborts the world on SIGINT (stopping a script stuck in a
+// loop at its next back-edge). If the world still does not stop
 // within two seconds (a script stuck in a loop), the log is flushed and
 // the process exits. The returned func stops watching.
 func watchInterrupt(w *host.World) (stop func()) {
@@ -195,7 +201,7 @@ func watchInterrupt(w *host.World) (stop func()) {
 	go func() {
 		select {
 		case <-sig:
-			w.Interrupt()
+			w.Abort()
 		case <-done:
 			return
 		}
