@@ -190,9 +190,9 @@ func runWorld(cfg host.Config, stderr io.Writer, signals bool) int {
 	return res.Code
 }
 
-// watchInterrupt aborts the world on SIGINT (stopping a script stuck in a
-// loop at its next back-edge). If the world still does not stop
-// within two seconds (a script stuck in a loop), the log is flushed and
+// watchInterrupt aborts the world on SIGINT, which also stops a script
+// stuck in a loop at its next back-edge. If the world still does not stop
+// within two seconds (a native blocking forever), the log is flushed and
 // the process exits. The returned func stops watching.
 func watchInterrupt(w *host.World) (stop func()) {
 	sig := make(chan os.Signal, 1)
