@@ -40,6 +40,15 @@ type Outage struct {
 	For    time.Duration // 0: until the end of the run
 }
 
+// PinChange drives an input pin from outside at a time of the run: a
+// button press, a sensor's interrupt line (impvm run --pin).
+type PinChange struct {
+	Device string        // device name; "" for every device
+	Pin    string        // e.g. "pinA", "pin1"
+	Level  int           // 0 or 1
+	At     time.Duration // from the start of the run
+}
+
 // Module adds an API to every device (the LAN module's imp.net is one).
 type Module interface {
 	// Install runs at the start of each Squirrel run of d, on the run's
@@ -57,6 +66,7 @@ type Config struct {
 	MaxRestarts int // error restarts allowed per device under OnErrorRestart
 	Format      event.Format
 	Outages     []Outage
+	PinChanges  []PinChange
 	Seed        int64  // device IDs and MAC addresses derive from it
 	ImpType     string // imp.info().type (default DefaultImpType)
 	Out         io.Writer

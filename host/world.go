@@ -70,6 +70,9 @@ func New(cfg Config) (*World, error) {
 	w.start = w.loop.Now()
 	w.sink = event.NewSink(cfg.Out, cfg.Format, len(cfg.Scripts) > 1)
 	w.loop.BeforeWait = func() { _ = w.sink.Flush() }
+	if err := w.checkPinChanges(); err != nil {
+		return nil, err
+	}
 	if err := w.makeDevices(); err != nil {
 		return nil, err
 	}
@@ -166,6 +169,7 @@ func (w *World) Run() Result {
 	for _, d := range w.devices {
 		d.schedule(w.start, imp.WakePowerOn)
 	}
+	w.schedulePinChanges()
 	var deadline time.Time
 	if w.cfg.Duration > 0 {
 		deadline = w.start.Add(w.cfg.Duration)

@@ -27,6 +27,7 @@ type deviceFlags struct {
 	maxRestarts int
 	logFormat   string
 	offline     []string
+	pins        []string
 	seed        int64
 	start       string
 	impType     string
@@ -42,6 +43,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.maxRestarts, "max-restarts", 5, "error restarts allowed per device with --on-error restart")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
 	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
+	fs.StringArrayVar(&f.pins, "pin", nil, "drive an input pin: [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1, hub@1m:pin1=0 (repeatable)")
 	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
 	fs.StringVar(&f.impType, "imp-type", host.DefaultImpType, "imp.info().type of every device")
@@ -80,6 +82,13 @@ func (f *deviceFlags) config() (host.Config, error) {
 		if cfg.Start, err = time.Parse(time.RFC3339, f.start); err != nil {
 			return cfg, fmt.Errorf("--start: %v", err)
 		}
+	}
+	for _, s := range f.pins {
+		c, err := parsePinChange(s)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.PinChanges = append(cfg.PinChanges, c)
 	}
 	for _, s := range f.offline {
 		o, err := parseOutage(s)
@@ -132,6 +141,31 @@ func parseOutage(s string) (host.Outage, error) {
 		}
 	}
 	return o, nil
+}
+
+// parsePinChange parses [DEVICE@]AT:PIN=LEVEL.
+func parsePinChange(s string) (host.PinChange, error) {
+	var c host.PinChange
+	spec := s
+	if dev, rest, ok := strings.Cut(spec, "@"); ok {
+		c.Device, spec = dev, rest
+	}
+	at, assign, ok := strings.Cut(spec, ":")
+	pin, level, ok2 := strings.Cut(assign, "=")
+	if !ok || !ok2 || pin == "" {
+		return c, fmt.Errorf("--pin %q: want [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1", s)
+	}
+	var err error
+	if c.At, err = time.ParseDuration(at); err != nil || c.At < 0 {
+		return c, fmt.Errorf("--pin %q: bad time %q", s, at)
+	}
+	switch level {
+	case "0", "1":
+		c.Pin, c.Level = pin, int(level[0]-'0')
+	default:
+		return c, fmt.Errorf("--pin %q: level must be 0 or 1", s)
+	}
+	return c, nil
 }
 
 // readScripts reads device files; name is what error reports call each.

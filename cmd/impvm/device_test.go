@@ -100,3 +100,30 @@ func TestRunModes(t *testing.T) {
 		}
 	}
 }
+
+func TestParsePinChange(t *testing.T) {
+	tests := []struct {
+		in   string
+		want host.PinChange
+		err  string
+	}{
+		{"10s:pinA=1", host.PinChange{Pin: "pinA", Level: 1, At: 10 * time.Second}, ""},
+		{"hub@1m30s:pin1=0", host.PinChange{Device: "hub", Pin: "pin1", Level: 0, At: 90 * time.Second}, ""},
+		{"10s:pinA=2", host.PinChange{}, "level must be 0 or 1"},
+		{"10s:pinA", host.PinChange{}, "want [DEVICE@]AT:PIN=LEVEL"},
+		{"soon:pinA=1", host.PinChange{}, `bad time "soon"`},
+		{"-1s:pinA=1", host.PinChange{}, `bad time "-1s"`},
+	}
+	for _, tc := range tests {
+		got, err := parsePinChange(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%q: got %+v, %v; want %+v", tc.in, got, err, tc.want)
+		}
+	}
+}
