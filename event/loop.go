@@ -14,11 +14,18 @@ const (
 	Finished Outcome = iota // no queue is busy: nothing more can happen
 	Deadline                // the run reached its deadline
 	Stopped                 // Stop was called
+	Stalled                 // virtual time could not advance (see MaxEventsPerInstant)
 )
 
 func (o Outcome) String() string {
-	return [...]string{"finished", "deadline", "stopped"}[o]
+	return [...]string{"finished", "deadline", "stopped", "stalled"}[o]
 }
+
+// MaxEventsPerInstant bounds how many events a virtual-time loop runs
+// without its clock moving. Code that keeps rescheduling itself for "now"
+// (imp.wakeup(0, f) or onidle from inside f) would otherwise never let
+// virtual time reach a deadline; on a real imp each round takes time.
+var MaxEventsPerInstant = 1_000_000
 
 // Loop is the scheduler of a whole world: one clock, one heap of events
 // for every device, run one at a time. Only Stop and Queue.Post may be
@@ -39,6 +46,9 @@ type Loop struct {
 	wake  chan struct{}
 
 	world *Queue // events that belong to no device (Loop.After)
+
+	instant     time.Time // virtual time of the last event run
+	sameInstant int       // events run at instant
 
 	// BeforeWait, when set, runs before the loop blocks on the wall clock
 	// (the host flushes its log there so lines appear as they happen).
@@ -124,9 +134,26 @@ func (l *Loop) Run(deadline time.Time) Outcome {
 		if !l.reach(ev.at) {
 			continue
 		}
+		if l.stalled(ev.at) {
+			return Stalled
+		}
 		l.heap.remove(0)
 		l.dispatch(ev)
 	}
+}
+
+// stalled counts events run at one virtual instant and reports when there
+// have been too many.
+func (l *Loop) stalled(at time.Time) bool {
+	if l.virtual == nil {
+		return false
+	}
+	if !at.Equal(l.instant) {
+		l.instant, l.sameInstant = at, 0
+		return false
+	}
+	l.sameInstant++
+	return l.sameInstant > MaxEventsPerInstant
 }
 
 // reach brings the clock to t: a virtual clock jumps there; a wall loop

@@ -194,3 +194,19 @@ func TestBlockedEventsKeepTheirOrder(t *testing.T) {
 		t.Errorf("order %q", got)
 	}
 }
+
+// A virtual loop whose events keep rescheduling themselves for the same
+// instant stops with Stalled instead of running forever.
+func TestStalledVirtualTime(t *testing.T) {
+	old := MaxEventsPerInstant
+	MaxEventsPerInstant = 1000
+	defer func() { MaxEventsPerInstant = old }()
+	l, q, _ := newVirtualLoop()
+	var again Func
+	runs := 0
+	again = func() error { runs++; q.After(0, again); return nil }
+	q.After(0, again)
+	if out := l.Run(Epoch.Add(time.Hour)); out != Stalled || runs != 1001 {
+		t.Errorf("outcome %v after %d runs", out, runs)
+	}
+}

@@ -175,3 +175,13 @@ func TestPrintAndErrorLines(t *testing.T) {
 		t.Errorf("log %q, want %q", got, want)
 	}
 }
+
+// A device that keeps rescheduling itself for "now" ends the run with a
+// clear reason instead of freezing virtual time forever.
+func TestStalledDevice(t *testing.T) {
+	w, _ := newWorld(t, Config{Virtual: true, Duration: 10 * time.Second}, "function f() { imp.wakeup(0, f); }\nf();\n")
+	res := w.Run()
+	if res.Code != ExitError || !strings.Contains(res.Reason, "virtual time stopped") {
+		t.Errorf("status %d, reason %q", res.Code, res.Reason)
+	}
+}

@@ -175,6 +175,11 @@ func (w *World) Run() Result {
 		deadline = w.start.Add(w.cfg.Duration)
 	}
 	out := w.loop.Run(deadline)
+	if out == event.Stalled {
+		w.end(ExitError, fmt.Sprintf("virtual time stopped at %s: more than %d events ran at that instant "+
+			"(a callback keeps rescheduling itself with imp.wakeup(0) or imp.onidle)",
+			w.loop.Now().UTC().Format(time.RFC3339Nano), event.MaxEventsPerInstant))
+	}
 	for _, d := range w.devices {
 		d.flushLines()
 		d.endRun()
