@@ -11,13 +11,25 @@ func (vm *VM) Call(fn, this Value, args ...Value) (Value, error) {
 			return Null, err
 		}
 	}
-	base := vm.top() + 1
+	base := vm.freeBase()
 	n := len(args) + 1
 	vm.ensureStack(base + n + 1)
 	vm.stack[base-1] = fn
 	vm.stack[base] = this
 	copy(vm.stack[base+1:], args)
-	return vm.callAt(base, n)
+	// While the callee runs, its arguments stay below any further nested
+	// call (a native called here reads them from the stack).
+	saved := vm.argsTop
+	vm.argsTop = base + n
+	v, err := vm.callAt(base, n)
+	vm.argsTop = saved
+	return v, err
+}
+
+// freeBase is where a nested call may put its callee's this: above the
+// innermost frame and above the arguments of natives entered through Call.
+func (vm *VM) freeBase() int {
+	return max(vm.top(), vm.argsTop) + 1
 }
 
 // callAt calls the value at stack[base-1] with this and arguments at
@@ -302,7 +314,7 @@ func (vm *VM) resume(g *Generator) (Value, error) {
 	if len(vm.frames) >= vm.maxDepth {
 		return Null, NewError("stack overflow")
 	}
-	base := vm.top() + 1
+	base := vm.freeBase()
 	vm.ensureStack(base + len(g.regs) + 1)
 	copy(vm.stack[base:], g.regs)
 	fi := len(vm.frames)

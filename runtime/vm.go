@@ -17,6 +17,7 @@ type VM struct {
 	traps     []trap
 	open      *Outer // open outers, highest stack index first
 	nested    int    // nested runs (native -> Squirrel re-entries)
+	argsTop   int    // end of the arguments of the natives entered through Call
 	maxDepth  int
 	stepLimit int64 // 0: unlimited
 	steps     int64
