@@ -67,6 +67,7 @@ type Config struct {
 	Format      event.Format
 	Outages     []Outage
 	PinChanges  []PinChange
+	MaxDepth    int    // Squirrel call depth before "stack overflow" (0: the runtime's default)
 	Seed        int64  // device IDs and MAC addresses derive from it
 	ImpType     string // imp.info().type (default DefaultImpType)
 	Out         io.Writer

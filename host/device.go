@@ -198,7 +198,7 @@ func (d *Device) schedule(t time.Time, wake int) {
 // run is one Squirrel run: a fresh VM with the imp's libraries, nv
 // restored, then the top level.
 func (d *Device) run(wake int) error {
-	vm := runtime.NewVM(runtime.Options{Stdout: d.out, Stderr: d.errOut})
+	vm := runtime.NewVM(runtime.Options{Stdout: d.out, Stderr: d.errOut, MaxDepth: d.world.cfg.MaxDepth})
 	vm.Host = d
 	d.vm = vm
 	d.world.running.Store(vm) // this event now runs on the new VM

@@ -28,6 +28,7 @@ type deviceFlags struct {
 	logFormat   string
 	offline     []string
 	pins        []string
+	maxDepth    int
 	seed        int64
 	start       string
 	impType     string
@@ -43,6 +44,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.maxRestarts, "max-restarts", 5, "error restarts allowed per device with --on-error restart")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
 	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
+	fs.IntVar(&f.maxDepth, "max-depth", 0, "Squirrel call depth at which a catchable 'stack overflow' error is raised (default 100000)")
 	fs.StringArrayVar(&f.pins, "pin", nil, "drive an input pin: [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1, hub@1m:pin1=0 (repeatable)")
 	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
@@ -58,7 +60,11 @@ func isDeviceFile(path string) bool {
 
 // config turns the flags into a host.Config (without scripts).
 func (f *deviceFlags) config() (host.Config, error) {
+	if f.maxDepth < 0 {
+		return host.Config{}, fmt.Errorf("--max-depth %d: want a positive depth", f.maxDepth)
+	}
 	cfg := host.Config{
+		MaxDepth:    f.maxDepth,
 		Virtual:     f.virtual,
 		Duration:    f.duration,
 		MaxRestarts: f.maxRestarts,

@@ -127,3 +127,21 @@ func TestParsePinChange(t *testing.T) {
 		}
 	}
 }
+
+// --max-depth sets where runaway recursion becomes a catchable error, for
+// plain scripts and devices alike.
+func TestMaxDepthFlag(t *testing.T) {
+	dir := t.TempDir()
+	body := "function d(n) { return n == 0 ? 0 : 1 + d(n - 1); }\n"
+	script := writeFile(t, dir, "depth.nut", body+"print(d(400) + \" \");\ntry { d(600); } catch (e) { print(e); }\n")
+	device := writeFile(t, dir, "depth.device.nut", body+"server.log(d(400));\ntry { d(600); } catch (e) { server.log(e); }\n")
+	if code, out, _ := impvm("--max-depth", "500", script); code != 0 || out != "400 stack overflow" {
+		t.Errorf("script: status %d, stdout %q", code, out)
+	}
+	if code, out, _ := impvm("--virtual", "--max-depth", "500", device); code != 0 || !strings.Contains(out, "[Device] 400\n") || !strings.Contains(out, "[Device] stack overflow\n") {
+		t.Errorf("device: status %d, log %q", code, out)
+	}
+	if code, _, errOut := impvm("--max-depth", "-1", script); code != 2 || !strings.Contains(errOut, "--max-depth -1") {
+		t.Errorf("negative depth: status %d, stderr %q", code, errOut)
+	}
+}

@@ -40,12 +40,15 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 			case err != nil:
 				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
 				code = 2
+			case f.maxDepth < 0:
+				fmt.Fprintf(cmd.ErrOrStderr(), "impvm: --max-depth %d: want a positive depth\n", f.maxDepth)
+				code = 2
 			case expr != "" || args[0] == "-":
 				code = runInline(&f, opts, expr, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 			case f.device || isDeviceFile(args[0]):
 				code = runDevices(&f, opts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 			default:
-				code = runScriptOpts(args[0], args[1:], opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+				code = runScriptDepth(args[0], args[1:], opts, f.maxDepth, cmd.OutOrStdout(), cmd.ErrOrStderr())
 			}
 			if code != 0 {
 				return exitError{code}
@@ -67,11 +70,16 @@ func runScript(path string, scriptArgs []string, stdout, stderr io.Writer) int {
 
 // runScriptOpts is runScript with preprocessing options (--lib, -D).
 func runScriptOpts(path string, scriptArgs []string, opts preproc.Options, stdout, stderr io.Writer) int {
+	return runScriptDepth(path, scriptArgs, opts, 0, stdout, stderr)
+}
+
+// runScriptDepth is runScriptOpts with a call-depth limit (0: default).
+func runScriptDepth(path string, scriptArgs []string, opts preproc.Options, maxDepth int, stdout, stderr io.Writer) int {
 	file, code := loadFile(path, opts, stderr)
 	if file == nil {
 		return code
 	}
-	return runSourceFile(file, scriptArgs, report.Files(nil), stdout, stderr)
+	return runSourceFile(file, scriptArgs, report.Files(nil), maxDepth, stdout, stderr)
 }
 
 func reportCompileError(w io.Writer, err error, src []byte) int {
