@@ -23,7 +23,8 @@ type Event struct {
 	seq   uint64
 	q     *Queue
 	fn    Func
-	index int // position in the heap; -1 when not queued
+	call  func() // Loop.After's callback (instead of fn); the event is recycled after it runs
+	index int    // position in the heap; -1 when not queued
 }
 
 // When is the time the event is (or was) due.

@@ -45,7 +45,8 @@ type Loop struct {
 	inbox []posted
 	wake  chan struct{}
 
-	world *Queue // events that belong to no device (Loop.After)
+	world *Queue   // events that belong to no device (Loop.After)
+	free  []*Event // recycled Loop.After events
 
 	instant     time.Time // virtual time of the last event run
 	sameInstant int       // events run at instant
@@ -80,10 +81,22 @@ func (plainRunner) RunEvent(fn Func) { _ = fn() }
 // network's deliveries). Such events do not keep the world alive; at equal
 // times they run in the order they were scheduled, with device events.
 func (l *Loop) After(d time.Duration, fn func()) {
-	l.world.Background(l.Now().Add(d), func() error {
-		fn()
-		return nil
-	})
+	e := l.newEvent()
+	at := l.Now().Add(d)
+	*e = Event{at: at, due: at, class: classNormal, gen: l.world.gen, seq: l.nextSeq(), q: l.world, call: fn}
+	l.heap.push(e)
+}
+
+// newEvent takes an event from the free list (events of After are never
+// handed out, so they can be reused once they have run): a busy network
+// schedules one per datagram without allocating.
+func (l *Loop) newEvent() *Event {
+	if n := len(l.free); n > 0 {
+		e := l.free[n-1]
+		l.free = l.free[:n-1]
+		return e
+	}
+	return &Event{}
 }
 
 // Now is the loop's time.
@@ -217,6 +230,12 @@ func (l *Loop) dispatch(ev *Event) {
 	if ev.keep {
 		q.pending--
 		q.update()
+	}
+	if call := ev.call; call != nil {
+		*ev = Event{index: -1}
+		l.free = append(l.free, ev)
+		call()
+		return
 	}
 	q.runner.RunEvent(ev.fn)
 }
