@@ -59,84 +59,25 @@ reload:
 			}
 
 		case OpAdd, OpAddK:
-			a := regs[in.B]
-			var b Value
-			if in.Op == OpAdd {
-				b = regs[in.C]
-			} else {
-				b = consts[in.C]
+			a, b := regs[in.B], operandC(in, regs, consts)
+			if a.typ != TInt || b.typ != TInt {
+				goto arith
 			}
-			if a.typ == TInt && b.typ == TInt {
-				regs[in.A] = Value{typ: TInt, n: a.n + b.n}
-				continue
-			}
-			vm.frames[fi].pc = pc
-			v, e := vm.arith('+', a, b)
-			if e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A] = Value{typ: TInt, n: a.n + b.n}
 		case OpSub, OpSubK:
-			a := regs[in.B]
-			var b Value
-			if in.Op == OpSub {
-				b = regs[in.C]
-			} else {
-				b = consts[in.C]
+			a, b := regs[in.B], operandC(in, regs, consts)
+			if a.typ != TInt || b.typ != TInt {
+				goto arith
 			}
-			if a.typ == TInt && b.typ == TInt {
-				regs[in.A] = Value{typ: TInt, n: a.n - b.n}
-				continue
-			}
-			vm.frames[fi].pc = pc
-			v, e := vm.arith('-', a, b)
-			if e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A] = Value{typ: TInt, n: a.n - b.n}
 		case OpMul, OpMulK:
-			a := regs[in.B]
-			var b Value
-			if in.Op == OpMul {
-				b = regs[in.C]
-			} else {
-				b = consts[in.C]
+			a, b := regs[in.B], operandC(in, regs, consts)
+			if a.typ != TInt || b.typ != TInt {
+				goto arith
 			}
-			if a.typ == TInt && b.typ == TInt {
-				regs[in.A] = Value{typ: TInt, n: uint32(int32(a.n) * int32(b.n))}
-				continue
-			}
-			vm.frames[fi].pc = pc
-			v, e := vm.arith('*', a, b)
-			if e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A] = Value{typ: TInt, n: uint32(int32(a.n) * int32(b.n))}
 		case OpDiv, OpMod, OpDivK, OpModK:
-			op := byte('/')
-			if in.Op == OpMod || in.Op == OpModK {
-				op = '%'
-			}
-			var b Value
-			if in.Op == OpDiv || in.Op == OpMod {
-				b = regs[in.C]
-			} else {
-				b = consts[in.C]
-			}
-			vm.frames[fi].pc = pc
-			v, e := vm.arith(op, regs[in.B], b)
-			if e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			goto arith
 		case OpAddI:
 			a := regs[in.B]
 			d := int32(int16(in.C))
@@ -145,10 +86,11 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
-			v, e := vm.arith('+', a, Int(d))
+			op, delta := byte('+'), d
 			if d < 0 {
-				v, e = vm.arith('-', a, Int(-d))
+				op, delta = '-', -d // x-- on an instance calls _sub(1)
 			}
+			v, e := vm.arith(op, a, Int(delta))
 			if e != nil {
 				err = e
 				goto failed
@@ -512,6 +454,19 @@ reload:
 			err = Errorf("internal error: bad opcode %d", in.Op)
 			goto failed
 		}
+		continue
+
+	arith:
+		// + - * / % when the operands are not two integers (floats,
+		// strings, metamethods, errors), and every / and %.
+		vm.frames[fi].pc = pc
+		if v, e := vm.arith(arithChars[in.Op], regs[in.B], operandC(in, regs, consts)); e != nil {
+			err = e
+			goto failed
+		} else {
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		}
 	}
 failed:
 	vm.frames[fi].pc = pc
@@ -567,6 +522,32 @@ func init() {
 		branchSpecs[OpLoopLt+Op(i)-OpJmpLt] = branchSpec{cmp: c, loop: true}
 		branchSpecs[OpLoopLtK+Op(i)-OpJmpLt] = branchSpec{cmp: c, constB: true, loop: true}
 	}
+}
+
+// constC marks the ops whose C operand is a constant index.
+var constC [numOps]bool
+
+// arithChars maps the arithmetic ops to their operator characters.
+var arithChars [numOps]byte
+
+func init() {
+	for _, op := range []Op{OpAddK, OpSubK, OpMulK, OpDivK, OpModK, OpBitAndK, OpBitOrK, OpBitXorK,
+		OpShlK, OpShrK, OpUShrK, OpEqK, OpNeK} {
+		constC[op] = true
+	}
+	for ops, c := range map[[2]Op]byte{{OpAdd, OpAddK}: '+', {OpSub, OpSubK}: '-', {OpMul, OpMulK}: '*',
+		{OpDiv, OpDivK}: '/', {OpMod, OpModK}: '%'} {
+		arithChars[ops[0]], arithChars[ops[1]] = c, c
+	}
+}
+
+// operandC is the C operand of an instruction: a register, or a constant
+// for the K forms.
+func operandC(in Instr, regs, consts []Value) Value {
+	if constC[in.Op] {
+		return consts[in.C]
+	}
+	return regs[in.C]
 }
 
 func intCompare(op Op, a, b int32) bool {
