@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,22 +48,7 @@ func TestDeviceFlagErrors(t *testing.T) {
 
 // impvm runs the run command with args and returns its status, stdout
 // and stderr.
-func impvm(args ...string) (int, string, string) {
-	var out, errOut bytes.Buffer
-	cmd := runCmd()
-	cmd.SetArgs(args)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	code := 0
-	if err := cmd.Execute(); err != nil {
-		code = 2
-		if ee, ok := err.(exitError); ok {
-			code = ee.code
-		}
-	}
-	return code, out.String(), errOut.String()
-}
+func impvm(args ...string) (int, string, string) { return execute(runCmd(), "", args...) }
 
 func writeFile(t *testing.T, dir, name, src string) string {
 	t.Helper()

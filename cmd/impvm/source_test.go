@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,19 +12,7 @@ import (
 // execCmd runs a command with args and returns its exit status, stdout
 // and stderr.
 func execCmd(cmd *cobra.Command, args ...string) (int, string, string) {
-	var out, errOut bytes.Buffer
-	cmd.SetArgs(args)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	code := 0
-	if err := cmd.Execute(); err != nil {
-		code = 2
-		if ee, ok := err.(exitError); ok {
-			code = ee.code
-		}
-	}
-	return code, out.String(), errOut.String()
+	return execute(cmd, "", args...)
 }
 
 // putFiles writes files (name → text) below dir.
