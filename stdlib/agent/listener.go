@@ -26,6 +26,8 @@ type Listener struct {
 	timeout time.Duration
 	mu      sync.Mutex
 	deliver func(*Request) // nil: no agent takes requests
+	closed  chan struct{}  // closed by Close: waiting requests get 503
+	once    sync.Once
 }
 
 // Listen serves HTTP on 127.0.0.1:port (0: a free port). Requests wait up
@@ -38,7 +40,7 @@ func Listen(port int, timeout time.Duration) (*Listener, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Listener{ln: ln, timeout: timeout}
+	l := &Listener{ln: ln, timeout: timeout, closed: make(chan struct{})}
 	l.srv = &http.Server{Handler: l, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = l.srv.Serve(ln) }()
 	return l, nil
@@ -47,8 +49,12 @@ func Listen(port int, timeout time.Duration) (*Listener, error) {
 // URL is the listener's base URL, http://127.0.0.1:PORT.
 func (l *Listener) URL() string { return "http://" + l.ln.Addr().String() }
 
-// Close stops the server and drops open connections.
-func (l *Listener) Close() error { return l.srv.Close() }
+// Close stops the server and drops open connections; requests still
+// waiting for the agent are answered 503.
+func (l *Listener) Close() error {
+	l.once.Do(func() { close(l.closed) })
+	return l.srv.Close()
+}
 
 func (l *Listener) setDeliver(fn func(*Request)) {
 	l.mu.Lock()
@@ -63,13 +69,22 @@ func (l *Listener) getDeliver() func(*Request) {
 }
 
 // ServeHTTP hands the request to the agent and waits for its answer.
+// Every request gets exactly one answer: the agent's, or an error status
+// impvm makes (400 for a body that could not be read, 413 for one over
+// MaxBody, 503 when no agent runs, 504 when the agent does not answer in
+// time). A client that half-closes its connection after sending the
+// request (its request context ends) still gets the answer: the write
+// side of the connection is open, and a client that really left just
+// makes the write fail.
 func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			writeResponse(w, textResponse(http.StatusRequestEntityTooLarge, "request body over 1 MB"))
+			return
 		}
+		writeResponse(w, textResponse(http.StatusBadRequest, "bad request body: "+err.Error()))
 		return
 	}
 	deliver := l.getDeliver()
@@ -88,8 +103,9 @@ func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case <-timer.C:
 		req.answer(textResponse(http.StatusGatewayTimeout, "the agent did not answer in time (no response.send())"))
 		writeResponse(w, <-done)
-	case <-r.Context().Done():
-		req.answer(textResponse(http.StatusServiceUnavailable, "client gone"))
+	case <-l.closed:
+		req.answer(textResponse(http.StatusServiceUnavailable, "the agent stopped"))
+		writeResponse(w, <-done)
 	}
 }
 
