@@ -1,0 +1,177 @@
+package imptype
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Choice is the imp type picked for a program, and why.
+type Choice struct {
+	Type   *Type
+	Reason []string // the type-specific names and interfaces that decided it
+}
+
+// UnknownNameError reports hardware names no imp type has.
+type UnknownNameError struct {
+	Names   []string            // "hardware.pinZ"
+	Nearest map[string][]string // name → imp types having the nearest name ("imp006: pinW")
+}
+
+func (e *UnknownNameError) Error() string {
+	var b strings.Builder
+	for i, n := range e.Names {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "no imp type has %s", n)
+		if near := e.Nearest[n]; len(near) > 0 {
+			fmt.Fprintf(&b, " (nearest: %s)", strings.Join(near, ", "))
+		}
+	}
+	return b.String()
+}
+
+// NoSingleTypeError reports names that exist, but on no one imp type.
+type NoSingleTypeError struct {
+	Used []string
+}
+
+func (e *NoSingleTypeError) Error() string {
+	return fmt.Sprintf("no one imp type has all of %s; choose with --imp-type", strings.Join(e.Used, ", "))
+}
+
+// typeSpecific reports whether hardware.name depends on the imp type: a
+// pin, a bus or an optional object some imp types lack.
+func typeSpecific(name string) bool {
+	for _, t := range all {
+		if t.Has(name) {
+			return true
+		}
+	}
+	for _, p := range []string{"pin", "i2c", "spi", "uart", "pwmpair"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && isPinSuffix(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPinSuffix reports whether s looks like the pin part of a hardware
+// name: capitals and digits only ("89", "XEFGH"), not "flash".
+func isPinSuffix(s string) bool {
+	for _, c := range s {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Choose picks the first imp type, in order of preference, that has every
+// type-specific hardware name in used (names without "hardware.") and
+// every network interface kind in ifaces (WiFi, Ethernet, Cellular).
+// Names every imp has (millis, pin, configure, …) are ignored.
+func Choose(used, ifaces []string) (Choice, error) {
+	var specific []string
+	for _, n := range used {
+		if typeSpecific(n) && !slices.Contains(specific, n) {
+			specific = append(specific, n)
+		}
+	}
+	slices.Sort(specific)
+	var unknown []string
+	for _, n := range specific {
+		if !slices.ContainsFunc(all, func(t *Type) bool { return t.Has(n) }) {
+			unknown = append(unknown, n)
+		}
+	}
+	if len(unknown) > 0 {
+		return Choice{}, unknownError(unknown)
+	}
+	for _, t := range all {
+		if t.fits(specific, ifaces) {
+			return Choice{Type: t, Reason: reason(specific, ifaces)}, nil
+		}
+	}
+	return Choice{}, &NoSingleTypeError{Used: reason(specific, ifaces)}
+}
+
+func (t *Type) fits(names, ifaces []string) bool {
+	for _, n := range names {
+		if !t.Has(n) {
+			return false
+		}
+	}
+	for _, k := range ifaces {
+		if !t.HasInterface(k) {
+			return false
+		}
+	}
+	return true
+}
+
+func reason(names, ifaces []string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, "hardware."+n)
+	}
+	for _, k := range ifaces {
+		out = append(out, k+" interface")
+	}
+	return out
+}
+
+func unknownError(names []string) *UnknownNameError {
+	e := &UnknownNameError{Nearest: map[string][]string{}}
+	for _, n := range names {
+		full := "hardware." + n
+		e.Names = append(e.Names, full)
+		e.Nearest[full] = nearest(n)
+	}
+	return e
+}
+
+// nearest lists "impXXX: name" for the names closest (by edit distance)
+// to n among every imp type's members.
+func nearest(n string) []string {
+	best := -1
+	var out []string
+	for _, t := range all {
+		for _, m := range t.Members() {
+			d := distance(strings.ToLower(n), strings.ToLower(m))
+			if d > len(n)/2+1 {
+				continue
+			}
+			entry := t.Name + ": " + m
+			switch {
+			case best < 0 || d < best:
+				best, out = d, []string{entry}
+			case d == best:
+				out = append(out, entry)
+			}
+		}
+	}
+	return out
+}
+
+// distance is the Levenshtein edit distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

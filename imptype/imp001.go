@@ -1,0 +1,33 @@
+package imptype
+
+// imp001: the imp card (SD form factor).
+//
+// Source: Electric Imp, "imp001 Pin Mux"
+// (developer.electricimp.com, hardware section)
+// and the hardware.pin API page: six pins, every one digital, ADC and
+// PWM capable; pins 1 and 5 are the DAC outputs; pin 1 is the Wake pin
+// and the pulse counter. Buses as the pin mux lists them, with pin roles.
+var imp001 = &Type{
+	Name:   "imp001",
+	Source: "Electric Imp Dev Center, imp001 pin mux and specifications",
+	Pins: withModes(withModes(pins("", "125789", Digital|AnalogIn|PWM),
+		AnalogOut, "pin1", "pin5"),
+		Wake|PulseCounter, "pin1"),
+	Buses: []Bus{
+		bus("uart1289", UART, "CTS", "RTS", "TX", "RX"),
+		bus("uart57", UART, "TX", "RX"),
+		bus("uart12", UART, "TX", "RX"),
+		bus("i2c12", I2C, "SCL", "SDA"),
+		bus("i2c89", I2C, "SCL", "SDA"),
+		bus("spi257", SPI, "MISO", "SCLK", "MOSI"),
+		bus("spi189", SPI, "SCLK", "MOSI", "MISO"),
+	},
+	WakePin:     "pin1",
+	FFDACPins:   []string{"pin1", "pin5"},
+	SamplerPins: []string{"pin1", "pin2", "pin5", "pin7", "pin8", "pin9"},
+	Interfaces:  []string{WiFi},
+	LightLevel:  true,
+	HeapBytes:   80 * 1024,
+	FreeAtBoot:  56000,
+	Environment: 0,
+}

@@ -1,0 +1,43 @@
+package imptype
+
+// imp003: the Murata LBWA1ZV1CD module.
+//
+// Source: Electric Imp, "imp003 Pin Mux"
+// (developer.electricimp.com, hardware section)
+// and the imp003 hardware guide: 23 pins A–Y (no I or O), W the Wake pin,
+// C and D the DAC outputs (pinC is what fixedfrequencydac examples use),
+// an external SPI flash of at least 4 MB (hardware.spiflash).
+var imp003 = &Type{
+	Name:   "imp003",
+	Source: "Electric Imp Dev Center, imp003 pin mux and specifications",
+	Pins: withModes(withModes(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", Digital|AnalogIn|PWM),
+		AnalogOut, "pinC", "pinD"),
+		Wake|PulseCounter, "pinW"),
+	Buses: []Bus{
+		bus("uartQRPW", UART, "TX", "RX", "CTS", "RTS"),
+		bus("uartUVGD", UART, "TX", "RX", "CTS", "RTS"),
+		bus("uartFG", UART, "TX", "RX"),
+		bus("uartWJ", UART, "TX", "RX"),
+		bus("uartDM", UART, "TX", "RX"),
+		bus("i2cAB", I2C, "SCL", "SDA"),
+		bus("i2cFG", I2C, "SCL", "SDA"),
+		bus("spiEBCA", SPI),
+		bus("spiLGDK", SPI),
+	},
+	WakePin:       "pinW",
+	FFDACPins:     []string{"pinC", "pinD"},
+	SamplerPins:   pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
+	SPIFlashBytes: 4 << 20,
+	Interfaces:    []string{WiFi},
+	HeapBytes:     120 * 1024,
+	FreeAtBoot:    88000,
+	Environment:   1,
+}
+
+func pinNames(ps []Pin) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Name
+	}
+	return out
+}

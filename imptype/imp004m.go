@@ -1,0 +1,35 @@
+package imptype
+
+// imp004m: the Murata LBEE5ZZ1MD module (Cypress CYW43438 Wi-Fi/BLE).
+//
+// Source: Electric Imp, "imp004m Pin Mux"
+// (developer.electricimp.com, hardware section),
+// the imp002-to-imp004m transition guide (ADC but no DAC; external SPI
+// flash) and "imp004m Audio" (fixedfrequencydac drives hardware.pwmpairKD).
+// Bluetooth LE runs through uartFGJH with pinE (LPO) and pinJ (BT_REG_ON)
+// on the breakout board.
+var imp004m = &Type{
+	Name:   "imp004m",
+	Source: "Electric Imp Dev Center, imp004m pin mux and specifications",
+	Pins: withModes(pins("", "ABCDEFGHJKLMNPQRSW", Digital|AnalogIn|PWM),
+		Wake|PulseCounter, "pinW"),
+	Buses: []Bus{
+		bus("uartBCAW", UART, "TX", "RX", "CTS", "RTS"),
+		bus("uartFGJH", UART, "TX", "RX", "CTS", "RTS"),
+		bus("uartHJ", UART, "TX", "RX"),
+		bus("uartQ", UART, "TX"),
+		bus("i2cNM", I2C, "SCL", "SDA"),
+		bus("i2cQP", I2C, "SCL", "SDA"),
+		bus("spiAHSR", SPI),
+		bus("spiGJKL", SPI),
+		bus("pwmpairKD", PWMPair),
+	},
+	WakePin:       "pinW",
+	FFDACPins:     []string{"pwmpairKD"},
+	SPIFlashBytes: 4 << 20,
+	Interfaces:    []string{WiFi},
+	BLE:           true,
+	HeapBytes:     190 * 1024,
+	FreeAtBoot:    110000,
+	Environment:   1,
+}

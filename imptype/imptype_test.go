@@ -1,0 +1,140 @@
+package imptype
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestChoose(t *testing.T) {
+	cases := []struct {
+		used   []string
+		ifaces []string
+		want   string
+	}{
+		{nil, nil, "imp006"},
+		{[]string{"millis", "pin1", "i2c89"}, nil, "imp001"},
+		{[]string{"pin1", "uart6E"}, nil, "imp002"},
+		{[]string{"pinW", "i2cAB", "spiEBCA"}, nil, "imp003"},
+		{[]string{"pwmpairKD"}, nil, "imp004m"},
+		{[]string{"uartFGJH", "bluetooth"}, nil, "imp004m"},
+		{[]string{"spi0", "uart1", "pinXA"}, nil, "imp005"},
+		{[]string{"pinA"}, []string{Ethernet}, "imp005"},
+		{[]string{"uartNU", "i2cKL", "pinYG"}, nil, "impC001"},
+		{[]string{"i2cLM", "uartXEFGH", "pinXU"}, nil, "imp006"},
+		{[]string{"lightlevel"}, nil, "imp001"},
+		{[]string{"sampler", "fixedfrequencydac"}, nil, "imp003"},
+		{nil, []string{Cellular}, "imp006"},
+	}
+	for _, c := range cases {
+		got, err := Choose(c.used, c.ifaces)
+		if err != nil {
+			t.Errorf("Choose(%v, %v): %v", c.used, c.ifaces, err)
+			continue
+		}
+		if got.Type.Name != c.want {
+			t.Errorf("Choose(%v, %v) = %s, want %s", c.used, c.ifaces, got.Type.Name, c.want)
+		}
+	}
+}
+
+func TestChooseUnknownName(t *testing.T) {
+	_, err := Choose([]string{"pin1", "i2c98"}, nil)
+	var u *UnknownNameError
+	if !errors.As(err, &u) {
+		t.Fatalf("err = %v, want UnknownNameError", err)
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "no imp type has hardware.i2c98") || !strings.Contains(msg, "imp001: i2c89") {
+		t.Errorf("message %q lacks the name or its nearest match", msg)
+	}
+}
+
+func TestChooseNoSingleType(t *testing.T) {
+	_, err := Choose([]string{"pin1", "pinXU"}, nil)
+	var n *NoSingleTypeError
+	if !errors.As(err, &n) {
+		t.Fatalf("err = %v, want NoSingleTypeError", err)
+	}
+	if !strings.Contains(err.Error(), "hardware.pin1, hardware.pinXU") {
+		t.Errorf("message %q does not list the names", err)
+	}
+}
+
+// Every bus uses only pins its imp type has, and roles match pins.
+func TestBusPinsExist(t *testing.T) {
+	for _, ty := range all {
+		for _, b := range ty.Buses {
+			for _, p := range b.Pins {
+				if _, ok := ty.Pin(p); !ok {
+					t.Errorf("%s.%s uses %s, which %s lacks", ty.Name, b.Name, p, ty.Name)
+				}
+			}
+			if len(b.Roles) > 0 && len(b.Roles) != len(b.Pins) {
+				t.Errorf("%s.%s: %d roles for %d pins", ty.Name, b.Name, len(b.Roles), len(b.Pins))
+			}
+		}
+		if w, ok := ty.Pin(ty.WakePin); !ok || !w.Can(Wake) {
+			t.Errorf("%s: wake pin %q missing or not Wake-capable", ty.Name, ty.WakePin)
+		}
+		if got := ty.PinsWith(Wake); len(got) != 1 {
+			t.Errorf("%s: %d Wake pins %v, want 1", ty.Name, len(got), got)
+		}
+		for _, p := range ty.SamplerPins {
+			if pin, ok := ty.Pin(p); !ok || !pin.Can(AnalogIn) {
+				t.Errorf("%s: sampler pin %s is not an ADC pin", ty.Name, p)
+			}
+		}
+		for _, p := range ty.FFDACPins {
+			if pin, ok := ty.Pin(p); ok && !pin.Can(AnalogOut) {
+				t.Errorf("%s: ffdac pin %s is not a DAC pin", ty.Name, p)
+			} else if !ok && !ty.Has(p) {
+				t.Errorf("%s: ffdac output %s does not exist", ty.Name, p)
+			}
+		}
+	}
+}
+
+func TestDocumentedFacts(t *testing.T) {
+	imp001, _ := Lookup("imp001")
+	if got := imp001.PinsWith(AnalogOut); !slices.Equal(got, []string{"pin1", "pin5"}) {
+		t.Errorf("imp001 DAC pins = %v, want pin1 pin5 (hardware.pin page)", got)
+	}
+	if b, _ := imp001.Bus("i2c89"); !slices.Equal(b.Pins, []string{"pin8", "pin9"}) {
+		t.Errorf("imp001 i2c89 pins = %v", b.Pins)
+	}
+	imp005, _ := Lookup("imp005")
+	if n := len(imp005.Pins); n != 27 {
+		t.Errorf("imp005 has %d pins, want the 27 of its hardware guide's pin-state table", n)
+	}
+	if !imp005.HasInterface(Ethernet) {
+		t.Error("imp005 lacks Ethernet")
+	}
+	imp003, _ := Lookup("imp003")
+	if n := len(imp003.Pins); n != 23 {
+		t.Errorf("imp003 has %d pins, want 23 (hardware.pin page)", n)
+	}
+	imp004m, _ := Lookup("imp004m")
+	if n := len(imp004m.Pins); n != 18 {
+		t.Errorf("imp004m has %d pins, want 18 (hardware.pin page)", n)
+	}
+	if _, ok := Lookup("imp007"); ok {
+		t.Error("Lookup(imp007) succeeded")
+	}
+}
+
+func TestSplitPinSuffix(t *testing.T) {
+	cases := map[string][]string{
+		"89":    {"pin8", "pin9"},
+		"XEFGH": {"pinXE", "pinXF", "pinXG", "pinXH"},
+		"YJTHU": {"pinYJ", "pinYT", "pinYH", "pinYU"},
+		"0":     nil,
+		"FG":    {"pinF", "pinG"},
+	}
+	for in, want := range cases {
+		if got := splitPinSuffix(in); !slices.Equal(got, want) {
+			t.Errorf("splitPinSuffix(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package imptype
+
+import (
+	"slices"
+	"strings"
+)
+
+// Mode is a set of things a pin can be configured as (pin.configure).
+type Mode uint16
+
+// Pin capabilities. Digital covers DIGITAL_IN, DIGITAL_IN_PULLUP,
+// DIGITAL_IN_PULLDOWN, DIGITAL_OUT, DIGITAL_OUT_OD and
+// DIGITAL_OUT_OD_PULLUP, which every imp pin can do.
+const (
+	Digital      Mode = 1 << iota
+	AnalogIn          // ANALOG_IN (ADC); also a hardware.sampler input
+	AnalogOut         // ANALOG_OUT (DAC); also a fixedfrequencydac output
+	PWM               // PWM_OUT, PWM_OUT_STEPS
+	PulseCounter      // PULSE_COUNTER
+	Wake              // DIGITAL_IN_WAKEUP: the imp's one Wake pin
+)
+
+// BusKind is what a named bus object is.
+type BusKind uint8
+
+// Bus kinds.
+const (
+	I2C BusKind = iota
+	SPI
+	UART
+	PWMPair // hardware.pwmpairXY (imp004m)
+)
+
+func (k BusKind) String() string {
+	return [...]string{"i2c", "spi", "uart", "pwmpair"}[k]
+}
+
+// Bus is one hardware.i2cXX, spiXXXX, uartXXXX or pwmpairXY object.
+type Bus struct {
+	Name  string   // "i2c89"
+	Kind  BusKind  //
+	Pins  []string // the pins it takes over when configured ("pin8", "pin9"); empty where undocumented
+	Roles []string // each pin's role, in the order of Pins ("SCL", "SDA"), where documented
+}
+
+// Network interface kinds, named as imp.net reports them.
+const (
+	WiFi     = "wifi"
+	Ethernet = "ethernet"
+	Cellular = "cell"
+)
+
+// Type is one imp module (or card).
+type Type struct {
+	Name   string // imp.info().type
+	Source string // the Electric Imp documentation page the table came from
+
+	Pins  []Pin
+	Buses []Bus
+
+	WakePin       string   // the pin that can be DIGITAL_IN_WAKEUP
+	FFDACPins     []string // outputs hardware.fixedfrequencydac can drive (pins or a pwmpair)
+	SamplerPins   []string // inputs hardware.sampler can read (nil: no sampler)
+	SPIFlashBytes int      // size of hardware.spiflash (0: the imp has none)
+	Interfaces    []string // network interfaces, in impOS's default order
+	BLE           bool     // hardware.bluetooth
+	LightLevel    bool     // hardware.lightlevel (the imp001 card's and imp002's sensor)
+	USB           bool     // hardware.usb (imp005 host port)
+	HeapBytes     int      // Squirrel heap available to the program
+	FreeAtBoot    int      // imp.getmemoryfree() of an empty program
+	Environment   int      // imp.environment(): 0 card, 1 module
+}
+
+// Pin is one hardware.pinX object.
+type Pin struct {
+	Name  string // "pin1", "pinXA"
+	Modes Mode
+}
+
+// Can reports whether the pin can be configured as every mode in m.
+func (p Pin) Can(m Mode) bool { return p.Modes&m == m }
+
+// Pin returns the pin called name ("pin1").
+func (t *Type) Pin(name string) (Pin, bool) {
+	for _, p := range t.Pins {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Pin{}, false
+}
+
+// Bus returns the bus called name ("i2c89").
+func (t *Type) Bus(name string) (Bus, bool) {
+	for _, b := range t.Buses {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Bus{}, false
+}
+
+// PinsWith lists the names of the pins that can do mode m.
+func (t *Type) PinsWith(m Mode) []string {
+	var out []string
+	for _, p := range t.Pins {
+		if p.Can(m) {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
+// HasInterface reports whether the imp has a network interface of kind k
+// (WiFi, Ethernet, Cellular).
+func (t *Type) HasInterface(k string) bool { return slices.Contains(t.Interfaces, k) }
+
+// Members lists every hardware.X name this imp type has that depends on
+// the type: pins, buses and the optional objects and methods.
+func (t *Type) Members() []string {
+	var out []string
+	for _, p := range t.Pins {
+		out = append(out, p.Name)
+	}
+	for _, b := range t.Buses {
+		out = append(out, b.Name)
+	}
+	if t.SPIFlashBytes > 0 {
+		out = append(out, "spiflash")
+	}
+	if t.SamplerPins != nil {
+		out = append(out, "sampler")
+	}
+	if t.FFDACPins != nil {
+		out = append(out, "fixedfrequencydac")
+	}
+	if t.BLE {
+		out = append(out, "bluetooth")
+	}
+	if t.LightLevel {
+		out = append(out, "lightlevel")
+	}
+	if t.USB {
+		out = append(out, "usb")
+	}
+	return out
+}
+
+// Has reports whether hardware.name exists on this imp type. Members
+// every imp has (millis, micros, …) are not asked about here.
+func (t *Type) Has(name string) bool { return slices.Contains(t.Members(), name) }
+
+// all is every imp type in the order of preference used when a program
+// fits more than one: the current modules first (imp006, the default),
+// then the cellular impC001, the Ethernet imp005, imp004m, imp003, and
+// the imp001 card before the imp002 module it shares its pin names with.
+var all = []*Type{imp006, impC001, imp005, imp004m, imp003, imp001, imp002}
+
+// Default is the imp type of a program that names no hardware.
+const Default = "imp006"
+
+// All returns every imp type in order of preference.
+func All() []*Type { return slices.Clone(all) }
+
+// Names lists the imp type names in order of preference.
+func Names() []string {
+	out := make([]string, len(all))
+	for i, t := range all {
+		out[i] = t.Name
+	}
+	return out
+}
+
+// Lookup returns the imp type called name ("imp001").
+func Lookup(name string) (*Type, bool) {
+	for _, t := range all {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// pins builds pin names with one prefix from a string of letters:
+// pins("X", "ABC", m) is pinXA, pinXB, pinXC, all able to do m.
+func pins(prefix, letters string, m Mode) []Pin {
+	out := make([]Pin, 0, len(letters))
+	for _, c := range letters {
+		out = append(out, Pin{"pin" + prefix + string(c), m})
+	}
+	return out
+}
+
+// withModes adds modes m to the named pins of ps.
+func withModes(ps []Pin, m Mode, names ...string) []Pin {
+	for i := range ps {
+		if slices.Contains(names, ps[i].Name) {
+			ps[i].Modes |= m
+		}
+	}
+	return ps
+}
+
+// bus builds a bus whose pins are spelled by its name's suffix
+// ("uartFGJH" → pinF, pinG, pinJ, pinH), with the given roles.
+func bus(name string, kind BusKind, roles ...string) Bus {
+	suffix := strings.TrimPrefix(name, kind.String())
+	var ps []string
+	if kind == UART || kind == SPI || kind == I2C || kind == PWMPair {
+		ps = splitPinSuffix(suffix)
+	}
+	return Bus{Name: name, Kind: kind, Pins: ps, Roles: roles}
+}
+
+// splitPinSuffix turns a bus suffix into pin names: digits and letters
+// are one pin each, except X and Y which prefix the next letter on the
+// imp005, imp006 and impC001 (uartXEFGH → pinXE … pinXH: one X prefixes
+// every following letter). A purely numeric bus (uart0, i2c0, spi0) has
+// no pins in its name and yields none.
+func splitPinSuffix(s string) []string {
+	if s == "" || allDigits(s) && len(s) == 1 {
+		return nil
+	}
+	prefix := ""
+	var out []string
+	for i, c := range s {
+		if (c == 'X' || c == 'Y') && i == 0 && len(s) > 2 {
+			prefix = string(c)
+			continue
+		}
+		out = append(out, "pin"+prefix+string(c))
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
