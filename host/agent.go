@@ -201,7 +201,6 @@ func (a *Agent) start() {
 // run installs the agent API and runs the top level.
 func (a *Agent) run() error {
 	vm := runtime.NewVM(runtime.Options{Stdout: a.out, Stderr: a.errOut, MaxDepth: a.world.cfg.MaxDepth})
-	vm.Host = a
 	a.vm = vm
 	a.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: a.q})

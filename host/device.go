@@ -199,7 +199,6 @@ func (d *Device) schedule(t time.Time, wake int) {
 // restored, then the top level.
 func (d *Device) run(wake int) error {
 	vm := runtime.NewVM(runtime.Options{Stdout: d.out, Stderr: d.errOut, MaxDepth: d.world.cfg.MaxDepth})
-	vm.Host = d
 	d.vm = vm
 	d.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: d.q})

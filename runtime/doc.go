@@ -8,6 +8,7 @@
 // exceptions with their call stacks.
 //
 // It knows nothing of syntax (lang/ compiles into Proto) or of libraries
-// (stdlib/ installs globals and default delegates through Register and
-// SetDelegate).
+// (stdlib/ installs globals, host objects and default delegates through the
+// native-binding kit in bind.go: Spec, Members, Kind, Constant, PayloadOf,
+// and per-VM state with SetLocal/Local).
 package runtime

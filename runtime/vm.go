@@ -27,8 +27,7 @@ type VM struct {
 	interrupted atomic.Bool
 	Stdout      io.Writer
 	Stderr      io.Writer
-	// Host is free for the embedding program (the device host).
-	Host any
+	locals      map[any]any // SetLocal: host state bound to this VM
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's

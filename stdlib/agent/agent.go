@@ -57,9 +57,9 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{opts: opts, vm: vm, q: opts.Env.Queue()}
 	m.imp = imp.OpenAgentImp(vm, opts.Env)
 	root := vm.Root()
-	root.SetStr("device", imp.NewMeta(imp.Members(m.deviceMethods())))
-	root.SetStr("server", imp.NewMeta(imp.Members(m.serverMethods())))
-	root.SetStr("http", imp.NewMeta(imp.Members(m.httpMethods())))
+	root.SetStr("device", imp.NewMeta(runtime.Members(m.deviceMethods())))
+	root.SetStr("server", imp.NewMeta(runtime.Members(m.serverMethods())))
+	root.SetStr("http", imp.NewMeta(runtime.Members(m.httpMethods())))
 	m.initHTTP()
 	return m
 }

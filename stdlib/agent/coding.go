@@ -13,7 +13,6 @@ import (
 
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
-	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/msg"
 )
 
@@ -87,16 +86,16 @@ func base64Decode(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 
 // hashMethods are http.hash: digests and HMACs of a string or blob, each
 // returned as a blob.
-func hashMethods() []imp.Method {
+func hashMethods() []runtime.Spec {
 	digests := []struct {
 		name string
 		fn   func() hash.Hash
 	}{{"md5", md5.New}, {"sha1", sha1.New}, {"sha256", sha256.New}, {"sha512", sha512.New}}
-	var ms []imp.Method
+	var ms []runtime.Spec
 	for _, d := range digests {
 		ms = append(ms,
-			imp.Method{Name: d.name, NParams: 2, Mask: ".s|u", Fn: digest(d.fn, false)},
-			imp.Method{Name: "hmac" + d.name, NParams: 3, Mask: ".s|us|u", Fn: digest(d.fn, true)})
+			runtime.Spec{Name: d.name, NParams: 2, Mask: ".s|u", Fn: digest(d.fn, false)},
+			runtime.Spec{Name: "hmac" + d.name, NParams: 3, Mask: ".s|us|u", Fn: digest(d.fn, true)})
 	}
 	return ms
 }

@@ -2,15 +2,14 @@ package agent
 
 import (
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/msg"
 )
 
 // sendWouldBlock is the send error code of a message over msg.MaxSize.
 const sendWouldBlock = 4
 
-func (m *Module) deviceMethods() []imp.Method {
-	return []imp.Method{
+func (m *Module) deviceMethods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "send", NParams: 3, Mask: ".s.", Fn: m.deviceSend},
 		{Name: "on", NParams: 3, Mask: ".sc|o", Fn: m.deviceOn},
 		{Name: "onconnect", NParams: 2, Mask: ".c|o", Fn: m.onConnect},

@@ -16,8 +16,8 @@ type httpState struct {
 	reqDel  *runtime.Table
 }
 
-func (m *Module) httpMethods() []imp.Method {
-	return []imp.Method{
+func (m *Module) httpMethods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "onrequest", NParams: 2, Mask: ".c|o", Fn: m.onRequest},
 		{Name: "agenturl", NParams: 1, Fn: m.agentURL},
 		{Name: "jsonencode", NParams: -2, Mask: "..t", Fn: jsonEncode},
@@ -35,13 +35,13 @@ func (m *Module) httpMethods() []imp.Method {
 }
 
 func (m *Module) initHTTP() {
-	m.http.respDel = imp.Members([]imp.Method{
+	m.http.respDel = runtime.Members([]runtime.Spec{
 		{Name: "header", NParams: 3, Mask: ".s.", Fn: responseHeader},
 		{Name: "send", NParams: 3, Mask: ".i.", Fn: responseSend},
 	})
-	m.http.reqDel = imp.Members(m.outboundMethods())
+	m.http.reqDel = runtime.Members(m.outboundMethods())
 	if ns := imp.Namespace(m.vm, "http"); ns != nil {
-		ns.SetStr("hash", imp.NewMeta(imp.Members(hashMethods())))
+		ns.SetStr("hash", imp.NewMeta(runtime.Members(hashMethods())))
 	}
 	if l := m.opts.Listener; l != nil {
 		l.setDeliver(func(r *Request) {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // outboundTimeout is how long sendasync waits for the agent's own answer
@@ -107,8 +106,8 @@ func tableHeaders(vm *runtime.VM, t *runtime.Table, h http.Header) error {
 	}
 }
 
-func (m *Module) outboundMethods() []imp.Method {
-	return []imp.Method{
+func (m *Module) outboundMethods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "sendasync", NParams: -2, Mask: ".cc|on", Fn: m.sendAsync},
 		{Name: "sendsync", NParams: 1, Fn: m.sendSync},
 		{Name: "cancel", NParams: 1, Fn: m.cancelOutbound},

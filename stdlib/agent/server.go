@@ -2,14 +2,13 @@ package agent
 
 import (
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/msg"
 )
 
 // serverMethods are the agent's server object: an agent is always
 // connected, so log and error return 0.
-func (m *Module) serverMethods() []imp.Method {
-	return []imp.Method{
+func (m *Module) serverMethods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "log", NParams: 2, Fn: m.logAs(TypeLog, "")},
 		{Name: "error", NParams: 2, Fn: m.logAs(TypeError, "ERROR: ")},
 		{Name: "save", NParams: 2, Mask: ".t", Fn: m.save},

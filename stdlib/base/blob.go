@@ -7,9 +7,6 @@ package base
 import (
 	"encoding/binary"
 	"math"
-	goruntime "runtime"
-	"sync"
-	"weak"
 
 	"github.com/impvm/impvm/runtime"
 )
@@ -47,42 +44,32 @@ func (b *Blob) Len() int { return len(b.data) }
 
 // BlobOf returns the blob inside v, if v is one.
 func BlobOf(v runtime.Value) (*Blob, bool) {
-	if v.Type() != runtime.TUserData {
-		return nil, false
-	}
-	b, ok := v.UserData().Data.(*Blob)
-	return b, ok
+	return runtime.PayloadOf[*Blob](v)
 }
 
 // NewBlobValue makes a blob holding a copy of data, pointer at 0, with the
 // blob methods of vm (for host callbacks such as UDP receive).
 func NewBlobValue(vm *runtime.VM, data []byte) runtime.Value {
-	return blobValue(blobDelegate(vm), &Blob{data: append([]byte(nil), data...)})
+	return blobKind(vm).New(&Blob{data: append([]byte(nil), data...)})
 }
 
-func blobValue(d *runtime.Table, b *Blob) runtime.Value {
-	return runtime.UserDataValue(runtime.NewUserData(BlobTypeName, d, b))
-}
+// blobKindKey is the VM-local key of the blob kind: every blob of a VM
+// shares one method table.
+type blobKindKey struct{}
 
-// blobDelegates maps each VM (weakly) to its blob method table, so that
-// NewBlobValue can find it; an entry goes away with its VM.
-var blobDelegates sync.Map // weak.Pointer[runtime.VM] -> *runtime.Table
-
-func blobDelegate(vm *runtime.VM) *runtime.Table {
-	key := weak.Make(vm)
-	if d, ok := blobDelegates.Load(key); ok {
-		return d.(*runtime.Table)
+// blobKind returns vm's blob kind, making it on first use.
+func blobKind(vm *runtime.VM) *runtime.Kind {
+	if k, ok := vm.Local(blobKindKey{}).(*runtime.Kind); ok {
+		return k
 	}
-	d, loaded := blobDelegates.LoadOrStore(key, newBlobDelegate())
-	if !loaded {
-		goruntime.AddCleanup(vm, func(k weak.Pointer[runtime.VM]) { blobDelegates.Delete(k) }, key)
-	}
-	return d.(*runtime.Table)
+	k := runtime.NewKind(BlobTypeName, blobSpecs())
+	vm.SetLocal(blobKindKey{}, k)
+	return k
 }
 
 // openBlob installs blob([size]).
 func openBlob(vm *runtime.VM) {
-	d := blobDelegate(vm)
+	kind := blobKind(vm)
 	vm.Register("blob", -1, ".n", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		size := int32(0)
 		if len(args) == 2 { // the reference reads the size only when it is the sole argument
@@ -91,7 +78,7 @@ func openBlob(vm *runtime.VM) {
 		if size < 0 {
 			return runtime.Null, runtime.NewError(errBlobNegative)
 		}
-		return blobValue(d, &Blob{data: make([]byte, size)}), nil
+		return kind.New(&Blob{data: make([]byte, size)}), nil
 	})
 }
 
@@ -99,41 +86,42 @@ func openBlob(vm *runtime.VM) {
 type blobMethod func(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error)
 
 var blobMethods = []struct {
-	name    string
-	nparams int
-	mask    string
-	fn      blobMethod
+	Name    string
+	NParams int
+	Mask    string
+	Fn      blobMethod
 }{
-	{"len", 1, ".", blobLen},
-	{"tell", 1, ".", blobTell},
-	{"eos", 1, ".", blobEOS},
-	{"flush", 1, ".", blobFlush},
-	{"seek", -2, ".nn", blobSeekM},
-	{"resize", 2, ".n", blobResizeM},
-	{"readn", 2, ".n", blobReadNM},
-	{"writen", 3, "..n", blobWriteNM},
-	{"readblob", 2, ".n", blobReadBlobM},
-	{"writeblob", -2, "..", blobWriteBlobM},
-	{"readstring", 2, ".n", blobReadStringM},
-	{"writestring", 2, ".s", blobWriteStringM},
-	{"swap2", 1, ".", blobSwap2M},
-	{"swap4", 1, ".", blobSwap4M},
-	{"tostring", 1, ".", blobToStringM},
+	{Name: "len", NParams: 1, Mask: ".", Fn: blobLen},
+	{Name: "tell", NParams: 1, Mask: ".", Fn: blobTell},
+	{Name: "eos", NParams: 1, Mask: ".", Fn: blobEOS},
+	{Name: "flush", NParams: 1, Mask: ".", Fn: blobFlush},
+	{Name: "seek", NParams: -2, Mask: ".nn", Fn: blobSeekM},
+	{Name: "resize", NParams: 2, Mask: ".n", Fn: blobResizeM},
+	{Name: "readn", NParams: 2, Mask: ".n", Fn: blobReadNM},
+	{Name: "writen", NParams: 3, Mask: "..n", Fn: blobWriteNM},
+	{Name: "readblob", NParams: 2, Mask: ".n", Fn: blobReadBlobM},
+	{Name: "writeblob", NParams: -2, Mask: "..", Fn: blobWriteBlobM},
+	{Name: "readstring", NParams: 2, Mask: ".n", Fn: blobReadStringM},
+	{Name: "writestring", NParams: 2, Mask: ".s", Fn: blobWriteStringM},
+	{Name: "swap2", NParams: 1, Mask: ".", Fn: blobSwap2M},
+	{Name: "swap4", NParams: 1, Mask: ".", Fn: blobSwap4M},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: blobToStringM},
 }
 
-func newBlobDelegate() *runtime.Table {
-	d := runtime.NewTable(len(blobMethods))
-	for _, m := range blobMethods {
-		fn := m.fn
-		libSetNative(d, m.name, m.nparams, m.mask, func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+// blobSpecs binds the blob methods: `this` must be a blob.
+func blobSpecs() []runtime.Spec {
+	specs := make([]runtime.Spec, len(blobMethods))
+	for i, m := range blobMethods {
+		fn := m.Fn
+		specs[i] = runtime.Spec{Name: m.Name, NParams: m.NParams, Mask: m.Mask, Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			b, ok := BlobOf(args[0])
 			if !ok {
 				return runtime.Null, runtime.NewError(errBlobTag)
 			}
 			return fn(b, vm, args)
-		})
+		}}
 	}
-	return d
+	return specs
 }
 
 // ------------------------------------------------------------ buffer ops
@@ -376,13 +364,14 @@ func blobWriteNM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, e
 
 // blobReadBlobM reads up to n bytes into a new blob; reading nothing
 // (n <= 0, or at the end) is "no data left to read", as in the reference.
-func blobReadBlobM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func blobReadBlobM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	n, _ := args[1].ToInt()
 	p := b.read(int(n))
 	if len(p) == 0 {
 		return runtime.Null, runtime.NewError(errBlobNoData)
 	}
-	return blobValue(args[0].UserData().Delegate, &Blob{data: append([]byte(nil), p...)}), nil
+	// vm has a blob kind: this method is one of its members.
+	return vm.Local(blobKindKey{}).(*runtime.Kind).New(&Blob{data: append([]byte(nil), p...)}), nil
 }
 
 // blobReadStringM reads up to n bytes as a string. Unlike readblob, n <= 0

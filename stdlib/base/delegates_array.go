@@ -3,27 +3,27 @@ package base
 import "github.com/impvm/impvm/runtime"
 
 // Array delegate with the 3.0.4 return values: the mutators return null.
-var arraySpecs = []delegateSpec{
-	{"len", 1, "a", arrayLen},
-	{"append", 2, "a", arrayAppend},
-	{"extend", 2, "aa", arrayExtend},
-	{"push", 2, "a", arrayAppend},
-	{"pop", 1, "a", arrayPop},
-	{"top", 1, "a", arrayTop},
-	{"insert", 3, "an", arrayInsert},
-	{"remove", 2, "an", arrayRemove},
-	{"resize", -2, "an", arrayResize},
-	{"reverse", 1, "a", arrayReverse},
-	{"sort", -1, "ac", arraySort},
-	{"slice", -1, "ann", arraySlice},
-	{"weakref", 1, "", objWeakRef},
-	{"tostring", 1, ".", objToString},
-	{"clear", 1, ".", arrayClear},
-	{"map", 2, "ac", arrayMap},
-	{"apply", 2, "ac", arrayApply},
-	{"reduce", 2, "ac", arrayReduce},
-	{"filter", 2, "ac", arrayFilter},
-	{"find", 2, "a.", arrayFind},
+var arraySpecs = []runtime.Spec{
+	{Name: "len", NParams: 1, Mask: "a", Fn: arrayLen},
+	{Name: "append", NParams: 2, Mask: "a", Fn: arrayAppend},
+	{Name: "extend", NParams: 2, Mask: "aa", Fn: arrayExtend},
+	{Name: "push", NParams: 2, Mask: "a", Fn: arrayAppend},
+	{Name: "pop", NParams: 1, Mask: "a", Fn: arrayPop},
+	{Name: "top", NParams: 1, Mask: "a", Fn: arrayTop},
+	{Name: "insert", NParams: 3, Mask: "an", Fn: arrayInsert},
+	{Name: "remove", NParams: 2, Mask: "an", Fn: arrayRemove},
+	{Name: "resize", NParams: -2, Mask: "an", Fn: arrayResize},
+	{Name: "reverse", NParams: 1, Mask: "a", Fn: arrayReverse},
+	{Name: "sort", NParams: -1, Mask: "ac", Fn: arraySort},
+	{Name: "slice", NParams: -1, Mask: "ann", Fn: arraySlice},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	{Name: "clear", NParams: 1, Mask: ".", Fn: arrayClear},
+	{Name: "map", NParams: 2, Mask: "ac", Fn: arrayMap},
+	{Name: "apply", NParams: 2, Mask: "ac", Fn: arrayApply},
+	{Name: "reduce", NParams: 2, Mask: "ac", Fn: arrayReduce},
+	{Name: "filter", NParams: 2, Mask: "ac", Fn: arrayFilter},
+	{Name: "find", NParams: 2, Mask: "a.", Fn: arrayFind},
 }
 
 // Reading an element through the reference's SQArray::Get yields the

@@ -3,15 +3,15 @@ package base
 import "github.com/impvm/impvm/runtime"
 
 // Function delegate, shared by script closures and native functions.
-var funcSpecs = []delegateSpec{
-	{"call", -1, "c", funcCall},
-	{"pcall", -1, "c", funcCall},
-	{"acall", 2, "ca", funcACall},
-	{"pacall", 2, "ca", funcACall},
-	{"weakref", 1, "", objWeakRef},
-	{"tostring", 1, ".", objToString},
-	{"bindenv", 2, "cx|y|t", funcBindEnv},
-	{"getinfos", 1, "c", funcGetInfos},
+var funcSpecs = []runtime.Spec{
+	{Name: "call", NParams: -1, Mask: "c", Fn: funcCall},
+	{Name: "pcall", NParams: -1, Mask: "c", Fn: funcCall},
+	{Name: "acall", NParams: 2, Mask: "ca", Fn: funcACall},
+	{Name: "pacall", NParams: 2, Mask: "ca", Fn: funcACall},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	{Name: "bindenv", NParams: 2, Mask: "cx|y|t", Fn: funcBindEnv},
+	{Name: "getinfos", NParams: 1, Mask: "c", Fn: funcGetInfos},
 }
 
 // The p-variants differ from call/acall in the reference only in not

@@ -3,12 +3,12 @@ package base
 import "github.com/impvm/impvm/runtime"
 
 // Number delegate, shared by integer, float and bool (as in 3.0.4).
-var numberSpecs = []delegateSpec{
-	{"tointeger", 1, "n|b", numberToInteger},
-	{"tofloat", 1, "n|b", numberToFloat},
-	{"tostring", 1, ".", objToString},
-	{"tochar", 1, "n|b", numberToChar},
-	{"weakref", 1, "", objWeakRef},
+var numberSpecs = []runtime.Spec{
+	{Name: "tointeger", NParams: 1, Mask: "n|b", Fn: numberToInteger},
+	{Name: "tofloat", NParams: 1, Mask: "n|b", Fn: numberToFloat},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	{Name: "tochar", NParams: 1, Mask: "n|b", Fn: numberToChar},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
 }
 
 // tointeger(): floats truncate toward zero, bools give 1/0.

@@ -4,40 +4,40 @@ import "github.com/impvm/impvm/runtime"
 
 // openObjectDelegates installs the class, instance and generator delegates.
 func openObjectDelegates(vm *runtime.VM) {
-	vm.SetDelegate(runtime.TClass, buildDelegate(classMethods))
-	vm.SetDelegate(runtime.TInstance, buildDelegate(instanceMethods))
-	vm.SetDelegate(runtime.TGenerator, buildDelegate(generatorMethods))
+	vm.SetDelegate(runtime.TClass, runtime.Members(classMethods))
+	vm.SetDelegate(runtime.TInstance, runtime.Members(instanceMethods))
+	vm.SetDelegate(runtime.TGenerator, runtime.Members(generatorMethods))
 }
 
-var classMethods = []delegateSpec{
-	{"getattributes", 2, "y.", classGetAttributes},
-	{"setattributes", 3, "y..", classSetAttributes},
-	{"rawget", 2, "y", classRawGet},
-	{"rawset", 3, "y", classRawSet},
-	{"rawin", 2, "y", classRawIn},
-	{"instance", 1, "y", classInstance},
-	{"getbase", 1, "y", classGetBase},
-	{"newmember", -3, "y", classNewMember},
-	{"rawnewmember", -3, "y", classRawNewMember},
-	{"weakref", 1, "", weakrefOf},
-	{"tostring", 1, "", objectToString},
+var classMethods = []runtime.Spec{
+	{Name: "getattributes", NParams: 2, Mask: "y.", Fn: classGetAttributes},
+	{Name: "setattributes", NParams: 3, Mask: "y..", Fn: classSetAttributes},
+	{Name: "rawget", NParams: 2, Mask: "y", Fn: classRawGet},
+	{Name: "rawset", NParams: 3, Mask: "y", Fn: classRawSet},
+	{Name: "rawin", NParams: 2, Mask: "y", Fn: classRawIn},
+	{Name: "instance", NParams: 1, Mask: "y", Fn: classInstance},
+	{Name: "getbase", NParams: 1, Mask: "y", Fn: classGetBase},
+	{Name: "newmember", NParams: -3, Mask: "y", Fn: classNewMember},
+	{Name: "rawnewmember", NParams: -3, Mask: "y", Fn: classRawNewMember},
+	{Name: "weakref", NParams: 1, Fn: weakrefOf},
+	{Name: "tostring", NParams: 1, Fn: objectToString},
 }
 
-var instanceMethods = []delegateSpec{
-	{"getclass", 1, "x", instanceGetClass},
-	{"rawget", 2, "x", instanceRawGet},
-	{"rawset", 3, "x", instanceRawSet},
-	{"rawin", 2, "x", instanceRawIn},
-	{"weakref", 1, "", weakrefOf},
-	{"tostring", 1, "", objectToString},
+var instanceMethods = []runtime.Spec{
+	{Name: "getclass", NParams: 1, Mask: "x", Fn: instanceGetClass},
+	{Name: "rawget", NParams: 2, Mask: "x", Fn: instanceRawGet},
+	{Name: "rawset", NParams: 3, Mask: "x", Fn: instanceRawSet},
+	{Name: "rawin", NParams: 2, Mask: "x", Fn: instanceRawIn},
+	{Name: "weakref", NParams: 1, Fn: weakrefOf},
+	{Name: "tostring", NParams: 1, Fn: objectToString},
 }
 
-var generatorMethods = []delegateSpec{
-	{"getstatus", 1, "g", func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+var generatorMethods = []runtime.Spec{
+	{Name: "getstatus", NParams: 1, Mask: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Str(a[0].Generator().State.String()), nil
 	}},
-	{"weakref", 1, "", weakrefOf},
-	{"tostring", 1, "", objectToString},
+	{Name: "weakref", NParams: 1, Fn: weakrefOf},
+	{Name: "tostring", NParams: 1, Fn: objectToString},
 }
 
 func weakrefOf(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {

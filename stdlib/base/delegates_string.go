@@ -9,16 +9,16 @@ import (
 )
 
 // String delegate (3.0.4: no tointeger base, no tolower/toupper range).
-var stringSpecs = []delegateSpec{
-	{"len", 1, "s", stringLen},
-	{"tointeger", 1, "s", stringToInteger},
-	{"tofloat", 1, "s", stringToFloat},
-	{"tostring", 1, ".", objToString},
-	{"slice", -1, "snn", stringSlice},
-	{"find", -2, "ssn", stringFind},
-	{"tolower", 1, "s", stringToLower},
-	{"toupper", 1, "s", stringToUpper},
-	{"weakref", 1, "", objWeakRef},
+var stringSpecs = []runtime.Spec{
+	{Name: "len", NParams: 1, Mask: "s", Fn: stringLen},
+	{Name: "tointeger", NParams: 1, Mask: "s", Fn: stringToInteger},
+	{Name: "tofloat", NParams: 1, Mask: "s", Fn: stringToFloat},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	{Name: "slice", NParams: -1, Mask: "snn", Fn: stringSlice},
+	{Name: "find", NParams: -2, Mask: "ssn", Fn: stringFind},
+	{Name: "tolower", NParams: 1, Mask: "s", Fn: stringToLower},
+	{Name: "toupper", NParams: 1, Mask: "s", Fn: stringToUpper},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
 }
 
 const errCannotConvert = "cannot convert the string"

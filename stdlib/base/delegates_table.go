@@ -4,17 +4,17 @@ import "github.com/impvm/impvm/runtime"
 
 // Table delegate (3.0.4: no keys/values/filter/map; rawset and clear
 // return null).
-var tableSpecs = []delegateSpec{
-	{"len", 1, "t", tableLen},
-	{"rawget", 2, "t", tableRawGet},
-	{"rawset", 3, "t", tableRawSet},
-	{"rawdelete", 2, "t", tableRawDelete},
-	{"rawin", 2, "t", tableRawIn},
-	{"weakref", 1, "", objWeakRef},
-	{"tostring", 1, ".", objToString},
-	{"clear", 1, ".", tableClear},
-	{"setdelegate", 2, ".t|o", tableSetDelegate},
-	{"getdelegate", 1, ".", tableGetDelegate},
+var tableSpecs = []runtime.Spec{
+	{Name: "len", NParams: 1, Mask: "t", Fn: tableLen},
+	{Name: "rawget", NParams: 2, Mask: "t", Fn: tableRawGet},
+	{Name: "rawset", NParams: 3, Mask: "t", Fn: tableRawSet},
+	{Name: "rawdelete", NParams: 2, Mask: "t", Fn: tableRawDelete},
+	{Name: "rawin", NParams: 2, Mask: "t", Fn: tableRawIn},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	{Name: "clear", NParams: 1, Mask: ".", Fn: tableClear},
+	{Name: "setdelegate", NParams: 2, Mask: ".t|o", Fn: tableSetDelegate},
+	{Name: "getdelegate", NParams: 1, Mask: ".", Fn: tableGetDelegate},
 }
 
 // errDelegateCycle is the 3.0.4 spelling (3.1+ says "delegate cycle").

@@ -4,10 +4,10 @@ import "github.com/impvm/impvm/runtime"
 
 // Weak-reference delegate, plus the tostring/weakref methods that every
 // default delegate shares.
-var weakrefSpecs = []delegateSpec{
-	{"ref", 1, "r", weakrefRef},
-	{"weakref", 1, "", objWeakRef},
-	{"tostring", 1, ".", objToString},
+var weakrefSpecs = []runtime.Spec{
+	{Name: "ref", NParams: 1, Mask: "r", Fn: weakrefRef},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
 }
 
 // ref(): the target, or null once it has been collected.

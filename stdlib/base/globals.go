@@ -24,44 +24,23 @@ const (
 	errTooBig         = "not enough memory"           // beyond maxArrayLen
 )
 
-// delegateSpec declares one native method: nparams counts `this` (>0 exact,
-// <0 at least -n, 0 unchecked) and mask is a reference-style typemask. The
-// VM checks both before calling fn.
-type delegateSpec struct {
-	name    string
-	nparams int
-	mask    string
-	fn      runtime.NativeFunc
-}
-
-// buildDelegate makes a delegate table holding the given natives.
-func buildDelegate(specs []delegateSpec) *runtime.Table {
-	t := runtime.NewTable(len(specs))
-	for _, s := range specs {
-		t.SetStr(s.name, runtime.NativeValue(runtime.NewNative(s.name, s.nparams, s.mask, s.fn)))
-	}
-	return t
-}
-
-var globalSpecs = []delegateSpec{
-	{"print", 2, "", globalPrint},
-	{"error", 2, "", globalError},
-	{"type", 2, "", globalType},
-	{"array", -2, ".n", globalArray},
-	{"callee", 0, "", globalCallee},
-	{"assert", 2, "", globalAssert},
-	{"getroottable", 1, "", globalGetRootTable},
-	{"dummy", 0, "", globalDummy},
-	{"collectgarbage", 0, "", globalCollectGarbage},
+var globalSpecs = []runtime.Spec{
+	{Name: "print", NParams: 2, Fn: globalPrint},
+	{Name: "error", NParams: 2, Fn: globalError},
+	{Name: "type", NParams: 2, Fn: globalType},
+	{Name: "array", NParams: -2, Mask: ".n", Fn: globalArray},
+	{Name: "callee", NParams: 0, Fn: globalCallee},
+	{Name: "assert", NParams: 2, Fn: globalAssert},
+	{Name: "getroottable", NParams: 1, Fn: globalGetRootTable},
+	{Name: "dummy", NParams: 0, Fn: globalDummy},
+	{Name: "collectgarbage", NParams: 0, Fn: globalCollectGarbage},
 }
 
 // openGlobals installs the base-library functions and constants in the
 // root table.
 func openGlobals(vm *runtime.VM) {
-	for _, s := range globalSpecs {
-		vm.Register(s.name, s.nparams, s.mask, s.fn)
-	}
 	root := vm.Root()
+	root.SetSpecs(globalSpecs)
 	root.SetStr("_version_", runtime.Str("Squirrel 3.0.4 stable"))
 	root.SetStr("_versionnumber_", runtime.Int(304))
 	root.SetStr("_intsize_", runtime.Int(4))
@@ -73,17 +52,17 @@ func openGlobals(vm *runtime.VM) {
 // (integer, float and bool share one table), strings, arrays, tables,
 // functions (closures and natives) and weak references.
 func openDelegates(vm *runtime.VM) {
-	num := buildDelegate(numberSpecs)
+	num := runtime.Members(numberSpecs)
 	vm.SetDelegate(runtime.TInt, num)
 	vm.SetDelegate(runtime.TFloat, num)
 	vm.SetDelegate(runtime.TBool, num)
-	vm.SetDelegate(runtime.TString, buildDelegate(stringSpecs))
-	vm.SetDelegate(runtime.TArray, buildDelegate(arraySpecs))
-	vm.SetDelegate(runtime.TTable, buildDelegate(tableSpecs))
-	fn := buildDelegate(funcSpecs)
+	vm.SetDelegate(runtime.TString, runtime.Members(stringSpecs))
+	vm.SetDelegate(runtime.TArray, runtime.Members(arraySpecs))
+	vm.SetDelegate(runtime.TTable, runtime.Members(tableSpecs))
+	fn := runtime.Members(funcSpecs)
 	vm.SetDelegate(runtime.TClosure, fn)
 	vm.SetDelegate(runtime.TNative, fn)
-	vm.SetDelegate(runtime.TWeakRef, buildDelegate(weakrefSpecs))
+	vm.SetDelegate(runtime.TWeakRef, runtime.Members(weakrefSpecs))
 }
 
 // writeConverted converts v as tostring does and writes it raw to w.

@@ -31,36 +31,29 @@ func mathBinary(fn func(float64, float64) float64) runtime.NativeFunc {
 // registration order, then RAND_MAX and PI) and the root RAND_MAX.
 func openMath(vm *runtime.VM) {
 	rng := newMathRand()
-	funcs := []struct {
-		name    string
-		nparams int
-		mask    string
-		fn      runtime.NativeFunc
-	}{
-		{"sqrt", 2, ".n", mathUnary(math.Sqrt)},
-		{"sin", 2, ".n", mathUnary(math.Sin)},
-		{"cos", 2, ".n", mathUnary(math.Cos)},
-		{"asin", 2, ".n", mathUnary(math.Asin)},
-		{"acos", 2, ".n", mathUnary(math.Acos)},
-		{"log", 2, ".n", mathUnary(math.Log)},
-		{"log10", 2, ".n", mathUnary(math.Log10)},
-		{"tan", 2, ".n", mathUnary(math.Tan)},
-		{"atan", 2, ".n", mathUnary(math.Atan)},
-		{"atan2", 3, ".nn", mathBinary(math.Atan2)},
-		{"pow", 3, ".nn", mathBinary(math.Pow)},
-		{"floor", 2, ".n", mathUnary(math.Floor)},
-		{"ceil", 2, ".n", mathUnary(math.Ceil)},
-		{"exp", 2, ".n", mathUnary(math.Exp)},
+	funcs := []runtime.Spec{
+		{Name: "sqrt", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sqrt)},
+		{Name: "sin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sin)},
+		{Name: "cos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Cos)},
+		{Name: "asin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Asin)},
+		{Name: "acos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Acos)},
+		{Name: "log", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log)},
+		{Name: "log10", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log10)},
+		{Name: "tan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Tan)},
+		{Name: "atan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Atan)},
+		{Name: "atan2", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Atan2)},
+		{Name: "pow", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Pow)},
+		{Name: "floor", NParams: 2, Mask: ".n", Fn: mathUnary(math.Floor)},
+		{Name: "ceil", NParams: 2, Mask: ".n", Fn: mathUnary(math.Ceil)},
+		{Name: "exp", NParams: 2, Mask: ".n", Fn: mathUnary(math.Exp)},
 		// srand has no effect on the imp (impOS seeds the generator).
-		{"srand", 2, ".n", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
-		{"rand", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(rng.next()), nil }},
-		{"fabs", 2, ".n", mathUnary(math.Abs)},
-		{"abs", 2, ".n", mathAbs},
+		{Name: "srand", NParams: 2, Mask: ".n", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
+		{Name: "rand", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(rng.next()), nil }},
+		{Name: "fabs", NParams: 2, Mask: ".n", Fn: mathUnary(math.Abs)},
+		{Name: "abs", NParams: 2, Mask: ".n", Fn: mathAbs},
 	}
 	t := runtime.NewTable(0)
-	for _, f := range funcs {
-		libSetNative(t, f.name, f.nparams, f.mask, f.fn)
-	}
+	t.SetSpecs(funcs)
 	t.SetStr("RAND_MAX", runtime.Int(mathRandMax))
 	t.SetStr("PI", runtime.Float(float32(math.Pi)))
 	vm.Root().SetStr("math", runtime.TableValue(t))

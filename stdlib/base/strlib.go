@@ -474,31 +474,25 @@ type rexObject struct{ re *sqrex.Regexp }
 // whose instances report typeof "regexp"; here it is a constructor function
 // returning a "regexp" userdata with the same four methods.
 func openRegexp(vm *runtime.VM) {
-	d := runtime.NewTable(4)
-	libSetNative(d, "match", 2, ".s", rexMatch)
-	libSetNative(d, "search", -2, ".sn", rexSearch)
-	libSetNative(d, "capture", -2, ".sn", rexCapture)
-	libSetNative(d, "subexpcount", 1, ".", rexSubExpCount)
+	kind := runtime.NewKind(rexTypeName, []runtime.Spec{
+		{Name: "match", NParams: 2, Mask: ".s", Fn: rexMatch},
+		{Name: "search", NParams: -2, Mask: ".sn", Fn: rexSearch},
+		{Name: "capture", NParams: -2, Mask: ".sn", Fn: rexCapture},
+		{Name: "subexpcount", NParams: 1, Mask: ".", Fn: rexSubExpCount},
+	})
 	vm.Register("regexp", 2, ".s", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		re, err := sqrex.Compile(args[1].Str())
 		if err != nil {
 			return runtime.Null, runtime.NewError(err.Error())
 		}
-		return runtime.UserDataValue(runtime.NewUserData(rexTypeName, d, &rexObject{re})), nil
+		return kind.New(&rexObject{re}), nil
 	})
-}
-
-// libSetNative adds a native function slot to a table.
-func libSetNative(t *runtime.Table, name string, nparams int, mask string, fn runtime.NativeFunc) {
-	t.SetStr(name, runtime.NativeValue(runtime.NewNative(name, nparams, mask, fn)))
 }
 
 // rexThis returns the regexp `this` of a method call.
 func rexThis(v runtime.Value) (*sqrex.Regexp, error) {
-	if v.Type() == runtime.TUserData {
-		if r, ok := v.UserData().Data.(*rexObject); ok {
-			return r.re, nil
-		}
+	if r, ok := runtime.PayloadOf[*rexObject](v); ok {
+		return r.re, nil
 	}
 	return nil, runtime.NewError("invalid type tag")
 }

@@ -45,9 +45,9 @@ type Agent struct {
 // OpenAgent installs the agent object on vm.
 func OpenAgent(vm *runtime.VM, opts AgentOptions) *Agent {
 	a := &Agent{opts: opts, vm: vm}
-	vm.Root().SetStr("agent", NewMeta(Members([]Method{
-		{"send", 3, ".s.", a.send},
-		{"on", 3, ".sc|o", a.on},
+	vm.Root().SetStr("agent", NewMeta(runtime.Members([]runtime.Spec{
+		{Name: "send", NParams: 3, Mask: ".s.", Fn: a.send},
+		{Name: "on", NParams: 3, Mask: ".sc|o", Fn: a.on},
 	})))
 	return a
 }

@@ -26,19 +26,19 @@ type AgentImp struct {
 // constants on vm.
 func OpenAgentImp(vm *runtime.VM, dev event.Device) *AgentImp {
 	a := &AgentImp{dev: dev, q: dev.Queue(), vm: vm, named: map[string]*event.Event{}, timerDel: runtime.NewTable(0)}
-	SetConstants(vm, []Constant{
-		{"ENVIRONMENT_CARD", environmentCard},
-		{"ENVIRONMENT_MODULE", environmentModule},
-		{"ENVIRONMENT_AGENT", environmentAgent},
+	vm.Root().SetConstants([]runtime.Constant{
+		{Name: "ENVIRONMENT_CARD", Value: environmentCard},
+		{Name: "ENVIRONMENT_MODULE", Value: environmentModule},
+		{Name: "ENVIRONMENT_AGENT", Value: environmentAgent},
 	})
-	vm.Root().SetStr("imp", NewMeta(Members([]Method{
-		{"wakeup", -3, ".ncs", a.wakeup},
-		{"cancelwakeup", 2, "", a.cancelWakeup},
-		{"sleep", 2, ".n", a.sleep},
-		{"onunhandledexception", 2, ".c|o", a.onUnhandled},
-		{"getsoftwareversion", 1, "", constString(SoftwareVersion)},
-		{"getmemoryfree", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(agentMemoryFree), nil }},
-		{"environment", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(environmentAgent), nil }},
+	vm.Root().SetStr("imp", NewMeta(runtime.Members([]runtime.Spec{
+		{Name: "wakeup", NParams: -3, Mask: ".ncs", Fn: a.wakeup},
+		{Name: "cancelwakeup", NParams: 2, Fn: a.cancelWakeup},
+		{Name: "sleep", NParams: 2, Mask: ".n", Fn: a.sleep},
+		{Name: "onunhandledexception", NParams: 2, Mask: ".c|o", Fn: a.onUnhandled},
+		{Name: "getsoftwareversion", NParams: 1, Fn: constString(SoftwareVersion)},
+		{Name: "getmemoryfree", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(agentMemoryFree), nil }},
+		{Name: "environment", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(environmentAgent), nil }},
 	})))
 	return a
 }

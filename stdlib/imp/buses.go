@@ -26,28 +26,28 @@ const (
 // Bus constants. The CLOCK_SPEED_* values are the documented ones
 // (i2c.configure); the imp documents the others by name only and these
 // values are impvm's own.
-var busConstants = []Constant{
-	{"CLOCK_SPEED_10_KHZ", 10000},
-	{"CLOCK_SPEED_50_KHZ", 50000},
-	{"CLOCK_SPEED_100_KHZ", 100000},
-	{"CLOCK_SPEED_400_KHZ", 400000},
-	{"PARITY_NONE", 0},
-	{"PARITY_EVEN", 1},
-	{"PARITY_ODD", 2},
-	{"NO_TX", 1},
-	{"NO_RX", 2},
-	{"NO_CTSRTS", 4},
-	{"CTSRTS", 8},
-	{"TIMING_ENABLED", 16},
-	{"MSB_FIRST", 0},
-	{"LSB_FIRST", 1},
-	{"CLOCK_IDLE_LOW", 0},
-	{"CLOCK_IDLE_HIGH", 2},
-	{"CLOCK_2ND_EDGE", 4},
-	{"SIMPLEX_TX", 8},
-	{"SIMPLEX_RX", 16},
-	{"NO_SCLK", 32},
-	{"USE_CS_L", 64},
+var busConstants = []runtime.Constant{
+	{Name: "CLOCK_SPEED_10_KHZ", Value: 10000},
+	{Name: "CLOCK_SPEED_50_KHZ", Value: 50000},
+	{Name: "CLOCK_SPEED_100_KHZ", Value: 100000},
+	{Name: "CLOCK_SPEED_400_KHZ", Value: 400000},
+	{Name: "PARITY_NONE", Value: 0},
+	{Name: "PARITY_EVEN", Value: 1},
+	{Name: "PARITY_ODD", Value: 2},
+	{Name: "NO_TX", Value: 1},
+	{Name: "NO_RX", Value: 2},
+	{Name: "NO_CTSRTS", Value: 4},
+	{Name: "CTSRTS", Value: 8},
+	{Name: "TIMING_ENABLED", Value: 16},
+	{Name: "MSB_FIRST", Value: 0},
+	{Name: "LSB_FIRST", Value: 1},
+	{Name: "CLOCK_IDLE_LOW", Value: 0},
+	{Name: "CLOCK_IDLE_HIGH", Value: 2},
+	{Name: "CLOCK_2ND_EDGE", Value: 4},
+	{Name: "SIMPLEX_TX", Value: 8},
+	{Name: "SIMPLEX_RX", Value: 16},
+	{Name: "NO_SCLK", Value: 32},
+	{Name: "USE_CS_L", Value: 64},
 }
 
 // busNames lists each imp type's I2C, SPI and UART objects, per the
@@ -80,32 +80,32 @@ func (m *Module) addBuses(hw *runtime.Table) {
 	if !ok {
 		names = busNames["imp006"]
 	}
-	i2c := Members([]Method{
-		{"configure", 2, "un", m.busConfigure},
-		{"disable", 1, "u", busDisable},
-		{"read", 4, "unsn", i2cRead},
-		{"write", 3, "uns|u", i2cWrite},
-		{"readerror", 1, "u", i2cReadError},
+	i2c := runtime.Members([]runtime.Spec{
+		{Name: "configure", NParams: 2, Mask: "un", Fn: m.busConfigure},
+		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+		{Name: "read", NParams: 4, Mask: "unsn", Fn: i2cRead},
+		{Name: "write", NParams: 3, Mask: "uns|u", Fn: i2cWrite},
+		{Name: "readerror", NParams: 1, Mask: "u", Fn: i2cReadError},
 	})
-	spi := Members([]Method{
-		{"configure", 3, "unn", m.busConfigure},
-		{"disable", 1, "u", busDisable},
-		{"write", 2, "us|u", spiWrite},
-		{"writeread", 2, "us|u", spiWriteRead},
-		{"readblob", 2, "un", spiReadBlob},
-		{"readstring", 2, "un", spiReadString},
+	spi := runtime.Members([]runtime.Spec{
+		{Name: "configure", NParams: 3, Mask: "unn", Fn: m.busConfigure},
+		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+		{Name: "write", NParams: 2, Mask: "us|u", Fn: spiWrite},
+		{Name: "writeread", NParams: 2, Mask: "us|u", Fn: spiWriteRead},
+		{Name: "readblob", NParams: 2, Mask: "un", Fn: spiReadBlob},
+		{Name: "readstring", NParams: 2, Mask: "un", Fn: spiReadString},
 	})
-	uart := Members([]Method{
-		{"configure", -5, "unnnnnc|o", m.busConfigure},
-		{"disable", 1, "u", busDisable},
-		{"write", 2, "us|u|n", uartWrite},
-		{"writestring", 2, "us", uartWrite},
-		{"read", 1, "u", uartRead},
-		{"readstring", -1, "un", uartReadString},
-		{"readblob", -1, "un", uartReadBlob},
-		{"flush", 1, "u", nothing},
-		{"setrxfifosize", 2, "un", nothing},
-		{"settxfifosize", 2, "un", nothing},
+	uart := runtime.Members([]runtime.Spec{
+		{Name: "configure", NParams: -5, Mask: "unnnnnc|o", Fn: m.busConfigure},
+		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+		{Name: "write", NParams: 2, Mask: "us|u|n", Fn: uartWrite},
+		{Name: "writestring", NParams: 2, Mask: "us", Fn: uartWrite},
+		{Name: "read", NParams: 1, Mask: "u", Fn: uartRead},
+		{Name: "readstring", NParams: -1, Mask: "un", Fn: uartReadString},
+		{Name: "readblob", NParams: -1, Mask: "un", Fn: uartReadBlob},
+		{Name: "flush", NParams: 1, Mask: "u", Fn: nothing},
+		{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: nothing},
+		{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: nothing},
 	})
 	m.buses = map[string]*bus{}
 	for _, n := range names {
@@ -126,7 +126,7 @@ func (m *Module) addBuses(hw *runtime.Table) {
 }
 
 func busOf(v runtime.Value) *bus {
-	b, _ := v.UserData().Data.(*bus)
+	b, _ := runtime.PayloadOf[*bus](v)
 	if b == nil {
 		b = &bus{speed: runtime.Null, callback: runtime.Null}
 	}

@@ -5,15 +5,15 @@ import "github.com/impvm/impvm/runtime"
 // hardwareMembers is the hardware object's member table: the methods, and
 // the simulated pins and buses of the imp type (pins.go, buses.go).
 func (m *Module) hardwareMembers() *runtime.Table {
-	SetConstants(m.vm, pinConstants)
-	SetConstants(m.vm, busConstants)
+	m.vm.Root().SetConstants(pinConstants)
+	m.vm.Root().SetConstants(busConstants)
 	methods := m.hardwareMethods()
 	if t := m.opts.Identity.Type; t == "imp001" || t == "imp002" {
-		methods = append(methods, Method{"lightlevel", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		methods = append(methods, runtime.Spec{Name: "lightlevel", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			return runtime.Int(lightLevel), nil
 		}})
 	}
-	hw := Members(methods)
+	hw := runtime.Members(methods)
 	m.addPins(hw)
 	m.addBuses(hw)
 	return hw
@@ -23,13 +23,13 @@ func (m *Module) hardwareMembers() *runtime.Table {
 // reading on the documented 0-65535 scale.
 const lightLevel = 32768
 
-func (m *Module) hardwareMethods() []Method {
-	return []Method{
-		{"millis", 1, "", m.millis},
-		{"micros", 1, "", m.micros},
-		{"wakereason", 1, "", m.wakeReason},
-		{"getdeviceid", 1, "", m.str(func() string { return m.opts.Identity.DeviceID })},
-		{"voltage", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+func (m *Module) hardwareMethods() []runtime.Spec {
+	return []runtime.Spec{
+		{Name: "millis", NParams: 1, Fn: m.millis},
+		{Name: "micros", NParams: 1, Fn: m.micros},
+		{Name: "wakereason", NParams: 1, Fn: m.wakeReason},
+		{Name: "getdeviceid", NParams: 1, Fn: m.str(func() string { return m.opts.Identity.DeviceID })},
+		{Name: "voltage", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			return runtime.Float(3.3), nil
 		}},
 	}

@@ -33,22 +33,22 @@ const (
 	defaultMemoryBytes = 100000
 )
 
-var constants = []Constant{
-	{"WAKEREASON_POWER_ON", WakePowerOn},
-	{"WAKEREASON_TIMER", WakeTimer},
-	{"WAKEREASON_SW_RESET", WakeSWReset},
-	{"WAKEREASON_PIN", WakePin},
-	{"WAKEREASON_NEW_SQUIRREL", WakeNewSquirrel},
-	{"WAKEREASON_SQUIRREL_ERROR", WakeSquirrelError},
-	{"WAKEREASON_NEW_FIRMWARE", WakeNewFirmware},
-	{"WAKEREASON_SNOOZE", WakeSnooze},
-	{"WAKEREASON_HW_RESET", WakeHWReset},
-	{"WAKEREASON_BLINKUP", WakeBlinkUp},
-	{"WAKEREASON_SW_RESTART", WakeSWRestart},
-	{"WAKEREASON_POWER_RESTORED", WakePowerRestored},
-	{"ENVIRONMENT_CARD", environmentCard},
-	{"ENVIRONMENT_MODULE", environmentModule},
-	{"ENVIRONMENT_AGENT", environmentAgent},
+var constants = []runtime.Constant{
+	{Name: "WAKEREASON_POWER_ON", Value: WakePowerOn},
+	{Name: "WAKEREASON_TIMER", Value: WakeTimer},
+	{Name: "WAKEREASON_SW_RESET", Value: WakeSWReset},
+	{Name: "WAKEREASON_PIN", Value: WakePin},
+	{Name: "WAKEREASON_NEW_SQUIRREL", Value: WakeNewSquirrel},
+	{Name: "WAKEREASON_SQUIRREL_ERROR", Value: WakeSquirrelError},
+	{Name: "WAKEREASON_NEW_FIRMWARE", Value: WakeNewFirmware},
+	{Name: "WAKEREASON_SNOOZE", Value: WakeSnooze},
+	{Name: "WAKEREASON_HW_RESET", Value: WakeHWReset},
+	{Name: "WAKEREASON_BLINKUP", Value: WakeBlinkUp},
+	{Name: "WAKEREASON_SW_RESTART", Value: WakeSWRestart},
+	{Name: "WAKEREASON_POWER_RESTORED", Value: WakePowerRestored},
+	{Name: "ENVIRONMENT_CARD", Value: environmentCard},
+	{Name: "ENVIRONMENT_MODULE", Value: environmentModule},
+	{Name: "ENVIRONMENT_AGENT", Value: environmentAgent},
 }
 
 // SoftwareVersion is what imp.getsoftwareversion() reports: the shape of
@@ -98,8 +98,8 @@ type Module struct {
 // Open installs imp, hardware and their constants on vm.
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
-	SetConstants(vm, constants)
-	vm.Root().SetStr("imp", NewMeta(Members(m.impMethods())))
+	vm.Root().SetConstants(constants)
+	vm.Root().SetStr("imp", NewMeta(runtime.Members(m.impMethods())))
 	vm.Root().SetStr("hardware", NewMeta(m.hardwareMembers()))
 	return m
 }
@@ -107,25 +107,25 @@ func Open(vm *runtime.VM, opts Options) *Module {
 // Unhandled returns the imp.onunhandledexception handler (null if none).
 func (m *Module) Unhandled() runtime.Value { return m.unhandled }
 
-func (m *Module) impMethods() []Method {
-	return []Method{
-		{"wakeup", -3, ".nc", m.wakeup},
-		{"cancelwakeup", 2, "", m.cancelWakeup},
-		{"onidle", 2, ".c|o", m.onIdle},
-		{"sleep", 2, ".n", m.sleep},
-		{"deepsleepfor", 2, ".n", m.deepSleepFor},
-		{"deepsleepuntil", -3, ".nnnn", m.deepSleepUntil},
-		{"reset", 1, "", m.reset},
-		{"onunhandledexception", 2, ".c|o", m.onUnhandled},
-		{"getmacaddress", 1, "", m.str(func() string { return m.opts.Identity.MAC })},
-		{"getsoftwareversion", 1, "", m.str(func() string { return SoftwareVersion })},
-		{"getbootromversion", 1, "", m.str(func() string { return BootromVersion })},
-		{"getmemoryfree", 1, "", m.memoryFree},
-		{"info", 1, "", m.info},
-		{"environment", 1, "", m.environment},
-		{"setpowersave", 2, ".b", m.setPowerSave},
-		{"getpowersave", 1, "", m.getPowerSave},
-		{"enableblinkup", 2, ".b", nothing},
+func (m *Module) impMethods() []runtime.Spec {
+	return []runtime.Spec{
+		{Name: "wakeup", NParams: -3, Mask: ".nc", Fn: m.wakeup},
+		{Name: "cancelwakeup", NParams: 2, Fn: m.cancelWakeup},
+		{Name: "onidle", NParams: 2, Mask: ".c|o", Fn: m.onIdle},
+		{Name: "sleep", NParams: 2, Mask: ".n", Fn: m.sleep},
+		{Name: "deepsleepfor", NParams: 2, Mask: ".n", Fn: m.deepSleepFor},
+		{Name: "deepsleepuntil", NParams: -3, Mask: ".nnnn", Fn: m.deepSleepUntil},
+		{Name: "reset", NParams: 1, Fn: m.reset},
+		{Name: "onunhandledexception", NParams: 2, Mask: ".c|o", Fn: m.onUnhandled},
+		{Name: "getmacaddress", NParams: 1, Fn: m.str(func() string { return m.opts.Identity.MAC })},
+		{Name: "getsoftwareversion", NParams: 1, Fn: m.str(func() string { return SoftwareVersion })},
+		{Name: "getbootromversion", NParams: 1, Fn: m.str(func() string { return BootromVersion })},
+		{Name: "getmemoryfree", NParams: 1, Fn: m.memoryFree},
+		{Name: "info", NParams: 1, Fn: m.info},
+		{Name: "environment", NParams: 1, Fn: m.environment},
+		{Name: "setpowersave", NParams: 2, Mask: ".b", Fn: m.setPowerSave},
+		{Name: "getpowersave", NParams: 1, Fn: m.getPowerSave},
+		{Name: "enableblinkup", NParams: 2, Mask: ".b", Fn: nothing},
 	}
 }
 

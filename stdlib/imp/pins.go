@@ -26,19 +26,19 @@ const (
 	PulseCounter
 )
 
-var pinConstants = []Constant{
-	{"DIGITAL_IN", DigitalIn},
-	{"DIGITAL_IN_PULLUP", DigitalInPullup},
-	{"DIGITAL_IN_PULLDOWN", DigitalInPulldown},
-	{"DIGITAL_IN_WAKEUP", DigitalInWakeup},
-	{"DIGITAL_OUT", DigitalOut},
-	{"DIGITAL_OUT_OD", DigitalOutOD},
-	{"DIGITAL_OUT_OD_PULLUP", DigitalOutODPullup},
-	{"ANALOG_IN", AnalogIn},
-	{"ANALOG_OUT", AnalogOut},
-	{"PWM_OUT", PWMOut},
-	{"PWM_OUT_STEPS", PWMOutSteps},
-	{"PULSE_COUNTER", PulseCounter},
+var pinConstants = []runtime.Constant{
+	{Name: "DIGITAL_IN", Value: DigitalIn},
+	{Name: "DIGITAL_IN_PULLUP", Value: DigitalInPullup},
+	{Name: "DIGITAL_IN_PULLDOWN", Value: DigitalInPulldown},
+	{Name: "DIGITAL_IN_WAKEUP", Value: DigitalInWakeup},
+	{Name: "DIGITAL_OUT", Value: DigitalOut},
+	{Name: "DIGITAL_OUT_OD", Value: DigitalOutOD},
+	{Name: "DIGITAL_OUT_OD_PULLUP", Value: DigitalOutODPullup},
+	{Name: "ANALOG_IN", Value: AnalogIn},
+	{Name: "ANALOG_OUT", Value: AnalogOut},
+	{Name: "PWM_OUT", Value: PWMOut},
+	{Name: "PWM_OUT_STEPS", Value: PWMOutSteps},
+	{Name: "PULSE_COUNTER", Value: PulseCounter},
 }
 
 // Error texts of pin misuse (impvm's wording; the imp's is undocumented).
@@ -90,12 +90,12 @@ func (m *Module) impPins() []string {
 
 // addPins installs hardware.pinX objects in the hardware member table.
 func (m *Module) addPins(hw *runtime.Table) {
-	del := Members([]Method{
-		{"configure", -2, "u", m.pinConfigure},
-		{"read", 1, "u", m.pinRead},
-		{"write", 2, "u.", m.pinWrite},
-		{"getdrivestrength", 1, "u", m.pinGetDrive},
-		{"setdrivestrength", 2, "un", m.pinSetDrive},
+	del := runtime.Members([]runtime.Spec{
+		{Name: "configure", NParams: -2, Mask: "u", Fn: m.pinConfigure},
+		{Name: "read", NParams: 1, Mask: "u", Fn: m.pinRead},
+		{Name: "write", NParams: 2, Mask: "u.", Fn: m.pinWrite},
+		{Name: "getdrivestrength", NParams: 1, Mask: "u", Fn: m.pinGetDrive},
+		{Name: "setdrivestrength", NParams: 2, Mask: "un", Fn: m.pinSetDrive},
 	})
 	m.pins = map[string]*pin{}
 	for _, n := range m.impPins() {
@@ -106,7 +106,7 @@ func (m *Module) addPins(hw *runtime.Table) {
 }
 
 func pinOf(v runtime.Value) *pin {
-	p, _ := v.UserData().Data.(*pin)
+	p, _ := runtime.PayloadOf[*pin](v)
 	return p
 }
 

@@ -81,11 +81,7 @@ func (m *Module) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 }
 
 func timerOf(v runtime.Value) (*timer, bool) {
-	if v.Type() != runtime.TUserData {
-		return nil, false
-	}
-	t, ok := v.UserData().Data.(*timer)
-	return t, ok
+	return runtime.PayloadOf[*timer](v)
 }
 
 // onidle(fn): one handler at a time; null cancels it.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // kind is a type of network interface.
@@ -265,8 +264,8 @@ func (m *Module) linkChanged(up bool) {
 	}
 }
 
-func (m *Module) interfaceMethods() []imp.Method {
-	return []imp.Method{
+func (m *Module) interfaceMethods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "getstate", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ []runtime.Value) (runtime.Value, error) {
 			return runtime.Int(o.f.state), nil
 		})},
@@ -283,10 +282,8 @@ func (m *Module) interfaceMethods() []imp.Method {
 // interface object.
 func ifaceMethod(fn func(o *ifaceObj, args []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
 	return func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		if args[0].Type() == runtime.TUserData {
-			if o, ok := args[0].UserData().Data.(*ifaceObj); ok {
-				return fn(o, args)
-			}
+		if o, ok := runtime.PayloadOf[*ifaceObj](args[0]); ok {
+			return fn(o, args)
 		}
 		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: 'interface'", args[0].TypeName())
 	}

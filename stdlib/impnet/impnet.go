@@ -37,7 +37,7 @@ const (
 	CellularStoppedUnhappy     = 306
 )
 
-var stateConstants = []imp.Constant{
+var stateConstants = []runtime.Constant{
 	{Name: "UNKNOWN", Value: Unknown},
 	{Name: "STARTING", Value: Starting},
 	{Name: "CONNECTED", Value: Connected},
@@ -105,9 +105,9 @@ func Open(vm *runtime.VM, opts Options) (*Module, error) {
 		return nil, fmt.Errorf("impnet: no imp object to add net to")
 	}
 	m := &Module{opts: opts, q: opts.Device.Queue(), vm: vm, addrs: map[netip.Addr]runtime.Value{}}
-	m.ifDel = imp.Members(m.interfaceMethods())
-	m.sockDel = imp.Members(m.socketMethods())
-	members := imp.Members(m.netMethods())
+	m.ifDel = runtime.Members(m.interfaceMethods())
+	m.sockDel = runtime.Members(m.socketMethods())
+	members := runtime.Members(m.netMethods())
 	for _, c := range stateConstants {
 		members.SetStr(c.Name, runtime.Int(c.Value))
 	}
@@ -137,8 +137,8 @@ func (m *Module) Close() {
 	}
 }
 
-func (m *Module) netMethods() []imp.Method {
-	return []imp.Method{
+func (m *Module) netMethods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "open", NParams: -2, Mask: ".tc|o", Fn: m.open},
 		{Name: "info", NParams: 1, Fn: m.info},
 		{Name: "setserverinterfaces", NParams: 2, Mask: ".a", Fn: m.setServerInterfaces},

@@ -7,7 +7,6 @@ import (
 	"github.com/impvm/impvm/lan"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
-	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // socket is the payload of a udpsocket object.
@@ -125,8 +124,8 @@ func (so *socket) call(d lan.Datagram) error {
 	return err
 }
 
-func (m *Module) socketMethods() []imp.Method {
-	return []imp.Method{
+func (m *Module) socketMethods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "send", NParams: 4, Mask: ".si.", Fn: sockMethod((*socket).send)},
 		{Name: "onreceive", NParams: 2, Mask: ".c|o", Fn: sockMethod((*socket).onReceive)},
 		{Name: "close", NParams: 1, Fn: sockMethod((*socket).closeMethod)},
@@ -137,10 +136,8 @@ func (m *Module) socketMethods() []imp.Method {
 // every method but close throws once it is closed.
 func sockMethod(fn func(so *socket, args []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
 	return func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		if args[0].Type() == runtime.TUserData {
-			if so, ok := args[0].UserData().Data.(*socket); ok {
-				return fn(so, args)
-			}
+		if so, ok := runtime.PayloadOf[*socket](args[0]); ok {
+			return fn(so, args)
 		}
 		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: 'udpsocket'", args[0].TypeName())
 	}

@@ -24,7 +24,7 @@ const (
 	ServerConnected = 5
 )
 
-var constants = []imp.Constant{
+var constants = []runtime.Constant{
 	{Name: "SUSPEND_ON_ERROR", Value: SuspendOnError},
 	{Name: "RETURN_ON_ERROR", Value: ReturnOnError},
 	{Name: "RETURN_ON_ERROR_NO_DISCONNECT", Value: ReturnOnErrorNoDisconnect},
@@ -81,16 +81,16 @@ type Module struct {
 // Open installs server and its constants on vm.
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, conn: opts.Conn}
-	imp.SetConstants(vm, constants)
-	vm.Root().SetStr("server", imp.NewMeta(imp.Members(m.methods())))
+	vm.Root().SetConstants(constants)
+	vm.Root().SetStr("server", imp.NewMeta(runtime.Members(m.methods())))
 	if m.conn.Connected {
 		m.watchLink()
 	}
 	return m
 }
 
-func (m *Module) methods() []imp.Method {
-	return []imp.Method{
+func (m *Module) methods() []runtime.Spec {
+	return []runtime.Spec{
 		{Name: "log", NParams: 2, Fn: m.log},
 		{Name: "error", NParams: 2, Fn: m.error},
 		{Name: "isconnected", NParams: 1, Fn: m.isConnected},

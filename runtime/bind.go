@@ -1,0 +1,120 @@
+package runtime
+
+// The native-binding kit: how Go code gives Squirrel functions, objects,
+// constants and per-VM state. Every stdlib package binds through it.
+//
+//	var fooSpecs = []runtime.Spec{
+//		{Name: "len", NParams: 1, Fn: fooLen},              // this only
+//		{Name: "seek", NParams: -2, Mask: ".nn", Fn: fooSeek}, // this + 1 or more
+//	}
+//	fooKind := runtime.NewKind("foo", fooSpecs)          // typeof x == "foo"
+//	v := fooKind.New(&foo{})                             // a host object
+//	vm.Root().SetSpecs(globalSpecs)                      // global functions
+//	vm.Root().SetConstants([]runtime.Constant{{Name: "FOO_A", Value: 1}})
+//
+// A spec's NParams counts `this`: n > 0 exactly n, n < 0 at least -n, 0
+// unchecked. Mask is a reference-style type mask, one entry per argument
+// starting with `this` ("." any, "n" integer|float, "s" string, "c"
+// function, "o" null, "|" joins alternatives; see ParseTypeMask); "" checks
+// nothing. The VM checks both before Fn runs, with the reference's error
+// texts, so Fn may index args[0..] within the declared count directly.
+//
+// A method body that needs its `this` payload reads it with PayloadOf:
+//
+//	f, ok := runtime.PayloadOf[*foo](args[0])
+//
+// Host objects get metamethod behaviour from their payload's Go type, not
+// from member tables: Indexer (obj[k] reads and writes), Stringer
+// (tostring), Cloner (clone) and Iterator (foreach).
+//
+// State that belongs to one VM (a table of methods shared by all blobs, a
+// module's handle) lives in the VM, never in a package variable:
+//
+//	type fooKey struct{}
+//	vm.SetLocal(fooKey{}, kind)
+//	kind, _ := vm.Local(fooKey{}).(*runtime.Kind)
+//
+// Binding costs nothing per call: a spec becomes a *Native once, when the
+// table is built.
+
+// Spec declares one native function: its name, its parameter count
+// (counting this), its type mask and its body.
+type Spec struct {
+	Name    string
+	NParams int
+	Mask    string
+	Fn      NativeFunc
+}
+
+// Native makes the native function the spec declares.
+func (s Spec) Native() *Native { return NewNative(s.Name, s.NParams, s.Mask, s.Fn) }
+
+// Members makes a member table (a delegate, or the members of a namespace
+// object) holding the natives of specs.
+func Members(specs []Spec) *Table {
+	t := NewTable(len(specs))
+	t.SetSpecs(specs)
+	return t
+}
+
+// SetSpecs adds the natives of specs to t (the root table for global
+// functions, or a member table built elsewhere).
+func (t *Table) SetSpecs(specs []Spec) {
+	for _, s := range specs {
+		t.SetStr(s.Name, NativeValue(s.Native()))
+	}
+}
+
+// Constant is a named integer, such as DIGITAL_IN.
+type Constant struct {
+	Name  string
+	Value int32
+}
+
+// SetConstants adds integer constants to t (usually the root table).
+func (t *Table) SetConstants(cs []Constant) {
+	for _, c := range cs {
+		t.SetStr(c.Name, Int(c.Value))
+	}
+}
+
+// Kind is a type of host object: the name typeof reports and the member
+// table every object of the kind shares.
+type Kind struct {
+	Name    string
+	Members *Table
+}
+
+// NewKind makes a kind whose members are the natives of specs.
+func NewKind(name string, specs []Spec) *Kind {
+	return &Kind{Name: name, Members: Members(specs)}
+}
+
+// New makes a host object of the kind carrying payload.
+func (k *Kind) New(payload any) Value {
+	return UserDataValue(NewUserData(k.Name, k.Members, payload))
+}
+
+// PayloadOf returns v's host payload as a T, if v is a host object
+// carrying one.
+func PayloadOf[T any](v Value) (T, bool) {
+	if v.typ != TUserData {
+		var zero T
+		return zero, false
+	}
+	p, ok := v.UserData().Data.(T)
+	return p, ok
+}
+
+// SetLocal stores value under key in this VM, for the host code bound to
+// it (like starlark's Thread.SetLocal). Use an unexported key type of your
+// own package so keys never collide.
+func (vm *VM) SetLocal(key, value any) {
+	if vm.locals == nil {
+		vm.locals = map[any]any{}
+	}
+	vm.locals[key] = value
+}
+
+// Local returns the value stored under key by SetLocal, or nil.
+func (vm *VM) Local(key any) any { return vm.locals[key] }
