@@ -18,8 +18,8 @@ const (
 	OnErrorContinue                    // the error is logged and the device carries on (the REPL)
 )
 
-// DefaultImpType is the imp module a device emulates unless told
-// otherwise.
+// DefaultImpType is the imp module a device emulates when its code names
+// no type-specific hardware (imptype.Default).
 const DefaultImpType = "imp006"
 
 // Script is one device's code.
@@ -69,7 +69,7 @@ type Config struct {
 	PinChanges  []PinChange
 	MaxDepth    int    // Squirrel call depth before "stack overflow" (0: the runtime's default)
 	Seed        int64  // device IDs and MAC addresses derive from it
-	ImpType     string // imp.info().type (default DefaultImpType)
+	ImpType     string // imp.info().type; "" chooses per device from its code (ChooseImpType)
 	Out         io.Writer
 	Modules     []Module
 	// OnUncaught, when set, is called after an uncaught device error has

@@ -15,9 +15,10 @@ import (
 // Device is one emulated imp. Its methods are called from the world's
 // loop goroutine.
 type Device struct {
-	Name  string // unique in the world
-	Index int    // position in Config.Scripts
-	ident imp.Identity
+	Name   string // unique in the world
+	Index  int    // position in Config.Scripts
+	ident  imp.Identity
+	choice string // the "Simulating an …" status line, until the first boot logs it
 
 	world *World
 	path  string
@@ -183,6 +184,10 @@ func (d *Device) schedule(t time.Time, wake int) {
 	d.q.At(t, func() error {
 		switch wake {
 		case imp.WakePowerOn:
+			if d.choice != "" {
+				d.Log(event.TypeStatus, d.choice)
+				d.choice = ""
+			}
 			d.Log(event.TypeStatus, "Device booting")
 			d.boot = d.q.Now()
 		case imp.WakeSWReset:

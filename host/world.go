@@ -51,8 +51,10 @@ type Result struct {
 // New makes a world from cfg: every script is compiled (a *CompileError
 // reports the first that fails) and every device is created.
 func New(cfg Config) (*World, error) {
-	if cfg.ImpType == "" {
-		cfg.ImpType = DefaultImpType
+	if cfg.ImpType != "" {
+		if err := CheckImpType(cfg.ImpType); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.Out == nil {
 		cfg.Out = os.Stdout
@@ -106,7 +108,18 @@ func (w *World) makeDevices() error {
 			compiled[s.Path] = d
 		}
 		id, mac := identity(w.cfg.Seed, i)
-		d.ident = imp.Identity{DeviceID: id, MAC: mac, Type: w.cfg.ImpType}
+		typ := w.cfg.ImpType
+		if typ == "" {
+			c, err := ChooseImpType(s)
+			if err != nil {
+				return err
+			}
+			typ = c.Type.Name
+			if len(c.Reason) > 0 {
+				d.choice = choiceStatus(c)
+			}
+		}
+		d.ident = imp.Identity{DeviceID: id, MAC: mac, Type: typ}
 		d.q = w.loop.NewQueue(d)
 		d.conn.Link = server.NewLink(w.outages(d.Name))
 		d.conn.Connected = d.conn.Link.Up(w.start)

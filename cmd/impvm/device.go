@@ -13,6 +13,7 @@ import (
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/testrun"
@@ -48,7 +49,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.pins, "pin", nil, "drive an input pin: [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1, hub@1m:pin1=0 (repeatable)")
 	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
-	fs.StringVar(&f.impType, "imp-type", host.DefaultImpType, "imp.info().type of every device")
+	fs.StringVar(&f.impType, "imp-type", "", "imp.info().type of every device: "+strings.Join(imptype.Names(), ", ")+" (default: the one whose hardware the code uses)")
 	f.agent.register(fs)
 	f.net.register(fs)
 }
@@ -62,6 +63,11 @@ func isDeviceFile(path string) bool {
 func (f *deviceFlags) config() (host.Config, error) {
 	if f.maxDepth < 0 {
 		return host.Config{}, fmt.Errorf("--max-depth %d: want a positive depth", f.maxDepth)
+	}
+	if f.impType != "" {
+		if err := host.CheckImpType(f.impType); err != nil {
+			return host.Config{}, fmt.Errorf("--imp-type: %v", err)
+		}
 	}
 	cfg := host.Config{
 		MaxDepth:    f.maxDepth,

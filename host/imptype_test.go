@@ -1,0 +1,48 @@
+package host
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestImpTypeFromCode(t *testing.T) {
+	cases := []struct {
+		src, want, status string
+	}{
+		{`server.log(imp.info().type);`, "imp006", ""},
+		{`hardware.pin1.configure(DIGITAL_OUT); hardware.i2c89.configure(CLOCK_SPEED_400_KHZ);
+		  server.log(imp.info().type);`, "imp001",
+			"Simulating an imp001 (the code uses hardware.i2c89, hardware.pin1); choose with --imp-type"},
+		{`local i = imp.net.open({"interface": "eth0"}); server.log(imp.info().type);`, "imp005",
+			"Simulating an imp005 (the code uses ethernet interface); choose with --imp-type"},
+	}
+	for _, c := range cases {
+		w, out := newWorld(t, Config{Virtual: true}, c.src)
+		w.Run()
+		got := messages(out.String())
+		want := []string{"Device booting", c.want}
+		if c.status != "" {
+			want = append([]string{c.status}, want...)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", c.src, got, want)
+		}
+	}
+}
+
+func TestImpTypeErrors(t *testing.T) {
+	_, err := New(Config{ImpType: "imp007", Scripts: []Script{{Path: "a.device.nut"}}})
+	if err == nil || !strings.Contains(err.Error(), `unknown imp type "imp007": choose one of imp006, impC001, imp005, imp004m, imp003, imp001, imp002`) {
+		t.Errorf("unknown type: %v", err)
+	}
+	_, err = New(Config{Scripts: []Script{{Path: "a.device.nut", Source: []byte("local a = 1;\nhardware.pin1.configure(DIGITAL_OUT);\nhardware.pinZZ.write(1);\n")}}})
+	var ie *ImpTypeError
+	if !errors.As(err, &ie) || ie.Line != 3 || !strings.HasPrefix(err.Error(), "a.device.nut:3: no imp type has hardware.pinZZ") {
+		t.Errorf("unknown name: %v", err)
+	}
+	_, err = New(Config{Scripts: []Script{{Path: "a.device.nut", Source: []byte("hardware.pin1.configure(DIGITAL_OUT);\nhardware.uartNU.configure(9600, 8, PARITY_NONE, 1, NO_CTSRTS);\n")}}})
+	if err == nil || !strings.Contains(err.Error(), "no one imp type has all of hardware.pin1, hardware.uartNU; choose with --imp-type") {
+		t.Errorf("two types: %v", err)
+	}
+}

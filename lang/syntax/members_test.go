@@ -1,0 +1,36 @@
+package syntax
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestMemberUses(t *testing.T) {
+	src := `// hardware.pinZ in a comment
+local a = hardware.pin1; /* hardware.pinY */
+local s = "hardware.pinX";
+x.hardware.pin9 <- 1;
+hardware["i2c89"].configure(CLOCK_SPEED_400_KHZ);
+imp.net.open({"interface": "eth0"});
+hardware
+  .spi257;
+`
+	members, strs := MemberUses(src, "hardware")
+	var names []string
+	for _, m := range members {
+		names = append(names, m.Name)
+	}
+	if want := []string{"pin1", "i2c89", "spi257"}; !slices.Equal(names, want) {
+		t.Errorf("members = %v, want %v", names, want)
+	}
+	if members[0].Line != 2 || members[2].Line != 8 {
+		t.Errorf("lines = %d, %d; want 2, 8", members[0].Line, members[2].Line)
+	}
+	var ss []string
+	for _, s := range strs {
+		ss = append(ss, s.Name)
+	}
+	if want := []string{`"hardware.pinX"`, `"i2c89"`, `"interface"`, `"eth0"`}; !slices.Equal(ss, want) {
+		t.Errorf("strings = %v, want %v", ss, want)
+	}
+}
