@@ -10,7 +10,7 @@ import (
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/internal/report"
-	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/agent"
 	"github.com/impvm/impvm/stdlib/base"
@@ -71,7 +71,7 @@ type Agent struct {
 	world    *World
 	dev      *Device
 	path     string
-	lines    LineMap
+	lines    source.LineMap
 	proto    *runtime.Proto
 	q        *event.Queue
 	vm       *runtime.VM
@@ -134,7 +134,7 @@ func (w *World) makeAgent() error {
 	dev := w.devices[0]
 	a := &Agent{world: w, dev: dev, path: s.Path, lines: s.Lines}
 	a.id = agentID(w.cfg.Seed)
-	p, err := compileAgent(*s, w.cfg.Scripts[0], w.start)
+	p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(w.cfg.Scripts[0], w.start))
 	if err != nil {
 		return err
 	}
@@ -174,19 +174,6 @@ func (a *Agent) listen() error {
 func agentID(seed int64) string {
 	h := sha256.Sum256([]byte("impvm-agent-" + strconv.FormatInt(seed, 10)))
 	return base64.RawURLEncoding.EncodeToString(h[:9])
-}
-
-// compileAgent compiles agent code with the same __EI enum as its device.
-func compileAgent(s, device Script, created time.Time) (*runtime.Proto, error) {
-	consts := compile.NewConstants()
-	if _, err := compile.Source("__EI", eiPrelude(baseName(device.Path), device.Source, created), consts); err != nil {
-		return nil, err
-	}
-	p, err := compile.Source(s.Path, s.Source, consts)
-	if err != nil {
-		return nil, &CompileError{Path: s.Path, Source: s.Source, Err: err, Lines: s.Lines}
-	}
-	return p, nil
 }
 
 // start schedules the agent's top level at the start of the run, before
@@ -248,7 +235,7 @@ func (a *Agent) fail(err error) {
 		}
 		e = runtime.AsError(herr)
 	}
-	report.RuntimeError(a.report, "", MapTrace(e, a.path, a.lines))
+	report.RuntimeError(a.report, "", source.MapTrace(e, a.path, a.lines))
 	a.report.flush()
 	if a.world.cfg.OnError == OnErrorExit {
 		a.world.end(ExitError, "")

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -29,7 +30,12 @@ type Script struct {
 	// Lines maps the lines of a preprocessed Source to their original
 	// files: error reports name a library's file and line. Nil: Source is
 	// the file Path.
-	Lines LineMap
+	Lines source.LineMap
+}
+
+// FileScript is a script read and preprocessed by package source.
+func FileScript(f *source.File) Script {
+	return Script{Path: f.Path, Source: f.Text, Lines: f.Lines}
 }
 
 // Outage is a time the impCloud cannot be reached, relative to the start

@@ -6,6 +6,7 @@ import (
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/internal/report"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
 	"github.com/impvm/impvm/stdlib/imp"
@@ -22,7 +23,7 @@ type Device struct {
 
 	world *World
 	path  string
-	lines LineMap // Script.Lines
+	lines source.LineMap // Script.Lines
 	proto *runtime.Proto
 	q     *event.Queue
 	conn  server.Conn
@@ -115,10 +116,10 @@ func (d *Device) fail(err error) {
 		}
 		e = runtime.AsError(herr)
 	}
-	report.RuntimeError(d.report, "", MapTrace(e, d.path, d.lines))
+	report.RuntimeError(d.report, "", source.MapTrace(e, d.path, d.lines))
 	d.report.flush()
 	if f := d.world.cfg.OnUncaught; f != nil {
-		f(d, MapTrace(e, d.path, d.lines))
+		f(d, source.MapTrace(e, d.path, d.lines))
 	}
 	d.world.failed(d)
 }

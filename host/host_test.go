@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -101,7 +102,7 @@ func TestAbortStuckDevice(t *testing.T) {
 
 func TestCompileError(t *testing.T) {
 	_, err := New(Config{Scripts: []Script{{Path: "bad.device.nut", Source: []byte("local x = ;")}}})
-	var ce *CompileError
+	var ce *source.CompileError
 	if !errors.As(err, &ce) || ce.Path != "bad.device.nut" {
 		t.Fatalf("error %v", err)
 	}

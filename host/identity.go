@@ -1,30 +1,15 @@
 package host
 
 import (
-	"crypto/sha1"
 	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/impvm/impvm/lang/compile"
-	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/internal/source"
 )
-
-// CompileError is a script that does not compile.
-type CompileError struct {
-	Path   string
-	Source []byte
-	Err    error   // a *syntax.Error for parse and compile errors
-	Lines  LineMap // Script.Lines: where the lines of Source came from
-}
-
-func (e *CompileError) Error() string { return e.Err.Error() }
-
-func (e *CompileError) Unwrap() error { return e.Err }
 
 // baseName is the name a script gives its device: the file name without
 // ".device.nut" (or ".nut").
@@ -69,58 +54,8 @@ func identity(seed int64, i int) (id, mac string) {
 	return "600a" + mac, mac
 }
 
-// uuid makes a stable UUID-shaped identifier from text.
-func uuid(text string) string {
-	s := sha1.Sum([]byte(text))
-	h := hex.EncodeToString(s[:16])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-}
-
-// eiPrelude is the __EI enum impCentral inserts before compiling device
-// code: impCentral's names for the product, device group and deployment.
-func eiPrelude(group string, src []byte, created time.Time) []byte {
-	sha := sha1.Sum(src)
-	fields := []struct{ k, v string }{
-		{"PRODUCT_ID", uuid("product:impvm")},
-		{"PRODUCT_NAME", "impvm"},
-		{"DEVICEGROUP_ID", uuid("devicegroup:" + group)},
-		{"DEVICEGROUP_NAME", group},
-		{"DEVICEGROUP_TYPE", "development"},
-		{"DEPLOYMENT_ID", uuid("deployment:" + group + ":" + hex.EncodeToString(sha[:]))},
-		{"DEPLOYMENT_SHA", hex.EncodeToString(sha[:])},
-		{"DEPLOYMENT_CREATED_AT", created.UTC().Format("2006-01-02T15:04:05.000Z")},
-	}
-	var b strings.Builder
-	b.WriteString("enum __EI {")
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		fmt.Fprintf(&b, " %s = \"%s\"", f.k, squirrelEscape(f.v))
-	}
-	b.WriteString(" }\n")
-	return []byte(b.String())
-}
-
-// squirrelEscape makes s safe inside a Squirrel string literal.
-func squirrelEscape(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '"' || r == '\\' || r < ' ' {
-			return '_'
-		}
-		return r
-	}, s)
-}
-
-// compileScript compiles a device script with its __EI enum.
-func compileScript(s Script, created time.Time) (*runtime.Proto, error) {
-	consts := compile.NewConstants()
-	if _, err := compile.Source("__EI", eiPrelude(baseName(s.Path), s.Source, created), consts); err != nil {
-		return nil, err
-	}
-	p, err := compile.Source(s.Path, s.Source, consts)
-	if err != nil {
-		return nil, &CompileError{Path: s.Path, Source: s.Source, Err: err, Lines: s.Lines}
-	}
-	return p, nil
+// deployment is what impCentral tells the code deployed with the device
+// script s: the group s names, and s's code.
+func deployment(s Script, created time.Time) source.Deployment {
+	return source.Deployment{Group: baseName(s.Path), DeviceCode: s.Source, Created: created}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/server"
@@ -100,7 +101,7 @@ func (w *World) makeDevices() error {
 		if prev, ok := compiled[s.Path]; ok {
 			d.proto = prev.proto
 		} else {
-			p, err := compileScript(s, w.start)
+			p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(s, w.start))
 			if err != nil {
 				return err
 			}

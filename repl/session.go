@@ -3,7 +3,6 @@ package repl
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/report"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
@@ -139,7 +139,7 @@ func (s *Session) run(name string, src []byte) (string, error) {
 	}
 	f, err := parse(name, src)
 	if err != nil {
-		compileError(&out, err, src)
+		compileError(&out, name, err, src)
 		return out.String(), nil
 	}
 	var warn bytes.Buffer // shown before anything the input prints
@@ -150,7 +150,7 @@ func (s *Session) run(name string, src []byte) (string, error) {
 	p := wrap(f, s.names)
 	proto, err := compile.File(p.file, s.consts)
 	if err != nil {
-		compileError(&out, err, src)
+		compileError(&out, name, err, src)
 		return out.String(), nil
 	}
 	vm.SetStepLimit(s.limit)
@@ -229,13 +229,9 @@ func parse(name string, src []byte) (*syntax.File, error) {
 	return syntax.Parse(name, src)
 }
 
-func compileError(w io.Writer, err error, src []byte) {
-	var se *syntax.Error
-	if errors.As(err, &se) {
-		report.CompileError(w, se, src)
-		return
-	}
-	_, _ = io.WriteString(w, err.Error()+"\n")
+// compileError writes an input's compile error (one source file: src).
+func compileError(w io.Writer, name string, err error, src []byte) {
+	source.WriteError(w, &source.CompileError{Path: name, Source: src, Err: err})
 }
 
 // logWriter shows the device's log (JSON records, one a line) as a REPL

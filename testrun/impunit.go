@@ -153,7 +153,7 @@ func (r *fileRun) run() {
 	}
 	if err := r.build(); err != nil {
 		var b strings.Builder
-		source.ReportError(&b, err)
+		source.WriteError(&b, err)
 		r.fail(r.file, strings.TrimRight(b.String(), "\n"), -1)
 		return
 	}
@@ -165,18 +165,18 @@ func (r *fileRun) run() {
 	}
 	fw := &frameworkModule{r: r, protos: protos}
 	if r.side == DeviceSide {
-		cfg.Scripts = []host.Script{r.script.Script()}
+		cfg.Scripts = []host.Script{host.FileScript(r.script)}
 		cfg.Modules = []host.Module{fw}
 		if r.partner != nil {
-			agent := r.partner.Script()
+			agent := host.FileScript(r.partner)
 			cfg.Agent = &agent
 		}
 	} else {
 		device := host.Script{Path: emptyDeviceName}
 		if r.partner != nil {
-			device = r.partner.Script()
+			device = host.FileScript(r.partner)
 		}
-		agent := r.script.Script()
+		agent := host.FileScript(r.script)
 		cfg.Scripts = []host.Script{device}
 		cfg.Agent = &agent
 		cfg.AgentModules = []host.AgentModule{fw}
@@ -184,7 +184,7 @@ func (r *fileRun) run() {
 	r.world, err = host.New(cfg)
 	if err != nil {
 		var b strings.Builder
-		source.ReportError(&b, err)
+		source.WriteError(&b, err)
 		r.fail(r.file, strings.TrimRight(b.String(), "\n"), -1)
 		return
 	}

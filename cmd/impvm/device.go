@@ -15,6 +15,7 @@ import (
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/internal/report"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/testrun"
 )
@@ -213,9 +214,9 @@ func runDevices(f *deviceFlags, opts preproc.Options, paths []string, stdout, st
 func runWorld(cfg host.Config, stderr io.Writer, signals bool) int {
 	w, err := host.New(cfg)
 	if err != nil {
-		var ce *host.CompileError
+		var ce *source.CompileError
 		if errors.As(err, &ce) {
-			reportSourceError(stderr, ce)
+			source.WriteError(stderr, ce)
 			return 1
 		}
 		fmt.Fprintln(stderr, "impvm:", err)

@@ -10,7 +10,6 @@ import (
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/internal/source"
-	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
@@ -47,7 +46,7 @@ func runInline(f *deviceFlags, opts preproc.Options, expr string, args []string,
 	}
 	file, err := source.Process(name, src, opts)
 	if err != nil {
-		reportSourceError(stderr, err)
+		source.WriteError(stderr, err)
 		return 1
 	}
 	source.WriteWarnings(stderr, file.Warnings)
@@ -64,7 +63,7 @@ func runInlineDevice(f *deviceFlags, file *source.File, sources report.Sources, 
 		fmt.Fprintln(stderr, "impvm:", err)
 		return 2
 	}
-	cfg.Scripts = []host.Script{file.Script()}
+	cfg.Scripts = []host.Script{host.FileScript(file)}
 	cfg.Out = stdout
 	cfg.OnUncaught = explainOn(stderr, sources)
 	return runWorld(cfg, stderr, true)
@@ -75,7 +74,7 @@ func runInlineDevice(f *deviceFlags, file *source.File, sources report.Sources, 
 func runSourceFile(file *source.File, args []string, sources report.Sources, maxDepth int, stdout, stderr io.Writer) int {
 	proto, err := file.Compile()
 	if err != nil {
-		reportSourceError(stderr, err)
+		source.WriteError(stderr, err)
 		return 1
 	}
 	vm := runtime.NewVM(runtime.Options{Stdout: stdout, Stderr: stderr, MaxDepth: maxDepth})
@@ -104,18 +103,5 @@ func explainOn(w io.Writer, sources report.Sources) func(*host.Device, *runtime.
 	return func(d *host.Device, e *runtime.Error) {
 		_ = d.World().Flush()
 		report.Where(w, e, sources)
-	}
-}
-
-// reportSourceError is source.ReportError followed by the hint line of a
-// compile error, when one applies.
-func reportSourceError(w io.Writer, err error) {
-	source.ReportError(w, err)
-	var ce *host.CompileError
-	var se *syntax.Error
-	if errors.As(err, &ce) && errors.As(ce.Err, &se) {
-		if h := report.CompileHint(se, ce.Source); h != "" {
-			fmt.Fprintf(w, "hint: %s\n", h)
-		}
 	}
 }

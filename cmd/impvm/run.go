@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,8 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/impvm/impvm/internal/report"
-	"github.com/impvm/impvm/lang/compile"
-	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
 )
@@ -82,16 +80,6 @@ func runScriptDepth(path string, scriptArgs []string, opts preproc.Options, maxD
 	return runSourceFile(file, scriptArgs, report.Files(nil), maxDepth, stdout, stderr)
 }
 
-func reportCompileError(w io.Writer, err error, src []byte) int {
-	var se *syntax.Error
-	if errors.As(err, &se) {
-		report.CompileError(w, se, src)
-	} else {
-		fmt.Fprintln(w, err)
-	}
-	return 1
-}
-
 func checkCmd() *cobra.Command {
 	var sf sourceFlags
 	cmd := &cobra.Command{
@@ -115,7 +103,7 @@ func checkCmd() *cobra.Command {
 					continue
 				}
 				if _, err := file.Compile(); err != nil {
-					reportSourceError(cmd.ErrOrStderr(), err)
+					source.WriteError(cmd.ErrOrStderr(), err)
 					failed++
 				}
 			}
@@ -130,21 +118,32 @@ func checkCmd() *cobra.Command {
 }
 
 func disasmCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "disasm FILE",
-		Short: "Print the bytecode of a script",
-		Args:  cobra.ExactArgs(1),
+	var sf sourceFlags
+	cmd := &cobra.Command{
+		Use:           "disasm FILE",
+		Short:         "Print the bytecode of a script (after preprocessing, as run compiles it)",
+		Args:          cobra.ExactArgs(1),
+		SilenceUsage:  true,
+		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			src, err := os.ReadFile(args[0])
+			opts, err := sf.options("")
 			if err != nil {
-				return err
+				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
+				return exitError{2}
 			}
-			proto, err := compile.Source(args[0], src, nil)
+			file, code := loadFile(args[0], opts, cmd.ErrOrStderr())
+			if file == nil {
+				return exitError{code}
+			}
+			proto, err := file.Compile()
 			if err != nil {
-				return exitError{reportCompileError(cmd.ErrOrStderr(), err, src)}
+				source.WriteError(cmd.ErrOrStderr(), err)
+				return exitError{1}
 			}
 			runtime.Disassemble(cmd.OutOrStdout(), proto)
 			return nil
 		},
 	}
+	sf.register(cmd.Flags())
+	return cmd
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/impvm/impvm/lang/syntax"
@@ -70,11 +69,7 @@ func condAssigns(e syntax.Expr) []*syntax.Assign {
 // PrintWarning writes a warning like a compile error: position, source
 // line, caret and hint.
 func PrintWarning(w io.Writer, wn Warning, src []byte) {
-	fmt.Fprintf(w, "%s:%d:%d: warning: %s\n", wn.File, wn.Pos.Line, wn.Pos.Col, wn.Msg)
-	if line, ok := sourceLine(src, int(wn.Pos.Line)); ok {
-		fmt.Fprintf(w, "  %s\n  %s^\n", line, caretPad(line, int(wn.Pos.Col)))
-	}
-	if wn.Hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", wn.Hint)
-	}
+	text, ok := sourceLine(src, int(wn.Pos.Line))
+	Positioned{File: wn.File, Line: int(wn.Pos.Line), Col: int(wn.Pos.Col), Msg: "warning: " + wn.Msg,
+		Text: text, HasText: ok, Hint: wn.Hint}.Write(w)
 }

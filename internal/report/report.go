@@ -5,32 +5,36 @@ import (
 	"io"
 	"strings"
 
-	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
 )
 
-// CompileError writes "FILE:LINE:COL: message", the source line and a caret
-// under the column. Tabs before the column are kept so the caret lines up.
-func CompileError(w io.Writer, e *syntax.Error, src []byte) {
-	CompileErrorAt(w, e, e.File, int(e.Pos.Line), src)
-	if line, ok := sourceLine(src, int(e.Pos.Line)); ok {
-		if h := compileHint(e.Msg, line, int(e.Pos.Col)); h != "" {
-			fmt.Fprintf(w, "hint: %s\n", h)
-		}
+// Positioned is one report at a place in the code: "FILE:LINE:COL: Msg",
+// the source line with a caret under the column (tabs kept so the caret
+// lines up) when HasText, then "hint: Hint" when there is one. File and
+// Line name where the code came from; Text is the line as compiled.
+type Positioned struct {
+	File      string
+	Line, Col int
+	Msg       string
+	Text      string
+	HasText   bool
+	Hint      string
+}
+
+// Write writes the report. Every compile error, lint warning and
+// uncaught-exception position is written by it.
+func (p Positioned) Write(w io.Writer) {
+	fmt.Fprintf(w, "%s:%d:%d: %s\n", p.File, p.Line, p.Col, p.Msg)
+	if p.HasText {
+		fmt.Fprintf(w, "  %s\n  %s^\n", p.Text, caretPad(p.Text, p.Col))
+	}
+	if p.Hint != "" {
+		fmt.Fprintf(w, "hint: %s\n", p.Hint)
 	}
 }
 
-// CompileErrorAt writes the report of an error found in src (possibly
-// preprocessed text) under the name file:line, where the code came from;
-// the source line shown is src's line at the error's own position. No hint.
-func CompileErrorAt(w io.Writer, e *syntax.Error, file string, line int, src []byte) {
-	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, line, e.Pos.Col, e.Msg)
-	text, ok := sourceLine(src, int(e.Pos.Line))
-	if !ok {
-		return
-	}
-	fmt.Fprintf(w, "  %s\n  %s^\n", text, caretPad(text, int(e.Pos.Col)))
-}
+// SourceLine returns line n (from 1) of src without its line ending.
+func SourceLine(src []byte, n int) (string, bool) { return sourceLine(src, n) }
 
 func sourceLine(src []byte, n int) (string, bool) {
 	lines := strings.Split(string(src), "\n")
@@ -97,12 +101,6 @@ func RuntimeError(w io.Writer, prefix string, e *runtime.Error) {
 	}
 }
 
-// CompileHint is the hint line's text for a compile error in src (""
-// when there is none), for callers that print the error themselves.
-func CompileHint(e *syntax.Error, src []byte) string {
-	line, ok := sourceLine(src, int(e.Pos.Line))
-	if !ok {
-		return ""
-	}
-	return compileHint(e.Msg, line, int(e.Pos.Col))
-}
+// CompileHint is the hint for a compile error msg at byte column col of
+// the source line text ("" when there is none).
+func CompileHint(msg, text string, col int) string { return compileHint(msg, text, col) }

@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/impvm/impvm/internal/report"
-	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
@@ -28,12 +27,9 @@ func explain(name string, src []byte) string {
 			report.PrintWarning(&out, w, src)
 		}
 	}
-	proto, err := compile.Source(name, src, nil)
+	proto, err := source.Compile(name, src, nil, nil)
 	if err != nil {
-		var se *syntax.Error
-		if errors.As(err, &se) {
-			report.CompileError(&out, se, src)
-		}
+		source.WriteError(&out, err)
 		return out.String()
 	}
 	vm := runtime.NewVM(runtime.Options{Stdout: &out, Stderr: &out})

@@ -53,12 +53,9 @@ func Where(w io.Writer, e *runtime.Error, src Sources) {
 	if col < 1 || col > len(line)+1 {
 		col = firstNonBlank(line)
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s\n", f.Source, f.Line, col, e.Message())
-	fmt.Fprintf(w, "  %s\n  %s^\n", line, caretPad(line, col))
 	at := findAt(f.Source, text, int(f.Line), col)
-	if h := runtimeHint(e.Message(), at, f.Locals); h != "" {
-		fmt.Fprintf(w, "hint: %s\n", h)
-	}
+	Positioned{File: f.Source, Line: int(f.Line), Col: col, Msg: e.Message(), Text: line, HasText: true,
+		Hint: runtimeHint(e.Message(), at, f.Locals)}.Write(w)
 }
 
 // squirrelFrame returns the innermost frame of Squirrel code whose source

@@ -1,4 +1,4 @@
-package host
+package source
 
 import "github.com/impvm/impvm/runtime"
 
