@@ -247,22 +247,18 @@ func (t *Table) advanceFirstFree() bool {
 	}
 }
 
-func (t *Table) countOccupied() int {
-	c := 0
-	for i := range t.nodes {
-		if t.nodes[i].key.typ != TNull {
-			c++
-		}
-	}
-	return c
-}
-
+// rehash resizes by the number of slots counted in use, t.used: when the
+// node array runs out of free nodes during an insert, the key being
+// inserted already sits in a node but is not counted yet, so it does not
+// push the table to grow (3.0.4's rule; counting occupied nodes instead
+// doubles the table one insert early after deletes). Every occupied node,
+// that key included, is re-inserted in old index order.
 func (t *Table) rehash(force bool) {
 	old := len(t.nodes)
 	if old < minTableNodes {
 		old = minTableNodes
 	}
-	c := t.countOccupied()
+	c := int(t.used)
 	var size int
 	switch {
 	case c >= old-old/4:
