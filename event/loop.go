@@ -261,3 +261,8 @@ func (l *Loop) drainInbox() {
 		p.q.At(p.q.Now(), p.fn)
 	}
 }
+
+// Done is closed when Stop is called: code that blocks the loop's
+// goroutine waiting for the outside world (an agent's outbound HTTP
+// request in virtual time) gives up then.
+func (l *Loop) Done() <-chan struct{} { return l.stopCh }

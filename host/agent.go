@@ -191,7 +191,10 @@ func (a *Agent) run() error {
 	a.vm = vm
 	a.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: a.q})
-	a.mod = agent.Open(vm, agent.Options{Env: a, Device: deviceEnd{a}, Listener: a.listener, URL: a.url})
+	a.mod = agent.Open(vm, agent.Options{
+		Env: a, Device: deviceEnd{a}, Listener: a.listener, URL: a.url,
+		Web: a.world.cfg.Web, NoRateLimit: a.world.cfg.Net.NoRateLimit,
+	})
 	for _, m := range a.world.cfg.AgentModules {
 		if err := m.InstallAgent(a, vm); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/agent/web"
 )
 
 // ErrorPolicy is what a device does after an uncaught error.
@@ -93,4 +94,8 @@ type Config struct {
 	AgentHTTP   bool
 	HTTPPort    int
 	HTTPTimeout time.Duration
+	// Web carries the agent's outbound requests to URLs other than its
+	// own (nil: none go out; each fails saying how to give the run a
+	// network). See stdlib/agent/web.
+	Web web.Client
 }

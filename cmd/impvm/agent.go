@@ -17,12 +17,14 @@ type agentFlags struct {
 	file     string
 	none     bool
 	httpPort int
+	web      webFlags
 }
 
 func (a *agentFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&a.file, "agent", "", "agent code paired with the first device (default: FIRST.agent.nut beside FIRST.device.nut)")
 	fs.BoolVar(&a.none, "no-agent", false, "run without agent code, even when FIRST.agent.nut exists")
 	fs.IntVar(&a.httpPort, "http-port", 0, "port of the agent's HTTP server on 127.0.0.1 (default: a free port, printed at start)")
+	a.web.register(fs)
 }
 
 // devicePaths drops agent files from the FILE arguments.

@@ -206,12 +206,30 @@ func runDevices(f *deviceFlags, opts preproc.Options, paths []string, stdout, st
 	}
 	cfg.Out = stdout
 	cfg.OnUncaught = explainOn(stderr, report.Files(nil))
-	return runWorld(cfg, stderr, true)
+	return runWorld(cfg, &f.agent.web, stderr, true)
 }
 
-// runWorld builds and runs a world; with signals, SIGINT ends it cleanly
-// (status 130, every log line flushed).
-func runWorld(cfg host.Config, stderr io.Writer, signals bool) int {
+// runWorld builds and runs a world, its agents' outbound HTTP going where
+// wf says; with signals, SIGINT ends it cleanly (status 130, every log
+// line flushed).
+func runWorld(cfg host.Config, wf *webFlags, stderr io.Writer, signals bool) int {
+	client, closeWeb, err := wf.client(cfg.Virtual)
+	if err != nil {
+		fmt.Fprintln(stderr, "impvm:", err)
+		return 2
+	}
+	cfg.Web = client
+	code := runWorldWith(cfg, stderr, signals)
+	if err := closeWeb(); err != nil {
+		fmt.Fprintln(stderr, "impvm:", err)
+		if code == 0 {
+			code = 1
+		}
+	}
+	return code
+}
+
+func runWorldWith(cfg host.Config, stderr io.Writer, signals bool) int {
 	w, err := host.New(cfg)
 	if err != nil {
 		var ce *source.CompileError

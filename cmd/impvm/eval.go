@@ -66,7 +66,7 @@ func runInlineDevice(f *deviceFlags, file *source.File, sources report.Sources, 
 	cfg.Scripts = []host.Script{host.FileScript(file)}
 	cfg.Out = stdout
 	cfg.OnUncaught = explainOn(stderr, sources)
-	return runWorld(cfg, stderr, true)
+	return runWorld(cfg, &f.agent.web, stderr, true)
 }
 
 // runSourceFile compiles and runs a plain script already read; it

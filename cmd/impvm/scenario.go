@@ -58,5 +58,6 @@ func runScenarioWith(s *testrun.Scenario, extra *sourceFlags, stdout, stderr io.
 		return code
 	}
 	cfg.Out = stdout
-	return runWorld(cfg, stderr, false)
+	f.agent.web.relativeTo(s.Dir)
+	return runWorld(cfg, &f.agent.web, stderr, false)
 }

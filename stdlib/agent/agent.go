@@ -3,6 +3,7 @@ package agent
 import (
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/agent/web"
 	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/msg"
 )
@@ -37,6 +38,10 @@ type Options struct {
 	// outside, but requests to URL still loop back.
 	Listener *Listener
 	URL      string // http.agenturl()
+	// Web carries outbound requests to other URLs (nil: web.Offline).
+	Web web.Client
+	// NoRateLimit lifts the outbound request rate limit (load tests).
+	NoRateLimit bool
 }
 
 // Module is an agent's API on its VM.
@@ -60,6 +65,9 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	root.SetStr("device", imp.NewMeta(runtime.Members(m.deviceMethods())))
 	root.SetStr("server", imp.NewMeta(runtime.Members(m.serverMethods())))
 	root.SetStr("http", imp.NewMeta(runtime.Members(m.httpMethods())))
+	root.SetStr("NO_TIMEOUT", runtime.Int(NoTimeout))
+	root.SetStr("VALIDATE_USING_SYSTEM_CA", runtime.Int(ValidateUsingSystemCA))
+	root.SetStr("VALIDATE_NONE", runtime.Int(ValidateNone))
 	m.initHTTP()
 	return m
 }

@@ -2,6 +2,7 @@ package agent
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
@@ -14,6 +15,11 @@ type httpState struct {
 	release func()        // holds the agent while a handler listens
 	respDel *runtime.Table
 	reqDel  *runtime.Table
+
+	// outbound requests (outbound.go)
+	credits   float64   // rate-limit credits left
+	creditsAt time.Time // when credits was last brought up to date
+	open      int       // requests in flight on the network
 }
 
 func (m *Module) httpMethods() []runtime.Spec {

@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -8,30 +9,51 @@ import (
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/agent/web"
 )
 
-// outboundTimeout is how long sendasync waits for the agent's own answer
-// by default (the imp's default), on the run's clock.
+// outboundTimeout is how long sendasync waits by default (the imp's ten
+// minutes); sendsync waits as long.
 const outboundTimeout = 600 * time.Second
 
 // statusTimeout is the status code of a request that timed out (libcurl's
 // "operation timed out", as the imp reports it).
-const statusTimeout = 28
+const statusTimeout = web.StatusTimeout
 
-// outbound is the payload of an httprequest: a request to the agent's own
-// URL, the only destination impvm can reach.
+// The agent's outbound rate limit (httprequest docs): 40 request credits
+// that come back at 2 a second, and no more than 100 requests open at
+// once. A request over either limit gets statusTooMany.
+const (
+	maxCredits    = 40
+	creditsPerSec = 2
+	maxOpen       = 100
+	statusTooMany = 429
+)
+
+// NoTimeout is the agent's NO_TIMEOUT constant: sendasync waits for ever.
+const NoTimeout = -1
+
+// Certificate validation modes of httprequest.setvalidation.
+const (
+	ValidateUsingSystemCA = 0
+	ValidateNone          = 1
+)
+
+// outbound is the payload of an httprequest.
 type outbound struct {
-	method  string
-	path    string
-	query   string
-	headers http.Header
-	body    []byte
-	sent    bool
-	timeout *event.Event
+	method       string
+	url          string
+	headers      []web.Header
+	body         []byte
+	noValidation bool
+
+	sent, cancelled bool
+	cancel          context.CancelFunc // a request in flight on the network
+	timeout         *event.Event       // a request to the agent's own URL
 }
 
 // ownPath returns the path and query of rawURL when it is the agent's own
-// URL.
+// URL: such a request is delivered to http.onrequest without a socket.
 func (m *Module) ownPath(rawURL string) (path, query string, ok bool) {
 	rest, found := strings.CutPrefix(rawURL, m.opts.URL)
 	if !found || (rest != "" && rest[0] != '/' && rest[0] != '?') {
@@ -67,111 +89,276 @@ func (m *Module) request(vm *runtime.VM, args []runtime.Value) (runtime.Value, e
 }
 
 func (m *Module) newOutbound(vm *runtime.VM, method, rawURL string, headers, body runtime.Value) (runtime.Value, error) {
-	path, query, ok := m.ownPath(rawURL)
-	if !ok {
-		return runtime.Null, runtime.Errorf("outbound HTTP is not available in impvm (a device emulator has no internet); only the agent's own URL %s can be requested, not %s %s", m.opts.URL, method, rawURL)
-	}
-	o := &outbound{method: method, path: path, query: query, headers: http.Header{}}
+	o := &outbound{method: method, url: rawURL}
 	if headers.Type() == runtime.TTable {
-		if err := tableHeaders(vm, headers.Table(), o.headers); err != nil {
+		hs, err := tableHeaders(vm, headers.Table())
+		if err != nil {
 			return runtime.Null, err
 		}
+		o.headers = hs
 	}
-	if !body.IsNull() && body.Type() != runtime.TNull {
+	if body.Type() != runtime.TNull {
 		b, err := bodyBytes(vm, body)
 		if err != nil {
 			return runtime.Null, err
+		}
+		if len(b) > web.MaxRequestBody {
+			return runtime.Null, runtime.Errorf("request body of %d bytes is over the %d-byte limit", len(b), web.MaxRequestBody)
 		}
 		o.body = b
 	}
 	return runtime.UserDataValue(runtime.NewUserData("httprequest", m.http.reqDel, o)), nil
 }
 
-func tableHeaders(vm *runtime.VM, t *runtime.Table, h http.Header) error {
+// tableHeaders are a headers table's slots, in table order, values as
+// tostring gives them.
+func tableHeaders(vm *runtime.VM, t *runtime.Table) ([]web.Header, error) {
+	var hs []web.Header
 	for i := 0; ; {
 		k, v, next, ok := t.Next(i)
 		if !ok {
-			return nil
+			return hs, nil
 		}
 		i = next
 		ks, err := vm.ToString(k)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		vs, err := vm.ToString(v)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		h.Set(ks, vs)
+		hs = append(hs, web.Header{Name: ks, Value: vs})
 	}
 }
 
 func (m *Module) outboundMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "sendasync", NParams: -2, Mask: ".cc|on", Fn: m.sendAsync},
+		{Name: "sendasync", NParams: -2, Mask: ".cc|o|n|nn", Fn: m.sendAsync},
 		{Name: "sendsync", NParams: 1, Fn: m.sendSync},
 		{Name: "cancel", NParams: 1, Fn: m.cancelOutbound},
-		{Name: "setvalidation", NParams: 2, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
+		{Name: "setvalidation", NParams: 2, Mask: ".i", Fn: setValidation},
 	}
 }
 
 func outboundOf(v runtime.Value) *outbound { return v.UserData().Data.(*outbound) }
 
-// incoming makes the agent's view of its own request.
-func (o *outbound) incoming(reply func(*Response)) *Request {
-	h := o.headers.Clone()
-	h.Set("Host", "127.0.0.1")
-	return &Request{Method: o.method, Path: o.path, Query: parseQuery(o.query), Headers: headerPairs(h), Body: o.body, reply: reply}
+// setvalidation(VALIDATE_USING_SYSTEM_CA | VALIDATE_NONE).
+func setValidation(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	outboundOf(args[0]).noValidation = args[1].Int() == ValidateNone
+	return args[0], nil
 }
 
-// sendasync(done[, streaming, timeout]): the agent's onrequest handler
-// gets the request as an event; done gets { statuscode, headers, body }
-// as another event once the handler answers (or the timeout passes).
+// sendasync(done[, stream][, timeout]): done gets { statuscode, headers,
+// body } as an event; a stream callback gets the body first (done's body
+// is then empty). The timeout (seconds; NO_TIMEOUT for none) may also be
+// the second argument.
 func (m *Module) sendAsync(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	o := outboundOf(args[0])
 	if o.sent {
 		return runtime.Null, runtime.NewError("request already sent")
 	}
 	o.sent = true
-	done := args[1]
-	wait := outboundTimeout
-	if len(args) > 3 {
-		if s, ok := args[3].ToFloat(); ok && s > 0 {
-			wait = time.Duration(float64(s) * float64(time.Second))
+	done, stream, wait := args[1], runtime.Null, outboundTimeout
+	for _, a := range args[2:] {
+		switch a.Type() {
+		case runtime.TClosure, runtime.TNative:
+			stream = a
+		case runtime.TInt, runtime.TFloat:
+			wait = timeoutArg(a)
 		}
 	}
-	req := o.incoming(func(res *Response) {
-		m.q.Cancel(o.timeout)
-		m.q.At(m.q.Now(), func() error { return m.call(done, responseValue(res)) })
-	})
-	o.timeout = m.q.After(wait, func() error {
-		req.answer(&Response{Status: statusTimeout, Header: http.Header{}})
-		return nil
-	})
-	m.q.At(m.q.Now(), func() error { return m.serve(req) })
+	deliver := func(res *Response) error {
+		if o.cancelled {
+			return nil
+		}
+		if !stream.IsNull() && len(res.Body) > 0 {
+			if err := m.call(stream, runtime.Str(string(res.Body))); err != nil {
+				return err
+			}
+			res = &Response{Status: res.Status, Header: res.Header}
+		}
+		return m.call(done, responseValue(res))
+	}
+	if path, query, ok := m.ownPath(o.url); ok {
+		m.sendOwn(o, path, query, wait, deliver)
+		return runtime.Null, nil
+	}
+	m.sendWeb(o, wait, deliver)
 	return runtime.Null, nil
 }
 
-// sendsync(): the handler runs at once, inside the call; a handler that
-// defers its answer leaves the request timed out.
+// timeoutArg is a sendasync timeout in seconds; NO_TIMEOUT (or any
+// negative number) is none.
+func timeoutArg(v runtime.Value) time.Duration {
+	s, _ := v.ToFloat()
+	if s < 0 {
+		return 0
+	}
+	return time.Duration(float64(s) * float64(time.Second))
+}
+
+// sendOwn delivers a request to the agent's own http.onrequest as an
+// event; the answer comes as another.
+func (m *Module) sendOwn(o *outbound, path, query string, wait time.Duration, deliver func(*Response) error) {
+	req := o.incoming(path, query, func(res *Response) {
+		m.q.Cancel(o.timeout)
+		m.q.At(m.q.Now(), func() error { return deliver(res) })
+	})
+	if wait > 0 {
+		o.timeout = m.q.After(wait, func() error {
+			req.answer(&Response{Status: statusTimeout, Header: http.Header{}})
+			return nil
+		})
+	}
+	m.q.At(m.q.Now(), func() error { return m.serve(req) })
+}
+
+// sendWeb sends a request to the web client. A client that answers at
+// once (a cassette, no network) is answered as an event now. A network
+// client works on its own goroutine: in wall time the answer is posted
+// when it comes; in virtual time an event due now waits for it, so the
+// run's clock stands still during the exchange and answers come in the
+// order the requests were made.
+func (m *Module) sendWeb(o *outbound, wait time.Duration, deliver func(*Response) error) {
+	if res := m.limitReached(); res != nil {
+		m.q.At(m.q.Now(), func() error { return deliver(res) })
+		return
+	}
+	req := o.webRequest(wait)
+	client := m.client()
+	if !client.Network() {
+		res := fromWeb(m.carry(client, context.Background(), req))
+		m.q.At(m.q.Now(), func() error { return deliver(res) })
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	o.cancel = cancel
+	m.http.open++
+	finish := func(res *web.Response) error {
+		m.http.open--
+		cancel()
+		return deliver(fromWeb(res))
+	}
+	if loop := m.q.Loop(); loop.Virtual() {
+		ch := make(chan *web.Response, 1)
+		go func() { ch <- client.Do(ctx, req) }()
+		m.q.At(m.q.Now(), func() error {
+			select {
+			case res := <-ch:
+				return finish(res)
+			case <-loop.Done():
+				cancel()
+				return nil
+			}
+		})
+		return
+	}
+	release := m.q.Hold()
+	go func() {
+		res := client.Do(ctx, req)
+		m.q.Post(func() error {
+			release()
+			return finish(res)
+		})
+	}()
+}
+
+// client is the run's web client (none: no network).
+func (m *Module) client() web.Client {
+	if m.opts.Web == nil {
+		return web.Offline{}
+	}
+	return m.opts.Web
+}
+
+// carry runs a request on a client that answers at once and logs its
+// note (why impvm could not carry it out).
+func (m *Module) carry(c web.Client, ctx context.Context, req *web.Request) *web.Response {
+	res := c.Do(ctx, req)
+	if len(res.Note) > 0 {
+		m.opts.Env.Log(TypeError, "ERROR: "+string(res.Note))
+	}
+	return res
+}
+
+// limitReached takes a request credit, or returns the answer of a
+// request over the rate limit or the limit of open requests.
+func (m *Module) limitReached() *Response {
+	if m.opts.NoRateLimit {
+		return nil
+	}
+	now := m.q.Now()
+	h := &m.http
+	if h.creditsAt.IsZero() {
+		h.credits = maxCredits
+	} else if d := now.Sub(h.creditsAt); d > 0 {
+		h.credits = min(maxCredits, h.credits+d.Seconds()*creditsPerSec)
+	}
+	h.creditsAt = now
+	if h.credits < 1 || h.open >= maxOpen {
+		return textResponse(statusTooMany, "Too Many Requests: over the agent's outbound HTTP rate limit")
+	}
+	h.credits--
+	return nil
+}
+
+func (o *outbound) webRequest(wait time.Duration) *web.Request {
+	return &web.Request{Method: o.method, URL: o.url, Headers: o.headers, Body: o.body, Timeout: wait, NoValidation: o.noValidation}
+}
+
+// fromWeb is a web answer as the agent's Response.
+func fromWeb(res *web.Response) *Response {
+	h := http.Header{}
+	for _, p := range res.Headers {
+		h[p.Name] = append(h[p.Name], p.Value)
+	}
+	return &Response{Status: res.Status, Header: h, Body: res.Body}
+}
+
+// incoming makes the agent's view of its own request.
+func (o *outbound) incoming(path, query string, reply func(*Response)) *Request {
+	h := http.Header{}
+	for _, p := range o.headers {
+		h.Set(p.Name, p.Value)
+	}
+	h.Set("Host", "127.0.0.1")
+	return &Request{Method: o.method, Path: path, Query: parseQuery(query), Headers: headerPairs(h), Body: o.body, reply: reply}
+}
+
+// sendsync(): the request is made inside the call. To the agent's own
+// URL the handler runs at once (a handler that defers its answer leaves
+// the request timed out); to the web the agent waits for the answer.
 func (m *Module) sendSync(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	o := outboundOf(args[0])
 	if o.sent {
 		return runtime.Null, runtime.NewError("request already sent")
 	}
 	o.sent = true
-	var got *Response
-	req := o.incoming(func(res *Response) { got = res })
-	if err := m.serve(req); err != nil {
-		return runtime.Null, err
+	if path, query, ok := m.ownPath(o.url); ok {
+		var got *Response
+		req := o.incoming(path, query, func(res *Response) { got = res })
+		if err := m.serve(req); err != nil {
+			return runtime.Null, err
+		}
+		req.answer(&Response{Status: statusTimeout, Header: http.Header{}})
+		return responseValue(got), nil
 	}
-	req.answer(&Response{Status: statusTimeout, Header: http.Header{}})
-	return responseValue(got), nil
+	if res := m.limitReached(); res != nil {
+		return responseValue(res), nil
+	}
+	return responseValue(fromWeb(m.carry(m.client(), context.Background(), o.webRequest(outboundTimeout)))), nil
 }
 
+// cancel(): a request not yet answered is dropped; its done callback
+// does not run.
 func (m *Module) cancelOutbound(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	o := outboundOf(args[0])
+	o.cancelled = true
 	m.q.Cancel(o.timeout)
+	if o.cancel != nil {
+		o.cancel()
+	}
 	return runtime.Null, nil
 }
 
