@@ -34,6 +34,8 @@ var errorCases = []errorCase{
 		want: `main.nut:1: #require "../Rocky.class.nut:2.0.2": bad library name "../Rocky.class.nut": want a file name like Name.class.nut or Name.lib.nut`},
 	{name: "require unquoted", files: memFS{"main.nut": "#require Rocky.class.nut:2.0.2\n"},
 		want: `main.nut:1: malformed #require: want #require "Name.class.nut:x.y.z"`},
+	{name: "semicolon inside a directive expression", files: memFS{"main.nut": "@set X 1; 2\n"},
+		want: `main.nut:1: @set: unexpected "2"`},
 	{name: "require semicolon", files: memFS{"main.nut": "#require \"Rocky.class.nut:2.0.2\";\n"},
 		want: `main.nut:1: malformed #require: want #require "Name.class.nut:x.y.z"`},
 	{name: "require unterminated", files: memFS{"main.nut": "#require \"Rocky.class.nut:2.0.2\n"},

@@ -40,8 +40,9 @@ type (
 	}
 )
 
-// parseExpr parses a complete expression; a trailing "//" comment is
-// ignored.
+// parseExpr parses a complete expression; a trailing ";" (Builder parses
+// directive expressions as JavaScript, which skips it) and a trailing "//"
+// comment are ignored.
 func parseExpr(src string) (expr, error) {
 	toks, err := tokenize(src)
 	if err != nil {
@@ -52,6 +53,7 @@ func parseExpr(src string) (expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.acceptOp(";")
 	if p.peek().kind != tokEnd {
 		return nil, p.unexpected()
 	}

@@ -106,6 +106,8 @@ var directiveCases = []processCase{
 		want: "c\n"},
 	{name: "include adds missing newline", files: memFS{"main.nut": "@include \"a.nut\"\nm", "a.nut": "a"},
 		want: "a\nm"},
+	{name: "include with trailing semicolon", files: memFS{"main.nut": "@include \"a.nut\";\n@include once \"a.nut\" ; // again\n@set X 1;\n@if X == 1;\nx\n@endif\n", "a.nut": "a\n"},
+		want: "a\nx\n"},
 	{name: "include twice", files: memFS{"main.nut": "@include \"a.nut\"\n@include \"a.nut\"\n", "a.nut": "a\n"},
 		want: "a\na\n"},
 	{name: "include once", files: memFS{"main.nut": "@include once \"a.nut\"\n@include once \"./a.nut\"\n@include once \"main.nut\"\n", "a.nut": "a\n"},
