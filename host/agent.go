@@ -134,7 +134,7 @@ func (w *World) makeAgent() error {
 	dev := w.devices[0]
 	a := &Agent{world: w, dev: dev, path: s.Path, lines: s.Lines}
 	a.id = agentID(w.cfg.Seed)
-	p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(w.cfg.Scripts[0], w.start))
+	p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(w.cfg.Scripts[0], w.start), w.cfg.Cover)
 	if err != nil {
 		return err
 	}
@@ -240,6 +240,9 @@ func (a *Agent) fail(err error) {
 	}
 	report.RuntimeError(a.report, "", source.MapTrace(e, a.path, a.lines))
 	a.report.flush()
+	if f := a.world.cfg.OnAgentUncaught; f != nil {
+		f(a, source.MapTrace(e, a.path, a.lines))
+	}
 	if a.world.cfg.OnError == OnErrorExit {
 		a.world.end(ExitError, "")
 	}

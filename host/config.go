@@ -4,6 +4,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
@@ -82,7 +83,13 @@ type Config struct {
 	// OnUncaught, when set, is called after an uncaught device error has
 	// been logged (the CLI explains it on stderr with a caret and a hint).
 	OnUncaught func(d *Device, e *runtime.Error)
-	Net        NetConfig // local networking (imp.net); zero: a perfect virtual LAN
+	// OnAgentUncaught is the same for an uncaught agent error.
+	OnAgentUncaught func(a *Agent, e *runtime.Error)
+	Net             NetConfig // local networking (imp.net); zero: a perfect virtual LAN
+
+	// Cover, when set, compiles the scripts with line coverage counted
+	// into it (impvm run --cover, impvm test --cover).
+	Cover *cover.Profile
 
 	// Agent is agent code paired with the device of Scripts[0] (nil:
 	// none); see Agent.

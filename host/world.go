@@ -101,7 +101,7 @@ func (w *World) makeDevices() error {
 		if prev, ok := compiled[s.Path]; ok {
 			d.proto = prev.proto
 		} else {
-			p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(s, w.start))
+			p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(s, w.start), w.cfg.Cover)
 			if err != nil {
 				return err
 			}

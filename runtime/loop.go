@@ -449,6 +449,8 @@ reload:
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
+		case OpCover:
+			cl.Proto.Counts[in.Bx()]++
 		case OpNop:
 		default:
 			err = Errorf("internal error: bad opcode %d", in.Op)

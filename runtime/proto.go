@@ -119,6 +119,7 @@ const (
 	OpLoopLeK       // if R[A] <= K[B]: pc += int16(C)
 	OpLoopGtK       // if R[A] > K[B]: pc += int16(C)
 	OpLoopGeK       // if R[A] >= K[B]: pc += int16(C)
+	OpCover         // Counts[Bx]++ (line coverage; emitted only when compiling with it)
 	numOps
 )
 
@@ -136,6 +137,7 @@ var OpNames = [numOps]string{
 	"ADDK", "SUBK", "MULK", "DIVK", "MODK", "BITANDK", "BITORK", "BITXORK",
 	"SHLK", "SHRK", "USHRK", "EQK", "NEK", "JMPLTK", "JMPLEK", "JMPGTK", "JMPGEK",
 	"LOOPLT", "LOOPLE", "LOOPGT", "LOOPGE", "LOOPLTK", "LOOPLEK", "LOOPGTK", "LOOPGEK",
+	"COVER",
 }
 
 func (o Op) String() string {
@@ -181,6 +183,10 @@ type Proto struct {
 	Outers      []OuterDesc
 	Locals      []LocalInfo
 	ParamNames  []string
+	// Counts are the line-coverage counters of a function compiled with
+	// coverage: COVER instructions (one at the start of each statement)
+	// count into them. Nil otherwise.
+	Counts []uint32
 }
 
 // DisplayName is the name used in stack traces: the function name,

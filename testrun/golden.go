@@ -3,6 +3,7 @@ package testrun
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -91,15 +92,28 @@ func suffixed(base string, sufs []string) []string {
 type Runner func(s *Scenario, stdout, stderr io.Writer) int
 
 // Check runs the scenario and compares its log with the golden file. With
-// update it rewrites the golden file instead. It returns a description of
-// what is wrong ("" when nothing is): a different exit status (also when
-// updating), or a unified diff of the log.
+// update it rewrites the golden file instead (creating it when missing).
+// It returns a description of what is wrong ("" when nothing is): a
+// different exit status (also when updating), or a unified diff of the
+// log, followed by what the script wrote on stderr.
 func (s *Scenario) Check(run Runner, update bool) (string, error) {
 	var out, errOut bytes.Buffer
 	code := run(s, &out, &errOut)
 	var why []string
+	withStderr := func() string {
+		if len(why) == 0 {
+			return ""
+		}
+		if errOut.Len() == 0 {
+			if code != s.Exit {
+				why = append(why, "(nothing on stderr)")
+			}
+			return strings.Join(why, "\n")
+		}
+		return strings.Join(append(why, "stderr:\n"+strings.TrimRight(errOut.String(), "\n")), "\n")
+	}
 	if code != s.Exit {
-		why = append(why, fmt.Sprintf("exit status %d, want %d; stderr:\n%s", code, s.Exit, errOut.String()))
+		why = append(why, fmt.Sprintf("exit status %d, want %d", code, s.Exit))
 	}
 	if update {
 		old, _ := os.ReadFile(s.Golden)
@@ -108,16 +122,19 @@ func (s *Scenario) Check(run Runner, update bool) (string, error) {
 				return "", err
 			}
 		}
-		return strings.Join(why, "\n"), nil
+		return withStderr(), nil
 	}
 	want, err := os.ReadFile(s.Golden)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%s does not exist (impvm test --update creates it)", s.Golden)
+	}
 	if err != nil {
 		return "", err
 	}
 	if !bytes.Equal(out.Bytes(), want) {
-		why = append(why, "log differs:\n"+UnifiedDiff(s.Golden, s.Golden+" (got)", string(want), out.String()))
+		why = append(why, "log differs:\n"+strings.TrimRight(UnifiedDiff(s.Golden, s.Golden+" (got)", string(want), out.String()), "\n"))
 	}
-	return strings.Join(why, "\n"), nil
+	return withStderr(), nil
 }
 
 // FindGoldens returns the golden files of scenarios under root (a
@@ -142,6 +159,48 @@ func FindGoldens(root string) ([]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// NewScenarios returns the golden files a directory's scripts would have
+// (NAME.golden for NAME.device.nut, NAME.agent.nut or NAME.nut) when their
+// leading comments hold an "// impvm:" header and the golden file does not
+// exist yet: impvm test --update creates them. Subdirectories are not
+// searched.
+func NewScenarios(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".nut") || strings.HasSuffix(name, ".test.nut") {
+			continue
+		}
+		golden := filepath.Join(dir, GoldenOf(name))
+		if seen[golden] || !hasHeader(filepath.Join(dir, name)) {
+			continue
+		}
+		if _, err := os.Stat(golden); err == nil {
+			continue
+		}
+		if scriptOf(golden) == name {
+			seen[golden] = true
+			out = append(out, golden)
+		}
+	}
+	return out, nil
+}
+
+// GoldenOf is the golden file of a scenario script: NAME.golden.
+func GoldenOf(script string) string {
+	for _, suf := range scriptSuffixes {
+		if stem, ok := strings.CutSuffix(script, suf); ok {
+			return stem + ".golden"
+		}
+	}
+	return script + ".golden"
 }
 
 // scriptOf returns the file name of the script of a golden file ("" for

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/lang/compile"
@@ -80,12 +81,35 @@ type Options struct {
 	Filter  *regexp.Regexp  // -run: tests "Case::method" (or files) to run
 	Verbose bool            // print device logs as well as results
 	Out     io.Writer       // results
+	// ExpectFail: the test file is a fixture meant to fail (ExpectFailMarker):
+	// its failures are reported as "xfail" lines and count as passed, and
+	// a file where nothing fails is a failure.
+	ExpectFail bool
+	// Cover, when set, counts line coverage of the code under test into it.
+	Cover *cover.Profile
 }
 
-// Totals counts the results of a run.
-type Totals struct {
-	Passed, Failed int
-	Stopped        bool // stopOnFail ended the run
+// CoverSkip reports the files impvm test leaves out of coverage: the test
+// files themselves and the code impvm generates around them.
+func CoverSkip(file string) bool {
+	base := filepath.Base(file)
+	return strings.HasSuffix(base, ".test.nut") || strings.HasPrefix(file, "impvm-") || strings.HasPrefix(file, "impvm/")
+}
+
+// ExpectFailMarker is the file that marks a directory's tests as fixtures
+// meant to fail (see Options.ExpectFail).
+const ExpectFailMarker = ".impvm-expect-fail"
+
+// ExpectedFailure is the result of a failure a fixture meant to have.
+func ExpectedFailure(r Result) Result {
+	r.Status, r.Message = Passed, "expected failure: "+r.Message
+	return r
+}
+
+// NothingFailed is the result of a fixture meant to fail where nothing did.
+func NothingFailed(file string) Result {
+	return Result{File: file, Status: Failed,
+		Message: "meant to fail (" + ExpectFailMarker + " in a directory above), but nothing failed"}
 }
 
 // RunFile runs one test file of the suite: the file's side gets the
@@ -94,7 +118,12 @@ type Totals struct {
 func (s *Suite) RunFile(testFile string, opts Options, t *Totals) {
 	r := &fileRun{suite: s, opts: opts, totals: t, file: testFile, side: SideOf(testFile)}
 	r.run()
-	if s.StopOnFail && r.failures > 0 {
+	if opts.ExpectFail && r.failures == 0 {
+		res := NothingFailed(testFile)
+		r.printf("FAIL %s: %s\n", testFile, res.Message)
+		t.Add(res)
+	}
+	if s.StopOnFail && r.failures > 0 && !opts.ExpectFail {
 		t.Stopped = true
 	}
 }
@@ -114,11 +143,16 @@ type fileRun struct {
 	world   *host.World
 	log     []string // device log lines
 	partial []byte
-	current string // "Case::method" of the running test
-	curLog  int    // len(log) when it started
-	started bool   // the framework ran at least once
-	done    bool   // SESSION_RESULT arrived
-	restart bool   // the device's Squirrel restarted during the session
+	current string    // "Case::method" of the running test
+	curLog  int       // len(log) when it started
+	curAt   time.Time // virtual time when it started
+	started bool      // the framework ran at least once
+	done    bool      // SESSION_RESULT arrived
+	restart bool      // the device's Squirrel restarted during the session
+
+	plan     []string        // the steps the session means to run, in order
+	reported map[string]bool // steps with a result
+	fw       *frameworkModule
 }
 
 func (r *fileRun) printf(format string, args ...any) {
@@ -129,41 +163,82 @@ func (r *fileRun) printf(format string, args ...any) {
 	fmt.Fprintf(r.opts.Out, format, args...)
 }
 
+// result starts the result of the test name ("Case::method", or the
+// file's name for a file-level result).
+func (r *fileRun) result(name string, status Status) Result {
+	res := Result{File: r.file, Side: r.side, Status: status}
+	if c, m, ok := strings.Cut(name, "::"); ok {
+		res.Case, res.Method = c, m
+	}
+	if name == r.current && r.fw != nil && r.fw.now != nil {
+		res.Time = r.fw.now().Sub(r.curAt).Seconds()
+	}
+	if r.reported == nil {
+		r.reported = map[string]bool{}
+	}
+	r.reported[name] = true
+	return res
+}
+
 func (r *fileRun) pass(name string) {
-	r.totals.Passed++
+	r.totals.Add(r.result(name, Passed))
 	r.printf("ok   %s\n", name)
 }
 
-func (r *fileRun) fail(name, msg string, logFrom int) {
-	r.totals.Failed++
+func (r *fileRun) skip(name string) {
+	r.totals.Add(r.result(name, Skipped))
+}
+
+// fail reports a failed test: msg, where it failed ("" when unknown) and
+// the log from line logFrom (-1: none).
+func (r *fileRun) fail(name, msg, where string, logFrom int) {
+	res := r.result(name, Failed)
+	res.Message, res.Where = msg, where
 	r.failures++
+	if where != "" {
+		msg = where + ": " + msg
+	}
+	if r.opts.ExpectFail {
+		r.printf("xfail %s: %s\n", name, strings.ReplaceAll(msg, "\n", "\n     "))
+		r.totals.Add(ExpectedFailure(res))
+		return
+	}
 	r.printf("FAIL %s: %s\n", name, strings.ReplaceAll(msg, "\n", "\n     "))
-	if !r.opts.Verbose && logFrom >= 0 {
-		for _, l := range r.log[min(logFrom, len(r.log)):] {
-			r.printf("    %s\n", l)
+	if logFrom >= 0 {
+		res.Log = append([]string(nil), r.log[min(logFrom, len(r.log)):]...)
+		if !r.opts.Verbose {
+			for _, l := range res.Log {
+				r.printf("    %s\n", l)
+			}
 		}
 	}
+	r.totals.Add(res)
 }
 
 func (r *fileRun) run() {
 	protos, err := framework()
 	if err != nil {
-		r.fail(r.file, err.Error(), -1)
+		r.fail(r.file, err.Error(), "", -1)
 		return
 	}
 	if err := r.build(); err != nil {
 		var b strings.Builder
 		source.WriteError(&b, err)
-		r.fail(r.file, strings.TrimRight(b.String(), "\n"), -1)
+		r.fail(r.file, strings.TrimRight(b.String(), "\n"), "", -1)
 		return
 	}
 	runtime.ResetObjectIDs()
-	cfg := host.Config{
-		Virtual: true,
-		OnError: host.OnErrorExit,
-		Out:     (*logWriter)(r),
-	}
 	fw := &frameworkModule{r: r, protos: protos}
+	r.fw = fw
+	// An uncaught error fails the running test and the session goes on.
+	cfg := host.Config{
+		Virtual:         true,
+		Cover:           r.opts.Cover,
+		OnError:         host.OnErrorContinue,
+		Out:             (*logWriter)(r),
+		OnUncaught:      func(_ *host.Device, e *runtime.Error) { fw.uncaught(e) },
+		OnAgentUncaught: func(_ *host.Agent, e *runtime.Error) { fw.uncaught(e) },
+	}
 	if r.side == DeviceSide {
 		cfg.Scripts = []host.Script{host.FileScript(r.script)}
 		cfg.Modules = []host.Module{fw}
@@ -185,7 +260,7 @@ func (r *fileRun) run() {
 	if err != nil {
 		var b strings.Builder
 		source.WriteError(&b, err)
-		r.fail(r.file, strings.TrimRight(b.String(), "\n"), -1)
+		r.fail(r.file, strings.TrimRight(b.String(), "\n"), "", -1)
 		return
 	}
 	guard := time.AfterFunc(WallLimit, r.world.Abort)
@@ -212,9 +287,15 @@ func (r *fileRun) run() {
 		why = "the device restarted its Squirrel during the test session"
 	}
 	if r.current != "" {
-		r.fail(r.current, why, from)
-	} else {
-		r.fail(r.file, why, from)
+		r.fail(r.current, why, "", from)
+	} else if len(r.plan) == 0 {
+		r.fail(r.file, why, "", from)
+	}
+	// No test is lost: the steps that never ran fail too.
+	for _, name := range r.plan {
+		if !r.reported[name] {
+			r.fail(name, "not run: "+why, "", -1)
+		}
 	}
 }
 
@@ -339,16 +420,54 @@ func (r *fileRun) selected(name string) bool {
 type frameworkModule struct {
 	r      *fileRun
 	protos [3]*runtime.Proto
+	vm     *runtime.VM      // the side running the framework
+	abort  runtime.Value    // impUnit's function failing the running test
+	now    func() time.Time // the side's virtual clock
 }
 
 // Install installs the framework on the device (host.Module).
-func (m *frameworkModule) Install(_ *host.Device, vm *runtime.VM) error {
+func (m *frameworkModule) Install(d *host.Device, vm *runtime.VM) error {
+	m.now = d.Queue().Now
 	return m.install(vm)
 }
 
 // InstallAgent installs the framework on the agent (host.AgentModule).
-func (m *frameworkModule) InstallAgent(_ *host.Agent, vm *runtime.VM) error {
+func (m *frameworkModule) InstallAgent(a *host.Agent, vm *runtime.VM) error {
+	m.now = a.Queue().Now
 	return m.install(vm)
+}
+
+// uncaught handles an error no Squirrel code caught, on either side: the
+// running asynchronous test fails with it (at the innermost line of the
+// project's code on its stack) and the next test runs; with no test
+// running, the file fails.
+func (m *frameworkModule) uncaught(e *runtime.Error) {
+	r := m.r
+	if e.Uncatchable {
+		return
+	}
+	r.flushLog()
+	msg := "uncaught error: " + e.Message()
+	where := whereOf(e)
+	if m.vm != nil && !m.abort.IsNull() {
+		took, err := m.vm.Call(m.abort, runtime.TableValue(m.vm.Root()), runtime.Str(msg), runtime.Str(where))
+		if err == nil && took.Truthy() {
+			return
+		}
+	}
+	r.fail(r.file, msg, where, 0)
+}
+
+// whereOf is "file:line" of the innermost frame of a (mapped) error's
+// stack in the project's code, not impvm's built-in framework.
+func whereOf(e *runtime.Error) string {
+	for _, f := range e.Trace {
+		if f.Source == "" || f.Line <= 0 || strings.HasPrefix(f.Source, "impvm") {
+			continue
+		}
+		return fmt.Sprintf("%s:%d", f.Source, f.Line)
+	}
+	return ""
 }
 
 func (m *frameworkModule) install(vm *runtime.VM) error {
@@ -376,7 +495,12 @@ func (m *frameworkModule) install(vm *runtime.VM) error {
 	if t := int32(r.suite.Timeout); float64(t) == r.suite.Timeout {
 		timeout = runtime.Int(t)
 	}
-	_, err := vm.Run(runtime.NewMainClosure(m.protos[2]), report, call, timeout, runtime.Bool(r.suite.StopOnFail), selected, runtime.Bool(!again))
+	m.vm, m.abort = vm, runtime.Null
+	setAbort := runtime.NativeValue(runtime.NewNative("setabort", 2, ".c", func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		m.abort = args[1]
+		return runtime.Null, nil
+	}))
+	_, err := vm.Run(runtime.NewMainClosure(m.protos[2]), report, call, timeout, runtime.Bool(r.suite.StopOnFail), selected, runtime.Bool(!again), setAbort)
 	return err
 }
 
@@ -393,17 +517,20 @@ func (m *frameworkModule) report(vm *runtime.VM, args []runtime.Value) (runtime.
 	kind, name := str(args[1]), str(args[2])+"::"+str(args[3])
 	r.flushLog()
 	switch kind {
+	case "TEST_PLAN":
+		r.plan = append(r.plan, name)
+	case "TEST_SKIP":
+		r.skip(name)
 	case "TEST_START":
 		r.current, r.curLog = name, len(r.log)
+		if m.now != nil {
+			r.curAt = m.now()
+		}
 	case "TEST_OK":
 		r.pass(name)
 		r.current = ""
 	case "TEST_FAIL":
-		msg := str(args[4])
-		if where := str(args[5]); where != "" {
-			msg = where + ": " + msg
-		}
-		r.fail(name, msg, r.curLog)
+		r.fail(name, str(args[4]), str(args[5]), r.curLog)
 		r.current = ""
 	case "INFO":
 		at := r.current

@@ -95,14 +95,14 @@ FAIL tick
     +2026-01-01T00:00:01.000 +00:00 [Device] tick 2
     +2026-01-01T00:00:02.000 +00:00 [Device] tick 3
     +2026-01-01T00:00:03.000 +00:00 [Device] tick 4
-1 passed, 1 failed
+1 passed, 1 failed, 0 skipped
 `
 	if code != 1 || stdout != want {
 		t.Fatalf("status %d, report:\n%s\nwant status 1, report:\n%s", code, stdout, want)
 	}
 
 	code, stdout, _ = execCmd(testCmd(), "-update", "-run", "^tick$", ".")
-	if code != 0 || stdout != "ok   tick (updated)\n1 passed, 0 failed\n" {
+	if code != 0 || stdout != "ok   tick (updated)\n1 passed, 0 failed, 0 skipped\n" {
 		t.Fatalf("-update: status %d, report:\n%s", code, stdout)
 	}
 	got, _ := os.ReadFile("tick.golden")
@@ -111,7 +111,7 @@ FAIL tick
 		t.Errorf("updated golden:\n%s\nimpvm run prints:\n%s", got, runOut)
 	}
 	code, stdout, _ = execCmd(testCmd(), "tick.golden", "other.golden")
-	if code != 0 || stdout != "ok   tick\nok   other\n2 passed, 0 failed\n" {
+	if code != 0 || stdout != "ok   tick\nok   other\n2 passed, 0 failed, 0 skipped\n" {
 		t.Errorf("after -update: status %d, report:\n%s", code, stdout)
 	}
 }
@@ -135,15 +135,25 @@ func TestImpUnitFiles(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"proj/tests/b.test.nut"}, 0, "# proj/tests/b.test.nut (device)\nok   B::testB\n1 passed, 0 failed\n"},
+		{[]string{"proj/tests/b.test.nut"}, 0, "# proj/tests/b.test.nut (device)\nok   B::testB\n1 passed, 0 failed, 0 skipped\n"},
 		{[]string{"proj"}, 1, "# proj/tests/a.test.nut (device)\nok   A::testOne\nok   A::testThree\n" +
-			"FAIL A::testTwo: proj/tests/a.test.nut:3: Expected value: 5, got: 4\nstopped at the first failure (stopOnFail)\n2 passed, 1 failed\n"},
-		{[]string{"-run", "B::|One", "proj"}, 0, "# proj/tests/a.test.nut (device)\nok   A::testOne\n# proj/tests/b.test.nut (device)\nok   B::testB\n2 passed, 0 failed\n"},
-		{[]string{"plain"}, 1, "# plain/x.test.nut (device)\nFAIL X::testX: plain/x.test.nut:2: Failed to assert that condition is true\n0 passed, 1 failed\n"},
+			"FAIL A::testTwo: proj/tests/a.test.nut:3: Expected value: 5, got: 4\nstopped at the first failure (stopOnFail)\n2 passed, 1 failed, 0 skipped\n"},
+		{[]string{"-run", "B::|One", "proj"}, 0, "# proj/tests/a.test.nut (device)\nok   A::testOne\n# proj/tests/b.test.nut (device)\nok   B::testB\n2 passed, 0 failed, 2 skipped\n"},
+		{[]string{"plain"}, 1, "# plain/x.test.nut (device)\nFAIL X::testX: plain/x.test.nut:2: Failed to assert that condition is true\n0 passed, 1 failed, 0 skipped\n"},
 	} {
 		code, stdout, stderr := execCmd(testCmd(), tc.args...)
 		if code != tc.code || stdout != tc.want {
 			t.Errorf("impvm test %v: status %d, report:\n%s\nstderr: %s\nwant status %d, report:\n%s", tc.args, code, stdout, stderr, tc.code, tc.want)
 		}
 	}
+}
+
+// TestMain lets impvm test -j N run its test files in child processes of
+// the test binary: a child (childEnv set) runs impvm's main.
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
 )
@@ -27,9 +28,18 @@ func (e *CompileError) Unwrap() error { return e.Err }
 // its original files, or is nil), with the constants and enums of consts
 // in scope (nil: none). An error is a *CompileError.
 func Compile(path string, text []byte, lines LineMap, consts *compile.Constants) (*runtime.Proto, error) {
-	p, err := compile.Source(path, text, consts)
+	return CompileCover(path, text, lines, consts, nil)
+}
+
+// CompileCover is Compile with line coverage: the code counts the runs of
+// its statements and is registered with cov (nil: no coverage, as Compile).
+func CompileCover(path string, text []byte, lines LineMap, consts *compile.Constants, cov *cover.Profile) (*runtime.Proto, error) {
+	p, err := compile.SourceWith(path, text, consts, compile.Options{Cover: cov != nil})
 	if err != nil {
 		return nil, &CompileError{Path: path, Source: text, Err: err, Lines: lines}
+	}
+	if cov != nil {
+		cov.Add(p, path, lines)
 	}
 	return p, nil
 }
@@ -44,13 +54,13 @@ type Deployment struct {
 
 // CompileDeployed compiles device or agent code as impCentral does: with
 // the deployment's __EI enum in scope. An error in the code is a
-// *CompileError.
-func CompileDeployed(path string, text []byte, lines LineMap, d Deployment) (*runtime.Proto, error) {
+// *CompileError. With cov, it counts line coverage (see CompileCover).
+func CompileDeployed(path string, text []byte, lines LineMap, d Deployment, cov *cover.Profile) (*runtime.Proto, error) {
 	consts := compile.NewConstants()
 	if _, err := compile.Source("__EI", d.prelude(), consts); err != nil {
 		return nil, err
 	}
-	return Compile(path, text, lines, consts)
+	return CompileCover(path, text, lines, consts, cov)
 }
 
 // prelude is the __EI enum: impCentral's names for the product, device

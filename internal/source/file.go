@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
 )
@@ -44,6 +45,12 @@ func Process(path string, src []byte, opts preproc.Options) (*File, error) {
 // *CompileError.
 func (f *File) Compile() (*runtime.Proto, error) {
 	return Compile(f.Path, f.Text, f.Lines, nil)
+}
+
+// CompileCover compiles the file as a plain script with line coverage
+// counted into cov.
+func (f *File) CompileCover(cov *cover.Profile) (*runtime.Proto, error) {
+	return CompileCover(f.Path, f.Text, f.Lines, nil, cov)
 }
 
 // MapTrace moves the frames of an error raised by this file's code to

@@ -22,10 +22,15 @@ func NewConstants() *Constants {
 // File compiles a parsed file into the Proto of its main function. The
 // main function takes `this` (the root table) and vargv.
 func File(f *syntax.File, consts *Constants) (proto *runtime.Proto, err error) {
+	return FileWith(f, consts, Options{})
+}
+
+// FileWith is File with options.
+func FileWith(f *syntax.File, consts *Constants, opts Options) (proto *runtime.Proto, err error) {
 	if consts == nil {
 		consts = NewConstants()
 	}
-	c := &compiler{file: f.Name, consts: consts, strs: map[string]*runtime.String{}}
+	c := &compiler{file: f.Name, consts: consts, strs: map[string]*runtime.String{}, cover: opts.Cover}
 	defer func() {
 		if r := recover(); r != nil {
 			ce, ok := r.(*syntax.Error)
@@ -44,6 +49,7 @@ type compiler struct {
 	file   string
 	consts *Constants
 	strs   map[string]*runtime.String
+	cover  bool // emit COVER instructions (Options.Cover)
 }
 
 func (c *compiler) errorf(p syntax.Pos, msg string) {

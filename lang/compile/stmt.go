@@ -16,6 +16,9 @@ func (fs *funcState) stmt(s syntax.Stmt) {
 		return
 	}
 	fs.setLine(s)
+	if fs.c.cover {
+		fs.coverStmt(s)
+	}
 	top := fs.freeReg
 	switch s := s.(type) {
 	case *syntax.Empty:
@@ -74,6 +77,18 @@ func (fs *funcState) stmt(s syntax.Stmt) {
 		fs.c.errorf(s.Position(), "unsupported statement")
 	}
 	fs.freeReg = top
+}
+
+// coverStmt counts the statement's runs (Options.Cover): a COVER
+// instruction with a counter of its own. Blocks, empty statements and
+// declarations that compile to nothing (const, enum) run no code.
+func (fs *funcState) coverStmt(s syntax.Stmt) {
+	switch s.(type) {
+	case *syntax.Block, *syntax.Empty, *syntax.Const, *syntax.Enum:
+		return
+	}
+	fs.opBx(runtime.OpCover, 0, uint32(len(fs.proto.Counts)))
+	fs.proto.Counts = append(fs.proto.Counts, 0)
 }
 
 func literalValue(e syntax.Expr) runtime.Value {

@@ -15,6 +15,7 @@ local __timeout = vargv[2];
 local __stopOnFail = vargv[3];
 local __selected = vargv[4];
 local __start = vargv[5];
+local __setAbort = vargv[6];
 
 class ImpTestCase {
     assertions = 0;
@@ -135,9 +136,12 @@ local function __steps() {
         if (typeof c != "class" || !__isTestCase(c)) continue;
         local methods = [];
         foreach (k, m in c) {
-            if (typeof k == "string" && k.len() >= 4 && k.slice(0, 4) == "test" &&
-                typeof m == "function" && __selected(name + "::" + k)) {
-                methods.push(k);
+            if (typeof k == "string" && k.len() >= 4 && k.slice(0, 4) == "test" && typeof m == "function") {
+                if (__selected(name + "::" + k)) {
+                    methods.push(k);
+                } else {
+                    __report("TEST_SKIP", name, k, null, null);
+                }
             }
         }
         if (methods.len() == 0) continue;
@@ -147,6 +151,7 @@ local function __steps() {
         foreach (m in methods) steps.push([name, instance, m]);
         if ("tearDown" in instance) steps.push([name, instance, "tearDown"]);
     }
+    foreach (s in steps) __report("TEST_PLAN", s[0], s[2], null, null);
     return steps;
 }
 
@@ -163,6 +168,7 @@ local function __describe(e) {
 local __all = null;
 local __index = 0;
 local __next = null;
+local __pending = null; // [step, timer] of the asynchronous test waiting to settle
 
 local function __finish() {
     local assertions = 0;
@@ -185,6 +191,16 @@ local function __done(step, ok, message, where) {
     imp.wakeup(0, __next);
 }
 
+// __settle ends the asynchronous test step once: its promise settled, it
+// timed out, or an error no code caught was raised while it ran.
+local function __settle(step, ok, message, where) {
+    if (__pending == null || __pending[0] != step) return;
+    local timer = __pending[1];
+    __pending = null;
+    if (timer != null) imp.cancelwakeup(timer);
+    __done(step, ok, message, where);
+}
+
 __next = function() {
     if (__index >= __all.len()) {
         __finish();
@@ -201,29 +217,29 @@ __next = function() {
     }
     local result = r[1];
     if (result != null && (typeof result == "instance" || typeof result == "table") && "then" in result) {
-        local settled = false;
-        local timer = imp.wakeup(__timeout, function() {
-            if (settled) return;
-            settled = true;
-            __done(step, false, "Test timed out after " + __timeout + "s", null);
+        __pending = [step, null];
+        __pending[1] = imp.wakeup(__timeout, function() {
+            __settle(step, false, "Test timed out after " + __timeout + "s", null);
         });
         result.then(function(value = null) {
-            if (settled) return;
-            settled = true;
-            imp.cancelwakeup(timer);
-            __done(step, true, null, null);
+            __settle(step, true, null, null);
         }, function(reason = null) {
-            if (settled) return;
-            settled = true;
-            imp.cancelwakeup(timer);
-            __done(step, false, __describe(reason), null);
+            __settle(step, false, __describe(reason), null);
         });
         return;
     }
     __done(step, true, null, null);
 };
 
-// The session starts once the test code's top level has run.
+// An error no code caught (in a timer or callback) fails the asynchronous
+// test that is running, as impUnit does, and the session goes on. Returns
+// whether a test took it.
+__setAbort(function(message, where) {
+    if (__pending == null) return false;
+    __settle(__pending[0], false, message, where);
+    return true;
+});
+
 if (__start) imp.wakeup(0, function() {
     __report("SESSION_START", "", "", null, null);
     __all = __steps();

@@ -1,6 +1,6 @@
-// An error outside any test's reach (in a timer callback) ends the
-// session: the running test fails with the uncaught error, and the
-// device's log shows where it happened.
+// An error outside any test's reach (in a timer callback) fails the
+// running test with the uncaught error and where it was raised (the
+// device's log shows the stack), and the next test runs, as in impUnit.
 class Crash extends ImpTestCase {
     function testA_Fine() {
         assertTrue(true);
@@ -16,6 +16,6 @@ class Crash extends ImpTestCase {
         });
     }
 
-    function testC_NeverRuns() {
+    function testC_RunsAfterTheCrash() {
     }
 }
