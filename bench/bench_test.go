@@ -184,3 +184,21 @@ func TestIntLoopDoesNotAllocate(t *testing.T) {
 		t.Errorf("the loop body allocates: %.0f allocations for 10 iterations, %.0f for 100000", small, large)
 	}
 }
+
+// BenchmarkSquirrelMetered is BenchmarkSquirrel with heap accounting on,
+// as `impvm run` has it for plain scripts (512 MB).
+func BenchmarkSquirrelMetered(b *testing.B) {
+	for _, name := range programs {
+		b.Run(name, func(b *testing.B) {
+			p := loadProgram(b, name)
+			for i := 0; i < b.N; i++ {
+				vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+				base.Open(vm, base.Options{})
+				vm.SetHeapLimit(512 << 20)
+				if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -76,6 +76,7 @@ type Config struct {
 	Outages     []Outage
 	PinChanges  []PinChange
 	MaxDepth    int    // Squirrel call depth before "stack overflow" (0: the runtime's default)
+	Heap        int64  // Squirrel heap per device in bytes (0: the imp type's, imp.HeapSize; <0: unlimited)
 	Seed        int64  // device IDs and MAC addresses derive from it
 	ImpType     string // imp.info().type; "" chooses per device from its code (ChooseImpType)
 	Out         io.Writer

@@ -217,6 +217,7 @@ func (d *Device) run(wake int) error {
 		}
 	}
 	d.nv.Restore(vm)
+	vm.SetHeapLimit(d.heapSize())
 	_, err := vm.Run(runtime.NewMainClosure(d.proto))
 	return err
 }
@@ -248,4 +249,15 @@ func (w *lineLog) flush() {
 		w.d.write(w.typ, w.prefix+string(w.buf))
 		w.buf = w.buf[:0]
 	}
+}
+
+// heapSize is the device's Squirrel heap: Config.Heap, or the imp type's.
+func (d *Device) heapSize() int64 {
+	switch h := d.world.cfg.Heap; {
+	case h > 0:
+		return h
+	case h < 0:
+		return 0
+	}
+	return imp.HeapSize(d.ImpType())
 }

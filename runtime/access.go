@@ -327,10 +327,16 @@ func (vm *VM) NewSlot(obj, key, val Value) error {
 				_, err := vm.Call(mm, obj, key, val)
 				return err
 			}
+			if err := vm.chargeSlot(); err != nil {
+				return err
+			}
 		}
 		t.Set(key, val)
 		return nil
 	case TClass:
+		if err := vm.chargeSlot(); err != nil {
+			return err
+		}
 		return obj.Class().NewSlot(key, val)
 	case TInstance:
 		if mm, ok := vm.metamethod(obj, MetaNewSlot); ok {

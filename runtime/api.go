@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"math"
 	"io"
 	"os"
 )
@@ -93,6 +94,7 @@ func NewVM(opts Options) *VM {
 		stack:    make([]Value, 1024),
 		frames:   make([]frame, 0, 64),
 	}
+	vm.heap.room = math.MaxInt64
 	return vm
 }
 

@@ -87,6 +87,9 @@ func (vm *VM) concat(a, b Value) (Value, error) {
 				return Null, err
 			}
 		}
+		if err := vm.ChargeString(len(a.Str()) + len(sb)); err != nil {
+			return Null, err
+		}
 		return appendString(a.StringObj(), sb)
 	}
 	sa, err := vm.ToString(a)
@@ -97,19 +100,32 @@ func (vm *VM) concat(a, b Value) (Value, error) {
 	if err != nil {
 		return Null, err
 	}
+	if err := vm.ChargeString(len(sa) + len(sb)); err != nil {
+		return Null, err
+	}
 	return Str(sa + sb), nil
 }
 
-// maxStringLen bounds strings built by concatenation, so a runaway loop
-// fails with a Squirrel error instead of exhausting the host's memory.
-const maxStringLen = 64 << 20
+// MaxStringLen bounds every string a script builds (concatenation,
+// tostring, format, blob.tostring...), so a runaway loop fails with a
+// Squirrel error instead of exhausting the host's memory.
+const MaxStringLen = 64 << 20
+
+// ReserveString checks a string of n bytes against MaxStringLen and the
+// heap before it is built.
+func (vm *VM) ReserveString(n int) error {
+	if n > MaxStringLen {
+		return NewError("not enough memory")
+	}
+	return vm.ChargeString(n)
+}
 
 // appendString returns a + b. When a is the longest string on a shared
 // buffer with room left, b is appended in place (amortised O(len(b))),
 // which makes the common s += x loop linear instead of quadratic.
 func appendString(a *String, b string) (Value, error) {
 	n := len(a.S) + len(b)
-	if n > maxStringLen {
+	if n > MaxStringLen {
 		return Null, NewError("not enough memory")
 	}
 	if n < 32 {

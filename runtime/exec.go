@@ -78,6 +78,11 @@ func (vm *VM) callNative(n *Native, base, nargs int) (Value, error) {
 	vm.nested++
 	v, err := n.Fn(vm, args)
 	vm.nested--
+	if v.typ == TString && err == nil {
+		// Natives building strings check big sizes first; this keeps
+		// the meter moving for the rest (slice, toupper, join...).
+		err = vm.ChargeString(len(v.StringObj().S))
+	}
 	return v, err
 }
 
@@ -145,6 +150,9 @@ func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
 
 // construct instantiates a class and runs its constructor.
 func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
+	if err := vm.Charge(sizeInstance + sizeValue*int64(len(c.Fields))); err != nil {
+		return Null, err
+	}
 	inst := c.Instantiate()
 	v := InstanceValue(inst)
 	ctor, ok := c.Constructor()

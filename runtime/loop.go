@@ -288,8 +288,16 @@ reload:
 			regs[in.A] = v
 
 		case OpNewTable:
+			if e := vm.Charge(sizeTable + sizeNode*int64(in.B)); e != nil {
+				err = e
+				goto failed
+			}
 			regs[in.A] = TableValue(NewTable(int(in.B)))
 		case OpNewArray:
+			if e := vm.Charge(sizeArray + sizeValue*int64(in.B)); e != nil {
+				err = e
+				goto failed
+			}
 			regs[in.A] = ArrayValue(&Array{Elems: make([]Value, 0, in.B), id: newID()})
 		case OpAppend:
 			a := regs[in.A].Array()
@@ -297,6 +305,10 @@ reload:
 		case OpClosure:
 			p := cl.Proto.Protos[in.Bx()]
 			a := int(in.A)
+			if e := vm.Charge(sizeClosure + (8+sizeOuter)*int64(len(p.Outers)) + sizeValue*int64(p.NumDefaults)); e != nil {
+				err = e
+				goto failed
+			}
 			regs[in.A] = ClosureValue(vm.newClosure(p, cl, base, regs[a+1:a+1+p.NumDefaults]))
 		case OpGetBase:
 			if cl.Base != nil {

@@ -19,6 +19,7 @@ type VM struct {
 	nested    int    // nested runs (native -> Squirrel re-entries)
 	argsTop   int    // end of the arguments of the natives entered through Call
 	maxDepth  int
+	heap      heapMeter
 	stepLimit int64 // 0: unlimited
 	steps     int64
 	// poll makes back-edges and calls stop at checkpoint(): set while a

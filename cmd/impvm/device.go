@@ -31,6 +31,8 @@ type deviceFlags struct {
 	offline     []string
 	pins        []string
 	maxDepth    int
+	heap        byteSize // 0: the imp type's
+	maxMemory   byteSize // plain scripts; 0: defaultMaxMemory
 	seed        int64
 	start       string
 	impType     string
@@ -47,6 +49,8 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
 	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
 	fs.IntVar(&f.maxDepth, "max-depth", 0, "Squirrel call depth at which a catchable 'stack overflow' error is raised (default 100000)")
+	fs.Var(&f.heap, "heap", "Squirrel heap of each device (e.g. 256K; default: the --imp-type's, see README)")
+	fs.Var(&f.maxMemory, "max-memory", "heap of a plain script (e.g. 64M; default 512M)")
 	fs.StringArrayVar(&f.pins, "pin", nil, "drive an input pin: [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1, hub@1m:pin1=0 (repeatable)")
 	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
@@ -72,6 +76,7 @@ func (f *deviceFlags) config() (host.Config, error) {
 	}
 	cfg := host.Config{
 		MaxDepth:    f.maxDepth,
+		Heap:        int64(f.heap),
 		Virtual:     f.virtual,
 		Duration:    f.duration,
 		MaxRestarts: f.maxRestarts,

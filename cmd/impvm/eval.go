@@ -54,7 +54,7 @@ func runInline(f *deviceFlags, opts preproc.Options, expr string, args []string,
 	if f.device {
 		return runInlineDevice(f, file, sources, stdout, stderr)
 	}
-	return runSourceFile(file, args, sources, f.maxDepth, stdout, stderr)
+	return runSourceFile(file, args, sources, f.limits(), stdout, stderr)
 }
 
 func runInlineDevice(f *deviceFlags, file *source.File, sources report.Sources, stdout, stderr io.Writer) int {
@@ -71,14 +71,18 @@ func runInlineDevice(f *deviceFlags, file *source.File, sources report.Sources, 
 
 // runSourceFile compiles and runs a plain script already read; it
 // returns the exit status.
-func runSourceFile(file *source.File, args []string, sources report.Sources, maxDepth int, stdout, stderr io.Writer) int {
+func runSourceFile(file *source.File, args []string, sources report.Sources, lim scriptLimits, stdout, stderr io.Writer) int {
 	proto, err := file.Compile()
 	if err != nil {
 		source.WriteError(stderr, err)
 		return 1
 	}
-	vm := runtime.NewVM(runtime.Options{Stdout: stdout, Stderr: stderr, MaxDepth: maxDepth})
+	vm := runtime.NewVM(runtime.Options{Stdout: stdout, Stderr: stderr, MaxDepth: lim.maxDepth})
 	base.Open(vm, base.Options{})
+	if lim.maxMemory == 0 {
+		lim.maxMemory = defaultMaxMemory
+	}
+	vm.SetHeapLimit(lim.maxMemory)
 	vargs := make([]runtime.Value, len(args))
 	for i, a := range args {
 		vargs[i] = runtime.Str(a)

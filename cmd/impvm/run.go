@@ -46,7 +46,7 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 			case f.device || isDeviceFile(args[0]):
 				code = runDevices(&f, opts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 			default:
-				code = runScriptDepth(args[0], args[1:], opts, f.maxDepth, cmd.OutOrStdout(), cmd.ErrOrStderr())
+				code = runScriptLimits(args[0], args[1:], opts, f.limits(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 			}
 			if code != 0 {
 				return exitError{code}
@@ -68,16 +68,26 @@ func runScript(path string, scriptArgs []string, stdout, stderr io.Writer) int {
 
 // runScriptOpts is runScript with preprocessing options (--lib, -D).
 func runScriptOpts(path string, scriptArgs []string, opts preproc.Options, stdout, stderr io.Writer) int {
-	return runScriptDepth(path, scriptArgs, opts, 0, stdout, stderr)
+	return runScriptLimits(path, scriptArgs, opts, scriptLimits{}, stdout, stderr)
 }
 
-// runScriptDepth is runScriptOpts with a call-depth limit (0: default).
-func runScriptDepth(path string, scriptArgs []string, opts preproc.Options, maxDepth int, stdout, stderr io.Writer) int {
+// scriptLimits bound a plain script: call depth and heap (0: defaults).
+type scriptLimits struct {
+	maxDepth  int
+	maxMemory int64
+}
+
+func (f *deviceFlags) limits() scriptLimits {
+	return scriptLimits{maxDepth: f.maxDepth, maxMemory: int64(f.maxMemory)}
+}
+
+// runScriptLimits is runScriptOpts with limits.
+func runScriptLimits(path string, scriptArgs []string, opts preproc.Options, lim scriptLimits, stdout, stderr io.Writer) int {
 	file, code := loadFile(path, opts, stderr)
 	if file == nil {
 		return code
 	}
-	return runSourceFile(file, scriptArgs, report.Files(nil), maxDepth, stdout, stderr)
+	return runSourceFile(file, scriptArgs, report.Files(nil), lim, stdout, stderr)
 }
 
 func checkCmd() *cobra.Command {

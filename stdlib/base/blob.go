@@ -28,6 +28,19 @@ const (
 	errBlobValueType = "parameter 2 has an invalid type '%s' ; expected: 'integer|float'"
 )
 
+// MaxBlobLen bounds a blob's length, as runtime.MaxStringLen bounds a
+// string's: a larger blob(n), resize(n) or write fails with "out of memory"
+// before anything is allocated (and len() never wraps past 2^31).
+const MaxBlobLen = runtime.MaxStringLen
+
+// reserve checks and charges n bytes of blob storage before they are allocated.
+func reserve(vm *runtime.VM, n int64) error {
+	if n > MaxBlobLen {
+		return runtime.NewError(runtime.ErrOutOfMemoryText)
+	}
+	return vm.Charge(n)
+}
+
 // Blob is the payload of a blob userdata. data holds exactly the blob's
 // len() bytes; pos is the read/write pointer (0 <= pos <= len).
 type Blob struct {
@@ -41,6 +54,9 @@ func (b *Blob) Bytes() []byte { return b.data }
 
 // Len is the blob's length in bytes.
 func (b *Blob) Len() int { return len(b.data) }
+
+// HeapSize is the blob's storage, for the VM's heap accounting.
+func (b *Blob) HeapSize() int64 { return int64(cap(b.data)) }
 
 // BlobOf returns the blob inside v, if v is one.
 func BlobOf(v runtime.Value) (*Blob, bool) {
@@ -77,6 +93,9 @@ func openBlob(vm *runtime.VM) {
 		}
 		if size < 0 {
 			return runtime.Null, runtime.NewError(errBlobNegative)
+		}
+		if err := reserve(vm, int64(size)); err != nil {
+			return runtime.Null, err
 		}
 		return kind.New(&Blob{data: make([]byte, size)}), nil
 	})
@@ -126,14 +145,24 @@ func blobSpecs() []runtime.Spec {
 
 // ------------------------------------------------------------ buffer ops
 
-// write stores p at the pointer, growing the blob as needed.
-func (b *Blob) write(p []byte) {
+// write stores p at the pointer, growing the blob as needed (checked and
+// charged first).
+func (b *Blob) write(vm *runtime.VM, p []byte) error {
 	end := b.pos + len(p)
+	if grow := int64(end) - int64(cap(b.data)); grow > 0 {
+		if end > MaxBlobLen {
+			return runtime.NewError(runtime.ErrOutOfMemoryText)
+		}
+		if err := vm.Charge(grow); err != nil {
+			return err
+		}
+	}
 	if end > len(b.data) {
 		b.data = append(b.data, make([]byte, end-len(b.data))...)
 	}
 	copy(b.data[b.pos:], p)
 	b.pos = end
+	return nil
 }
 
 // read returns up to n bytes from the pointer and advances past them.
@@ -225,7 +254,7 @@ func (b *Blob) readN(code int32) (runtime.Value, error) {
 
 // writeN encodes v little-endian. Integer codes truncate a float, float
 // codes widen an integer; a non-number writes zeros (the imp's behaviour).
-func (b *Blob) writeN(v runtime.Value, code int32) error {
+func (b *Blob) writeN(vm *runtime.VM, v runtime.Value, code int32) error {
 	size := blobNumSize(code)
 	if size == 0 {
 		return runtime.NewError(errBlobFormat)
@@ -243,8 +272,7 @@ func (b *Blob) writeN(v runtime.Value, code int32) error {
 			binary.LittleEndian.PutUint32(p, uint32(i))
 		}
 	}
-	b.write(p[:size])
-	return nil
+	return b.write(vm, p[:size])
 }
 
 // swap reverses the byte order of each whole unit of `unit` bytes.
@@ -343,10 +371,15 @@ func blobSeekM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, err
 	return runtime.Int(int32(b.seek(int(off), origin))), nil
 }
 
-func blobResizeM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func blobResizeM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	n, _ := args[1].ToInt()
 	if n < 0 {
 		return runtime.Null, runtime.NewError(errBlobResize)
+	}
+	if grow := int64(n) - int64(cap(b.data)); grow > 0 {
+		if err := reserve(vm, int64(n)); err != nil {
+			return runtime.Null, err
+		}
 	}
 	b.resize(int(n))
 	return runtime.Null, nil
@@ -357,9 +390,9 @@ func blobReadNM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, er
 	return b.readN(code)
 }
 
-func blobWriteNM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func blobWriteNM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	code, _ := args[2].ToInt()
-	return runtime.Null, b.writeN(args[1], code)
+	return runtime.Null, b.writeN(vm, args[1], code)
 }
 
 // blobReadBlobM reads up to n bytes into a new blob; reading nothing
@@ -369,6 +402,9 @@ func blobReadBlobM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value
 	p := b.read(int(n))
 	if len(p) == 0 {
 		return runtime.Null, runtime.NewError(errBlobNoData)
+	}
+	if err := vm.Charge(int64(len(p))); err != nil {
+		return runtime.Null, err
 	}
 	// vm has a blob kind: this method is one of its members.
 	return vm.Local(blobKindKey{}).(*runtime.Kind).New(&Blob{data: append([]byte(nil), p...)}), nil
@@ -391,19 +427,23 @@ func blobReadStringM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Valu
 
 // blobWriteBlobM appends another blob's bytes at the pointer and returns
 // the count written.
-func blobWriteBlobM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func blobWriteBlobM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	src, ok := BlobOf(args[1])
 	if !ok {
 		return runtime.Null, runtime.NewError(errBlobParam)
 	}
+	if err := reserve(vm, int64(len(src.data))); err != nil {
+		return runtime.Null, err
+	}
 	p := append([]byte(nil), src.data...) // src may be b itself
-	b.write(p)
+	if err := b.write(vm, p); err != nil {
+		return runtime.Null, err
+	}
 	return runtime.Int(int32(len(p))), nil
 }
 
-func blobWriteStringM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	b.write([]byte(args[1].Str()))
-	return runtime.Null, nil
+func blobWriteStringM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Null, b.write(vm, []byte(args[1].Str()))
 }
 
 func blobSwap2M(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
@@ -416,6 +456,9 @@ func blobSwap4M(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error
 	return runtime.Null, nil
 }
 
-func blobToStringM(b *Blob, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+func blobToStringM(b *Blob, vm *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	if err := vm.ReserveString(len(b.data)); err != nil {
+		return runtime.Null, err
+	}
 	return runtime.Str(string(b.data)), nil
 }

@@ -45,6 +45,9 @@ func arrayLen(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // append(v) / push(v).
 func arrayAppend(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	a := args[0].Array()
+	if err := vm.ChargeValues(1); err != nil {
+		return runtime.Null, err
+	}
 	a.Elems = append(a.Elems, args[1])
 	return runtime.Null, nil
 }
@@ -52,6 +55,9 @@ func arrayAppend(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // extend(other): appends every slot of other (a.extend(a) doubles a).
 func arrayExtend(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	a := args[0].Array()
+	if err := vm.ChargeValues(len(args[1].Array().Elems)); err != nil {
+		return runtime.Null, err
+	}
 	a.Elems = append(a.Elems, args[1].Array().Elems...)
 	return runtime.Null, nil
 }
@@ -88,6 +94,9 @@ func arrayInsert(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if i < 0 || int(i) > len(a.Elems) {
 		return runtime.Null, runtime.NewError("index out of range")
 	}
+	if err := vm.ChargeValues(1); err != nil {
+		return runtime.Null, err
+	}
 	a.Elems = append(a.Elems, runtime.Null)
 	copy(a.Elems[i+1:], a.Elems[i:])
 	a.Elems[i] = args[2]
@@ -120,8 +129,11 @@ func arrayResize(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if n < 0 {
 		return runtime.Null, runtime.NewError(errNegativeResize)
 	}
-	if err := checkArrayLen(int64(n)); err != nil {
+	if err := checkArrayLen(vm, int64(max(n-len(a.Elems), 0))); err != nil {
 		return runtime.Null, err
+	}
+	if n > maxArrayLen {
+		return runtime.Null, runtime.NewError(errTooBig)
 	}
 	fill := runtime.Null
 	if len(args) > 2 {
@@ -154,7 +166,7 @@ func arraySlice(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	if err := checkArrayLen(int64(end - start)); err != nil {
+	if err := checkArrayLen(vm, int64(end-start)); err != nil {
 		return runtime.Null, err
 	}
 	out := runtime.NewArray(end - start)
@@ -196,6 +208,9 @@ func mapInto(vm *runtime.VM, this runtime.Value, dst *runtime.Array, f runtime.V
 
 // map(f): a new array of f(value).
 func arrayMap(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	if err := vm.ChargeValues(len(args[0].Array().Elems)); err != nil {
+		return runtime.Null, err
+	}
 	out := runtime.NewArray(len(args[0].Array().Elems))
 	if err := mapInto(vm, args[0], out, args[1]); err != nil {
 		return runtime.Null, err

@@ -94,7 +94,7 @@ func globalType(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // array(n[, fill]): n nulls, or n copies of the same fill value.
 func globalArray(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	n, _ := args[1].ToInt()
-	if err := checkArrayLen(int64(n)); err != nil {
+	if err := checkArrayLen(vm, int64(n)); err != nil {
 		return runtime.Null, err
 	}
 	a := runtime.NewArray(int(n))
@@ -106,15 +106,16 @@ func globalArray(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return runtime.ArrayValue(a), nil
 }
 
-// checkArrayLen rejects lengths the reference cannot allocate.
-func checkArrayLen(n int64) error {
+// checkArrayLen rejects lengths the reference cannot allocate and charges
+// n new slots to the heap before they are allocated.
+func checkArrayLen(vm *runtime.VM, n int64) error {
 	switch {
 	case n < 0:
 		return runtime.NewError(errNegativeSize)
 	case n > maxArrayLen:
 		return runtime.NewError(errTooBig)
 	}
-	return nil
+	return vm.ChargeValues(int(n))
 }
 
 // callee(): the closure that called callee.

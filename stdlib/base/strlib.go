@@ -45,6 +45,9 @@ func strFormat(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
+	if err := vm.ReserveString(len(s)); err != nil {
+		return runtime.Null, err
+	}
 	return runtime.Str(s), nil
 }
 
@@ -84,6 +87,9 @@ func formatValues(f string, args []runtime.Value) (string, error) {
 			}
 			if out, err = appendFmtArg(out, sp, args[argi]); err != nil {
 				return "", err
+			}
+			if len(out) > runtime.MaxStringLen {
+				return "", runtime.NewError("not enough memory")
 			}
 			argi++
 			n = next

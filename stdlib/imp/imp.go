@@ -58,8 +58,9 @@ const SoftwareVersion = "c3f2a1e - release-42.5 - Tue Mar 12 15:30:27 2024 - pro
 // BootromVersion is what imp.getbootromversion() reports.
 const BootromVersion = "8d4e5b0 - release-42.5 - Tue Mar 12 15:30:27 2024 - production"
 
-// memoryFree is imp.getmemoryfree() per imp type: a fixed figure of the
-// free Squirrel heap after boot (impvm does not model the imp's heap).
+// memoryFree is the free Squirrel heap after boot per imp type: the size
+// of a device's heap (HeapSize) and what imp.getmemoryfree() reports
+// before the script allocates.
 var memoryFree = map[string]int32{
 	"imp001": 56000, "imp002": 56000, "imp003": 88000, "imp004m": 110000,
 	"imp005": 1000000, "imp006": 600000, "impC001": 600000,
@@ -135,12 +136,23 @@ func (m *Module) str(f func() string) runtime.NativeFunc {
 
 func nothing(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }
 
-func (m *Module) memoryFree(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-	n, ok := memoryFree[m.opts.Identity.Type]
+// HeapSize is the Squirrel heap of an imp type in bytes: what the script
+// may keep live (impvm's figure for the free heap after boot).
+func HeapSize(impType string) int64 {
+	n, ok := memoryFree[impType]
 	if !ok {
 		n = defaultMemoryBytes
 	}
-	return runtime.Int(n), nil
+	return int64(n)
+}
+
+// memoryFree reports from the VM's heap accounting (when on): it goes down
+// as the script allocates and comes back when it drops objects.
+func (m *Module) memoryFree(vm *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	if vm.HeapLimit() > 0 {
+		return runtime.Int(int32(min(vm.MemoryFree(), 1<<31-1))), nil
+	}
+	return runtime.Int(int32(HeapSize(m.opts.Identity.Type))), nil
 }
 
 // info(): a meta object with one member, type.

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// A device that allocates forever logs its lines, fails with the imp's
+// "out of memory" at the allocating line, and restarts under --on-error
+// restart; impvm itself does not die.
+func TestMemoryBombDevice(t *testing.T) {
+	dir := t.TempDir()
+	bomb := writeFile(t, dir, "bomb.device.nut", `server.log("boot");
+local keep = [];
+while (true) {
+    keep.append(blob(1000));
+    if (keep.len() % 100 == 0) server.log("kept " + keep.len());
+}
+`)
+	code, out, errOut := impvm("--virtual", "--heap", "200K", bomb)
+	if code != 1 {
+		t.Fatalf("status %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"[Device] boot", "[Device] kept 100", "[Device] ERROR: out of memory", "[Device] ERROR:   in main " + bomb + ":4"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q:\n%s", want, out)
+		}
+	}
+	// The meter lets a heap overshoot by at most 1/16 before it measures.
+	if strings.Contains(out, "kept 300") {
+		t.Errorf("300 kB of blobs fit a 200K heap:\n%s", out)
+	}
+	code, out, _ = impvm("--virtual", "--heap", "200K", "--on-error", "restart", "--max-restarts", "2", bomb)
+	if code != 1 || strings.Count(out, "ERROR: out of memory") != 3 || strings.Count(out, "Device restarting after a Squirrel error") != 2 {
+		t.Errorf("status %d, log:\n%s", code, out)
+	}
+}
+
+// imp.getmemoryfree() reports from the heap accounting: it goes down as
+// the script allocates and comes back when the script drops the objects.
+func TestMemoryFreeFollowsAllocation(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "free.device.nut", `local f0 = imp.getmemoryfree();
+local a = [];
+for (local i = 0; i < 500; i++) a.append(format("item %d", i));
+local f1 = imp.getmemoryfree();
+a = null;
+local f2 = imp.getmemoryfree();
+server.log(f0 + " " + f1 + " " + f2);
+`)
+	code, out, errOut := impvm("--virtual", "--imp-type", "imp001", dev)
+	if code != 0 {
+		t.Fatalf("status %d, stderr %q", code, errOut)
+	}
+	i := strings.Index(out, "[Device] ")
+	if i < 0 {
+		t.Fatalf("no log line: %q", out)
+	}
+	f := strings.Fields(out[i+len("[Device] "):])
+	var n [3]int
+	for k := range n {
+		n[k], _ = strconv.Atoi(f[k])
+	}
+	// 500 strings of ~8 bytes and their array slots: well over 16 kB.
+	if n[0] > 56000 || n[0] < 55000 || n[0]-n[1] < 16000 || n[2]-n[1] < 16000 || n[0]-n[2] > 200 {
+		t.Errorf("free %v: want about 56000, then 16 kB less, then back", n)
+	}
+}
+
+// Sizes are checked before anything is allocated: a 2 GB blob, a write
+// that would make len() wrap and a string over the cap all fail with a
+// Squirrel error at the line, and the plain script's heap (--max-memory)
+// stops a runaway one.
+func TestAllocationLimitsPlainScript(t *testing.T) {
+	for _, c := range []struct{ heap, code, want string }{
+		{"32M", "local b = blob(0x7fffffff);", "out of memory"},
+		{"32M", "local b = blob(16); b.resize(0x7fffffff);", "out of memory"},
+		{"1G", "local b = blob(0); local c = blob(1 << 22); for (local i = 0; i < 600; i++) b.writeblob(c);", "out of memory"},
+		{"1G", "local s = \"x\"; while (true) s += s;", "not enough memory"},
+		{"32M", "local s = \"x\"; while (true) s += s;", "out of memory"},
+		{"32M", "local k = []; while (true) k.append(array(10000));", "out of memory"},
+		{"32M", "local k = {}; local i = 0; while (true) k[i++] <- i;", "out of memory"},
+	} {
+		code, out, errOut := impvm("--max-memory", c.heap, "-e", c.code)
+		if code != 1 || !strings.Contains(errOut, "ERROR: "+c.want) || !strings.Contains(errOut, "-e:1") {
+			t.Errorf("%s: status %d, stdout %q, stderr %q", c.code, code, out, errOut)
+		}
+	}
+}
+
+func TestParseByteSize(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+	}{{"600000", 600000}, {"256K", 256 << 10}, {"1m", 1 << 20}, {"2GB", 2 << 30}, {"0", -1}, {"-5K", -1}, {"x", -1}, {"", -1}} {
+		got, err := parseByteSize(c.in)
+		if (err != nil) != (c.want < 0) || (err == nil && got != c.want) {
+			t.Errorf("%q: %d, %v", c.in, got, err)
+		}
+	}
+}

@@ -1,0 +1,304 @@
+package runtime
+
+import (
+	"math"
+	"unsafe"
+)
+
+// Heap accounting. A VM with a heap limit (SetHeapLimit) models the imp's
+// fixed Squirrel heap deterministically, without asking Go's allocator:
+//
+//   - Code that is about to allocate charges an estimate first (Charge):
+//     the VM for tables, arrays, closures, instances and concatenations,
+//     natives for blobs, arrays, strings and formatted text. A charge is an
+//     add and a compare; nothing is charged for integers, floats, bools or
+//     null.
+//   - When the charges since the last measurement exceed the room left,
+//     the VM measures what is live: it walks every object reachable from
+//     the root table, the default delegates, the value stack and the
+//     host's roots (AddRoots) and sums their estimated sizes (HeapSize).
+//     If the live size plus the pending request is over the limit the
+//     request fails with the imp's "out of memory" error; otherwise the
+//     garbage charged so far is forgotten.
+//   - imp.getmemoryfree() measures on demand (MemoryFree), so free memory
+//     goes down as a script allocates and comes back when it drops objects.
+//
+// What the libraries hold when the limit is set is the baseline: it is not
+// charged to the script. Sizes are estimates close to Go's own layout, so
+// the process's memory follows the configured heap.
+
+// ErrOutOfMemoryText is the imp's error message for an exhausted heap.
+const ErrOutOfMemoryText = "out of memory"
+
+// Estimated sizes in bytes of the heap objects (headers and per-item costs).
+const (
+	sizeString   = 40 // + length
+	sizeTable    = 64 // + sizeNode per node
+	sizeNode     = 40
+	sizeArray    = 48 // + sizeValue per element of capacity
+	sizeValue    = 16
+	sizeClosure  = 64 // + 8 per outer, sizeValue per default
+	sizeOuter    = 48
+	sizeNative   = 96
+	sizeClass    = 192 // + 2*sizeValue per member
+	sizeInstance = 48  // + sizeValue per field
+	sizeGen      = 96  // + sizeValue per register
+	sizeWeakRef  = 48
+	sizeUserData = 64 // + the payload's HeapSize
+)
+
+// HeapSizer is implemented by UserData payloads that own memory (a blob's
+// bytes): HeapSize is its size in bytes.
+type HeapSizer interface{ HeapSize() int64 }
+
+// RootHolder is implemented by UserData payloads that keep Squirrel values
+// alive (a socket's callback): Roots visits each of them.
+type RootHolder interface{ Roots(visit func(Value)) }
+
+type heapMeter struct {
+	limit   int64 // bytes the script may keep live; 0: no accounting
+	base    int64 // live bytes when the limit was set (the libraries)
+	live    int64 // the script's live bytes at the last measurement
+	charged int64 // bytes charged since that measurement
+	room    int64 // charged may grow to this before the next measurement
+	roots   []func(visit func(Value))
+	seen    map[unsafe.Pointer]struct{}
+	work    []Value
+}
+
+// SetHeapLimit turns heap accounting on with room for limit bytes of
+// script data (0 turns it off). Call it after the libraries are installed:
+// what is live then is not charged to the script.
+func (vm *VM) SetHeapLimit(limit int64) {
+	h := &vm.heap
+	h.limit = 0
+	h.base = 0
+	if limit <= 0 {
+		h.charged, h.room, h.live = 0, math.MaxInt64, 0
+		return
+	}
+	h.base = vm.measureAll()
+	h.limit = limit
+	h.settle(0)
+}
+
+// HeapLimit returns the heap limit (0 when accounting is off).
+func (vm *VM) HeapLimit() int64 { return vm.heap.limit }
+
+// AddRoots registers a host function that visits Squirrel values the host
+// keeps alive (timer callbacks, handlers); the heap measurement counts
+// what they reach.
+func (vm *VM) AddRoots(fn func(visit func(Value))) {
+	vm.heap.roots = append(vm.heap.roots, fn)
+}
+
+// Charge records that the running code is about to allocate about n bytes.
+// It returns the "out of memory" error, before anything is allocated, when
+// the heap cannot hold them.
+func (vm *VM) Charge(n int64) error {
+	vm.heap.charged += n
+	if vm.heap.charged <= vm.heap.room {
+		return nil
+	}
+	return vm.heapFull(n)
+}
+
+// ChargeString charges a string of n bytes.
+func (vm *VM) ChargeString(n int) error { return vm.Charge(sizeString + int64(n)) }
+
+// ChargeValues charges n value slots (array elements, arguments).
+func (vm *VM) ChargeValues(n int) error { return vm.Charge(sizeValue * int64(n)) }
+
+// chargeSlot charges a new table slot.
+func (vm *VM) chargeSlot() error { return vm.Charge(sizeNode) }
+
+// heapFull measures the live heap; the pending n bytes fit or fail.
+func (vm *VM) heapFull(n int64) error {
+	h := &vm.heap
+	if h.limit == 0 {
+		h.charged = 0
+		return nil
+	}
+	h.live = vm.measureAll() - h.base
+	if h.live+n > h.limit {
+		h.settle(0)
+		return NewError(ErrOutOfMemoryText)
+	}
+	h.settle(n)
+	return nil
+}
+
+// settle starts a new accounting period after a measurement, with pending
+// bytes already charged. The room is what is left of the heap, but at
+// least 1/16 of it, so a script living near the limit does not measure
+// on every allocation.
+func (h *heapMeter) settle(pending int64) {
+	h.charged = pending
+	h.room = h.limit - h.live
+	if min := h.limit / 16; h.room < min {
+		h.room = min
+	}
+}
+
+// MemoryFree measures the live heap and returns the free bytes (0 when
+// the heap is over its limit; the limit itself when accounting is off).
+func (vm *VM) MemoryFree() int64 {
+	h := &vm.heap
+	if h.limit == 0 {
+		return 0
+	}
+	h.live = vm.measureAll() - h.base
+	h.settle(0)
+	if h.live >= h.limit {
+		return 0
+	}
+	return h.limit - h.live
+}
+
+// measureAll sums the estimated sizes of every object reachable from the
+// VM's roots.
+func (vm *VM) measureAll() int64 {
+	h := &vm.heap
+	if h.seen == nil {
+		h.seen = make(map[unsafe.Pointer]struct{})
+	}
+	clear(h.seen)
+	h.work = h.work[:0]
+	push := func(v Value) {
+		if v.typ >= TString && v.ptr != nil {
+			h.work = append(h.work, v)
+		}
+	}
+	push(TableValue(vm.root))
+	for _, d := range vm.delegates {
+		if d != nil {
+			push(TableValue(d))
+		}
+	}
+	top := max(vm.top(), vm.argsTop)
+	if top > len(vm.stack) {
+		top = len(vm.stack)
+	}
+	for _, v := range vm.stack[:top] {
+		push(v)
+	}
+	for i := range vm.frames {
+		if cl := vm.frames[i].cl; cl != nil {
+			push(ClosureValue(cl))
+		}
+		if g := vm.frames[i].gen; g != nil {
+			push(Value{typ: TGenerator, ptr: unsafe.Pointer(g)})
+		}
+	}
+	for _, r := range h.roots {
+		r(push)
+	}
+	var total int64
+	for len(h.work) > 0 {
+		v := h.work[len(h.work)-1]
+		h.work = h.work[:len(h.work)-1]
+		if _, ok := h.seen[v.ptr]; ok {
+			continue
+		}
+		h.seen[v.ptr] = struct{}{}
+		total += objectSize(v, push)
+	}
+	clear(h.seen)
+	return total
+}
+
+// objectSize is the estimated size of one heap object; it pushes the
+// values the object refers to.
+func objectSize(v Value, push func(Value)) int64 {
+	switch v.typ {
+	case TString:
+		return sizeString + int64(len(v.StringObj().S))
+	case TTable:
+		t := (*Table)(v.ptr)
+		for i := range t.nodes {
+			if t.nodes[i].key.typ != TNull {
+				push(t.nodes[i].key)
+				push(t.nodes[i].val)
+			}
+		}
+		if t.Delegate != nil {
+			push(TableValue(t.Delegate))
+		}
+		return sizeTable + sizeNode*int64(len(t.nodes))
+	case TArray:
+		a := (*Array)(v.ptr)
+		for _, e := range a.Elems {
+			push(e)
+		}
+		return sizeArray + sizeValue*int64(cap(a.Elems))
+	case TClosure:
+		cl := (*Closure)(v.ptr)
+		for _, o := range cl.Outers {
+			if o != nil && o.Closed {
+				push(o.Val)
+			}
+		}
+		for _, d := range cl.Defaults {
+			push(d)
+		}
+		push(cl.Env)
+		if cl.Base != nil {
+			push(ClassValue(cl.Base))
+		}
+		return sizeClosure + (8+sizeOuter)*int64(len(cl.Outers)) + sizeValue*int64(len(cl.Defaults))
+	case TNative:
+		push((*Native)(v.ptr).Env)
+		return sizeNative
+	case TClass:
+		c := (*Class)(v.ptr)
+		if c.Base != nil {
+			push(ClassValue(c.Base))
+		}
+		if c.Members != nil {
+			push(TableValue(c.Members))
+		}
+		for _, m := range c.Fields {
+			push(m.Val)
+			push(m.Attrs)
+		}
+		for _, m := range c.Methods {
+			push(m.Val)
+			push(m.Attrs)
+		}
+		for _, m := range c.Meta {
+			push(m)
+		}
+		push(c.Attrs)
+		return sizeClass + 2*sizeValue*int64(len(c.Fields)+len(c.Methods))
+	case TInstance:
+		inst := (*Instance)(v.ptr)
+		push(ClassValue(inst.Class))
+		for _, f := range inst.Fields {
+			push(f)
+		}
+		return sizeInstance + sizeValue*int64(len(inst.Fields))
+	case TGenerator:
+		g := (*Generator)(v.ptr)
+		push(ClosureValue(g.cl))
+		for _, r := range g.regs {
+			push(r)
+		}
+		return sizeGen + sizeValue*int64(len(g.regs))
+	case TWeakRef:
+		return sizeWeakRef
+	case TUserData:
+		u := (*UserData)(v.ptr)
+		if u.Delegate != nil {
+			push(TableValue(u.Delegate))
+		}
+		n := int64(sizeUserData)
+		if s, ok := u.Data.(HeapSizer); ok {
+			n += s.HeapSize()
+		}
+		if r, ok := u.Data.(RootHolder); ok {
+			r.Roots(push)
+		}
+		return n
+	}
+	return 0
+}
