@@ -2,8 +2,8 @@ package runtime
 
 import (
 	"fmt"
-	"math"
 	"io"
+	"math"
 	"os"
 )
 
