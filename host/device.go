@@ -9,6 +9,7 @@ import (
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/hardware"
 	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/server"
 )
@@ -32,6 +33,7 @@ type Device struct {
 	// The current Squirrel run.
 	vm       *runtime.VM
 	impMod   *imp.Module
+	hwMod    *hardware.Module
 	halt     *event.Halt
 	atStop   []func()
 	nv       *imp.NV // nv saved by the last run
@@ -174,7 +176,7 @@ func (d *Device) endRun() {
 	}
 	d.atStop = nil
 	d.q.Reset()
-	d.vm, d.impMod = nil, nil
+	d.vm, d.impMod, d.hwMod = nil, nil, nil
 }
 
 // schedule starts a Squirrel run at t with the given wake reason. A boot
@@ -209,6 +211,7 @@ func (d *Device) run(wake int) error {
 	d.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: d.q})
 	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot})
+	d.hwMod = hardware.Open(vm, hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID, WakeReason: wake, Boot: d.boot})
 	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn})
 	d.openDeviceAgent(vm, srv)
 	for _, m := range d.world.cfg.Modules {

@@ -34,10 +34,10 @@ func (w *World) schedulePinChanges() {
 
 // setPin applies one change to the device's running Squirrel.
 func (d *Device) setPin(c PinChange) {
-	if d.impMod == nil {
+	if d.hwMod == nil {
 		return
 	}
-	if !d.impMod.SetPinLevel(c.Pin, c.Level) {
+	if !d.hwMod.SetPinLevel(c.Pin, c.Level) {
 		d.Log(event.TypeStatus, fmt.Sprintf("--pin: this %s has no %s", d.ident.Type, c.Pin))
 	}
 }

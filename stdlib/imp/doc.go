@@ -1,10 +1,9 @@
-// Package imp is the device side of the imp API that is not networking:
-// the imp object (wakeup, cancelwakeup, onidle, sleep, deep sleep and
-// reset, onunhandledexception, identity and version queries), the
-// hardware object (millis, micros, wakereason, getdeviceid, voltage), the
-// WAKEREASON_* and ENVIRONMENT_* constants, and the nv table that survives
-// Squirrel restarts. imp.net is installed by the LAN module on the same
-// namespace object (see Namespace).
+// Package imp is the device's imp object (wakeup, cancelwakeup, onidle,
+// sleep, deep sleep and reset, onunhandledexception, identity and
+// version queries), the WAKEREASON_* and ENVIRONMENT_* constants, the nv
+// table that survives Squirrel restarts, and the agent's imp object.
+// stdlib/hardware is the hardware object; imp.net is installed by
+// stdlib/impnet on the same namespace object (see Namespace).
 //
 // Timers have centisecond resolution: an interval is rounded to the
 // nearest 0.01 s, and any positive interval waits at least 0.01 s;

@@ -81,7 +81,7 @@ type Options struct {
 	Boot       time.Time // hardware.millis()/micros() count from here
 }
 
-// Module is the imp and hardware objects of one Squirrel run.
+// Module is the imp object of one Squirrel run.
 type Module struct {
 	dev       event.Device
 	q         *event.Queue
@@ -92,16 +92,14 @@ type Module struct {
 	unhandled runtime.Value // imp.onunhandledexception handler
 	powersave bool
 	timerDel  *runtime.Table
-	pins      map[string]*pin // hardware.pinX, by name
-	buses     map[string]*bus // hardware.i2cXX, spiXX, uartXX, by name
 }
 
-// Open installs imp, hardware and their constants on vm.
+// Open installs imp and its constants on vm (stdlib/hardware installs
+// hardware).
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
 	vm.Root().SetConstants(constants)
 	vm.Root().SetStr("imp", NewMeta(runtime.Members(m.impMethods())))
-	vm.Root().SetStr("hardware", NewMeta(m.hardwareMembers()))
 	return m
 }
 

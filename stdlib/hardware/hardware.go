@@ -1,37 +1,46 @@
-package imp
+package hardware
 
 import "github.com/impvm/impvm/runtime"
 
-// hardwareMembers is the hardware object's member table: the methods, and
-// the simulated pins and buses of the imp type (pins.go, buses.go).
+// hardwareMembers is the hardware object's member table: the methods
+// every imp has, the optional ones of this imp type, and its pins and
+// buses (pins.go, bus.go).
 func (m *Module) hardwareMembers() *runtime.Table {
-	m.vm.Root().SetConstants(pinConstants)
-	m.vm.Root().SetConstants(busConstants)
-	methods := m.hardwareMethods()
-	if t := m.opts.Identity.Type; t == "imp001" || t == "imp002" {
-		methods = append(methods, runtime.Spec{Name: "lightlevel", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			return runtime.Int(lightLevel), nil
-		}})
+	root := m.vm.Root()
+	for _, cs := range [][]runtime.Constant{pinConstants, i2cConstants, spiConstants, uartConstants, samplerConstants, legacyBusConstants} {
+		root.SetConstants(cs)
 	}
-	hw := runtime.Members(methods)
+	hw := runtime.Members(m.hardwareMethods())
+	if m.typ.LightLevel {
+		hw.SetSpecs([]runtime.Spec{{Name: "lightlevel", NParams: 1, Fn: m.lightLevel}})
+	}
 	m.addPins(hw)
 	m.addBuses(hw)
+	if m.typ.SamplerPins != nil {
+		hw.SetStr("sampler", m.newSampler())
+	}
+	if m.typ.FFDACPins != nil {
+		hw.SetStr("fixedfrequencydac", m.newFFDAC())
+	}
+	if m.typ.BLE {
+		hw.SetStr("bluetooth", m.newBluetooth())
+	}
+	if m.typ.USB {
+		hw.SetStr("usb", m.newUSB())
+	}
 	return hw
 }
-
-// lightLevel is hardware.lightlevel() (imp001/imp002 only): a fixed
-// reading on the documented 0-65535 scale.
-const lightLevel = 32768
 
 func (m *Module) hardwareMethods() []runtime.Spec {
 	return []runtime.Spec{
 		{Name: "millis", NParams: 1, Fn: m.millis},
 		{Name: "micros", NParams: 1, Fn: m.micros},
 		{Name: "wakereason", NParams: 1, Fn: m.wakeReason},
-		{Name: "getdeviceid", NParams: 1, Fn: m.str(func() string { return m.opts.Identity.DeviceID })},
-		{Name: "voltage", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			return runtime.Float(3.3), nil
-		}},
+		{Name: "getdeviceid", NParams: 1, Fn: m.str(func() string { return m.opts.DeviceID })},
+		{Name: "getimpeeid", NParams: 1, Fn: m.str(func() string { return m.opts.DeviceID })},
+		{Name: "voltage", NParams: 1, Fn: m.voltage},
+		{Name: "vbat", NParams: 1, Fn: m.vbat},
+		{Name: "configure", NParams: 0, Fn: legacyConfigure},
 	}
 }
 

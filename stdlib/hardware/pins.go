@@ -1,7 +1,11 @@
-package imp
+package hardware
 
 import (
+	"fmt"
 	"hash/fnv"
+	"strings"
+
+	"github.com/impvm/impvm/imptype"
 
 	"github.com/impvm/impvm/runtime"
 )
@@ -56,36 +60,26 @@ type pin struct {
 	value    runtime.Value
 	callback runtime.Value // DIGITAL_IN* state-change callback
 	drive    int32
+	can      imptype.Mode // what the imp type's pin mux lets it be
 }
 
-// pinNames lists the GPIO pins of each imp type, per the Electric Imp pin
-// mux pages (developer.electricimp.com /hardware/imp/*_pinmux).
-var pinNames = map[string][]string{
-	"imp001":  {"1", "2", "5", "7", "8", "9"},
-	"imp002":  {"1", "2", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E"},
-	"imp003":  letters("ABCDEFGHJKLMNPQRSTUVWXY", ""),
-	"imp004m": letters("ABCDEFGHJKLMNPQRSW", ""),
-	"imp005":  append(letters("ABCDEFGHJKLMNPQRSTUVWY", ""), letters("ABCDE", "X")...),
-	"imp006": append(append(letters("ABCDEFGHJKLMNPQRSTUVW", ""),
-		letters("ABCDEFGHJKLMNPQRSTUVW", "X")...), letters("ABCDEFGHJKLMN", "Y")...),
-	"impC001": append(letters("ABCDEFGHJKLMNPQRSTUVW", ""), letters("ABCD", "X")...),
+// modeNeeds is the pin capability each configure mode needs (imptype).
+var modeNeeds = map[int32]imptype.Mode{
+	DigitalIn: imptype.Digital, DigitalInPullup: imptype.Digital, DigitalInPulldown: imptype.Digital,
+	DigitalInWakeup: imptype.Wake,
+	DigitalOut:      imptype.Digital, DigitalOutOD: imptype.Digital, DigitalOutODPullup: imptype.Digital,
+	AnalogIn: imptype.AnalogIn, AnalogOut: imptype.AnalogOut,
+	PWMOut: imptype.PWM, PWMOutSteps: imptype.PWM,
+	PulseCounter: imptype.PulseCounter,
 }
 
-func letters(s, prefix string) []string {
-	out := make([]string, len(s))
-	for i, c := range s {
-		out[i] = prefix + string(c)
+// modeNames names the configure modes for error messages.
+var modeNames = map[int32]string{}
+
+func init() {
+	for _, c := range pinConstants {
+		modeNames[c.Value] = c.Name
 	}
-	return out
-}
-
-// impPins returns the pin names of the module's imp type (imp006's for
-// an unknown type).
-func (m *Module) impPins() []string {
-	if p, ok := pinNames[m.opts.Identity.Type]; ok {
-		return p
-	}
-	return pinNames["imp006"]
 }
 
 // addPins installs hardware.pinX objects in the hardware member table.
@@ -98,8 +92,8 @@ func (m *Module) addPins(hw *runtime.Table) {
 		{Name: "setdrivestrength", NParams: 2, Mask: "un", Fn: m.pinSetDrive},
 	})
 	m.pins = map[string]*pin{}
-	for _, n := range m.impPins() {
-		p := &pin{name: "pin" + n}
+	for _, tp := range m.typ.Pins {
+		p := &pin{name: tp.Name, can: tp.Modes}
 		m.pins[p.name] = p
 		hw.SetStr(p.name, runtime.UserDataValue(runtime.NewUserData(pinTypeName, del, p)))
 	}
@@ -123,6 +117,9 @@ func (m *Module) pinConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 	mode, ok := args[1].ToInt()
 	if !ok || args[1].Type() != runtime.TInt || mode < DigitalIn || mode > PulseCounter {
 		return runtime.Null, runtime.NewError(errPinBadMode)
+	}
+	if need := modeNeeds[mode]; p.can&need != need {
+		return runtime.Null, m.modeError(p, mode)
 	}
 	rest := args[2:]
 	arg := func(i int) (runtime.Value, bool) {
@@ -250,4 +247,17 @@ func (m *Module) SetPinLevel(name string, level int) bool {
 		m.q.After(0, m.callback(p.callback))
 	}
 	return true
+}
+
+// modeError says that pin p cannot be configured as mode on this imp
+// type, and which pins can.
+func (m *Module) modeError(p *pin, mode int32) error {
+	need := modeNeeds[mode]
+	can := m.typ.PinsWith(need)
+	where := "no pin of the " + m.typ.Name + " can"
+	if len(can) > 0 {
+		where = "pins that can: " + strings.Join(can, ", ")
+	}
+	return runtime.NewError(fmt.Sprintf("%s: hardware.%s of the %s cannot be configured as %s (%s)",
+		errPinBadMode, p.name, m.typ.Name, modeNames[mode], where))
 }

@@ -1,0 +1,136 @@
+package hardware
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/impvm/impvm/imptype"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// bus is the payload of an i2c, spi, uart or pwmpair object.
+type bus struct {
+	name      string
+	spec      imptype.Bus
+	on        bool
+	claimed   []string      // the pins the configured bus drives
+	speed     runtime.Value // configured clock (spi: kHz) or baud rate
+	readError int32         // i2c: last read's error
+	callback  runtime.Value // uart: event callback
+	sent      bytes.Buffer  // uart/spi: everything written, for tests
+}
+
+// addBuses installs the imp type's bus objects (from its imptype table)
+// in the hardware table.
+func (m *Module) addBuses(hw *runtime.Table) {
+	kinds := map[imptype.BusKind]*runtime.Kind{
+		imptype.I2C:     runtime.NewKind("i2c", m.i2cSpecs()),
+		imptype.SPI:     runtime.NewKind("spi", m.spiSpecs()),
+		imptype.UART:    runtime.NewKind("uart", m.uartSpecs()),
+		imptype.PWMPair: runtime.NewKind("pwmpair", m.pwmPairSpecs()),
+	}
+	m.buses = map[string]*bus{}
+	for _, spec := range m.typ.Buses {
+		b := &bus{name: spec.Name, spec: spec, speed: runtime.Null, callback: runtime.Null}
+		m.buses[spec.Name] = b
+		hw.SetStr(spec.Name, kinds[spec.Kind].New(b))
+	}
+}
+
+func busOf(v runtime.Value) *bus {
+	b, _ := runtime.PayloadOf[*bus](v)
+	if b == nil {
+		b = &bus{speed: runtime.Null, callback: runtime.Null}
+	}
+	return b
+}
+
+// pinsWithRoles lists the bus's pins whose role is not in skip (roles
+// as the imptype table names them: "TX", "CTS", …). A bus whose pin roles
+// are undocumented claims no pins: impvm cannot tell which it drives.
+func (b *bus) pinsWithRoles(skip ...string) []string {
+	if len(b.spec.Roles) != len(b.spec.Pins) {
+		return nil
+	}
+	var out []string
+	for i, p := range b.spec.Pins {
+		if !slices.Contains(skip, b.spec.Roles[i]) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// enable marks b configured, driving pins. Configuring a bus again is a
+// reconfiguration; configuring one whose pins another configured bus
+// drives is an error, as the two would fight over the pins.
+func (m *Module) enable(b *bus, pins []string) error {
+	for _, name := range slices.Sorted(maps.Keys(m.buses)) {
+		other := m.buses[name]
+		if other == b || !other.on {
+			continue
+		}
+		var shared []string
+		for _, p := range pins {
+			if slices.Contains(other.claimed, p) {
+				shared = append(shared, p)
+			}
+		}
+		if len(shared) > 0 {
+			return runtime.NewError(fmt.Sprintf("hardware.%s cannot be configured: %s %s in use by hardware.%s (call hardware.%s.disable() first)",
+				b.name, strings.Join(shared, ", "), isAre(len(shared)), other.name, other.name))
+		}
+	}
+	b.on, b.claimed = true, pins
+	for _, p := range pins {
+		if pn := m.pins[p]; pn != nil {
+			pn.mode = 0 // the bus owns the pin now
+		}
+	}
+	return nil
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// disable(): the bus lets go of its pins.
+func busDisable(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0])
+	b.on, b.claimed = false, nil
+	return runtime.Null, nil
+}
+
+func notConfigured(b *bus) error {
+	return runtime.Errorf("%s is not configured", b.name)
+}
+
+// dataOf is the bytes of a string or blob argument.
+func dataOf(v runtime.Value) []byte {
+	if v.Type() == runtime.TString {
+		return []byte(v.Str())
+	}
+	if bl, ok := base.BlobOf(v); ok {
+		return bl.Bytes()
+	}
+	return nil
+}
+
+func ones(n int) []byte { return bytes.Repeat([]byte{0xff}, max(n, 0)) }
+
+// BusOutput returns everything written to SPI or UART bus name (e.g.
+// "uartABCD") in this run, and whether the bus exists.
+func (m *Module) BusOutput(name string) ([]byte, bool) {
+	b, ok := m.buses[name]
+	if !ok {
+		return nil, false
+	}
+	return b.sent.Bytes(), true
+}

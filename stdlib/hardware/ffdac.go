@@ -1,0 +1,96 @@
+package hardware
+
+import (
+	"time"
+
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/imp"
+)
+
+// newFFDAC makes hardware.fixedfrequencydac: blobs of samples played at
+// a fixed rate through a DAC pin (or the imp004m's pwmpairKD); each
+// buffer goes back to the callback once played, to be refilled and
+// handed back with addbuffer(). The played samples go nowhere.
+func (m *Module) newFFDAC() runtime.Value {
+	s := &stream{callback: runtime.Null}
+	kind := runtime.NewKind(imp.MetaTypeName, []runtime.Spec{
+		{Name: "configure", NParams: -5, Mask: "..n.c.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+			return runtime.Null, m.ffdacConfigure(s, args)
+		}},
+		{Name: "start", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			return runtime.Null, m.ffdacStart(s)
+		}},
+		{Name: "stop", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			m.streamStop(s)
+			return runtime.Null, nil
+		}},
+		{Name: "addbuffer", NParams: 2, Mask: "..", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+			if _, ok := base.BlobOf(args[1]); !ok {
+				return runtime.Null, runtime.NewError("hardware.fixedfrequencydac.addbuffer: expected a blob")
+			}
+			s.queued = append(s.queued, args[1])
+			if s.timer == nil && len(s.pins) > 0 && s.next == -1 {
+				m.ffdacPlay(s) // restart after running dry
+			}
+			return runtime.Null, nil
+		}},
+	})
+	return kind.New(s)
+}
+
+// configure(pin, rateHz, [blobs], callback[, flags]).
+func (m *Module) ffdacConfigure(s *stream, args []runtime.Value) error {
+	var out string
+	if b, ok := runtime.PayloadOf[*bus](args[1]); ok {
+		out = b.name
+	} else if p := pinOf(args[1]); p != nil {
+		out = p.name
+	}
+	if !contains(m.typ.FFDACPins, out) {
+		return runtime.Errorf("hardware.fixedfrequencydac: not an output it can use on the %s (it can use %s)", m.typ.Name, join(m.typ.FFDACPins))
+	}
+	rate, _ := args[2].ToFloat()
+	if rate <= 0 {
+		return runtime.NewError("hardware.fixedfrequencydac: the sample rate must be positive")
+	}
+	bufs, err := blobArray(args[3], "hardware.fixedfrequencydac")
+	if err != nil {
+		return err
+	}
+	m.streamStop(s)
+	*s = stream{pins: []string{out}, rate: float64(rate), buffers: bufs, callback: args[4], queued: append([]runtime.Value(nil), bufs...)}
+	if len(args) > 5 {
+		s.flags, _ = args[5].ToInt()
+	}
+	return nil
+}
+
+func (m *Module) ffdacStart(s *stream) error {
+	if len(s.pins) == 0 {
+		return runtime.NewError("hardware.fixedfrequencydac: configure it before start()")
+	}
+	if s.timer == nil {
+		m.ffdacPlay(s)
+	}
+	return nil
+}
+
+// ffdacPlay plays the first queued buffer, then hands it back. With no
+// buffer queued the DAC runs dry and waits for addbuffer().
+func (m *Module) ffdacPlay(s *stream) {
+	if len(s.queued) == 0 {
+		s.next = -1
+		return
+	}
+	s.next = 0
+	buf := s.queued[0]
+	s.queued = s.queued[1:]
+	bl, _ := base.BlobOf(buf)
+	d := s.fillTime(len(bl.Bytes()), s.bytesPerSample(aLawDecompress))
+	s.timer = m.q.After(max(d, time.Millisecond), func() error {
+		s.timer = nil
+		m.ffdacPlay(s)
+		return m.callback(s.callback, buf)()
+	})
+}

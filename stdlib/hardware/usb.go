@@ -1,0 +1,34 @@
+package hardware
+
+import (
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
+)
+
+// hardware.usb (imp005): the USB host port, simulated with nothing
+// plugged in: configure() powers it and stores the event callback, which
+// no device ever calls; transfers fail because there is no device.
+func (m *Module) newUSB() runtime.Value {
+	on := false
+	noDevice := func(name string) runtime.Spec {
+		return runtime.Spec{Name: name, NParams: 0, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			if !on {
+				return runtime.Null, runtime.Errorf("hardware.usb.%s: the USB port is not configured", name)
+			}
+			return runtime.Null, runtime.Errorf("hardware.usb.%s: no USB device is attached", name)
+		}}
+	}
+	return imp.NewMeta(runtime.Members([]runtime.Spec{
+		{Name: "configure", NParams: 2, Mask: ".c", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			on = true
+			return runtime.Null, nil
+		}},
+		{Name: "disable", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			on = false
+			return runtime.Null, nil
+		}},
+		noDevice("openendpoint"),
+		noDevice("controltransfer"),
+		noDevice("generaltransfer"),
+	}))
+}
