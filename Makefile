@@ -2,10 +2,21 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build test vet fmt-check unit conformance bench fuzz
+.PHONY: build wasm playground test vet fmt-check unit conformance bench fuzz
 
-build:
+# bin/impvm, with the playground's WebAssembly build embedded.
+build: wasm
 	$(GO) build -o bin/impvm ./cmd/impvm
+
+# The WebAssembly build of impvm the playground runs, and Go's loader for it
+# (both ignored by git; see playground/wasm/README.md).
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o playground/wasm/impvm.wasm ./cmd/impvm
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" playground/wasm/wasm_exec.js
+
+# The playground as a static site any web server can serve.
+playground: build
+	bin/impvm playground --out dist/playground
 
 test: vet fmt-check unit conformance fuzz
 

@@ -10,6 +10,10 @@ import (
 // version is the impvm release; set with -ldflags at build time.
 var version = "0.1.0-dev"
 
+// extraCommands are the commands only some builds have (the playground
+// server is not part of the WebAssembly build it serves).
+var extraCommands []func() *cobra.Command
+
 // exitError carries a process exit status through cobra.
 type exitError struct{ code int }
 
@@ -23,6 +27,9 @@ func main() {
 		SilenceErrors: true,
 	}
 	root.AddCommand(runCmd(), testCmd(), replCmd(), checkCmd(), disasmCmd(), versionCmd())
+	for _, c := range extraCommands {
+		root.AddCommand(c())
+	}
 	if err := root.Execute(); err != nil {
 		if ee, ok := err.(exitError); ok {
 			os.Exit(ee.code)

@@ -1,0 +1,221 @@
+package playground
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/impvm/impvm/examples"
+	"github.com/impvm/impvm/internal/browser"
+)
+
+// builds are the native impvm binary and its WebAssembly build, made once
+// per test run from this source tree.
+var builds struct {
+	once        sync.Once
+	dir         string
+	native, wsm string
+	err         error
+}
+
+func buildAll(t *testing.T) (native, wasm string) {
+	t.Helper()
+	builds.once.Do(func() {
+		builds.dir, builds.err = os.MkdirTemp("", "impvm-playground-test-")
+		if builds.err != nil {
+			return
+		}
+		builds.native = filepath.Join(builds.dir, "impvm")
+		builds.wsm = filepath.Join(builds.dir, "impvm.wasm")
+		for _, b := range []struct {
+			out string
+			env []string
+		}{{builds.native, nil}, {builds.wsm, []string{"GOOS=js", "GOARCH=wasm"}}} {
+			cmd := exec.Command("go", "build", "-o", b.out, "./cmd/impvm")
+			cmd.Dir = ".."
+			cmd.Env = append(os.Environ(), b.env...)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				builds.err = fmt.Errorf("go build %v: %v\n%s", b.env, err, out)
+				return
+			}
+		}
+	})
+	if builds.err != nil {
+		t.Fatal(builds.err)
+	}
+	return builds.native, builds.wsm
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builds.dir != "" {
+		os.RemoveAll(builds.dir)
+	}
+	os.Exit(code)
+}
+
+// servePlayground starts `impvm playground` on a free loopback port and
+// returns its URL.
+func servePlayground(t *testing.T) string {
+	native, wasm := buildAll(t)
+	cmd := exec.Command(native, "playground", "--port", "0", "--wasm", wasm)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("impvm playground printed no address: %v", err)
+	}
+	i := strings.Index(line, "http://127.0.0.1:")
+	if i < 0 {
+		t.Fatalf("impvm playground: %q", line)
+	}
+	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
+}
+
+func startBrowser(t *testing.T) *browser.Browser {
+	bin := browser.Find()
+	if bin == "" {
+		t.Skip("no chromium installed (set IMPVM_CHROMIUM; .ci/run installs Debian's)")
+	}
+	b, err := browser.Start(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return b
+}
+
+const finished = `document.getElementById("output") && /\n?-- (finished \(exit \d+\)|stopped.*)\n$/.test(document.getElementById("output").textContent)`
+
+// runInPage opens url, waits for the run to end and returns the output.
+func runInPage(t *testing.T, b *browser.Browser, url string) (*browser.Page, string) {
+	t.Helper()
+	p, err := b.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	if err := p.WaitFor(finished, 90*time.Second); err != nil {
+		var out string
+		_ = p.Eval(`document.getElementById("output").textContent + " [status: " + document.getElementById("status").textContent + "]"`, &out)
+		t.Fatalf("%s: %v; output so far:\n%s", url, err, out)
+	}
+	var out string
+	if err := p.Eval(`document.getElementById("output").textContent`, &out); err != nil {
+		t.Fatal(err)
+	}
+	return p, out
+}
+
+// runNative runs the native binary on the example's files, laid out as
+// the page lays them out (every file at the root), with stdout and
+// stderr in one stream as the page shows them.
+func runNative(t *testing.T, files map[string][]byte, args []string) (string, int) {
+	t.Helper()
+	native, _ := buildAll(t)
+	dir := t.TempDir()
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(native, args...)
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), code
+}
+
+// withTrailer is what the page shows for a native run's output.
+func withTrailer(out string, code int) string {
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	return out + fmt.Sprintf("-- finished (exit %d)\n", code)
+}
+
+// TestPageMatchesNative runs every example (the lessons of examples/learn
+// and the LAN demo) in the page and natively: the output must be the same
+// bytes.
+func TestPageMatchesNative(t *testing.T) {
+	b := startBrowser(t)
+	url := servePlayground(t)
+	list, err := Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) < 14 {
+		t.Fatalf("only %d examples", len(list))
+	}
+	for _, ex := range list {
+		t.Run(ex.Name, func(t *testing.T) {
+			files := map[string][]byte{}
+			for _, f := range ex.Files {
+				src, err := fs.ReadFile(examples.FS, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				files[path.Base(f)] = src
+			}
+			want := withTrailer(runNative(t, files, ex.Args))
+			_, got := runInPage(t, b, url+"/?example="+ex.Name+"&run=1")
+			if got != want {
+				t.Errorf("page output differs from the native binary's\n--- page\n%s\n--- native\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestShareLinkRoundTrip: code → link → page → the same files, command
+// and output.
+func TestShareLinkRoundTrip(t *testing.T) {
+	b := startBrowser(t)
+	url := servePlayground(t)
+	src := "// a shared example\nlocal t = {a = 1, b = [1, 2.5, \"x\"]};\nforeach (k, v in t) print(k + \" \" + typeof v + \"\\n\");\n"
+	p, out1 := runInPage(t, b, url+"/?code="+base64.RawURLEncoding.EncodeToString([]byte(src))+"&name=shared.nut&run=1")
+	var link string
+	if err := p.Eval(`playground.shareLink()`, &link); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(link, "#code=z") {
+		t.Fatalf("share link %q carries no compressed code", link)
+	}
+	p2, out2 := runInPage(t, b, link+"&run=1")
+	_ = p2
+	var state struct {
+		Tabs []struct{ Name, Text string } `json:"tabs"`
+	}
+	if err := p2.Eval(`playground.state`, &state); err != nil {
+		t.Fatal(err)
+	}
+	if len(state.Tabs) != 1 || state.Tabs[0].Name != "shared.nut" || state.Tabs[0].Text != src {
+		t.Fatalf("shared page holds %+v", state.Tabs)
+	}
+	want := withTrailer(runNative(t, map[string][]byte{"shared.nut": []byte(src)}, []string{"run", "shared.nut"}))
+	if out1 != want || out2 != want {
+		t.Fatalf("outputs: first page %q, shared page %q, native %q", out1, out2, want)
+	}
+}
