@@ -193,7 +193,7 @@ func (a *Agent) run() error {
 	base.Open(vm, base.Options{Clock: a.q})
 	a.mod = agent.Open(vm, agent.Options{
 		Env: a, Device: deviceEnd{a}, Listener: a.listener, URL: a.url,
-		Web: a.world.cfg.Web, NoRateLimit: a.world.cfg.Net.NoRateLimit,
+		Web: a.world.cfg.Web, NoRateLimit: a.world.cfg.NoRateLimit,
 	})
 	for _, m := range a.world.cfg.AgentModules {
 		if err := m.InstallAgent(a, vm); err != nil {

@@ -25,12 +25,12 @@ func runAgentWeb(t *testing.T, client web.Client, src string, noLimit bool) stri
 	t.Helper()
 	var out bytes.Buffer
 	w, err := New(Config{
-		Scripts: []Script{{Path: "w.device.nut"}},
-		Agent:   &Script{Path: "w.agent.nut", Source: []byte(src)},
-		Virtual: true,
-		Web:     client,
-		Net:     NetConfig{NoRateLimit: noLimit},
-		Out:     &out,
+		Scripts:     []Script{{Path: "w.device.nut"}},
+		Agent:       &Script{Path: "w.agent.nut", Source: []byte(src)},
+		Virtual:     true,
+		Web:         client,
+		NoRateLimit: noLimit,
+		Out:         &out,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -25,6 +25,10 @@ const (
 // no type-specific hardware (imptype.Default).
 const DefaultImpType = "imp006"
 
+// DefaultSeed is the seed of a run that names none (impvm run, test and
+// repl): Config.Seed.
+const DefaultSeed = 1
+
 // Script is one device's code.
 type Script struct {
 	Path   string // shown in error reports; its base name names the device
@@ -75,9 +79,13 @@ type Config struct {
 	Format      event.Format
 	Outages     []Outage
 	PinChanges  []PinChange
-	MaxDepth    int    // Squirrel call depth before "stack overflow" (0: the runtime's default)
-	Heap        int64  // Squirrel heap per device in bytes (0: the imp type's, imp.HeapSize; <0: unlimited)
-	Seed        int64  // device IDs and MAC addresses derive from it
+	MaxDepth    int   // Squirrel call depth before "stack overflow" (0: the runtime's default)
+	Heap        int64 // Squirrel heap per device in bytes (0: the imp type's, imp.HeapSize; <0: unlimited)
+	// NoRateLimit lifts the imp's rate limits (impOS's 100-burst,
+	// 25-per-second UDP sends; the agent's outbound HTTP limit): a
+	// simulation knob for load tests, never a default.
+	NoRateLimit bool
+	Seed        int64  // device IDs, MAC addresses and the virtual LAN's impairments derive from it (DefaultSeed: what impvm run uses)
 	ImpType     string // imp.info().type; "" chooses per device from its code (ChooseImpType)
 	Out         io.Writer
 	Modules     []Module

@@ -31,9 +31,10 @@ const (
 // perfect virtual LAN on 192.168.1.0/24.
 type NetConfig struct {
 	Mode NetMode
-	// LAN configures the virtual network: subnet, seed, impairments and
-	// the link schedule (NIC names are device names). Its Pcap and
-	// NoRateLimit are set from the fields below.
+	// LAN configures the virtual network: subnet, impairments and the link
+	// schedule (NIC names are device names). The host sets its Seed from
+	// Config.Seed, its NoRateLimit from Config.NoRateLimit and its Pcap
+	// from PcapFile.
 	LAN lan.Config
 	// PcapFile, when set, receives every virtual datagram as a pcap
 	// capture (virtual network only).
@@ -43,9 +44,6 @@ type NetConfig struct {
 	// AllowLoopback admits 127/8 destinations under NetUDP: for tests on
 	// the loopback interface only, never a default.
 	AllowLoopback bool
-	// NoRateLimit lifts impOS's 100-burst, 25-per-second send limit: a
-	// simulation knob for load tests.
-	NoRateLimit bool
 }
 
 // netModule gives every device of a world imp.net on its NIC.
@@ -87,15 +85,16 @@ func (w *World) openNet() error {
 
 func (n *netModule) openVirtual() error {
 	cfg := n.cfg.LAN
-	cfg.NoRateLimit = n.cfg.NoRateLimit
+	cfg.Seed = uint64(n.w.cfg.Seed)
+	cfg.NoRateLimit = n.w.cfg.NoRateLimit
 	if n.cfg.PcapFile != "" {
 		f, err := os.Create(n.cfg.PcapFile)
 		if err != nil {
-			return fmt.Errorf("--pcap: %w", err)
+			return fmt.Errorf("pcap file: %w", err)
 		}
 		n.file = f
 		if n.pcap, err = lan.NewPcapWriter(f, n.w.start); err != nil {
-			return fmt.Errorf("--pcap: %w", err)
+			return fmt.Errorf("pcap file: %w", err)
 		}
 		cfg.Pcap = n.pcap
 	}
@@ -126,11 +125,11 @@ func (n *netModule) openVirtual() error {
 func (n *netModule) openUDP() error {
 	switch {
 	case n.w.cfg.Virtual:
-		return errors.New("--net udp runs on the wall clock: drop --virtual")
+		return errors.New("the udp network runs on the wall clock, not in virtual time")
 	case n.cfg.PcapFile != "":
-		return errors.New("--pcap records the virtual LAN only (capture real traffic with tcpdump)")
+		return errors.New("a pcap file records the virtual network only (capture real traffic with tcpdump)")
 	case n.cfg.Iface == "":
-		return errors.New("--net udp needs --iface NAME")
+		return errors.New("the udp network needs a host interface")
 	}
 	for _, d := range n.w.devices {
 		q := d.q
@@ -139,7 +138,7 @@ func (n *netModule) openUDP() error {
 			Post:          func(fn func()) { q.Post(func() error { fn(); return nil }) },
 			Clock:         deviceClock{d},
 			AllowLoopback: n.cfg.AllowLoopback,
-			NoRateLimit:   n.cfg.NoRateLimit,
+			NoRateLimit:   n.w.cfg.NoRateLimit,
 		})
 		if err != nil {
 			return err
@@ -194,7 +193,7 @@ func (n *netModule) close() error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("--pcap: %w", err)
+		return fmt.Errorf("pcap file: %w", err)
 	}
 	return nil
 }

@@ -69,7 +69,7 @@ func BenchmarkNetDatagrams(b *testing.B) {
 	w, _, el := benchWorld(b, Config{
 		Scripts: []Script{{Path: "sender.device.nut", Source: src(benchSender)},
 			{Path: "receiver.device.nut", Source: src(benchReceiver)}},
-		Virtual: true, Out: io.Discard, Net: NetConfig{NoRateLimit: true},
+		Virtual: true, Out: io.Discard, NoRateLimit: true,
 	})
 	b.StopTimer()
 	if st := w.NetStats(); st.Delivered != b.N {

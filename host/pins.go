@@ -38,6 +38,6 @@ func (d *Device) setPin(c PinChange) {
 		return
 	}
 	if !d.hwMod.SetPinLevel(c.Pin, c.Level) {
-		d.Log(event.TypeStatus, fmt.Sprintf("--pin: this %s has no %s", d.ident.Type, c.Pin))
+		d.Log(event.TypeStatus, fmt.Sprintf("pin change: this %s has no %s", d.ident.Type, c.Pin))
 	}
 }

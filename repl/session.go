@@ -57,6 +57,7 @@ func Start(opts Options) (*Session, error) {
 	w, err := host.New(host.Config{
 		Scripts:    []host.Script{{Path: "repl", Source: nil}},
 		OnError:    host.OnErrorContinue,
+		Seed:       host.DefaultSeed,
 		Format:     event.FormatJSON,
 		ImpType:    opts.ImpType,
 		Out:        &logWriter{out: out},

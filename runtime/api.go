@@ -69,16 +69,20 @@ func AsError(err error) *Error {
 
 // Options configure a VM.
 type Options struct {
-	MaxDepth int       // maximum Squirrel call depth before "stack overflow" (default 100000)
+	MaxDepth int       // maximum Squirrel call depth before "stack overflow" (0: DefaultMaxDepth)
 	Stdout   io.Writer // print() (default os.Stdout)
 	Stderr   io.Writer // error() (default os.Stderr)
 }
+
+// DefaultMaxDepth is the Squirrel call depth at which "stack overflow" is
+// raised when Options.MaxDepth is 0.
+const DefaultMaxDepth = 100000
 
 // NewVM makes a VM with an empty root table. Libraries (stdlib/base and
 // the imp modules) install globals and default delegates on it.
 func NewVM(opts Options) *VM {
 	if opts.MaxDepth <= 0 {
-		opts.MaxDepth = 100000
+		opts.MaxDepth = DefaultMaxDepth
 	}
 	if opts.Stdout == nil {
 		opts.Stdout = os.Stdout

@@ -233,6 +233,7 @@ func (r *fileRun) run() {
 	// An uncaught error fails the running test and the session goes on.
 	cfg := host.Config{
 		Virtual:         true,
+		Seed:            host.DefaultSeed,
 		Cover:           r.opts.Cover,
 		OnError:         host.OnErrorContinue,
 		Out:             (*logWriter)(r),

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/preproc"
+	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/testrun"
 )
 
@@ -30,7 +32,7 @@ type deviceFlags struct {
 	logFormat   string
 	offline     []string
 	pins        []string
-	maxDepth    int
+	maxDepth    depthFlag
 	heap        byteSize // 0: the imp type's
 	maxMemory   byteSize // plain scripts; 0: defaultMaxMemory
 	seed        int64
@@ -48,11 +50,11 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.maxRestarts, "max-restarts", 5, "error restarts allowed per device with --on-error restart")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
 	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
-	fs.IntVar(&f.maxDepth, "max-depth", 0, "Squirrel call depth at which a catchable 'stack overflow' error is raised (default 100000)")
+	fs.Var(&f.maxDepth, "max-depth", "Squirrel call depth at which a catchable 'stack overflow' error is raised (default "+strconv.Itoa(runtime.DefaultMaxDepth)+")")
 	fs.Var(&f.heap, "heap", "Squirrel heap of each device (e.g. 256K; default: the --imp-type's, see README)")
 	fs.Var(&f.maxMemory, "max-memory", "heap of a plain script (e.g. 64M; default 512M)")
 	fs.StringArrayVar(&f.pins, "pin", nil, "drive an input pin: [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1, hub@1m:pin1=0 (repeatable)")
-	fs.Int64Var(&f.seed, "seed", 1, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
+	fs.Int64Var(&f.seed, "seed", host.DefaultSeed, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
 	fs.StringVar(&f.impType, "imp-type", "", "imp.info().type of every device: "+strings.Join(imptype.Names(), ", ")+" (default: the one whose hardware the code uses)")
 	f.agent.register(fs)
@@ -66,16 +68,13 @@ func isDeviceFile(path string) bool {
 
 // config turns the flags into a host.Config (without scripts).
 func (f *deviceFlags) config() (host.Config, error) {
-	if f.maxDepth < 0 {
-		return host.Config{}, fmt.Errorf("--max-depth %d: want a positive depth", f.maxDepth)
-	}
 	if f.impType != "" {
 		if err := host.CheckImpType(f.impType); err != nil {
 			return host.Config{}, fmt.Errorf("--imp-type: %v", err)
 		}
 	}
 	cfg := host.Config{
-		MaxDepth:    f.maxDepth,
+		MaxDepth:    int(f.maxDepth),
 		Heap:        int64(f.heap),
 		Virtual:     f.virtual,
 		Duration:    f.duration,
@@ -286,4 +285,21 @@ func watchInterrupt(w *host.World) (stop func()) {
 		signal.Stop(sig)
 		close(done)
 	}
+}
+
+// depthFlag is --max-depth: a call depth, 0 for the runtime's default.
+// A negative depth is refused when the flag is parsed.
+type depthFlag int
+
+func (d *depthFlag) String() string { return strconv.Itoa(int(*d)) }
+
+func (d *depthFlag) Type() string { return "int" }
+
+func (d *depthFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return errors.New("want a positive depth")
+	}
+	*d = depthFlag(n)
+	return nil
 }

@@ -125,7 +125,7 @@ func TestMaxDepthFlag(t *testing.T) {
 	if code, out, _ := impvm("--virtual", "--max-depth", "500", device); code != 0 || !strings.Contains(out, "[Device] 400\n") || !strings.Contains(out, "[Device] stack overflow\n") {
 		t.Errorf("device: status %d, log %q", code, out)
 	}
-	if code, _, errOut := impvm("--max-depth", "-1", script); code != 2 || !strings.Contains(errOut, "--max-depth -1") {
+	if code, _, errOut := impvm("--max-depth", "-1", script); code != 2 || !strings.Contains(errOut, `invalid argument "-1" for "--max-depth" flag: want a positive depth`) {
 		t.Errorf("negative depth: status %d, stderr %q", code, errOut)
 	}
 }

@@ -41,9 +41,9 @@ func (f *netFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.noRateLimit, "no-rate-limit", false, "simulation knob: lift impOS's 100-burst, 25/s UDP send limit (for load tests)")
 }
 
-// apply sets cfg.Net from the flags; cfg.Seed seeds the impairments.
+// apply sets cfg.Net from the flags.
 func (f *netFlags) apply(cfg *host.Config) error {
-	n := host.NetConfig{PcapFile: f.pcap, Iface: f.iface, AllowLoopback: f.allowLoopback, NoRateLimit: f.noRateLimit}
+	n := host.NetConfig{PcapFile: f.pcap, Iface: f.iface, AllowLoopback: f.allowLoopback}
 	switch f.mode {
 	case "virtual", "":
 	case "udp":
@@ -55,7 +55,6 @@ func (f *netFlags) apply(cfg *host.Config) error {
 		return errors.New("--iface and --allow-loopback need --net udp")
 	}
 	l := &n.LAN
-	l.Seed = uint64(cfg.Seed)
 	l.Loss, l.Duplicate, l.Reorder = f.loss, f.dup, f.reorder
 	var err error
 	if f.subnet != "" {
@@ -74,6 +73,7 @@ func (f *netFlags) apply(cfg *host.Config) error {
 		l.Links = append(l.Links, evs...)
 	}
 	cfg.Net = n
+	cfg.NoRateLimit = f.noRateLimit
 	return nil
 }
 

@@ -80,12 +80,12 @@ func TestNetFlags(t *testing.T) {
 		{netFlags{mode: "virtual", linkDown: []string{"x@y"}}, `--link-down "x@y": bad time "y"`, 0},
 	}
 	for _, tt := range tests {
-		cfg := host.Config{Seed: 9}
+		var cfg host.Config
 		err := tt.f.apply(&cfg)
 		if errText(err) != tt.err {
 			t.Errorf("%+v: error %q, want %q", tt.f, errText(err), tt.err)
 		}
-		if err == nil && (cfg.Net.Mode != tt.mode || cfg.Net.LAN.Seed != 9) {
+		if err == nil && cfg.Net.Mode != tt.mode {
 			t.Errorf("%+v: got %+v", tt.f, cfg.Net)
 		}
 	}
@@ -99,9 +99,9 @@ func TestNetRunErrors(t *testing.T) {
 		args []string
 		err  string
 	}{
-		{[]string{"--virtual", "--net", "udp", "--iface", "lo", dev}, "impvm: --net udp runs on the wall clock: drop --virtual\n"},
-		{[]string{"--net", "udp", dev}, "impvm: --net udp needs --iface NAME\n"},
-		{[]string{"--net", "udp", "--iface", "lo", "--pcap", filepath.Join(dir, "x.pcap"), dev}, "impvm: --pcap records the virtual LAN only (capture real traffic with tcpdump)\n"},
+		{[]string{"--virtual", "--net", "udp", "--iface", "lo", dev}, "impvm: the udp network runs on the wall clock, not in virtual time\n"},
+		{[]string{"--net", "udp", dev}, "impvm: the udp network needs a host interface\n"},
+		{[]string{"--net", "udp", "--iface", "lo", "--pcap", filepath.Join(dir, "x.pcap"), dev}, "impvm: a pcap file records the virtual network only (capture real traffic with tcpdump)\n"},
 		{[]string{"--virtual", "--link-down", "hub@1s", dev}, "impvm: link change for \"hub\": no device has that name\n"},
 		{[]string{"--virtual", "--subnet", "10.0.0.0/30", dev}, "impvm: lan: subnet 10.0.0.0/30: want an IPv4 prefix of /8 to /28\n"},
 		{[]string{"--virtual", "--loss", "2", dev}, "impvm: lan: probability 2 outside 0..1\n"},

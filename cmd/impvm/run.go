@@ -38,9 +38,6 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 			case err != nil:
 				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
 				code = 2
-			case f.maxDepth < 0:
-				fmt.Fprintf(cmd.ErrOrStderr(), "impvm: --max-depth %d: want a positive depth\n", f.maxDepth)
-				code = 2
 			case expr != "" || args[0] == "-":
 				code = runInline(&f, opts, expr, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 			case f.device || isDeviceFile(args[0]):
@@ -78,7 +75,7 @@ type scriptLimits struct {
 }
 
 func (f *deviceFlags) limits() scriptLimits {
-	return scriptLimits{maxDepth: f.maxDepth, maxMemory: int64(f.maxMemory)}
+	return scriptLimits{maxDepth: int(f.maxDepth), maxMemory: int64(f.maxMemory)}
 }
 
 // runScriptLimits is runScriptOpts with limits.
