@@ -14,6 +14,7 @@ import (
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/agent"
 	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/crypto"
 	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/server"
 )
@@ -194,6 +195,11 @@ func (a *Agent) run() error {
 	a.mod = agent.Open(vm, agent.Options{
 		Env: a, Device: deviceEnd{a}, Listener: a.listener, URL: a.url,
 		Web: a.world.cfg.Web, NoRateLimit: a.world.cfg.NoRateLimit,
+	})
+	crypto.Open(vm, crypto.Options{
+		Random: a.world.randomSource(a.dev.Name + ".agent"),
+		Agent:  true,
+		Post:   func(fn func() error) { a.q.At(a.q.Now(), fn) },
 	})
 	for _, m := range a.world.cfg.AgentModules {
 		if err := m.InstallAgent(a, vm); err != nil {

@@ -2,6 +2,7 @@ package host
 
 import (
 	"bytes"
+	"io"
 	"time"
 
 	"github.com/impvm/impvm/event"
@@ -9,6 +10,7 @@ import (
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/crypto"
 	"github.com/impvm/impvm/stdlib/hardware"
 	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/server"
@@ -20,7 +22,8 @@ type Device struct {
 	Name   string // unique in the world
 	Index  int    // position in Config.Scripts
 	ident  imp.Identity
-	choice string // the "Simulating an …" status line, until the first boot logs it
+	random io.Reader // crypto.random, kept across Squirrel restarts
+	choice string    // the "Simulating an …" status line, until the first boot logs it
 
 	world *World
 	path  string
@@ -213,6 +216,10 @@ func (d *Device) run(wake int) error {
 	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot})
 	d.hwMod = hardware.Open(vm, hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID, WakeReason: wake, Boot: d.boot})
 	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn})
+	if d.random == nil {
+		d.random = d.world.randomSource(d.Name)
+	}
+	crypto.Open(vm, crypto.Options{Random: d.random})
 	d.openDeviceAgent(vm, srv)
 	for _, m := range d.world.cfg.Modules {
 		if err := m.Install(d, vm); err != nil {

@@ -1,8 +1,11 @@
 package host
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -58,4 +61,37 @@ func identity(seed int64, i int) (id, mac string) {
 // script s: the group s names, and s's code.
 func deployment(s Script, created time.Time) source.Deployment {
 	return source.Deployment{Group: baseName(s.Path), DeviceCode: s.Source, Created: created}
+}
+
+// randomSource is crypto.random's source for one device or agent: in
+// virtual time a stream derived from the run's seed and the name (so runs
+// are byte-identical), in wall time the operating system's.
+func (w *World) randomSource(name string) io.Reader {
+	if !w.cfg.Virtual {
+		return rand.Reader
+	}
+	return &seededStream{key: sha256.Sum256([]byte("impvm-random-" + strconv.FormatInt(w.cfg.Seed, 10) + "-" + name))}
+}
+
+// seededStream is SHA-256 of key and a counter, block after block.
+type seededStream struct {
+	key   [32]byte
+	n     uint64
+	block []byte
+}
+
+func (s *seededStream) Read(p []byte) (int, error) {
+	for i := range p {
+		if len(s.block) == 0 {
+			var in [40]byte
+			copy(in[:], s.key[:])
+			binary.BigEndian.PutUint64(in[32:], s.n)
+			s.n++
+			sum := sha256.Sum256(in[:])
+			s.block = sum[:]
+		}
+		p[i] = s.block[0]
+		s.block = s.block[1:]
+	}
+	return len(p), nil
 }

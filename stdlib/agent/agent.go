@@ -6,6 +6,7 @@ import (
 	"github.com/impvm/impvm/stdlib/agent/web"
 	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/msg"
+	"github.com/impvm/impvm/stdlib/regexp2"
 )
 
 // Log record types of an agent.
@@ -68,6 +69,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	root.SetStr("NO_TIMEOUT", runtime.Int(NoTimeout))
 	root.SetStr("VALIDATE_USING_SYSTEM_CA", runtime.Int(ValidateUsingSystemCA))
 	root.SetStr("VALIDATE_NONE", runtime.Int(ValidateNone))
+	regexp2.Open(vm)
 	m.initHTTP()
 	return m
 }

@@ -74,14 +74,60 @@ func base64Encode(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return runtime.Str(base64.StdEncoding.EncodeToString(stringOrBlob(args[1]))), nil
 }
 
-// base64decode(string): a blob.
+// base64decode(string): a blob. As on the impCloud it never throws:
+// characters outside the base64 alphabet (either flavour) are skipped,
+// decoding stops at the first '=', and a final group of two or three
+// characters gives one or two bytes (a lone character is dropped).
 func base64Decode(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	s := strings.TrimRight(args[1].Str(), "=")
-	b, err := base64.RawStdEncoding.DecodeString(s)
-	if err != nil {
-		return runtime.Null, runtime.NewError("invalid base64 data")
+	return base.NewBlobValue(vm, lenientBase64(args[1].Str())), nil
+}
+
+// lenientBase64 decodes what it can of s.
+func lenientBase64(s string) []byte {
+	out := make([]byte, 0, len(s)*3/4)
+	var acc uint32
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '=' {
+			break
+		}
+		v := base64Value(c)
+		if v < 0 {
+			continue
+		}
+		acc = acc<<6 | uint32(v)
+		n++
+		if n == 4 {
+			out = append(out, byte(acc>>16), byte(acc>>8), byte(acc))
+			acc, n = 0, 0
+		}
 	}
-	return base.NewBlobValue(vm, b), nil
+	switch n {
+	case 2:
+		out = append(out, byte(acc>>4))
+	case 3:
+		out = append(out, byte(acc>>10), byte(acc>>2))
+	}
+	return out
+}
+
+// base64Value is the 6-bit value of a base64 character (standard or URL
+// alphabet), or -1.
+func base64Value(c byte) int {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return int(c - 'A')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 26
+	case c >= '0' && c <= '9':
+		return int(c-'0') + 52
+	case c == '+' || c == '-':
+		return 62
+	case c == '/' || c == '_':
+		return 63
+	}
+	return -1
 }
 
 // hashMethods are http.hash: digests and HMACs of a string or blob, each

@@ -23,7 +23,7 @@ func (m *Module) deviceMethods() []runtime.Spec {
 // size limit (the imp documents no return value; 0 is harmless).
 func (m *Module) deviceSend(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	name := args[1].Str()
-	data, err := msg.Encode(args[2])
+	data, err := msg.EncodeMessage(args[2])
 	if err != nil {
 		return runtime.Null, err
 	}

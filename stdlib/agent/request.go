@@ -57,13 +57,35 @@ func parseQuery(raw string) []Pair {
 			continue
 		}
 		k, v, _ := strings.Cut(part, "=")
-		k, err1 := url.QueryUnescape(k)
-		v, err2 := url.QueryUnescape(v)
-		if err1 == nil && err2 == nil {
-			out = append(out, Pair{k, v})
-		}
+		out = append(out, Pair{unescape(k), unescape(v)})
 	}
 	return out
+}
+
+// unescape decodes %XX escapes and '+'; a malformed escape is kept as
+// it is (the impCloud does not reject such a query).
+func unescape(s string) string {
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '+':
+			b.WriteByte(' ')
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			u, _ := url.QueryUnescape(s[i : i+3])
+			b.WriteString(u)
+			i += 2
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // headerPairs lower-cases header names, joins repeated headers with ", "

@@ -11,7 +11,7 @@ func TestParseQuery(t *testing.T) {
 		{"", "[]"},
 		{"a=1&b=two%20words&c", "[{a 1} {b two words} {c }]"},
 		{"x=1&x=2", "[{x 1} {x 2}]"},
-		{"plus=a+b&bad=%zz&ok=1", "[{plus a b} {ok 1}]"},
+		{"plus=a+b&bad=%zz&ok=1", "[{plus a b} {bad %zz} {ok 1}]"}, // a malformed escape is kept
 	}
 	for _, tc := range tests {
 		if got := fmt.Sprint(parseQuery(tc.raw)); got != tc.want {
@@ -46,6 +46,39 @@ func TestOwnPath(t *testing.T) {
 		p, q, ok := m.ownPath(tc.url)
 		if p != tc.path || q != tc.query || ok != tc.ok {
 			t.Errorf("ownPath(%s) = %q %q %v", tc.url, p, q, ok)
+		}
+	}
+}
+
+func TestLenientBase64(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"aGVsbG8gaW1w", "hello imp"},
+		{"aGVsbG8=", "hello"},
+		{"aGVsbA==", "hell"},
+		{"aGVsbG8", "hello"},          // padding left out
+		{"aGV\nsbG8=", "hello"},       // line breaks skipped
+		{"wrong", "\xc2\xba\x27"},     // "wron" decodes, the lone "g" is dropped
+		{"a", ""},                     // nothing whole
+		{"aGVsbG8=trailing", "hello"}, // decoding stops at '='
+		{"-_8", "\xfb\xff"},           // URL alphabet
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := string(lenientBase64(tc.in)); got != tc.want {
+			t.Errorf("lenientBase64(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseQueryLenient(t *testing.T) {
+	got := parseQuery("a=1%202&b=100%&c=%zz+x&d=%41")
+	want := []Pair{{"a", "1 2"}, {"b", "100%"}, {"c", "%zz x"}, {"d", "A"}}
+	if len(got) != len(want) {
+		t.Fatalf("%v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("pair %d: %v, want %v", i, got[i], want[i])
 		}
 	}
 }

@@ -55,7 +55,7 @@ func OpenAgent(vm *runtime.VM, opts AgentOptions) *Agent {
 // send(name, data): 0, or a send error code.
 func (a *Agent) send(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	name := args[1].Str()
-	data, err := msg.Encode(args[2])
+	data, err := msg.EncodeMessage(args[2])
 	if err != nil {
 		return runtime.Null, err
 	}

@@ -1,6 +1,7 @@
 package imp
 
 import (
+	"math"
 	"time"
 
 	"github.com/impvm/impvm/event"
@@ -55,29 +56,49 @@ func (a *AgentImp) onUnhandled(_ *runtime.VM, args []runtime.Value) (runtime.Val
 	return runtime.Null, nil
 }
 
+// agentInterval is an agent timer's interval. An agent is not bound by a
+// device's 32-bit centisecond timer: the interval is taken to the
+// millisecond (a positive one waits at least 1 ms), and a negative or NaN
+// interval means "as soon as possible", as 0 does (the agent does not
+// throw for it).
+func agentInterval(v runtime.Value) time.Duration {
+	s, _ := v.ToFloat()
+	f := float64(s)
+	if !(f > 0) {
+		return 0
+	}
+	ms := math.Round(f * 1000)
+	if ms < 1 {
+		ms = 1
+	}
+	return time.Duration(min(ms, float64(math.MaxInt64/int64(time.Millisecond)))) * time.Millisecond
+}
+
 // wakeup(interval, callback[, name]): a named timer can be cancelled by
 // its name; naming a new timer after an active one moves the name to it.
 func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	cs, err := centiseconds(args[1])
-	if err != nil {
-		return runtime.Null, err
-	}
+	d := agentInterval(args[1])
 	fn := args[2]
+	// args is the VM's stack: what the timer needs later is copied now.
+	named, name := len(args) > 3, ""
+	if named {
+		name = args[3].Str()
+	}
 	var ev *event.Event
 	fire := func() error {
-		if len(args) > 3 && a.named[args[3].Str()] == ev {
-			delete(a.named, args[3].Str())
+		if named && a.named[name] == ev {
+			delete(a.named, name)
 		}
 		_, err := a.vm.Call(fn, runtime.TableValue(a.vm.Root()))
 		return err
 	}
-	if cs == 0 {
+	if d == 0 {
 		ev = a.q.Idle(fire)
 	} else {
-		ev = a.q.After(time.Duration(cs)*10*time.Millisecond, fire)
+		ev = a.q.After(d, fire)
 	}
-	if len(args) > 3 {
-		a.named[args[3].Str()] = ev
+	if named {
+		a.named[name] = ev
 	}
 	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, a.timerDel, &timer{ev})), nil
 }

@@ -43,10 +43,26 @@ func Safe(s string) bool {
 	return utf8.ValidString(s) && !strings.Contains(s, "\x00")
 }
 
+// ErrUnserialisable is what agent.send and device.send throw for data
+// holding something that does not serialize (the imp's text).
+var ErrUnserialisable = runtime.NewError("skipped unserialisable data")
+
 // Encode serializes v. Non-serializable values are dropped (see the
-// package comment); the only error is ErrTooDeep.
+// package comment); the only error is ErrTooDeep. server.save uses it.
 func Encode(v runtime.Value) ([]byte, error) {
-	e := encoder{path: map[unsafe.Pointer]bool{}}
+	return encode(v, false)
+}
+
+// EncodeMessage serializes the data of agent.send or device.send: a
+// value that does not serialize anywhere in it (a function, a class, an
+// instance, a key that is not a safe string, a cycle) fails the send with
+// ErrUnserialisable instead of being dropped.
+func EncodeMessage(v runtime.Value) ([]byte, error) {
+	return encode(v, true)
+}
+
+func encode(v runtime.Value, strict bool) ([]byte, error) {
+	e := encoder{path: map[unsafe.Pointer]bool{}, strict: strict}
 	ok, err := e.value(v, 0)
 	if err != nil {
 		return nil, err
@@ -58,8 +74,18 @@ func Encode(v runtime.Value) ([]byte, error) {
 }
 
 type encoder struct {
-	buf  []byte
-	path map[unsafe.Pointer]bool // containers being encoded (cycle check)
+	buf    []byte
+	path   map[unsafe.Pointer]bool // containers being encoded (cycle check)
+	strict bool                    // fail instead of dropping
+}
+
+// drop is what happens to a value that does not serialize: it is left
+// out, or (strict) the whole encoding fails.
+func (e *encoder) drop() (bool, error) {
+	if e.strict {
+		return false, ErrUnserialisable
+	}
+	return false, nil
 }
 
 // value appends v; it reports false (appending nothing) when v does not
@@ -79,13 +105,13 @@ func (e *encoder) value(v runtime.Value, depth int) (bool, error) {
 	case runtime.TUserData:
 		b, ok := base.BlobOf(v)
 		if !ok {
-			return false, nil
+			return e.drop()
 		}
 		e.bytes(tagBlob, string(b.Bytes()))
 	case runtime.TArray, runtime.TTable:
 		return e.container(v, depth)
 	default:
-		return false, nil
+		return e.drop()
 	}
 	return true, nil
 }
@@ -122,7 +148,7 @@ func (e *encoder) container(v runtime.Value, depth int) (bool, error) {
 	}
 	p := v.Ptr()
 	if e.path[p] {
-		return false, nil
+		return e.drop()
 	}
 	e.path[p] = true
 	defer delete(e.path, p)
@@ -155,6 +181,9 @@ func (e *encoder) table(t *runtime.Table, depth int) error {
 		}
 		i = next
 		if k.Type() != runtime.TString || !Safe(k.Str()) {
+			if _, err := e.drop(); err != nil {
+				return err
+			}
 			continue
 		}
 		mark := len(e.buf)

@@ -21,5 +21,6 @@ device.on("value", function(v) {
   else server.log(show(v));
 });
 imp.wakeup(1, function() {
-  device.send("back", [1, "two", "\xfe\xff", {k = "v"}, function() {}]);
+  try { device.send("back", [1, function() {}]); } catch (e) { server.log("device.send refused: " + e); }
+  device.send("back", [1, "two", "\xfe\xff", {k = "v"}]);
 });

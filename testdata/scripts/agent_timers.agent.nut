@@ -17,3 +17,8 @@ imp.wakeup(0, function() { server.log("wakeup(0) runs once the queue is idle"); 
 imp.wakeup(1.5, function() { tryCancel("a"); });
 server.log("typeof timer: " + typeof first);
 try { imp.cancelwakeup(42); } catch (e) { server.log("cancel 42: " + e); }
+// An agent's interval is not a device's: a negative one runs as soon as
+// possible (no error), and the millisecond is its resolution.
+imp.wakeup(-1, function() { server.log("wakeup(-1) ran"); });
+imp.wakeup(0.0004, function() { server.log("wakeup(0.0004) ran"); });
+imp.wakeup(20000000, function() {});

@@ -1,0 +1,204 @@
+package crypto
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/hmac"
+	"crypto/rsa"
+	"crypto/sha256"
+	"crypto/sha512"
+	"crypto/subtle"
+	"crypto/x509"
+	"errors"
+	"hash"
+	"io"
+
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/imp"
+)
+
+// Signature types of sign and verify.
+const (
+	RSASSA_PKCS1_SHA256 = 1 //nolint:revive // the imp's name
+	ECDSA_P256_SHA256   = 2 //nolint:revive // the imp's name
+)
+
+// MaxRandom is the most bytes random(n) gives in one call.
+const MaxRandom = 1 << 16
+
+// Options configure the crypto object.
+type Options struct {
+	// Random is the source of random(n) (and of ECDSA signatures).
+	Random io.Reader
+	// Agent adds sign and verify; Post runs their callbacks as events.
+	Agent bool
+	Post  func(fn func() error)
+}
+
+type module struct {
+	opts Options
+	vm   *runtime.VM
+}
+
+// Open installs crypto (and its constants) in vm's root table.
+func Open(vm *runtime.VM, opts Options) {
+	m := &module{opts: opts, vm: vm}
+	specs := []runtime.Spec{
+		{Name: "sha256", NParams: 2, Mask: ".s|u", Fn: digest(sha256.New)},
+		{Name: "hmacsha256", NParams: 3, Mask: ".s|us|u", Fn: mac(sha256.New)},
+		{Name: "sha512", NParams: 2, Mask: ".s|u", Fn: digest(sha512.New)},
+		{Name: "hmacsha512", NParams: 3, Mask: ".s|us|u", Fn: mac(sha512.New)},
+		{Name: "equals", NParams: 3, Mask: ".s|us|u", Fn: equals},
+		{Name: "random", NParams: 2, Mask: ".n", Fn: m.random},
+	}
+	if opts.Agent {
+		specs = append(specs,
+			runtime.Spec{Name: "sign", NParams: 5, Mask: ".is|us|uc", Fn: m.sign},
+			runtime.Spec{Name: "verify", NParams: 6, Mask: ".is|us|us|uc", Fn: m.verify})
+	}
+	obj := runtime.Members(specs)
+	obj.SetConstants([]runtime.Constant{{Name: "RSASSA_PKCS1_SHA256", Value: RSASSA_PKCS1_SHA256}, {Name: "ECDSA_P256_SHA256", Value: ECDSA_P256_SHA256}})
+	vm.Root().SetStr("crypto", imp.NewMeta(obj))
+}
+
+// bytesOf is the bytes of a string or blob argument.
+func bytesOf(v runtime.Value) []byte {
+	if b, ok := base.BlobOf(v); ok {
+		return b.Bytes()
+	}
+	return []byte(v.Str())
+}
+
+func digest(newHash func() hash.Hash) runtime.NativeFunc {
+	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		h := newHash()
+		h.Write(bytesOf(args[1]))
+		return base.NewBlobValue(vm, h.Sum(nil)), nil
+	}
+}
+
+func mac(newHash func() hash.Hash) runtime.NativeFunc {
+	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		h := hmac.New(newHash, bytesOf(args[2]))
+		h.Write(bytesOf(args[1]))
+		return base.NewBlobValue(vm, h.Sum(nil)), nil
+	}
+}
+
+// equals(a, b): same length and bytes, compared in constant time.
+func equals(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Bool(subtle.ConstantTimeCompare(bytesOf(args[1]), bytesOf(args[2])) == 1), nil
+}
+
+// random(n): a blob of n random bytes.
+func (m *module) random(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	n, _ := args[1].ToInt()
+	if n < 0 || n > MaxRandom {
+		return runtime.Null, runtime.Errorf("crypto.random: length %d out of range (0 to %d)", n, MaxRandom)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(m.opts.Random, b); err != nil {
+		return runtime.Null, runtime.NewError("crypto.random: " + err.Error())
+	}
+	return base.NewBlobValue(vm, b), nil
+}
+
+// sign(type, data, key, callback(err, signature)).
+func (m *module) sign(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	typ, data, cb := args[1].Int(), bytesOf(args[2]), args[4]
+	key, err := x509PrivateKey(typ, bytesOf(args[3]))
+	if err != nil {
+		return runtime.Null, err
+	}
+	sum := sha256.Sum256(data)
+	var sig []byte
+	switch k := key.(type) {
+	case *rsa.PrivateKey:
+		sig, err = rsa.SignPKCS1v15(nil, k, crypto.SHA256, sum[:])
+	case *ecdsa.PrivateKey:
+		sig, err = ecdsa.SignASN1(m.opts.Random, k, sum[:])
+	}
+	m.later(cb, err, func() runtime.Value { return base.NewBlobValue(vm, sig) })
+	return runtime.Null, nil
+}
+
+// verify(type, data, signature, key, callback(err, verified)).
+func (m *module) verify(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	typ, data, sig, cb := args[1].Int(), bytesOf(args[2]), bytesOf(args[3]), args[5]
+	key, err := x509PublicKey(typ, bytesOf(args[4]))
+	if err != nil {
+		return runtime.Null, err
+	}
+	sum := sha256.Sum256(data)
+	ok := false
+	switch k := key.(type) {
+	case *rsa.PublicKey:
+		ok = rsa.VerifyPKCS1v15(k, crypto.SHA256, sum[:], sig) == nil
+	case *ecdsa.PublicKey:
+		ok = ecdsa.VerifyASN1(k, sum[:], sig)
+	}
+	m.later(cb, nil, func() runtime.Value { return runtime.Bool(ok) })
+	return runtime.Null, nil
+}
+
+// later calls cb(err, result) as an event.
+func (m *module) later(cb runtime.Value, err error, result func() runtime.Value) {
+	m.opts.Post(func() error {
+		root := runtime.TableValue(m.vm.Root())
+		if err != nil {
+			_, cerr := m.vm.Call(cb, root, runtime.Str(err.Error()), runtime.Null)
+			return cerr
+		}
+		_, cerr := m.vm.Call(cb, root, runtime.Null, result())
+		return cerr
+	})
+}
+
+var errKeyType = errors.New("the key does not fit the signature type")
+
+// x509PrivateKey parses a DER private key of the signature type.
+func x509PrivateKey(typ int32, der []byte) (any, error) {
+	var key any
+	var err error
+	if key, err = x509.ParsePKCS8PrivateKey(der); err != nil {
+		if typ == RSASSA_PKCS1_SHA256 {
+			key, err = x509.ParsePKCS1PrivateKey(der)
+		} else {
+			key, err = x509.ParseECPrivateKey(der)
+		}
+	}
+	if err != nil {
+		return nil, runtime.NewError("crypto.sign: invalid private key (want DER: PKCS#8, PKCS#1 or SEC 1)")
+	}
+	return checkKeyType(typ, key, "crypto.sign")
+}
+
+// x509PublicKey parses a DER public key of the signature type.
+func x509PublicKey(typ int32, der []byte) (any, error) {
+	key, err := x509.ParsePKIXPublicKey(der)
+	if err != nil && typ == RSASSA_PKCS1_SHA256 {
+		key, err = x509.ParsePKCS1PublicKey(der)
+	}
+	if err != nil {
+		return nil, runtime.NewError("crypto.verify: invalid public key (want DER: PKIX or PKCS#1)")
+	}
+	return checkKeyType(typ, key, "crypto.verify")
+}
+
+func checkKeyType(typ int32, key any, fn string) (any, error) {
+	if typ != RSASSA_PKCS1_SHA256 && typ != ECDSA_P256_SHA256 {
+		return nil, runtime.Errorf("%s: unknown signature type %d", fn, typ)
+	}
+	switch key.(type) {
+	case *rsa.PrivateKey, *rsa.PublicKey:
+		if typ == RSASSA_PKCS1_SHA256 {
+			return key, nil
+		}
+	case *ecdsa.PrivateKey, *ecdsa.PublicKey:
+		if typ == ECDSA_P256_SHA256 {
+			return key, nil
+		}
+	}
+	return nil, runtime.NewError(fn + ": " + errKeyType.Error())
+}

@@ -1,0 +1,126 @@
+package regexp2
+
+import (
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// MaxPattern is the longest pattern regexp2 takes, in characters.
+const MaxPattern = 256
+
+// TypeName is what typeof gives for a regexp2 object.
+const TypeName = "regexp2"
+
+// object is the payload of a regexp2 object: the pattern as given, and
+// anchored at both ends for match.
+type object struct {
+	re, whole *regexp.Regexp
+}
+
+// Open installs regexp2(pattern) in vm's root table.
+func Open(vm *runtime.VM) {
+	kind := runtime.NewKind(TypeName, []runtime.Spec{
+		{Name: "match", NParams: 2, Mask: ".s", Fn: match},
+		{Name: "search", NParams: -2, Mask: ".sn", Fn: search},
+		{Name: "capture", NParams: -2, Mask: ".sn", Fn: capture},
+	})
+	vm.Register("regexp2", 2, ".s", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		o, err := newObject(args[1].Str())
+		if err != nil {
+			return runtime.Null, err
+		}
+		return kind.New(o), nil
+	})
+}
+
+// newObject makes a regexp2 object's payload, or the error regexp2()
+// throws.
+func newObject(pattern string) (*object, error) {
+	if utf8.RuneCountInString(pattern) > MaxPattern {
+		return nil, runtime.Errorf("regexp2: pattern longer than %d characters", MaxPattern)
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, runtime.NewError("regexp2: " + err.Error())
+	}
+	whole, err := regexp.Compile(`\A(?:` + pattern + `)\z`)
+	if err != nil {
+		return nil, runtime.NewError("regexp2: " + err.Error())
+	}
+	return &object{re: re, whole: whole}, nil
+}
+
+func this(v runtime.Value) (*object, error) {
+	if o, ok := runtime.PayloadOf[*object](v); ok {
+		return o, nil
+	}
+	return nil, runtime.NewError("invalid type tag")
+}
+
+// find is the first match in s at or after args' start offset: the
+// offsets of the match and its groups (-1 for a group that took no part),
+// absolute in s; nil when there is none.
+func find(args []runtime.Value) ([]int, error) {
+	o, err := this(args[0])
+	if err != nil {
+		return nil, err
+	}
+	s := args[1].Str()
+	start := 0
+	if len(args) > 2 {
+		i, _ := args[2].ToInt()
+		start = int(i)
+	}
+	if start < 0 || start > len(s) {
+		return nil, nil
+	}
+	loc := o.re.FindStringSubmatchIndex(s[start:])
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += start
+		}
+	}
+	return loc, nil
+}
+
+// span is the {begin, end} table of a match, begin set first.
+func span(begin, end int) runtime.Value {
+	t := runtime.NewTable(0)
+	t.SetStr("begin", runtime.Int(int32(begin)))
+	t.SetStr("end", runtime.Int(int32(end)))
+	return runtime.TableValue(t)
+}
+
+// match(s): whether the pattern matches the whole of s.
+func match(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	o, err := this(args[0])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Bool(o.whole.MatchString(args[1].Str())), nil
+}
+
+// search(s[, start]): {begin, end} of the first match, or null.
+func search(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	loc, err := find(args)
+	if err != nil || loc == nil {
+		return runtime.Null, err
+	}
+	return span(loc[0], loc[1]), nil
+}
+
+// capture(s[, start]): an array of {begin, end}, the whole match first,
+// then each group; null when nothing matches.
+func capture(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	loc, err := find(args)
+	if err != nil || loc == nil {
+		return runtime.Null, err
+	}
+	elems := make([]runtime.Value, len(loc)/2)
+	for i := range elems {
+		elems[i] = span(loc[2*i], loc[2*i+1])
+	}
+	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
+}
