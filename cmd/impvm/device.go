@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/imptype"
@@ -40,6 +41,7 @@ type deviceFlags struct {
 	impType     string
 	agent       agentFlags
 	net         netFlags
+	cov         *cover.Profile // impvm run --cover: line coverage of the code
 }
 
 func (f *deviceFlags) register(fs *pflag.FlagSet) {
@@ -81,6 +83,7 @@ func (f *deviceFlags) config() (host.Config, error) {
 		MaxRestarts: f.maxRestarts,
 		Seed:        f.seed,
 		ImpType:     f.impType,
+		Cover:       f.cov,
 	}
 	var err error
 	if cfg.OnError, err = parseOnError(f.onError); err != nil {

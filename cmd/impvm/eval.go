@@ -72,7 +72,7 @@ func runInlineDevice(f *deviceFlags, file *source.File, sources report.Sources, 
 // runSourceFile compiles and runs a plain script already read; it
 // returns the exit status.
 func runSourceFile(file *source.File, args []string, sources report.Sources, lim scriptLimits, stdout, stderr io.Writer) int {
-	proto, err := file.Compile()
+	proto, err := file.CompileCover(lim.cov)
 	if err != nil {
 		source.WriteError(stderr, err)
 		return 1

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/preproc"
@@ -17,6 +18,8 @@ func runCmd() *cobra.Command {
 	var f deviceFlags
 	var sf sourceFlags
 	var expr string
+	var withCover bool
+	var coverProfile string
 	cmd := &cobra.Command{
 		Use:   "run FILE [ARGS...] | run [flags] DEVICE.device.nut...",
 		Short: "Run a Squirrel script, or imp device code (one device per FILE)",
@@ -33,6 +36,9 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 		Args: inlineArgs(&expr),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var code int
+			if withCover || coverProfile != "" {
+				f.cov = &cover.Profile{}
+			}
 			opts, err := sf.options("")
 			switch {
 			case err != nil:
@@ -45,6 +51,11 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 			default:
 				code = runScriptLimits(args[0], args[1:], opts, f.limits(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 			}
+			if f.cov != nil {
+				if c := writeCoverage(f.cov.Counts(), coverProfile, cmd.ErrOrStderr(), cmd.ErrOrStderr()); c != 0 && code == 0 {
+					code = c
+				}
+			}
 			if code != 0 {
 				return exitError{code}
 			}
@@ -53,6 +64,8 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 	}
 	f.register(cmd.Flags())
 	sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&withCover, "cover", false, "print the line coverage of the code that ran (on stderr)")
+	cmd.Flags().StringVar(&coverProfile, "coverprofile", "", "write line coverage as LCOV to FILE (implies --cover)")
 	cmd.Flags().StringVarP(&expr, "eval", "e", "", "run CODE instead of a FILE (ARGS go to vargv); FILE - reads the script from stdin")
 	return cmd
 }
@@ -72,10 +85,11 @@ func runScriptOpts(path string, scriptArgs []string, opts preproc.Options, stdou
 type scriptLimits struct {
 	maxDepth  int
 	maxMemory int64
+	cov       *cover.Profile // line coverage (impvm run --cover); nil: none
 }
 
 func (f *deviceFlags) limits() scriptLimits {
-	return scriptLimits{maxDepth: int(f.maxDepth), maxMemory: int64(f.maxMemory)}
+	return scriptLimits{maxDepth: int(f.maxDepth), maxMemory: int64(f.maxMemory), cov: f.cov}
 }
 
 // runScriptLimits is runScriptOpts with limits.

@@ -109,7 +109,7 @@ func goStyleFlags(args []string) []string {
 			copy(out[i:], args[i:])
 			break
 		}
-		for _, long := range []string{"run", "update", "lib", "verbose", "define", "help", "shard", "report", "cover", "coverprofile", "jobs"} {
+		for _, long := range []string{"run", "update", "lib", "verbose", "define", "help", "shard", "report", "cover", "coverprofile", "jobs", "html", "output"} {
 			if a == "-"+long || strings.HasPrefix(a, "-"+long+"=") {
 				out[i] = "-" + a
 			}
