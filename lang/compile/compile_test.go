@@ -91,3 +91,33 @@ func ops(code []runtime.Instr) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// TestCoverOnlyWhenAsked: COVER instructions exist only when compiling
+// with Options.Cover (so running without coverage costs nothing), one per
+// statement that runs code, each with its own counter.
+func TestCoverOnlyWhenAsked(t *testing.T) {
+	src := []byte("const K = 1;\nlocal a = 0;\nfunction f(x) { if (x) { return 1; }\nreturn 2; }\n{ a++; ; }\n")
+	count := func(p *runtime.Proto) (covers int) {
+		for _, in := range p.Code {
+			if in.Op == runtime.OpCover {
+				covers++
+			}
+		}
+		return covers
+	}
+	plain, err := Source("x.nut", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(plain) + count(plain.Protos[0]); n != 0 || plain.Counts != nil {
+		t.Errorf("without Cover: %d COVER instructions, counters %v", n, plain.Counts)
+	}
+	cov, err := SourceWith("x.nut", src, nil, Options{Cover: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// main: local, function, a++ ; f: if, return 1, return 2.
+	if n, m := count(cov), count(cov.Protos[0]); n != 3 || m != 3 || len(cov.Counts) != 3 || len(cov.Protos[0].Counts) != 3 {
+		t.Errorf("with Cover: %d and %d COVER instructions, counters %d and %d; want 3 each", n, m, len(cov.Counts), len(cov.Protos[0].Counts))
+	}
+}
