@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build wasm playground test vet fmt-check unit conformance bench fuzz
+.PHONY: build wasm playground test vet fmt-check unit conformance bench bench-check fuzz
 
 # bin/impvm, with the playground's WebAssembly build embedded.
 build: wasm
@@ -39,6 +39,11 @@ conformance: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./lang/... ./runtime/... ./bench/...
+
+# Fails when a bench/ program's time ratio to its Go version is more than
+# 10% above bench/README.md's table (measures; not part of make test).
+bench-check:
+	$(GO) test -count=1 -run '^TestBenchCheck$$' ./bench -args -check
 
 # Short fuzzing runs (CI): parser, VM, preprocessor. Longer: FUZZTIME=5m make fuzz
 FUZZTIME ?= 10s

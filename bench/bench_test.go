@@ -1,139 +1,227 @@
 package bench
 
 import (
+	"bytes"
+	"flag"
+	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
 )
 
-var programs = []string{"fib", "loop", "table", "array", "strcat", "method"}
+// programs are the benchmark programs: NAME.nut is a plain Squirrel
+// script (it also runs on the reference sq shell), NAME.device.nut runs as
+// an imp device in virtual time. NAME.golden is what each prints.
+var programs = []string{
+	"fib", "loop", "table", "array", "strcat", "method",
+	"trycatch", "closures", "nbody", "encoder", "classes", "sort",
+	"generators", "strings", "foreach", "json", "blob", "regexp",
+	"chain", "wakeup",
+}
 
-func loadProgram(b *testing.B, name string) *runtime.Proto {
+var (
+	check = flag.Bool("check", false, "TestBenchCheck: compare each program's time ratio to Go with the table in README.md")
+	table = flag.Bool("table", false, "TestBenchCheck: print the measured ratios as README.md table rows")
+)
+
+var (
+	protoMu sync.Mutex
+	protos  = map[string]*runtime.Proto{}
+)
+
+func isDevice(name string) bool {
+	_, err := os.Stat(name + ".device.nut")
+	return err == nil
+}
+
+func loadProgram(tb testing.TB, name string) *runtime.Proto {
+	protoMu.Lock()
+	defer protoMu.Unlock()
+	if p := protos[name]; p != nil {
+		return p
+	}
 	src, err := os.ReadFile(name + ".nut")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	p, err := compile.Source(name+".nut", src, nil)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
+	protos[name] = p
 	return p
+}
+
+// logMessage matches a device log line; the message is what the program
+// printed.
+var logMessage = regexp.MustCompile(`(?m)^\S+ \S+ \[Device\] (.*)$`)
+
+// runSquirrel runs one program on a fresh VM (or a fresh device) and
+// returns what it printed.
+func runSquirrel(tb testing.TB, name string) string {
+	if isDevice(name) {
+		return runDevice(tb, name)
+	}
+	p := loadProgram(tb, name)
+	var out bytes.Buffer
+	vm := runtime.NewVM(runtime.Options{Stdout: &out, Stderr: &out})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		tb.Fatalf("%s: %v", name, err)
+	}
+	return out.String()
+}
+
+func runDevice(tb testing.TB, name string) string {
+	path := name + ".device.nut"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out bytes.Buffer
+	w, err := host.New(host.Config{Scripts: []host.Script{{Path: path, Source: src}}, Virtual: true, Out: &out})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if res := w.Run(); res.Code != host.ExitOK {
+		tb.Fatalf("%s: status %d %s\n%s", name, res.Code, res.Reason, out.String())
+	}
+	var msgs strings.Builder
+	for _, m := range logMessage.FindAllStringSubmatch(out.String(), -1) {
+		msgs.WriteString(m[1] + "\n")
+	}
+	return msgs.String()
+}
+
+func golden(tb testing.TB, name string) string {
+	b, err := os.ReadFile(name + ".golden")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }
 
 // BenchmarkSquirrel runs each program in bench/ on a fresh VM.
 func BenchmarkSquirrel(b *testing.B) {
 	for _, name := range programs {
 		b.Run(name, func(b *testing.B) {
-			p := loadProgram(b, name)
-			for i := 0; i < b.N; i++ {
-				vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-				base.Open(vm, base.Options{})
-				if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-					b.Fatal(err)
+			want := golden(b, name)
+			b.ReportAllocs()
+			for b.Loop() {
+				if got := runSquirrel(b, name); got != want {
+					b.Fatalf("printed %q, want %q", got, want)
 				}
 			}
 		})
 	}
-}
-
-// The plain-Go versions below do the same work with the same 32-bit types.
-
-func goFib(n int32) int32 {
-	if n < 2 {
-		return n
-	}
-	return goFib(n-1) + goFib(n-2)
-}
-
-type counter struct{ n int32 }
-
-//go:noinline
-func (c *counter) inc(d int32) int32 { c.n += d; return c.n }
-
-var goPrograms = map[string]func() bool{
-	"fib": func() bool { return goFib(30) == 832040 },
-	"loop": func() bool {
-		var sum int32
-		for i := int32(0); i < 10000000; i++ {
-			sum += i & 7
-		}
-		return sum == 35000000
-	},
-	"table": func() bool {
-		t := map[string]int32{}
-		for i := 0; i < 100000; i++ {
-			t["k"+strconv.Itoa(i)] = int32(i)
-		}
-		var sum int32
-		for i := 0; i < 100000; i++ {
-			sum += t["k"+strconv.Itoa(i)]
-		}
-		return sum == 704982704
-	},
-	"array": func() bool {
-		a := make([]int32, 1000000)
-		for i := range a {
-			a[i] = int32(i)
-		}
-		var sum int32
-		for _, v := range a {
-			sum += v
-		}
-		return sum == 1783293664
-	},
-	"strcat": func() bool {
-		s := ""
-		for i := 0; i < 100000; i++ {
-			s += "x"
-		}
-		return len(s) == 100000
-	},
-	"method": func() bool {
-		c := &counter{}
-		for i := 0; i < 1000000; i++ {
-			c.inc(1)
-		}
-		return c.n == 1000000
-	},
 }
 
 // BenchmarkGo runs the plain-Go version of each program.
 func BenchmarkGo(b *testing.B) {
 	for _, name := range programs {
 		b.Run(name, func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				if !goPrograms[name]() {
-					b.Fatal("wrong result")
+			want := golden(b, name)
+			b.ReportAllocs()
+			for b.Loop() {
+				if got := goPrograms[name](); got != want {
+					b.Fatalf("printed %q, want %q", got, want)
 				}
 			}
 		})
 	}
 }
 
-// TestProgramsRun checks that every benchmark program runs correctly (its
-// own assertions throw otherwise).
-func TestProgramsRun(t *testing.T) {
+// TestProgramsGolden checks that every program and its Go version print
+// the golden output (the plain scripts' goldens are the reference sq
+// shell's output).
+func TestProgramsGolden(t *testing.T) {
 	if testing.Short() {
 		t.Skip("benchmark programs take a few seconds")
 	}
 	for _, name := range programs {
-		src, err := os.ReadFile(name + ".nut")
-		if err != nil {
-			t.Fatal(err)
+		want := golden(t, name)
+		if got := runSquirrel(t, name); got != want {
+			t.Errorf("%s: Squirrel printed %q, want %q", name, got, want)
 		}
-		p, err := compile.Source(name+".nut", src, nil)
-		if err != nil {
-			t.Fatal(err)
+		if got := goPrograms[name](); got != want {
+			t.Errorf("%s: Go printed %q, want %q", name, got, want)
 		}
-		vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-		base.Open(vm, base.Options{})
-		if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-			t.Errorf("%s: %v", name, err)
+	}
+}
+
+// timeRuns returns the time of one run of fn, averaged over as many runs
+// as fit in about d.
+func timeRuns(fn func(), d time.Duration) time.Duration {
+	start := time.Now()
+	n := 0
+	for {
+		fn()
+		n++
+		if el := time.Since(start); el >= d {
+			return el / time.Duration(n)
+		}
+	}
+}
+
+// measureRatio times a program and its Go version alternately, rounds
+// times, and returns the median of the per-round ratios.
+func measureRatio(t *testing.T, name string, rounds int) float64 {
+	ratios := make([]float64, rounds)
+	for i := range ratios {
+		sq := timeRuns(func() { runSquirrel(t, name) }, 150*time.Millisecond)
+		g := timeRuns(func() { goPrograms[name]() }, 150*time.Millisecond)
+		ratios[i] = float64(sq) / float64(g)
+	}
+	slices.Sort(ratios)
+	return ratios[rounds/2]
+}
+
+// readmeRow matches a row of the ratio table in README.md: the program
+// name in backquotes, then its time as a multiple of Go's.
+var readmeRow = regexp.MustCompile("(?m)^\\| `([a-z]+)` \\| ([0-9.]+) \\|")
+
+// TestBenchCheck (make bench-check) fails when a program's time ratio to
+// its Go version is more than 10% above the ratio in README.md. Run only
+// with -check or -table: it measures, so it is not part of make test.
+func TestBenchCheck(t *testing.T) {
+	if !*check && !*table {
+		t.Skip("run with -check (make bench-check) or -table")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil && *check {
+		t.Fatal(err)
+	}
+	want := map[string]float64{}
+	for _, m := range readmeRow.FindAllStringSubmatch(string(readme), -1) {
+		want[m[1]], _ = strconv.ParseFloat(m[2], 64)
+	}
+	for _, name := range programs {
+		got := measureRatio(t, name, 5)
+		if *table {
+			fmt.Printf("| `%s` | %.1f |\n", name, got)
+		}
+		if !*check {
+			continue
+		}
+		w, ok := want[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: no row in README.md", name)
+		case got > w*1.10:
+			t.Errorf("%s: %.2f× Go, README.md says %.2f× (more than 10%% slower)", name, got, w)
+		default:
+			t.Logf("%s: %.2f× Go (README.md %.2f×)", name, got, w)
 		}
 	}
 }

@@ -1,0 +1,105 @@
+package bench
+
+import (
+	"io"
+	"testing"
+
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// The mechanism benchmarks time one Squirrel mechanism per loop iteration
+// inside one Squirrel call, so ns/op and allocs/op are the mechanism's
+// (plus one loop iteration). Compare each with BenchmarkMechanism/call,
+// a plain function call, measured in the same run.
+const mechanismSource = `
+function plain(x) { return x; }
+function call(n) {
+  local f = plain, s = 0;
+  for (local i = 0; i < n; i++) s += f(i);
+  return s;
+}
+
+function trycatch(n) {
+  local s = 0;
+  for (local i = 0; i < n; i++) {
+    try { throw i; } catch (e) { s += e; }
+  }
+  return s;
+}
+
+function thrower(x) { throw x; }
+function trycall(n) {
+  local s = 0;
+  for (local i = 0; i < n; i++) {
+    try { thrower(i); } catch (e) { s += e; }
+  }
+  return s;
+}
+
+function closurecall(n) {
+  local k = 1, s = 0;
+  local f = function(x) { return x + k; };
+  for (local i = 0; i < n; i++) s += f(i);
+  return s;
+}
+
+function closurenew(n) {
+  local k = 1, s = 0;
+  for (local i = 0; i < n; i++) {
+    local f = function(x) { return x + k; };
+    s += f(i);
+  }
+  return s;
+}
+
+class Base {
+  v = 1;
+  function get(x) { return x; }
+}
+class Derived extends Base {
+  function get(x) { return x; }
+  function basecall(n) {
+    local s = 0;
+    for (local i = 0; i < n; i++) s += base.get(i);
+    return s;
+  }
+}
+function method(n) {
+  local o = Derived(), s = 0;
+  for (local i = 0; i < n; i++) s += o.get(i);
+  return s;
+}
+function basecall(n) { return Derived().basecall(n); }
+`
+
+var mechanisms = []string{"call", "trycatch", "trycall", "closurecall", "closurenew", "method", "basecall"}
+
+// BenchmarkMechanism reports each mechanism's cost; call is the plain
+// function call the others are compared with.
+func BenchmarkMechanism(b *testing.B) {
+	p, err := compile.Source("mechanism.nut", []byte(mechanismSource), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		b.Fatal(err)
+	}
+	root := runtime.TableValue(vm.Root())
+	for _, name := range mechanisms {
+		fn, ok := vm.Root().Get(runtime.Str(name))
+		if !ok {
+			b.Fatal(name)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.ResetTimer()
+			if _, err := vm.Call(fn, root, runtime.Int(int32(b.N))); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}
