@@ -35,8 +35,15 @@ func fastGet(obj, key Value) (Value, bool) {
 			return Null, false
 		}
 		inst := obj.Instance()
-		if v, ok := inst.Class.memberValue(inst, key); ok {
-			return deref(v), true
+		c := inst.Class
+		i := c.Members.findStr(key.StringObj())
+		if i < 0 {
+			return Null, false
+		}
+		if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
+			return deref(inst.Fields[code>>1]), true
+		} else {
+			return deref(c.Methods[code>>1].Val), true
 		}
 	case TArray:
 		if key.typ == TInt {
@@ -45,6 +52,21 @@ func fastGet(obj, key Value) (Value, bool) {
 			if i >= 0 && int(i) < len(a.Elems) {
 				return deref(a.Elems[i]), true
 			}
+		}
+	case TClass:
+		// base.method() and Class.member: methods, statics, field defaults.
+		if key.typ != TString {
+			return Null, false
+		}
+		c := obj.Class()
+		i := c.Members.findStr(key.StringObj())
+		if i < 0 {
+			return Null, false
+		}
+		if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
+			return deref(c.Fields[code>>1].Val), true
+		} else {
+			return deref(c.Methods[code>>1].Val), true
 		}
 	}
 	return Null, false
@@ -64,9 +86,12 @@ func fastSet(obj, key, val Value) bool {
 			return false
 		}
 		inst := obj.Instance()
-		if idx, isField, ok := inst.Class.lookup(key); ok && isField {
-			inst.Fields[idx] = val
-			return true
+		m := inst.Class.Members
+		if i := m.findStr(key.StringObj()); i >= 0 {
+			if code := int32(m.nodes[i].val.n); code&1 == 1 {
+				inst.Fields[code>>1] = val
+				return true
+			}
 		}
 	case TArray:
 		if key.typ == TInt {

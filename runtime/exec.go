@@ -249,21 +249,30 @@ func (vm *VM) frameLocals(f *frame) []LocalValue {
 // catch transfers control to the innermost trap owned by frames at or
 // above entry; it reports false when there is none.
 func (vm *VM) catch(e *Error, entry int) bool {
-	if len(vm.traps) == 0 || e.Uncatchable {
+	if e.Uncatchable || !vm.trapWithin(entry) {
 		return false
 	}
+	vm.catchValue(e.Value)
+	return true
+}
+
+// trapWithin reports whether the innermost trap belongs to a frame at or
+// above entry (so an exception raised now is caught in this run).
+func (vm *VM) trapWithin(entry int) bool {
+	return len(vm.traps) > 0 && vm.traps[len(vm.traps)-1].frame >= entry
+}
+
+// catchValue transfers control to the innermost trap with v as the caught
+// value, popping the frames above the trap's.
+func (vm *VM) catchValue(v Value) {
 	t := vm.traps[len(vm.traps)-1]
-	if t.frame < entry {
-		return false
-	}
 	vm.traps = vm.traps[:len(vm.traps)-1]
 	for len(vm.frames)-1 > t.frame {
 		vm.popFrame()
 	}
 	f := &vm.frames[t.frame]
 	f.pc = t.pc
-	vm.stack[f.base+t.reg] = e.Value
-	return true
+	vm.stack[f.base+t.reg] = v
 }
 
 // unwind pops every frame from entry up, after an uncaught exception.

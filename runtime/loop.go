@@ -441,6 +441,12 @@ reload:
 		case OpPopTrap:
 			vm.traps = vm.traps[:len(vm.traps)-int(in.B)]
 		case OpThrow:
+			if vm.trapWithin(entry) {
+				// Caught in this run: a jump to the trap, no Error object.
+				vm.frames[fi].pc = pc
+				vm.catchValue(regs[in.A])
+				goto reload
+			}
 			err = &Error{Value: regs[in.A]}
 			goto failed
 
@@ -484,6 +490,12 @@ reload:
 	}
 failed:
 	vm.frames[fi].pc = pc
+	if e, ok := err.(*Error); ok && !e.Uncatchable && vm.trapWithin(entry) {
+		// Caught in this run: the call stack is never reported, so it is
+		// not collected.
+		vm.catchValue(e.Value)
+		goto reload
+	}
 	return Null, err
 }
 
