@@ -62,6 +62,28 @@ func intArith(op byte, x, y int32) (Value, error) {
 	return Int(x % y), nil
 }
 
+// floatOperands converts an integer/float pair for float arithmetic; ok is
+// false unless both are numbers.
+func floatOperands(a, b Value) (x, y float32, ok bool) {
+	switch a.typ {
+	case TFloat:
+		x = math.Float32frombits(a.n)
+	case TInt:
+		x = float32(int32(a.n))
+	default:
+		return 0, 0, false
+	}
+	switch b.typ {
+	case TFloat:
+		y = math.Float32frombits(b.n)
+	case TInt:
+		y = float32(int32(b.n))
+	default:
+		return 0, 0, false
+	}
+	return x, y, true
+}
+
 func floatArith(op byte, x, y float32) float32 {
 	switch op {
 	case '+':

@@ -479,6 +479,19 @@ reload:
 	arith:
 		// + - * / % when the operands are not two integers (floats,
 		// strings, metamethods, errors), and every / and %.
+		if a, b := regs[in.B], operandC(in, regs, consts); a.typ == TFloat || b.typ == TFloat {
+			if x, y, ok := floatOperands(a, b); ok {
+				regs[in.A] = Float(floatArith(arithChars[in.Op], x, y))
+				continue
+			}
+		} else if a.typ == TInt && b.typ == TInt && b.n != 0 {
+			if arithChars[in.Op] == '/' {
+				regs[in.A] = Int(int32(a.n) / int32(b.n))
+			} else {
+				regs[in.A] = Int(int32(a.n) % int32(b.n))
+			}
+			continue
+		}
 		vm.frames[fi].pc = pc
 		if v, e := vm.arith(arithChars[in.Op], regs[in.B], operandC(in, regs, consts)); e != nil {
 			err = e
