@@ -1,8 +1,11 @@
 package bench
 
 import (
+	"fmt"
 	"io"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
@@ -12,9 +15,10 @@ import (
 // The mechanism benchmarks time one Squirrel mechanism per loop iteration
 // inside one Squirrel call, so ns/op and allocs/op are the mechanism's
 // (plus one loop iteration). Compare each with BenchmarkMechanism/call,
-// a plain function call, measured in the same run.
+// a plain function call, measured in the same run. Every called function
+// does the same work (x + 1; the closure adds a free variable).
 const mechanismSource = `
-function plain(x) { return x; }
+function plain(x) { return x + 1; }
 function call(n) {
   local f = plain, s = 0;
   for (local i = 0; i < n; i++) s += f(i);
@@ -56,10 +60,10 @@ function closurenew(n) {
 
 class Base {
   v = 1;
-  function get(x) { return x; }
+  function get(x) { return x + 1; }
 }
 class Derived extends Base {
-  function get(x) { return x; }
+  function get(x) { return x + 1; }
   function basecall(n) {
     local s = 0;
     for (local i = 0; i < n; i++) s += base.get(i);
@@ -101,5 +105,52 @@ func BenchmarkMechanism(b *testing.B) {
 				b.Fatal(err)
 			}
 		})
+	}
+}
+
+// TestMechanismRatios (with -table or -check) prints each mechanism's
+// cost as a multiple of a plain function call, both timed alternately in
+// one process, five rounds, medians; with -check it fails when a multiple
+// exceeds its target (the try/throw/catch round trip 4, a closure call
+// 1.2, a method call 1.3, a base. call 1.5).
+func TestMechanismRatios(t *testing.T) {
+	if !*check && !*table {
+		t.Skip("run with -check (make bench-check) or -table")
+	}
+	p, err := compile.Source("mechanism.nut", []byte(mechanismSource), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	root := runtime.TableValue(vm.Root())
+	const n = 200000
+	run := func(name string) func() {
+		fn, _ := vm.Root().Get(runtime.Str(name))
+		return func() {
+			if _, err := vm.Call(fn, root, runtime.Int(n)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	targets := map[string]float64{"trycatch": 4, "closurecall": 1.2, "method": 1.3, "basecall": 1.5}
+	call := run("call")
+	for _, name := range mechanisms[1:] {
+		mech := run(name)
+		ratios := make([]float64, 5)
+		for i := range ratios {
+			c := timeRuns(call, 50*time.Millisecond)
+			m := timeRuns(mech, 50*time.Millisecond)
+			ratios[i] = float64(m) / float64(c)
+		}
+		slices.Sort(ratios)
+		got := ratios[2]
+		fmt.Printf("%-12s %.2f× a plain call\n", name, got)
+		if want, ok := targets[name]; ok && *check && got > want {
+			t.Errorf("%s: %.2f× a plain call, target %.1f×", name, got, want)
+		}
 	}
 }
