@@ -43,7 +43,7 @@ bench:
 # Fails when a bench/ program's time ratio to its Go version is more than
 # 10% above bench/README.md's table (measures; not part of make test).
 bench-check:
-	$(GO) test -count=1 -run '^TestBenchCheck$$' ./bench -args -check
+	$(GO) test -count=1 -run '^(TestBenchCheck|TestMechanismRatios)$$' ./bench -args -check
 
 # Short fuzzing runs (CI): parser, VM, preprocessor. Longer: FUZZTIME=5m make fuzz
 FUZZTIME ?= 10s
