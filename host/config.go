@@ -9,6 +9,8 @@ import (
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/agent/web"
+	"github.com/impvm/impvm/stdlib/hardware"
+	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // ErrorPolicy is what a device does after an uncaught error.
@@ -85,8 +87,10 @@ type Config struct {
 	// 25-per-second UDP sends; the agent's outbound HTTP limit): a
 	// simulation knob for load tests, never a default.
 	NoRateLimit bool
-	Seed        int64  // device IDs, MAC addresses and the virtual LAN's impairments derive from it (DefaultSeed: what impvm run uses)
-	ImpType     string // imp.info().type; "" chooses per device from its code (ChooseImpType)
+	Seed        int64             // device IDs, MAC addresses and the virtual LAN's impairments derive from it (DefaultSeed: what impvm run uses)
+	ImpType     string            // imp.info().type; "" chooses per device from its code (ChooseImpType)
+	Physical    hardware.Physical // simulated supply voltages and light level (zero: defaults)
+	Radio       imp.Radio         // simulated Wi-Fi network and scan results (zero: defaults)
 	Out         io.Writer
 	Modules     []Module
 	// OnUncaught, when set, is called after an uncaught device error has

@@ -213,8 +213,9 @@ func (d *Device) run(wake int) error {
 	d.vm = vm
 	d.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: d.q})
-	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot})
-	d.hwMod = hardware.Open(vm, hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID, WakeReason: wake, Boot: d.boot})
+	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot, Radio: d.world.cfg.Radio})
+	d.hwMod = hardware.Open(vm, hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID,
+		WakeReason: wake, Boot: d.boot, World: d.world.cfg.Physical})
 	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn})
 	if d.random == nil {
 		d.random = d.world.randomSource(d.Name)

@@ -39,6 +39,7 @@ type deviceFlags struct {
 	seed        int64
 	start       string
 	impType     string
+	sim         []string
 	agent       agentFlags
 	net         netFlags
 	cov         *cover.Profile // impvm run --cover: line coverage of the code
@@ -59,6 +60,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.Int64Var(&f.seed, "seed", host.DefaultSeed, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")
 	fs.StringVar(&f.impType, "imp-type", "", "imp.info().type of every device: "+strings.Join(imptype.Names(), ", ")+" (default: the one whose hardware the code uses)")
+	fs.StringArrayVar(&f.sim, "sim", nil, "set the simulated world: KEY=VALUE with KEY one of "+strings.Join(simKeys(), ", ")+" (repeatable)")
 	f.agent.register(fs)
 	f.net.register(fs)
 }
@@ -116,6 +118,11 @@ func (f *deviceFlags) config() (host.Config, error) {
 			return cfg, err
 		}
 		cfg.Outages = append(cfg.Outages, o)
+	}
+	for _, kv := range f.sim {
+		if err := applySim(&cfg, kv); err != nil {
+			return cfg, err
+		}
 	}
 	if err := f.net.apply(&cfg); err != nil {
 		return cfg, err

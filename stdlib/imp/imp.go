@@ -38,6 +38,8 @@ var constants = []runtime.Constant{
 	{Name: "WAKEREASON_TIMER", Value: WakeTimer},
 	{Name: "WAKEREASON_SW_RESET", Value: WakeSWReset},
 	{Name: "WAKEREASON_PIN", Value: WakePin},
+	{Name: "WAKEREASON_PIN1", Value: WakePin}, // the imp001/imp002 name of the Wake pin's reason
+	{Name: "WAKEREASON_PINW", Value: WakePin}, // … and the imp003-and-later name
 	{Name: "WAKEREASON_NEW_SQUIRREL", Value: WakeNewSquirrel},
 	{Name: "WAKEREASON_SQUIRREL_ERROR", Value: WakeSquirrelError},
 	{Name: "WAKEREASON_NEW_FIRMWARE", Value: WakeNewFirmware},
@@ -79,6 +81,7 @@ type Options struct {
 	Identity   Identity
 	WakeReason int
 	Boot       time.Time // hardware.millis()/micros() count from here
+	Radio      Radio     // the simulated Wi-Fi world
 }
 
 // Module is the imp object of one Squirrel run.
@@ -92,6 +95,12 @@ type Module struct {
 	unhandled runtime.Value // imp.onunhandledexception handler
 	powersave bool
 	timerDel  *runtime.Table
+	// configuration and radio state (config.go, wifi.go)
+	config      int32
+	sendBuffer  int32
+	powerEn     bool
+	countryCode string
+	scanning    bool
 }
 
 // Open installs imp and its constants on vm (stdlib/hardware installs
@@ -99,7 +108,13 @@ type Module struct {
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
 	vm.Root().SetConstants(constants)
-	vm.Root().SetStr("imp", NewMeta(runtime.Members(m.impMethods())))
+	vm.Root().SetConstants(configConstants)
+	members := runtime.Members(m.impMethods())
+	members.SetSpecs(m.wifiMethods())
+	members.SetSpecs(m.configMethods())
+	members.SetSpecs([]runtime.Spec{{Name: "configure", NParams: 0, Fn: legacyConfigure}})
+	vm.Root().SetStr("imp", NewMeta(members))
+	legacyClasses(vm)
 	return m
 }
 

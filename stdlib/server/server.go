@@ -82,7 +82,10 @@ type Module struct {
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, conn: opts.Conn}
 	vm.Root().SetConstants(constants)
-	vm.Root().SetStr("server", imp.NewMeta(runtime.Members(m.methods())))
+	vm.Root().SetConstants(blinkupConstants)
+	members := runtime.Members(m.methods())
+	members.SetSpecs(m.factoryMethods())
+	vm.Root().SetStr("server", imp.NewMeta(members))
 	if m.conn.Connected {
 		m.watchLink()
 	}

@@ -1,0 +1,111 @@
+package imp
+
+import (
+	"time"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// Configuration the imp keeps across restarts (Wi-Fi credentials, static
+// network, proxy, enrolment tokens), which device code may set or clear;
+// impvm records it and reports it back, nothing more.
+
+// clearconfiguration flags and setproxy's type. The imp documents them by
+// name only; these values are impvm's own.
+var configConstants = []runtime.Constant{
+	{Name: "CONFIG_WIFI", Value: configWifi},
+	{Name: "CONFIG_STATIC_NETWORK", Value: configStatic},
+	{Name: "CONFIG_PROXY", Value: configProxy},
+	{Name: "CONFIG_ENROL", Value: configEnrol},
+	{Name: "CONFIG_ALL", Value: configWifi | configStatic | configProxy | configEnrol},
+	{Name: "PROXY_TYPE_HTTP", Value: 1},
+}
+
+const (
+	configWifi   = 1
+	configStatic = 2
+	configProxy  = 4
+	configEnrol  = 8
+)
+
+// The send buffer: impOS's default size and the range it accepts.
+const (
+	defaultSendBuffer = 3072
+	minSendBuffer     = 1024
+	maxSendBuffer     = 65536
+	scanTime          = 2 * time.Second // a background Wi-Fi scan
+	ethernetMbps      = 100
+)
+
+func (m *Module) configMethods() []runtime.Spec {
+	return []runtime.Spec{
+		{Name: "clearconfiguration", NParams: -1, Mask: ".n", Fn: m.clearConfig},
+		{Name: "setwificonfiguration", NParams: -3, Mask: ".ss", Fn: m.setWifiConfig},
+		{Name: "setstaticnetworkconfiguration", NParams: -4, Mask: ".sss.", Fn: m.setConfig(configStatic)},
+		{Name: "setproxy", NParams: -4, Mask: ".nsnss", Fn: m.setConfig(configProxy)},
+		{Name: "setenroltokens", NParams: 3, Mask: ".ss", Fn: m.setConfig(configEnrol)},
+		{Name: "setnvramimage", NParams: 2, Mask: ".s|.", Fn: nothing},
+		{Name: "setsendbuffersize", NParams: 2, Mask: ".n", Fn: m.setSendBuffer},
+		{Name: "getethernetspeed", NParams: 1, Fn: m.ethernetSpeed},
+		{Name: "setpoweren", NParams: 2, Mask: ".b", Fn: m.setPowerEn},
+		{Name: "getpoweren", NParams: 1, Fn: m.getPowerEn},
+	}
+}
+
+// clearconfiguration([flags]): forget stored settings (all by default).
+func (m *Module) clearConfig(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	flags := int32(configWifi | configStatic | configProxy | configEnrol)
+	if len(args) > 1 {
+		flags, _ = args[1].ToInt()
+	}
+	m.config &^= flags
+	return runtime.Null, nil
+}
+
+// setwificonfiguration(ssid, password): used at the next connection.
+func (m *Module) setWifiConfig(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	m.config |= configWifi
+	m.opts.Radio.SSID = args[1].Str()
+	return runtime.Null, nil
+}
+
+func (m *Module) setConfig(flag int32) runtime.NativeFunc {
+	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		m.config |= flag
+		return runtime.Null, nil
+	}
+}
+
+// setsendbuffersize(bytes): the TCP send buffer to the server; returns
+// the size before the call.
+func (m *Module) setSendBuffer(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	n, _ := args[1].ToInt()
+	if n < minSendBuffer || n > maxSendBuffer {
+		return runtime.Null, runtime.Errorf("imp.setsendbuffersize: %d bytes is out of range (%d to %d)", n, minSendBuffer, maxSendBuffer)
+	}
+	old := m.sendBuffer
+	if old == 0 {
+		old = defaultSendBuffer
+	}
+	m.sendBuffer = n
+	return runtime.Int(old), nil
+}
+
+// getethernetspeed(): the link speed in Mbit/s on an imp with Ethernet.
+func (m *Module) ethernetSpeed(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	if m.opts.Identity.Type != "imp005" {
+		return runtime.Null, runtime.Errorf("imp.getethernetspeed: the %s has no Ethernet", m.opts.Identity.Type)
+	}
+	return runtime.Int(ethernetMbps), nil
+}
+
+// setpoweren(on): the POWER_EN output that switches external circuitry
+// (imp003 and later).
+func (m *Module) setPowerEn(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	m.powerEn = args[1].Bool()
+	return runtime.Null, nil
+}
+
+func (m *Module) getPowerEn(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Bool(m.powerEn), nil
+}

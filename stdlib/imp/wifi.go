@@ -1,0 +1,137 @@
+package imp
+
+import (
+	"github.com/impvm/impvm/runtime"
+)
+
+// Radio is the simulated Wi-Fi world the imp sees: the network it joined
+// and what a scan finds. Zero fields take the defaults below; a flag or
+// board file may set them.
+type Radio struct {
+	SSID     string    // imp.getssid()
+	RSSI     int       // imp.getrssi(), dBm
+	Channel  int       // imp.getchannel()
+	Country  string    // imp.getcountry()
+	Networks []Network // imp.scanwifinetworks(); nil: just the joined network
+}
+
+// Network is one access point a scan finds.
+type Network struct {
+	SSID    string
+	BSSID   string // 12 hex digits
+	Channel int
+	RSSI    int
+	Open    bool
+}
+
+// Defaults of the simulated radio: a good signal on channel 6.
+const (
+	defaultSSID    = "impvm"
+	defaultRSSI    = -52
+	defaultChannel = 6
+	defaultCountry = "US"
+)
+
+func (m *Module) wifiMethods() []runtime.Spec {
+	return []runtime.Spec{
+		{Name: "getssid", NParams: 1, Fn: m.str(m.ssid)},
+		{Name: "getbssid", NParams: 1, Fn: m.str(m.bssid)},
+		{Name: "getchannel", NParams: 1, Fn: m.getChannel},
+		{Name: "getrssi", NParams: 1, Fn: m.getRSSI},
+		{Name: "rssi", NParams: 1, Fn: m.getRSSI},
+		{Name: "getcountry", NParams: 1, Fn: m.str(m.country)},
+		{Name: "setcountry", NParams: 2, Mask: ".s", Fn: m.setCountry},
+		{Name: "scanwifinetworks", NParams: -1, Mask: ".c", Fn: m.scanWifi},
+	}
+}
+
+func (m *Module) ssid() string { return orS(m.opts.Radio.SSID, defaultSSID) }
+
+// bssid is the access point's MAC: fixed per device, not the imp's own.
+func (m *Module) bssid() string {
+	mac := m.opts.Identity.MAC
+	if len(mac) != 12 {
+		mac = "0c2a69000000"
+	}
+	return "0c2a69" + mac[6:]
+}
+
+func (m *Module) country() string {
+	if m.countryCode != "" {
+		return m.countryCode
+	}
+	return orS(m.opts.Radio.Country, defaultCountry)
+}
+
+func (m *Module) getChannel(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(orI(m.opts.Radio.Channel, defaultChannel))), nil
+}
+
+// getrssi() / rssi(): the joined network's signal, dBm.
+func (m *Module) getRSSI(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(orI(m.opts.Radio.RSSI, defaultRSSI))), nil
+}
+
+// setcountry(code): a two-letter region code.
+func (m *Module) setCountry(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	c := args[1].Str()
+	if len(c) != 2 {
+		return runtime.Null, runtime.Errorf("imp.setcountry: %q is not a two-letter country code", c)
+	}
+	m.countryCode = c
+	return runtime.Null, nil
+}
+
+// networks is what a scan finds.
+func (m *Module) networks() []Network {
+	if m.opts.Radio.Networks != nil {
+		return m.opts.Radio.Networks
+	}
+	return []Network{{SSID: m.ssid(), BSSID: m.bssid(), Channel: orI(m.opts.Radio.Channel, defaultChannel), RSSI: orI(m.opts.Radio.RSSI, defaultRSSI)}}
+}
+
+// scanwifinetworks([callback]): an array of {ssid, bssid, channel, rssi,
+// open}. With a callback (impOS 40+) the scan runs in the background and
+// callback(null, results) follows about two seconds later.
+func (m *Module) scanWifi(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	results := func() runtime.Value {
+		arr := runtime.NewArray(0)
+		for _, n := range m.networks() {
+			t := runtime.NewTable(5)
+			t.SetStr("ssid", runtime.Str(n.SSID))
+			t.SetStr("bssid", runtime.Str(n.BSSID))
+			t.SetStr("channel", runtime.Int(int32(n.Channel)))
+			t.SetStr("rssi", runtime.Int(int32(n.RSSI)))
+			t.SetStr("open", runtime.Bool(n.Open))
+			arr.Elems = append(arr.Elems, runtime.TableValue(t))
+		}
+		return runtime.ArrayValue(arr)
+	}
+	if len(args) > 1 {
+		if m.scanning {
+			return runtime.Null, runtime.NewError("imp.scanwifinetworks: a scan is already in progress")
+		}
+		m.scanning = true
+		cb := args[1]
+		m.q.After(scanTime, func() error {
+			m.scanning = false
+			return m.callback(cb, runtime.Null, results())()
+		})
+		return runtime.Null, nil
+	}
+	return results(), nil
+}
+
+func orS(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func orI(n, def int) int {
+	if n == 0 {
+		return def
+	}
+	return n
+}

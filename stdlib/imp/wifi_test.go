@@ -1,0 +1,74 @@
+package imp
+
+import (
+	"testing"
+
+	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// runImp runs src on a device of imp type typ for a virtual minute and
+// returns the global "res" and the top level's error.
+func runImp(t *testing.T, typ string, radio Radio, src string) (string, error) {
+	t.Helper()
+	r := &runner{}
+	l := event.NewLoop(event.NewVirtual(event.Epoch))
+	dev := &fakeDevice{q: l.NewQueue(r)}
+	vm := runtime.NewVM(runtime.Options{})
+	base.Open(vm, base.Options{})
+	Open(vm, Options{Device: dev, Identity: Identity{Type: typ, MAC: "0c2a69123456"}, Radio: radio, Boot: event.Epoch})
+	p, err := compile.Source("t.nut", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		return "", err
+	}
+	l.Run(event.Epoch.Add(60e9))
+	if len(r.errs) > 0 {
+		return "", r.errs[0]
+	}
+	v, _ := vm.Root().Get(runtime.Str("res"))
+	s, _ := vm.ToString(v)
+	return s, nil
+}
+
+func TestWifiQueries(t *testing.T) {
+	got, err := runImp(t, "imp001", Radio{}, `
+		res <- imp.getssid() + " " + imp.getrssi() + " " + imp.rssi() + " ch" + imp.getchannel() + " " + imp.getbssid();
+		local nets = imp.scanwifinetworks();
+		res += " " + nets.len() + ":" + nets[0].ssid + "/" + nets[0].rssi + "/" + nets[0].open;
+		imp.scanwifinetworks(function(err, list) { res += " async " + err + " " + list.len(); });
+		res += " old " + imp.setsendbuffersize(8192) + " now " + imp.setsendbuffersize(4096);
+		imp.clearconfiguration(CONFIG_WIFI);
+		imp.setcountry("GB");
+		res += " " + imp.getcountry();
+	`)
+	want := "impvm -52 -52 ch6 0c2a69123456 1:impvm/-52/false old 3072 now 8192 GB async null 1"
+	if err != nil || got != want {
+		t.Errorf("got %q, %v\nwant %q", got, err, want)
+	}
+	got, _ = runImp(t, "imp003", Radio{SSID: "Home", RSSI: -80}, `res <- imp.getssid() + " " + imp.getrssi();`)
+	if got != "Home -80" {
+		t.Errorf("configured radio: %q", got)
+	}
+}
+
+func TestLegacyImpAPI(t *testing.T) {
+	_, err := runImp(t, "imp001", Radio{}, `
+		class Button extends InputPort { function set(v) {} }
+		imp.configure("Button", [Button()], []);`)
+	want := "InputPort is no longer in impOS (pre-2014 API): configure hardware.pinX or a bus object directly, receive agent messages with agent.on(name, callback) and send with agent.send(name, data)"
+	if err == nil || err.Error() != want {
+		t.Errorf("InputPort: %v", err)
+	}
+	_, err = runImp(t, "imp001", Radio{}, `imp.configure("x", [], []);`)
+	if err == nil || err.Error()[:25] != "imp.configure() is no lon" {
+		t.Errorf("imp.configure: %v", err)
+	}
+	if _, err := runImp(t, "imp001", Radio{}, `imp.setsendbuffersize(10);`); err == nil {
+		t.Error("a 10-byte send buffer was accepted")
+	}
+}
