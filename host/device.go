@@ -94,6 +94,9 @@ func (d *Device) Halt(h event.Halt) error {
 
 // RunEvent runs one event of the device (event.Runner).
 func (d *Device) RunEvent(fn event.Func) {
+	if d.vm != nil {
+		d.vm.ResetTick()
+	}
 	err := d.world.runOn(d.vm, fn)
 	d.flushLines()
 	if err != nil {
@@ -109,7 +112,7 @@ func (d *Device) flushLines() {
 // fail handles an error that escaped an event: a halt, an error caught
 // by imp.onunhandledexception, or an uncaught error.
 func (d *Device) fail(err error) {
-	if d.takeHalt() {
+	if d.takeHalt() || err == errDurationReached {
 		return
 	}
 	e := runtime.AsError(err)
@@ -229,6 +232,9 @@ func (d *Device) run(wake int) error {
 	}
 	d.nv.Restore(vm)
 	vm.SetHeapLimit(d.heapSize())
+	if d.world.loop.Virtual() {
+		vm.SetTick(int64(cpuTick/imp.StepCost(d.ImpType())), d.cpuTick)
+	}
 	_, err := vm.Run(runtime.NewMainClosure(d.proto))
 	return err
 }

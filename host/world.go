@@ -219,8 +219,12 @@ func (w *World) Interrupt() {
 // moment (a script stuck in a loop): it fails with an "interrupted" error
 // logged with its stack. For SIGINT handlers and watchdogs on other
 // goroutines; code running inside an event should call Interrupt.
-func (w *World) Abort() {
-	w.Interrupt()
+func (w *World) Abort() { w.AbortWith(ExitInterrupted, "interrupted") }
+
+// AbortWith is Abort ending the run with status code and reason (a
+// SIGTERM handler: 143, "terminated").
+func (w *World) AbortWith(code int, reason string) {
+	w.end(code, reason)
 	if vm := w.running.Load(); vm != nil {
 		vm.Interrupt()
 	}

@@ -22,6 +22,9 @@ type VM struct {
 	heap      heapMeter
 	stepLimit int64 // 0: unlimited
 	steps     int64
+	tick      func() error // called every tickEvery steps (CPU time)
+	tickEvery int64
+	tickLeft  int64
 	// poll makes back-edges and calls stop at checkpoint(): set while a
 	// step limit is active or an interrupt is pending.
 	poll        atomic.Bool
@@ -170,8 +173,29 @@ var ErrStepLimit = &Error{Value: Str("step limit exceeded"), Uncatchable: true}
 func (vm *VM) SetStepLimit(n int64) {
 	vm.stepLimit = n
 	vm.steps = 0
-	vm.poll.Store(n != 0 || vm.interrupted.Load())
+	vm.poll.Store(vm.pollNeeded())
 }
+
+// pollNeeded reports whether back-edges and calls must stop at checkpoint.
+func (vm *VM) pollNeeded() bool {
+	return vm.stepLimit != 0 || vm.tick != nil || vm.interrupted.Load()
+}
+
+// SetTick meters the work of the running code: every `every` steps (a
+// step is a backward jump or a call) fn is called; an error it returns is
+// raised where the code is (make it Uncatchable to end the run). The host
+// advances a device's virtual clock this way. nil fn turns it off.
+func (vm *VM) SetTick(every int64, fn func() error) {
+	if every <= 0 {
+		fn = nil
+	}
+	vm.tick, vm.tickEvery, vm.tickLeft = fn, every, every
+	vm.poll.Store(vm.pollNeeded())
+}
+
+// ResetTick starts counting a new tick (at the start of an event: work
+// below one tick is not carried from one event to the next).
+func (vm *VM) ResetTick() { vm.tickLeft = vm.tickEvery }
 
 // Interrupt asks the running Squirrel code to stop: at its next backward
 // jump or call it raises an uncatchable "interrupted" error that carries
@@ -185,7 +209,7 @@ func (vm *VM) Interrupt() {
 // ClearInterrupt drops an interrupt that arrived while nothing ran.
 func (vm *VM) ClearInterrupt() {
 	vm.interrupted.Store(false)
-	vm.poll.Store(vm.stepLimit != 0)
+	vm.poll.Store(vm.pollNeeded())
 }
 
 // checkpoint runs at back-edges and calls while poll is set.
@@ -193,6 +217,14 @@ func (vm *VM) checkpoint() error {
 	if vm.interrupted.Load() {
 		vm.ClearInterrupt()
 		return &Error{Value: Str("interrupted"), Uncatchable: true}
+	}
+	if vm.tick != nil {
+		if vm.tickLeft--; vm.tickLeft <= 0 {
+			vm.tickLeft = vm.tickEvery
+			if err := vm.tick(); err != nil {
+				return err
+			}
+		}
 	}
 	if vm.stepLimit == 0 {
 		return nil

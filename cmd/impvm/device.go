@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"time"
@@ -223,6 +221,10 @@ func runDevices(f *deviceFlags, opts preproc.Options, paths []string, stdout, st
 	return runWorld(cfg, &f.agent.web, stderr, true)
 }
 
+// durationGrace lets events due exactly at a wall-time --duration run
+// before a callback still running is interrupted.
+const durationGrace = 100 * time.Millisecond
+
 // runWorld builds and runs a world, its agents' outbound HTTP going where
 // wf says; with signals, SIGINT ends it cleanly (status 130, every log
 // line flushed).
@@ -256,45 +258,22 @@ func runWorldWith(cfg host.Config, stderr io.Writer, signals bool) int {
 	}
 	announceAgent(w, stderr)
 	if signals {
-		defer watchInterrupt(w)()
+		defer watchSignals(w.AbortWith, func() { _ = w.Flush() })()
 	} else {
 		// A scenario (virtual time) that is still running after this much
 		// real time is stuck in a loop: interrupt it rather than hang.
 		defer time.AfterFunc(testrun.WallLimit, w.Abort).Stop()
+	}
+	if !cfg.Virtual && cfg.Duration > 0 {
+		// A callback still running at the deadline (a busy loop) is
+		// stopped there; it logs ERROR: interrupted with its stack.
+		defer time.AfterFunc(cfg.Duration+durationGrace, func() { w.AbortWith(host.ExitOK, "") }).Stop()
 	}
 	res := w.Run()
 	if res.Reason != "" && res.Code != host.ExitOK {
 		fmt.Fprintln(stderr, "impvm:", res.Reason)
 	}
 	return res.Code
-}
-
-// watchInterrupt aborts the world on SIGINT, which also stops a script
-// stuck in a loop at its next back-edge. If the world still does not stop
-// within two seconds (a native blocking forever), the log is flushed and
-// the process exits. The returned func stops watching.
-func watchInterrupt(w *host.World) (stop func()) {
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-sig:
-			w.Abort()
-		case <-done:
-			return
-		}
-		select {
-		case <-done:
-		case <-time.After(2 * time.Second):
-			_ = w.Flush()
-			os.Exit(host.ExitInterrupted)
-		}
-	}()
-	return func() {
-		signal.Stop(sig)
-		close(done)
-	}
 }
 
 // depthFlag is --max-depth: a call depth, 0 for the runtime's default.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -87,11 +88,20 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 	for i, a := range args {
 		vargs[i] = runtime.Str(a)
 	}
+	var signalled atomic.Int32
+	unwatch := watchSignals(func(status int, _ string) {
+		signalled.Store(int32(status))
+		vm.Interrupt()
+	}, func() {})
 	ret, err := vm.Run(runtime.NewMainClosure(proto), vargs...)
+	unwatch()
 	if err != nil {
 		e := file.MapTrace(runtime.AsError(err))
 		report.RuntimeError(stderr, "", e)
 		report.Where(stderr, e, sources)
+		if s := signalled.Load(); s != 0 {
+			return int(s)
+		}
 		return 1
 	}
 	if ret.Type() == runtime.TInt {

@@ -100,3 +100,36 @@ func TestParseByteSize(t *testing.T) {
 		}
 	}
 }
+
+// Running Squirrel costs virtual time: hardware.millis() moves during a
+// busy loop and --duration ends a device stuck in one, log intact.
+func TestCPUTimeVirtual(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "busy.device.nut", `server.log("start");
+local t0 = hardware.millis();
+while (hardware.millis() - t0 < 500) {}
+server.log("waited " + (hardware.millis() - t0));
+imp.wakeup(1, function() { server.log("timer"); while (true) {} });
+`)
+	code, out, errOut := impvm("--virtual", "--duration", "2s", dev)
+	for _, want := range []string{"00:00:00.000 +00:00 [Device] start", "00:00:00.500 +00:00 [Device] waited 500", "00:00:01.500 +00:00 [Device] timer"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q", want)
+		}
+	}
+	if code != 0 || strings.Contains(out, "ERROR") {
+		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
+	}
+}
+
+// In wall time --duration interrupts a callback still running then.
+func TestDurationInterruptsWallCallback(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "busy.device.nut", `server.log("start");
+imp.wakeup(0.1, function() { server.log("timer"); while (true) {} });
+`)
+	code, out, errOut := impvm("--duration", "300ms", dev)
+	if code != 0 || !strings.Contains(out, "[Device] timer") || !strings.Contains(out, "ERROR: interrupted") {
+		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
+	}
+}

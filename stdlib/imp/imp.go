@@ -149,6 +149,24 @@ func (m *Module) str(f func() string) runtime.NativeFunc {
 
 func nothing(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }
 
+// stepCost is impvm's estimate of the CPU time of one Squirrel step (a
+// loop iteration or a function call, some ten VM instructions) per imp
+// type: the imp's core and clock (Cortex-M3 at 120 MHz on the imp001 ...
+// Cortex-R4 at 320 MHz on the imp005), at about 60 cycles per instruction.
+var stepCost = map[string]time.Duration{
+	"imp001": 4 * time.Microsecond, "imp002": 4 * time.Microsecond,
+	"imp003": 3 * time.Microsecond, "imp004m": 3 * time.Microsecond,
+	"imp005": time.Microsecond, "imp006": 2 * time.Microsecond, "impC001": 2 * time.Microsecond,
+}
+
+// StepCost is the CPU time of one Squirrel step on an imp type (see stepCost).
+func StepCost(impType string) time.Duration {
+	if c, ok := stepCost[impType]; ok {
+		return c
+	}
+	return 2 * time.Microsecond
+}
+
 // HeapSize is the Squirrel heap of an imp type in bytes: what the script
 // may keep live (impvm's figure for the free heap after boot).
 func HeapSize(impType string) int64 {

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// terminations are the signals that end a run cleanly: every log line is
+// written and the process exits with the conventional 128+signo.
+var terminations = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// signalStatus is the exit status after sig (130 for SIGINT).
+func signalStatus(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 128 + int(syscall.SIGINT)
+}
+
+// signalReason is how the run's end is reported after sig.
+func signalReason(sig os.Signal) string {
+	switch sig {
+	case syscall.SIGTERM:
+		return "terminated"
+	case syscall.SIGHUP:
+		return "hangup"
+	}
+	return "interrupted"
+}
+
+// exitNow ends the process (tests replace it).
+var exitNow = os.Exit
+
+// watchSignals calls stop on the first terminating signal, which should
+// end the run (the log then flushed by the normal path). A second signal,
+// or a run still going two seconds later (a native blocking forever),
+// calls flush and exits with the signal's status at once. The returned
+// func stops watching.
+func watchSignals(stop func(status int, reason string), flush func()) (unwatch func()) {
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, terminations...)
+	done := make(chan struct{})
+	go func() {
+		var first os.Signal
+		select {
+		case first = <-sig:
+			stop(signalStatus(first), signalReason(first))
+		case <-done:
+			return
+		}
+		select {
+		case <-done:
+		case s := <-sig:
+			flush()
+			exitNow(signalStatus(s))
+		case <-time.After(2 * time.Second):
+			flush()
+			exitNow(signalStatus(first))
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}

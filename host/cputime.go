@@ -1,0 +1,38 @@
+package host
+
+import (
+	"time"
+
+	"github.com/impvm/impvm/runtime"
+)
+
+// CPU time in virtual time. Running Squirrel costs device time: every
+// step (a loop iteration or a call) costs imp.StepCost of the imp type,
+// charged in ticks of cpuTick. Each tick moves the device's clock on as
+// imp.sleep does, so hardware.millis() advances during a long computation
+// and a busy loop lets time pass; work below one tick in an event is free
+// (short callbacks leave timestamps exact). Past the run's --duration the
+// running code stops and the run ends as at its deadline.
+const cpuTick = time.Millisecond
+
+// errDurationReached stops Squirrel code that is still running when the
+// run's duration is over; it is not reported as a device error.
+var errDurationReached = &runtime.Error{Value: runtime.Str("duration reached"), Uncatchable: true}
+
+// cpuTick charges one tick of CPU time to the device.
+func (d *Device) cpuTick() error {
+	d.q.Sleep(cpuTick)
+	if dl := d.world.deadline(); !dl.IsZero() && d.q.Now().After(dl) {
+		d.world.end(ExitOK, "")
+		return errDurationReached
+	}
+	return nil
+}
+
+// deadline is when the run's --duration ends (zero: no duration).
+func (w *World) deadline() time.Time {
+	if w.cfg.Duration <= 0 {
+		return time.Time{}
+	}
+	return w.start.Add(w.cfg.Duration)
+}
