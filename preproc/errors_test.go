@@ -19,9 +19,9 @@ var libOpts = Options{LibDirs: []string{"lib", "/opt/imp"}}
 var errorCases = []errorCase{
 	// #require
 	{name: "library missing", files: memFS{"main.nut": "\n#require \"Rocky.class.nut:2.0.2\"\n"}, opts: libOpts,
-		want: `main.nut:2: #require "Rocky.class.nut:2.0.2": library not found in lib, /opt/imp (tried Rocky/2.0.2/Rocky.class.nut, Rocky/v2.0.2/Rocky.class.nut, Rocky@2.0.2.class.nut, Rocky.class.nut, Rocky/Rocky.class.nut in each)`},
+		want: `main.nut:2: #require "Rocky.class.nut:2.0.2": library not found in lib, /opt/imp (tried Rocky/2.0.2/Rocky.class.nut, Rocky/v2.0.2/Rocky.class.nut, Rocky@2.0.2.class.nut, Rocky.class.nut, Rocky/Rocky.class.nut in each); impvm lib get Rocky.class.nut@2.0.2 downloads it`},
 	{name: "library missing, no dirs", files: memFS{"main.nut": "#require \"Rocky.class.nut:2.0.2\"\n"},
-		want: `main.nut:1: #require "Rocky.class.nut:2.0.2": library not found: no library directories configured (use --lib DIR or IMPVM_LIB)`},
+		want: `main.nut:1: #require "Rocky.class.nut:2.0.2": library not found: no library directories configured (use --lib DIR or IMPVM_LIB); impvm lib get Rocky.class.nut@2.0.2 downloads it`},
 	{name: "library version missing", files: memFS{"main.nut": "#require \"Rocky.class.nut\"\n"},
 		want: `main.nut:1: #require "Rocky.class.nut": version missing: want "Rocky.class.nut:x.y.z"`},
 	{name: "library version short", files: memFS{"main.nut": "#require \"Rocky.class.nut:2.0\"\n"},

@@ -49,6 +49,16 @@ type Source struct {
 	// directives, libraries skipped under AllowMissing, library version
 	// mismatches, undefined variables in @{...}.
 	Warnings []Error
+	// Requires are the libraries the #require lines named, found or not,
+	// in order (impvm lib get downloads them).
+	Requires []Require
+}
+
+// Require is a library a #require line names.
+type Require struct {
+	File    string // Name.lib.nut
+	Version string // 1.2.3
+	At      Error  // where (Msg empty)
 }
 
 // Error is a preprocessing error or warning at a line of an original file.
@@ -74,7 +84,7 @@ func Process(filename string, src []byte, opts Options) (*Source, error) {
 	if err := p.runFile(main, src); err != nil {
 		return nil, err
 	}
-	return &Source{Text: p.text, Map: p.lines.lineMap(), Warnings: p.warnings}, nil
+	return &Source{Text: p.text, Map: p.lines.lineMap(), Warnings: p.warnings, Requires: p.requireList}, nil
 }
 
 // hasDirectives reports whether any line of src is a Builder directive,
@@ -120,6 +130,7 @@ type processor struct {
 	requires     map[string]site // libraries required, by file name
 	includeCount int
 	requireCount int
+	requireList  []Require
 	warnings     []Error
 }
 

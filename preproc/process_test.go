@@ -174,7 +174,7 @@ func TestWarnings(t *testing.T) {
 		{"undefined inline variable", memFS{"main.nut": "x = @{A + B};\n"}, Options{Defines: map[string]string{"A": "a"}},
 			[]string{"main.nut:1: @{A + B}: B is not defined (null)"}},
 		{"missing library allowed", memFS{"main.nut": "#require \"P.lib.nut:1.0.0\"\n"}, Options{AllowMissing: true},
-			[]string{`main.nut:1: #require "P.lib.nut:1.0.0": library not found: no library directories configured (use --lib DIR or IMPVM_LIB)`}},
+			[]string{`main.nut:1: #require "P.lib.nut:1.0.0": library not found: no library directories configured (use --lib DIR or IMPVM_LIB); impvm lib get P.lib.nut@1.0.0 downloads it`}},
 		{"unversioned library declares another version", memFS{"main.nut": "#require \"P.lib.nut:1.0.0\"\n", "lib/P.lib.nut": "class P { static VERSION = \"1.1.0\"; }\n"},
 			Options{LibDirs: []string{"lib"}}, []string{`main.nut:1: #require "P.lib.nut:1.0.0": lib/P.lib.nut declares VERSION 1.1.0`}},
 		{"unversioned library declares same version", memFS{"main.nut": "#require \"P.lib.nut:1.0.0\"\n", "lib/P.lib.nut": "class P { static VERSION = \"1.0.0\"; }\n"},

@@ -32,6 +32,7 @@ func (p *processor) require(f *file, text, eol string) error {
 	if err := p.countRequire(f, lib); err != nil {
 		return err
 	}
+	p.requireList = append(p.requireList, Require{File: lib.file, Version: lib.version, At: Error{File: f.name, Line: f.line}})
 	candidates := p.libraryCandidates(lib)
 	i, data, err := p.readFirst(candidates)
 	if err != nil {
@@ -137,6 +138,7 @@ func (p *processor) missingLibrary(f *file, lib library, text, eol string) error
 		msg = fmt.Sprintf("#require %q: library not found in %s (tried %s in each)",
 			lib.spec, strings.Join(p.libDirs, ", "), strings.Join(libraryLayouts(lib), ", "))
 	}
+	msg += fmt.Sprintf("; impvm lib get %s@%s downloads it", lib.file, lib.version)
 	if !p.opts.AllowMissing {
 		return f.errorf("%s", msg)
 	}

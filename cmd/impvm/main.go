@@ -26,7 +26,7 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(runCmd(), testCmd(), coverCmd(), replCmd(), checkCmd(), disasmCmd(), versionCmd())
+	root.AddCommand(runCmd(), testCmd(), coverCmd(), libCmd(), replCmd(), checkCmd(), disasmCmd(), versionCmd())
 	for _, c := range extraCommands {
 		root.AddCommand(c())
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/source"
+	"github.com/impvm/impvm/libfetch"
 	"github.com/impvm/impvm/preproc"
 )
 
@@ -32,6 +33,9 @@ func (f *sourceFlags) register(fs *pflag.FlagSet) {
 // the current directory) but keep their names in reports.
 func (f *sourceFlags) options(dir string) (preproc.Options, error) {
 	opts := preproc.Options{LibDirs: f.libs, Env: os.LookupEnv}
+	if cache := libCacheDir(); cache != "" {
+		opts.LibDirs = append(append([]string(nil), f.libs...), cache)
+	}
 	if len(f.defines) > 0 {
 		opts.Defines = map[string]string{}
 	}
@@ -61,6 +65,23 @@ func (f *sourceFlags) options(dir string) (preproc.Options, error) {
 		}
 	}
 	return opts, nil
+}
+
+// libCacheDir is the library cache impvm lib get fills when $IMPVM_LIB is
+// not set (with it, the cache is $IMPVM_LIB's first directory, searched
+// anyway), if it exists; "" otherwise.
+func libCacheDir() string {
+	if _, ok := os.LookupEnv("IMPVM_LIB"); ok {
+		return ""
+	}
+	dir, err := libfetch.DefaultCache(os.LookupEnv)
+	if err != nil {
+		return ""
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return ""
+	}
+	return dir
 }
 
 // validDefine reports whether name can be a Builder variable.

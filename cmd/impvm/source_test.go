@@ -129,7 +129,7 @@ func TestPreprocessedRun(t *testing.T) {
 			args:   []string{"--lib", "lib", "main.nut"},
 			files:  map[string]string{"main.nut": "\n#require \"Rocky.class.nut:2.0.2\"\n"},
 			code:   1,
-			stderr: "main.nut:2: #require \"Rocky.class.nut:2.0.2\": library not found in lib (tried Rocky/2.0.2/Rocky.class.nut, Rocky/v2.0.2/Rocky.class.nut, Rocky@2.0.2.class.nut, Rocky.class.nut, Rocky/Rocky.class.nut in each)\n",
+			stderr: "main.nut:2: #require \"Rocky.class.nut:2.0.2\": library not found in lib (tried Rocky/2.0.2/Rocky.class.nut, Rocky/v2.0.2/Rocky.class.nut, Rocky@2.0.2.class.nut, Rocky.class.nut, Rocky/Rocky.class.nut in each); impvm lib get Rocky.class.nut@2.0.2 downloads it\n",
 		},
 		{
 			name:   "no library directories",
@@ -137,7 +137,7 @@ func TestPreprocessedRun(t *testing.T) {
 			args:   []string{"main.nut"},
 			files:  map[string]string{"main.nut": "#require \"Rocky.class.nut:2.0.2\"\n"},
 			code:   1,
-			stderr: "main.nut:1: #require \"Rocky.class.nut:2.0.2\": library not found: no library directories configured (use --lib DIR or IMPVM_LIB)\n",
+			stderr: "main.nut:1: #require \"Rocky.class.nut:2.0.2\": library not found: no library directories configured (use --lib DIR or IMPVM_LIB); impvm lib get Rocky.class.nut@2.0.2 downloads it\n",
 		},
 		{
 			name:   "library version missing",
