@@ -79,6 +79,7 @@ func runSquirrel(tb testing.TB, name string) string {
 	var out bytes.Buffer
 	vm := runtime.NewVM(runtime.Options{Stdout: &out, Stderr: &out})
 	base.Open(vm, base.Options{})
+	vm.SetHeapLimit(512 << 20) // heap accounting on, as impvm run has it
 	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
 		tb.Fatalf("%s: %v", name, err)
 	}
@@ -114,7 +115,8 @@ func golden(tb testing.TB, name string) string {
 	return string(b)
 }
 
-// BenchmarkSquirrel runs each program in bench/ on a fresh VM.
+// BenchmarkSquirrel runs each program in bench/ on a fresh VM, with heap
+// accounting on as `impvm run` has it.
 func BenchmarkSquirrel(b *testing.B) {
 	for _, name := range programs {
 		b.Run(name, func(b *testing.B) {
@@ -284,23 +286,5 @@ func TestIntLoopDoesNotAllocate(t *testing.T) {
 	large := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(100000)) })
 	if large != small {
 		t.Errorf("the loop body allocates: %.0f allocations for 10 iterations, %.0f for 100000", small, large)
-	}
-}
-
-// BenchmarkSquirrelMetered is BenchmarkSquirrel with heap accounting on,
-// as `impvm run` has it for plain scripts (512 MB).
-func BenchmarkSquirrelMetered(b *testing.B) {
-	for _, name := range programs {
-		b.Run(name, func(b *testing.B) {
-			p := loadProgram(b, name)
-			for i := 0; i < b.N; i++ {
-				vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-				base.Open(vm, base.Options{})
-				vm.SetHeapLimit(512 << 20)
-				if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }
