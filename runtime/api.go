@@ -95,8 +95,10 @@ func NewVM(opts Options) *VM {
 		maxDepth: opts.MaxDepth,
 		Stdout:   opts.Stdout,
 		Stderr:   opts.Stderr,
-		stack:    make([]Value, 1024),
-		frames:   make([]frame, 0, 64),
+		// Stacks start small and double on demand (ensureStack), so an
+		// idle device keeps little.
+		stack:  make([]Value, 64),
+		frames: make([]frame, 0, 8),
 	}
 	vm.heap.room = math.MaxInt64
 	return vm

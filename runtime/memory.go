@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"math"
+	"sync"
 	"unsafe"
 )
 
@@ -62,8 +63,6 @@ type heapMeter struct {
 	charged int64 // bytes charged since that measurement
 	room    int64 // charged may grow to this before the next measurement
 	roots   []func(visit func(Value))
-	seen    map[unsafe.Pointer]struct{}
-	work    []Value
 }
 
 // SetHeapLimit turns heap accounting on with room for limit bytes of
@@ -159,14 +158,17 @@ func (vm *VM) MemoryFree() int64 {
 // VM's roots.
 func (vm *VM) measureAll() int64 {
 	h := &vm.heap
-	if h.seen == nil {
-		h.seen = make(map[unsafe.Pointer]struct{})
-	}
-	clear(h.seen)
-	h.work = h.work[:0]
+	// The scratch space is borrowed from a pool shared by every VM, so an
+	// idle device does not keep a measurement's worth of memory.
+	m := measurePool.Get().(*measureScratch)
+	defer func() {
+		clear(m.seen)
+		m.work = m.work[:0]
+		measurePool.Put(m)
+	}()
 	push := func(v Value) {
 		if v.typ >= TString && v.ptr != nil {
-			h.work = append(h.work, v)
+			m.work = append(m.work, v)
 		}
 	}
 	push(TableValue(vm.root))
@@ -194,18 +196,28 @@ func (vm *VM) measureAll() int64 {
 		r(push)
 	}
 	var total int64
-	for len(h.work) > 0 {
-		v := h.work[len(h.work)-1]
-		h.work = h.work[:len(h.work)-1]
-		if _, ok := h.seen[v.ptr]; ok {
+	for len(m.work) > 0 {
+		v := m.work[len(m.work)-1]
+		m.work = m.work[:len(m.work)-1]
+		if _, ok := m.seen[v.ptr]; ok {
 			continue
 		}
-		h.seen[v.ptr] = struct{}{}
+		m.seen[v.ptr] = struct{}{}
 		total += objectSize(v, push)
 	}
-	clear(h.seen)
 	return total
 }
+
+// measureScratch is measureAll's working set: the objects seen and the
+// values still to visit.
+type measureScratch struct {
+	seen map[unsafe.Pointer]struct{}
+	work []Value
+}
+
+var measurePool = sync.Pool{New: func() any {
+	return &measureScratch{seen: make(map[unsafe.Pointer]struct{})}
+}}
 
 // objectSize is the estimated size of one heap object; it pushes the
 // values the object refers to.

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"strings"
+	"sync"
 	"unsafe"
 	"weak"
 )
@@ -55,6 +56,27 @@ var maskOrder = []struct {
 	{MaskArray, "array"}, {MaskUserData, "userdata"}, {1 << TClosure, "function"},
 	{1 << TNative, "function"}, {MaskGenerator, "generator"}, {MaskThread, "thread"},
 	{MaskClass, "class"}, {MaskInstance, "instance"}, {MaskWeakRef, "weakref"},
+}
+
+// parsedMask is ParseTypeMask through a process-wide cache: natives only
+// read their masks, so every VM's natives share them.
+func parsedMask(s string) []uint32 {
+	typeMasks.Lock()
+	defer typeMasks.Unlock()
+	if m, ok := typeMasks.m[s]; ok {
+		return m
+	}
+	if typeMasks.m == nil {
+		typeMasks.m = make(map[string][]uint32)
+	}
+	m := ParseTypeMask(s)
+	typeMasks.m[s] = m
+	return m
+}
+
+var typeMasks struct {
+	sync.Mutex
+	m map[string][]uint32
 }
 
 // ParseTypeMask turns a reference-style typemask string (".n", "t|a", "s")
@@ -138,7 +160,7 @@ func MaskText(m uint32) string {
 func NewNative(name string, nparams int, typemask string, fn NativeFunc) *Native {
 	n := &Native{Name: name, Fn: fn, NParams: nparams, id: newID()}
 	if typemask != "" {
-		n.Masks = ParseTypeMask(typemask)
+		n.Masks = parsedMask(typemask)
 	}
 	return n
 }

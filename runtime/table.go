@@ -1,5 +1,7 @@
 package runtime
 
+import "sync"
+
 // Table is a Squirrel table. Its node array reproduces Squirrel 3.0.4's
 // layout exactly (see ../shared/spec/table-order.md), so that iteration
 // order matches what a real imp prints.
@@ -187,7 +189,30 @@ func (t *Table) Set(k, v Value) {
 }
 
 // SetStr is Set with a Go string key.
-func (t *Table) SetStr(name string, v Value) { t.Set(Str(name), v) }
+func (t *Table) SetStr(name string, v Value) { t.Set(StrObj(Name(name)), v) }
+
+// names holds the interned key strings of the tables libraries build
+// (member and global names), shared by every VM in the process: strings
+// are immutable, so a thousand devices keep one "wakeup", not a thousand.
+var names struct {
+	sync.Mutex
+	m map[string]*String
+}
+
+// Name returns the process-wide interned string object for a library name.
+func Name(s string) *String {
+	names.Lock()
+	defer names.Unlock()
+	if o, ok := names.m[s]; ok {
+		return o
+	}
+	if names.m == nil {
+		names.m = make(map[string]*String)
+	}
+	o := NewString(s)
+	names.m[s] = o
+	return o
+}
 
 // insertNew places a key known to be absent, following 3.0.4's NewSlot.
 func (t *Table) insertNew(k, v Value) {
