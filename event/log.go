@@ -18,6 +18,7 @@ const (
 	TypeSleep    = "server.sleep"
 	TypeStatus   = "status"
 	TypeExitCode = "lastexitcode"
+	TypeBus      = "bus" // impvm's --trace-bus lines
 )
 
 // labels maps record types to the labels impCentral shows.
@@ -27,6 +28,7 @@ var labels = map[string]string{
 	TypeSleep:     "Device",
 	TypeStatus:    "Status",
 	TypeExitCode:  "Exit Code",
+	TypeBus:       "Bus",
 	"powerstate":  "Power State",
 	"firmware":    "Firmware",
 	"agent.log":   "Agent",

@@ -98,7 +98,8 @@ type Config struct {
 	OnUncaught func(d *Device, e *runtime.Error)
 	// OnAgentUncaught is the same for an uncaught agent error.
 	OnAgentUncaught func(a *Agent, e *runtime.Error)
-	Net             NetConfig // local networking (imp.net); zero: a perfect virtual LAN
+	Net             NetConfig   // local networking (imp.net); zero: a perfect virtual LAN
+	Board           BoardConfig // what is attached to each imp (see board.go)
 
 	// Cover, when set, compiles the scripts with line coverage counted
 	// into it (impvm run --cover, impvm test --cover).

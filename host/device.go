@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/internal/source"
@@ -43,6 +44,10 @@ type Device struct {
 	restarts int     // error restarts so far
 
 	out, errOut, report *lineLog // print(), error(), uncaught-error reports
+
+	board       *board.Board // what is attached (outlives Squirrel runs)
+	boardGuess  bool         // no --board: decide on the first I²C transaction
+	flashLoaded bool
 }
 
 // ID is hardware.getdeviceid().
@@ -217,8 +222,12 @@ func (d *Device) run(wake int) error {
 	d.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: d.q})
 	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot, Radio: d.world.cfg.Radio})
-	d.hwMod = hardware.Open(vm, hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID,
-		WakeReason: wake, Boot: d.boot, World: d.world.cfg.Physical})
+	hwOpts := hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID,
+		WakeReason: wake, Boot: d.boot, World: d.world.cfg.Physical, Board: d.board, Flash: d.board.Flash}
+	if d.boardGuess {
+		hwOpts.Board, hwOpts.GuessBoard = nil, d.guessBoard
+	}
+	d.hwMod = hardware.Open(vm, hwOpts)
 	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn})
 	if d.random == nil {
 		d.random = d.world.randomSource(d.Name)

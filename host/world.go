@@ -76,8 +76,16 @@ func New(cfg Config) (*World, error) {
 	if err := w.checkPinChanges(); err != nil {
 		return nil, err
 	}
+	if err := w.checkBoard(); err != nil {
+		return nil, err
+	}
 	if err := w.makeDevices(); err != nil {
 		return nil, err
+	}
+	for _, d := range w.devices {
+		if err := w.makeBoard(d); err != nil {
+			return nil, err
+		}
 	}
 	if err := w.openNet(); err != nil {
 		return nil, err
@@ -202,6 +210,7 @@ func (w *World) Run() Result {
 		w.agent.stop()
 	}
 	w.closeNet()
+	w.closeBoards()
 	_ = w.sink.Flush()
 	w.mu.Lock()
 	defer w.mu.Unlock()

@@ -41,6 +41,7 @@ type deviceFlags struct {
 	agent       agentFlags
 	net         netFlags
 	cov         *cover.Profile // impvm run --cover: line coverage of the code
+	board       boardFlags
 }
 
 func (f *deviceFlags) register(fs *pflag.FlagSet) {
@@ -61,6 +62,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.sim, "sim", nil, "set the simulated world: KEY=VALUE with KEY one of "+strings.Join(simKeys(), ", ")+" (repeatable)")
 	f.agent.register(fs)
 	f.net.register(fs)
+	f.board.register(fs)
 }
 
 // isDeviceFile reports whether a file name says it holds imp code.
@@ -123,6 +125,9 @@ func (f *deviceFlags) config() (host.Config, error) {
 		}
 	}
 	if err := f.net.apply(&cfg); err != nil {
+		return cfg, err
+	}
+	if err := f.board.apply(&cfg); err != nil {
 		return cfg, err
 	}
 	return cfg, nil

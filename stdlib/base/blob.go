@@ -55,6 +55,13 @@ func (b *Blob) Bytes() []byte { return b.data }
 // Len is the blob's length in bytes.
 func (b *Blob) Len() int { return len(b.data) }
 
+// Tell is the read/write pointer.
+func (b *Blob) Tell() int { return b.pos }
+
+// Write stores p at the pointer, growing the blob as needed (charged to
+// vm's heap), and moves the pointer past it (as blob.writeblob does).
+func (b *Blob) Write(vm *runtime.VM, p []byte) error { return b.write(vm, p) }
+
 // HeapSize is the blob's storage, for the VM's heap accounting.
 func (b *Blob) HeapSize() int64 { return int64(cap(b.data)) }
 

@@ -21,6 +21,7 @@ type bus struct {
 	speed     runtime.Value // configured clock (spi: kHz) or baud rate
 	readError int32         // i2c: last read's error
 	callback  runtime.Value // uart: event callback
+	uart      *uartState    // uart: the receive side
 	sent      bytes.Buffer  // uart/spi: everything written, for tests
 }
 

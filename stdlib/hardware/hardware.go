@@ -7,7 +7,7 @@ import "github.com/impvm/impvm/runtime"
 // buses (pins.go, bus.go).
 func (m *Module) hardwareMembers() *runtime.Table {
 	root := m.vm.Root()
-	for _, cs := range [][]runtime.Constant{pinConstants, i2cConstants, spiConstants, uartConstants, samplerConstants, legacyBusConstants} {
+	for _, cs := range [][]runtime.Constant{pinConstants, i2cConstants, spiConstants, uartConstants, samplerConstants, legacyBusConstants, flashConstants} {
 		root.SetConstants(cs)
 	}
 	hw := runtime.Members(m.hardwareMethods())
@@ -16,6 +16,7 @@ func (m *Module) hardwareMembers() *runtime.Table {
 	}
 	m.addPins(hw)
 	m.addBuses(hw)
+	m.addSPIFlash(hw)
 	if m.typ.SamplerPins != nil {
 		hw.SetStr("sampler", m.newSampler())
 	}

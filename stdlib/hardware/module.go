@@ -3,6 +3,7 @@ package hardware
 import (
 	"time"
 
+	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
@@ -17,6 +18,15 @@ type Options struct {
 	WakeReason int    // hardware.wakereason()
 	Boot       time.Time
 	World      Physical // simulated supply voltages and light level
+	// Board is what is attached to the imp's buses and pins (it outlives
+	// the Squirrel run). Nil: nothing, unless GuessBoard finds a board.
+	Board *board.Board
+	// GuessBoard, when Board is nil, is asked on the first I²C transaction
+	// of the run for the board that code addressing addr8 on bus implies
+	// (the impExplorer Kit); nil if none. It is asked at most once.
+	GuessBoard func(bus string, addr8 byte) *board.Board
+	// Flash is hardware.spiflash's contents (nil: the board's, if any).
+	Flash *board.Flash
 }
 
 // Module is the hardware object of one Squirrel run.
@@ -28,6 +38,11 @@ type Module struct {
 	typ   *imptype.Type
 	pins  map[string]*pin // hardware.pinX, by name
 	buses map[string]*bus // hardware.i2cXX, spiXX, uartXX, by name
+
+	board   *board.Board   // what is attached (board.go)
+	guessed bool           // GuessBoard was asked
+	watched map[*pin]int32 // pins with a state callback a part drives, and their last level
+	watchEv *event.Event
 }
 
 // Open installs hardware and its constants on vm.
@@ -36,7 +51,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	if !ok {
 		typ, _ = imptype.Lookup(imptype.Default)
 	}
-	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, typ: typ}
+	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, typ: typ, board: opts.Board}
 	vm.Root().SetStr("hardware", imp.NewMeta(m.hardwareMembers()))
 	return m
 }

@@ -156,6 +156,9 @@ func (m *Module) pinConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 		p.value = runtime.Float(0)
 	}
 	p.mode = mode
+	m.pinOutput(p)
+	m.watch(p)
+	m.checkPins()
 	return runtime.Null, nil
 }
 
@@ -172,6 +175,11 @@ func (m *Module) pinRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, er
 	switch {
 	case p == nil || p.mode == 0:
 		return runtime.Null, runtime.NewError(errPinNotConfigured)
+	}
+	if v, ok := m.pinDriven(p); ok {
+		return v, nil
+	}
+	switch {
 	case isDigitalIn(p.mode), isDigitalOut(p.mode):
 		return runtime.Int(p.level), nil
 	case p.mode == AnalogIn:
@@ -203,6 +211,7 @@ func (m *Module) pinWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'integer'", args[1].TypeName())
 		}
 		p.level = b01(n)
+		m.pinOutput(p)
 	case p.mode == PWMOut || p.mode == PWMOutSteps || p.mode == AnalogOut:
 		f, ok := args[1].ToFloat()
 		if !ok {

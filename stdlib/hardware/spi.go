@@ -30,10 +30,10 @@ func (m *Module) spiSpecs() []runtime.Spec {
 	return []runtime.Spec{
 		{Name: "configure", NParams: 3, Mask: "unn", Fn: m.spiConfigure},
 		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
-		{Name: "write", NParams: 2, Mask: "us|u", Fn: spiWrite},
-		{Name: "writeread", NParams: 2, Mask: "us|u", Fn: spiWriteRead},
-		{Name: "readblob", NParams: 2, Mask: "un", Fn: spiReadBlob},
-		{Name: "readstring", NParams: 2, Mask: "un", Fn: spiReadString},
+		{Name: "write", NParams: 2, Mask: "us|u", Fn: m.spiWrite},
+		{Name: "writeread", NParams: 2, Mask: "us|u", Fn: m.spiWriteRead},
+		{Name: "readblob", NParams: 2, Mask: "un", Fn: m.spiReadBlob},
+		{Name: "readstring", NParams: 2, Mask: "un", Fn: m.spiReadString},
 		{Name: "chipselect", NParams: -1, Mask: "un", Fn: nothing},
 	}
 }
@@ -62,46 +62,69 @@ func (m *Module) spiConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 	return b.speed, nil
 }
 
+// spiHz is the configured SPI clock in Hz.
+func spiHz(b *bus) float64 {
+	f, _ := b.speed.ToFloat()
+	return float64(f) * 1000
+}
+
+// spiTransfer clocks data out on b and returns MISO: what the board's
+// selected parts drive, 0xFF where none does.
+func (m *Module) spiTransfer(b *bus, data []byte) []byte {
+	b.sent.Write(data)
+	if m.board == nil || !m.board.HasSPI(b.name) {
+		return ones(len(data))
+	}
+	miso := m.board.SPITransfer(m.q.Now(), b.name, data, spiHz(b), m.selected)
+	m.spend(8*len(data), spiHz(b), 0)
+	return miso
+}
+
+// selected reports whether the imp drives chip-select pin name low.
+func (m *Module) selected(name string) bool {
+	p := m.pins[name]
+	return p != nil && isDigitalOut(p.mode) && p.level == 0
+}
+
 // spi.write(data): the number of bytes written.
-func spiWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func (m *Module) spiWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		return runtime.Null, notConfigured(b)
 	}
 	d := dataOf(args[1])
-	b.sent.Write(d)
+	m.spiTransfer(b, d)
 	return runtime.Int(int32(len(d))), nil
 }
 
-// spi.writeread(data): what MISO clocked in meanwhile, as the same type;
-// nothing drives it, so every byte is 0xFF.
-func spiWriteRead(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+// spi.writeread(data): what MISO clocked in meanwhile, as the same type.
+func (m *Module) spiWriteRead(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		return runtime.Null, notConfigured(b)
 	}
-	d := dataOf(args[1])
-	b.sent.Write(d)
+	miso := m.spiTransfer(b, dataOf(args[1]))
 	if args[1].Type() == runtime.TString {
-		return runtime.Str(string(ones(len(d)))), nil
+		return runtime.Str(string(miso)), nil
 	}
-	return base.NewBlobValue(vm, ones(len(d))), nil
+	return base.NewBlobValue(vm, miso), nil
 }
 
-func spiReadBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+// spi.readblob(n) / readstring(n): n bytes read while clocking out zeros.
+func (m *Module) spiReadBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		return runtime.Null, notConfigured(b)
 	}
 	n, _ := args[1].ToInt()
-	return base.NewBlobValue(vm, ones(int(n))), nil
+	return base.NewBlobValue(vm, m.spiTransfer(b, make([]byte, max(int(n), 0)))), nil
 }
 
-func spiReadString(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func (m *Module) spiReadString(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		return runtime.Null, notConfigured(b)
 	}
 	n, _ := args[1].ToInt()
-	return runtime.Str(string(ones(int(n)))), nil
+	return runtime.Str(string(m.spiTransfer(b, make([]byte, max(int(n), 0))))), nil
 }

@@ -1,6 +1,9 @@
 package hardware
 
 import (
+	"time"
+
+	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
 )
@@ -16,7 +19,21 @@ var uartConstants = []runtime.Constant{
 	{Name: "NO_CTSRTS", Value: uartNoCTSRTS},
 	{Name: "CTSRTS", Value: 8},
 	{Name: "TIMING_ENABLED", Value: 16},
+	// configure() callback events (impOS 36 and up); impvm raises READ_READY.
+	{Name: "READ_READY", Value: uartReadReady},
+	{Name: "WRITE_DONE", Value: 2},
+	{Name: "NOISE_ERROR", Value: 4},
+	{Name: "FRAME_ERROR", Value: 8},
+	{Name: "PARITY_ERROR", Value: 16},
+	{Name: "OVERRUN_ERROR", Value: 32},
+	{Name: "LINE_IDLE", Value: 64},
 }
+
+const (
+	uartReadReady = 1
+	// uartRxFIFODefault is the receive FIFO's size until setrxfifosize.
+	uartRxFIFODefault = 80
+)
 
 // UART configure flags (values of uartConstants).
 const (
@@ -28,14 +45,14 @@ const (
 func (m *Module) uartSpecs() []runtime.Spec {
 	return []runtime.Spec{
 		{Name: "configure", NParams: -5, Mask: "unnnnnc|o", Fn: m.uartConfigure},
-		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
-		{Name: "write", NParams: 2, Mask: "us|u|n", Fn: uartWrite},
-		{Name: "writestring", NParams: 2, Mask: "us", Fn: uartWrite},
-		{Name: "read", NParams: 1, Mask: "u", Fn: uartRead},
-		{Name: "readstring", NParams: -1, Mask: "un", Fn: uartReadString},
-		{Name: "readblob", NParams: -1, Mask: "un", Fn: uartReadBlob},
+		{Name: "disable", NParams: 1, Mask: "u", Fn: m.uartDisable},
+		{Name: "write", NParams: 2, Mask: "us|u|n", Fn: m.uartWrite},
+		{Name: "writestring", NParams: 2, Mask: "us", Fn: m.uartWrite},
+		{Name: "read", NParams: 1, Mask: "u", Fn: m.uartRead},
+		{Name: "readstring", NParams: -1, Mask: "un", Fn: m.uartReadString},
+		{Name: "readblob", NParams: -1, Mask: "un", Fn: m.uartReadBlob},
 		{Name: "flush", NParams: 1, Mask: "u", Fn: nothing},
-		{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: nothing},
+		{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: m.uartSetRxFIFOSize},
 		{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: nothing},
 	}
 }
@@ -68,32 +85,180 @@ func (m *Module) uartConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Val
 	if len(args) > 6 {
 		b.callback = args[6]
 	}
+	m.uartConfigured(b)
 	return b.speed, nil
 }
 
-// uart.write(data) / writestring(s): sent into the void.
-func uartWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+// uartState is the receive side of a UART.
+type uartState struct {
+	rx      []byte
+	rxSize  int
+	pumpEv  *event.Event
+	overrun bool
+}
+
+// uartConfigured starts receiving from the part wired to b, if any.
+func (m *Module) uartConfigured(b *bus) {
+	if b.uart == nil {
+		b.uart = &uartState{rxSize: uartRxFIFODefault}
+	}
+	if m.board == nil {
+		return
+	}
+	dev := m.board.UART(b.name)
+	if dev == nil {
+		return
+	}
+	if br, ok := dev.(interface{ SetBaud(int) }); ok {
+		n, _ := b.speed.ToInt()
+		br.SetBaud(int(n))
+	}
+	m.pump(b)
+}
+
+// pump moves what the part has sent by now into the receive FIFO, calls
+// the callback when data arrived, and comes back when the next byte is
+// due.
+func (m *Module) pump(b *bus) {
+	if b.uart.pumpEv != nil {
+		m.q.Cancel(b.uart.pumpEv)
+		b.uart.pumpEv = nil
+	}
+	dev := m.board.UART(b.name)
+	if dev == nil || !b.on {
+		return
+	}
+	data, next := dev.Pending(m.q.Now())
+	if len(data) > 0 {
+		room := b.uart.rxSize - len(b.uart.rx)
+		if len(data) > room {
+			b.uart.overrun = true
+			data = data[:max(room, 0)]
+		}
+		b.uart.rx = append(b.uart.rx, data...)
+		if !b.callback.IsNull() {
+			m.q.After(0, m.uartCallback(b))
+		}
+	}
+	if !next.IsZero() {
+		at := next
+		if now := m.q.Now(); at.Before(now) {
+			at = now
+		}
+		b.uart.pumpEv = m.q.At(at, func() error { m.pump(b); return nil })
+	}
+}
+
+// uartCallback calls the configure() callback, with READ_READY if it
+// takes a parameter.
+func (m *Module) uartCallback(b *bus) event.Func {
+	cb := b.callback
+	var args []runtime.Value
+	if cb.Type() == runtime.TClosure && cb.Closure().Proto.NumParams > 1 {
+		args = append(args, runtime.Int(uartReadReady))
+	}
+	return func() error {
+		if b.uart == nil || len(b.uart.rx) == 0 {
+			return nil // read meanwhile
+		}
+		_, err := m.vm.Call(cb, runtime.TableValue(m.vm.Root()), args...)
+		return err
+	}
+}
+
+// uart.write(data) / writestring(s): to the part wired to the UART.
+func (m *Module) uartWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		return runtime.Null, notConfigured(b)
 	}
+	var data []byte
 	if args[1].Type() == runtime.TInt {
-		b.sent.WriteByte(byte(args[1].Int()))
+		data = []byte{byte(args[1].Int())}
 	} else {
-		b.sent.Write(dataOf(args[1]))
+		data = dataOf(args[1])
+	}
+	b.sent.Write(data)
+	if m.board != nil {
+		m.board.UARTSend(m.q.Now(), b.name, data)
+		if m.board.UART(b.name) != nil {
+			m.pump(b) // a part that answers at once (a Modbus slave, a loopback)
+		}
 	}
 	return runtime.Null, nil
 }
 
-// uart.read(): nothing is ever received, so -1 (FIFO empty).
-func uartRead(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-	return runtime.Int(-1), nil
+// rxTake takes up to n bytes (n < 0: all) from the receive FIFO.
+func (m *Module) rxTake(b *bus, n int) []byte {
+	if b.uart == nil {
+		return nil
+	}
+	if m.board != nil && m.board.UART(b.name) != nil {
+		m.pump(b)
+	}
+	if n < 0 || n > len(b.uart.rx) {
+		n = len(b.uart.rx)
+	}
+	out := append([]byte(nil), b.uart.rx[:n]...)
+	b.uart.rx = b.uart.rx[n:]
+	return out
 }
 
-func uartReadString(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-	return runtime.Str(""), nil
+// uart.read(): the next received byte, or -1 when the FIFO is empty.
+func (m *Module) uartRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0]) // before configure() the FIFO is just empty
+	got := m.rxTake(b, 1)
+	if len(got) == 0 {
+		return runtime.Int(-1), nil
+	}
+	return runtime.Int(int32(got[0])), nil
 }
 
-func uartReadBlob(vm *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-	return base.NewBlobValue(vm, nil), nil
+func optCount(args []runtime.Value) int {
+	if len(args) > 1 {
+		n, _ := args[1].ToInt()
+		return int(n)
+	}
+	return -1
+}
+
+// uart.readstring([n]) / readblob([n]): up to n received bytes (all).
+func (m *Module) uartReadString(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0]) // before configure() the FIFO is just empty
+	return runtime.Str(string(m.rxTake(b, optCount(args)))), nil
+}
+
+func (m *Module) uartReadBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0]) // before configure() the FIFO is just empty
+	return base.NewBlobValue(vm, m.rxTake(b, optCount(args))), nil
+}
+
+// uart.setrxfifosize(n): the receive FIFO holds n bytes; what arrives
+// while it is full is lost.
+func (m *Module) uartSetRxFIFOSize(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0])
+	n, _ := args[1].ToInt()
+	if b.uart == nil {
+		b.uart = &uartState{}
+	}
+	b.uart.rxSize = max(int(n), 1)
+	return runtime.Null, nil
+}
+
+// byteTime is how long one 10-bit character takes at baud.
+func byteTime(baud int) time.Duration {
+	if baud <= 0 {
+		return 0
+	}
+	return time.Duration(10 * float64(time.Second) / float64(baud))
+}
+
+// disable(): the bus lets go of its pins and stops receiving.
+func (m *Module) uartDisable(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0])
+	if b.uart != nil && b.uart.pumpEv != nil {
+		m.q.Cancel(b.uart.pumpEv)
+		b.uart.pumpEv = nil
+	}
+	return busDisable(vm, args)
 }

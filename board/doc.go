@@ -1,0 +1,38 @@
+// Package board is what is physically attached to an imp, the way
+// package lan is the network: a Board is an imp type plus the parts on
+// its I²C, SPI and UART buses and its pins, the SPI flash behind
+// hardware.spiflash, and the physical world (Env) the parts sense. It
+// knows nothing of the VM; stdlib/imp binds hardware.* to it.
+//
+// # Parts
+//
+// Each part is a register-level model of its datasheet, one file per
+// part: hts221.go, lps22hb.go, lis3dh.go, si702x.go, tmp102.go (I²C),
+// ws2812.go (an LED chain on SPI MOSI), spiflash.go (NOR flash), gps.go
+// and modbus.go (UART), analog.go (input pins), serial.go (a UART wired
+// to a file or a loopback TCP port). Each file's type comment lists what
+// is modelled and what is not. I²C parts implement I2CDevice and answer
+// at the imp's 8-bit addresses (0xBE for an HTS221 at 0x5F); an address
+// where nothing sits NACKs. Time comes with every call (the device's
+// clock), so parts convert, fill FIFOs and raise interrupt lines over
+// virtual time without a scheduler of their own: they catch up when
+// asked. A part's interrupt line is a PinSource (Changer says when it
+// may next change, so the binding can fire pin callbacks).
+//
+// # The physical world
+//
+// Env holds temperature, humidity, pressure, acceleration, position and
+// input levels: constant by default (Defaults: room conditions, 1 g
+// down), set per device (--env), or following a Scenario's curves over
+// virtual time (points, ramps, seeded noise). It is pure: the same time
+// gives the same value however often it is read, so the same seed and
+// scenario give byte-identical logs.
+//
+// # Boards
+//
+// Kits are the built-in boards (the impExplorer Kit editions, the
+// impC001 breakout); BoardFile is a user's board (JSON, examples in
+// examples/boards/). Both are lists of Parts that Build attaches. Board
+// and scenario files are read with every value's line, so a mistake is
+// reported as FILE:LINE: field: message (FileError).
+package board

@@ -1,0 +1,161 @@
+package board
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Quantities of the physical world a device can sense. "level:NAME" is
+// a pin input level (volts for analog inputs, 0/1 for digital ones).
+const (
+	Temperature = "temperature" // °C
+	Humidity    = "humidity"    // %RH
+	Pressure    = "pressure"    // hPa
+	AccelX      = "accel_x"     // g, along the part's X axis
+	AccelY      = "accel_y"
+	AccelZ      = "accel_z"
+	Latitude    = "latitude" // degrees, north positive
+	Longitude   = "longitude"
+	Altitude    = "altitude" // metres
+	Speed       = "speed"    // km/h over ground
+	Course      = "course"   // degrees true
+)
+
+// Defaults are room conditions with the board lying flat (1 g down, read
+// as +1 g on Z) at Electric Imp's old office in Los Altos, not moving.
+var Defaults = map[string]float64{
+	Temperature: 22.0,
+	Humidity:    45.0,
+	Pressure:    1013.25,
+	AccelX:      0, AccelY: 0, AccelZ: 1,
+	Latitude: 37.3794, Longitude: -122.1158, Altitude: 50,
+	Speed: 0, Course: 0,
+}
+
+// KnownQuantity reports whether q names a quantity of the environment.
+func KnownQuantity(q string) bool {
+	_, ok := Defaults[q]
+	return ok || strings.HasPrefix(q, "level:") && len(q) > len("level:")
+}
+
+// Env is the physical world one device senses: constant values, and
+// curves over the time since Start that a scenario gives. It is pure:
+// the same time gives the same value, however often it is asked.
+type Env struct {
+	Start  time.Time
+	Seed   int64
+	Device string // mixes the device's name into its noise
+	values map[string]float64
+	curves map[string]*Curve
+}
+
+// NewEnv makes an environment with the default values.
+func NewEnv(seed int64) *Env {
+	e := &Env{Seed: seed, values: map[string]float64{}, curves: map[string]*Curve{}}
+	for k, v := range Defaults {
+		e.values[k] = v
+	}
+	return e
+}
+
+// Set fixes quantity q at v (a constant; it replaces a scenario curve).
+func (e *Env) Set(q string, v float64) {
+	e.values[q] = v
+	delete(e.curves, q)
+}
+
+// Follow makes quantity q follow c.
+func (e *Env) Follow(q string, c *Curve) { e.curves[q] = c }
+
+// Get is quantity q at now.
+func (e *Env) Get(q string, now time.Time) float64 {
+	base := e.values[q]
+	c := e.curves[q]
+	if c == nil {
+		return base
+	}
+	t := now.Sub(e.Start)
+	v := c.at(t, base)
+	if c.Noise > 0 {
+		v += c.Noise * e.noise(q, t, c.NoiseStep)
+	}
+	return v
+}
+
+// Accel is the acceleration vector (g) at now.
+func (e *Env) Accel(now time.Time) [3]float64 {
+	return [3]float64{e.Get(AccelX, now), e.Get(AccelY, now), e.Get(AccelZ, now)}
+}
+
+// noise is a deterministic, roughly normal value (mean 0, deviation 1)
+// for quantity q in the step of time holding t.
+func (e *Env) noise(q string, t time.Duration, step time.Duration) float64 {
+	if step <= 0 {
+		step = time.Second
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d/%s/%s/%d", e.Seed, e.Device, q, int64(t/step))
+	x := h.Sum64()
+	var sum float64
+	for i := 0; i < 4; i++ { // Irwin-Hall: four uniforms, variance 1/3 → scale by sqrt(3)
+		sum += float64(x&0xFFFF)/65535 - 0.5
+		x >>= 16
+	}
+	return sum * math.Sqrt(3)
+}
+
+// Curve is a quantity over time: each point holds its value from its
+// time until the next point, or, when the next point ramps, moves
+// linearly to it. Before the first point the constant value holds.
+type Curve struct {
+	Points    []Point
+	Noise     float64       // standard deviation of seeded noise added
+	NoiseStep time.Duration // how long one noise sample lasts (default 1 s)
+}
+
+// Point is one value of a Curve.
+type Point struct {
+	At    time.Duration
+	Value float64
+	Ramp  bool // reach Value at At linearly from the previous point
+}
+
+func (c *Curve) at(t time.Duration, base float64) float64 {
+	i := sort.Search(len(c.Points), func(i int) bool { return c.Points[i].At > t })
+	// Points[:i] are at or before t.
+	prevV, prevT := base, time.Duration(0)
+	if i > 0 {
+		prevV, prevT = c.Points[i-1].Value, c.Points[i-1].At
+	}
+	if i < len(c.Points) && c.Points[i].Ramp && c.Points[i].At > prevT {
+		next := c.Points[i]
+		f := float64(t-prevT) / float64(next.At-prevT)
+		return prevV + f*(next.Value-prevV)
+	}
+	return prevV
+}
+
+// nextChange is when a curve at t (now on the clock) may next change
+// value: its next point, or 10 ms on while it ramps or is noisy; zero
+// when it never changes again.
+func (c *Curve) nextChange(t time.Duration, now time.Time) time.Time {
+	if c.Noise > 0 {
+		step := c.NoiseStep
+		if step <= 0 {
+			step = time.Second
+		}
+		return now.Add(step - t%step)
+	}
+	i := sort.Search(len(c.Points), func(i int) bool { return c.Points[i].At > t })
+	if i == len(c.Points) {
+		return time.Time{}
+	}
+	if c.Points[i].Ramp {
+		return now.Add(10 * time.Millisecond)
+	}
+	return now.Add(c.Points[i].At - t)
+}

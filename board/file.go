@@ -1,0 +1,283 @@
+package board
+
+import (
+	"os"
+	"strconv"
+	"strings"
+)
+
+// BoardFile is a user's board, read from JSON (impvm run --board FILE;
+// examples/boards/ has the schema and examples):
+//
+//	{
+//	  "name": "greenhouse node",
+//	  "imp": "imp001",
+//	  "base": "explorer",
+//	  "devices": [
+//	    {"model": "tmp102", "bus": "i2c89", "address": "0x90", "alert": "pin2"},
+//	    {"model": "gps", "bus": "uart12", "baud": 9600, "fix_after": "30s"}
+//	  ]
+//	}
+//
+// "imp" (required) is the imp type the board takes; "base" starts from a
+// built-in board; each device names its model and where it sits.
+type BoardFile struct {
+	Name  string
+	Imp   string
+	Base  string
+	Parts []Part
+}
+
+// LoadBoardFile reads a board file.
+func LoadBoardFile(path string) (*BoardFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBoardFile(path, data)
+}
+
+var deviceFields = map[string][]string{
+	"hts221":  {"address", "registers"},
+	"lps22hb": {"address", "registers", "int"},
+	"lis3dh":  {"address", "registers", "int1", "int2"},
+	"si7021":  {"address"},
+	"si7020":  {"address"},
+	"tmp102":  {"address", "alert"},
+	"ws2812":  {"count", "gate"},
+	"gps":     {"baud", "fix_after"},
+	"modbus":  {"unit", "baud", "holding", "input", "coils", "discrete"},
+	"serial":  {"baud", "input_file", "output_file", "tcp_port"},
+	"input":   {"pin"},
+}
+
+var defaultAddress = map[string]int{
+	"hts221": 0xBE, "lps22hb": 0xB8, "lis3dh": 0x32, "si7021": 0x80, "si7020": 0x80, "tmp102": 0x90,
+}
+
+// ParseBoardFile parses a board file; file names it in errors.
+func ParseBoardFile(file string, data []byte) (*BoardFile, error) {
+	root, err := parseJSON(file, data)
+	if err != nil {
+		return nil, err
+	}
+	w := walker{file}
+	bf := &BoardFile{}
+	haveImp := false
+	err = w.fields(root, "", []string{"name", "imp", "base", "devices", "comment"}, func(k string, v *node, f string) error {
+		var err error
+		switch k {
+		case "name":
+			bf.Name, err = w.str(v, f)
+		case "imp":
+			haveImp = true
+			bf.Imp, err = w.str(v, f)
+			if err == nil && !knownImp(bf.Imp) {
+				err = w.errorf(v, f, "unknown imp type %q", bf.Imp)
+			}
+		case "base":
+			bf.Base, err = w.str(v, f)
+			if err == nil {
+				if _, ok := Kits[strings.ToLower(bf.Base)]; !ok {
+					err = w.errorf(v, f, "no built-in board %q (built in: %s)", bf.Base, strings.Join(KitNames()[1:], ", "))
+				}
+			}
+		case "devices":
+			if err = w.want(v, f, 'a'); err != nil {
+				return err
+			}
+			for i, it := range v.items {
+				p, err := w.part(it, f+"["+strconv.Itoa(i)+"]")
+				if err != nil {
+					return err
+				}
+				bf.Parts = append(bf.Parts, p)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !haveImp {
+		return nil, w.errorf(root, "imp", "missing: the imp type the board takes (imp001, imp004m, imp006, ...)")
+	}
+	if bf.Base != "" {
+		if _, err := FindKit(bf.Base, bf.Imp); err != nil {
+			return nil, w.errorf(root, "base", "%v", err)
+		}
+	}
+	return bf, nil
+}
+
+func knownImp(t string) bool {
+	switch t {
+	case "imp001", "imp002", "imp003", "imp004m", "imp005", "imp006", "impC001":
+		return true
+	}
+	return false
+}
+
+func (w walker) part(n *node, field string) (Part, error) {
+	var p Part
+	if err := w.want(n, field, 'o'); err != nil {
+		return p, err
+	}
+	for i, k := range n.keys {
+		if k == "model" {
+			s, err := w.str(n.vals[i], field+".model")
+			if err != nil {
+				return p, err
+			}
+			p.Model = strings.ToLower(s)
+			if _, ok := deviceFields[p.Model]; !ok {
+				return p, w.errorf(n.vals[i], field+".model", "unknown model %q (models: %s)", s, strings.Join(Models, ", "))
+			}
+		}
+	}
+	if p.Model == "" {
+		return p, w.errorf(n, field+".model", "missing")
+	}
+	p.Address = defaultAddress[p.Model]
+	allowed := append([]string{"model", "bus", "comment"}, deviceFields[p.Model]...)
+	if p.Model == "input" {
+		allowed = []string{"model", "pin", "comment"}
+	}
+	haveBus := false
+	err := w.fields(n, field, allowed, func(k string, v *node, f string) error {
+		var err error
+		var x int64
+		switch k {
+		case "bus":
+			haveBus = true
+			p.Bus, err = w.name(v, f, busPrefix(p.Model))
+		case "address":
+			x, err = w.integer(v, f, 0, 255)
+			p.Address = int(x)
+			if err == nil && x&1 != 0 {
+				err = w.errorf(v, f, "0x%02X is odd: give the imp's 8-bit address (the 7-bit address shifted left)", x)
+			}
+		case "int", "int1", "alert":
+			p.Int1, err = w.name(v, f, "pin")
+		case "int2":
+			p.Int2, err = w.name(v, f, "pin")
+		case "gate":
+			p.Gate, err = w.name(v, f, "pin")
+		case "pin":
+			p.Pin, err = w.name(v, f, "pin")
+		case "count":
+			x, err = w.integer(v, f, 1, 4096)
+			p.Count = int(x)
+		case "baud":
+			x, err = w.integer(v, f, 300, 5000000)
+			p.Baud = int(x)
+		case "unit":
+			x, err = w.integer(v, f, 1, 247)
+			p.Unit = int(x)
+		case "fix_after":
+			p.FixAfter, err = w.duration(v, f)
+		case "tcp_port":
+			x, err = w.integer(v, f, 1, 65535)
+			p.TCPPort = int(x)
+		case "input_file":
+			p.InFile, err = w.str(v, f)
+		case "output_file":
+			p.OutFile, err = w.str(v, f)
+		case "registers":
+			p.Registers = map[byte]byte{}
+			err = w.fields(v, f, nil, func(rk string, rv *node, rf string) error {
+				reg, perr := strconv.ParseUint(rk, 0, 8)
+				if perr != nil {
+					return w.errorf(rv, rf, "register %q is not a number from 0 to 0xFF", rk)
+				}
+				val, err := w.integer(rv, rf, 0, 255)
+				p.Registers[byte(reg)] = byte(val)
+				return err
+			})
+		case "holding", "input":
+			m := map[uint16]uint16{}
+			if k == "holding" {
+				p.Holding = m
+			} else {
+				p.Input = m
+			}
+			err = w.table(v, f, func(addr uint16, rv *node, rf string) error {
+				val, err := w.integer(rv, rf, 0, 65535)
+				m[addr] = uint16(val)
+				return err
+			})
+		case "coils", "discrete":
+			m := map[uint16]bool{}
+			if k == "coils" {
+				p.Coils = m
+			} else {
+				p.Discrete = m
+			}
+			err = w.table(v, f, func(addr uint16, rv *node, rf string) error {
+				if err := w.want(rv, rf, 'b'); err != nil {
+					return err
+				}
+				m[addr] = rv.b
+				return nil
+			})
+		}
+		return err
+	})
+	if err != nil {
+		return p, err
+	}
+	if p.Model == "input" {
+		if p.Pin == "" {
+			return p, w.errorf(n, field+".pin", "missing")
+		}
+	} else if !haveBus {
+		return p, w.errorf(n, field+".bus", "missing")
+	}
+	if p.Model == "modbus" && p.Unit == 0 {
+		p.Unit = 1
+	}
+	return p, nil
+}
+
+func (w walker) table(n *node, field string, each func(addr uint16, v *node, f string) error) error {
+	return w.fields(n, field, nil, func(k string, v *node, f string) error {
+		a, err := strconv.ParseUint(k, 0, 16)
+		if err != nil {
+			return w.errorf(v, f, "address %q is not a number from 0 to 65535", k)
+		}
+		return each(uint16(a), v, f)
+	})
+}
+
+func busPrefix(model string) string {
+	switch model {
+	case "ws2812":
+		return "spi"
+	case "gps", "modbus", "serial":
+		return "uart"
+	}
+	return "i2c"
+}
+
+// name reads a bus or pin name that must start with prefix.
+func (w walker) name(n *node, field, prefix string) (string, error) {
+	s, err := w.str(n, field)
+	if err != nil {
+		return "", err
+	}
+	if !strings.HasPrefix(s, prefix) || len(s) == len(prefix) {
+		return "", w.errorf(n, field, "want a %s name like %s, have %q", prefix, map[string]string{"i2c": "\"i2c89\"", "spi": "\"spi257\"", "uart": "\"uart12\"", "pin": "\"pin1\""}[prefix], s)
+	}
+	return s, nil
+}
+
+// Parts is the board's devices: its base board's, then its own.
+func (bf *BoardFile) AllParts() []Part {
+	var parts []Part
+	if bf.Base != "" {
+		if k, err := FindKit(bf.Base, bf.Imp); err == nil {
+			parts = append(parts, k.Parts...)
+		}
+	}
+	return append(parts, bf.Parts...)
+}

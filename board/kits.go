@@ -1,0 +1,291 @@
+package board
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/impvm/impvm/imptype"
+)
+
+// Part is one device of a board: which model sits where, and how it is
+// set up. Built-in boards and board files are lists of parts.
+type Part struct {
+	Model     string // hts221, lps22hb, lis3dh, si7021, si7020, tmp102, ws2812, gps, modbus, input, serial
+	Bus       string // "i2c89", "spi257", "uart12"
+	Address   int    // 8-bit I²C address
+	Pin       string // input: the pin it drives
+	Int1      string // lis3dh INT1, lps22hb INT_DRDY, tmp102 ALERT: the imp pin it drives
+	Int2      string // lis3dh INT2
+	Gate      string // ws2812: power-gate pin ("" none)
+	Count     int    // ws2812: LEDs in the chain
+	Baud      int    // gps, modbus, serial
+	Unit      int    // modbus unit address
+	FixAfter  time.Duration
+	Registers map[byte]byte // initial register values
+	Holding   map[uint16]uint16
+	Input     map[uint16]uint16
+	Coils     map[uint16]bool
+	Discrete  map[uint16]bool
+	InFile    string // serial: bytes sent to the imp
+	OutFile   string // serial: where what the imp sends goes
+	TCPPort   int    // serial: a loopback TCP port bridged to the UART
+}
+
+// Models lists the model names a Part may have.
+var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "modbus", "serial", "si7020", "si7021", "tmp102", "ws2812"}
+
+// Kit is a built-in board: Electric Imp's development boards.
+type Kit struct {
+	Name  string
+	Imp   string
+	Parts []Part
+}
+
+// The impExplorer Kit's sensors, at the 8-bit addresses its HAL names.
+const (
+	ExplorerHTS221  = 0xBE
+	ExplorerLPS22HB = 0xB8
+	ExplorerLIS3DH  = 0x32
+)
+
+// Kits are the built-in boards, from Electric Imp's hardware abstraction
+// layers (ExplorerKitHAL: imp001 and imp004m editions; CellularBreakoutHAL
+// rev4.2) and kit documentation. On the imp001 kit pin1 is both the LED's
+// power gate and the wake pin the accelerometer's INT1 drives.
+var Kits = map[string][]Kit{
+	"explorer": {
+		{Name: "impExplorer Kit (imp001)", Imp: "imp001", Parts: []Part{
+			{Model: "hts221", Bus: "i2c89", Address: ExplorerHTS221},
+			{Model: "lps22hb", Bus: "i2c89", Address: ExplorerLPS22HB},
+			{Model: "lis3dh", Bus: "i2c89", Address: ExplorerLIS3DH, Int1: "pin1"},
+			{Model: "ws2812", Bus: "spi257", Count: 1, Gate: "pin1"},
+		}},
+		{Name: "impExplorer Kit (imp004m)", Imp: "imp004m", Parts: []Part{
+			{Model: "hts221", Bus: "i2cNM", Address: ExplorerHTS221},
+			{Model: "lps22hb", Bus: "i2cNM", Address: ExplorerLPS22HB, Int1: "pinS"},
+			{Model: "lis3dh", Bus: "i2cNM", Address: ExplorerLIS3DH, Int1: "pinR"},
+			{Model: "ws2812", Bus: "spiAHSR", Count: 1, Gate: "pinH"},
+		}},
+		// The imp006 Breakout Kit's sensor bus carries its HTS221 (Electric
+		// Imp's imp006 sample code); its user LED is driven by pins, not a
+		// WS2812, and no other sensor is documented.
+		{Name: "imp006 Breakout Kit", Imp: "imp006", Parts: []Part{
+			{Model: "hts221", Bus: "i2cLM", Address: ExplorerHTS221},
+		}},
+	},
+	"impc001-breakout": {
+		{Name: "impC001 Breakout Board (rev4.2)", Imp: "impC001", Parts: []Part{
+			{Model: "hts221", Bus: "i2cKL", Address: ExplorerHTS221},
+			{Model: "lis3dh", Bus: "i2cKL", Address: ExplorerLIS3DH, Int1: "pinW"},
+			{Model: "ws2812", Bus: "spiYJTHU", Count: 1, Gate: "pinYG"},
+			{Model: "gps", Bus: "uartNU", Baud: 9600},
+		}},
+	},
+}
+
+// KitNames lists the built-in board names for --board.
+func KitNames() []string {
+	names := []string{"none"}
+	for n := range Kits {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// FindKit returns the built-in board name for impType.
+func FindKit(name, impType string) (Kit, error) {
+	kits, ok := Kits[strings.ToLower(name)]
+	if !ok {
+		return Kit{}, fmt.Errorf("no built-in board %q (built in: %s; or a board file)", name, strings.Join(KitNames(), ", "))
+	}
+	var imps []string
+	for _, k := range kits {
+		if k.Imp == impType {
+			return k, nil
+		}
+		imps = append(imps, k.Imp)
+	}
+	return Kit{}, fmt.Errorf("board %q has no %s edition (editions: %s; choose with --imp-type)", name, impType, strings.Join(imps, ", "))
+}
+
+// Explorer returns the impExplorer Kit edition for impType, if there is
+// one, and the I²C bus its sensors are on.
+func Explorer(impType string) (Kit, string, bool) {
+	k, err := FindKit("explorer", impType)
+	if err != nil {
+		return Kit{}, "", false
+	}
+	return k, k.Parts[0].Bus, true
+}
+
+// IsExplorerAddress reports whether addr8 is one of the impExplorer
+// Kit's sensor addresses.
+func IsExplorerAddress(addr8 byte) bool {
+	a := addr8 &^ 1
+	return a == ExplorerHTS221 || a == ExplorerLPS22HB || a == ExplorerLIS3DH
+}
+
+// Build makes a board for an imp type from parts, with the imp's SPI
+// flash. A part that cannot be attached is an error naming it.
+func Build(name, impType string, env *Env, parts []Part) (*Board, error) {
+	b := New(name, impType, env)
+	typ, ok := imptype.Lookup(impType)
+	if !ok {
+		return nil, fmt.Errorf("unknown imp type %q", impType)
+	}
+	if typ.SPIFlashBytes > 0 {
+		b.Flash = NewFlash(typ.SPIFlashBytes)
+	}
+	for i, p := range parts {
+		err := checkNames(typ, p)
+		if err == nil {
+			err = b.attach(env, p)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("device %d (%s): %w", i, p.Model, err)
+		}
+	}
+	return b, nil
+}
+
+type registerSetter interface{ SetRegister(reg, v byte) error }
+
+func (b *Board) attach(env *Env, p Part) error {
+	var dev any
+	switch p.Model {
+	case "hts221":
+		dev = NewHTS221(env)
+	case "lps22hb":
+		d := NewLPS22HB(env)
+		dev = d
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, lpsLine{d}); err != nil {
+				return err
+			}
+		}
+	case "lis3dh":
+		d := NewLIS3DH(env)
+		dev = d
+		for pin, src := range map[string]PinSource{p.Int1: d.INT1(), p.Int2: d.INT2()} {
+			if pin != "" {
+				if err := b.AddSource(pin, src); err != nil {
+					return err
+				}
+			}
+		}
+	case "si7021", "si7020":
+		id := byte(0x15)
+		if p.Model == "si7020" {
+			id = 0x14
+		}
+		dev = NewSi702x(env, id)
+	case "tmp102":
+		d := NewTMP102(env)
+		dev = d
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, d); err != nil {
+				return err
+			}
+		}
+	case "ws2812":
+		w := NewWS2812(max(p.Count, 1), p.Gate != "")
+		b.AddSPI(p.Bus, "", w)
+		if p.Gate != "" {
+			b.AddSink(p.Gate, w)
+		}
+		return nil
+	case "gps":
+		g := NewGPS(env)
+		if p.Baud > 0 {
+			g.Baud = p.Baud
+		}
+		g.FixAfter = p.FixAfter
+		return b.AddUART(p.Bus, g)
+	case "modbus":
+		s := NewModbusSlave(byte(p.Unit))
+		if p.Baud > 0 {
+			s.Baud = p.Baud
+		}
+		for k, v := range p.Holding {
+			s.Holding[k] = v
+		}
+		for k, v := range p.Input {
+			s.Input[k] = v
+		}
+		for k, v := range p.Coils {
+			s.Coils[k] = v
+		}
+		for k, v := range p.Discrete {
+			s.Discrete[k] = v
+		}
+		return b.AddUART(p.Bus, s)
+	case "serial":
+		s, err := NewSerial(p)
+		if err != nil {
+			return err
+		}
+		return b.AddUART(p.Bus, s)
+	case "input":
+		return b.AddSource(p.Pin, NewInput(env, p.Pin))
+	default:
+		return fmt.Errorf("unknown model (models: %s)", strings.Join(Models, ", "))
+	}
+	if rs, ok := dev.(registerSetter); ok {
+		for _, reg := range sortedRegs(p.Registers) {
+			if err := rs.SetRegister(reg, p.Registers[reg]); err != nil {
+				return err
+			}
+		}
+	}
+	return b.AddI2C(p.Bus, byte(p.Address), dev.(I2CDevice))
+}
+
+func sortedRegs(m map[byte]byte) []byte {
+	var out []byte
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// lpsLine is the LPS22HB's INT_DRDY line as a pin source.
+type lpsLine struct{ d *LPS22HB }
+
+func (l lpsLine) Level(now time.Time) int  { return l.d.Level(now) }
+func (l lpsLine) Analog(now time.Time) int { return l.d.Analog(now) }
+func (l lpsLine) NextChange(now time.Time) time.Time {
+	s := l.d.s
+	if s.period <= 0 {
+		return time.Time{}
+	}
+	k := int64(now.Sub(s.since)/s.period) + 1
+	return s.since.Add(time.Duration(k) * s.period)
+}
+
+// checkNames checks that the bus and pins a part uses exist on the imp.
+func checkNames(typ *imptype.Type, p Part) error {
+	if p.Bus != "" {
+		bus, ok := typ.Bus(p.Bus)
+		if !ok {
+			var names []string
+			for _, b := range typ.Buses {
+				names = append(names, b.Name)
+			}
+			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
+		}
+		if want := map[string]string{"ws2812": "spi", "gps": "uart", "modbus": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+			want != "" && bus.Kind.String() != want {
+			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
+		}
+	}
+	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate} {
+		if _, ok := typ.Pin(pin); pin != "" && !ok {
+			return fmt.Errorf("an %s has no %s", typ.Name, pin)
+		}
+	}
+	return nil
+}

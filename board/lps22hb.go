@@ -1,0 +1,336 @@
+package board
+
+import (
+	"fmt"
+	"time"
+)
+
+// LPS22HB is ST's MEMS barometer (datasheet DocID027083), at 7-bit
+// address 0x5C (SA0 low) or 0x5D; the impExplorer Kit's is at 0xB8.
+//
+// Modelled: WHO_AM_I (0xB1); CTRL_REG1-3 with their reset values
+// (IF_ADD_INC set); one-shot and continuous conversion at 1, 10, 25, 50
+// and 75 Hz; STATUS P_DA/T_DA (cleared by reading the high bytes) and
+// P_OR/T_OR overruns; BDU; pressure 4096 LSB/hPa as 24-bit two's
+// complement, temperature 100 LSB/°C; the FIFO (bypass, FIFO, stream and
+// dynamic-stream modes, 32 levels, watermark and overrun flags) read
+// through the output registers; AUTOZERO and AUTORIFP with REF_P; the
+// pressure threshold interrupt (THS_P, PHE/PLE, LIR, INT_SOURCE) and the
+// INT_DRDY line (data-ready, FIFO or threshold, active high or low) as a
+// pin source; SWRESET and BOOT. Not modelled: the low-pass filter's
+// effect on noise, RPDS offset compensation, the bypass-to-* FIFO
+// modes' interrupt triggers (they behave as bypass then stream/FIFO).
+type LPS22HB struct {
+	env  *Env
+	regs registers
+	r    [0x40]byte
+	s    sampler
+	fifo [][5]byte
+	hold [2]bool
+	p, t float64
+	// irq: the pressure-threshold event state (for INT_SOURCE and the pin)
+	ph, pl bool
+}
+
+const (
+	lpsIntCfg    = 0x0B
+	lpsThsL      = 0x0C
+	lpsThsH      = 0x0D
+	lpsWhoAmI    = 0x0F
+	lpsCtrl1     = 0x10
+	lpsCtrl2     = 0x11
+	lpsCtrl3     = 0x12
+	lpsFifoCtrl  = 0x14
+	lpsRefXL     = 0x15
+	lpsRpdsL     = 0x18
+	lpsResConf   = 0x1A
+	lpsIntSource = 0x25
+	lpsFifoStat  = 0x26
+	lpsStatus    = 0x27
+	lpsPressXL   = 0x28
+	lpsTempL     = 0x2B
+	lpsLpfpRes   = 0x33
+	lpsID        = 0xB1
+)
+
+var lpsPeriods = [8]time.Duration{0, time.Second, 100 * time.Millisecond, 40 * time.Millisecond,
+	20 * time.Millisecond, time.Second / 75, 0, 0}
+
+// NewLPS22HB makes an LPS22HB sensing env, as after power-on.
+func NewLPS22HB(env *Env) *LPS22HB {
+	d := &LPS22HB{env: env}
+	d.regs = registers{always: func() bool { return d.r[lpsCtrl2]&0x10 != 0 }, read: d.readReg, write: d.writeReg}
+	d.reset()
+	return d
+}
+
+func (d *LPS22HB) Model() string { return "lps22hb" }
+
+func (d *LPS22HB) reset() {
+	d.r = [0x40]byte{}
+	d.r[lpsCtrl2] = 0x10
+	d.fifo = nil
+	d.s.set(time.Time{}, 0)
+	d.hold = [2]bool{}
+}
+
+// SetRegister sets a register as a board file's initial value.
+func (d *LPS22HB) SetRegister(reg, v byte) error {
+	if reg >= 0x40 {
+		return fmt.Errorf("no register 0x%02X", reg)
+	}
+	d.r[reg] = v
+	return nil
+}
+
+func (d *LPS22HB) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
+func (d *LPS22HB) Read(now time.Time, n int) ([]byte, bool) {
+	return d.regs.Read(now, n)
+}
+
+func (d *LPS22HB) fifoMode() byte { return d.r[lpsFifoCtrl] >> 5 }
+func (d *LPS22HB) fifoOn() bool   { return d.r[lpsCtrl2]&0x40 != 0 && d.fifoMode() != 0 }
+
+func (d *LPS22HB) writeReg(now time.Time, reg, v byte) {
+	d.update(now)
+	switch reg {
+	case lpsIntCfg:
+		d.r[reg] = v
+		if v&0x20 != 0 { // AUTOZERO: the current pressure becomes the reference
+			d.setRef(d.rawPressure(now))
+		}
+		if v&0x10 != 0 { // RESET_AZ
+			d.r[reg] &^= 0x30
+			d.setRef(0)
+		}
+		if v&0x40 != 0 { // RESET_ARP
+			d.r[reg] &^= 0xC0
+			d.setRef(0)
+		}
+		if v&0x80 != 0 {
+			d.setRef(d.rawPressure(now))
+		}
+	case lpsThsL, lpsThsH, lpsRefXL, lpsRefXL + 1, lpsRefXL + 2, lpsRpdsL, lpsRpdsL + 1, lpsCtrl3:
+		d.r[reg] = v
+	case lpsResConf:
+		d.r[reg] = v & 1
+	case lpsCtrl1:
+		d.r[reg] = v & 0x7F
+		d.s.set(now, lpsPeriods[v>>4&7])
+	case lpsFifoCtrl:
+		d.r[reg] = v
+		if v>>5 == 0 {
+			d.fifo = nil
+		}
+	case lpsCtrl2:
+		if v&0x04 != 0 { // SWRESET
+			d.reset()
+			return
+		}
+		d.r[reg] = v &^ 0x85 // BOOT, SWRESET and ONE_SHOT complete at once
+		if v&1 != 0 && d.r[lpsCtrl1]>>4&7 == 0 {
+			d.convert(now)
+		}
+	}
+}
+
+func (d *LPS22HB) setRef(raw int) {
+	d.r[lpsRefXL], d.r[lpsRefXL+1], d.r[lpsRefXL+2] = byte(raw), byte(raw>>8), byte(raw>>16)
+}
+
+func (d *LPS22HB) ref() int {
+	return int(int32(uint32(d.r[lpsRefXL])|uint32(d.r[lpsRefXL+1])<<8|uint32(d.r[lpsRefXL+2])<<16) << 8 >> 8)
+}
+
+func (d *LPS22HB) readReg(now time.Time, reg byte) byte {
+	if reg >= 0x40 {
+		return 0
+	}
+	d.update(now)
+	switch reg {
+	case lpsWhoAmI:
+		return lpsID
+	case lpsIntSource:
+		v := d.r[reg]
+		if d.r[lpsIntCfg]&0x04 != 0 { // LIR: reading clears the latch
+			d.r[reg] &^= 0x07
+			d.ph, d.pl = false, false
+		}
+		return v
+	case lpsFifoStat:
+		n := len(d.fifo)
+		v := byte(min(n, 32))
+		if n >= int(d.r[lpsFifoCtrl]&0x1F) && d.r[lpsFifoCtrl]&0x1F != 0 {
+			v |= 0x80
+		}
+		if n > 32 {
+			v |= 0x40
+		}
+		return v
+	}
+	if reg >= lpsPressXL && reg <= lpsTempL+1 && d.fifoOn() {
+		return d.readFIFO(reg)
+	}
+	v := d.r[reg]
+	switch reg {
+	case lpsPressXL:
+		d.hold[0] = d.r[lpsCtrl1]&2 != 0
+	case lpsPressXL + 2:
+		d.hold[0] = false
+		d.r[lpsStatus] &^= 0x11
+	case lpsTempL:
+		d.hold[1] = d.r[lpsCtrl1]&2 != 0
+	case lpsTempL + 1:
+		d.hold[1] = false
+		d.r[lpsStatus] &^= 0x22
+	}
+	return v
+}
+
+// readFIFO reads the oldest FIFO sample; reading its last byte
+// (TEMP_OUT_H) moves on to the next.
+func (d *LPS22HB) readFIFO(reg byte) byte {
+	if len(d.fifo) == 0 {
+		return d.r[reg]
+	}
+	v := d.fifo[0][reg-lpsPressXL]
+	if reg == lpsTempL+1 {
+		if len(d.fifo) > 32 {
+			d.fifo = d.fifo[len(d.fifo)-32:]
+		}
+		d.fifo = d.fifo[1:]
+	}
+	return v
+}
+
+func (d *LPS22HB) update(now time.Time) {
+	if at, n, ok := d.s.due(now); ok {
+		if n > 1 || d.r[lpsStatus]&1 != 0 {
+			d.r[lpsStatus] |= 0x30 // a sample was lost unread
+		}
+		// Samples missed between two accesses still fill the FIFO.
+		for i := n - 1; i >= 1 && d.fifoOn(); i-- {
+			d.convert(at.Add(-time.Duration(i) * d.s.period))
+		}
+		d.convert(at)
+	}
+}
+
+// rawPressure is the pressure at t in LSB (4096 per hPa).
+func (d *LPS22HB) rawPressure(t time.Time) int {
+	d.p = clamp(d.env.Get(Pressure, t), 260, 1260)
+	return clampInt(d.p*4096, -1<<23, 1<<23-1)
+}
+
+func (d *LPS22HB) convert(t time.Time) {
+	raw := d.rawPressure(t)
+	d.t = clamp(d.env.Get(Temperature, t), -40, 85)
+	traw := clampInt(d.t*100, -32768, 32767)
+	cfg := d.r[lpsIntCfg]
+	out := raw
+	if cfg&0x20 != 0 && cfg&0x80 == 0 { // AUTOZERO: outputs are differential
+		out = raw - d.ref()
+	}
+	sample := [5]byte{byte(out), byte(out >> 8), byte(out >> 16), byte(traw), byte(traw >> 8)}
+	if !d.hold[0] {
+		copy(d.r[lpsPressXL:], sample[:3])
+	}
+	if !d.hold[1] {
+		copy(d.r[lpsTempL:], sample[3:])
+	}
+	d.r[lpsStatus] |= 3
+	if d.fifoOn() {
+		d.pushFIFO(sample)
+	}
+	d.threshold(raw)
+}
+
+func (d *LPS22HB) pushFIFO(s [5]byte) {
+	full := len(d.fifo) >= 32
+	switch d.fifoMode() {
+	case 1, 7: // FIFO: stops when full
+		if full {
+			return
+		}
+	default: // stream modes: the oldest is dropped (kept one extra to flag the overrun)
+		if len(d.fifo) > 32 {
+			d.fifo = d.fifo[1:]
+		}
+	}
+	if d.r[lpsCtrl2]&0x20 != 0 && len(d.fifo) >= int(d.r[lpsFifoCtrl]&0x1F) && d.r[lpsFifoCtrl]&0x1F != 0 {
+		return // STOP_ON_FTH
+	}
+	d.fifo = append(d.fifo, s)
+}
+
+// threshold evaluates the pressure interrupt for a new sample.
+func (d *LPS22HB) threshold(raw int) {
+	cfg := d.r[lpsIntCfg]
+	if cfg&0x08 == 0 { // DIFF_EN
+		if cfg&0x04 == 0 {
+			d.r[lpsIntSource] &^= 7
+		}
+		return
+	}
+	ths := int(uint16(d.r[lpsThsL])|uint16(d.r[lpsThsH])<<8) * 256 // THS_P/16 hPa = ×256 LSB
+	diff := raw
+	if cfg&0xA0 != 0 {
+		diff = raw - d.ref()
+	}
+	high := cfg&1 != 0 && diff > ths
+	low := cfg&2 != 0 && diff < -ths
+	if cfg&0x04 != 0 { // latched
+		d.ph = d.ph || high
+		d.pl = d.pl || low
+	} else {
+		d.ph, d.pl = high, low
+	}
+	src := d.r[lpsIntSource] &^ 7
+	if d.ph {
+		src |= 1
+	}
+	if d.pl {
+		src |= 2
+	}
+	if d.ph || d.pl {
+		src |= 4
+	}
+	d.r[lpsIntSource] = src
+}
+
+// Level is the INT_DRDY line.
+func (d *LPS22HB) Level(now time.Time) int {
+	d.update(now)
+	c3 := d.r[lpsCtrl3]
+	var on bool
+	switch c3 & 3 {
+	case 0:
+		n := len(d.fifo)
+		on = c3&0x04 != 0 && d.r[lpsStatus]&1 != 0 ||
+			c3&0x08 != 0 && n > 32 ||
+			c3&0x10 != 0 && d.r[lpsFifoCtrl]&0x1F != 0 && n >= int(d.r[lpsFifoCtrl]&0x1F) ||
+			c3&0x20 != 0 && n >= 32
+	case 1:
+		on = d.ph
+	case 2:
+		on = d.pl
+	case 3:
+		on = d.ph || d.pl
+	}
+	if c3&0x80 != 0 { // INT_H_L: active low
+		on = !on
+	}
+	if on {
+		return 1
+	}
+	return 0
+}
+
+func (d *LPS22HB) Analog(now time.Time) int { return d.Level(now) * 65535 }
+
+func (d *LPS22HB) Describe() string {
+	if d.r[lpsStatus] == 0 && d.p == 0 {
+		return ""
+	}
+	return fmt.Sprintf("LPS22HB: %.2f hPa, %.2f °C", d.p, d.t)
+}

@@ -1,0 +1,100 @@
+package board
+
+import (
+	"math"
+	"time"
+)
+
+// registers is the I²C side of a part addressed by register: the first
+// byte of a write is the register address (the sub-address), the rest
+// are written from there; a read returns bytes from the current address.
+// Whether the address moves on after each byte is the part's rule.
+type registers struct {
+	ptr    byte
+	inc    bool
+	msbInc bool        // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
+	always func() bool // the part increments by its own setting (LPS22HB's IF_ADD_INC)
+	read   func(now time.Time, reg byte) byte
+	write  func(now time.Time, reg, v byte)
+}
+
+func (r *registers) Write(now time.Time, data []byte) bool {
+	if len(data) == 0 {
+		return true // an address probe: the part ACKs its address
+	}
+	r.ptr = data[0]
+	r.inc = r.always != nil && r.always()
+	if r.msbInc {
+		r.inc = data[0]&0x80 != 0
+		r.ptr &= 0x7F
+	}
+	for _, v := range data[1:] {
+		r.write(now, r.ptr, v)
+		r.step()
+	}
+	return true
+}
+
+func (r *registers) Read(now time.Time, n int) ([]byte, bool) {
+	out := make([]byte, n)
+	for i := range out {
+		out[i] = r.read(now, r.ptr)
+		r.step()
+	}
+	return out, true
+}
+
+func (r *registers) step() {
+	if r.inc {
+		r.ptr++
+		if r.msbInc {
+			r.ptr &= 0x7F
+		}
+	}
+}
+
+// clampInt rounds v to an integer within [lo, hi].
+func clampInt(v float64, lo, hi int) int {
+	if math.IsNaN(v) {
+		return 0
+	}
+	r := math.Round(v)
+	if r < float64(lo) {
+		return lo
+	}
+	if r > float64(hi) {
+		return hi
+	}
+	return int(r)
+}
+
+func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
+
+// sampler is a part's continuous conversions: with a data rate set, a new
+// sample is due every period from when it was set.
+type sampler struct {
+	since  time.Time
+	period time.Duration // 0: no continuous conversions
+	last   int64         // index of the last sample taken
+}
+
+func (s *sampler) set(now time.Time, period time.Duration) {
+	s.since, s.period, s.last = now, period, 0
+}
+
+// due returns the time of the newest sample due by now, if it is newer
+// than the last one taken, and marks it taken; n is how many were due.
+func (s *sampler) due(now time.Time) (at time.Time, n int64, ok bool) {
+	if s.period <= 0 || now.Before(s.since) {
+		return time.Time{}, 0, false
+	}
+	k := int64(now.Sub(s.since) / s.period)
+	if k <= s.last {
+		return time.Time{}, 0, false
+	}
+	n = k - s.last
+	s.last = k
+	return s.since.Add(time.Duration(k) * s.period), n, true
+}
+
+func le16(v int) (byte, byte) { return byte(v), byte(v >> 8) }

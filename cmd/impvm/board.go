@@ -1,0 +1,45 @@
+package main
+
+import (
+	"github.com/spf13/pflag"
+
+	"github.com/impvm/impvm/board"
+	"github.com/impvm/impvm/host"
+)
+
+// boardFlags choose what is attached to the imps and the world they sense.
+type boardFlags struct {
+	board    string
+	env      []string
+	scenario string
+	traceBus bool
+	flash    string
+}
+
+func (f *boardFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.board, "board", "", "what is attached to each imp: a built-in board (explorer, impc001-breakout), none, or a board file (JSON; see examples/boards/); default: the impExplorer Kit when code addresses its sensors")
+	fs.StringArrayVar(&f.env, "env", nil, "set the physical world: [DEVICE@]QUANTITY=VALUE, e.g. temperature=31.5, node-2@humidity=80 (repeatable)")
+	fs.StringVar(&f.scenario, "scenario", "", "the physical world over time: a scenario file (JSON: values at times, ramps, seeded noise)")
+	fs.BoolVar(&f.traceBus, "trace-bus", false, "log every I²C, SPI and UART transaction")
+	fs.StringVar(&f.flash, "flash", "", "keep hardware.spiflash's contents in FILE across runs ([DEVICE@]FILE)")
+}
+
+func (f *boardFlags) apply(cfg *host.Config) error {
+	bc := host.BoardConfig{Board: f.board, TraceBus: f.traceBus, Flash: f.flash}
+	for _, s := range f.env {
+		dev, q, v, err := board.ParseEnvSetting(s)
+		if err != nil {
+			return err
+		}
+		bc.Env = append(bc.Env, host.EnvSetting{Device: dev, Quantity: q, Value: v})
+	}
+	if f.scenario != "" {
+		sc, err := board.LoadScenario(f.scenario)
+		if err != nil {
+			return err
+		}
+		bc.Scenario = sc
+	}
+	cfg.Board = bc
+	return nil
+}

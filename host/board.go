@@ -1,0 +1,179 @@
+package host
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/impvm/impvm/board"
+	"github.com/impvm/impvm/event"
+)
+
+// BoardConfig is what is attached to every device's imp and the world
+// its sensors sense.
+type BoardConfig struct {
+	// Board is "" (nothing, unless code addresses an impExplorer Kit
+	// sensor on the kit's bus: then the kit is assumed and logged),
+	// "none" (nothing at all), a built-in board name ("explorer",
+	// "impc001-breakout") or a board file.
+	Board    string
+	Scenario *board.Scenario
+	Env      []EnvSetting
+	TraceBus bool   // log every bus transaction
+	Flash    string // file holding the SPI flash across runs ("" none); DEV@FILE for one device
+}
+
+// EnvSetting fixes one quantity of the environment (--env).
+type EnvSetting struct {
+	Device   string // "" every device
+	Quantity string
+	Value    float64
+}
+
+// checkBoard validates the board configuration before devices exist.
+func (w *World) checkBoard() error {
+	names := deviceNames(w.cfg.Scripts)
+	for _, e := range w.cfg.Board.Env {
+		if e.Device != "" && !slices.Contains(names, e.Device) {
+			return fmt.Errorf("--env for %q: no device has that name (devices: %s)", e.Device, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}
+
+// env makes the environment device d senses.
+func (w *World) env(d *Device) *board.Env {
+	e := board.NewEnv(w.cfg.Seed)
+	e.Start = w.start
+	e.Device = d.Name
+	w.cfg.Board.Scenario.Apply(e, d.Name)
+	for _, s := range w.cfg.Board.Env {
+		if s.Device == "" || s.Device == d.Name {
+			e.Set(s.Quantity, s.Value)
+		}
+	}
+	return e
+}
+
+// makeBoard sets up device d's board as configured. With no --board the
+// board is decided on the first I²C transaction (guessBoard).
+func (w *World) makeBoard(d *Device) error {
+	spec := w.cfg.Board.Board
+	switch {
+	case spec == "" || spec == "none":
+		d.boardGuess = spec == ""
+		b, err := board.Build("none", d.ident.Type, w.env(d), nil)
+		if err != nil {
+			return err
+		}
+		d.board = b
+	default:
+		var name string
+		var parts []board.Part
+		if _, err := os.Stat(spec); err == nil || strings.ContainsAny(spec, "/.") {
+			bf, err := board.LoadBoardFile(spec)
+			if err != nil {
+				return err
+			}
+			if bf.Imp != d.ident.Type {
+				return fmt.Errorf("%s: the board takes an %s, the device is an %s (choose with --imp-type)", spec, bf.Imp, d.ident.Type)
+			}
+			name, parts = bf.Name, bf.AllParts()
+			if name == "" {
+				name = spec
+			}
+		} else {
+			k, err := board.FindKit(spec, d.ident.Type)
+			if err != nil {
+				return err
+			}
+			name, parts = k.Name, k.Parts
+		}
+		b, err := board.Build(name, d.ident.Type, w.env(d), parts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", spec, err)
+		}
+		d.board = b
+	}
+	return w.attachBoard(d)
+}
+
+// attachBoard connects d's board to the log and the flash file.
+func (w *World) attachBoard(d *Device) error {
+	if d.board == nil {
+		return nil
+	}
+	if w.cfg.Board.TraceBus {
+		d.board.Trace = func(line string) { d.Log(event.TypeBus, line) }
+	}
+	if f := w.flashFile(d); f != "" && d.board.Flash != nil && !d.flashLoaded {
+		d.flashLoaded = true
+		if err := d.board.Flash.Load(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flashFile is where device d's SPI flash is kept across runs: --flash
+// FILE for the only device (or DEV@FILE); with several devices FILE
+// gets "-NAME" before its extension.
+func (w *World) flashFile(d *Device) string {
+	spec := w.cfg.Board.Flash
+	if spec == "" {
+		return ""
+	}
+	if dev, file, ok := strings.Cut(spec, "@"); ok && !strings.Contains(dev, "/") {
+		if dev != d.Name {
+			return ""
+		}
+		return file
+	}
+	if len(w.devices) <= 1 && len(w.cfg.Scripts) <= 1 {
+		return spec
+	}
+	ext := ""
+	if i := strings.LastIndexByte(spec, '.'); i > strings.LastIndexByte(spec, '/') {
+		spec, ext = spec[:i], spec[i:]
+	}
+	return spec + "-" + d.Name + ext
+}
+
+// guessBoard is asked on a run's first I²C transaction when no board was
+// chosen: code addressing an impExplorer Kit sensor on the kit's bus gets
+// the kit, logged once.
+func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
+	if !d.boardGuess {
+		return d.board
+	}
+	d.boardGuess = false
+	k, kitBus, ok := board.Explorer(d.ident.Type)
+	if !ok || bus != kitBus || !board.IsExplorerAddress(addr8) {
+		return d.board
+	}
+	b, err := board.Build(k.Name, d.ident.Type, d.board.Env, k.Parts)
+	if err != nil {
+		return d.board
+	}
+	b.Flash = d.board.Flash
+	d.board = b
+	_ = d.world.attachBoard(d)
+	d.Log(event.TypeStatus, fmt.Sprintf("Board: %s; choose with --board", k.Name))
+	return b
+}
+
+// closeBoards saves flash files and closes what boards hold open.
+func (w *World) closeBoards() {
+	for _, d := range w.devices {
+		if d.board != nil {
+			if err := d.board.Close(); err != nil {
+				fmt.Fprintf(os.Stderr, "impvm: %s: %v\n", d.Name, err)
+			}
+		}
+	}
+}
+
+// Board is what is attached to the device's imp (nil before its first
+// run or when nothing is).
+func (d *Device) Board() *board.Board { return d.board }

@@ -1,0 +1,156 @@
+package hardware
+
+import (
+	"github.com/impvm/impvm/board"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// spiflash.write() verification flags (documented values).
+const (
+	flashPostVerify = 1
+	flashPreVerify  = 2
+)
+
+var flashConstants = []runtime.Constant{
+	{Name: "SPIFLASH_POSTVERIFY", Value: flashPostVerify},
+	{Name: "SPIFLASH_PREVERIFY", Value: flashPreVerify},
+}
+
+// Error texts of hardware.spiflash misuse (impvm's wording).
+const (
+	errFlashDisabled = "spiflash is not enabled"
+	errFlashRange    = "address out of range"
+)
+
+// spiflash is the state of hardware.spiflash in one Squirrel run; the
+// contents are the board's (they survive restarts).
+type spiflash struct {
+	f       *board.Flash
+	enabled bool
+	speed   int32
+}
+
+// addSPIFlash installs hardware.spiflash when the board has one (imp003
+// and up).
+func (m *Module) addSPIFlash(hw *runtime.Table) {
+	f := m.opts.Flash
+	if f == nil && m.board != nil {
+		f = m.board.Flash
+	}
+	if f == nil {
+		return
+	}
+	sf := &spiflash{f: f, speed: 15000000}
+	kind := runtime.NewKind("spiflash", []runtime.Spec{
+		{Name: "enable", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { sf.enabled = true; return runtime.Null, nil }},
+		{Name: "disable", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			sf.enabled = false
+			return runtime.Null, nil
+		}},
+		{Name: "size", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(int32(sf.f.Size())), nil }},
+		{Name: "chipid", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			return runtime.Int(int32(sf.f.ChipID())), nil
+		}},
+		{Name: "setspeed", NParams: 2, Mask: "un", Fn: func(_ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+			n, _ := a[1].ToInt()
+			if n > 0 {
+				sf.speed = n
+			}
+			return runtime.Int(sf.speed), nil
+		}},
+		{Name: "getspeed", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(sf.speed), nil }},
+		{Name: "read", NParams: 3, Mask: "unn", Fn: sf.read},
+		{Name: "readintoblob", NParams: 4, Mask: "unxn", Fn: sf.readIntoBlob},
+		{Name: "write", NParams: -3, Mask: "unx|snnn", Fn: sf.write},
+		{Name: "erasesector", NParams: 2, Mask: "un", Fn: sf.eraseSector},
+	})
+	hw.SetStr("spiflash", kind.New(sf))
+}
+
+func (sf *spiflash) span(addrV, nV runtime.Value) (int, int, error) {
+	if !sf.enabled {
+		return 0, 0, runtime.NewError(errFlashDisabled)
+	}
+	a, _ := addrV.ToInt()
+	n, _ := nV.ToInt()
+	if !sf.f.InRange(int(a), int(n)) {
+		return 0, 0, runtime.NewError(errFlashRange)
+	}
+	return int(a), int(n), nil
+}
+
+// read(address, n): a blob of n bytes.
+func (sf *spiflash) read(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	addr, n, err := sf.span(a[1], a[2])
+	if err != nil {
+		return runtime.Null, err
+	}
+	return base.NewBlobValue(vm, sf.f.Read(addr, n)), nil
+}
+
+// readintoblob(address, blob, n): n bytes written into blob at its
+// pointer.
+func (sf *spiflash) readIntoBlob(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	addr, n, err := sf.span(a[1], a[3])
+	if err != nil {
+		return runtime.Null, err
+	}
+	bl, ok := base.BlobOf(a[2])
+	if !ok {
+		return runtime.Null, runtime.Errorf("parameter 2 has an invalid type '%s' ; expected: 'blob'", a[2].TypeName())
+	}
+	return runtime.Null, bl.Write(vm, sf.f.Read(addr, n))
+}
+
+// write(address, data[, flags[, start[, end]]]): programs data[start:end]
+// at address; 0, or the verification flag that failed.
+func (sf *spiflash) write(_ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	data := dataOf(a[2])
+	if a[2].Type() != runtime.TString {
+		if _, ok := base.BlobOf(a[2]); !ok {
+			return runtime.Null, runtime.Errorf("parameter 2 has an invalid type '%s' ; expected: 'blob'", a[2].TypeName())
+		}
+	}
+	var flags int32
+	if len(a) > 3 {
+		flags, _ = a[3].ToInt()
+	}
+	start, end := 0, len(data)
+	if len(a) > 4 {
+		s, _ := a[4].ToInt()
+		start = int(s)
+	}
+	if len(a) > 5 {
+		e, _ := a[5].ToInt()
+		end = int(e)
+	}
+	if start < 0 || end > len(data) || start > end {
+		return runtime.Null, runtime.NewError("index out of range")
+	}
+	data = data[start:end]
+	addr, _, err := sf.span(a[1], runtime.Int(int32(len(data))))
+	if err != nil {
+		return runtime.Null, err
+	}
+	if flags&flashPreVerify != 0 && !sf.f.CanWrite(addr, data) {
+		return runtime.Int(flashPreVerify), nil
+	}
+	if !sf.f.Write(addr, data) && flags&flashPostVerify != 0 {
+		return runtime.Int(flashPostVerify), nil
+	}
+	return runtime.Int(0), nil
+}
+
+// erasesector(address): the 4 KB sector holding address reads 0xFF.
+func (sf *spiflash) eraseSector(_ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	addr, _, err := sf.span(a[1], runtime.Int(0))
+	if err != nil {
+		return runtime.Null, err
+	}
+	if addr >= sf.f.Size() {
+		return runtime.Null, runtime.NewError(errFlashRange)
+	}
+	sf.f.EraseSector(addr)
+	return runtime.Null, nil
+}
