@@ -27,6 +27,11 @@ const (
 // no type-specific hardware (imptype.Default).
 const DefaultImpType = "imp006"
 
+// DefaultReconnectTime is how long a device takes to reconnect to the
+// impCloud once its network is back (Config.ReconnectTime): joining,
+// DHCP and the TLS handshake, a few seconds on a real imp.
+const DefaultReconnectTime = 3 * time.Second
+
 // DefaultSeed is the seed of a run that names none (impvm run, test and
 // repl): Config.Seed.
 const DefaultSeed = 1
@@ -80,9 +85,14 @@ type Config struct {
 	MaxRestarts int // error restarts allowed per device under OnErrorRestart
 	Format      event.Format
 	Outages     []Outage
-	PinChanges  []PinChange
-	MaxDepth    int   // Squirrel call depth before "stack overflow" (0: the runtime's default)
-	Heap        int64 // Squirrel heap per device in bytes (0: the imp type's, imp.HeapSize; <0: unlimited)
+	// ReconnectTime is how long every reconnection takes once the link
+	// is up: after an outage, server.connect(), an agent.send or
+	// server.log that reconnects (0: DefaultReconnectTime; negative:
+	// none). The connection at boot takes no time.
+	ReconnectTime time.Duration
+	PinChanges    []PinChange
+	MaxDepth      int   // Squirrel call depth before "stack overflow" (0: the runtime's default)
+	Heap          int64 // Squirrel heap per device in bytes (0: the imp type's, imp.HeapSize; <0: unlimited)
 	// NoRateLimit lifts the imp's rate limits (impOS's 100-burst,
 	// 25-per-second UDP sends; the agent's outbound HTTP limit): a
 	// simulation knob for load tests, never a default.

@@ -131,6 +131,7 @@ func (w *World) makeDevices() error {
 		d.ident = imp.Identity{DeviceID: id, MAC: mac, Type: typ}
 		d.q = w.loop.NewQueue(d)
 		d.conn.Link = server.NewLink(w.outages(d.Name))
+		d.conn.ConnectTime = w.reconnectTime()
 		d.conn.Connected = d.conn.Link.Up(w.start)
 		d.out = &lineLog{d: d, typ: event.TypeLog}
 		d.errOut = &lineLog{d: d, typ: event.TypeError, prefix: "ERROR: "}
@@ -270,5 +271,17 @@ func (w *World) failed(d *Device) {
 		w.end(ExitError, fmt.Sprintf("%s: uncaught error after %d restarts (--max-restarts)", d.Name, d.restarts))
 	default:
 		d.restartAfterError()
+	}
+}
+
+// reconnectTime is Config.ReconnectTime with its default.
+func (w *World) reconnectTime() time.Duration {
+	switch t := w.cfg.ReconnectTime; {
+	case t == 0:
+		return DefaultReconnectTime
+	case t < 0:
+		return 0
+	default:
+		return t
 	}
 }

@@ -30,6 +30,7 @@ type deviceFlags struct {
 	maxRestarts int
 	logFormat   string
 	offline     []string
+	reconnect   time.Duration
 	pins        []string
 	maxDepth    depthFlag
 	heap        byteSize // 0: the imp type's
@@ -51,6 +52,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.onError, "on-error", "exit", "after an uncaught device error: exit (status 1) or restart")
 	fs.IntVar(&f.maxRestarts, "max-restarts", 5, "error restarts allowed per device with --on-error restart")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
+	fs.DurationVar(&f.reconnect, "reconnect-time", host.DefaultReconnectTime, "how long each reconnection to the impCloud takes once the network is back (0: none)")
 	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
 	fs.Var(&f.maxDepth, "max-depth", "Squirrel call depth at which a catchable 'stack overflow' error is raised (default "+strconv.Itoa(runtime.DefaultMaxDepth)+")")
 	fs.Var(&f.heap, "heap", "Squirrel heap of each device (e.g. 256K; default: the --imp-type's, see README)")
@@ -123,6 +125,14 @@ func (f *deviceFlags) config() (host.Config, error) {
 		if err := applySim(&cfg, kv); err != nil {
 			return cfg, err
 		}
+	}
+	switch {
+	case f.reconnect < 0:
+		return cfg, fmt.Errorf("--reconnect-time %v: must not be negative", f.reconnect)
+	case f.reconnect == 0:
+		cfg.ReconnectTime = -1 // none
+	default:
+		cfg.ReconnectTime = f.reconnect
 	}
 	if err := f.net.apply(&cfg); err != nil {
 		return cfg, err

@@ -88,6 +88,11 @@ func (l Link) NextDown(t time.Time) (down time.Time, ok bool) {
 type Conn struct {
 	Link      Link
 	Connected bool
+	// ConnectTime is how long impOS takes to get the connection back once
+	// the link is up (joining the network, TLS to the impCloud): every
+	// reconnection, automatic or by server.connect, takes this long. The
+	// first connection at boot takes none.
+	ConnectTime time.Duration
 	// OnChange, when set, is told of every change of Connected made by
 	// SetConnected (the agent watches its device with it).
 	OnChange func(up bool)

@@ -76,6 +76,7 @@ type Module struct {
 	connectCB    runtime.Value
 	connectEv    *event.Event
 	watch        *event.Event // background: the next change of the link
+	attemptDone  time.Time    // when impOS's reconnection under way succeeds (zero: none)
 }
 
 // Open installs server and its constants on vm.
@@ -145,6 +146,7 @@ func (m *Module) watchLink() {
 // reconnected is impOS getting the connection back by itself.
 func (m *Module) reconnected() error {
 	m.watch = nil
+	m.attemptDone = time.Time{}
 	m.setConnected(true)
 	m.watchLink()
 	return nil
@@ -158,20 +160,42 @@ func (m *Module) linkDropped() error {
 	}
 	m.setConnected(false)
 	now := m.q.Now()
-	up, ok := m.conn.Link.NextUp(now)
+	up, ok := m.readyAt(now)
 	back := ok && up.Sub(now) <= retryWindow
 	switch {
 	case back && !m.returnsErrors():
 		m.q.Suspend(up) // Squirrel stops while impOS reconnects
-		m.watch = m.q.Background(up, m.reconnected)
+		m.watch, m.attemptDone = m.q.Background(up, m.reconnected), up
 	case back:
-		m.watch = m.q.Background(up, m.reconnected)
+		m.watch, m.attemptDone = m.q.Background(up, m.reconnected), up
 	case m.returnsErrors():
 		m.watch = m.q.Background(now.Add(retryWindow), m.gaveUp)
 	default:
 		return m.deepSleepAfterRetries(now.Add(retryWindow))
 	}
 	return nil
+}
+
+// readyAt is when a connection attempt started at t succeeds: the link
+// is up and impOS has connected (ConnectTime); ok is false if the link
+// never comes back.
+func (m *Module) readyAt(t time.Time) (time.Time, bool) {
+	if !m.attemptDone.IsZero() { // impOS is already at it
+		if m.attemptDone.Before(t) {
+			return t, true
+		}
+		return m.attemptDone, true
+	}
+	up, ok := m.conn.Link.NextUp(t)
+	if !ok {
+		return up, false
+	}
+	ready := up.Add(m.conn.ConnectTime)
+	// The link may drop again before impOS is through.
+	if down, dropped := m.conn.Link.NextDown(up); dropped && down.Before(ready) {
+		return m.readyAt(down)
+	}
+	return ready, true
 }
 
 // deepSleepAfterRetries is SUSPEND_ON_ERROR's answer to retries that
@@ -202,8 +226,10 @@ func (m *Module) gaveUp() error {
 // deep-sleeps (the call does not return).
 func (m *Module) reconnectBlocking() error {
 	now := m.q.Now()
-	if up, ok := m.conn.Link.NextUp(now); ok && up.Sub(now) <= retryWindow {
+	if up, ok := m.readyAt(now); ok && up.Sub(now) <= retryWindow {
 		m.q.Sleep(up.Sub(now))
+		m.q.Cancel(m.watch)
+		m.attemptDone = time.Time{}
 		m.setConnected(true)
 		m.watchLink()
 		return nil
@@ -274,13 +300,15 @@ func (m *Module) connect(_ *runtime.VM, args []runtime.Value) (runtime.Value, er
 		timeout, _ = args[2].ToFloat()
 	}
 	now := m.q.Now()
-	up, ok := m.conn.Link.NextUp(now)
+	up, ok := m.readyAt(now)
 	switch {
 	case m.conn.Connected:
 		m.connectEv = m.q.At(now, m.connectDone(ServerConnected))
 	case ok && up.Sub(now) <= seconds(timeout):
 		done := m.connectDone(ServerConnected)
 		m.connectEv = m.q.At(up, func() error {
+			m.q.Cancel(m.watch)
+			m.attemptDone = time.Time{}
 			m.setConnected(true)
 			m.watchLink()
 			return done()
@@ -315,7 +343,7 @@ func (m *Module) connectDone(reason int32) event.Func {
 // handling).
 func (m *Module) disconnect(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 	m.q.Cancel(m.watch)
-	m.watch = nil
+	m.watch, m.attemptDone = nil, time.Time{}
 	m.setConnected(false)
 	return runtime.Null, nil
 }
