@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build wasm playground test vet fmt-check unit conformance bench bench-check fuzz
+.PHONY: build wasm playground test vet fmt-check tidy-check unit conformance bench bench-check fuzz
 
 # bin/impvm, with the playground's WebAssembly build embedded.
 build: wasm
@@ -18,7 +18,7 @@ wasm:
 playground: build
 	bin/impvm playground --out dist/playground
 
-test: vet fmt-check unit conformance fuzz
+test: vet fmt-check tidy-check unit conformance fuzz
 
 vet:
 	$(GO) vet $(PKGS)
@@ -26,6 +26,10 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# go.mod and go.sum must be what `go mod tidy` makes them.
+tidy-check:
+	$(GO) mod tidy -diff
 
 unit:
 	$(GO) test -count=1 $(PKGS)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/impvm/impvm/internal/spell"
 )
 
 // Choice is the imp type picked for a program, and why.
@@ -139,7 +141,7 @@ func nearest(n string) []string {
 	var out []string
 	for _, t := range all {
 		for _, m := range t.Members() {
-			d := distance(strings.ToLower(n), strings.ToLower(m))
+			d := spell.Distance(strings.ToLower(n), strings.ToLower(m))
 			if d > len(n)/2+1 {
 				continue
 			}
@@ -153,25 +155,4 @@ func nearest(n string) []string {
 		}
 	}
 	return out
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

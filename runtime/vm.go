@@ -127,21 +127,6 @@ func (vm *VM) findOuter(idx int) *Outer {
 	return o
 }
 
-func (vm *VM) outerGet(o *Outer) Value {
-	if o.Closed {
-		return o.Val
-	}
-	return vm.stack[o.Index]
-}
-
-func (vm *VM) outerSet(o *Outer, v Value) {
-	if o.Closed {
-		o.Val = v
-		return
-	}
-	vm.stack[o.Index] = v
-}
-
 // newClosure instantiates proto p inside the frame at base.
 func (vm *VM) newClosure(p *Proto, parent *Closure, base int, defaults []Value) *Closure {
 	cl := &Closure{Proto: p, id: newID()}

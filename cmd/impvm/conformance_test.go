@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/impvm/impvm/preproc"
 )
 
 // TestConformance runs every script of testdata/conformance (a copy of the
@@ -171,4 +174,10 @@ func TestDivergent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runScript runs a plain script as impvm run FILE does and returns the
+// exit status.
+func runScript(path string, scriptArgs []string, stdout, stderr io.Writer) int {
+	return runScriptOpts(path, scriptArgs, preproc.Options{Env: os.LookupEnv}, stdout, stderr)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -70,13 +69,8 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 	return cmd
 }
 
-// runScript compiles and runs a plain Squirrel script and returns the
-// process exit status.
-func runScript(path string, scriptArgs []string, stdout, stderr io.Writer) int {
-	return runScriptOpts(path, scriptArgs, preproc.Options{Env: os.LookupEnv}, stdout, stderr)
-}
-
-// runScriptOpts is runScript with preprocessing options (--lib, -D).
+// runScriptOpts compiles and runs a plain Squirrel script with
+// preprocessing options (--lib, -D) and returns the process exit status.
 func runScriptOpts(path string, scriptArgs []string, opts preproc.Options, stdout, stderr io.Writer) int {
 	return runScriptLimits(path, scriptArgs, opts, scriptLimits{}, stdout, stderr)
 }

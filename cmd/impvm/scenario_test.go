@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"flag"
-	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -70,20 +69,5 @@ func TestScenariosDeterministic(t *testing.T) {
 	}
 }
 
-// scenario, loadScenario and lineDiff keep the shape of the scenario API
-// that lived here before testrun took it over, for tests written to it.
-type scenario struct{ *testrun.Scenario }
-
-func loadScenario(golden string) (*scenario, error) {
-	s, err := testrun.LoadScenario(golden)
-	if err != nil {
-		return nil, err
-	}
-	return &scenario{s}, nil
-}
-
-func (s *scenario) run(stdout, stderr io.Writer) int { return runScenario(s.Scenario, stdout, stderr) }
-
-func (s *scenario) check(update bool) (string, error) { return s.Check(runScenario, update) }
-
+// lineDiff is a unified diff of want and got.
 func lineDiff(want, got string) string { return testrun.UnifiedDiff("want", "got", want, got) }

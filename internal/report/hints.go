@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/impvm/impvm/internal/spell"
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
 )
@@ -179,32 +180,11 @@ func nearest(name string, locals []runtime.LocalValue) string {
 		if l.Name == "this" || l.Name == "vargv" {
 			continue
 		}
-		if d := editDistance(name, l.Name); d < bestD && d > 0 {
+		if d := spell.Distance(name, l.Name); d < bestD && d > 0 {
 			best, bestD = l.Name, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of a and b (in bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // exprText renders simple expressions (names, members, indexes) as

@@ -1,8 +1,6 @@
 package compile
 
 import (
-	"math"
-
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
 )
@@ -366,8 +364,6 @@ func (fs *funcState) resolve(name string) resolved {
 }
 
 // --------------------------------------------------------------- literals
-
-func floatBits(f float32) uint32 { return math.Float32bits(f) }
 
 // containsYield reports whether a function body yields (which makes the
 // function a generator); nested functions are not searched.

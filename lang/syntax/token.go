@@ -171,11 +171,3 @@ func punctName(t lexer.TokenType) string {
 
 // isKeyword reports whether t is a keyword token type.
 func isKeyword(t lexer.TokenType) bool { return t > tkFirstKeyword && t < tkLast }
-
-// describe is how an error message names a token: its text.
-func describe(t *lexer.Token) string {
-	if t.EOF() {
-		return "<eof>"
-	}
-	return t.Value
-}

@@ -5,9 +5,6 @@ import (
 	"github.com/impvm/impvm/stdlib/msg"
 )
 
-// sendWouldBlock is the send error code of a message over msg.MaxSize.
-const sendWouldBlock = 4
-
 func (m *Module) deviceMethods() []runtime.Spec {
 	return []runtime.Spec{
 		{Name: "send", NParams: 3, Mask: ".s.", Fn: m.deviceSend},
@@ -23,15 +20,10 @@ func (m *Module) deviceMethods() []runtime.Spec {
 // size limit (the imp documents no return value; 0 is harmless).
 func (m *Module) deviceSend(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	name := args[1].Str()
-	data, err := msg.EncodeMessage(args[2])
-	if err != nil {
-		return runtime.Null, err
-	}
-	if msg.TooBig(name, data) {
-		return runtime.Int(sendWouldBlock), nil
-	}
-	m.opts.Device.Send(name, data)
-	return runtime.Int(0), nil
+	return msg.Send(name, args[2], func(data []byte) (runtime.Value, error) {
+		m.opts.Device.Send(name, data)
+		return runtime.Int(0), nil
+	})
 }
 
 func (m *Module) deviceOn(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {

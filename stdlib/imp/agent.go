@@ -6,11 +6,10 @@ import (
 	"github.com/impvm/impvm/stdlib/msg"
 )
 
-// Send error codes agent.send returns (the server object's constants).
-const (
-	sendOK         = 0
-	sendWouldBlock = 4 // the message exceeds msg.MaxSize
-)
+// sendOK is what agent.send returns for a message on its way; the error
+// codes are the server object's constants (msg.SendWouldBlock for one
+// over msg.MaxSize).
+const sendOK = 0
 
 // NoHandlerForDeviceSend is what a device logs (as an error) for a message
 // from its agent that no agent.on handler takes.
@@ -55,23 +54,18 @@ func OpenAgent(vm *runtime.VM, opts AgentOptions) *Agent {
 // send(name, data): 0, or a send error code.
 func (a *Agent) send(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	name := args[1].Str()
-	data, err := msg.EncodeMessage(args[2])
-	if err != nil {
-		return runtime.Null, err
-	}
-	if msg.TooBig(name, data) {
-		return runtime.Int(sendWouldBlock), nil
-	}
-	if a.opts.Link == nil {
-		return AgentSendStub(a.opts.Device, name, args[2]), nil
-	}
-	if a.opts.Reach != nil {
-		if code, err := a.opts.Reach(); code != sendOK || err != nil {
-			return runtime.Int(code), err
+	return msg.Send(name, args[2], func(data []byte) (runtime.Value, error) {
+		if a.opts.Link == nil {
+			return AgentSendStub(a.opts.Device, name, args[2]), nil
 		}
-	}
-	a.opts.Link.Send(name, data)
-	return runtime.Int(sendOK), nil
+		if a.opts.Reach != nil {
+			if code, err := a.opts.Reach(); code != sendOK || err != nil {
+				return runtime.Int(code), err
+			}
+		}
+		a.opts.Link.Send(name, data)
+		return runtime.Int(sendOK), nil
+	})
 }
 
 // on(name, callback): one callback per name; null removes it.

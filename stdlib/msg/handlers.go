@@ -40,3 +40,21 @@ func (h *Handlers) Deliver(vm *runtime.VM, name string, data []byte) (handled bo
 // TooBig reports whether a message of this name and encoded data exceeds
 // MaxSize.
 func TooBig(name string, data []byte) bool { return len(name)+len(data) > MaxSize }
+
+// SendWouldBlock is the code device.send and agent.send return for a
+// message over MaxSize (SEND_ERROR_WOULDBLOCK).
+const SendWouldBlock = 4
+
+// Send is the common part of device.send and agent.send: data is encoded
+// (EncodeMessage) and handed to deliver; a message over MaxSize is refused
+// with SendWouldBlock instead.
+func Send(name string, data runtime.Value, deliver func(encoded []byte) (runtime.Value, error)) (runtime.Value, error) {
+	encoded, err := EncodeMessage(data)
+	if err != nil {
+		return runtime.Null, err
+	}
+	if TooBig(name, encoded) {
+		return runtime.Int(SendWouldBlock), nil
+	}
+	return deliver(encoded)
+}
