@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -217,5 +218,123 @@ func TestShareLinkRoundTrip(t *testing.T) {
 	want := withTrailer(runNative(t, map[string][]byte{"shared.nut": []byte(src)}, []string{"run", "shared.nut"}))
 	if out1 != want || out2 != want {
 		t.Fatalf("outputs: first page %q, shared page %q, native %q", out1, out2, want)
+	}
+}
+
+// TestBadCodeShowsItsLine: a compile error and a runtime error are marked
+// at their lines in the editor, with the message under it.
+func TestBadCodeShowsItsLine(t *testing.T) {
+	b := startBrowser(t)
+	url := servePlayground(t)
+	for _, c := range []struct {
+		name, src string
+		line      int
+		message   string
+	}{
+		{"compile", "local a = 1;\nlocal b = ;\n", 2, "expression expected"},
+		{"runtime", "local t = {};\n\nprint(t.missing);\n", 3, "the index 'missing' does not exist"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, out := runInPage(t, b, url+"/?code="+base64.RawURLEncoding.EncodeToString([]byte(c.src))+"&run=1")
+			if !strings.Contains(out, c.message) {
+				t.Fatalf("output has no %q:\n%s", c.message, out)
+			}
+			var marked struct {
+				Gutter     []string `json:"gutter"`
+				Diagnostic string   `json:"diagnostic"`
+				Hidden     bool     `json:"hidden"`
+			}
+			err := p.Eval(`({gutter: [...document.querySelectorAll("#gutter .err")].map(e => e.textContent),
+				diagnostic: document.getElementById("diagnostic").textContent,
+				hidden: document.getElementById("diagnostic").hidden})`, &marked)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := fmt.Sprintf("● %d", c.line); len(marked.Gutter) != 1 || marked.Gutter[0] != want {
+				t.Errorf("marked lines %q, want %q", marked.Gutter, want)
+			}
+			if marked.Hidden || !strings.Contains(marked.Diagnostic, c.message) {
+				t.Errorf("diagnostic (hidden %v): %q", marked.Hidden, marked.Diagnostic)
+			}
+		})
+	}
+}
+
+// TestEndlessLoopIsStopped: a loop that never ends is stopped by the
+// page's budget and by Stop, the page stays responsive, and the next run
+// works.
+func TestEndlessLoopIsStopped(t *testing.T) {
+	b := startBrowser(t)
+	url := servePlayground(t)
+	loop := base64.RawURLEncoding.EncodeToString([]byte("print(\"spinning\\n\");\nwhile (true) {}\n"))
+	p, out := runInPage(t, b, url+"/?code="+loop+"&run=1&budget=2")
+	if !strings.HasPrefix(out, "spinning\n") || !strings.Contains(out, "-- stopped (still running after 2 s") {
+		t.Fatalf("budget did not stop the loop:\n%s", out)
+	}
+	// Stop, pressed by hand this time.
+	err := p.Eval(`new Promise(done => {
+		document.getElementById("run").click();
+		setTimeout(() => { document.getElementById("stop").click(); done(true); }, 300);
+	})`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WaitFor(`document.getElementById("output").textContent.endsWith("-- stopped\n")`, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	// And the page runs code again.
+	err = p.Eval(`(() => {
+		const src = document.getElementById("source");
+		src.value = 'print("again\\n");';
+		src.dispatchEvent(new Event("input"));
+		document.getElementById("run").click();
+	})()`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WaitFor(`document.getElementById("output").textContent === "again\n-- finished (exit 0)\n"`, 60*time.Second); err != nil {
+		var got string
+		_ = p.Eval(`document.getElementById("output").textContent`, &got)
+		t.Fatalf("%v: output %q", err, got)
+	}
+}
+
+// TestREPLInPage: `impvm repl` runs in the page, reading the input box;
+// values show their contents.
+func TestREPLInPage(t *testing.T) {
+	b := startBrowser(t)
+	url := servePlayground(t)
+	p, err := b.Open(url + "/?code=&args=repl&run=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	if err := p.WaitFor(`document.getElementById("output") && document.getElementById("output").textContent.includes("Device booting")`, 90*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		`class Point { x = 0; y = 0; constructor(a, b) { x = a; y = b } }`,
+		`Point(1, [2, "three"])`,
+		`:quit`,
+	} {
+		js, _ := json.Marshal(line)
+		err := p.Eval(`(() => {
+			const box = document.getElementById("stdin");
+			box.value = `+string(js)+`;
+			box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter"}));
+		})()`, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.WaitFor(finished, 60*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	var out string
+	if err := p.Eval(`document.getElementById("output").textContent`, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Point {x = 1, y = [2, \"three\"]}\n") || !strings.HasSuffix(out, "-- finished (exit 0)\n") {
+		t.Fatalf("REPL output:\n%s", out)
 	}
 }

@@ -188,3 +188,30 @@ func TestCommands(t *testing.T) {
 	s.expect("false\n> ")
 	s.quit()
 }
+
+// TestShowsContents: instances, imp objects and nested containers show
+// their members, not "(instance : 0x…)"; a class with _tostring keeps its
+// own text.
+func TestShowsContents(t *testing.T) {
+	s := startREPL(t)
+	s.send("class Point { x = 0; y = 0; constructor(a, b) { x = a; y = b } function sum() { return x + y } }\n")
+	s.expect("")
+	s.send("Point(1, 2)\n")
+	s.expect("Point {x = 1, y = 2}\n> ")
+	s.send("[Point(3, {a = \"b\"})]\n")
+	s.expect("[Point {x = 3, y = {a = \"b\"}}]\n> ")
+	s.send("class Named { function _tostring() { return \"named!\" } }\n")
+	s.expect("")
+	s.send("Named()\n")
+	s.expect("named!\n> ")
+	s.send("local anon = class { v = 5 }; anon()\n")
+	s.expect("instance {v = 5}\n> ")
+	s.send("typeof imp.info()\n")
+	s.expect("\"meta\"\n> ")
+	s.send("imp.info()\n")
+	s.expect("}\n> ")
+	if got := s.out.String(); !strings.Contains(got, "meta {") || !strings.Contains(got, "type = \"imp") {
+		t.Fatalf("imp.info() shows no members:\n%s", got)
+	}
+	s.quit()
+}

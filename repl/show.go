@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // Display limits of results.
@@ -17,14 +18,12 @@ const (
 
 // show renders a result: tables and arrays as Squirrel literals (keys in
 // foreach order, strings quoted, one line when it fits, else one entry a
-// line), anything else as tostring() gives it.
+// line); a class instance as its class's name and its fields, unless the
+// class has a _tostring; an imp object (imp.info(), imp.net.info(),
+// hardware) as its members; anything else as tostring() gives it.
 func show(vm *runtime.VM, v runtime.Value) string {
-	switch v.Type() {
-	case runtime.TTable, runtime.TArray:
-		p := printer{vm: vm, seen: map[any]bool{}}
-		return p.value(v, "", 0)
-	}
-	return tostring(vm, v)
+	p := printer{vm: vm, seen: map[any]bool{}}
+	return p.value(v, "", 0)
 }
 
 type printer struct {
@@ -40,8 +39,67 @@ func (p *printer) value(v runtime.Value, indent string, depth int) string {
 		return p.table(v.Table(), indent, depth)
 	case runtime.TArray:
 		return p.array(v.Array(), indent, depth)
+	case runtime.TInstance:
+		if in := v.Instance(); !hasToString(in.Class) {
+			return p.instance(in, indent, depth)
+		}
+	case runtime.TUserData:
+		if ud := v.UserData(); ud.TypeName == imp.MetaTypeName && ud.Delegate != nil {
+			return "meta " + p.table(ud.Delegate, indent, depth)
+		}
 	}
 	return tostring(p.vm, v)
+}
+
+// hasToString reports whether instances of c have a _tostring
+// metamethod, whose text then shows them.
+func hasToString(c *runtime.Class) bool {
+	return c.Meta[runtime.MetaToString].Type() != runtime.TNull
+}
+
+// instance shows an instance as "Name {field = value, ...}" with its
+// fields in declaration order; Name is the global its class is stored in
+// ("instance" when none).
+func (p *printer) instance(in *runtime.Instance, indent string, depth int) string {
+	if p.seen[in] || depth >= maxDepth {
+		return "instance {…}"
+	}
+	p.seen[in] = true
+	defer delete(p.seen, in)
+	names := make([]string, len(in.Fields))
+	c := in.Class
+	for i := 0; ; {
+		k, v, next, ok := c.Members.Next(i)
+		if !ok {
+			break
+		}
+		if slot := v.Int(); slot&1 == 1 && int(slot>>1) < len(names) {
+			names[slot>>1] = k.Str()
+		}
+		i = next
+	}
+	items := make([]string, 0, len(in.Fields))
+	for i, f := range in.Fields {
+		if names[i] != "" {
+			items = append(items, names[i]+" = "+p.value(f, indent+"  ", depth+1))
+		}
+	}
+	return p.className(c) + " " + layout("{", "}", items, indent)
+}
+
+// className is the name of the root-table slot holding c, or "instance".
+func (p *printer) className(c *runtime.Class) string {
+	root := p.vm.Root()
+	for i := 0; ; {
+		k, v, next, ok := root.Next(i)
+		if !ok {
+			return "instance"
+		}
+		if v.Type() == runtime.TClass && v.Class() == c && k.Type() == runtime.TString {
+			return k.Str()
+		}
+		i = next
+	}
 }
 
 func (p *printer) table(t *runtime.Table, indent string, depth int) string {
