@@ -207,7 +207,7 @@ func TestShowsContents(t *testing.T) {
 	s.send("local anon = class { v = 5 }; anon()\n")
 	s.expect("instance {v = 5}\n> ")
 	s.send("typeof imp.info()\n")
-	s.expect("\"meta\"\n> ")
+	s.expect("meta\n> ")
 	s.send("imp.info()\n")
 	s.expect("}\n> ")
 	if got := s.out.String(); !strings.Contains(got, "meta {") || !strings.Contains(got, "type = \"imp") {

@@ -22,6 +22,9 @@ const (
 // class has a _tostring; an imp object (imp.info(), imp.net.info(),
 // hardware) as its members; anything else as tostring() gives it.
 func show(vm *runtime.VM, v runtime.Value) string {
+	if v.Type() == runtime.TString {
+		return v.Str()
+	}
 	p := printer{vm: vm, seen: map[any]bool{}}
 	return p.value(v, "", 0)
 }
