@@ -62,6 +62,9 @@ type Module struct {
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{opts: opts, vm: vm, q: opts.Env.Queue()}
 	m.imp = imp.OpenAgentImp(vm, opts.Env)
+	if opts.Device != nil {
+		imp.SetConfigParams(vm, opts.Device.DeviceID())
+	}
 	root := vm.Root()
 	root.SetStr("device", imp.NewMeta(runtime.Members(m.deviceMethods())))
 	root.SetStr("server", imp.NewMeta(runtime.Members(m.serverMethods())))

@@ -133,3 +133,16 @@ func (a *AgentImp) sleep(_ *runtime.VM, args []runtime.Value) (runtime.Value, er
 	}
 	return runtime.Null, nil
 }
+
+// SetConfigParams installs the agent's imp.configparams: the settings
+// the impCloud gives an agent, of which impvm models the paired device's
+// ID (imp.configparams.deviceid).
+func SetConfigParams(vm *runtime.VM, deviceID string) {
+	ns := Namespace(vm, "imp")
+	if ns == nil {
+		return
+	}
+	t := runtime.NewTable(1)
+	t.SetStr("deviceid", runtime.Str(deviceID))
+	ns.SetStr("configparams", runtime.TableValue(t))
+}
