@@ -10,8 +10,8 @@ import (
 )
 
 // interfaceLiterals maps the network interface names device code passes
-// to imp.net.open ({"interface": "eth0"}: the value of an "interface" key
-// on the same line) to the interface kind an imp type must have.
+// to imp.net.open ({interface = "eth0"} or {"interface": "eth0"}: the
+// value of an interface slot) to the interface kind an imp type must have.
 var interfaceLiterals = map[string]string{
 	`"eth0"`: imptype.Ethernet, `"ethernet"`: imptype.Ethernet,
 	`"cell0"`: imptype.Cellular, `"cell"`: imptype.Cellular,
@@ -44,10 +44,9 @@ func ChooseImpType(s Script) (imptype.Choice, error) {
 		names = append(names, m.Name)
 	}
 	var ifaces []string
-	for i, u := range strs {
+	for _, u := range strs {
 		k, ok := interfaceLiterals[u.Name]
-		isValue := i > 0 && strs[i-1].Name == `"interface"` && strs[i-1].Line == u.Line
-		if ok && isValue && !slices.Contains(ifaces, k) {
+		if ok && u.Key == "interface" && !slices.Contains(ifaces, k) {
 			ifaces = append(ifaces, k)
 		}
 	}

@@ -34,3 +34,15 @@ hardware
 		t.Errorf("strings = %v, want %v", ss, want)
 	}
 }
+
+func TestMemberUsesSlotKeys(t *testing.T) {
+	_, strs := MemberUses(`imp.net.open({ interface = "eth0" }); x <- {"interface": "cell0", b = "c"}; f("eth0");`, "hardware")
+	var got []string
+	for _, s := range strs {
+		got = append(got, s.Key+"="+s.Name)
+	}
+	want := []string{`interface="eth0"`, `="interface"`, `interface="cell0"`, `b="c"`, `="eth0"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

@@ -1,4 +1,4 @@
-// impvm: --virtual
+// impvm: --virtual --imp-type imp006
 // imp.net.open throws for a configuration that is not a table, one
 // without an interface, an identifier that is not a string or names no
 // interface, an interface this imp (an imp006: wl0 and cell0) lacks, and
