@@ -28,7 +28,7 @@ const apiTablePath = "../docs/api.md"
 // vmCapture is a Module and AgentModule that keeps the VM it is given.
 type vmCapture struct{ dev, agent *runtime.VM }
 
-func (c *vmCapture) Install(_ *Device, vm *runtime.VM) error       { c.dev = vm; return nil }
+func (c *vmCapture) Install(_ *Device, vm *runtime.VM) error     { c.dev = vm; return nil }
 func (c *vmCapture) InstallAgent(_ *Agent, vm *runtime.VM) error { c.agent = vm; return nil }
 
 // apiProbe opens the objects that only exist once the code asks for them.
