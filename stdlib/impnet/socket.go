@@ -144,11 +144,22 @@ func sockMethod(fn func(so *socket, args []runtime.Value) (runtime.Value, error)
 }
 
 // send(address, port, data): 0, SEND_ERROR_NOT_CONNECTED or
-// SEND_ERROR_WOULDBLOCK; impOS's rules throw.
+// SEND_ERROR_WOULDBLOCK. impOS's rules, in the order they are checked
+// (each violation throws; all are in lan/rules.go and applied by
+// lan.Socket.Send, for virtual and real networks alike):
+//
+//   - data is a string or a blob (checked here, with the other parameters);
+//   - the socket is open (lan.ErrClosed);
+//   - address is a dotted-quad IPv4 address that is private (10/8,
+//     172.16/12, 192.168/16), the subnet broadcast or 255.255.255.255
+//     (lan.CheckDest); a bad address also closes the socket;
+//   - port is 0-65535 but not 67 or 68 (lan.CheckPort);
+//   - data is at most 65507 bytes (lan.CheckPayload).
+//
+// Then the link must be up (else SEND_ERROR_NOT_CONNECTED) and the rate
+// limit allow it (else SEND_ERROR_WOULDBLOCK); an unbound socket is bound
+// to a free port.
 func (so *socket) send(args []runtime.Value) (runtime.Value, error) {
-	if so.s.Closed() {
-		return runtime.Null, throw(lan.ErrClosed)
-	}
 	data, err := payload(args[3])
 	if err != nil {
 		return runtime.Null, err
@@ -185,11 +196,10 @@ func payload(v runtime.Value) ([]byte, error) {
 }
 
 func (so *socket) onReceive(args []runtime.Value) (runtime.Value, error) {
-	if so.s.Closed() {
-		return runtime.Null, throw(lan.ErrClosed)
-	}
 	so.cb = args[1]
-	_ = so.s.OnReceive(so.handler()) // fails only when closed
+	if err := so.s.OnReceive(so.handler()); err != nil {
+		return runtime.Null, throw(err) // closed
+	}
 	so.hold()
 	return runtime.Null, nil
 }
