@@ -12,6 +12,9 @@ import (
 type Error struct {
 	Value Value
 	Trace []TraceFrame // innermost first; empty until the VM fills it in
+	// Omitted counts the frames left out of a deep Trace between its
+	// innermost and outermost TraceKeep frames (0: none).
+	Omitted int
 	// Uncatchable errors unwind through every try/catch: the step limit,
 	// and hosts ending a run (server.restart(), deep sleep).
 	Uncatchable bool

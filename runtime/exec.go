@@ -210,15 +210,26 @@ func (vm *VM) execute() (result Value, err error) {
 func (vm *VM) traced(err error) *Error {
 	e := AsError(err)
 	if e.Trace == nil && e != ErrStepLimit && e != ErrHalt {
-		e.Trace = vm.Trace()
+		e.Trace, e.Omitted = vm.Trace(), max(len(vm.frames)-2*TraceKeep, 0)
 	}
 	return e
 }
 
-// Trace returns the current Squirrel call stack, innermost first.
+// TraceKeep is how many innermost and how many outermost frames a deep
+// call stack keeps in a trace; the frames between are left out
+// (Error.Omitted counts them), so a stack overflow reports in a few lines.
+const TraceKeep = 20
+
+// Trace returns the current Squirrel call stack, innermost first; of a
+// stack deeper than 2*TraceKeep, the innermost and outermost TraceKeep
+// frames.
 func (vm *VM) Trace() []TraceFrame {
-	out := make([]TraceFrame, 0, len(vm.frames))
-	for i := len(vm.frames) - 1; i >= 0; i-- {
+	n := len(vm.frames)
+	out := make([]TraceFrame, 0, min(n, 2*TraceKeep))
+	for i := n - 1; i >= 0; i-- {
+		if i == n-1-TraceKeep && n > 2*TraceKeep {
+			i = TraceKeep - 1 // skip to the outermost frames
+		}
 		f := &vm.frames[i]
 		p := f.cl.Proto
 		line, col := p.Line, int32(0)

@@ -133,3 +133,21 @@ imp.wakeup(0.1, function() { server.log("timer"); while (true) {} });
 		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
 	}
 }
+
+// A stack overflow reports its innermost and outermost frames and one
+// line counting the others: a few dozen lines, not 100,000 per error.
+func TestDeepTraceIsShort(t *testing.T) {
+	dir := t.TempDir()
+	src := "function f(n) { return 1 + f(n + 1); }\nf(0);\n"
+	dev := writeFile(t, dir, "deep.device.nut", src)
+	code, out, _ := impvm("--virtual", "--on-error", "restart", "--max-restarts", "2", dev)
+	if code != 1 || strings.Count(out, "ERROR: stack overflow") != 3 || strings.Count(out, "\n") > 3*50 ||
+		!strings.Contains(out, "ERROR:   (99960 frames left out)") || !strings.Contains(out, "ERROR:   in main "+dev+":2") {
+		t.Errorf("status %d, %d lines, log starts:\n%s", code, strings.Count(out, "\n"), out[:min(len(out), 3000)])
+	}
+	script := writeFile(t, dir, "deep.nut", src)
+	code, _, errOut := impvm(script)
+	if lines := strings.Count(errOut, "\n"); code != 1 || lines > 50 || !strings.Contains(errOut, "ERROR:   (99960 frames left out)") {
+		t.Errorf("plain script: status %d, %d lines of stderr", code, lines)
+	}
+}

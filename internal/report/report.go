@@ -96,7 +96,10 @@ func isWide(r rune) bool {
 // "ERROR: message" then one "ERROR:   in function file:line" per frame.
 func RuntimeError(w io.Writer, prefix string, e *runtime.Error) {
 	fmt.Fprintf(w, "%sERROR: %s\n", prefix, e.Message())
-	for _, f := range e.Trace {
+	for i, f := range e.Trace {
+		if e.Omitted > 0 && i == len(e.Trace)/2 {
+			fmt.Fprintf(w, "%sERROR:   (%d frames left out)\n", prefix, e.Omitted)
+		}
 		fmt.Fprintf(w, "%sERROR:   in %s %s:%d\n", prefix, f.Func, f.Source, f.Line)
 	}
 }
