@@ -338,3 +338,53 @@ func TestREPLInPage(t *testing.T) {
 		t.Fatalf("REPL output:\n%s", out)
 	}
 }
+
+// TestPageFigures logs what the README quotes: the WebAssembly's size
+// (raw and gzip-compressed, as served), how long the page takes to be
+// ready, and lesson 1's run time in the page and natively. It asserts
+// nothing about speed (this machine is shared); it checks the page gets
+// ready at all.
+func TestPageFigures(t *testing.T) {
+	b := startBrowser(t)
+	url := servePlayground(t)
+	native, wasm := buildAll(t)
+	raw, err := os.ReadFile(wasm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("impvm.wasm: %d KB, %d KB gzip-compressed", len(raw)/1024, len(gzipped(raw))/1024)
+	p, err := b.Open(url + "/?example=learn/01_values")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.WaitFor(`document.getElementById("status") && document.getElementById("status").textContent === "ready"`, 90*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	var ready float64
+	if err := p.Eval(`performance.now()`, &ready); err != nil {
+		t.Fatal(err)
+	}
+	var inPage float64
+	err = p.Eval(`new Promise(done => {
+		const t0 = performance.now();
+		const out = document.getElementById("output");
+		const poll = () => /-- finished/.test(out.textContent) ? done(performance.now() - t0) : setTimeout(poll, 2);
+		document.getElementById("run").click();
+		poll();
+	})`, &inPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src, _ := fs.ReadFile(examples.FS, "learn/01_values.nut")
+	_ = os.WriteFile(filepath.Join(dir, "01_values.nut"), src, 0o644)
+	start := time.Now()
+	cmd := exec.Command(native, "run", "01_values.nut")
+	cmd.Dir = dir
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("page ready %.0f ms after navigation; lesson 1 runs in %.0f ms in the page, %.0f ms natively (process start included)",
+		ready, inPage, float64(time.Since(start).Microseconds())/1000)
+}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -74,7 +73,7 @@ func servePlayground(cmd *cobra.Command, assets *playground.Assets, port int) er
 	fmt.Fprintf(cmd.OutOrStdout(), "impvm playground serving at http://%s/  (Ctrl-C to stop)\n", ln.Addr())
 	srv := &http.Server{Handler: h}
 	stop := make(chan os.Signal, 1)
-	signal.Notify(stop, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(stop, terminations...)
 	defer signal.Stop(stop)
 	go func() {
 		<-stop

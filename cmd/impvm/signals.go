@@ -9,7 +9,7 @@ import (
 
 // terminations are the signals that end a run cleanly: every log line is
 // written and the process exits with the conventional 128+signo.
-var terminations = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+var terminations = withHangup(os.Interrupt, syscall.SIGTERM)
 
 // signalStatus is the exit status after sig (130 for SIGINT).
 func signalStatus(sig os.Signal) int {
@@ -24,7 +24,8 @@ func signalReason(sig os.Signal) string {
 	switch sig {
 	case syscall.SIGTERM:
 		return "terminated"
-	case syscall.SIGHUP:
+	}
+	if isHangup(sig) {
 		return "hangup"
 	}
 	return "interrupted"
