@@ -1,6 +1,7 @@
 package testrun
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"io"
@@ -87,6 +88,11 @@ type Options struct {
 	ExpectFail bool
 	// Cover, when set, counts line coverage of the code under test into it.
 	Cover *cover.Profile
+	// ImpType is the device's imp type (--imp-type); "" for the suite's
+	// configuration, else the one the code's hardware use picks.
+	ImpType string
+	// Board is what is attached to the device (--board, --env, --scenario).
+	Board host.BoardConfig
 }
 
 // CoverSkip reports the files impvm test leaves out of coverage: the test
@@ -235,6 +241,8 @@ func (r *fileRun) run() {
 		Virtual:         true,
 		Seed:            host.DefaultSeed,
 		Cover:           r.opts.Cover,
+		ImpType:         cmp.Or(r.opts.ImpType, r.suite.ImpType),
+		Board:           r.opts.Board,
 		OnError:         host.OnErrorContinue,
 		Out:             (*logWriter)(r),
 		OnUncaught:      func(_ *host.Device, e *runtime.Error) { fw.uncaught(e) },

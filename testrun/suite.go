@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/impvm/impvm/host"
 )
 
 // Config file names of impUnit suites: impt's, then the older impTest's.
@@ -33,6 +35,7 @@ type Suite struct {
 	AgentFile  string   // the same on the agent
 	Timeout    float64  // seconds an asynchronous test may take
 	StopOnFail bool     // end the session at the first failure
+	ImpType    string   // the device under test's imp type; "" to infer it from the code
 }
 
 // DefaultSuite is the suite of dir when it has no configuration.
@@ -54,7 +57,8 @@ func FindConfig(dir string) string {
 // LoadSuite reads an .impt.test or .imptest file: JSON that may hold
 // /* */ and // comments. Keys: testFiles (impt) or tests (impTest), a glob
 // or a list of globs; deviceFile and agentFile, a path or false; timeout
-// in seconds; stopOnFail (impt) or stopOnFailure (impTest). Other keys
+// in seconds; stopOnFail (impt) or stopOnFailure (impTest); impType (or
+// deviceType, imp_type), the device under test's imp type. Other keys
 // (device groups, GitHub credentials, ...) are for the cloud and ignored.
 func LoadSuite(configPath string) (*Suite, error) {
 	data, err := os.ReadFile(configPath)
@@ -90,6 +94,17 @@ func LoadSuite(configPath string) (*Suite, error) {
 	if v, ok := raw["timeout"]; ok && !isNull(v) {
 		if err := json.Unmarshal(v, &s.Timeout); err != nil || s.Timeout <= 0 {
 			return nil, bad("timeout", "a positive number of seconds")
+		}
+	}
+	for _, key := range []string{"impType", "deviceType", "imp_type"} {
+		if v, ok := raw[key]; ok && !isNull(v) {
+			if err := json.Unmarshal(v, &s.ImpType); err != nil {
+				return nil, bad(key, "an imp type name such as \"imp006\"")
+			}
+			if err := host.CheckImpType(s.ImpType); err != nil {
+				return nil, fmt.Errorf("%s: %q: %v", configPath, key, err)
+			}
+			break
 		}
 	}
 	for _, key := range []string{"stopOnFail", "stopOnFailure"} {

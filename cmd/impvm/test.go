@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/testrun"
 )
 
@@ -27,6 +29,8 @@ type testFlags struct {
 	cover        bool
 	coverProfile string
 	child        string // internal: run one item for a parent impvm test -j N
+	impType      string
+	board        boardFlags
 }
 
 func testCmd() *cobra.Command {
@@ -93,6 +97,8 @@ each directory PATH.`,
 	fs.StringArrayVar(&f.reports, "report", nil, "also write a report: junit=FILE (JUnit XML) or json=FILE (repeatable)")
 	fs.BoolVar(&f.cover, "cover", false, "print the line coverage of every Squirrel file that ran")
 	fs.StringVar(&f.coverProfile, "coverprofile", "", "write line coverage as LCOV to FILE (implies --cover)")
+	fs.StringVar(&f.impType, "imp-type", "", "imp type of the device under test in impUnit suites: "+strings.Join(imptype.Names(), ", ")+" (default: the suite's impType, else the one whose hardware the code uses)")
+	f.board.register(fs)
 	fs.StringVar(&f.child, "child", "", "")
 	_ = fs.MarkHidden("child")
 	fs.BoolP("help", "h", false, "help for test")
@@ -142,6 +148,16 @@ func runTests(f *testFlags, paths []string, stdout, stderr io.Writer) int {
 	}
 	shard, shards, err := parseShard(f.shard)
 	if err != nil {
+		fmt.Fprintln(stderr, "impvm:", err)
+		return 2
+	}
+	if f.impType != "" {
+		if err := host.CheckImpType(f.impType); err != nil {
+			fmt.Fprintln(stderr, "impvm: --imp-type:", err)
+			return 2
+		}
+	}
+	if err := f.board.apply(&host.Config{}); err != nil {
 		fmt.Fprintln(stderr, "impvm:", err)
 		return 2
 	}

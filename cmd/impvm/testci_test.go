@@ -372,3 +372,47 @@ func TestUpdateCreatesGoldens(t *testing.T) {
 		t.Errorf("after --update: status %d, %q", code, stdout)
 	}
 }
+
+// TestDeviceUnderTest: the imp type and board of impUnit tests come from
+// --imp-type/--board, else the suite's impType, else the code (as run
+// infers them: i2c89 is an imp001's, its sensors an impExplorer's).
+func TestDeviceUnderTest(t *testing.T) {
+	test := `class T extends ImpTestCase {
+    function testBus() {
+        hardware.i2c89.configure(CLOCK_SPEED_400_KHZ);
+        local r = hardware.i2c89.read(0xBE, "\x0F", 1);
+        info(r == null ? "no answer" : format("0x%02X", r[0]));
+    }
+    function testType() { info(imp.info().type); }
+}
+`
+	for _, tc := range []struct {
+		config string
+		args   []string
+		want   []string
+	}{
+		{`{}`, nil, []string{"info T::testBus: 0xBC", "info T::testType: imp001"}},
+		{`{}`, []string{"--board", "none"}, []string{"info T::testBus: no answer", "info T::testType: imp001"}},
+		{`{"impType": "imp003"}`, []string{"-j", "2"}, []string{"FAIL T::testBus: tests/t.device.test.nut:3: the index 'i2c89' does not exist", "info T::testType: imp003"}},
+		{`{"deviceType": "imp003"}`, []string{"--imp-type", "imp001"}, []string{"info T::testType: imp001"}},
+	} {
+		dir := t.TempDir()
+		putFiles(t, dir, map[string]string{".impt.test": tc.config, "tests/t.device.test.nut": test})
+		t.Chdir(dir)
+		_, stdout, stderr := execCmd(testCmd(), append(tc.args, ".")...)
+		for _, w := range tc.want {
+			if !strings.Contains(stdout, w+"\n") {
+				t.Errorf("%s %v: report lacks %q:\n%s%s", tc.config, tc.args, w, stdout, stderr)
+			}
+		}
+	}
+	if code, _, stderr := execCmd(testCmd(), "--imp-type", "imp9", "."); code != 2 || !strings.Contains(stderr, `unknown imp type "imp9"`) {
+		t.Errorf("--imp-type imp9: status %d, %q", code, stderr)
+	}
+	dir := t.TempDir()
+	putFiles(t, dir, map[string]string{".impt.test": `{"impType": "imp9"}`, "t.test.nut": test})
+	t.Chdir(dir)
+	if code, _, stderr := execCmd(testCmd(), "."); code != 2 || !strings.Contains(stderr, `"impType": unknown imp type "imp9"`) {
+		t.Errorf("impType imp9: status %d, %q", code, stderr)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sync"
 
+	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/testrun"
 )
@@ -94,6 +95,12 @@ func runItem(f *testFlags, it testItem) *itemResult {
 	}
 	cov := startCover(f)
 	opts.Cover = cov
+	opts.ImpType = f.impType
+	var cfg host.Config
+	if err := f.board.apply(&cfg); err != nil {
+		fmt.Fprintln(&buf, "impvm:", err) // checked by runTests
+	}
+	opts.Board = cfg.Board
 	runtime.ResetObjectIDs()
 	if it.golden != "" {
 		runGolden(f, it, opts, &res.Totals)
@@ -126,6 +133,12 @@ type childSpec struct {
 	Verbose     bool
 	Update      bool
 	Cover       bool
+	ImpType     string
+	Board       string
+	Env         []string
+	Scenario    string
+	TraceBus    bool
+	Flash       string
 	ResultPath  string // where the child writes its itemResult (JSON)
 	WorkingDir  string
 }
@@ -147,6 +160,8 @@ func runItemProcess(exe string, f *testFlags, it testItem, stderr io.Writer) *it
 	wd, _ := os.Getwd()
 	spec := childSpec{Golden: it.golden, File: it.file, XFail: it.xfail,
 		Libs: f.src.libs, Defines: f.src.defines, Run: f.run, Verbose: f.verbose, Update: f.update,
+		ImpType: f.impType, Board: f.board.board, Env: f.board.env, Scenario: f.board.scenario,
+		TraceBus: f.board.traceBus, Flash: f.board.flash,
 		Cover: f.cover || f.coverProfile != "", ResultPath: filepath.Join(dir, "result.json"), WorkingDir: wd}
 	if it.suite != nil {
 		spec.SuiteConfig, spec.SuiteDir = it.suite.Config, it.suite.Dir
@@ -192,7 +207,8 @@ func runTestChild(specPath string, stderr io.Writer) int {
 		return 2
 	}
 	f := &testFlags{src: sourceFlags{libs: spec.Libs, defines: spec.Defines}, run: spec.Run,
-		verbose: spec.Verbose, update: spec.Update, cover: spec.Cover, jobs: 1}
+		verbose: spec.Verbose, update: spec.Update, cover: spec.Cover, jobs: 1, impType: spec.ImpType,
+		board: boardFlags{board: spec.Board, env: spec.Env, scenario: spec.Scenario, traceBus: spec.TraceBus, flash: spec.Flash}}
 	it := testItem{golden: spec.Golden, file: spec.File, xfail: spec.XFail}
 	if spec.Golden == "" {
 		if spec.SuiteConfig != "" {
