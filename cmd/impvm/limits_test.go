@@ -151,3 +151,27 @@ func TestDeepTraceIsShort(t *testing.T) {
 		t.Errorf("plain script: status %d, %d lines of stderr", code, lines)
 	}
 }
+
+// Source hygiene: a file starting with a UTF-8 BOM runs (as a script and
+// as a device), a binary file is "not a text file", and control bytes of
+// an echoed source line are escaped, never sent to the terminal.
+func TestSourceHygiene(t *testing.T) {
+	dir := t.TempDir()
+	bom := writeFile(t, dir, "bom.nut", "\xEF\xBB\xBFprint(\"ok\\n\");\n")
+	if code, out, errOut := impvm(bom); code != 0 || out != "ok\n" {
+		t.Errorf("BOM script: status %d, %q, %q", code, out, errOut)
+	}
+	dev := writeFile(t, dir, "bom.device.nut", "\xEF\xBB\xBFserver.log(\"ok\");\n")
+	if code, out, errOut := impvm("--virtual", dev); code != 0 || !strings.Contains(out, "[Device] ok") {
+		t.Errorf("BOM device: status %d, %q, %q", code, out, errOut)
+	}
+	bin := writeFile(t, dir, "prog.nut", "\x7fELF\x02\x01\x01\x00\x00\x00\x1b[2J\x00\x00\x02\x00\x3e\x00\n")
+	if code, out, errOut := impvm(bin); code != 1 || errOut != bin+":1: not a text file\n" || out != "" {
+		t.Errorf("binary: status %d, %q, %q", code, out, errOut)
+	}
+	ctl := writeFile(t, dir, "ctl.nut", "local y = \x1b[2J x;\n")
+	code, _, errOut := impvm(ctl)
+	if code != 1 || strings.ContainsRune(errOut, 0x1b) || !strings.Contains(errOut, `local y = \x1b[2J x;`) {
+		t.Errorf("control bytes: status %d, %q", code, errOut)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/impvm/impvm/runtime"
 )
@@ -26,7 +27,8 @@ type Positioned struct {
 func (p Positioned) Write(w io.Writer) {
 	fmt.Fprintf(w, "%s:%d:%d: %s\n", p.File, p.Line, p.Col, p.Msg)
 	if p.HasText {
-		fmt.Fprintf(w, "  %s\n  %s^\n", p.Text, caretPad(p.Text, p.Col))
+		text, pad := echoLine(p.Text, p.Col)
+		fmt.Fprintf(w, "  %s\n  %s^\n", text, pad)
 	}
 	if p.Hint != "" {
 		fmt.Fprintf(w, "hint: %s\n", p.Hint)
@@ -42,6 +44,33 @@ func sourceLine(src []byte, n int) (string, bool) {
 		return "", false
 	}
 	return strings.TrimRight(lines[n-1], "\r"), true
+}
+
+// echoLine returns a source line as it is safe to print on a terminal
+// (control bytes and bytes that are not UTF-8 as \xNN, tabs kept) and the
+// blank prefix that puts a caret under byte column col of the original.
+func echoLine(line string, col int) (text, pad string) {
+	var t, p strings.Builder
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		piece := line[i : i+size]
+		if (r == utf8.RuneError && size == 1) || (r < 0x20 && r != '\t') || (r >= 0x7f && r < 0xa0) {
+			piece = ""
+			for _, c := range []byte(line[i : i+size]) {
+				piece += fmt.Sprintf("\\x%02x", c)
+			}
+		}
+		t.WriteString(piece)
+		if i < col-1 {
+			if piece == line[i:i+size] {
+				p.WriteString(caretPad(piece, len(piece)+1))
+			} else {
+				p.WriteString(strings.Repeat(" ", len(piece)))
+			}
+		}
+		i += size
+	}
+	return t.String(), p.String()
 }
 
 // caretPad returns the blank prefix that puts a caret under byte column

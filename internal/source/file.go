@@ -1,11 +1,13 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/impvm/impvm/cover"
+	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
 )
@@ -33,7 +35,12 @@ func Read(path string, opts preproc.Options) (*File, error) {
 }
 
 // Process preprocesses src, the text of the file path.
+// A UTF-8 byte-order mark is dropped; a binary file is "not a text file".
 func Process(path string, src []byte, opts preproc.Options) (*File, error) {
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	if !syntax.IsText(src) {
+		return nil, &preproc.Error{File: path, Line: 1, Msg: syntax.NotTextMsg}
+	}
 	out, err := preproc.Process(path, src, opts)
 	if err != nil {
 		return nil, err

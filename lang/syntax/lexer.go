@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"io"
+	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -71,8 +72,16 @@ func (b *bitset) add(i int) {
 	(*b)[i/64] |= 1 << (i % 64)
 }
 
+// byteOrderMark is UTF-8's BOM, which editors may put at the start of a
+// file: it is skipped (columns count from after it).
+const byteOrderMark = "\xEF\xBB\xBF"
+
 func newLexer(file, src string) *Lexer {
-	return &Lexer{file: file, src: src, line: 1}
+	l := &Lexer{file: file, src: src, line: 1}
+	if strings.HasPrefix(src, byteOrderMark) {
+		l.off, l.lineStart = len(byteOrderMark), len(byteOrderMark)
+	}
+	return l
 }
 
 // Next implements lexer.Lexer.

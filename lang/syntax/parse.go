@@ -33,6 +33,9 @@ func ParseExpr(filename string, src []byte) (Expr, error) {
 // parseWith lexes src and runs a participle parser over all of it with a
 // fresh parseState.
 func parseWith[G any](pp *participle.Parser[G], filename string, src []byte) (*G, error) {
+	if !IsText(src) {
+		return nil, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: NotTextMsg}
+	}
 	lx := newLexer(filename, string(src))
 	peeker, err := lexer.Upgrade(lx)
 	if err != nil {

@@ -292,3 +292,19 @@ func TestRealisticScript(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A UTF-8 byte-order mark at the start is skipped; a binary file is
+// reported as such.
+func TestBOMAndBinary(t *testing.T) {
+	if _, err := Parse("t.nut", []byte("\xEF\xBB\xBFlocal x = 1;\n")); err != nil {
+		t.Errorf("BOM: %v", err)
+	}
+	_, err := Parse("t.nut", []byte("\xEF\xBB\xBFlocal x = ;\n"))
+	if err == nil || err.Error() != "t.nut:1:11: expression expected" {
+		t.Errorf("BOM: column after it: %v", err)
+	}
+	bin := []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00")
+	if _, err := Parse("t.nut", bin); err == nil || !strings.Contains(err.Error(), NotTextMsg) {
+		t.Errorf("binary: %v", err)
+	}
+}
