@@ -84,8 +84,15 @@ type module struct{ s *Session }
 
 func (m module) Install(d *host.Device, vm *runtime.VM) error {
 	m.s.consts = compile.NewConstants()
-	m.s.cells = map[string]*runtime.Outer{}
+	cells := map[string]*runtime.Outer{}
+	m.s.cells = cells
 	m.s.names = nil
+	// The REPL's locals keep what they hold alive (weak references).
+	vm.AddRoots(func(visit func(runtime.Value)) {
+		for _, o := range cells {
+			visit(o.Val)
+		}
+	})
 	select {
 	case <-m.s.ready:
 	default:

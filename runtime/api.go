@@ -102,6 +102,7 @@ func NewVM(opts Options) *VM {
 		// idle device keeps little.
 		stack:  make([]Value, 64),
 		frames: make([]frame, 0, 8),
+		callTop: -1,
 	}
 	vm.heap.room = math.MaxInt64
 	return vm

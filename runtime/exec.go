@@ -73,10 +73,13 @@ func (vm *VM) callNative(n *Native, base, nargs int) (Value, error) {
 	}
 	args := vm.stack[base : base+nargs : base+nargs]
 	if n.HasEnv {
-		args[0] = n.Env
+		args[0] = vm.envThis(n.Env, base+nargs)
 	}
 	vm.nested++
+	savedTop := vm.callTop
+	vm.callTop = base + nargs
 	v, err := n.Fn(vm, args)
+	vm.callTop = savedTop
 	vm.nested--
 	if v.typ == TString && err == nil {
 		// Natives building strings check big sizes first; this keeps
@@ -116,7 +119,7 @@ func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
 		return err
 	}
 	if cl.HasEnv {
-		vm.stack[base] = cl.Env
+		vm.stack[base] = vm.envThis(cl.Env, base+nargs)
 	}
 	vm.frames = append(vm.frames, frame{cl: cl, base: base})
 	return nil
@@ -316,7 +319,7 @@ func (vm *VM) makeGenerator(cl *Closure, base, nargs int) (Value, error) {
 		return Null, err
 	}
 	if cl.HasEnv {
-		vm.stack[base] = cl.Env
+		vm.stack[base] = vm.envThis(cl.Env, base+nargs)
 	}
 	regs := make([]Value, cl.Proto.MaxStack)
 	n := cl.Proto.NumParams

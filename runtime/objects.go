@@ -3,8 +3,6 @@ package runtime
 import (
 	"strings"
 	"sync"
-	"unsafe"
-	"weak"
 )
 
 // NativeFunc is a Go function callable from Squirrel. args[0] is `this`;
@@ -281,23 +279,27 @@ type Instance struct {
 }
 
 // WeakRef is a weak reference. Scalars never get one (weakref() returns
-// the scalar itself).
+// the scalar itself). It reads as its target while the imp would still
+// hold the target (see lifetime.go), and as null for good once not.
 type WeakRef struct {
-	typ Type
-	ptr weak.Pointer[byte]
-	id  uint32
+	target Value // Null once gone
+	vm     *VM
+	id     uint32
 }
 
-// NewWeakRef makes a weak reference to the heap value v.
-func NewWeakRef(v Value) *WeakRef {
-	return &WeakRef{typ: v.typ, ptr: weak.Make((*byte)(v.ptr)), id: newID()}
+// NewWeakRef makes a weak reference to the heap value v of vm.
+func (vm *VM) NewWeakRef(v Value) *WeakRef {
+	return &WeakRef{target: v, vm: vm, id: newID()}
 }
 
-// Get returns the target, or null once it has been collected.
+// Get returns the target, or null once nothing holds it any more.
 func (w *WeakRef) Get() Value {
-	p := w.ptr.Value()
-	if p == nil {
+	if w.target.typ == TNull {
 		return Null
 	}
-	return Value{typ: w.typ, ptr: unsafe.Pointer(p)}
+	if w.vm == nil || w.vm.holds(w.target) {
+		return w.target
+	}
+	w.target = Null
+	return Null
 }

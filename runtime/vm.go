@@ -32,6 +32,11 @@ type VM struct {
 	Stdout      io.Writer
 	Stderr      io.Writer
 	locals      map[any]any // SetLocal: host state bound to this VM
+	// held is what the host holds for a while (Hold); live is the state
+	// of lifetime checks (lifetime.go).
+	held    map[*Held]struct{}
+	live    liveness
+	callTop int // end of the arguments of the native running (-1: none)
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's

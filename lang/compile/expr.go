@@ -610,8 +610,21 @@ func (fs *funcState) call(c *syntax.Call, dst int) {
 
 // ------------------------------------------------------------ literals
 
+// literalReg is where a table or array literal is built: in dst itself
+// when dst is the newest temporary (nothing else can read it meanwhile), as
+// the reference compiler does, so no second register keeps a copy of the
+// new object after it has been handed on (on the imp a temporary table
+// passed to bindenv is gone once the call returns); otherwise in a new
+// register, moved to dst at the end (dst may be a local the literal reads).
+func (fs *funcState) literalReg(dst int) int {
+	if dst == fs.freeReg-1 && fs.isTemp(dst) {
+		return dst
+	}
+	return fs.allocReg()
+}
+
 func (fs *funcState) tableLit(t *syntax.TableLit, dst int) {
-	tab := fs.allocReg()
+	tab := fs.literalReg(dst)
 	fs.op(runtime.OpNewTable, tab, len(t.Slots), 0)
 	for _, s := range t.Slots {
 		top := fs.freeReg
@@ -638,7 +651,7 @@ func (fs *funcState) slotValue(s syntax.Slot, dst int) {
 }
 
 func (fs *funcState) arrayLit(a *syntax.ArrayLit, dst int) {
-	arr := fs.allocReg()
+	arr := fs.literalReg(dst)
 	fs.op(runtime.OpNewArray, arr, len(a.Elems), 0)
 	for _, e := range a.Elems {
 		top := fs.freeReg

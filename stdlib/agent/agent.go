@@ -74,7 +74,17 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	root.SetStr("VALIDATE_NONE", runtime.Int(ValidateNone))
 	regexp2.Open(vm)
 	m.initHTTP()
+	vm.AddRoots(m.visitRoots)
 	return m
+}
+
+// visitRoots reports the handlers the agent keeps (they keep what they
+// reference alive for weak references and bound environments).
+func (m *Module) visitRoots(visit func(runtime.Value)) {
+	m.handlers.Visit(visit)
+	visit(m.onConn)
+	visit(m.onDisc)
+	visit(m.http.handler)
 }
 
 // Unhandled returns the imp.onunhandledexception handler (null if none).

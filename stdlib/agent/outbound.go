@@ -168,7 +168,9 @@ func (m *Module) sendAsync(vm *runtime.VM, args []runtime.Value) (runtime.Value,
 			wait = timeoutArg(a)
 		}
 	}
+	held := vm.Hold(done, stream) // alive (weakrefs, bindenv) until the answer comes
 	deliver := func(res *Response) error {
+		held.Release()
 		if o.cancelled {
 			return nil
 		}

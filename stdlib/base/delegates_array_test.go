@@ -133,7 +133,7 @@ func TestArrayFind(t *testing.T) {
 func TestArrayWeakRefSlots(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	target := runtime.TableValue(runtime.NewTable(0))
-	w := toWeakRef(target)
+	w := toWeakRef(nil, target)
 	a := runtime.ArrayValue(runtime.NewArrayOf([]runtime.Value{w, w, w}))
 	if got := must(t)(invoke(t, vm, a, "top")); got != w {
 		t.Fatal("top() must return the weakref itself")
@@ -241,6 +241,7 @@ func TestArrayFilter(t *testing.T) {
 func TestArrayWeakRef(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	a := ints(1)
+	vm.Root().SetStr("held", a) // a weakref reads null once nothing holds its target
 	w := must(t)(invoke(t, vm, a, "weakref"))
 	if w.Type() != runtime.TWeakRef || w.WeakRef().Get() != a {
 		t.Fatal("weakref() does not lead back to the array")

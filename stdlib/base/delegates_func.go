@@ -40,12 +40,13 @@ func funcACall(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 // bindenv(env): a new function sharing the code, free variables and
-// default values of the original, whose this is always env. Unlike the
-// C reference (which keeps env through a weak reference) env is held
-// strongly, as on the imp: libraries bind handlers to objects that only
-// the handler keeps alive.
+// default values of the original, whose this is always env. env is held
+// weakly, as on the imp (Squirrel 3.0.4 keeps it through a weak
+// reference): once nothing else holds env the function runs with this ==
+// null, so `f.bindenv({a = 2})()` sees null (see runtime/lifetime.go).
 func funcBindEnv(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	env := args[1]
+	args[1] = runtime.Null // popped, as the imp's bindenv does: a temporary env goes now
 	if args[0].Type() == runtime.TNative {
 		n := args[0].Native()
 		b := runtime.NewNative(n.Name, n.NParams, "", n.Fn)
@@ -55,7 +56,7 @@ func funcBindEnv(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	}
 	c := args[0].Closure()
 	b := runtime.NewMainClosure(c.Proto) // a closure with its own identity
-	b.Outers, b.Defaults = c.Outers, c.Defaults
+	b.Outers, b.Defaults, b.Base = c.Outers, c.Defaults, c.Base
 	b.Env, b.HasEnv = env, true
 	return runtime.ClosureValue(b), nil
 }

@@ -157,6 +157,7 @@ func TestReferenceMask(t *testing.T) {
 func TestFuncWeakRef(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	fn := echo()
+	vm.Root().SetStr("held", fn) // a weakref reads null once nothing holds its target
 	w := must(t)(invoke(t, vm, fn, "weakref"))
 	if w.Type() != runtime.TWeakRef || w.WeakRef().Get() != fn {
 		t.Fatal("weakref of a function")

@@ -45,7 +45,7 @@ func weakrefOf(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 	case runtime.TNull, runtime.TInt, runtime.TFloat, runtime.TBool:
 		return a[0], nil
 	}
-	return runtime.WeakRefValue(runtime.NewWeakRef(a[0])), nil
+	return runtime.WeakRefValue(vm.NewWeakRef(a[0])), nil
 }
 
 func objectToString(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {

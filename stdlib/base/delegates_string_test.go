@@ -233,6 +233,7 @@ func TestStringCaseAndLen(t *testing.T) {
 func TestStringWeakRef(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	s := runtime.Str("str")
+	vm.Root().SetStr("held", s) // a weakref reads null once nothing holds its target
 	w := must(t)(invoke(t, vm, s, "weakref"))
 	if w.Type() != runtime.TWeakRef {
 		t.Fatalf("weakref() gave %s", w.TypeName())

@@ -59,7 +59,7 @@ func TestTableRawGetDereferencesWeakRef(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	target := ints(1, 2)
 	tb := runtime.NewTable(0)
-	tb.SetStr("slot", toWeakRef(target))
+	tb.SetStr("slot", toWeakRef(nil, target))
 	v := must(t)(invoke(t, vm, runtime.TableValue(tb), "rawget", runtime.Str("slot")))
 	if v != target {
 		t.Fatalf("rawget gave %s", v.TypeName())
@@ -107,6 +107,7 @@ func TestTableDelegates(t *testing.T) {
 func TestTableWeakRef(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	tv := runtime.TableValue(runtime.NewTable(0))
+	vm.Root().SetStr("held", tv) // a weakref reads null once nothing holds its target
 	w := must(t)(invoke(t, vm, tv, "weakref"))
 	if w.Type() != runtime.TWeakRef || must(t)(invoke(t, vm, w, "ref")) != tv {
 		t.Fatal("weakref/ref round trip")

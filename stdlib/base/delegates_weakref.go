@@ -10,7 +10,8 @@ var weakrefSpecs = []runtime.Spec{
 	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
 }
 
-// ref(): the target, or null once it has been collected.
+// ref(): the target, or null once nothing but weak references held it
+// (the imp frees an object as soon as its last reference goes).
 func weakrefRef(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return args[0].WeakRef().Get(), nil
 }
@@ -19,15 +20,15 @@ func weakrefRef(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // bool) return themselves, anything else gets a new weak reference
 // (including a weakref, which gets a weakref to itself).
 func objWeakRef(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return toWeakRef(args[0]), nil
+	return toWeakRef(vm, args[0]), nil
 }
 
-func toWeakRef(v runtime.Value) runtime.Value {
+func toWeakRef(vm *runtime.VM, v runtime.Value) runtime.Value {
 	switch v.Type() {
 	case runtime.TNull, runtime.TInt, runtime.TFloat, runtime.TBool:
 		return v
 	}
-	return runtime.WeakRefValue(runtime.NewWeakRef(v))
+	return runtime.WeakRefValue(vm.NewWeakRef(v))
 }
 
 // objToString is every delegate's tostring(): the same conversion as

@@ -8,16 +8,16 @@ import (
 
 func TestWeakRefOf(t *testing.T) {
 	for _, v := range []runtime.Value{runtime.Null, runtime.Int(5), runtime.Float(2.5), runtime.True} {
-		if toWeakRef(v) != v {
+		if toWeakRef(nil, v) != v {
 			t.Errorf("weakref of %s must be the value itself", v.TypeName())
 		}
 	}
 	tb := runtime.TableValue(runtime.NewTable(0))
-	w := toWeakRef(tb)
+	w := toWeakRef(nil, tb)
 	if w.Type() != runtime.TWeakRef || w.WeakRef().Get() != tb {
 		t.Fatal("weakref of a table")
 	}
-	ww := toWeakRef(w)
+	ww := toWeakRef(nil, w)
 	if ww.Type() != runtime.TWeakRef || ww.WeakRef().Get() != w {
 		t.Fatal("weakref of a weakref must refer to the weakref")
 	}
@@ -26,10 +26,12 @@ func TestWeakRefOf(t *testing.T) {
 func TestWeakRefDelegate(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	arr := ints(1, 2)
+	vm.Root().SetStr("held", arr) // a weakref reads null once nothing holds its target
 	w := must(t)(invoke(t, vm, arr, "weakref"))
 	if must(t)(invoke(t, vm, w, "ref")) != arr {
 		t.Fatal("ref()")
 	}
+	vm.Root().SetStr("heldref", w)
 	ww := must(t)(invoke(t, vm, w, "weakref"))
 	if ww.Type() != runtime.TWeakRef || must(t)(invoke(t, vm, ww, "ref")) != w {
 		t.Fatal("weakref().weakref()")
@@ -40,7 +42,7 @@ func TestWeakRefDelegate(t *testing.T) {
 
 func TestRealValue(t *testing.T) {
 	tb := runtime.TableValue(runtime.NewTable(0))
-	if realValue(toWeakRef(tb)) != tb || realValue(tb) != tb || realValue(runtime.Int(3)) != runtime.Int(3) {
+	if realValue(toWeakRef(nil, tb)) != tb || realValue(tb) != tb || realValue(runtime.Int(3)) != runtime.Int(3) {
 		t.Fatal("realValue")
 	}
 }

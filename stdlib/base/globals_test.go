@@ -180,7 +180,7 @@ func TestType(t *testing.T) {
 		{runtime.Null, "null"}, {runtime.Str(""), "string"}, {ints(), "array"},
 		{runtime.TableValue(runtime.NewTable(0)), "table"},
 		{runtime.UserDataValue(runtime.NewUserData("blob", nil, nil)), "blob"},
-		{toWeakRef(ints()), "weakref"},
+		{toWeakRef(nil, ints()), "weakref"},
 	}
 	for _, c := range cases {
 		wantStr(t, must(t)(global(t, vm, "type", c.v)), c.want)

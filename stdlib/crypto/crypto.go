@@ -144,7 +144,9 @@ func (m *module) verify(_ *runtime.VM, args []runtime.Value) (runtime.Value, err
 
 // later calls cb(err, result) as an event.
 func (m *module) later(cb runtime.Value, err error, result func() runtime.Value) {
+	held := m.vm.Hold(cb) // alive (weakrefs, bindenv) until it is called
 	m.opts.Post(func() error {
+		held.Release()
 		root := runtime.TableValue(m.vm.Root())
 		if err != nil {
 			_, cerr := m.vm.Call(cb, root, runtime.Str(err.Error()), runtime.Null)

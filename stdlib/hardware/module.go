@@ -53,12 +53,27 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	}
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, typ: typ, board: opts.Board}
 	vm.Root().SetStr("hardware", imp.NewMeta(m.hardwareMembers()))
+	vm.AddRoots(m.visitRoots)
 	return m
 }
 
-// callback makes an event that calls fn with args, this being the root table.
+// visitRoots reports the callbacks pins and buses keep (they keep what
+// they reference alive for weak references and bound environments).
+func (m *Module) visitRoots(visit func(runtime.Value)) {
+	for _, p := range m.pins {
+		visit(p.callback)
+	}
+	for _, b := range m.buses {
+		visit(b.callback)
+	}
+}
+
+// callback makes an event that calls fn with args, this being the root
+// table; fn and args stay alive (weakrefs, bindenv) until it runs.
 func (m *Module) callback(fn runtime.Value, args ...runtime.Value) event.Func {
+	held := m.vm.Hold(append([]runtime.Value{fn}, args...)...)
 	return func() error {
+		held.Release()
 		_, err := m.vm.Call(fn, runtime.TableValue(m.vm.Root()), args...)
 		return err
 	}

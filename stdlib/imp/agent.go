@@ -44,6 +44,7 @@ type Agent struct {
 // OpenAgent installs the agent object on vm.
 func OpenAgent(vm *runtime.VM, opts AgentOptions) *Agent {
 	a := &Agent{opts: opts, vm: vm}
+	vm.AddRoots(a.handlers.Visit)
 	vm.Root().SetStr("agent", NewMeta(runtime.Members([]runtime.Spec{
 		{Name: "send", NParams: 3, Mask: ".s.", Fn: a.send},
 		{Name: "on", NParams: 3, Mask: ".sc|o", Fn: a.on},

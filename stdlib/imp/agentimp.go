@@ -18,7 +18,8 @@ type AgentImp struct {
 	dev       event.Device
 	q         *event.Queue
 	vm        *runtime.VM
-	named     map[string]*event.Event // active named timers
+	named     map[string]*event.Event        // active named timers
+	holds     map[*event.Event]*runtime.Held // pending timers' callbacks
 	unhandled runtime.Value
 	timerDel  *runtime.Table
 }
@@ -27,6 +28,8 @@ type AgentImp struct {
 // constants on vm.
 func OpenAgentImp(vm *runtime.VM, dev event.Device) *AgentImp {
 	a := &AgentImp{dev: dev, q: dev.Queue(), vm: vm, named: map[string]*event.Event{}, timerDel: runtime.NewTable(0)}
+	a.holds = map[*event.Event]*runtime.Held{}
+	vm.AddRoots(func(visit func(runtime.Value)) { visit(a.unhandled) })
 	vm.Root().SetConstants([]runtime.Constant{
 		{Name: "ENVIRONMENT_CARD", Value: environmentCard},
 		{Name: "ENVIRONMENT_MODULE", Value: environmentModule},
@@ -84,8 +87,11 @@ func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	if named {
 		name = args[3].Str()
 	}
+	held := a.vm.Hold(fn)
 	var ev *event.Event
 	fire := func() error {
+		held.Release()
+		delete(a.holds, ev)
 		if named && a.named[name] == ev {
 			delete(a.named, name)
 		}
@@ -100,7 +106,8 @@ func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	if named {
 		a.named[name] = ev
 	}
-	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, a.timerDel, &timer{ev})), nil
+	a.holds[ev] = held
+	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, a.timerDel, &timer{ev, held})), nil
 }
 
 // cancelwakeup(timer or name): a name that names no active timer throws.
@@ -115,12 +122,16 @@ func (a *AgentImp) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Va
 		}
 		delete(a.named, v.Str())
 		a.q.Cancel(ev)
+		a.holds[ev].Release()
+		delete(a.holds, ev)
 	default:
 		t, ok := timerOf(v)
 		if !ok {
 			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer|string'", v.TypeName())
 		}
 		a.q.Cancel(t.ev)
+		t.held.Release()
+		delete(a.holds, t.ev)
 	}
 	return runtime.Null, nil
 }

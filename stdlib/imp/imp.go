@@ -115,7 +115,15 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	members.SetSpecs([]runtime.Spec{{Name: "configure", NParams: 0, Fn: legacyConfigure}})
 	vm.Root().SetStr("imp", NewMeta(members))
 	legacyClasses(vm)
+	vm.AddRoots(m.visitRoots)
 	return m
+}
+
+// visitRoots reports the handlers the imp keeps (they keep what they
+// reference alive for weak references and bound environments).
+func (m *Module) visitRoots(visit func(runtime.Value)) {
+	visit(m.idle)
+	visit(m.unhandled)
 }
 
 // Unhandled returns the imp.onunhandledexception handler (null if none).

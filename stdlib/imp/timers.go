@@ -16,7 +16,8 @@ const timerTypeName = "userdata"
 
 // timer is the payload of the handle imp.wakeup returns.
 type timer struct {
-	ev *event.Event
+	ev   *event.Event
+	held *runtime.Held // the callback, kept alive while the timer is pending
 }
 
 // centiseconds converts a wakeup interval to whole centiseconds: rounded
@@ -43,10 +44,20 @@ func centiseconds(v runtime.Value) (int64, error) {
 
 // callback makes an event body calling fn with the root table as this.
 func (m *Module) callback(fn runtime.Value, args ...runtime.Value) event.Func {
+	fire, _ := m.heldCallback(fn, args...)
+	return fire
+}
+
+// heldCallback is callback, with fn and args held alive (for weak
+// references and bound environments) until the event runs or the Held is
+// released.
+func (m *Module) heldCallback(fn runtime.Value, args ...runtime.Value) (event.Func, *runtime.Held) {
+	held := m.vm.Hold(append([]runtime.Value{fn}, args...)...)
 	return func() error {
+		held.Release()
 		_, err := m.vm.Call(fn, runtime.TableValue(m.vm.Root()), args...)
 		return err
-	}
+	}, held
 }
 
 // wakeup(interval, callback[, name]): the name is for agents; a device
@@ -56,14 +67,14 @@ func (m *Module) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, err
 	if err != nil {
 		return runtime.Null, err
 	}
-	fire := m.callback(args[2])
+	fire, held := m.heldCallback(args[2])
 	var ev *event.Event
 	if cs == 0 {
 		ev = m.q.Idle(fire)
 	} else {
 		ev = m.q.After(time.Duration(cs)*10*time.Millisecond, fire)
 	}
-	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, m.timerDel, &timer{ev})), nil
+	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, m.timerDel, &timer{ev, held})), nil
 }
 
 // cancelwakeup(timer): a fired or cancelled timer, or null, is ignored.
@@ -77,6 +88,7 @@ func (m *Module) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 		return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer'", v.TypeName())
 	}
 	m.q.Cancel(t.ev)
+	t.held.Release()
 	return runtime.Null, nil
 }
 

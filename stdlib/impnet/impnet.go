@@ -112,10 +112,25 @@ func Open(vm *runtime.VM, opts Options) (*Module, error) {
 		members.SetStr(c.Name, runtime.Int(c.Value))
 	}
 	ns.SetStr("net", imp.NewMeta(members))
+	vm.AddRoots(m.visitRoots)
 	if opts.NIC != nil {
 		opts.NIC.OnLink(m.linkChanged)
 	}
 	return m, nil
+}
+
+// visitRoots reports the callbacks imp.net keeps: interfaces' state
+// callbacks and open sockets' receive callbacks (they keep what they
+// reference alive for weak references and bound environments).
+func (m *Module) visitRoots(visit func(runtime.Value)) {
+	for _, f := range m.ifaces {
+		for _, o := range f.objs {
+			visit(o.cb)
+		}
+	}
+	for _, s := range m.sockets {
+		visit(s.cb)
+	}
 }
 
 // Close ends the run's networking: every socket is closed (its port

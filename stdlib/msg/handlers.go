@@ -21,6 +21,14 @@ func (h *Handlers) On(name string, fn runtime.Value) {
 	h.byName[name] = fn
 }
 
+// Visit reports every registered handler (they keep what they reference
+// alive for weak references and bound environments).
+func (h *Handlers) Visit(visit func(runtime.Value)) {
+	for _, fn := range h.byName {
+		visit(fn)
+	}
+}
+
 // Deliver calls the handler of name in vm with the decoded data as its
 // one argument (this is the root table). handled is false when no handler
 // is registered: the message is dropped and the caller logs the warning.

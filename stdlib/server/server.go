@@ -82,6 +82,7 @@ type Module struct {
 // Open installs server and its constants on vm.
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, conn: opts.Conn}
+	vm.AddRoots(func(visit func(runtime.Value)) { visit(m.onDisconnect); visit(m.connectCB) })
 	vm.Root().SetConstants(constants)
 	vm.Root().SetConstants(blinkupConstants)
 	members := runtime.Members(m.methods())

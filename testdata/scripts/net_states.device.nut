@@ -22,11 +22,12 @@ imp.wakeup(0.3, function() {
   local again = imp.net.open({ interface = "wl0" }, watcher("wl0 opened at 0.3 s"));
   server.log("second open: getstate() = " + names[again.getstate()]);
 });
+boundEnv <- { tag = "env" };
 imp.wakeup(2, function() {
   imp.net.open({ interface = "wifi" }, watcher("wifi opened at 2 s"));
   imp.net.open({ interface = "wifi" }, function(state) {
     server.log("bound callback: " + this.tag + " " + names[state]);
-  }.bindenv({ tag = "env" }));
+  }.bindenv(boundEnv)); // held by the root table: a bound function keeps its env only weakly
   server.log("wifi " + names[wifi.getstate()] + ", cell " + names[cell.getstate()]);
 });
 imp.wakeup(5, function() { server.log("cell " + names[cell.getstate()]); });

@@ -24,7 +24,8 @@ print("compound assignment to an outer in an expression: " + h() + " " + o + "\n
 local k = 0;
 switch (k) { case k: print("a local as a case label matches itself\n"); break; default: print("no\n"); }
 print("k is still " + k + "\n");
-local bound = function() { return this.name; }.bindenv({ name = "env" });
+local benv = { name = "env" }; // held: a bound function keeps its environment only weakly
+local bound = function() { return this.name; }.bindenv(benv);
 print("bindenv: " + bound() + "\n");
 local w = bound.weakref();
 print("weakref to a bound closure: " + w.ref()() + "\n");
