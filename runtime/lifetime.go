@@ -229,8 +229,12 @@ func (vm *VM) traceChildren(l *liveness, v Value) {
 	case TClosure:
 		cl := v.Closure()
 		for _, o := range cl.Outers {
-			if o != nil {
-				l.push(vm.outerGet(o))
+			switch {
+			case o == nil:
+			case o.Closed:
+				l.push(o.Val)
+			case o.Index < len(vm.stack):
+				l.push(vm.stack[o.Index])
 			}
 		}
 		for _, d := range cl.Defaults {
