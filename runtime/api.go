@@ -100,8 +100,8 @@ func NewVM(opts Options) *VM {
 		Stderr:   opts.Stderr,
 		// Stacks start small and double on demand (ensureStack), so an
 		// idle device keeps little.
-		stack:  make([]Value, 64),
-		frames: make([]frame, 0, 8),
+		stack:   make([]Value, 64),
+		frames:  make([]frame, 0, 8),
 		callTop: -1,
 	}
 	vm.heap.room = math.MaxInt64
