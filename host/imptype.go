@@ -85,8 +85,12 @@ func choiceStatus(c imptype.Choice) string {
 	if len(why) > 5 {
 		why = append(why[:5:5], "…")
 	}
-	return fmt.Sprintf("Simulating an %s (the code uses %s); choose with --imp-type",
-		c.Type.Name, strings.Join(why, ", "))
+	also := ""
+	if len(c.Missing) > 0 {
+		also = "; it also names " + strings.Join(c.Missing, ", ") + ", which the " + c.Type.Name + " lacks"
+	}
+	return fmt.Sprintf("Simulating an %s (the code uses %s%s); choose with --imp-type",
+		c.Type.Name, strings.Join(why, ", "), also)
 }
 
 // CheckImpType reports whether name is an imp type impvm simulates, with

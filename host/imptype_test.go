@@ -41,8 +41,8 @@ func TestImpTypeErrors(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Line != 3 || !strings.HasPrefix(err.Error(), "a.device.nut:3: no imp type has hardware.pinZZ") {
 		t.Errorf("unknown name: %v", err)
 	}
-	_, err = New(Config{Scripts: []Script{{Path: "a.device.nut", Source: []byte("hardware.pin1.configure(DIGITAL_OUT);\nhardware.uartNU.configure(9600, 8, PARITY_NONE, 1, NO_CTSRTS);\n")}}})
-	if err == nil || !strings.Contains(err.Error(), "no one imp type has all of hardware.pin1, hardware.uartNU; choose with --imp-type") {
-		t.Errorf("two types: %v", err)
+	_, err = New(Config{Scripts: []Script{{Path: "a.device.nut", Source: []byte(`imp.net.open({interface = "eth0"}); imp.net.open({interface = "cell0"});`)}}})
+	if err == nil || !strings.Contains(err.Error(), "no one imp type has all of ethernet interface, cell interface; choose with --imp-type") {
+		t.Errorf("two interfaces: %v", err)
 	}
 }

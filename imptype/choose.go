@@ -10,8 +10,9 @@ import (
 
 // Choice is the imp type picked for a program, and why.
 type Choice struct {
-	Type   *Type
-	Reason []string // the type-specific names and interfaces that decided it
+	Type    *Type
+	Reason  []string // the type-specific names and interfaces that decided it
+	Missing []string // names the program uses that this type lacks (code for several imp types)
 }
 
 // UnknownNameError reports hardware names no imp type has.
@@ -34,7 +35,7 @@ func (e *UnknownNameError) Error() string {
 	return b.String()
 }
 
-// NoSingleTypeError reports names that exist, but on no one imp type.
+// NoSingleTypeError reports interfaces no one imp type has together.
 type NoSingleTypeError struct {
 	Used []string
 }
@@ -96,7 +97,44 @@ func Choose(used, ifaces []string) (Choice, error) {
 			return Choice{Type: t, Reason: reason(specific, ifaces)}, nil
 		}
 	}
-	return Choice{}, &NoSingleTypeError{Used: reason(specific, ifaces)}
+	return bestFit(specific, ifaces)
+}
+
+// bestFit is the choice for code written for several imp types (it
+// switches on imp.info().type): the type having the most of its names,
+// among those with every interface it opens, in order of preference.
+// NoSingleTypeError if no type has the interfaces.
+func bestFit(names, ifaces []string) (Choice, error) {
+	var best *Type
+	bestN := -1
+	for _, t := range all {
+		if !t.fits(nil, ifaces) {
+			continue
+		}
+		n := 0
+		for _, name := range names {
+			if t.Has(name) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = t, n
+		}
+	}
+	if best == nil {
+		return Choice{}, &NoSingleTypeError{Used: reason(names, ifaces)}
+	}
+	c := Choice{Type: best}
+	var has []string
+	for _, name := range names {
+		if best.Has(name) {
+			has = append(has, name)
+		} else {
+			c.Missing = append(c.Missing, "hardware."+name)
+		}
+	}
+	c.Reason = reason(has, ifaces)
+	return c, nil
 }
 
 func (t *Type) fits(names, ifaces []string) bool {

@@ -51,14 +51,17 @@ func TestChooseUnknownName(t *testing.T) {
 	}
 }
 
-func TestChooseNoSingleType(t *testing.T) {
-	_, err := Choose([]string{"pin1", "pinXU"}, nil)
-	var n *NoSingleTypeError
-	if !errors.As(err, &n) {
-		t.Fatalf("err = %v, want NoSingleTypeError", err)
+// Code for several imp types (a switch on imp.info().type) gets the
+// type with the most of its names.
+func TestChooseBestFit(t *testing.T) {
+	c, err := Choose([]string{"pin5", "pinC", "pwmpairKD", "fixedfrequencydac"}, nil)
+	if err != nil || c.Type.Name != "imp004m" || !slices.Equal(c.Missing, []string{"hardware.pin5"}) {
+		t.Errorf("Choose = %s missing %v, %v; want imp004m missing pin5", c.Type.Name, c.Missing, err)
 	}
-	if !strings.Contains(err.Error(), "hardware.pin1, hardware.pinXU") {
-		t.Errorf("message %q does not list the names", err)
+	_, err = Choose(nil, []string{Ethernet, Cellular})
+	var n *NoSingleTypeError
+	if !errors.As(err, &n) || !strings.Contains(err.Error(), "ethernet interface, cell interface") {
+		t.Errorf("err = %v, want NoSingleTypeError naming both interfaces", err)
 	}
 }
 

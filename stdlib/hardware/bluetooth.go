@@ -29,6 +29,12 @@ func (m *Module) newBluetooth() runtime.Value {
 			radio.scanning, radio.scanCb = true, args[1]
 			return runtime.Null, nil
 		}},
+		{Name: "setscanfilter", NParams: 2, Mask: ".a|o", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			return runtime.Null, radio.check()
+		}},
+		{Name: "setscanparams", NParams: -2, Mask: ".bnn", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			return runtime.Null, radio.check()
+		}},
 		{Name: "stopscan", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			radio.scanning = false
 			return runtime.Null, radio.check()

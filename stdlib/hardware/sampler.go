@@ -16,12 +16,14 @@ var samplerConstants = []runtime.Constant{
 	{Name: "A_LAW_COMPRESS", Value: aLawCompress},
 	{Name: "A_LAW_DECOMPRESS", Value: aLawDecompress},
 	{Name: "AUDIO", Value: audioFlag},
+	{Name: "NORMALISE", Value: normalise},
 }
 
 const (
 	aLawCompress   = 1
 	aLawDecompress = 2
 	audioFlag      = 4
+	normalise      = 8 // the sampler scales samples to the full range (steady simulated levels are unchanged)
 )
 
 // stream is a sampler or fixed-frequency DAC: the buffers it cycles
