@@ -24,7 +24,7 @@ import (
 
 // programs are the benchmark programs: NAME.nut is a plain Squirrel
 // script (it also runs on the reference sq shell), NAME.device.nut runs as
-// an imp device in virtual time. NAME.golden is what each prints.
+// an imp device in virtual time. NAME.want is what each prints.
 var programs = []string{
 	"fib", "loop", "table", "array", "strcat", "method",
 	"trycatch", "closures", "nbody", "encoder", "classes", "sort",
@@ -108,7 +108,7 @@ func runDevice(tb testing.TB, name string) string {
 }
 
 func golden(tb testing.TB, name string) string {
-	b, err := os.ReadFile(name + ".golden")
+	b, err := os.ReadFile(name + ".want")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func BenchmarkGo(b *testing.B) {
 }
 
 // TestProgramsGolden checks that every program and its Go version print
-// the golden output (the plain scripts' goldens are the reference sq
+// the golden output (the plain scripts' expected outputs are the reference sq
 // shell's output).
 func TestProgramsGolden(t *testing.T) {
 	if testing.Short() {
