@@ -151,6 +151,28 @@ func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
 	return nil
 }
 
+// pushConstructor instantiates c for a call from the loop and pushes its
+// constructor as a frame of the same run, the instance already in the
+// caller's result register. It reports false (nothing done) when the
+// constructor is not a plain Squirrel function: construct handles those.
+func (vm *VM) pushConstructor(c *Class, base, nargs int) (bool, error) {
+	ctor, ok := c.Constructor()
+	if !ok || ctor.typ != TClosure || ctor.Closure().Proto.IsGenerator {
+		return false, nil
+	}
+	if err := vm.Charge(sizeInstance + sizeValue*int64(len(c.Fields))); err != nil {
+		return false, err
+	}
+	v := InstanceValue(c.Instantiate())
+	vm.stack[base-1] = v
+	vm.stack[base] = v
+	if err := vm.pushClosure(ctor.Closure(), base, nargs); err != nil {
+		return false, err
+	}
+	vm.frames[len(vm.frames)-1].ctor = true
+	return true, nil
+}
+
 // construct instantiates a class and runs its constructor.
 func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
 	if err := vm.Charge(sizeInstance + sizeValue*int64(len(c.Fields))); err != nil {

@@ -345,6 +345,18 @@ reload:
 				}
 				goto reload
 			}
+			if fn.typ == TClass {
+				// The constructor runs as a frame of this loop, as the
+				// reference's OP_CALL does; its return delivers the instance.
+				pushed, e := vm.pushConstructor(fn.Class(), nb, nargs)
+				if e != nil {
+					err = e
+					goto failed
+				}
+				if pushed {
+					goto reload
+				}
+			}
 			v, e := vm.callValue(fn, nb, nargs)
 			if e != nil {
 				err = e
@@ -355,9 +367,11 @@ reload:
 		case OpTailCall:
 			fn := regs[in.A]
 			f = &vm.frames[fi]
-			if fn.typ != TClosure || fn.Closure().Proto.IsGenerator || f.gen != nil {
+			if fn.typ != TClosure || fn.Closure().Proto.IsGenerator || f.gen != nil || f.ctor {
+				// Not replaceable: a nested call, then this frame returns
+				// (a constructor's frame still delivers its instance).
 				vm.frames[fi].pc = pc
-				v, e := vm.callValue(fn, base+int(in.A)+1, int(in.B))
+				v, e := vm.callAt(base+int(in.A)+1, int(in.B))
 				if e != nil {
 					err = e
 					goto failed
@@ -388,8 +402,11 @@ reload:
 			if !fr.entry && fr.gen == nil &&
 				(vm.open == nil || vm.open.Index < base) &&
 				(len(vm.traps) == 0 || vm.traps[len(vm.traps)-1].frame < fi) {
-				// Fast path: nothing to close, no trap, result to the caller.
-				vm.stack[base-1] = v
+				// Fast path: nothing to close, no trap, result to the caller
+				// (a constructor's caller already holds the instance).
+				if !fr.ctor {
+					vm.stack[base-1] = v
+				}
 				fr.cl = nil
 				vm.frames = vm.frames[:fi]
 				goto reload
@@ -419,6 +436,20 @@ reload:
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpForNext:
+			if c := regs[in.A]; c.typ == TArray && !vm.poll.Load() {
+				// Arrays step in the loop: state, key, value.
+				a := c.Array()
+				i := int32(regs[in.A+1].n)
+				if int(i) >= len(a.Elems) {
+					pc += int(in.SBx())
+					continue
+				}
+				r := regs[in.A+1 : in.A+4]
+				r[0] = Value{typ: TInt, n: uint32(i + 1)}
+				r[1] = Value{typ: TInt, n: uint32(i)}
+				r[2] = deref(a.Elems[i])
+				continue
+			}
 			vm.frames[fi].pc = pc
 			if vm.poll.Load() {
 				if e := vm.checkpoint(); e != nil {
@@ -524,7 +555,9 @@ func (vm *VM) doReturn(v Value, entry int) (bool, Value) {
 	if f.entry {
 		return true, v
 	}
-	vm.stack[f.base-1] = v
+	if !f.ctor {
+		vm.stack[f.base-1] = v
+	}
 	return false, Null
 }
 

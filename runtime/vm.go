@@ -48,6 +48,7 @@ type frame struct {
 	pc    int
 	base  int  // stack index of register 0 (this); the callee sits at base-1
 	entry bool // a run returns when this frame returns
+	ctor  bool // a constructor called by the loop: its caller gets the instance, not the result
 	gen   *Generator
 }
 
