@@ -105,6 +105,7 @@ func NewVM(opts Options) *VM {
 		callTop: -1,
 	}
 	vm.heap.room = math.MaxInt64
+	vm.rearm()
 	return vm
 }
 

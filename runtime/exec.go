@@ -6,7 +6,7 @@ func (vm *VM) Call(fn, this Value, args ...Value) (Value, error) {
 	if vm.nested >= maxNestedRuns {
 		return Null, vm.traced(NewError("Native stack overflow"))
 	}
-	if vm.poll.Load() {
+	if vm.stepsLeft--; vm.stepsLeft <= 0 {
 		if err := vm.checkpoint(); err != nil {
 			return Null, err
 		}

@@ -174,7 +174,7 @@ reload:
 				pc++ // skip the JMP taken when the condition is false
 			default:
 				pc += int(int16(in.C))
-				if vm.poll.Load() {
+				if vm.stepsLeft--; vm.stepsLeft <= 0 {
 					if e := vm.checkpoint(); e != nil {
 						err = e
 						goto failed
@@ -194,20 +194,24 @@ reload:
 		case OpJmp:
 			off := int(in.SBx())
 			pc += off
-			if off < 0 && vm.poll.Load() {
-				if e := vm.checkpoint(); e != nil {
-					err = e
-					goto failed
+			if off < 0 {
+				if vm.stepsLeft--; vm.stepsLeft <= 0 {
+					if e := vm.checkpoint(); e != nil {
+						err = e
+						goto failed
+					}
 				}
 			}
 		case OpJmpIf, OpJmpIfNot:
 			if regs[in.A].Truthy() == (in.Op == OpJmpIf) {
 				off := int(in.SBx())
 				pc += off
-				if off < 0 && vm.poll.Load() {
-					if e := vm.checkpoint(); e != nil {
-						err = e
-						goto failed
+				if off < 0 {
+					if vm.stepsLeft--; vm.stepsLeft <= 0 {
+						if e := vm.checkpoint(); e != nil {
+							err = e
+							goto failed
+						}
 					}
 				}
 			}
@@ -324,7 +328,7 @@ reload:
 			nb := base + int(in.A) + 1
 			nargs := int(in.B)
 			vm.frames[fi].pc = pc
-			if vm.poll.Load() {
+			if vm.stepsLeft--; vm.stepsLeft <= 0 {
 				if e := vm.checkpoint(); e != nil {
 					err = e
 					goto failed
@@ -436,7 +440,8 @@ reload:
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpForNext:
-			if c := regs[in.A]; c.typ == TArray && !vm.poll.Load() {
+			if c := regs[in.A]; c.typ == TArray && vm.stepsLeft > 1 {
+				vm.stepsLeft--
 				// Arrays step in the loop: state, key, value.
 				a := c.Array()
 				i := int32(regs[in.A+1].n)
@@ -451,7 +456,7 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
-			if vm.poll.Load() {
+			if vm.stepsLeft--; vm.stepsLeft <= 0 {
 				if e := vm.checkpoint(); e != nil {
 					err = e
 					goto failed

@@ -10,24 +10,23 @@ import (
 // natives and metamethods that call back into Squirrel start a nested run
 // (bounded by maxNestedRuns). A VM is not safe for concurrent use.
 type VM struct {
-	root      *Table
-	delegates [TThread + 1]*Table
-	stack     []Value
-	frames    []frame
-	traps     []trap
-	open      *Outer // open outers, highest stack index first
-	nested    int    // nested runs (native -> Squirrel re-entries)
-	argsTop   int    // end of the arguments of the natives entered through Call
-	maxDepth  int
-	heap      heapMeter
-	stepLimit int64 // 0: unlimited
-	steps     int64
-	tick      func() error // called every tickEvery steps (CPU time)
-	tickEvery int64
-	tickLeft  int64
-	// poll makes back-edges and calls stop at checkpoint(): set while a
-	// step limit is active or an interrupt is pending.
-	poll        atomic.Bool
+	root        *Table
+	delegates   [TThread + 1]*Table
+	stack       []Value
+	frames      []frame
+	traps       []trap
+	open        *Outer // open outers, highest stack index first
+	nested      int    // nested runs (native -> Squirrel re-entries)
+	argsTop     int    // end of the arguments of the natives entered through Call
+	maxDepth    int
+	heap        heapMeter
+	stepLimit   int64 // 0: unlimited
+	steps       int64
+	tick        func() error // called every tickEvery steps (CPU time)
+	tickEvery   int64
+	tickLeft    int64
+	stepsLeft   int64 // countdown to the next checkpoint (see rearm)
+	chunk       int64 // the countdown's starting value
 	interrupted atomic.Bool
 	Stdout      io.Writer
 	Stderr      io.Writer
@@ -162,14 +161,10 @@ var ErrStepLimit = &Error{Value: Str("step limit exceeded"), Uncatchable: true}
 // SetStepLimit bounds the number of backward jumps and calls the VM may
 // execute (0 removes the limit); used by fuzzing and the REPL.
 func (vm *VM) SetStepLimit(n int64) {
+	vm.settle()
 	vm.stepLimit = n
 	vm.steps = 0
-	vm.poll.Store(vm.pollNeeded())
-}
-
-// pollNeeded reports whether back-edges and calls must stop at checkpoint.
-func (vm *VM) pollNeeded() bool {
-	return vm.stepLimit != 0 || vm.tick != nil || vm.interrupted.Load()
+	vm.rearm()
 }
 
 // SetTick meters the work of the running code: every `every` steps (a
@@ -177,40 +172,76 @@ func (vm *VM) pollNeeded() bool {
 // raised where the code is (make it Uncatchable to end the run). The host
 // advances a device's virtual clock this way. nil fn turns it off.
 func (vm *VM) SetTick(every int64, fn func() error) {
+	vm.settle()
 	if every <= 0 {
 		fn = nil
 	}
 	vm.tick, vm.tickEvery, vm.tickLeft = fn, every, every
-	vm.poll.Store(vm.pollNeeded())
+	vm.rearm()
 }
 
 // ResetTick starts counting a new tick (at the start of an event: work
 // below one tick is not carried from one event to the next).
-func (vm *VM) ResetTick() { vm.tickLeft = vm.tickEvery }
-
-// Interrupt asks the running Squirrel code to stop: at its next backward
-// jump or call it raises an uncatchable "interrupted" error that carries
-// the stack where it was. Safe from any goroutine (a SIGINT handler, a
-// test timeout); it has no effect on code that is not running.
-func (vm *VM) Interrupt() {
-	vm.interrupted.Store(true)
-	vm.poll.Store(true)
+func (vm *VM) ResetTick() {
+	vm.settle()
+	vm.tickLeft = vm.tickEvery
+	vm.rearm()
 }
+
+// Interrupt asks the running Squirrel code to stop: within pollEvery
+// backward jumps or calls it raises an uncatchable "interrupted" error
+// that carries the stack where it was. Safe from any goroutine (a SIGINT
+// handler, a test timeout); it has no effect on code that is not running.
+func (vm *VM) Interrupt() { vm.interrupted.Store(true) }
 
 // ClearInterrupt drops an interrupt that arrived while nothing ran.
-func (vm *VM) ClearInterrupt() {
-	vm.interrupted.Store(false)
-	vm.poll.Store(vm.pollNeeded())
+func (vm *VM) ClearInterrupt() { vm.interrupted.Store(false) }
+
+// Steps (backward jumps and calls) are counted down inline by the loop in
+// stepsLeft; when it reaches 0, checkpoint accounts for the chunk of
+// steps just run (ticks, the step limit) and looks for an interrupt.
+// pollEvery bounds a chunk, so an interrupt is seen within that many steps.
+const pollEvery = 1024
+
+// rearm starts the next chunk: no longer than pollEvery, and ending
+// exactly at the next tick and at the step past the limit.
+func (vm *VM) rearm() {
+	n := int64(pollEvery)
+	if vm.tick != nil && vm.tickLeft < n {
+		n = vm.tickLeft
+	}
+	if vm.stepLimit != 0 {
+		if r := vm.stepLimit - vm.steps + 1; r < n {
+			n = r
+		}
+	}
+	n = max(n, 1)
+	vm.chunk, vm.stepsLeft = n, n
 }
 
-// checkpoint runs at back-edges and calls while poll is set.
+// settle accounts for the steps run so far in the current chunk (before
+// the tick or the limit changes) and starts a new chunk.
+func (vm *VM) settle() {
+	done := vm.chunk - vm.stepsLeft
+	if vm.tick != nil {
+		vm.tickLeft -= done
+	}
+	if vm.stepLimit != 0 {
+		vm.steps += done
+	}
+	vm.rearm()
+}
+
+// checkpoint runs when stepsLeft reaches 0: the chunk of steps is done.
 func (vm *VM) checkpoint() error {
+	done := vm.chunk - vm.stepsLeft
+	defer vm.rearm()
 	if vm.interrupted.Load() {
 		vm.ClearInterrupt()
 		return &Error{Value: Str("interrupted"), Uncatchable: true}
 	}
 	if vm.tick != nil {
-		if vm.tickLeft--; vm.tickLeft <= 0 {
+		if vm.tickLeft -= done; vm.tickLeft <= 0 {
 			vm.tickLeft = vm.tickEvery
 			if err := vm.tick(); err != nil {
 				return err
@@ -220,7 +251,7 @@ func (vm *VM) checkpoint() error {
 	if vm.stepLimit == 0 {
 		return nil
 	}
-	vm.steps++
+	vm.steps += done
 	if vm.steps > vm.stepLimit {
 		return ErrStepLimit
 	}
