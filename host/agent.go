@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -89,8 +90,16 @@ type Agent struct {
 	out, errOut, report *agentLines
 }
 
-// Agent returns the world's agent (nil without Config.Agent).
-func (w *World) Agent() *Agent { return w.agent }
+// Agent returns the agent of the first device (nil if it has none).
+func (w *World) Agent() *Agent {
+	if len(w.devices) == 0 {
+		return nil
+	}
+	return w.devices[0].agent
+}
+
+// Agents returns every agent of the world, in device order.
+func (w *World) Agents() []*Agent { return w.agents }
 
 // Device is the agent's device.
 func (a *Agent) Device() *Device { return a.dev }
@@ -123,19 +132,32 @@ func (a *Agent) Halt(event.Halt) error {
 	return runtime.NewError("an agent cannot restart or sleep")
 }
 
-// makeAgent compiles the agent code and opens its HTTP listener.
-func (w *World) makeAgent() error {
-	s := w.cfg.Agent
-	if s == nil {
-		return nil
-	}
-	if len(w.devices) == 0 {
+// makeAgents makes the agent of each device that has agent code.
+func (w *World) makeAgents() error {
+	if w.cfg.Agent != nil && len(w.devices) == 0 {
 		return errNoDevice
 	}
-	dev := w.devices[0]
+	for i, d := range w.devices {
+		s := w.cfg.Scripts[i].Agent
+		if i == 0 && w.cfg.Agent != nil {
+			s = w.cfg.Agent
+		}
+		if s == nil {
+			continue
+		}
+		if err := w.makeAgent(d, *s, len(w.agents)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// makeAgent compiles a device's agent code and opens its HTTP listener;
+// n numbers the agents of the world (its ID derives from it).
+func (w *World) makeAgent(dev *Device, s Script, n int) error {
 	a := &Agent{world: w, dev: dev, path: s.Path, lines: s.Lines}
-	a.id = agentID(w.cfg.Seed)
-	p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(w.cfg.Scripts[0], w.start), w.cfg.Cover)
+	a.id = agentID(w.cfg.Seed, n)
+	p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(w.cfg.Scripts[dev.Index], w.start), w.cfg.Cover)
 	if err != nil {
 		return err
 	}
@@ -144,25 +166,31 @@ func (w *World) makeAgent() error {
 	a.out = &agentLines{a: a, typ: agent.TypeLog}
 	a.errOut = &agentLines{a: a, typ: agent.TypeError, prefix: "ERROR: "}
 	a.report = &agentLines{a: a, typ: agent.TypeError}
-	if err := a.listen(); err != nil {
+	if err := a.listen(n); err != nil {
 		return err
 	}
 	dev.conn.OnChange = func(bool) { a.checkDevice() }
-	w.agent = a
+	dev.agent = a
+	w.agents = append(w.agents, a)
 	return nil
 }
 
 // errNoDevice: an agent needs a device.
 var errNoDevice = errors.New("agent code needs a device to pair with")
 
-// listen opens the HTTP listener when the configuration asks for one.
-func (a *Agent) listen() error {
+// listen opens the HTTP listener when the configuration asks for one:
+// the first agent on Config.HTTPPort, the others each on a free port.
+func (a *Agent) listen(n int) error {
 	cfg := a.world.cfg
 	a.url = "https://agent.electricimp.com/" + a.id
 	if !cfg.AgentHTTP {
 		return nil
 	}
-	l, err := agent.Listen(cfg.HTTPPort, cfg.HTTPTimeout)
+	port := cfg.HTTPPort
+	if n > 0 {
+		port = 0
+	}
+	l, err := agent.Listen(port, cfg.HTTPTimeout)
 	if err != nil {
 		return err
 	}
@@ -170,11 +198,24 @@ func (a *Agent) listen() error {
 	return nil
 }
 
-// agentID makes a 12-character agent ID from the seed, shaped like the
-// impCloud's.
-func agentID(seed int64) string {
-	h := sha256.Sum256([]byte("impvm-agent-" + strconv.FormatInt(seed, 10)))
+// agentID makes a 12-character agent ID from the seed and the agent's
+// number, shaped like the impCloud's.
+func agentID(seed int64, n int) string {
+	in := "impvm-agent-" + strconv.FormatInt(seed, 10)
+	if n > 0 {
+		in += "-" + strconv.Itoa(n)
+	}
+	h := sha256.Sum256([]byte(in))
 	return base64.RawURLEncoding.EncodeToString(h[:9])
+}
+
+// savePath is where the agent's server.save data outlasts the run
+// (Config.StateDir), or "".
+func (a *Agent) savePath() string {
+	if a.world.cfg.StateDir == "" {
+		return ""
+	}
+	return filepath.Join(a.world.cfg.StateDir, a.dev.Name+".agent-save")
 }
 
 // start schedules the agent's top level at the start of the run, before
@@ -194,7 +235,7 @@ func (a *Agent) run() error {
 	base.Open(vm, base.Options{Clock: a.q})
 	a.mod = agent.Open(vm, agent.Options{
 		Env: a, Device: deviceEnd{a}, Listener: a.listener, URL: a.url,
-		Web: a.world.cfg.Web, NoRateLimit: a.world.cfg.NoRateLimit,
+		Web: a.world.cfg.Web, NoRateLimit: a.world.cfg.NoRateLimit, SavePath: a.savePath(),
 	})
 	crypto.Open(vm, crypto.Options{
 		Random: a.world.randomSource(a.dev.Name + ".agent"),
@@ -268,8 +309,8 @@ func after(now time.Time, last *time.Time) time.Time {
 // openDeviceAgent installs the agent object on a device's new run: the
 // paired device talks to its agent, any other device has none.
 func (d *Device) openDeviceAgent(vm *runtime.VM, srv *server.Module) {
-	a := d.world.agent
-	if a == nil || a.dev != d {
+	a := d.agent
+	if a == nil {
 		imp.OpenAgent(vm, imp.AgentOptions{Device: d})
 		return
 	}

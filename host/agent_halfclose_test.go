@@ -54,7 +54,7 @@ func rawExchange(addr, raw string) (*http.Response, string, error) {
 // for a throwing handler, 400 for a truncated chunked body; never an
 // empty 200.
 func TestAgentHTTPHalfClose(t *testing.T) {
-	addr := strings.TrimPrefix(startHTTPAgent(t, halfCloseAgent), "http://")
+	addr := strings.TrimPrefix(startHTTPAgentTimeout(t, halfCloseAgent, time.Minute), "http://")
 	get := func(path string) string {
 		return "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
 	}
@@ -86,7 +86,9 @@ func TestAgentHTTPHalfClose(t *testing.T) {
 // at once and half from a timer, 32 at a time; every one gets its own
 // status and body.
 func TestAgentHTTPHalfCloseMany(t *testing.T) {
-	addr := strings.TrimPrefix(startHTTPAgent(t, halfCloseAgent), "http://")
+	// A generous answer timeout: a loaded machine must not turn a late
+	// answer into a 504.
+	addr := strings.TrimPrefix(startHTTPAgentTimeout(t, halfCloseAgent, time.Minute), "http://")
 	const total, parallel = 10000, 32
 	var wg sync.WaitGroup
 	var mu sync.Mutex

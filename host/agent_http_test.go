@@ -51,11 +51,18 @@ const httpDevice = `agent.on("read", function(_) { agent.send("reading", 21.5); 
 // its URL; the world is interrupted when the test ends.
 func startHTTPAgent(t *testing.T, agentSrc string) string {
 	t.Helper()
+	return startHTTPAgentTimeout(t, agentSrc, 300*time.Millisecond)
+}
+
+// startHTTPAgentTimeout is startHTTPAgent with the time a request waits
+// for the agent's answer.
+func startHTTPAgentTimeout(t *testing.T, agentSrc string, timeout time.Duration) string {
+	t.Helper()
 	w, err := New(Config{
 		Scripts:     []Script{{Path: "h.device.nut", Source: []byte(httpDevice)}},
 		Agent:       &Script{Path: "h.agent.nut", Source: []byte(agentSrc)},
 		AgentHTTP:   true,
-		HTTPTimeout: 300 * time.Millisecond,
+		HTTPTimeout: timeout,
 		OnError:     OnErrorRestart,
 		Out:         io.Discard,
 	})

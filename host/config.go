@@ -44,6 +44,9 @@ type Script struct {
 	// files: error reports name a library's file and line. Nil: Source is
 	// the file Path.
 	Lines source.LineMap
+	// Agent is agent code paired with this device (nil: none). For
+	// Scripts[0], Config.Agent is the same (and wins when both are set).
+	Agent *Script
 }
 
 // FileScript is a script read and preprocessed by package source.
@@ -116,7 +119,7 @@ type Config struct {
 	Cover *cover.Profile
 
 	// Agent is agent code paired with the device of Scripts[0] (nil:
-	// none); see Agent.
+	// none); see Agent. Other devices' agents are Script.Agent.
 	Agent        *Script
 	AgentModules []AgentModule
 	// AgentHTTP serves the agent's HTTP requests on 127.0.0.1:HTTPPort
@@ -125,6 +128,9 @@ type Config struct {
 	AgentHTTP   bool
 	HTTPPort    int
 	HTTPTimeout time.Duration
+	// StateDir, when set, keeps each agent's server.save data in a file
+	// there (DEVICE.agent-save, by device name), so it outlasts the run.
+	StateDir string
 	// Web carries the agent's outbound requests to URLs other than its
 	// own (nil: none go out; each fails saying how to give the run a
 	// network). See stdlib/agent/web.

@@ -32,6 +32,7 @@ type Device struct {
 	proto *runtime.Proto
 	q     *event.Queue
 	conn  server.Conn
+	agent *Agent    // the device's agent (nil: none)
 	boot  time.Time // hardware.millis() counts from here
 
 	// The current Squirrel run.

@@ -30,7 +30,7 @@ type World struct {
 	sink    *event.Sink
 	start   time.Time
 	devices []*Device
-	agent   *Agent     // Config.Agent's agent (see agent.go)
+	agents  []*Agent   // in device order
 	net     *netModule // imp.net on every device (see net.go)
 
 	mu     sync.Mutex
@@ -90,7 +90,7 @@ func New(cfg Config) (*World, error) {
 	if err := w.openNet(); err != nil {
 		return nil, err
 	}
-	if err := w.makeAgent(); err != nil {
+	if err := w.makeAgents(); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -186,8 +186,8 @@ func (s worldScheduler) After(d time.Duration, fn func()) { s.w.loop.After(d, fn
 // Run boots every device and runs the world until it ends. The log is
 // flushed before Run returns.
 func (w *World) Run() Result {
-	if w.agent != nil {
-		w.agent.start()
+	for _, a := range w.agents {
+		a.start()
 	}
 	for _, d := range w.devices {
 		d.schedule(w.start, imp.WakePowerOn)
@@ -207,8 +207,8 @@ func (w *World) Run() Result {
 		d.flushLines()
 		d.endRun()
 	}
-	if w.agent != nil {
-		w.agent.stop()
+	for _, a := range w.agents {
+		a.stop()
 	}
 	w.closeNet()
 	w.closeBoards()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -12,18 +13,20 @@ import (
 	"github.com/impvm/impvm/host"
 )
 
-// agentFlags choose the agent of a run and its HTTP port.
+// agentFlags choose the agents of a run and their HTTP port.
 type agentFlags struct {
-	file     string
+	files    []string
 	none     bool
 	httpPort int
+	state    string
 	web      webFlags
 }
 
 func (a *agentFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&a.file, "agent", "", "agent code paired with the first device (default: FIRST.agent.nut beside FIRST.device.nut)")
-	fs.BoolVar(&a.none, "no-agent", false, "run without agent code, even when FIRST.agent.nut exists")
-	fs.IntVar(&a.httpPort, "http-port", 0, "port of the agent's HTTP server on 127.0.0.1 (default: a free port, printed at start)")
+	fs.StringArrayVar(&a.files, "agent", nil, "agent code paired with a device: the first --agent with the first device, the second with the second... (default: X.agent.nut beside each X.device.nut)")
+	fs.BoolVar(&a.none, "no-agent", false, "run without agent code, even when X.agent.nut files exist")
+	fs.IntVar(&a.httpPort, "http-port", 0, "port of the first agent's HTTP server on 127.0.0.1 (default: a free port, printed at start; other agents get free ports)")
+	fs.StringVar(&a.state, "state", "", "keep each agent's server.save data in this directory, so it outlasts the run")
 	a.web.register(fs)
 }
 
@@ -38,68 +41,122 @@ func devicePaths(paths []string) []string {
 	return out
 }
 
-// agentCode finds the agent file of a run: --agent, an *.agent.nut FILE,
-// or the first device's FILE.agent.nut if it exists ("" for none). The
-// file beside the device is read to see whether it exists; src holds it
-// then (nil otherwise: read it).
-func (a *agentFlags) agentCode(paths []string, open func(string) ([]byte, error)) (path string, src []byte, err error) {
-	path = a.file
+// agentFiles pairs each device of a run with its agent file ("" for
+// none): the i-th --agent goes with the i-th device; an *.agent.nut FILE
+// with the devices of the same name (X.device.nut), or else the first
+// device without an agent; every other X.device.nut with the X.agent.nut
+// beside it, if there is one (exists reports that).
+func (a *agentFlags) agentFiles(paths []string, exists func(string) (bool, error)) ([]string, error) {
+	devs := devicePaths(paths)
+	agents := make([]string, len(devs))
+	if len(devs) == 0 {
+		for _, p := range append(slices.Clone(a.files), paths...) {
+			return nil, fmt.Errorf("%s: agent code needs a device file to pair with", p)
+		}
+	}
+	var explicit []string
+	for i, f := range a.files {
+		if i >= len(devs) {
+			return nil, fmt.Errorf("--agent %s: no device left to pair it with (one agent per device)", f)
+		}
+		agents[i] = f
+		explicit = append(explicit, f)
+	}
 	for _, p := range paths {
 		if !strings.HasSuffix(p, ".agent.nut") {
 			continue
 		}
-		if path != "" {
-			return "", nil, fmt.Errorf("%s: one agent per run (already %s)", p, path)
+		explicit = append(explicit, p)
+		paired := false
+		for i, d := range devs {
+			if agents[i] == "" && strings.TrimSuffix(d, ".device.nut") == strings.TrimSuffix(p, ".agent.nut") {
+				agents[i], paired = p, true
+			}
 		}
-		path = p
+		for i := range devs {
+			if !paired && agents[i] == "" {
+				agents[i], paired = p, true
+			}
+		}
+		if !paired {
+			return nil, fmt.Errorf("%s: no device left to pair it with (one agent per device)", p)
+		}
 	}
 	if a.none {
-		if path != "" {
-			return "", nil, fmt.Errorf("--no-agent, but %s is agent code", path)
+		if len(explicit) > 0 {
+			return nil, fmt.Errorf("--no-agent, but %s is agent code", explicit[0])
 		}
-		return "", nil, nil
+		return make([]string, len(devs)), nil
 	}
-	devs := devicePaths(paths)
-	if path != "" || len(devs) == 0 || !strings.HasSuffix(devs[0], ".device.nut") {
-		return path, nil, nil
+	for i, d := range devs {
+		if agents[i] == "" && strings.HasSuffix(d, ".device.nut") {
+			beside := strings.TrimSuffix(d, ".device.nut") + ".agent.nut"
+			ok, err := exists(beside)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				agents[i] = beside
+			}
+		}
 	}
-	beside := strings.TrimSuffix(devs[0], ".device.nut") + ".agent.nut"
-	src, err = open(beside)
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", nil, nil
-	}
-	return beside, src, err
+	return agents, nil
 }
 
-// pair reads the run's agent code into cfg and sets up its HTTP server
-// (in virtual time only with an explicit --http-port).
+// pair reads the run's agent code into cfg.Scripts[i].Agent and sets up
+// the agents' HTTP servers (in virtual time only with an explicit
+// --http-port) and saved state.
 func (a *agentFlags) pair(cfg *host.Config, paths []string, open func(string) ([]byte, error)) error {
-	path, src, err := a.agentCode(paths, open)
-	if err != nil || path == "" {
-		return err
+	read := map[string][]byte{}
+	exists := func(p string) (bool, error) {
+		if _, ok := read[p]; ok {
+			return true, nil
+		}
+		src, err := open(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		read[p] = src
+		return err == nil, err
 	}
-	if len(cfg.Scripts) == 0 {
-		return fmt.Errorf("%s: agent code needs a device file to pair with", path)
+	agents, err := a.agentFiles(paths, exists)
+	if err != nil {
+		return err
 	}
 	if a.httpPort < 0 || a.httpPort > 65535 {
 		return fmt.Errorf("--http-port %d: want 0 (a free port) to 65535", a.httpPort)
 	}
-	if src == nil {
-		if src, err = open(path); err != nil {
-			return err
+	any := false
+	for i, p := range agents {
+		if p == "" {
+			continue
 		}
+		src, ok := read[p]
+		if !ok {
+			if src, err = open(p); err != nil {
+				return err
+			}
+			read[p] = src
+		}
+		cfg.Scripts[i].Agent = &host.Script{Path: p, Source: src}
+		any = true
 	}
-	cfg.Agent = &host.Script{Path: path, Source: src}
+	if !any {
+		return nil
+	}
 	// A virtual-time run serves HTTP only when asked for a port: a free
 	// port in the log would make two identical runs print different bytes.
 	cfg.AgentHTTP = !cfg.Virtual || a.httpPort != 0
 	cfg.HTTPPort = a.httpPort
+	cfg.StateDir = a.state
 	return nil
 }
 
-// announceAgent tells the user where the agent's HTTP server is.
+// announceAgent tells the user where the agents' HTTP servers are.
 func announceAgent(w *host.World, stderr io.Writer) {
-	if a := w.Agent(); a != nil && strings.HasPrefix(a.URL(), "http://") {
-		fmt.Fprintf(stderr, "impvm: agent of %s serving at %s\n", a.Device().Name, a.URL())
+	for _, a := range w.Agents() {
+		if strings.HasPrefix(a.URL(), "http://") {
+			fmt.Fprintf(stderr, "impvm: agent of %s serving at %s\n", a.Device().Name, a.URL())
+		}
 	}
 }

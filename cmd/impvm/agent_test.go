@@ -30,7 +30,9 @@ func TestAgentPairing(t *testing.T) {
 		{[]string{"--virtual", other, hub}, 0, "[Agent] other\n", ""},
 		{[]string{"--virtual", node}, 0, "[Device] node\n", ""},
 		{[]string{"--virtual", "--no-agent", other, hub}, 2, "", "--no-agent, but"},
-		{[]string{"--virtual", other, broken, hub}, 2, "", "one agent per run"},
+		{[]string{"--virtual", other, broken, hub}, 2, "", "broken.agent.nut: no device left to pair it with (one agent per device)"},
+		{[]string{"--virtual", hub, node, "--agent", other, "--agent", other}, 0, "[node] [Agent] other\n", ""},
+		{[]string{"--virtual", "--agent", other, "--agent", other, hub}, 2, "", "--agent " + other + ": no device left"},
 		{[]string{"--virtual", broken, hub}, 1, "", "broken.agent.nut:1:7: "},
 		{[]string{"--virtual", "--http-port", "70000", hub}, 2, "", "--http-port 70000"},
 	}
@@ -39,6 +41,11 @@ func TestAgentPairing(t *testing.T) {
 		if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.err) {
 			t.Errorf("impvm run %v: status %d, stdout %q, stderr %q", tc.args, code, out, errOut)
 		}
+	}
+	writeFile(t, dir, "node.agent.nut", `server.log("node agent " + http.agenturl().len());`)
+	if code, out, errOut := impvm("--virtual", hub, node, node); code != 0 || !strings.Contains(out, "[hub] [Agent] beside") ||
+		!strings.Contains(out, "[node-1] [Agent] node agent 42") || !strings.Contains(out, "[node-2] [Agent] node agent 42") {
+		t.Errorf("one agent per device: status %d\n%s%s", code, out, errOut)
 	}
 	if _, _, errOut := impvm("--virtual", hub); strings.Contains(errOut, "serving") {
 		t.Errorf("a virtual-time run served HTTP without --http-port: %q", errOut)
@@ -76,5 +83,22 @@ func TestAgentScenariosDeterministic(t *testing.T) {
 				t.Fatalf("%s: run %d differs from run 1:\n%s", name, i+1, testrun.UnifiedDiff("run 1", "run", first, out.String()))
 			}
 		}
+	}
+}
+
+// TestAgentState: --state DIR keeps server.save data from one run to the
+// next.
+func TestAgentState(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "counter.device.nut", ``)
+	writeFile(t, dir, "counter.agent.nut", `local s = server.load(); s.n <- ("n" in s ? s.n : 0) + 1; server.save(s); server.log("run " + s.n);`)
+	state := filepath.Join(dir, "state")
+	for _, want := range []string{"run 1", "run 2", "run 3"} {
+		if code, out, errOut := impvm("--virtual", "--state", state, dev); code != 0 || !strings.Contains(out, "[Agent] "+want+"\n") {
+			t.Fatalf("status %d, want %q:\n%s%s", code, want, out, errOut)
+		}
+	}
+	if _, out, _ := impvm("--virtual", dev); !strings.Contains(out, "[Agent] run 1\n") {
+		t.Errorf("without --state the saved data lasts for the run only:\n%s", out)
 	}
 }

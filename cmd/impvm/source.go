@@ -170,10 +170,10 @@ func loadDevices(f *deviceFlags, opts preproc.Options, paths []string, cfg *host
 		if m, ok := lines[cfg.Scripts[i].Path]; ok {
 			cfg.Scripts[i].Lines = m
 		}
-	}
-	if cfg.Agent != nil {
-		if m, ok := lines[cfg.Agent.Path]; ok {
-			cfg.Agent.Lines = m
+		if ag := cfg.Scripts[i].Agent; ag != nil {
+			if m, ok := lines[ag.Path]; ok {
+				ag.Lines = m
+			}
 		}
 	}
 	return 0

@@ -43,6 +43,9 @@ type Options struct {
 	Web web.Client
 	// NoRateLimit lifts the outbound request rate limit (load tests).
 	NoRateLimit bool
+	// SavePath, when set, is the file server.save writes and server.load
+	// reads, so saved state outlasts the run.
+	SavePath string
 }
 
 // Module is an agent's API on its VM.
