@@ -1,6 +1,10 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
+
 	"github.com/spf13/pflag"
 
 	"github.com/impvm/impvm/board"
@@ -22,6 +26,31 @@ func (f *boardFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.scenario, "scenario", "", "the physical world over time: a scenario file (JSON: values at times, ramps, seeded noise)")
 	fs.BoolVar(&f.traceBus, "trace-bus", false, "log every I²C, SPI and UART transaction")
 	fs.StringVar(&f.flash, "flash", "", "keep hardware.spiflash's contents in FILE across runs ([DEVICE@]FILE)")
+}
+
+// relativeTo makes the scenario, board and flash files of a golden
+// scenario's header relative to its directory.
+func (f *boardFlags) relativeTo(dir string) {
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
+	f.scenario = rel(f.scenario)
+	if f.board != "" {
+		if _, err := os.Stat(rel(f.board)); err == nil {
+			f.board = rel(f.board)
+		}
+	}
+	if f.flash != "" {
+		dev, file, ok := strings.Cut(f.flash, "@")
+		if ok && !strings.ContainsAny(dev, `/\`) {
+			f.flash = dev + "@" + rel(file)
+		} else {
+			f.flash = rel(f.flash)
+		}
+	}
 }
 
 func (f *boardFlags) apply(cfg *host.Config) error {

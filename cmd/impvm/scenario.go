@@ -49,6 +49,7 @@ func runScenarioWith(s *testrun.Scenario, extra *sourceFlags, stdout, stderr io.
 	if !f.device && !isDeviceFile(files[0]) {
 		return runScriptOpts(files[0], files[1:], opts, stdout, stderr)
 	}
+	f.board.relativeTo(s.Dir)
 	cfg, err := f.config()
 	if err != nil {
 		fmt.Fprintf(stderr, "impvm: %s: %v\n", s.Script, err)

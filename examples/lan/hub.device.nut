@@ -4,7 +4,8 @@
 //       examples/lan/node.device.nut examples/lan/node.device.nut examples/lan/node.device.nut
 //
 // At start the hub broadcasts a discovery packet; every node that answers
-// is remembered ("Discovered node <ip>"). Every 60 s the hub sends each
+// is remembered ("Discovered node <ip>") and asked for a reading at once.
+// Every 60 s the hub sends each
 // known node a data request carrying that node's sequence number and
 // broadcasts discovery again (nodes can join late, and UDP may lose the
 // first answers). A reading is logged and forwarded to the agent with
@@ -79,6 +80,7 @@ function received(fromAddress, fromPort, toAddress, toPort, data) {
         if (!(fromAddress in nodes)) {
             nodes[fromAddress] <- { port = fromPort, seq = 1 };
             server.log("Discovered node " + fromAddress);
+            queue(fromAddress, fromPort, "REQ 1"); // a first reading now, not in a minute
         }
     } else if (fields[0] == "DATA" && fields.len() == 4 && fromAddress in nodes) {
         onReading(fromAddress, fields);

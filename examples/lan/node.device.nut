@@ -7,43 +7,53 @@
 // "Bad Sequence Number" and ignored, and the node then expects that number
 // again (the hub repeats a request whose answer it did not get).
 //
-// The readings are simulated: a base temperature and humidity derived from
-// the device's ID, plus a small wander from a generator seeded by it, so
-// every node differs and every run is the same.
+// The readings come from the HTS221 temperature and humidity sensor on
+// the board's sensor bus (the impExplorer Kit, or the imp006 Breakout
+// Kit), read through its registers as ST's datasheet describes them: a
+// one-shot conversion, then the raw outputs mapped to degrees and %RH by
+// the part's own factory calibration. impvm attaches the kit when the
+// code talks to its sensors (--board chooses another board, --env and
+// --scenario set the room the node is in).
 
 const HUB_PORT = 20001;
 const NODE_PORT = 20002;
+const HTS221 = 0xBE; // the imp's 8-bit address of the sensor (7-bit 0x5F)
 
 local netif = null;
 local sock = null;
 local expected = null; // the next sequence number; null until the first request
-local rng = 0;
 
-// seed takes the last six hex digits of the device ID.
-function seed() {
-    local id = hardware.getdeviceid();
-    local n = 0;
-    foreach (c in id.slice(-6)) {
-        n = n * 16 + (c <= '9' ? c - '0' : c - 'a' + 10);
-    }
-    return n;
+// The kit's sensor bus for this imp type.
+local i2c = { imp001 = "i2c89", imp004m = "i2cNM", imp006 = "i2cLM" };
+i2c = hardware[i2c[imp.info().type]];
+i2c.configure(CLOCK_SPEED_400_KHZ);
+
+// regs reads n registers from r on (the MSB of the sub-address asks the
+// HTS221 to step through them).
+function regs(r, n) {
+    return i2c.read(HTS221, format("%c", n > 1 ? r | 0x80 : r), n);
 }
 
-// next is a linear congruential generator (32-bit arithmetic, as on an imp).
-function next(range) {
-    rng = (rng * 1103515245 + 12345) & 0x7fffffff;
-    return (rng >> 16) % range;
+// s16 is the signed little-endian 16-bit value at b[i].
+function s16(b, i) {
+    local v = b[i] | (b[i + 1] << 8);
+    return v >= 0x8000 ? v - 0x10000 : v;
 }
 
-local idSeed = seed();
-local baseTemp = 18.0 + (idSeed % 70) / 10.0;
-local baseHumidity = 35 + idSeed % 25;
-rng = idSeed;
+local cal = regs(0x30, 16); // H0_rH_x2 ... T1_OUT
+if (cal == null) throw "no HTS221 at 0xBE on the sensor bus (I2C error " + i2c.readerror() + ")";
+local H0 = cal[0] / 2.0, H1 = cal[1] / 2.0;
+local T0 = (cal[2] | (cal[5] & 0x03) << 8) / 8.0, T1 = (cal[3] | (cal[5] & 0x0C) << 6) / 8.0;
+local H0OUT = s16(cal, 6), H1OUT = s16(cal, 10), T0OUT = s16(cal, 12), T1OUT = s16(cal, 14);
+i2c.write(HTS221, "\x20\x80"); // CTRL_REG1: powered up, one-shot mode
 
+// reading measures once and formats the answer to the hub.
 function reading(seq) {
-    local t = baseTemp + (next(21) - 10) / 10.0;
-    local h = baseHumidity + next(5) - 2;
-    return format("DATA %d %.1f %d", seq, t, h);
+    i2c.write(HTS221, "\x21\x01"); // CTRL_REG2: ONE_SHOT
+    local d = regs(0x28, 4);         // HUMIDITY_OUT_L ... TEMP_OUT_H
+    local h = H0 + (s16(d, 0) - H0OUT) * (H1 - H0) / (H1OUT - H0OUT);
+    local t = T0 + (s16(d, 2) - T0OUT) * (T1 - T0) / (T1OUT - T0OUT);
+    return format("DATA %d %.1f %d", seq, t, (h + 0.5).tointeger());
 }
 
 function onRequest(fromAddress, fromPort, seq) {
