@@ -146,6 +146,8 @@ func (d *LIS3DH) fifoMode() byte {
 func (d *LIS3DH) writeReg(now time.Time, reg, v byte) {
 	d.update(now)
 	switch {
+	case reg >= 0x40:
+		return // no such register
 	case reg == lisWhoAmI, reg == lisStatus, reg == lisFifoSrc, reg == lisInt1Src, reg == lisInt1Src+4, reg == lisClickSrc,
 		reg >= lisOutX && reg < lisOutX+6, reg >= lisStatusAux && reg < lisWhoAmI, reg < lisStatusAux:
 		return // read-only or reserved

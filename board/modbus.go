@@ -77,7 +77,9 @@ func requestLen(buf []byte) int {
 		}
 		return 9 + int(buf[6])
 	}
-	return 4 // an unknown function: address, function, CRC
+	// Another function: its length is unknown, so the frame ends where the
+	// line goes quiet (what one write sent).
+	return len(buf)
 }
 
 func (s *ModbusSlave) Receive(now time.Time, data []byte) {
