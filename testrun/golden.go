@@ -148,7 +148,7 @@ func FindGoldens(root string) ([]string, error) {
 			return err
 		}
 		if d.IsDir() {
-			if path != root && strings.HasPrefix(d.Name(), ".") {
+			if path != root && strings.HasPrefix(d.Name(), ".") || Ignored(path) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -159,6 +159,17 @@ func FindGoldens(root string) ([]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// IgnoreMarker is the file that marks a directory whose golden files and
+// test files belong to another tool (bench/'s goldens are its harness's):
+// impvm test does not look below it.
+const IgnoreMarker = ".impvm-test-ignore"
+
+// Ignored reports whether dir holds IgnoreMarker.
+func Ignored(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, IgnoreMarker))
+	return err == nil
 }
 
 // NewScenarios returns the golden files a directory's scripts would have

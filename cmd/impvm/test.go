@@ -384,7 +384,7 @@ func findInDir(dir string, update bool) ([]testItem, error) {
 		if err != nil || !d.IsDir() {
 			return err
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && strings.HasPrefix(d.Name(), ".") || testrun.Ignored(p) {
 			return filepath.SkipDir
 		}
 		if c := testrun.FindConfig(p); c != "" {
