@@ -18,7 +18,8 @@ wasm:
 playground: build
 	bin/impvm playground --out dist/playground
 
-test: vet fmt-check tidy-check unit conformance fuzz
+# The unit tests run last: their total line ends the output.
+test: vet fmt-check tidy-check conformance fuzz unit
 
 vet:
 	$(GO) vet $(PKGS)
@@ -31,8 +32,10 @@ fmt-check:
 tidy-check:
 	$(GO) mod tidy -diff
 
+# go test -json through internal/testtotal: failed tests' output, then
+# one "N passed, M failed" line; it fails when any test failed.
 unit:
-	$(GO) test -count=1 $(PKGS)
+	$(GO) test -count=1 -json $(PKGS) | $(GO) run ./internal/testtotal
 
 # The shared judge, run against the built binary when python3 is present
 # (go test already runs the same checks in-process).
@@ -49,8 +52,10 @@ bench:
 bench-check:
 	$(GO) test -count=1 -run '^(TestBenchCheck|TestMechanismRatios)$$' ./bench -args -check
 
-# Short fuzzing runs (CI): parser, VM, preprocessor. Longer: FUZZTIME=5m make fuzz
-FUZZTIME ?= 10s
+# Short fuzzing runs (CI): parser, VM, preprocessor... A count budget
+# (2000 inputs each), not a time budget: a short -fuzztime can hit the
+# fuzz coordinator's deadline race. Longer: FUZZTIME=5m make fuzz
+FUZZTIME ?= 2000x
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./lang/syntax
 	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZTIME) ./internal/vmtest
