@@ -113,6 +113,9 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	members.SetSpecs(m.wifiMethods())
 	members.SetSpecs(m.configMethods())
 	members.SetSpecs([]runtime.Spec{{Name: "configure", NParams: 0, Fn: legacyConfigure}})
+	// imp.configparams: what the impCloud configured for this device; a
+	// development device (not factory firmware, no fixture) has none.
+	members.SetStr("configparams", runtime.TableValue(runtime.NewTable(0)))
 	vm.Root().SetStr("imp", NewMeta(members))
 	legacyClasses(vm)
 	vm.AddRoots(m.visitRoots)
