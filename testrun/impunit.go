@@ -20,6 +20,7 @@ import (
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/agent/web"
 )
 
 //go:embed squirrel/promise.nut
@@ -93,6 +94,8 @@ type Options struct {
 	ImpType string
 	// Board is what is attached to the device (--board, --env, --scenario).
 	Board host.BoardConfig
+	// Web carries the agent's outbound HTTP requests (nil: none go out).
+	Web web.Client
 }
 
 // CoverSkip reports the files impvm test leaves out of coverage: the test
@@ -243,6 +246,7 @@ func (r *fileRun) run() {
 		Cover:           r.opts.Cover,
 		ImpType:         cmp.Or(r.opts.ImpType, r.suite.ImpType),
 		Board:           r.opts.Board,
+		Web:             r.opts.Web,
 		OnError:         host.OnErrorContinue,
 		Out:             (*logWriter)(r),
 		OnUncaught:      func(_ *host.Device, e *runtime.Error) { fw.uncaught(e) },

@@ -102,3 +102,32 @@ func TestAgentState(t *testing.T) {
 		t.Errorf("without --state the saved data lasts for the run only:\n%s", out)
 	}
 }
+
+// TestTestHTTPReplay: impvm test makes no request unless told; with
+// --http-replay an agent test is answered from the cassette (in child
+// processes too).
+func TestTestHTTPReplay(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "web.agent.test.nut", `class WebTest extends ImpTestCase {
+  function testGet() {
+    return Promise(function(resolve, reject) {
+      http.get("http://api.example.com/v1").sendasync(function(r) {
+        if (r.statuscode == 200 && r.body == "hello") resolve(); else reject(r.statuscode + " " + r.body);
+      });
+    });
+  }
+}`)
+	cassette := writeFile(t, dir, "c.json", `{"impvm_http_cassette": 1, "interactions": [
+  {"request": {"method": "GET", "url": "http://api.example.com/v1"}, "response": {"statuscode": 200, "body": "hello"}}]}`)
+	if code, out, _ := execCmd(testCmd(), dir); code != 1 || !strings.Contains(out, "FAIL WebTest::testGet: 7 impvm: no network for outbound HTTP") {
+		t.Errorf("without a cassette: status %d\n%s", code, out)
+	}
+	for _, jobs := range []string{"1", "2"} {
+		if code, out, errOut := execCmd(testCmd(), "-j", jobs, "--http-replay", cassette, dir); code != 0 || !strings.Contains(out, "ok   WebTest::testGet") {
+			t.Errorf("-j %s --http-replay: status %d\n%s%s", jobs, code, out, errOut)
+		}
+	}
+	if code, _, errOut := execCmd(testCmd(), "--http", "bogus", dir); code != 2 || !strings.Contains(errOut, `--http "bogus": want live or off`) {
+		t.Errorf("--http bogus: status %d %q", code, errOut)
+	}
+}

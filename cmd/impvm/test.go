@@ -31,6 +31,7 @@ type testFlags struct {
 	child        string // internal: run one item for a parent impvm test -j N
 	impType      string
 	board        boardFlags
+	web          webFlags // impUnit suites' outbound HTTP (scenarios take theirs from their header)
 }
 
 func testCmd() *cobra.Command {
@@ -99,6 +100,8 @@ each directory PATH.`,
 	fs.StringVar(&f.coverProfile, "coverprofile", "", "write line coverage as LCOV to FILE (implies --cover)")
 	fs.StringVar(&f.impType, "imp-type", "", "imp type of the device under test in impUnit suites: "+strings.Join(imptype.Names(), ", ")+" (default: the suite's impType, else the one whose hardware the code uses)")
 	f.board.register(fs)
+	fs.StringVar(&f.web.mode, "http", "off", "impUnit tests' outbound HTTP: off (no network; each request fails saying so) or live (real requests)")
+	fs.StringVar(&f.web.replay, "http-replay", "", "answer impUnit tests' outbound requests from this cassette (impvm run --http-record FILE makes one)")
 	fs.StringVar(&f.child, "child", "", "")
 	_ = fs.MarkHidden("child")
 	fs.BoolP("help", "h", false, "help for test")
@@ -132,6 +135,12 @@ func runTests(f *testFlags, paths []string, stdout, stderr io.Writer) int {
 	if _, err := f.src.options(""); err != nil {
 		fmt.Fprintln(stderr, "impvm:", err)
 		return 2
+	}
+	if _, closeWeb, err := f.web.client(true); err != nil {
+		fmt.Fprintln(stderr, "impvm:", err)
+		return 2
+	} else {
+		_ = closeWeb()
 	}
 	var filter *regexp.Regexp
 	if f.run != "" {

@@ -101,6 +101,13 @@ func runItem(f *testFlags, it testItem) *itemResult {
 		fmt.Fprintln(&buf, "impvm:", err) // checked by runTests
 	}
 	opts.Board = cfg.Board
+	client, closeWeb, err := f.web.client(true)
+	if err != nil {
+		fmt.Fprintln(&buf, "impvm:", err) // checked by runTests
+	} else {
+		opts.Web = client
+		defer func() { _ = closeWeb() }()
+	}
 	runtime.ResetObjectIDs()
 	if it.golden != "" {
 		runGolden(f, it, opts, &res.Totals)
@@ -139,6 +146,8 @@ type childSpec struct {
 	Scenario    string
 	TraceBus    bool
 	Flash       string
+	HTTP        string // --http
+	HTTPReplay  string // --http-replay
 	ResultPath  string // where the child writes its itemResult (JSON)
 	WorkingDir  string
 }
@@ -161,7 +170,7 @@ func runItemProcess(exe string, f *testFlags, it testItem, stderr io.Writer) *it
 	spec := childSpec{Golden: it.golden, File: it.file, XFail: it.xfail,
 		Libs: f.src.libs, Defines: f.src.defines, Run: f.run, Verbose: f.verbose, Update: f.update,
 		ImpType: f.impType, Board: f.board.board, Env: f.board.env, Scenario: f.board.scenario,
-		TraceBus: f.board.traceBus, Flash: f.board.flash,
+		TraceBus: f.board.traceBus, Flash: f.board.flash, HTTP: f.web.mode, HTTPReplay: f.web.replay,
 		Cover: f.cover || f.coverProfile != "", ResultPath: filepath.Join(dir, "result.json"), WorkingDir: wd}
 	if it.suite != nil {
 		spec.SuiteConfig, spec.SuiteDir = it.suite.Config, it.suite.Dir
@@ -208,7 +217,8 @@ func runTestChild(specPath string, stderr io.Writer) int {
 	}
 	f := &testFlags{src: sourceFlags{libs: spec.Libs, defines: spec.Defines}, run: spec.Run,
 		verbose: spec.Verbose, update: spec.Update, cover: spec.Cover, jobs: 1, impType: spec.ImpType,
-		board: boardFlags{board: spec.Board, env: spec.Env, scenario: spec.Scenario, traceBus: spec.TraceBus, flash: spec.Flash}}
+		board: boardFlags{board: spec.Board, env: spec.Env, scenario: spec.Scenario, traceBus: spec.TraceBus, flash: spec.Flash},
+		web:   webFlags{mode: spec.HTTP, replay: spec.HTTPReplay}}
 	it := testItem{golden: spec.Golden, file: spec.File, xfail: spec.XFail}
 	if spec.Golden == "" {
 		if spec.SuiteConfig != "" {
