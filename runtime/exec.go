@@ -73,7 +73,7 @@ func (vm *VM) callNative(n *Native, base, nargs int) (Value, error) {
 	}
 	args := vm.stack[base : base+nargs : base+nargs]
 	if n.HasEnv {
-		args[0] = vm.envThis(n.Env, base+nargs)
+		args[0] = vm.envThis(&n.Env, base+nargs)
 	}
 	vm.nested++
 	savedTop := vm.callTop
@@ -119,7 +119,7 @@ func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
 		return err
 	}
 	if cl.HasEnv {
-		vm.stack[base] = vm.envThis(cl.Env, base+nargs)
+		vm.stack[base] = vm.envThis(&cl.Env, base+nargs)
 	}
 	vm.frames = append(vm.frames, frame{cl: cl, base: base})
 	return nil
@@ -341,7 +341,7 @@ func (vm *VM) makeGenerator(cl *Closure, base, nargs int) (Value, error) {
 		return Null, err
 	}
 	if cl.HasEnv {
-		vm.stack[base] = vm.envThis(cl.Env, base+nargs)
+		vm.stack[base] = vm.envThis(&cl.Env, base+nargs)
 	}
 	regs := make([]Value, cl.Proto.MaxStack)
 	n := cl.Proto.NumParams

@@ -63,13 +63,32 @@ func (h *Held) Release() {
 	}
 }
 
-// liveness is the reusable state of one lifetime check.
+// liveness is the reusable state of lifetime checks.
 type liveness struct {
-	seen   map[unsafe.Pointer]struct{}
+	seen   map[unsafe.Pointer]Value // object -> the object it was reached from (Null: a root)
 	work   []Value
 	target Value
+	cur    Value // the object whose references are being pushed (Null: roots)
 	found  bool
+	from   Value // where the target was reached from
+	pushFn func(Value)
+	// paths remembers, per object checked, how it was last found alive: a
+	// chain of holders up to a root or back to itself (a cycle). A check
+	// first re-validates that chain, which costs the sizes of the holders
+	// instead of a walk of the whole heap.
+	paths map[unsafe.Pointer]heldPath
 }
+
+// heldPath is a chain of holders: nodes[0] holds the object, nodes[i+1]
+// holds nodes[i], and the last is a root (or, for a cycle, held by the
+// object itself).
+type heldPath struct {
+	nodes []Value
+	cycle bool
+}
+
+// maxPaths bounds the remembered paths (they are dropped all at once).
+const maxPaths = 4096
 
 // isHeap reports whether v is a reference-counted object on the imp.
 func isHeap(v Value) bool {
@@ -91,22 +110,89 @@ func (vm *VM) holdsAt(target Value, callTop int) bool {
 	}
 	l := &vm.live
 	if l.seen == nil {
-		l.seen = make(map[unsafe.Pointer]struct{})
+		l.seen = make(map[unsafe.Pointer]Value)
+		l.paths = make(map[unsafe.Pointer]heldPath)
+		l.pushFn = l.push
+	}
+	if p, ok := l.paths[target.ptr]; ok && vm.pathHolds(target, p, callTop) {
+		return true
 	}
 	clear(l.seen)
 	l.work = l.work[:0]
-	l.target, l.found = target, false
+	l.target, l.found, l.cur, l.from = target, false, Null, Null
 	defer func() {
 		clear(l.work[:cap(l.work)])
-		l.target = Null
+		l.target, l.cur, l.from = Null, Null, Null
 	}()
-	if vm.traceRoots(l, callTop) {
+	alive := vm.traceRoots(l, callTop)
+	cycle := false
+	if !alive {
+		// Unreachable: alive only if it lies on a cycle. Objects reached
+		// from the roots cannot lead back to it, so they stay marked.
+		l.cur = target
+		vm.traceChildren(l, target)
+		alive = l.drain(vm)
+		cycle = true
+	}
+	if !alive {
+		delete(l.paths, target.ptr)
+		return false
+	}
+	var nodes []Value
+	for x := l.from; x.typ != TNull && x.ptr != target.ptr; x = l.seen[x.ptr] {
+		nodes = append(nodes, x)
+	}
+	if len(l.paths) >= maxPaths {
+		clear(l.paths)
+	}
+	l.paths[target.ptr] = heldPath{nodes: nodes, cycle: cycle}
+	return true
+}
+
+// pathHolds re-validates a remembered chain of holders.
+func (vm *VM) pathHolds(target Value, p heldPath, callTop int) bool {
+	child := target
+	for _, x := range p.nodes {
+		if !vm.hasEdge(x, child) {
+			return false
+		}
+		child = x
+	}
+	if p.cycle {
+		return vm.hasEdge(target, child)
+	}
+	return vm.isRoot(child, callTop)
+}
+
+// hasEdge reports whether parent references child strongly.
+func (vm *VM) hasEdge(parent, child Value) bool {
+	found := false
+	vm.eachChild(parent, func(v Value) {
+		if v.ptr == child.ptr && v.typ == child.typ {
+			found = true
+		}
+	})
+	return found
+}
+
+// isRoot reports whether v is itself one of the roots traceRoots starts
+// from.
+func (vm *VM) isRoot(v Value, callTop int) bool {
+	if v.typ == TTable && v.Table() == vm.root {
 		return true
 	}
-	// Unreachable: alive only if it lies on a cycle. Objects reached from
-	// the roots cannot lead back to it, so they stay marked.
-	vm.traceChildren(l, target)
-	return l.drain(vm)
+	found := false
+	visit := func(r Value) {
+		if r.ptr == v.ptr && r.typ == v.typ {
+			found = true
+		}
+	}
+	vm.eachStackRoot(callTop, visit)
+	for _, r := range vm.heap.roots {
+		r(visit)
+	}
+	vm.eachGlobalRoot(visit)
+	return found
 }
 
 // traceRoots follows everything the imp's stack and host hold. Each
@@ -125,59 +211,71 @@ func (vm *VM) holdsAt(target Value, callTop int) bool {
 // (a discarded call result, say) may count there and not here: the two
 // compilers do not allocate registers alike.
 func (vm *VM) traceRoots(l *liveness, callTop int) bool {
+	vm.eachStackRoot(callTop, l.pushFn)
+	if l.drain(vm) {
+		return true
+	}
+	for _, r := range vm.heap.roots { // AddRoots, Hold
+		r(l.pushFn)
+		if l.drain(vm) {
+			return true
+		}
+	}
+	vm.eachGlobalRoot(l.pushFn)
+	return l.drain(vm)
+}
+
+// eachStackRoot visits the running frames' closures and the registers
+// that count (see traceRoots).
+func (vm *VM) eachStackRoot(callTop int, visit func(Value)) {
 	from := 0
 	for i := range vm.frames {
 		f := &vm.frames[i]
 		if f.cl != nil {
-			l.push(ClosureValue(f.cl))
+			visit(ClosureValue(f.cl))
 		}
 		if i+1 < len(vm.frames) {
-			vm.pushStack(l, from, vm.frames[i+1].base-1)
+			vm.visitStack(visit, from, vm.frames[i+1].base-1)
 			from = vm.frames[i+1].base - 1
 		}
 	}
 	n := len(vm.frames)
 	switch {
 	case callTop >= 0 && (n == 0 || callTop >= vm.frames[n-1].base):
-		vm.pushStack(l, from, max(callTop, vm.argsTop))
+		vm.visitStack(visit, from, max(callTop, vm.argsTop))
 	case n > 0 && vm.frames[n-1].cl != nil && vm.argsTop <= vm.frames[n-1].base:
 		// Inside an instruction (a weakref read from a slot): the
 		// innermost frame's named registers.
 		f := &vm.frames[n-1]
-		vm.pushStack(l, from, f.base+1)
+		vm.visitStack(visit, from, f.base+1)
 		for _, li := range f.cl.Proto.Locals {
-			vm.pushStack(l, f.base+li.Reg, f.base+li.Reg+1)
+			vm.visitStack(visit, f.base+li.Reg, f.base+li.Reg+1)
 		}
 	default:
-		vm.pushStack(l, from, max(vm.top(), vm.argsTop))
+		vm.visitStack(visit, from, max(vm.top(), vm.argsTop))
 	}
-	if l.drain(vm) {
-		return true
-	}
-	for _, r := range vm.heap.roots { // AddRoots, Hold
-		r(l.push)
-		if l.drain(vm) {
-			return true
-		}
-	}
-	for _, v := range vm.locals {
-		if h, ok := v.(RootHolder); ok {
-			h.Roots(l.push)
-		}
-	}
-	l.push(TableValue(vm.root))
-	for _, d := range vm.delegates {
-		if d != nil {
-			l.push(TableValue(d))
-		}
-	}
-	return l.drain(vm)
 }
 
-func (vm *VM) pushStack(l *liveness, from, to int) {
+// eachGlobalRoot visits the root table, the default delegates and what
+// per-VM host state holds.
+func (vm *VM) eachGlobalRoot(visit func(Value)) {
+	for _, v := range vm.locals {
+		if h, ok := v.(RootHolder); ok {
+			h.Roots(visit)
+		}
+	}
+	visit(TableValue(vm.root))
+	for _, d := range vm.delegates {
+		if d != nil {
+			visit(TableValue(d))
+		}
+	}
+}
+
+func (vm *VM) visitStack(visit func(Value), from, to int) {
 	to = min(to, len(vm.stack))
 	for i := from; i < to; i++ {
-		l.push(vm.stack[i])
+		visit(vm.stack[i])
 	}
 }
 
@@ -187,13 +285,13 @@ func (l *liveness) push(v Value) {
 		return
 	}
 	if v.ptr == l.target.ptr || (v.typ == TString && l.target.typ == TString && v.Str() == l.target.Str()) {
-		l.found = true
+		l.found, l.from = true, l.cur
 		return
 	}
 	if _, ok := l.seen[v.ptr]; ok {
 		return
 	}
-	l.seen[v.ptr] = struct{}{}
+	l.seen[v.ptr] = l.cur
 	l.work = append(l.work, v)
 }
 
@@ -202,29 +300,39 @@ func (l *liveness) drain(vm *VM) bool {
 	for len(l.work) > 0 && !l.found {
 		v := l.work[len(l.work)-1]
 		l.work = l.work[:len(l.work)-1]
+		l.cur = v
 		vm.traceChildren(l, v)
 	}
 	return l.found
 }
 
-// traceChildren pushes what v references strongly (weak references and
-// bound environments are not followed).
+// traceChildren pushes what v references strongly, and for a string
+// target the string constants of a closure's code.
 func (vm *VM) traceChildren(l *liveness, v Value) {
+	vm.eachChild(v, l.pushFn)
+	if v.typ == TClosure && l.target.typ == TString {
+		l.traceProto(v.Closure().Proto)
+	}
+}
+
+// eachChild visits what v references strongly (weak references and
+// bound environments are not followed).
+func (vm *VM) eachChild(v Value, visit func(Value)) {
 	switch v.typ {
 	case TTable:
 		t := v.Table()
 		for i := range t.nodes {
 			if n := &t.nodes[i]; n.key.typ != TNull {
-				l.push(n.key)
-				l.push(n.val)
+				visit(n.key)
+				visit(n.val)
 			}
 		}
 		if t.Delegate != nil {
-			l.push(TableValue(t.Delegate))
+			visit(TableValue(t.Delegate))
 		}
 	case TArray:
 		for _, e := range v.Array().Elems {
-			l.push(e)
+			visit(e)
 		}
 	case TClosure:
 		cl := v.Closure()
@@ -232,57 +340,56 @@ func (vm *VM) traceChildren(l *liveness, v Value) {
 			switch {
 			case o == nil:
 			case o.Closed:
-				l.push(o.Val)
+				visit(o.Val)
 			case o.Index < len(vm.stack):
-				l.push(vm.stack[o.Index])
+				visit(vm.stack[o.Index])
 			}
 		}
 		for _, d := range cl.Defaults {
-			l.push(d)
+			visit(d)
 		}
 		if cl.Base != nil {
-			l.push(ClassValue(cl.Base))
+			visit(ClassValue(cl.Base))
 		}
-		l.traceProto(cl.Proto)
 	case TClass:
 		c := v.Class()
 		if c.Base != nil {
-			l.push(ClassValue(c.Base))
+			visit(ClassValue(c.Base))
 		}
-		l.push(TableValue(c.Members))
+		visit(TableValue(c.Members))
 		for _, m := range c.Fields {
-			l.push(m.Val)
-			l.push(m.Attrs)
+			visit(m.Val)
+			visit(m.Attrs)
 		}
 		for _, m := range c.Methods {
-			l.push(m.Val)
-			l.push(m.Attrs)
+			visit(m.Val)
+			visit(m.Attrs)
 		}
 		for _, m := range c.Meta {
-			l.push(m)
+			visit(m)
 		}
-		l.push(c.Attrs)
+		visit(c.Attrs)
 	case TInstance:
 		inst := v.Instance()
-		l.push(ClassValue(inst.Class))
+		visit(ClassValue(inst.Class))
 		for _, f := range inst.Fields {
-			l.push(f)
+			visit(f)
 		}
 	case TGenerator:
 		g := v.Generator()
 		if g.cl != nil {
-			l.push(ClosureValue(g.cl))
+			visit(ClosureValue(g.cl))
 		}
 		for _, r := range g.regs {
-			l.push(r)
+			visit(r)
 		}
 	case TUserData:
 		u := v.UserData()
 		if u.Delegate != nil {
-			l.push(TableValue(u.Delegate))
+			visit(TableValue(u.Delegate))
 		}
 		if h, ok := u.Data.(RootHolder); ok {
-			h.Roots(l.push)
+			h.Roots(visit)
 		}
 	}
 }
@@ -297,7 +404,7 @@ func (l *liveness) traceProto(p *Proto) {
 	if _, ok := l.seen[key]; ok {
 		return
 	}
-	l.seen[key] = struct{}{}
+	l.seen[key] = Null
 	for _, c := range p.Consts {
 		l.push(c)
 	}
@@ -307,11 +414,12 @@ func (l *liveness) traceProto(p *Proto) {
 }
 
 // envThis is the this a bound function called with its arguments ending
-// at callTop runs with: its environment while the imp would still hold it,
-// null once it has gone.
-func (vm *VM) envThis(env Value, callTop int) Value {
-	if vm.holdsAt(env, callTop) {
-		return env
+// at callTop runs with: its environment *env while the imp would still
+// hold it, null once it has gone (and *env is cleared for good, as the
+// imp's weak reference is).
+func (vm *VM) envThis(env *Value, callTop int) Value {
+	if !vm.holdsAt(*env, callTop) {
+		*env = Null
 	}
-	return Null
+	return *env
 }
