@@ -285,12 +285,12 @@ func (p *parser) callArgs() []Expr {
 
 // primary parses literals, names and bracketed forms.
 func (p *parser) primary() Expr {
+	if x := p.literalHere(); x != nil {
+		return x
+	}
 	t := p.tok()
 	at := posOf(t)
 	switch t.Type {
-	case tkInt, tkFloat, tkString:
-		p.next()
-		return literal(t, at)
 	case tkIdent, kwConstructor:
 		p.next()
 		return &Ident{P: at, Name: t.Value}

@@ -102,12 +102,12 @@ func (p *parser) terminatedStatement() Stmt {
 // scalar parses the value of a const or enum member: an integer, float or
 // string literal, numbers optionally negated.
 func (p *parser) scalar() Expr {
+	if x := p.literalHere(); x != nil {
+		return x
+	}
 	t := p.tok()
 	at := posOf(t)
 	switch t.Type {
-	case tkInt, tkFloat, tkString:
-		p.next()
-		return literal(t, at)
 	case tkMinus:
 		p.next()
 		if lit := foldSign(tkMinus, p.tok(), at); lit != nil {
@@ -117,6 +117,18 @@ func (p *parser) scalar() Expr {
 		p.failHere("scalar expected : integer,float")
 	}
 	p.failHere("scalar expected : integer,float or string")
+	return nil
+}
+
+// literalHere consumes a number or string token and returns its literal
+// node; nil (consuming nothing) for any other token.
+func (p *parser) literalHere() Expr {
+	t := p.tok()
+	switch t.Type {
+	case tkInt, tkFloat, tkString:
+		p.next()
+		return literal(t, posOf(t))
+	}
 	return nil
 }
 
