@@ -67,3 +67,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzI2CModels$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzReadLCOV$$' -fuzztime $(FUZZTIME) ./cover
 	$(GO) test -run '^$$' -fuzz '^FuzzLibraryFiles$$' -fuzztime $(FUZZTIME) ./libfetch
+	$(GO) test -run '^$$' -fuzz '^FuzzMemberUses$$' -fuzztime $(FUZZTIME) ./lang/syntax
+	$(GO) test -run '^$$' -fuzz '^FuzzChoose$$' -fuzztime $(FUZZTIME) ./imptype

@@ -141,3 +141,31 @@ func TestSplitPinSuffix(t *testing.T) {
 		}
 	}
 }
+
+// FuzzChoose: any set of names either picks a type that has every name it
+// claims as a reason, or is an UnknownNameError or NoSingleTypeError.
+func FuzzChoose(f *testing.F) {
+	f.Add("pin1,i2c89", "")
+	f.Add("pinZZ,uartNU", "ethernet")
+	f.Add(",pin,spiflash,uartXEFGH", "cell,ethernet")
+	f.Fuzz(func(t *testing.T, names, ifaces string) {
+		var is []string
+		if ifaces != "" {
+			is = strings.Split(ifaces, ",")
+		}
+		c, err := Choose(strings.Split(names, ","), is)
+		if err != nil {
+			var u *UnknownNameError
+			var n *NoSingleTypeError
+			if !errors.As(err, &u) && !errors.As(err, &n) {
+				t.Fatalf("unexpected error type %T: %v", err, err)
+			}
+			return
+		}
+		for _, r := range c.Reason {
+			if name, ok := strings.CutPrefix(r, "hardware."); ok && !c.Type.Has(name) {
+				t.Fatalf("%s chosen for %s, which it lacks", c.Type.Name, r)
+			}
+		}
+	})
+}

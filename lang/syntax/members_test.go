@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -45,4 +46,21 @@ func TestMemberUsesSlotKeys(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
+}
+
+// FuzzMemberUses: any source scans without panicking, and every member
+// found is an identifier or a string's contents at a line inside src.
+func FuzzMemberUses(f *testing.F) {
+	f.Add("hardware.pin1.configure(DIGITAL_OUT);")
+	f.Add(`hardware["i2c89"]; imp.net.open({interface = "eth0"}); /* hardware.x`)
+	f.Add("hardware.\n\"")
+	f.Fuzz(func(t *testing.T, src string) {
+		members, strs := MemberUses(src, "hardware")
+		lines := strings.Count(src, "\n") + 1
+		for _, u := range append(members, strs...) {
+			if u.Line < 1 || u.Line > lines {
+				t.Fatalf("use %q at line %d of a %d-line source", u.Name, u.Line, lines)
+			}
+		}
+	})
 }
