@@ -15,9 +15,9 @@ import "unsafe"
 // impvm does not count references. It answers the question exactly when
 // it is asked, at those observation points: an object is alive when a
 // reference-counting VM would still hold it, that is, when it can be
-// reached from a root (the registers of the running frames, including
-// temporaries a frame has not overwritten yet, as the imp's stack keeps
-// them; the root table; the default delegates; whatever the host holds,
+// reached from a root (the registers of the running frames that hold
+// their locals and their unfinished expressions' values, see traceRoots;
+// the root table; the default delegates; whatever the host holds,
 // registered with AddRoots or Hold) or when it lies on a cycle of strong
 // references (a cycle keeps itself alive for ever). Weak references and
 // bound environments are not strong references. Nothing can bring an
@@ -26,8 +26,11 @@ import "unsafe"
 // have given at the moment the last reference went.
 //
 // Not reproduced: an object that is not itself on a cycle but is held only
-// by an unreachable cycle (the imp keeps it, impvm reports it gone), and
-// references a host keeps in Go without registering them.
+// by an unreachable cycle (the imp keeps it, impvm reports it gone);
+// references a host keeps in Go without registering them; and, inside one
+// running function, a finished expression's value that the imp's compiler
+// happens to leave in a register impvm's compiler does not (or the
+// reverse): there the imp may keep an object a little longer.
 
 // Held is a set of values the host keeps outside the Squirrel heap for a
 // while (a pending timer's callback): they stay alive until Release.

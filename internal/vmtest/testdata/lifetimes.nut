@@ -28,6 +28,9 @@ local c1 = {}; local c2 = {p = c1}; c1.q <- c2;
 local wc = c2.weakref();
 c1 = null; c2 = null;
 print("two tables referring to each other: " + state(wc) + "\n");
+function breakCycle(w) { w.ref().p.q = null; }
+breakCycle(wc);
+print("after the cycle is broken through the weakref: " + state(wc) + "\n");
 
 function mk() { local o = {}; o.f <- function() { return o; }; return o; }
 local m = mk();
