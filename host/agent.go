@@ -1,7 +1,6 @@
 package host
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
@@ -87,7 +86,7 @@ type Agent struct {
 	devUp               bool      // the device's connection as last told to the agent
 	toAgent             time.Time // last delivery times, which keep messages in order
 	toDevice            time.Time
-	out, errOut, report *agentLines
+	out, errOut, report *event.LineWriter
 }
 
 // Agent returns the agent of the first device (nil if it has none).
@@ -118,8 +117,8 @@ func (a *Agent) AgentID() string { return a.id }
 
 // Log writes a record at the agent's time (event.Device).
 func (a *Agent) Log(typ, msg string) {
-	a.out.flush()
-	a.errOut.flush()
+	a.out.Flush()
+	a.errOut.Flush()
 	a.write(typ, msg)
 }
 
@@ -163,9 +162,9 @@ func (w *World) makeAgent(dev *Device, s Script, n int) error {
 	}
 	a.proto = p
 	a.q = w.loop.NewQueue(a)
-	a.out = &agentLines{a: a, typ: agent.TypeLog}
-	a.errOut = &agentLines{a: a, typ: agent.TypeError, prefix: "ERROR: "}
-	a.report = &agentLines{a: a, typ: agent.TypeError}
+	a.out = a.logLines(agent.TypeLog, "")
+	a.errOut = a.logLines(agent.TypeError, "ERROR: ")
+	a.report = a.logLines(agent.TypeError, "")
 	if err := a.listen(n); err != nil {
 		return err
 	}
@@ -253,8 +252,8 @@ func (a *Agent) run() error {
 
 // stop ends the agent at the end of the run.
 func (a *Agent) stop() {
-	a.out.flush()
-	a.errOut.flush()
+	a.out.Flush()
+	a.errOut.Flush()
 	if a.mod != nil {
 		a.mod.Close()
 	}
@@ -266,8 +265,8 @@ func (a *Agent) stop() {
 // RunEvent runs one event of the agent (event.Runner).
 func (a *Agent) RunEvent(fn event.Func) {
 	err := a.world.runOn(a.vm, fn)
-	a.out.flush()
-	a.errOut.flush()
+	a.out.Flush()
+	a.errOut.Flush()
 	if err != nil {
 		a.fail(err)
 	}
@@ -278,15 +277,15 @@ func (a *Agent) fail(err error) {
 	e := runtime.AsError(err)
 	if a.mod != nil && !a.mod.Unhandled().IsNull() {
 		_, herr := a.vm.Call(a.mod.Unhandled(), runtime.TableValue(a.vm.Root()), runtime.Str(e.Message()))
-		a.out.flush()
-		a.errOut.flush()
+		a.out.Flush()
+		a.errOut.Flush()
 		if herr == nil {
 			return
 		}
 		e = runtime.AsError(herr)
 	}
 	report.RuntimeError(a.report, "", source.MapTrace(e, a.path, a.lines))
-	a.report.flush()
+	a.report.Flush()
 	if f := a.world.cfg.OnAgentUncaught; f != nil {
 		f(a, source.MapTrace(e, a.path, a.lines))
 	}
@@ -369,30 +368,7 @@ func (e deviceEnd) Connected() bool  { return e.a.devUp }
 func (e deviceEnd) DeviceID() string { return e.a.dev.ID() }
 func (e deviceEnd) ImpType() string  { return e.a.dev.ImpType() }
 
-// agentLines turns the agent's print() and error() output into one log
-// record per line.
-type agentLines struct {
-	a      *Agent
-	typ    string
-	prefix string
-	buf    []byte
-}
-
-func (w *agentLines) Write(p []byte) (int, error) {
-	w.buf = append(w.buf, p...)
-	for {
-		i := bytes.IndexByte(w.buf, '\n')
-		if i < 0 {
-			return len(p), nil
-		}
-		w.a.write(w.typ, w.prefix+string(w.buf[:i]))
-		w.buf = w.buf[i+1:]
-	}
-}
-
-func (w *agentLines) flush() {
-	if len(w.buf) > 0 {
-		w.a.write(w.typ, w.prefix+string(w.buf))
-		w.buf = w.buf[:0]
-	}
+// logLines is a writer whose every line becomes a log record of type typ.
+func (a *Agent) logLines(typ, prefix string) *event.LineWriter {
+	return event.NewLineWriter(func(line string) { a.write(typ, prefix+line) })
 }

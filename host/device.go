@@ -1,7 +1,6 @@
 package host
 
 import (
-	"bytes"
 	"io"
 	"time"
 
@@ -44,7 +43,7 @@ type Device struct {
 	nv       *imp.NV // nv saved by the last run
 	restarts int     // error restarts so far
 
-	out, errOut, report *lineLog // print(), error(), uncaught-error reports
+	out, errOut, report *event.LineWriter // print(), error(), uncaught-error reports
 
 	board       *board.Board // what is attached (outlives Squirrel runs)
 	boardGuess  bool         // no --board: decide on the first I²C transaction
@@ -111,8 +110,8 @@ func (d *Device) RunEvent(fn event.Func) {
 }
 
 func (d *Device) flushLines() {
-	d.out.flush()
-	d.errOut.flush()
+	d.out.Flush()
+	d.errOut.Flush()
 }
 
 // fail handles an error that escaped an event: a halt, an error caught
@@ -131,7 +130,7 @@ func (d *Device) fail(err error) {
 		e = runtime.AsError(herr)
 	}
 	report.RuntimeError(d.report, "", source.MapTrace(e, d.path, d.lines))
-	d.report.flush()
+	d.report.Flush()
 	if f := d.world.cfg.OnUncaught; f != nil {
 		f(d, source.MapTrace(e, d.path, d.lines))
 	}
@@ -249,33 +248,9 @@ func (d *Device) run(wake int) error {
 	return err
 }
 
-// lineLog turns writes into one log record per line.
-type lineLog struct {
-	d      *Device
-	typ    string
-	prefix string
-	buf    []byte
-}
-
-func (w *lineLog) Write(p []byte) (int, error) {
-	w.buf = append(w.buf, p...)
-	for {
-		i := bytes.IndexByte(w.buf, '\n')
-		if i < 0 {
-			break
-		}
-		w.d.write(w.typ, w.prefix+string(w.buf[:i]))
-		w.buf = w.buf[i+1:]
-	}
-	return len(p), nil
-}
-
-// flush writes a partial line.
-func (w *lineLog) flush() {
-	if len(w.buf) > 0 {
-		w.d.write(w.typ, w.prefix+string(w.buf))
-		w.buf = w.buf[:0]
-	}
+// logLines is a writer whose every line becomes a log record of type typ.
+func (d *Device) logLines(typ, prefix string) *event.LineWriter {
+	return event.NewLineWriter(func(line string) { d.write(typ, prefix+line) })
 }
 
 // heapSize is the device's Squirrel heap: Config.Heap, or the imp type's.

@@ -133,9 +133,9 @@ func (w *World) makeDevices() error {
 		d.conn.Link = server.NewLink(w.outages(d.Name))
 		d.conn.ConnectTime = w.reconnectTime()
 		d.conn.Connected = d.conn.Link.Up(w.start)
-		d.out = &lineLog{d: d, typ: event.TypeLog}
-		d.errOut = &lineLog{d: d, typ: event.TypeError, prefix: "ERROR: "}
-		d.report = &lineLog{d: d, typ: event.TypeError}
+		d.out = d.logLines(event.TypeLog, "")
+		d.errOut = d.logLines(event.TypeError, "ERROR: ")
+		d.report = d.logLines(event.TypeError, "")
 		w.devices = append(w.devices, d)
 	}
 	return nil

@@ -60,7 +60,7 @@ func Start(opts Options) (*Session, error) {
 		Seed:       host.DefaultSeed,
 		Format:     event.FormatJSON,
 		ImpType:    opts.ImpType,
-		Out:        &logWriter{out: out},
+		Out:        event.NewLineWriter(func(line string) { showLog(out, line) }),
 		Modules:    []host.Module{module{s}},
 		OnUncaught: s.explain,
 	})
@@ -242,28 +242,11 @@ func compileError(w io.Writer, name string, err error, src []byte) {
 	source.WriteError(w, &source.CompileError{Path: name, Source: src, Err: err})
 }
 
-// logWriter shows the device's log (JSON records, one a line) as a REPL
+// showLog shows a line of the device's log (a JSON record) as a REPL
 // shows it: messages as they are, status lines labelled.
-type logWriter struct {
-	out io.Writer
-	buf []byte
-}
-
-func (l *logWriter) Write(p []byte) (int, error) {
-	l.buf = append(l.buf, p...)
-	for {
-		i := bytes.IndexByte(l.buf, '\n')
-		if i < 0 {
-			return len(p), nil
-		}
-		l.show(l.buf[:i])
-		l.buf = l.buf[i+1:]
-	}
-}
-
-func (l *logWriter) show(line []byte) {
+func showLog(out io.Writer, line string) {
 	var r struct{ Type, Msg string }
-	if json.Unmarshal(line, &r) != nil {
+	if json.Unmarshal([]byte(line), &r) != nil {
 		return
 	}
 	text := r.Msg
@@ -272,7 +255,7 @@ func (l *logWriter) show(line []byte) {
 	default:
 		text = "[" + event.Label(r.Type) + "] " + text
 	}
-	_, _ = io.WriteString(l.out, text+"\n")
+	_, _ = io.WriteString(out, text+"\n")
 }
 
 // lockedWriter serialises writes from the REPL and from the device.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/impvm/impvm/cover"
+	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/lang/compile"
@@ -126,6 +127,7 @@ func NothingFailed(file string) Result {
 // fresh imp in virtual time. Results go to opts.Out as they come.
 func (s *Suite) RunFile(testFile string, opts Options, t *Totals) {
 	r := &fileRun{suite: s, opts: opts, totals: t, file: testFile, side: SideOf(testFile)}
+	r.logLines = event.NewLineWriter(r.addLog)
 	r.run()
 	if opts.ExpectFail && r.failures == 0 && opts.Filter == nil {
 		res := NothingFailed(testFile)
@@ -147,17 +149,17 @@ type fileRun struct {
 	header   bool
 	failures int
 
-	script  *source.File // the test's side
-	partner *source.File // the other side (nil: none)
-	world   *host.World
-	log     []string // device log lines
-	partial []byte
-	current string    // "Case::method" of the running test
-	curLog  int       // len(log) when it started
-	curAt   time.Time // virtual time when it started
-	started bool      // the framework ran at least once
-	done    bool      // SESSION_RESULT arrived
-	restart bool      // the device's Squirrel restarted during the session
+	script   *source.File // the test's side
+	partner  *source.File // the other side (nil: none)
+	world    *host.World
+	log      []string          // device log lines
+	logLines *event.LineWriter // the device log, line by line, to addLog
+	current  string            // "Case::method" of the running test
+	curLog   int               // len(log) when it started
+	curAt    time.Time         // virtual time when it started
+	started  bool              // the framework ran at least once
+	done     bool              // SESSION_RESULT arrived
+	restart  bool              // the device's Squirrel restarted during the session
 
 	plan     []string        // the steps the session means to run, in order
 	reported map[string]bool // steps with a result
@@ -248,7 +250,7 @@ func (r *fileRun) run() {
 		Board:           r.opts.Board,
 		Web:             r.opts.Web,
 		OnError:         host.OnErrorContinue,
-		Out:             (*logWriter)(r),
+		Out:             r.logLines,
 		OnUncaught:      func(_ *host.Device, e *runtime.Error) { fw.uncaught(e) },
 		OnAgentUncaught: func(_ *host.Agent, e *runtime.Error) { fw.uncaught(e) },
 	}
@@ -388,23 +390,6 @@ func (r *fileRun) compose(name, lib, file string, wrap bool) (*source.File, erro
 	return src, nil
 }
 
-// logWriter collects the device log, one line at a time.
-type logWriter fileRun
-
-func (w *logWriter) Write(p []byte) (int, error) {
-	r := (*fileRun)(w)
-	r.partial = append(r.partial, p...)
-	for {
-		i := strings.IndexByte(string(r.partial), '\n')
-		if i < 0 {
-			break
-		}
-		r.addLog(string(r.partial[:i]))
-		r.partial = r.partial[i+1:]
-	}
-	return len(p), nil
-}
-
 func (r *fileRun) addLog(line string) {
 	r.log = append(r.log, line)
 	if r.opts.Verbose {
@@ -416,10 +401,7 @@ func (r *fileRun) flushLog() {
 	if r.world != nil {
 		_ = r.world.Flush()
 	}
-	if len(r.partial) > 0 {
-		r.addLog(string(r.partial))
-		r.partial = nil
-	}
+	r.logLines.Flush()
 }
 
 // selected reports whether the test name ("Case::method") is to run.
