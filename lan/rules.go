@@ -17,7 +17,7 @@ const (
 // send() return codes (Send Error Codes, spec §1.9).
 const (
 	SendOK                = 0 // datagram handed to the network
-	SendErrorNotConnected = 1 // the interface is down
+	SendErrorNotConnected = 1 // the interface is down, or the address is off its subnet
 	SendErrorWouldBlock   = 4 // rate-limited; nothing sent
 )
 
@@ -57,6 +57,43 @@ func CheckDest(addr string, subnetBroadcast netip.Addr, allowLoopback bool) (net
 		return a, nil
 	}
 	return netip.Addr{}, errorf(KindNotLocal, "address '%s' is not a local address (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or broadcast)", addr)
+}
+
+// Subnet is the interface's local subnet (Address masked by Netmask);
+// invalid when either is absent.
+func (ip IPv4) Subnet() netip.Prefix {
+	if !ip.Address.Is4() || !ip.Netmask.Is4() {
+		return netip.Prefix{}
+	}
+	m := ip.Netmask.As4()
+	bits := 0
+	for _, b := range m {
+		for ; b&0x80 != 0; b <<= 1 {
+			bits++
+		}
+	}
+	p, err := ip.Address.Prefix(bits)
+	if err != nil {
+		return netip.Prefix{}
+	}
+	return p
+}
+
+// OnSubnet reports whether a (a validated send() destination, or a
+// datagram's source) is reachable without a router: in the interface's
+// subnet, a broadcast address, or loopback when allowed (test use). An
+// imp's local-network interface "will only have access to the local
+// subnet (traffic will not be able to cross routers)": a send elsewhere
+// is SendErrorNotConnected, and datagrams from elsewhere are dropped.
+func (ip IPv4) OnSubnet(a netip.Addr, allowLoopback bool) bool {
+	switch {
+	case a == Broadcast, a == ip.Broadcast && a.IsValid():
+		return true
+	case allowLoopback && loopbackNet.Contains(a):
+		return true
+	}
+	s := ip.Subnet()
+	return !s.IsValid() || s.Contains(a)
 }
 
 // CheckPort validates a send() destination port: 0-65535 except 67, 68.

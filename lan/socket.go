@@ -58,7 +58,7 @@ func (s *Socket) Send(addr string, port int, data []byte) (int, error) {
 		return 0, err
 	}
 	n := s.nic
-	if !n.Up() || (s.ready != nil && !s.ready()) {
+	if !n.Up() || (s.ready != nil && !s.ready()) || !n.ip.OnSubnet(dst, n.loopback) {
 		return SendErrorNotConnected, nil
 	}
 	if !n.noLimit && !n.bucket.Take(n.clock.Now()) {
@@ -104,9 +104,10 @@ func (s *Socket) bind(port uint16) error {
 	return nil
 }
 
-// deliver hands d to the handler if the socket is still open and bound.
+// deliver hands d to the handler if the socket is still open and bound,
+// and d comes from the interface's subnet (nothing crosses a router).
 func (s *Socket) deliver(d Datagram) {
-	if s.closed || s.handler == nil {
+	if s.closed || s.handler == nil || !s.nic.ip.OnSubnet(d.FromIP, s.nic.loopback) {
 		return
 	}
 	s.handler(d)

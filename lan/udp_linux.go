@@ -146,6 +146,10 @@ func (h *hostNIC) control(hs *hostSock) func(_, _ string, rc syscall.RawConn) er
 		var serr error
 		err := rc.Control(func(fd uintptr) {
 			serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_BROADCAST, 1)
+			if serr == nil && !h.opts.AllowLoopback {
+				// Never through a gateway: only hosts on the link.
+				serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_DONTROUTE, 1)
+			}
 			if serr == nil {
 				e := syscall.SetsockoptString(int(fd), syscall.SOL_SOCKET, syscall.SO_BINDTODEVICE, h.opts.Iface)
 				hs.boundDev = e == nil

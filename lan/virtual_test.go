@@ -357,3 +357,46 @@ func TestLinkSchedule(t *testing.T) {
 		t.Errorf("SetLink unknown: %v", err)
 	}
 }
+
+// Nothing crosses a router: a send to a private address outside the
+// interface's subnet is SendErrorNotConnected and nothing leaves (no rate
+// token either); the subnet and broadcasts still work.
+func TestSubnetConfinement(t *testing.T) {
+	r := newRig(t, Config{Subnet: netip.MustParsePrefix("10.1.2.0/24")}, "a", "b")
+	s := r.open("a", 5000)
+	r.open("b", 5000)
+	for _, addr := range []string{"10.1.3.10", "10.9.9.9", "192.168.1.11", "172.16.0.1"} {
+		if c, err := s.Send(addr, 5000, []byte("x")); c != SendErrorNotConnected || err != nil {
+			t.Errorf("send to %s: code %d, %v", addr, c, err)
+		}
+	}
+	r.sched.RunFor(time.Second)
+	r.expect()
+	if got := r.nics["a"].bucket.Tokens(r.sched.Now()); got != RateBurst {
+		t.Errorf("off-subnet sends took rate tokens: %d left", got)
+	}
+	r.send(s, "10.1.2.11", 5000, "on")
+	r.send(s, "10.1.2.255", 5000, "bcast")
+	r.sched.RunFor(time.Second)
+	if len(r.log) != 2 {
+		t.Errorf("on-subnet deliveries: %v", r.log)
+	}
+}
+
+func TestOnSubnet(t *testing.T) {
+	ip := IPv4{Address: netip.MustParseAddr("192.168.7.20"), Netmask: netip.MustParseAddr("255.255.254.0"),
+		Broadcast: netip.MustParseAddr("192.168.7.255")}
+	for _, c := range []struct {
+		a    string
+		loop bool
+		want bool
+	}{
+		{"192.168.6.1", false, true}, {"192.168.7.254", false, true}, {"192.168.8.1", false, false},
+		{"10.0.0.1", false, false}, {"255.255.255.255", false, true}, {"192.168.7.255", false, true},
+		{"127.0.0.1", false, false}, {"127.0.0.1", true, true},
+	} {
+		if got := ip.OnSubnet(netip.MustParseAddr(c.a), c.loop); got != c.want {
+			t.Errorf("%s (loopback %v): %v", c.a, c.loop, got)
+		}
+	}
+}
