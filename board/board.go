@@ -62,7 +62,7 @@ type Board struct {
 	i2c     map[string]map[byte]I2CDevice // bus → 8-bit write address → device
 	spi     map[string][]spiSlot
 	uart    map[string]UARTDevice
-	sources map[string]PinSource
+	sources map[string][]PinSource
 	sinks   map[string][]PinSink
 	things  []Describer
 
@@ -89,7 +89,7 @@ func New(name, impType string, env *Env) *Board {
 	}
 	return &Board{Name: name, ImpType: impType, Env: env,
 		i2c: map[string]map[byte]I2CDevice{}, spi: map[string][]spiSlot{},
-		uart: map[string]UARTDevice{}, sources: map[string]PinSource{}, sinks: map[string][]PinSink{}}
+		uart: map[string]UARTDevice{}, sources: map[string][]PinSource{}, sinks: map[string][]PinSink{}}
 }
 
 // AddI2C attaches dev at an 8-bit address (the imp's convention: the
@@ -128,12 +128,11 @@ func (b *Board) AddUART(bus string, dev UARTDevice) error {
 	return nil
 }
 
-// AddSource lets src drive imp pin pin.
+// AddSource lets src drive imp pin pin. Several sources on one pin are
+// wired-OR (as the impExplorer Kit's diode-ORed interrupt lines on its
+// wake pin): the pin is high when any is.
 func (b *Board) AddSource(pin string, src PinSource) error {
-	if _, dup := b.sources[pin]; dup {
-		return fmt.Errorf("two devices drive %s", pin)
-	}
-	b.sources[pin] = src
+	b.sources[pin] = append(b.sources[pin], src)
 	b.describe(src)
 	return nil
 }
@@ -258,7 +257,48 @@ func (b *Board) UARTSend(now time.Time, bus string, data []byte) {
 }
 
 // Source returns what drives pin, or nil.
-func (b *Board) Source(pin string) PinSource { return b.sources[pin] }
+func (b *Board) Source(pin string) PinSource {
+	switch srcs := b.sources[pin]; len(srcs) {
+	case 0:
+		return nil
+	case 1:
+		return srcs[0]
+	default:
+		return wiredOR(srcs)
+	}
+}
+
+// wiredOR is several lines driving one pin.
+type wiredOR []PinSource
+
+func (w wiredOR) Level(now time.Time) int {
+	for _, s := range w {
+		if s.Level(now) != 0 {
+			return 1
+		}
+	}
+	return 0
+}
+
+func (w wiredOR) Analog(now time.Time) int {
+	v := 0
+	for _, s := range w {
+		v = max(v, s.Analog(now))
+	}
+	return v
+}
+
+func (w wiredOR) NextChange(now time.Time) time.Time {
+	var next time.Time
+	for _, s := range w {
+		if c, ok := s.(Changer); ok {
+			if t := c.NextChange(now); !t.IsZero() && (next.IsZero() || t.Before(next)) {
+				next = t
+			}
+		}
+	}
+	return next
+}
 
 // PinWritten tells the devices listening on pin what the imp drives
 // there (and ends SPI transactions whose chip select goes high).

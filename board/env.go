@@ -91,9 +91,21 @@ func (e *Env) Accel(now time.Time) [3]float64 {
 	return [3]float64{e.Get(AccelX, now), e.Get(AccelY, now), e.Get(AccelZ, now)}
 }
 
+// Noise is a part's measurement noise: a deterministic, roughly normal
+// value (mean 0, deviation 1) for the part named key measuring at t, from
+// the seed and the device's name, so readings vary sample to sample as a
+// real part's do, and the same run gives the same readings.
+func (e *Env) Noise(key string, t time.Time) float64 {
+	return e.noiseAt("part:"+key, t.Sub(e.Start), time.Nanosecond)
+}
+
 // noise is a deterministic, roughly normal value (mean 0, deviation 1)
 // for quantity q in the step of time holding t.
 func (e *Env) noise(q string, t time.Duration, step time.Duration) float64 {
+	return e.noiseAt(q, t, step)
+}
+
+func (e *Env) noiseAt(q string, t time.Duration, step time.Duration) float64 {
 	if step <= 0 {
 		step = time.Second
 	}

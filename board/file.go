@@ -38,7 +38,7 @@ func LoadBoardFile(path string) (*BoardFile, error) {
 }
 
 var deviceFields = map[string][]string{
-	"hts221":  {"address", "registers"},
+	"hts221":  {"address", "registers", "drdy"},
 	"lps22hb": {"address", "registers", "int"},
 	"lis3dh":  {"address", "registers", "int1", "int2"},
 	"si7021":  {"address"},
@@ -157,7 +157,7 @@ func (w walker) part(n *node, field string) (Part, error) {
 			if err == nil && x&1 != 0 {
 				err = w.errorf(v, f, "0x%02X is odd: give the imp's 8-bit address (the 7-bit address shifted left)", x)
 			}
-		case "int", "int1", "alert":
+		case "int", "int1", "alert", "drdy":
 			p.Int1, err = w.name(v, f, "pin")
 		case "int2":
 			p.Int2, err = w.name(v, f, "pin")

@@ -17,8 +17,11 @@ import (
 // one-shot (CTRL_REG2 ONE_SHOT with ODR 00), whose conversion is complete
 // when the bit is read back (the part takes a few ms; impvm's sensors
 // answer at the instant of the request so a busy-wait on the bit ends);
-// the sub-address MSB's auto-increment. Not modelled: the heater's
-// self-heating, the averaging's effect on noise, DRDY on a pin.
+// the sub-address MSB's auto-increment; measurement noise at the
+// datasheet's RMS figures (seeded: see Env.Noise); the DRDY line (CTRL_REG3
+// DRDY_EN, active high or low with DRDY_H_L) as a pin source, active
+// while a new sample is unread. Not modelled: the heater's self-heating,
+// the averaging's effect on noise.
 type HTS221 struct {
 	env   *Env
 	regs  registers
@@ -27,7 +30,15 @@ type HTS221 struct {
 	s     sampler
 	hold  [2]bool // BDU: humidity, temperature low byte read, high byte not yet
 	t, h  float64 // last converted values, for Describe
+	Key   string  // names the part in its measurement noise's seed
 }
+
+// RMS noise at the default averaging (datasheet table 3: 0.03 %RH,
+// 0.007 °C with AVGH 32, AVGT 16).
+const (
+	htsHumNoise  = 0.03
+	htsTempNoise = 0.007
+)
 
 // HTS221 registers and bits.
 const (
@@ -158,8 +169,8 @@ func (d *HTS221) convert(t time.Time) {
 	t1 := float64(int(c[3])|int(c[5]>>2&3)<<8) / 8
 	s16 := func(i int) float64 { return float64(int16(uint16(c[i]) | uint16(c[i+1])<<8)) }
 	h0out, h1out, t0out, t1out := s16(6), s16(10), s16(12), s16(14)
-	d.t = clamp(d.env.Get(Temperature, t), -40, 120)
-	d.h = clamp(d.env.Get(Humidity, t), 0, 100)
+	d.t = clamp(d.env.Get(Temperature, t)+htsTempNoise*d.env.Noise(d.Key+"/t", t), -40, 120)
+	d.h = clamp(d.env.Get(Humidity, t)+htsHumNoise*d.env.Noise(d.Key+"/h", t), 0, 100)
 	if !d.hold[0] && h1 != h0 {
 		raw := clampInt(h0out+(d.h-h0)*(h1out-h0out)/(h1-h0), -32768, 32767)
 		d.r[htsHumOutL], d.r[htsHumOutL+1] = le16(raw)
@@ -176,4 +187,34 @@ func (d *HTS221) Describe() string {
 		return ""
 	}
 	return fmt.Sprintf("HTS221: %.2f °C, %.1f %%RH", d.t, d.h)
+}
+
+// DRDY is the part's data-ready line.
+func (d *HTS221) DRDY() PinSource { return htsDRDY{d} }
+
+type htsDRDY struct{ d *HTS221 }
+
+func (l htsDRDY) Level(now time.Time) int {
+	d := l.d
+	d.update(now)
+	on := d.r[htsCtrl3]&0x04 != 0 && d.r[htsStatus]&3 != 0
+	if d.r[htsCtrl3]&0x80 != 0 { // DRDY_H_L: active low
+		on = !on
+	}
+	if on {
+		return 1
+	}
+	return 0
+}
+
+func (l htsDRDY) Analog(now time.Time) int { return l.Level(now) * 65535 }
+
+// NextChange is the next continuous sample.
+func (l htsDRDY) NextChange(now time.Time) time.Time {
+	s := l.d.s
+	if s.period <= 0 {
+		return time.Time{}
+	}
+	k := int64(now.Sub(s.since)/s.period) + 1
+	return s.since.Add(time.Duration(k) * s.period)
 }

@@ -53,12 +53,14 @@ const (
 // Kits are the built-in boards, from Electric Imp's hardware abstraction
 // layers (ExplorerKitHAL: imp001 and imp004m editions; CellularBreakoutHAL
 // rev4.2) and kit documentation. On the imp001 kit pin1 is both the LED's
-// power gate and the wake pin the accelerometer's INT1 drives.
+// power gate and the wake pin, which the sensors' interrupt lines drive
+// (wired-OR; Electric Imp's HTS221 suite for this kit expects its DRDY
+// there).
 var Kits = map[string][]Kit{
 	"explorer": {
 		{Name: "impExplorer Kit (imp001)", Imp: "imp001", Parts: []Part{
-			{Model: "hts221", Bus: "i2c89", Address: ExplorerHTS221},
-			{Model: "lps22hb", Bus: "i2c89", Address: ExplorerLPS22HB},
+			{Model: "hts221", Bus: "i2c89", Address: ExplorerHTS221, Int1: "pin1"},
+			{Model: "lps22hb", Bus: "i2c89", Address: ExplorerLPS22HB, Int1: "pin1"},
 			{Model: "lis3dh", Bus: "i2c89", Address: ExplorerLIS3DH, Int1: "pin1"},
 			{Model: "ws2812", Bus: "spi257", Count: 1, Gate: "pin1"},
 		}},
@@ -157,7 +159,13 @@ func (b *Board) attach(env *Env, p Part) error {
 	var dev any
 	switch p.Model {
 	case "hts221":
-		dev = NewHTS221(env)
+		d := NewHTS221(env)
+		dev = d
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, d.DRDY()); err != nil {
+				return err
+			}
+		}
 	case "lps22hb":
 		d := NewLPS22HB(env)
 		dev = d
@@ -232,6 +240,17 @@ func (b *Board) attach(env *Env, p Part) error {
 		return b.AddSource(p.Pin, NewInput(env, p.Pin))
 	default:
 		return fmt.Errorf("unknown model (models: %s)", strings.Join(Models, ", "))
+	}
+	key := fmt.Sprintf("%s@%s:%02X", p.Model, p.Bus, p.Address)
+	switch d := dev.(type) {
+	case *HTS221:
+		d.Key = key
+	case *LPS22HB:
+		d.Key = key
+	case *LIS3DH:
+		d.Key = key
+	case *Si702x:
+		d.Key = key
 	}
 	if rs, ok := dev.(registerSetter); ok {
 		for _, reg := range sortedRegs(p.Registers) {

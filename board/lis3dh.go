@@ -38,7 +38,13 @@ type LIS3DH struct {
 		above bool
 		count int
 	}
+	Key string // names the part in its measurement noise's seed
 }
+
+// lisNoiseDensity is the acceleration noise density in normal mode
+// (datasheet table 4: 220 µg/√Hz); RMS noise is density·√(ODR/2), and
+// low-power mode is noisier (impvm: ×4).
+const lisNoiseDensity = 220e-6
 
 const (
 	lisStatusAux = 0x07
@@ -258,6 +264,15 @@ func (d *LIS3DH) update(now time.Time) {
 // sample takes one measurement at t.
 func (d *LIS3DH) sample(t time.Time) {
 	d.a = d.env.Accel(t)
+	if d.s.period > 0 {
+		sigma := lisNoiseDensity * math.Sqrt(float64(time.Second)/float64(d.s.period)/2)
+		if d.r[lisCtrl1]&0x08 != 0 {
+			sigma *= 4
+		}
+		for i, axis := range []string{"/x", "/y", "/z"} {
+			d.a[i] += sigma * d.env.Noise(d.Key+axis, t)
+		}
+	}
 	bits, sens := d.resolution()
 	var out [6]byte
 	lim := 1 << (bits - 1)

@@ -14,10 +14,12 @@ import (
 // P_OR/T_OR overruns; BDU; pressure 4096 LSB/hPa as 24-bit two's
 // complement, temperature 100 LSB/°C; the FIFO (bypass, FIFO, stream and
 // dynamic-stream modes, 32 levels, watermark and overrun flags) read
-// through the output registers; AUTOZERO and AUTORIFP with REF_P; the
+// through the output registers; AUTOZERO and AUTORIFP (the conversion
+// after either is enabled becomes REF_P; AUTOZERO outputs are then
+// differential; RESET_AZ/RESET_ARP turn them off); the
 // pressure threshold interrupt (THS_P, PHE/PLE, LIR, INT_SOURCE) and the
 // INT_DRDY line (data-ready, FIFO or threshold, active high or low) as a
-// pin source; SWRESET and BOOT. Not modelled: the low-pass filter's
+// pin source; SWRESET and BOOT; measurement noise (seeded, Env.Noise). Not modelled: the low-pass filter's
 // effect on noise, RPDS offset compensation, the bypass-to-* FIFO
 // modes' interrupt triggers (they behave as bypass then stream/FIFO).
 type LPS22HB struct {
@@ -29,8 +31,18 @@ type LPS22HB struct {
 	hold [2]bool
 	p, t float64
 	// irq: the pressure-threshold event state (for INT_SOURCE and the pin)
-	ph, pl bool
+	ph, pl     bool
+	refPending bool   // the next conversion sets REF_P (AUTOZERO, AUTORIFP)
+	Key        string // names the part in its measurement noise's seed
 }
+
+// RMS noise (datasheet table 2: pressure 0.0075 hPa with the low-pass
+// filter, impvm takes 0.01 hPa without it; temperature impvm's 0.01 °C).
+const (
+	lpsPressNoise    = 0.01
+	lpsPressNoiseLPF = 0.0075
+	lpsTempNoise     = 0.01
+)
 
 const (
 	lpsIntCfg    = 0x0B
@@ -95,21 +107,23 @@ func (d *LPS22HB) writeReg(now time.Time, reg, v byte) {
 	d.update(now)
 	switch reg {
 	case lpsIntCfg:
-		d.r[reg] = v
-		if v&0x20 != 0 { // AUTOZERO: the current pressure becomes the reference
-			d.setRef(d.rawPressure(now))
+		old := d.r[reg]
+		r := v &^ 0x50 // RESET_AZ and RESET_ARP act and read back 0
+		if v&0x10 != 0 {
+			r &^= 0x20 // AUTOZERO off
 		}
-		if v&0x10 != 0 { // RESET_AZ
-			d.r[reg] &^= 0x30
+		if v&0x40 != 0 {
+			r &^= 0x80 // AUTORIFP off
+		}
+		if r&0xA0 == 0 && old&0xA0 != 0 {
 			d.setRef(0)
 		}
-		if v&0x40 != 0 { // RESET_ARP
-			d.r[reg] &^= 0xC0
-			d.setRef(0)
+		// Turning AUTOZERO or AUTORIFP on makes the next conversion the
+		// reference.
+		if r&0x20 != 0 && old&0x20 == 0 || r&0x80 != 0 && old&0x80 == 0 {
+			d.refPending = true
 		}
-		if v&0x80 != 0 {
-			d.setRef(d.rawPressure(now))
-		}
+		d.r[reg] = r
 	case lpsThsL, lpsThsH, lpsRefXL, lpsRefXL + 1, lpsRefXL + 2, lpsRpdsL, lpsRpdsL + 1, lpsCtrl3:
 		d.r[reg] = v
 	case lpsResConf:
@@ -218,15 +232,23 @@ func (d *LPS22HB) update(now time.Time) {
 
 // rawPressure is the pressure at t in LSB (4096 per hPa).
 func (d *LPS22HB) rawPressure(t time.Time) int {
-	d.p = clamp(d.env.Get(Pressure, t), 260, 1260)
+	sigma := lpsPressNoise
+	if d.r[lpsCtrl1]&0x08 != 0 {
+		sigma = lpsPressNoiseLPF
+	}
+	d.p = clamp(d.env.Get(Pressure, t)+sigma*d.env.Noise(d.Key+"/p", t), 260, 1260)
 	return clampInt(d.p*4096, -1<<23, 1<<23-1)
 }
 
 func (d *LPS22HB) convert(t time.Time) {
 	raw := d.rawPressure(t)
-	d.t = clamp(d.env.Get(Temperature, t), -40, 85)
+	d.t = clamp(d.env.Get(Temperature, t)+lpsTempNoise*d.env.Noise(d.Key+"/t", t), -40, 85)
 	traw := clampInt(d.t*100, -32768, 32767)
 	cfg := d.r[lpsIntCfg]
+	if d.refPending {
+		d.refPending = false
+		d.setRef(raw)
+	}
 	out := raw
 	if cfg&0x20 != 0 && cfg&0x80 == 0 { // AUTOZERO: outputs are differential
 		out = raw - d.ref()

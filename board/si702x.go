@@ -34,7 +34,15 @@ type Si702x struct {
 	prevT   uint16
 	stretch time.Duration
 	t, h    float64
+	Key     string // names the part in its measurement noise's seed
 }
+
+// RMS noise at the highest resolution (datasheet table 2 and 3: 0.025 %RH,
+// 0.01 °C).
+const (
+	siHumNoise  = 0.025
+	siTempNoise = 0.01
+)
 
 // NewSi702x makes an Si7021 (deviceID 0x15) or Si7020 (0x14).
 func NewSi702x(env *Env, deviceID byte) *Si702x {
@@ -97,13 +105,13 @@ func (d *Si702x) code(v float64, mult, add float64, bits uint, status uint16) ui
 
 func (d *Si702x) measureT(at time.Time) uint16 {
 	_, tb := d.bits()
-	d.t = d.env.Get(Temperature, at)
+	d.t = d.env.Get(Temperature, at) + siTempNoise*d.env.Noise(d.Key+"/t", at)
 	return d.code(clamp(d.t, -46.85, 128.87), 175.72, -46.85, tb, 0)
 }
 
 func (d *Si702x) measureRH(at time.Time) uint16 {
 	rb, _ := d.bits()
-	d.h = clamp(d.env.Get(Humidity, at), 0, 100)
+	d.h = clamp(d.env.Get(Humidity, at)+siHumNoise*d.env.Noise(d.Key+"/h", at), 0, 100)
 	d.prevT = d.measureT(at)
 	return d.code(d.h, 125, -6, rb, 2)
 }

@@ -61,8 +61,8 @@ func (m *Module) addSPIFlash(hw *runtime.Table) {
 		}},
 		{Name: "getspeed", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(sf.speed), nil }},
 		{Name: "read", NParams: 3, Mask: "unn", Fn: sf.read},
-		{Name: "readintoblob", NParams: 4, Mask: "unxn", Fn: sf.readIntoBlob},
-		{Name: "write", NParams: -3, Mask: "unx|snnn", Fn: sf.write},
+		{Name: "readintoblob", NParams: 4, Mask: "unun", Fn: sf.readIntoBlob},
+		{Name: "write", NParams: -3, Mask: "unu|snnn", Fn: sf.write},
 		{Name: "erasesector", NParams: 2, Mask: "un", Fn: sf.eraseSector},
 	})
 	hw.SetStr("spiflash", kind.New(sf))
