@@ -48,11 +48,15 @@ func TestWallClock(t *testing.T) {
 	start := time.Now()
 	res := w.Run()
 	el := time.Since(start)
+	// On a loaded machine a timer may run late, which moves "slept"
+	// among the ticks; what cannot change is that every line is there, the
+	// ticks in order, and that the run took at least the ticks' time.
 	got := strings.Join(messages(out.String()), ",")
-	if got != "Device booting,tick 1,tick 2,slept,tick 3" || res.Code != ExitOK {
+	ticks := strings.Replace(got, ",slept", "", 1)
+	if ticks != "Device booting,tick 1,tick 2,tick 3" || !strings.Contains(got, ",slept") || res.Code != ExitOK {
 		t.Errorf("log %q, status %d", got, res.Code)
 	}
-	if res.Outcome != event.Finished || el < 150*time.Millisecond || el > 2*time.Second {
+	if res.Outcome != event.Finished || el < 150*time.Millisecond || el > time.Minute {
 		t.Errorf("outcome %v after %v", res.Outcome, el)
 	}
 }
@@ -63,7 +67,8 @@ func TestWallDuration(t *testing.T) {
 		tick();
 	`)
 	res := w.Run()
-	if n := strings.Count(out.String(), "tick"); res.Outcome != event.Deadline || n < 2 || n > 4 {
+	// Late timers (a loaded machine) give fewer ticks, never more.
+	if n := strings.Count(out.String(), "tick"); res.Outcome != event.Deadline || n < 1 || n > 4 {
 		t.Errorf("outcome %v, %d ticks", res.Outcome, n)
 	}
 }
