@@ -18,6 +18,9 @@ type Profile struct {
 	// Skip, when set, leaves files out of the counts (test files, code
 	// impvm generates).
 	Skip func(file string) bool
+	// Rename, when set, turns a file's name as the code names it into the
+	// name it is counted under (code that ran in another directory).
+	Rename func(file string) string
 
 	mu    sync.Mutex
 	units []unit
@@ -46,7 +49,7 @@ func (p *Profile) Counts() Counts {
 	all := Counts{}
 	for _, u := range p.units {
 		one := Counts{}
-		u.collect(u.proto, one, p.Skip)
+		u.collect(u.proto, one, p)
 		all.Merge(one)
 	}
 	return all
@@ -54,7 +57,7 @@ func (p *Profile) Counts() Counts {
 
 // collect adds the counters of proto and its nested functions to c; on
 // a line with several statements the largest count wins.
-func (u *unit) collect(proto *runtime.Proto, c Counts, skip func(string) bool) {
+func (u *unit) collect(proto *runtime.Proto, c Counts, p *Profile) {
 	for pc, in := range proto.Code {
 		if in.Op != runtime.OpCover {
 			continue
@@ -65,7 +68,10 @@ func (u *unit) collect(proto *runtime.Proto, c Counts, skip func(string) bool) {
 				file, line = f, l
 			}
 		}
-		if skip != nil && skip(file) {
+		if p.Rename != nil {
+			file = p.Rename(file)
+		}
+		if p.Skip != nil && p.Skip(file) {
 			continue
 		}
 		n := uint64(proto.Counts[in.Bx()])
@@ -79,6 +85,6 @@ func (u *unit) collect(proto *runtime.Proto, c Counts, skip func(string) bool) {
 		}
 	}
 	for _, sub := range proto.Protos {
-		u.collect(sub, c, skip)
+		u.collect(sub, c, p)
 	}
 }

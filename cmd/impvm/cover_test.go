@@ -236,3 +236,28 @@ func TestCoverHTMLInChromium(t *testing.T) {
 		t.Error("the first file is not shown")
 	}
 }
+
+// TestGoldenCoverage: golden scenarios count too, their files named from
+// where impvm test runs (the scenario's own names are relative to it).
+func TestGoldenCoverage(t *testing.T) {
+	dir := t.TempDir()
+	putFiles(t, dir, map[string]string{
+		"sc/s.nut":        "// impvm:\n@include \"inc.nut\"\nprint(f(2) + \"\\n\");\n",
+		"sc/s.golden":     "4\n",
+		"sc/inc.nut":      "function f(x) {\n    return x * 2;\n}\n",
+		"sc/d.device.nut": "// impvm: --duration 1s\nimp.wakeup(0.5, function() {\n    server.log(\"tick\");\n});\n",
+		"sc/d.golden":     "2026-01-01T00:00:00.000 +00:00 [Status] Device booting\n2026-01-01T00:00:00.500 +00:00 [Device] tick\n",
+	})
+	t.Chdir(dir)
+	code, stdout, stderr := execCmd(testCmd(), "-j", "2", "--coverprofile", "c.lcov", ".")
+	if code != 0 {
+		t.Fatalf("status %d\n%s%s", code, stdout, stderr)
+	}
+	got, _ := os.ReadFile("c.lcov")
+	want := "TN:\nSF:sc/d.device.nut\nDA:2,1\nDA:3,1\nLH:2\nLF:2\nend_of_record\n" +
+		"SF:sc/inc.nut\nDA:1,1\nDA:2,1\nLH:2\nLF:2\nend_of_record\n" +
+		"SF:sc/s.nut\nDA:3,1\nLH:1\nLF:1\nend_of_record\n"
+	if string(got) != want {
+		t.Errorf("LCOV:\n%s\nwant:\n%s", got, want)
+	}
+}

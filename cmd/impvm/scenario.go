@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/testrun"
 )
 
@@ -16,12 +17,13 @@ import (
 // directory and named as written there, so goldens do not depend on where
 // the tree lives. Scenarios always run in virtual time.
 func runScenario(s *testrun.Scenario, stdout, stderr io.Writer) int {
-	return runScenarioWith(s, nil, stdout, stderr)
+	return runScenarioWith(s, nil, nil, stdout, stderr)
 }
 
 // runScenarioWith runs a scenario with extra preprocessing flags (impvm
-// test's --lib and -D) before the header's.
-func runScenarioWith(s *testrun.Scenario, extra *sourceFlags, stdout, stderr io.Writer) int {
+// test's --lib and -D) before the header's, counting line coverage into
+// cov when it is not nil.
+func runScenarioWith(s *testrun.Scenario, extra *sourceFlags, cov *cover.Profile, stdout, stderr io.Writer) int {
 	var f deviceFlags
 	var sf sourceFlags
 	fs := pflag.NewFlagSet(s.Name, pflag.ContinueOnError)
@@ -47,9 +49,10 @@ func runScenarioWith(s *testrun.Scenario, extra *sourceFlags, stdout, stderr io.
 		return 2
 	}
 	if !f.device && !isDeviceFile(files[0]) {
-		return runScriptOpts(files[0], files[1:], opts, stdout, stderr)
+		return runScriptLimits(files[0], files[1:], opts, scriptLimits{cov: cov}, stdout, stderr)
 	}
 	f.board.relativeTo(s.Dir)
+	f.cov = cov
 	cfg, err := f.config()
 	if err != nil {
 		fmt.Fprintf(stderr, "impvm: %s: %v\n", s.Script, err)

@@ -257,7 +257,7 @@ func runGolden(f *testFlags, it testItem, opts testrun.Options, t *testrun.Total
 	var why string
 	if err == nil {
 		why, err = s.Check(func(s *testrun.Scenario, stdout, stderr io.Writer) int {
-			return runScenarioWith(s, &f.src, stdout, stderr)
+			return runScenarioWith(s, &f.src, opts.Cover, stdout, stderr)
 		}, f.update)
 	}
 	if err != nil {

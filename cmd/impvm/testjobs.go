@@ -94,6 +94,16 @@ func runItem(f *testFlags, it testItem) *itemResult {
 		return &res
 	}
 	cov := startCover(f)
+	if cov != nil && it.golden != "" {
+		// A scenario's files are named relative to its directory.
+		dir := filepath.Dir(it.golden)
+		cov.Rename = func(file string) string {
+			if filepath.IsAbs(file) {
+				return file
+			}
+			return filepath.Join(dir, file)
+		}
+	}
 	opts.Cover = cov
 	opts.ImpType = f.impType
 	var cfg host.Config
