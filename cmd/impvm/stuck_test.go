@@ -33,7 +33,7 @@ func TestStuckScenarioIsInterrupted(t *testing.T) {
 	var out, errOut bytes.Buffer
 	start := time.Now()
 	code := runScenario(s, &out, &errOut)
-	if time.Since(start) > 5*time.Second {
+	if time.Since(start) > 60*time.Second { // a hang guard, not a speed test
 		t.Fatalf("took %v", time.Since(start))
 	}
 	if code != 130 || !strings.Contains(out.String(), "ERROR: interrupted") || !strings.Contains(out.String(), "stuck.device.nut:3") {
