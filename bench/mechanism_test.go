@@ -154,3 +154,31 @@ func TestMechanismRatios(t *testing.T) {
 		}
 	}
 }
+
+// TestMechanismsDoNotAllocate checks that calls, closure calls, method and
+// base. calls and a throw caught by try (directly or from a callee) make
+// no allocation per iteration: only creating a closure may.
+func TestMechanismsDoNotAllocate(t *testing.T) {
+	p, err := compile.Source("mechanism.nut", []byte(mechanismSource), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	vm.SetHeapLimit(512 << 20)
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	root := runtime.TableValue(vm.Root())
+	for _, name := range mechanisms {
+		if name == "closurenew" {
+			continue
+		}
+		fn, _ := vm.Root().Get(runtime.Str(name))
+		small := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10)) })
+		large := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10000)) })
+		if large != small {
+			t.Errorf("%s allocates: %.0f allocations for 10 iterations, %.0f for 10000", name, small, large)
+		}
+	}
+}
