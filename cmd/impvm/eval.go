@@ -84,6 +84,7 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 		lim.maxMemory = defaultMaxMemory
 	}
 	vm.SetHeapLimit(lim.maxMemory)
+	tuneGCForScript(lim.maxMemory)
 	vargs := make([]runtime.Value, len(args))
 	for i, a := range args {
 		vargs[i] = runtime.Str(a)
