@@ -151,7 +151,11 @@ func (t *Type) fits(names, ifaces []string) bool {
 	return true
 }
 
+// reason lists the names and interfaces that decided a choice, the most
+// telling first: names fewer imp types have come before common ones.
 func reason(names, ifaces []string) []string {
+	names = slices.Clone(names)
+	slices.SortStableFunc(names, func(a, b string) int { return typesHaving(a) - typesHaving(b) })
 	var out []string
 	for _, n := range names {
 		out = append(out, "hardware."+n)
@@ -193,4 +197,15 @@ func nearest(n string) []string {
 		}
 	}
 	return out
+}
+
+// typesHaving counts the imp types that have hardware.name.
+func typesHaving(name string) int {
+	n := 0
+	for _, t := range all {
+		if t.Has(name) {
+			n++
+		}
+	}
+	return n
 }
