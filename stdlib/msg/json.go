@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
@@ -27,7 +26,7 @@ type JSONOptions struct {
 // the package comment). Non-compact output puts a space inside brackets
 // and after ':' and ',': { "a": 1, "b": [ 2, 3 ] }.
 func EncodeJSON(v runtime.Value, opts JSONOptions) (string, error) {
-	e := jsonEncoder{opts: opts, path: map[unsafe.Pointer]bool{}}
+	e := jsonEncoder{opts: opts, path: containerPath{}}
 	ok, err := e.value(v, 0)
 	if err != nil {
 		return "", err
@@ -41,7 +40,7 @@ func EncodeJSON(v runtime.Value, opts JSONOptions) (string, error) {
 type jsonEncoder struct {
 	opts JSONOptions
 	b    strings.Builder
-	path map[unsafe.Pointer]bool
+	path containerPath
 }
 
 func (e *jsonEncoder) value(v runtime.Value, depth int) (bool, error) {
@@ -87,15 +86,10 @@ func (e *jsonEncoder) blob(v runtime.Value) (bool, error) {
 }
 
 func (e *jsonEncoder) container(v runtime.Value, depth int) (bool, error) {
-	if depth >= maxDepth {
-		return false, ErrTooDeep
+	if fresh, err := e.path.enter(v, depth); !fresh {
+		return false, err // a cycle is left out
 	}
-	p := v.Ptr()
-	if e.path[p] {
-		return false, nil
-	}
-	e.path[p] = true
-	defer delete(e.path, p)
+	defer e.path.leave(v)
 	if v.Type() == runtime.TArray {
 		return true, e.array(v.Array(), depth)
 	}

@@ -62,7 +62,7 @@ func EncodeMessage(v runtime.Value) ([]byte, error) {
 }
 
 func encode(v runtime.Value, strict bool) ([]byte, error) {
-	e := encoder{path: map[unsafe.Pointer]bool{}, strict: strict}
+	e := encoder{path: containerPath{}, strict: strict}
 	ok, err := e.value(v, 0)
 	if err != nil {
 		return nil, err
@@ -75,8 +75,8 @@ func encode(v runtime.Value, strict bool) ([]byte, error) {
 
 type encoder struct {
 	buf    []byte
-	path   map[unsafe.Pointer]bool // containers being encoded (cycle check)
-	strict bool                    // fail instead of dropping
+	path   containerPath // containers being encoded (cycle check)
+	strict bool          // fail instead of dropping
 }
 
 // drop is what happens to a value that does not serialize: it is left
@@ -143,16 +143,14 @@ func (e *encoder) bytes(tag byte, s string) {
 // container appends an array or a table; a container already being
 // encoded (a cycle) does not serialize.
 func (e *encoder) container(v runtime.Value, depth int) (bool, error) {
-	if depth >= maxDepth {
-		return false, ErrTooDeep
+	fresh, err := e.path.enter(v, depth)
+	if !fresh {
+		if err != nil {
+			return false, err
+		}
+		return e.drop() // a cycle
 	}
-	p := v.Ptr()
-	if e.path[p] {
-		return e.drop()
-	}
-	e.path[p] = true
-	defer delete(e.path, p)
-	var err error
+	defer e.path.leave(v)
 	if v.Type() == runtime.TArray {
 		err = e.array(v.Array(), depth)
 	} else {
@@ -315,3 +313,23 @@ func (d *decoder) table() (runtime.Value, error) {
 		t.Set(runtime.Str(k), v)
 	}
 }
+
+// containerPath holds the containers being encoded, outermost first, so
+// that a container met again inside itself (a cycle) is not encoded again.
+type containerPath map[unsafe.Pointer]bool
+
+// enter puts container v, depth levels deep, on the path. It reports
+// false for a container already on it (a cycle) and, with ErrTooDeep, for
+// one beyond maxDepth. A true enter is paired with leave.
+func (p containerPath) enter(v runtime.Value, depth int) (bool, error) {
+	if depth >= maxDepth {
+		return false, ErrTooDeep
+	}
+	if p[v.Ptr()] {
+		return false, nil
+	}
+	p[v.Ptr()] = true
+	return true, nil
+}
+
+func (p containerPath) leave(v runtime.Value) { delete(p, v.Ptr()) }
