@@ -65,6 +65,7 @@ type Board struct {
 	sources map[string][]PinSource
 	sinks   map[string][]PinSink
 	things  []Describer
+	shown   map[Describer]string // what --trace-bus last showed of each part
 
 	// Trace, when set, is called with one readable line per bus
 	// transaction (--trace-bus).
@@ -89,7 +90,8 @@ func New(name, impType string, env *Env) *Board {
 	}
 	return &Board{Name: name, ImpType: impType, Env: env,
 		i2c: map[string]map[byte]I2CDevice{}, spi: map[string][]spiSlot{},
-		uart: map[string]UARTDevice{}, sources: map[string][]PinSource{}, sinks: map[string][]PinSink{}}
+		uart: map[string]UARTDevice{}, sources: map[string][]PinSource{}, sinks: map[string][]PinSink{},
+		shown: map[Describer]string{}}
 }
 
 // AddI2C attaches dev at an 8-bit address (the imp's convention: the
@@ -238,6 +240,16 @@ func (b *Board) SPITransfer(now time.Time, bus string, mosi []byte, clockHz floa
 		b.trace("%s transfer [% X] -> [% X]", bus, mosi, miso)
 	} else {
 		b.trace("%s transfer %d bytes [% X ...]", bus, len(mosi), mosi[:16])
+	}
+	if b.Trace != nil { // what the transfer changed, e.g. LED colours
+		for _, s := range b.spi[bus] {
+			if d, ok := s.dev.(Describer); ok {
+				if now := d.Describe(); now != "" && now != b.shown[d] {
+					b.shown[d] = now
+					b.trace("%s", now)
+				}
+			}
+		}
 	}
 	return miso
 }

@@ -51,7 +51,7 @@ func TestScenarios(t *testing.T) {
 // TestScenariosDeterministic runs scenarios 100 times each: every run
 // must print the same bytes.
 func TestScenariosDeterministic(t *testing.T) {
-	for _, name := range []string{"two_devices/hub", "error_restart", "server_suspend"} {
+	for _, name := range []string{"two_devices/hub", "error_restart", "server_suspend", "net_demo_day", "board_explorer"} {
 		s, err := testrun.LoadScenario(filepath.Join(scriptsDir, name+".golden"))
 		if err != nil {
 			t.Fatal(err)
