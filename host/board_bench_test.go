@@ -55,4 +55,3 @@ func BenchmarkI2CRegisterReads(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "reads/s")
 }
-
