@@ -14,6 +14,7 @@ import (
 // handed back with addbuffer(). The played samples go nowhere.
 func (m *Module) newFFDAC() runtime.Value {
 	s := &stream{callback: runtime.Null}
+	m.streams = append(m.streams, s)
 	kind := runtime.NewKind(imp.MetaTypeName, []runtime.Spec{
 		{Name: "configure", NParams: -5, Mask: "..n.c.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			return runtime.Null, m.ffdacConfigure(s, args)

@@ -38,6 +38,8 @@ type Module struct {
 	typ   *imptype.Type
 	pins  map[string]*pin // hardware.pinX, by name
 	buses map[string]*bus // hardware.i2cXX, spiXX, uartXX, by name
+	// streams are the sampler and fixed-frequency DAC, once made
+	streams []*stream
 
 	board   *board.Board   // what is attached (board.go)
 	guessed bool           // GuessBoard was asked
@@ -65,6 +67,17 @@ func (m *Module) visitRoots(visit func(runtime.Value)) {
 	}
 	for _, b := range m.buses {
 		visit(b.callback)
+	}
+	for _, s := range m.streams {
+		if s.timer != nil { // running: its timer will use them
+			visit(s.callback)
+			for _, b := range s.buffers {
+				visit(b)
+			}
+			for _, b := range s.queued {
+				visit(b)
+			}
+		}
 	}
 }
 

@@ -44,6 +44,7 @@ type stream struct {
 // inputs hold the steady level pin.read() reports for ANALOG_IN.
 func (m *Module) newSampler() runtime.Value {
 	s := &stream{callback: runtime.Null}
+	m.streams = append(m.streams, s)
 	kind := runtime.NewKind(imp.MetaTypeName, []runtime.Spec{
 		{Name: "configure", NParams: -5, Mask: "..n.c.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			return runtime.Null, m.samplerConfigure(s, args)
