@@ -146,12 +146,14 @@ func (vm *VM) MemoryFree() int64 {
 	if h.limit == 0 {
 		return 0
 	}
-	h.live = vm.measureAll() - h.base
-	h.settle(0)
-	if h.live >= h.limit {
+	// The accounting period goes on: what was charged since the last
+	// check still counts towards the next one (a script asking often
+	// must not reset the meter).
+	live := vm.measureAll() - h.base
+	if live >= h.limit {
 		return 0
 	}
-	return h.limit - h.live
+	return h.limit - live
 }
 
 // measureAll sums the estimated sizes of every object reachable from the

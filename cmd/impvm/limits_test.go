@@ -175,3 +175,19 @@ func TestSourceHygiene(t *testing.T) {
 		t.Errorf("control bytes: status %d, %q", code, errOut)
 	}
 }
+
+// Asking imp.getmemoryfree() after every allocation does not reset the
+// meter: the heap still runs out.
+func TestMemoryFreeDoesNotResetTheMeter(t *testing.T) {
+	dir := t.TempDir()
+	bomb := writeFile(t, dir, "ask.device.nut", `local keep = [];
+while (true) {
+    keep.append(blob(1000));
+    imp.getmemoryfree();
+}
+`)
+	code, out, _ := impvm("--virtual", "--heap", "4M", bomb)
+	if code != 1 || !strings.Contains(out, "ERROR: out of memory") || !strings.Contains(out, bomb+":3") {
+		t.Errorf("status %d, log:\n%s", code, out)
+	}
+}
