@@ -1,6 +1,7 @@
 package board
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -187,4 +188,22 @@ func FuzzI2CModels(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The example board files parse and build.
+func TestExampleBoards(t *testing.T) {
+	files, _ := filepath.Glob("../examples/boards/*.json")
+	if len(files) == 0 {
+		t.Fatal("no example boards")
+	}
+	for _, f := range files {
+		bf, err := LoadBoardFile(f)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if _, err := Build(bf.Name, bf.Imp, NewEnv(1), bf.AllParts()); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
 }
