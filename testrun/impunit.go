@@ -164,6 +164,8 @@ type fileRun struct {
 	plan     []string        // the steps the session means to run, in order
 	reported map[string]bool // steps with a result
 	fw       *frameworkModule
+
+	strayError bool // the file failed for an error raised while no test ran
 }
 
 func (r *fileRun) printf(format string, args ...any) {
@@ -435,7 +437,7 @@ func (m *frameworkModule) InstallAgent(a *host.Agent, vm *runtime.VM) error {
 // uncaught handles an error no Squirrel code caught, on either side: the
 // running asynchronous test fails with it (at the innermost line of the
 // project's code on its stack) and the next test runs; with no test
-// running, the file fails.
+// running, the file fails (once).
 func (m *frameworkModule) uncaught(e *runtime.Error) {
 	r := m.r
 	if e.Uncatchable {
@@ -450,7 +452,11 @@ func (m *frameworkModule) uncaught(e *runtime.Error) {
 			return
 		}
 	}
-	r.fail(r.file, msg, where, 0)
+	// Once per file: later errors with no test running are in its log.
+	if !r.strayError {
+		r.strayError = true
+		r.fail(r.file, msg, where, 0)
+	}
 }
 
 // whereOf is "file:line" of the innermost frame of a (mapped) error's

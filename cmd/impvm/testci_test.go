@@ -416,3 +416,22 @@ func TestDeviceUnderTest(t *testing.T) {
 		t.Errorf("impType imp9: status %d, %q", code, stderr)
 	}
 }
+
+// TestStrayErrors: errors raised while no test runs fail the file once;
+// the log shows them all, and the tests still run.
+func TestStrayErrors(t *testing.T) {
+	dir := t.TempDir()
+	putFiles(t, dir, map[string]string{"s.test.nut": `imp.wakeup(0, function() { throw "first"; });
+imp.wakeup(0, function() { throw "second"; });
+class S extends ImpTestCase {
+    function testA() {}
+    function testB() {}
+}
+`})
+	t.Chdir(dir)
+	code, stdout, _ := execCmd(testCmd(), "-j", "1", ".")
+	if code != 1 || strings.Count(stdout, "FAIL") != 1 || !strings.Contains(stdout, "FAIL s.test.nut: s.test.nut:1: uncaught error: first\n") ||
+		!strings.Contains(stdout, "ok   S::testA\n") || !strings.Contains(stdout, "ok   S::testB\n") || !strings.HasSuffix(stdout, "2 passed, 1 failed, 0 skipped\n") {
+		t.Errorf("status %d, report:\n%s", code, stdout)
+	}
+}
