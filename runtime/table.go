@@ -53,18 +53,12 @@ func hashKey(k Value) uint32 {
 	case TInt, TBool:
 		return k.n
 	case TFloat:
-		return uint32(floatToIntTrunc(k.Float()))
+		// The imp's ARM compiler converts with saturation (NaN gives 0),
+		// as floatToInt does; an x86 build of the reference gives INT_MIN
+		// for every out-of-range key instead.
+		return uint32(floatToInt(k.Float()))
 	}
 	return objectID(k)
-}
-
-// floatToIntTrunc is C's (int) cast for hashing; out-of-range values give
-// INT_MIN as on x86 (only the hash, never visible as a value).
-func floatToIntTrunc(f float32) int32 {
-	if f != f || f >= 2147483648.0 || f < -2147483648.0 {
-		return -2147483648
-	}
-	return int32(f)
 }
 
 // objectID is the deterministic identity hash of a heap value.

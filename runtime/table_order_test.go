@@ -49,7 +49,8 @@ import (
 //     rest = len, len-step, ... while rest >= step, with the bytes taken
 //     from the first forward one per round: h ^= (h<<5) + (h>>2) + byte;
 //     integer and bool: the value's bits; float: truncated toward zero to
-//     a 32-bit integer. Keys are equal when they have the same type and
+//     a 32-bit integer, saturating out of range and 0 for NaN (the imp's
+//     ARM conversion; an x86 build gives INT_MIN instead). Keys are equal when they have the same type and
 //     the same bits (floats by bit pattern).
 
 type modelKey struct {
@@ -83,7 +84,16 @@ func modelHash(k modelKey) uint32 {
 		}
 		return h
 	case 'f':
-		return uint32(int32(math.Trunc(float64(math.Float32frombits(k.bits)))))
+		f := float64(math.Float32frombits(k.bits))
+		switch {
+		case f != f:
+			return 0
+		case f >= 1<<31:
+			return 1<<31 - 1
+		case f <= -(1 << 31):
+			return 1 << 31
+		}
+		return uint32(int32(math.Trunc(f)))
 	}
 	return k.bits
 }
@@ -272,6 +282,9 @@ func randomKey(r *rand.Rand) modelKey {
 		return modelKey{kind: 'i', bits: r.Uint32()}
 	case c < 92:
 		f := float32(r.Intn(80)-30) + []float32{0, 0.25, 0.5, 0.75}[r.Intn(4)]
+		if r.Intn(20) == 0 {
+			f = []float32{3e9, -3e9, 1e20, -1e20, float32(math.Inf(1))}[r.Intn(5)]
+		}
 		return modelKey{kind: 'f', bits: math.Float32bits(f)}
 	default:
 		return modelKey{kind: 'b', bits: uint32(r.Intn(2))}
