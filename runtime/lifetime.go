@@ -6,11 +6,11 @@ import "unsafe"
 //
 // The imp's Squirrel frees an object the moment its reference count drops
 // to zero, and never frees a cycle (there is no cycle collector). Two
-// things let a program observe that: a weak reference (weakref.ref(), or a
-// weakref stored in a container slot, which reads as its target) and a
-// function bound with bindenv, which holds its environment weakly, so
-// that `f.bindenv({a = 2})()` runs with this == null once the temporary
-// table has gone.
+// things let a program observe that in C Squirrel 3.0.4: a weak reference
+// (weakref.ref(), or a weakref stored in a container slot, which reads as
+// its target) and a function bound with bindenv, which C 3.0.4 holds
+// weakly. The imp holds bound environments strongly (see envThis), so on
+// impvm only weak references observe lifetimes.
 //
 // impvm does not count references. It answers the question exactly when
 // it is asked, at those observation points: an object is alive when a
@@ -19,8 +19,8 @@ import "unsafe"
 // their locals and their unfinished expressions' values, see traceRoots;
 // the root table; the default delegates; whatever the host holds,
 // registered with AddRoots or Hold) or when it lies on a cycle of strong
-// references (a cycle keeps itself alive for ever). Weak references and
-// bound environments are not strong references. Nothing can bring an
+// references (a cycle keeps itself alive for ever). Weak references are
+// not strong references; bound environments are. Nothing can bring an
 // unreachable object back except through these observation points, which
 // answer "gone", so a check made later gives the answer the imp would
 // have given at the moment the last reference went.
@@ -354,6 +354,13 @@ func (vm *VM) eachChild(v Value, visit func(Value)) {
 		if cl.Base != nil {
 			visit(ClassValue(cl.Base))
 		}
+		if cl.HasEnv {
+			visit(cl.Env)
+		}
+	case TNative:
+		if n := v.Native(); n.HasEnv {
+			visit(n.Env)
+		}
 	case TClass:
 		c := v.Class()
 		if c.Base != nil {
@@ -416,13 +423,12 @@ func (l *liveness) traceProto(p *Proto) {
 	}
 }
 
-// envThis is the this a bound function called with its arguments ending
-// at callTop runs with: its environment *env while the imp would still
-// hold it, null once it has gone (and *env is cleared for good, as the
-// imp's weak reference is).
-func (vm *VM) envThis(env *Value, callTop int) Value {
-	if !vm.holdsAt(*env, callTop) {
-		*env = Null
-	}
+// envThis is the this a bound function runs with: its environment. The
+// imp holds a bound function's environment strongly (unlike C Squirrel
+// 3.0.4, whose closures hold it weakly): Electric Imp's own libraries
+// depend on it — MessageManager's suite, which passes on imp devices, binds
+// handlers to a MessageManager held by nothing else once the function that
+// made it returns.
+func (vm *VM) envThis(env *Value, _ int) Value {
 	return *env
 }

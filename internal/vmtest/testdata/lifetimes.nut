@@ -1,7 +1,10 @@
 // Lifetimes as on the imp (reference counting, no cycle collector), seen
-// through weak references and bindenv. Every line agrees with the C
-// Squirrel 3.0.4 reference. Each check runs in its own function call, after
-// the calls that dropped references have returned.
+// through weak references and bindenv. Every weakref line agrees with the C
+// Squirrel 3.0.4 reference; the bindenv lines do not: C 3.0.4 holds a bound
+// function's environment weakly, the imp strongly (Electric Imp's own
+// MessageManager, whose suite passes on imp devices, binds its handlers to
+// an object nothing else holds). Each check runs in its own function call,
+// after the calls that dropped references have returned.
 function state(w) { return w.ref() == null ? "dead" : "alive"; }
 function describe() { return this == null ? "this=null" : "this=" + typeof this; }
 

@@ -63,7 +63,7 @@ function makeHandler() {
 }
 local handler = makeHandler();
 collectgarbage();
-check("environment held only by the handler is gone (weak, as on the imp)", @() handler());
+check("environment held only by the handler stays (the imp holds it strongly)", @() handler());
 local counter = 0;
 local inc = function() { counter++; return counter; }.bindenv(obj);
 inc(); inc();
