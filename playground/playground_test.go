@@ -267,14 +267,18 @@ func TestEndlessLoopIsStopped(t *testing.T) {
 	b := startBrowser(t)
 	url := servePlayground(t)
 	loop := base64.RawURLEncoding.EncodeToString([]byte("print(\"spinning\\n\");\nwhile (true) {}\n"))
-	p, out := runInPage(t, b, url+"/?code="+loop+"&run=1&budget=2")
-	if !strings.HasPrefix(out, "spinning\n") || !strings.Contains(out, "-- stopped (still running after 2 s") {
+	// The budget covers starting the WebAssembly too: generous, so a
+	// loaded machine still reaches the loop.
+	p, out := runInPage(t, b, url+"/?code="+loop+"&run=1&budget=10")
+	if !strings.HasPrefix(out, "spinning\n") || !strings.Contains(out, "-- stopped (still running after 10 s") {
 		t.Fatalf("budget did not stop the loop:\n%s", out)
 	}
 	// Stop, pressed by hand this time.
 	err := p.Eval(`new Promise(done => {
 		document.getElementById("run").click();
-		setTimeout(() => { document.getElementById("stop").click(); done(true); }, 300);
+		const out = document.getElementById("output");
+		const poll = () => out.textContent.startsWith("spinning") ? (document.getElementById("stop").click(), done(true)) : setTimeout(poll, 20);
+		poll();
 	})`, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -189,14 +189,29 @@
 	}
 
 	// ---- running --------------------------------------------------------
+	// newWorker starts a worker for runs. A worker that fails before it
+	// says anything (its scripts did not load) is replaced once and the
+	// run sent again.
+	let lastRun = null, heard = false, retried = false;
 	function newWorker() {
 		const w = new Worker("worker.js");
 		w.onmessage = (e) => {
 			const m = e.data;
+			heard = true;
 			if (m.type === "out") write(m.fd, m.text);
 			else if (m.type === "exit") done("-- finished (exit " + m.code + ")");
 		};
-		w.onerror = (e) => { write(2, "impvm: " + e.message + "\n"); done("-- finished (exit 2)"); };
+		w.onerror = (e) => {
+			if (running && !heard && !retried && lastRun) {
+				retried = true;
+				w.terminate();
+				worker = newWorker();
+				worker.postMessage(lastRun);
+				return;
+			}
+			write(2, "impvm: " + e.message + "\n");
+			done("-- finished (exit 2)");
+		};
 		return w;
 	}
 	function run() {
@@ -215,7 +230,10 @@
 		ui.stdin.hidden = !interactive;
 		if (interactive) ui.stdin.focus();
 		worker = worker || newWorker();
-		worker.postMessage({ type: "run", module: wasmModule, files: state.tabs.map((t) => ({ name: t.name, text: t.text })), args, interactive });
+		lastRun = { type: "run", module: wasmModule, files: state.tabs.map((t) => ({ name: t.name, text: t.text })), args, interactive };
+		heard = false;
+		retried = false;
+		worker.postMessage(lastRun);
 		const budget = Number(params.get("budget") || 60);
 		budgetTimer = setTimeout(() => stop("-- stopped (still running after " + budget + " s; the budget is set with ?budget=SECONDS)"), budget * 1000);
 	}
