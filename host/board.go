@@ -163,9 +163,16 @@ func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
 	return b
 }
 
-// closeBoards saves flash files and closes what boards hold open.
+// closeBoards saves flash files and closes what boards hold open. With
+// --trace-bus each device's log ends with what its parts show (sensor
+// readings, LED colours).
 func (w *World) closeBoards() {
 	for _, d := range w.devices {
+		if d.board != nil && w.cfg.Board.TraceBus {
+			for _, line := range d.board.Describe() {
+				d.Log(event.TypeBus, "at the end: "+line)
+			}
+		}
 		if d.board != nil {
 			if err := d.board.Close(); err != nil {
 				fmt.Fprintf(os.Stderr, "impvm: %s: %v\n", d.Name, err)
