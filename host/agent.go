@@ -246,6 +246,9 @@ func (a *Agent) run() error {
 			return err
 		}
 	}
+	if a.world.loop.Virtual() {
+		vm.SetTick(int64(cpuTick/agentStepCost), a.cpuTick)
+	}
 	_, err := vm.Run(runtime.NewMainClosure(a.proto))
 	return err
 }
@@ -264,6 +267,9 @@ func (a *Agent) stop() {
 
 // RunEvent runs one event of the agent (event.Runner).
 func (a *Agent) RunEvent(fn event.Func) {
+	if a.vm != nil {
+		a.vm.ResetTick()
+	}
 	err := a.world.runOn(a.vm, fn)
 	a.out.Flush()
 	a.errOut.Flush()
@@ -274,6 +280,9 @@ func (a *Agent) RunEvent(fn event.Func) {
 
 // fail reports an uncaught agent error.
 func (a *Agent) fail(err error) {
+	if err == errDurationReached {
+		return
+	}
 	e := runtime.AsError(err)
 	if a.mod != nil && !a.mod.Unhandled().IsNull() {
 		_, herr := a.vm.Call(a.mod.Unhandled(), runtime.TableValue(a.vm.Root()), runtime.Str(e.Message()))

@@ -15,6 +15,20 @@ import (
 // running code stops and the run ends as at its deadline.
 const cpuTick = time.Millisecond
 
+// agentStepCost is the CPU time of a Squirrel step in an agent (the
+// impCloud's servers are faster than any imp).
+const agentStepCost = time.Microsecond / 2
+
+// cpuTick charges one tick of CPU time to the agent.
+func (a *Agent) cpuTick() error {
+	a.q.Sleep(cpuTick)
+	if dl := a.world.deadline(); !dl.IsZero() && a.q.Now().After(dl) {
+		a.world.end(ExitOK, "")
+		return errDurationReached
+	}
+	return nil
+}
+
 // errDurationReached stops Squirrel code that is still running when the
 // run's duration is over; it is not reported as a device error.
 var errDurationReached = &runtime.Error{Value: runtime.Str("duration reached"), Uncatchable: true}

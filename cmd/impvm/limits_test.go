@@ -191,3 +191,14 @@ while (true) {
 		t.Errorf("status %d, log:\n%s", code, out)
 	}
 }
+
+// An agent stuck in a loop costs virtual time too: --duration ends it.
+func TestCPUTimeVirtualAgent(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "spin.device.nut", `server.log("device up");`)
+	writeFile(t, dir, "spin.agent.nut", "server.log(\"agent start\");\nwhile (true) {}\n")
+	code, out, errOut := impvm("--virtual", "--duration", "2s", dev)
+	if code != 0 || !strings.Contains(out, "[Agent] agent start") || strings.Contains(out, "ERROR") {
+		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
+	}
+}
