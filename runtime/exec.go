@@ -68,12 +68,14 @@ func (vm *VM) callOther(fn Value, base, nargs int) (Value, error) {
 }
 
 func (vm *VM) callNative(n *Native, base, nargs int) (Value, error) {
-	if err := checkNativeArgs(n, vm.stack[base:base+nargs]); err != nil {
-		return Null, err
-	}
 	args := vm.stack[base : base+nargs : base+nargs]
-	if n.HasEnv {
+	if n.HasEnv && nargs > 0 {
+		// The bound object is this, and is what the types are checked
+		// against (uart.write.bindenv(uart) is a uart method again).
 		args[0] = vm.envThis(&n.Env, base+nargs)
+	}
+	if err := checkNativeArgs(n, args); err != nil {
+		return Null, err
 	}
 	vm.nested++
 	savedTop := vm.callTop

@@ -10,7 +10,7 @@ var funcSpecs = []runtime.Spec{
 	{Name: "pacall", NParams: 2, Mask: "ca", Fn: funcACall},
 	{Name: "weakref", NParams: 1, Fn: objWeakRef},
 	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
-	{Name: "bindenv", NParams: 2, Mask: "cx|y|t", Fn: funcBindEnv},
+	{Name: "bindenv", NParams: 2, Mask: "c.", Fn: funcBindEnv},
 	{Name: "getinfos", NParams: 1, Mask: "c", Fn: funcGetInfos},
 }
 
@@ -40,12 +40,18 @@ func funcACall(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 // bindenv(env): a new function sharing the code, free variables and
-// default values of the original, whose this is always env. env is held
-// weakly, as on the imp (Squirrel 3.0.4 keeps it through a weak
-// reference): once nothing else holds env the function runs with this ==
-// null, so `f.bindenv({a = 2})()` sees null (see runtime/lifetime.go).
+// default values of the original, whose this is always env, held strongly
+// as the imp holds it (see runtime/lifetime.go). env is a table, class or
+// instance, as in Squirrel 3.0.4, or one of the imp's own objects
+// (hardware.uart12, an i2c bus...): Electric Imp's libraries bind their
+// methods to them (Modbus: _uart.write.bindenv(_uart)).
 func funcBindEnv(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	env := args[1]
+	switch env.Type() {
+	case runtime.TTable, runtime.TClass, runtime.TInstance, runtime.TUserData:
+	default:
+		return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'table|class|instance'", env.TypeName())
+	}
 	args[1] = runtime.Null // popped, as the imp's bindenv does: a temporary env goes now
 	if args[0].Type() == runtime.TNative {
 		n := args[0].Native()
