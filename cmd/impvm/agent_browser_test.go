@@ -15,21 +15,11 @@ import (
 	"time"
 
 	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/internal/browser"
 )
 
-// chromium finds a headless-capable Chromium: $IMPVM_CHROMIUM, or
-// Debian's chromium on the PATH.
-func chromium() string {
-	if p := os.Getenv("IMPVM_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+// chromium finds a headless-capable Chromium (browser.Find).
+var chromium = browser.Find
 
 // lockedBuffer is a log the test may read while the world writes it.
 type lockedBuffer struct {
