@@ -202,3 +202,13 @@ func TestCPUTimeVirtualAgent(t *testing.T) {
 		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
 	}
 }
+
+// A regexp whose matching would take billions of steps (nested
+// quantifiers spinning on empty matches) stops at the matcher's step
+// budget with a Squirrel error at the calling line, not a hang.
+func TestRegexpStepBudgetError(t *testing.T) {
+	code, out, errOut := impvm("-e", "local re = regexp(\"((a*)*)*b\");\nprint(re.match(\"xxxxxxxx\"));")
+	if code != 1 || !strings.Contains(errOut, "ERROR: regexp: pattern too complex for the subject (backtracking limit)") || !strings.Contains(errOut, "-e:2") {
+		t.Errorf("status %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

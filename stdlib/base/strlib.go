@@ -526,7 +526,11 @@ func rexMatch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	return runtime.Bool(re.Match(args[1].Str())), nil
+	ok, err := re.Match(args[1].Str())
+	if err != nil {
+		return runtime.Null, runtime.NewError(err.Error())
+	}
+	return runtime.Bool(ok), nil
 }
 
 func rexSearch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
@@ -534,7 +538,10 @@ func rexSearch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	begin, end, ok := re.Search(args[1].Str(), rexStart(args))
+	begin, end, ok, err := re.Search(args[1].Str(), rexStart(args))
+	if err != nil {
+		return runtime.Null, runtime.NewError(err.Error())
+	}
 	if !ok {
 		return runtime.Null, nil
 	}
@@ -546,7 +553,10 @@ func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	subs, ok := re.Capture(args[1].Str(), rexStart(args))
+	subs, ok, err := re.Capture(args[1].Str(), rexStart(args))
+	if err != nil {
+		return runtime.Null, runtime.NewError(err.Error())
+	}
 	if !ok {
 		return runtime.Null, nil
 	}

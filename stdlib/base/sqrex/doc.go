@@ -59,9 +59,12 @@
 //
 // # Deliberate divergences (all undefined behaviour or unbounded work in C)
 //
-//   - Every Match/Search/Capture call stops after StepBudget node visits
-//     and reports no match; the reference runs as long as the pattern
-//     demands (e.g. "((a*)*)*b" needs ~4e9 steps).
+//   - Every Match/Search/Capture call stops after StepBudget (10 million)
+//     node visits and returns ErrTooComplex, which the regexp methods raise
+//     as the Squirrel error "regexp: pattern too complex for the subject
+//     (backtracking limit)"; the reference runs as long as the pattern
+//     demands (e.g. "((a*)*)*b" on "xxxxxxxx" needs ~4e9 steps). The count
+//     is deterministic; everyday patterns use a few hundred visits a call.
 //   - Consuming nodes may read the terminator at len(s) but fail beyond it;
 //     the reference reads whatever memory follows.
 //   - A pattern ending in a lone backslash is rejected with "letter

@@ -1,13 +1,24 @@
 package sqrex
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // StepBudget caps the node visits of one Match, Search or Capture call.
 // The reference matcher has no such guard: nested quantifiers over
-// zero-width or ambiguous operands (e.g. "((a*)*)*", "(x+x+)+y") make it
-// run for minutes or recurse without bound. Past the budget we give up and
-// report no match. 10 million visits take well under a second.
+// zero-width or ambiguous operands (e.g. "((a*)*)*b" on "xxxxxxxx" needs
+// about 4e9 visits) make it run for minutes or recurse without bound. The
+// count is deterministic (it does not depend on the machine's speed); ten
+// million visits take well under a second, and everyday patterns use a
+// few hundred per call. A call that reaches the budget fails with
+// ErrTooComplex instead of giving an answer.
 const StepBudget = 10_000_000
+
+// ErrTooComplex is the error of a Match, Search or Capture call that gave
+// up after StepBudget node visits. The regexp binding raises its text as a
+// Squirrel error.
+var ErrTooComplex = errors.New("regexp: pattern too complex for the subject (backtracking limit)")
 
 type capture struct{ begin, length int }
 
@@ -36,7 +47,8 @@ func (r *Regexp) newMatcher(s string, bol int) *matcher {
 	return &matcher{re: r, s: s, bol: bol, eol: eol, caps: make([]capture, r.ngroups)}
 }
 
-// run calls f and converts an exhausted step budget into "no match".
+// run calls f and converts an exhausted step budget into "no match" with
+// m.exhausted set; callers turn that into ErrTooComplex.
 func (m *matcher) run(f func() int) (res int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -51,11 +63,15 @@ func (m *matcher) run(f func() int) (res int) {
 }
 
 // Match reports whether the whole of s matches (sqstdrex "match"). The
-// subject ends at its first NUL, as the reference sees a C string.
-func (r *Regexp) Match(s string) bool {
+// subject ends at its first NUL, as the reference sees a C string. The
+// error is ErrTooComplex when the call ran out of StepBudget.
+func (r *Regexp) Match(s string) (bool, error) {
 	m := r.newMatcher(s, 0)
 	end := m.run(func() int { return m.match(0, 0, -1) })
-	return end >= 0 && end == m.eol
+	if m.exhausted {
+		return false, ErrTooComplex
+	}
+	return end >= 0 && end == m.eol, nil
 }
 
 // Search finds the first match that begins at or after start (sqstdrex
@@ -69,10 +85,14 @@ func (r *Regexp) Match(s string) bool {
 //     consumed the C terminator (e.g. "a." in "xa" gives 1, 3).
 //
 // start < 0 or start > len(s) (undefined behaviour in the reference)
-// gives no match.
-func (r *Regexp) Search(s string, start int) (begin, end int, ok bool) {
-	_, begin, end, ok = r.search(s, start)
-	return begin, end, ok
+// gives no match. The error is ErrTooComplex when the call ran out of
+// StepBudget (ok is then false).
+func (r *Regexp) Search(s string, start int) (begin, end int, ok bool, err error) {
+	m, begin, end, ok := r.search(s, start)
+	if m != nil && m.exhausted {
+		return 0, 0, false, ErrTooComplex
+	}
+	return begin, end, ok, nil
 }
 
 // Capture is Search plus the sub-expression table of the reference's
@@ -83,10 +103,14 @@ func (r *Regexp) Search(s string, start int) (begin, end int, ok bool) {
 // and an entry left behind by an earlier failed attempt is reported as is.
 // Unlike the reference, slots start cleared on every call (the reference
 // reuses them across calls, which yields pointers into older strings).
-func (r *Regexp) Capture(s string, start int) (subs [][2]int, ok bool) {
+// The error is ErrTooComplex when the call ran out of StepBudget.
+func (r *Regexp) Capture(s string, start int) (subs [][2]int, ok bool, err error) {
 	m, _, _, ok := r.search(s, start)
+	if m != nil && m.exhausted {
+		return nil, false, ErrTooComplex
+	}
 	if !ok {
-		return nil, false
+		return nil, false, nil
 	}
 	subs = make([][2]int, len(m.caps))
 	for i, c := range m.caps {
@@ -94,7 +118,7 @@ func (r *Regexp) Capture(s string, start int) (subs [][2]int, ok bool) {
 			subs[i] = [2]int{c.begin, c.begin + c.length}
 		}
 	}
-	return subs, true
+	return subs, true, nil
 }
 
 func (r *Regexp) search(s string, start int) (m *matcher, begin, end int, ok bool) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // c builds an expected capture table from begin,end pairs.
@@ -155,10 +154,13 @@ func TestTable(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Compile(%q): %v", tt.pat, err)
 			}
-			if got := re.Match(tt.s); got != tt.match {
-				t.Errorf("Match(%q, %q) = %v, want %v", tt.pat, tt.s, got, tt.match)
+			if got, err := re.Match(tt.s); got != tt.match || err != nil {
+				t.Errorf("Match(%q, %q) = %v, %v, want %v", tt.pat, tt.s, got, err, tt.match)
 			}
-			b, e, ok := re.Search(tt.s, tt.start)
+			b, e, ok, err := re.Search(tt.s, tt.start)
+			if err != nil {
+				t.Errorf("Search(%q, %q, %d): %v", tt.pat, tt.s, tt.start, err)
+			}
 			if tt.b < 0 {
 				if ok {
 					t.Errorf("Search(%q, %q, %d) = %d,%d, want no match", tt.pat, tt.s, tt.start, b, e)
@@ -166,7 +168,10 @@ func TestTable(t *testing.T) {
 			} else if !ok || b != tt.b || e != tt.e {
 				t.Errorf("Search(%q, %q, %d) = %d,%d,%v, want %d,%d", tt.pat, tt.s, tt.start, b, e, ok, tt.b, tt.e)
 			}
-			subs, cok := re.Capture(tt.s, tt.start)
+			subs, cok, err := re.Capture(tt.s, tt.start)
+			if err != nil {
+				t.Errorf("Capture(%q, %q, %d): %v", tt.pat, tt.s, tt.start, err)
+			}
 			if cok != ok {
 				t.Errorf("Capture ok = %v, Search ok = %v", cok, ok)
 			}
@@ -264,12 +269,15 @@ func TestCompileErrors(t *testing.T) {
 }
 
 // TestStepBudget checks that patterns whose reference run would take
-// billions of steps give up with no match instead of hanging. (Classic
-// backtracking bombs such as (x+x+)+y are cheap here: the reference never
-// backtracks into a finished quantifier.)
+// billions of node visits fail with ErrTooComplex after StepBudget visits
+// instead of hanging or answering "no match". (Classic backtracking bombs
+// such as (x+x+)+y are cheap here: the reference never backtracks into a
+// finished quantifier.) The bombs are nested quantifiers whose operand can
+// match empty: each level spins 65536 times on the empty match.
 func TestStepBudget(t *testing.T) {
-	for _, tt := range []struct{ pat, s string }{
+	for i, tt := range []struct{ pat, s string }{
 		{`((a*)*)*b`, "xxxxxxxx"}, // 65536 * 65536 empty repetitions
+		{`((a*)*)*b`, strings.Repeat("a", 30) + "x"},
 		{`((\b*)*)*x`, "aaaa"},
 		{`(((a|b)*)*)*c`, "--------"},
 	} {
@@ -277,20 +285,40 @@ func TestStepBudget(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		start := time.Now()
-		m, _, _, ok := re.search(tt.s, 0)
-		if ok || !m.exhausted {
-			t.Errorf("%q on %q: ok=%v exhausted=%v, want no match after the step budget", tt.pat, tt.s, ok, m.exhausted)
+		if _, _, ok, err := re.Search(tt.s, 0); ok || err != ErrTooComplex {
+			t.Errorf("%q on %q: Search = %v, %v, want ErrTooComplex", tt.pat, tt.s, ok, err)
 		}
-		if m.steps <= StepBudget {
-			t.Errorf("%q: steps = %d, want > StepBudget", tt.pat, m.steps)
+		if i > 0 {
+			continue // each call spends the whole budget; once is enough
 		}
-		if re.Match(tt.s) {
-			t.Errorf("%q: Match = true, want false", tt.pat)
+		if ok, err := re.Match(tt.s); ok || err != ErrTooComplex {
+			t.Errorf("%q on %q: Match = %v, %v, want ErrTooComplex", tt.pat, tt.s, ok, err)
 		}
-		if d := time.Since(start); d > 20*time.Second {
-			t.Errorf("%q: took %v", tt.pat, d)
+		if subs, ok, err := re.Capture(tt.s, 0); subs != nil || ok || err != ErrTooComplex {
+			t.Errorf("%q on %q: Capture = %v, %v, %v, want ErrTooComplex", tt.pat, tt.s, subs, ok, err)
 		}
+	}
+}
+
+// TestStepBudgetSpareOrdinary checks that the budget leaves long but
+// ordinary work alone: a search over 100 kB and a zero-width spin of 65536
+// repetitions at every position of a short subject both finish with their
+// reference answers.
+func TestStepBudgetSpareOrdinary(t *testing.T) {
+	re, err := Compile(`(\w+)=(\d+);`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Repeat("key value ", 10000) + "k=1;"
+	if b, e, ok, err := re.Search(s, 0); err != nil || !ok || b != len(s)-4 || e != len(s) {
+		t.Errorf("Search = %d,%d,%v,%v, want %d,%d", b, e, ok, err, len(s)-4, len(s))
+	}
+	re, err = Compile(`(a*)*b`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, e, ok, err := re.Search("xxxxxxxxb", 0); err != nil || !ok || b != 8 || e != 9 {
+		t.Errorf("Search = %d,%d,%v,%v, want 8,9", b, e, ok, err)
 	}
 }
 
@@ -303,8 +331,8 @@ func TestZeroWidthRepeatTerminates(t *testing.T) {
 	}
 	// Position 0: (a*)* spins on the empty match, then 'b' fails on 'x'.
 	// Position 1: one empty repetition, the peek at 'b' succeeds.
-	if b, e, ok := re.Search("xb", 0); !ok || b != 1 || e != 2 {
-		t.Errorf("Search = %d,%d,%v, want 1,2,true", b, e, ok)
+	if b, e, ok, err := re.Search("xb", 0); !ok || err != nil || b != 1 || e != 2 {
+		t.Errorf("Search = %d,%d,%v,%v, want 1,2,true", b, e, ok, err)
 	}
 }
 
@@ -326,9 +354,14 @@ func FuzzCompileMatch(f *testing.F) {
 			}
 			return
 		}
-		re.Match(s)
-		b, e, ok := re.Search(s, start)
-		subs, cok := re.Capture(s, start)
+		if _, err := re.Match(s); err != nil && err != ErrTooComplex {
+			t.Fatalf("Match: %v", err)
+		}
+		b, e, ok, err := re.Search(s, start)
+		subs, cok, cerr := re.Capture(s, start)
+		if err != cerr || (err != nil && err != ErrTooComplex) {
+			t.Fatalf("Search error %v, Capture error %v", err, cerr)
+		}
 		if ok != cok {
 			t.Fatalf("Search ok %v, Capture ok %v", ok, cok)
 		}

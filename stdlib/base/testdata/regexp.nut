@@ -25,3 +25,8 @@ err(function() { regexp(1); });
 err(function() { regexp(); });
 err(function() { re.match(1); });
 err(function() { re.search(); });
+// A pattern whose reference run takes billions of steps raises an error
+// (impvm's step budget) and the regexp stays usable.
+local bomb = regexp("((a*)*)*b");
+err(function() { bomb.match("xxxxxxxx"); });
+print(r(bomb.search("aab")) + " " + bomb.match("aab") + "\n");
