@@ -87,6 +87,7 @@ type Agent struct {
 	toAgent             time.Time // last delivery times, which keep messages in order
 	toDevice            time.Time
 	out, errOut, report *event.LineWriter
+	lastEnd             time.Time // when the last event ended (see cputime.go)
 }
 
 // Agent returns the agent of the first device (nil if it has none).
@@ -267,10 +268,11 @@ func (a *Agent) stop() {
 
 // RunEvent runs one event of the agent (event.Runner).
 func (a *Agent) RunEvent(fn event.Func) {
-	if a.vm != nil {
+	if a.vm != nil && !a.q.Now().Equal(a.lastEnd) {
 		a.vm.ResetTick()
 	}
 	err := a.world.runOn(a.vm, fn)
+	a.lastEnd = a.q.Now()
 	a.out.Flush()
 	a.errOut.Flush()
 	if err != nil {

@@ -10,8 +10,12 @@ import (
 // step (a loop iteration or a call) costs imp.StepCost of the imp type,
 // charged in ticks of cpuTick. Each tick moves the device's clock on as
 // imp.sleep does, so hardware.millis() advances during a long computation
-// and a busy loop lets time pass; work below one tick in an event is free
-// (short callbacks leave timestamps exact). Past the run's --duration the
+// and a busy loop lets time pass. Work below one tick is carried to the
+// next event only when that event starts at the instant the last one
+// ended (the CPU never went idle): events that keep rescheduling
+// themselves for "now" (imp.wakeup(0, f) polling until hardware.millis()
+// has moved on) let time pass as on a real imp. After an idle gap the
+// count starts afresh, so short callbacks leave timestamps exact. Past the run's --duration the
 // running code stops and the run ends as at its deadline.
 const cpuTick = time.Millisecond
 

@@ -44,6 +44,7 @@ type Device struct {
 	restarts int     // error restarts so far
 
 	out, errOut, report *event.LineWriter // print(), error(), uncaught-error reports
+	lastEnd             time.Time         // when the last event ended (see cputime.go)
 
 	board       *board.Board // what is attached (outlives Squirrel runs)
 	boardGuess  bool         // no --board: decide on the first I²C transaction
@@ -99,10 +100,11 @@ func (d *Device) Halt(h event.Halt) error {
 
 // RunEvent runs one event of the device (event.Runner).
 func (d *Device) RunEvent(fn event.Func) {
-	if d.vm != nil {
+	if d.vm != nil && !d.q.Now().Equal(d.lastEnd) {
 		d.vm.ResetTick()
 	}
 	err := d.world.runOn(d.vm, fn)
+	d.lastEnd = d.q.Now()
 	d.flushLines()
 	if err != nil {
 		d.fail(err)
