@@ -6,12 +6,13 @@ import (
 )
 
 // StepBudget caps the node visits of one Match, Search or Capture call.
-// The reference matcher has no such guard: nested quantifiers over
-// zero-width or ambiguous operands (e.g. "((a*)*)*b" on "xxxxxxxx" needs
-// about 4e9 visits) make it run for minutes or recurse without bound. The
-// count is deterministic (it does not depend on the machine's speed); ten
-// million visits take well under a second, and everyday patterns use a
-// few hundred per call. A call that reaches the budget fails with
+// The reference matcher has no such guard: quantifiers nested in the
+// followers of quantifiers (e.g. "a*(a*(a*(a*b)))" on 200 a's) make it
+// run for a very long time, each repetition peeking at a follower that
+// runs the next quantifier over the rest of the subject. The count is
+// deterministic (it does not depend on the machine's speed); ten million
+// visits take well under a second, and everyday patterns use a few
+// hundred per call. A call that reaches the budget fails with
 // ErrTooComplex instead of giving an answer.
 const StepBudget = 10_000_000
 
@@ -289,7 +290,8 @@ func (m *matcher) group(n *node, str, next int) int {
 //
 // Counting replicates the reference's 16-bit bookkeeping: 0xFFFF means
 // unbounded, and the loop test "count == 0xFFFF || count < max" lets a
-// zero-width operand under * spin exactly 65536 times.
+// zero-width operand under * spin exactly 65536 times. Those spins are
+// not replayed one by one: see fixedPoint.
 func (m *matcher) repeat(n *node, str, next int) int {
 	stop := n.next
 	if stop < 0 {
@@ -297,13 +299,16 @@ func (m *matcher) repeat(n *node, str, next int) int {
 	}
 	min, max := n.min, n.max
 	count, s, good := 0, str, str
+	var fp fixedPoint
 	for count == repeatInf || count < max {
+		before := s
 		s = m.match(n.sub, s, stop)
 		if s < 0 {
 			break
 		}
 		count++
 		good = s
+		peekHit := false
 		if stop >= 0 {
 			sn := &m.re.nodes[stop]
 			if sn.kind != kRepeat || sn.min != 0 {
@@ -313,7 +318,8 @@ func (m *matcher) repeat(n *node, str, next int) int {
 				if peekNext < 0 && next >= 0 {
 					peekNext = m.re.nodes[next].next
 				}
-				if m.match(stop, s, peekNext) >= 0 && countOK(min, max, count) {
+				peekHit = m.match(stop, s, peekNext) >= 0
+				if peekHit && countOK(min, max, count) {
 					break
 				}
 			}
@@ -321,11 +327,68 @@ func (m *matcher) repeat(n *node, str, next int) int {
 		if s >= m.eol {
 			break
 		}
+		if s != before {
+			fp.valid = false
+			continue
+		}
+		if !replaySpins && fp.reached(m) {
+			// Every further iteration replays this one: same position,
+			// same peek result, same capture state. Only the count moves.
+			for count == repeatInf || count < max {
+				count++
+				if peekHit && countOK(min, max, count) {
+					break
+				}
+			}
+			break
+		}
 	}
 	if countOK(min, max, count) {
 		return good
 	}
 	return -1
+}
+
+// replaySpins turns the fixedPoint shortcut off, so tests can compare
+// against the reference's literal loop.
+var replaySpins = false
+
+// fixedPoint detects a repeat whose zero-width iterations stopped changing
+// anything. The outcome of matching a node at a position depends only on
+// the matcher's mutable state: the capture slots and the capture counter
+// (cur). When an iteration consumes nothing and leaves that state exactly
+// as the previous zero-width iteration left it, the next iteration starts
+// from the same state as this one did, so it (and every one after it)
+// does the same thing again. The reference still performs them, up to
+// 65536 per quantifier; nested quantifiers multiply that into billions of
+// steps, all of them repeats of a known result.
+type fixedPoint struct {
+	valid bool // caps and cur hold the state after the previous iteration
+	cur   int
+	caps  []capture
+}
+
+// reached reports whether m's state equals the recorded one, and records
+// m's state otherwise. Only zero-width iterations call it.
+func (fp *fixedPoint) reached(m *matcher) bool {
+	if fp.valid && fp.cur == m.cur && slicesEqual(fp.caps, m.caps) {
+		return true
+	}
+	fp.valid, fp.cur = true, m.cur
+	fp.caps = append(fp.caps[:0], m.caps...)
+	return false
+}
+
+func slicesEqual(a, b []capture) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func countOK(min, max, count int) bool {

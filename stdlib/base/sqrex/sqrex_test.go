@@ -272,14 +272,13 @@ func TestCompileErrors(t *testing.T) {
 // billions of node visits fail with ErrTooComplex after StepBudget visits
 // instead of hanging or answering "no match". (Classic backtracking bombs
 // such as (x+x+)+y are cheap here: the reference never backtracks into a
-// finished quantifier.) The bombs are nested quantifiers whose operand can
-// match empty: each level spins 65536 times on the empty match.
+// finished quantifier.) The bombs nest quantifiers inside the followers of
+// quantifiers: every repetition of the outer one peeks at the follower,
+// which runs the inner one over the rest of the subject, and so on down.
 func TestStepBudget(t *testing.T) {
 	for i, tt := range []struct{ pat, s string }{
-		{`((a*)*)*b`, "xxxxxxxx"}, // 65536 * 65536 empty repetitions
-		{`((a*)*)*b`, strings.Repeat("a", 30) + "x"},
-		{`((\b*)*)*x`, "aaaa"},
-		{`(((a|b)*)*)*c`, "--------"},
+		{`a*(a*(a*(a*b)))`, strings.Repeat("a", 200)},
+		{`.*(.*(.*(.*(.*x))))`, strings.Repeat("a", 100)},
 	} {
 		re, err := Compile(tt.pat)
 		if err != nil {
@@ -298,6 +297,85 @@ func TestStepBudget(t *testing.T) {
 			t.Errorf("%q on %q: Capture = %v, %v, %v, want ErrTooComplex", tt.pat, tt.s, subs, ok, err)
 		}
 	}
+}
+
+// TestZeroWidthSpinsAreCheap checks the fixedPoint shortcut: nested
+// quantifiers over operands that match empty make the reference spin
+// 65536 times per level (about 4e9 visits for two levels), yet the answer
+// comes within a few thousand visits.
+func TestZeroWidthSpinsAreCheap(t *testing.T) {
+	for _, tt := range []struct {
+		pat, s string
+		ok     bool
+		b, e   int
+	}{
+		{`((a*)*)*b`, "xxxxxxxx", false, 0, 0}, // no 'b' anywhere
+		{`((a*)*)*b`, strings.Repeat("a", 30) + "x", false, 0, 0},
+		{`((\b*)*)*x`, "aaaa", false, 0, 0}, // no 'x' anywhere
+		{`(((a|b)*)*)*c`, "--------", false, 0, 0},
+		{`(a*)*b`, strings.Repeat("x", 200) + "b", true, 200, 201},
+	} {
+		re, err := Compile(tt.pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, b, e, ok := re.search(tt.s, 0)
+		if ok != tt.ok || (ok && (b != tt.b || e != tt.e)) || m.exhausted {
+			t.Errorf("%q on %q: search = %d,%d,%v (exhausted %v), want %d,%d,%v", tt.pat, tt.s, b, e, ok, m.exhausted, tt.b, tt.e, tt.ok)
+		}
+		if m.steps > 100_000 {
+			t.Errorf("%q on %q: %d steps, want the spins cut short", tt.pat, tt.s, m.steps)
+		}
+	}
+}
+
+// TestZeroWidthShortcutMatchesReplay runs patterns whose quantified
+// operand can match empty (alone, captured, anchored, as a boundary) with
+// quantifiers and followers of every kind, once with the literal 65536
+// spins of the reference and once with the fixedPoint shortcut, and
+// requires the same match, span and captures.
+func TestZeroWidthShortcutMatchesReplay(t *testing.T) {
+	ops := []string{`a*`, `\b`, `(a*)`, `$`, `(a|b)*`, `(a)?(b)?`, `(\b)`}
+	quants := []string{`*`, `{3}`, `{5,}`, `{0,3}`}
+	follows := []string{``, `(b)`, `a*`, `(a)?b`, `(x)`}
+	defer func() { replaySpins = false }()
+	for _, o := range ops {
+		for _, q := range quants {
+			for _, f := range follows {
+				for _, form := range []string{"(%s)%s%s", "x?(?:%s)%s%s"} {
+					pat := fmt.Sprintf(form, o, q, f)
+					re, err := Compile(pat)
+					if err != nil {
+						t.Fatalf("Compile(%q): %v", pat, err)
+					}
+					for _, s := range []string{"", "xa b"} {
+						replaySpins = true
+						want, wantErr := matchSummary(re, s)
+						replaySpins = false
+						got, gotErr := matchSummary(re, s)
+						if wantErr != nil || gotErr != nil || got != want {
+							t.Errorf("%q on %q: shortcut %s (%v), replay %s (%v)", pat, s, got, gotErr, want, wantErr)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// matchSummary renders Match and Capture of s.
+func matchSummary(re *Regexp, s string) (string, error) {
+	var b strings.Builder
+	ok, err := re.Match(s)
+	if err != nil {
+		return "", err
+	}
+	subs, found, err := re.Capture(s, 0)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprint(&b, ok, " ", found, subs)
+	return b.String(), nil
 }
 
 // TestStepBudgetSpareOrdinary checks that the budget leaves long but
