@@ -392,3 +392,59 @@ func TestPageFigures(t *testing.T) {
 	t.Logf("page ready %.0f ms after navigation; lesson 1 runs in %.0f ms in the page, %.0f ms natively (process start included)",
 		ready, inPage, float64(time.Since(start).Microseconds())/1000)
 }
+
+// TestAgentPageInFrame: the LAN demo in wall time; the hub's agent serves
+// its page into the page's frame, and the frame's own fetch() of
+// readings.json reaches the agent through the page and the worker.
+func TestAgentPageInFrame(t *testing.T) {
+	b := startBrowser(t)
+	url := servePlayground(t)
+	args := "run hub.device.nut node.device.nut node.device.nut node.device.nut"
+	p, err := b.Open(url + "/?example=lan/demo&run=1&budget=600&args=" + strings.ReplaceAll(args, " ", "%20"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	// The hub asks each node it discovers for a reading at once.
+	cond := `document.getElementById("output") && /serving at agent:0/.test(document.getElementById("output").textContent) &&
+		/\[hub\] \[Device\] .*node/.test(document.getElementById("output").textContent) && !document.getElementById("agent-page").hidden`
+	if err := p.WaitFor(cond, 2*time.Minute); err != nil {
+		var out string
+		_ = p.Eval(`document.getElementById("output").textContent`, &out)
+		t.Fatalf("%v; output:\n%s", err, out)
+	}
+	if err := p.Eval(`document.getElementById("agent-page").click()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	// The page's script asks for readings.json right away and every 2 s.
+	if err := p.WaitFor(`playground.agentLog.some(r => r.path.startsWith("/readings.json") && r.status === 200)`, time.Minute); err != nil {
+		var log any
+		_ = p.Eval(`playground.agentLog`, &log)
+		t.Fatalf("%v; agent requests: %v", err, log)
+	}
+	var log []struct {
+		Method, Path, Body string
+		Status             int
+	}
+	if err := p.Eval(`playground.agentLog`, &log); err != nil {
+		t.Fatal(err)
+	}
+	if log[0].Path != "/" || log[0].Status != 200 || !strings.Contains(log[0].Body, "<") {
+		t.Errorf("first request %+v, want the page at /", log[0])
+	}
+	var readings struct {
+		Count int `json:"count"`
+	}
+	for _, r := range log {
+		if strings.HasPrefix(r.Path, "/readings.json") {
+			if err := json.Unmarshal([]byte(r.Body), &readings); err != nil {
+				t.Fatalf("readings.json: %v: %q", err, r.Body)
+			}
+		}
+	}
+	var hidden bool
+	if err := p.Eval(`document.getElementById("agent-frame").hidden`, &hidden); err != nil || hidden {
+		t.Errorf("frame hidden %v (%v)", hidden, err)
+	}
+	_ = p.Eval(`document.getElementById("stop").click()`, nil)
+}

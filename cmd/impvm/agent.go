@@ -155,7 +155,8 @@ func (a *agentFlags) pair(cfg *host.Config, paths []string, open func(string) ([
 // announceAgent tells the user where the agents' HTTP servers are.
 func announceAgent(w *host.World, stderr io.Writer) {
 	for _, a := range w.Agents() {
-		if strings.HasPrefix(a.URL(), "http://") {
+		// http://127.0.0.1:PORT, or agent:N in the playground's build.
+		if strings.HasPrefix(a.URL(), "http://") || strings.HasPrefix(a.URL(), "agent:") {
 			fmt.Fprintf(stderr, "impvm: agent of %s serving at %s\n", a.Device().Name, a.URL())
 		}
 	}

@@ -198,7 +198,8 @@
 		w.onmessage = (e) => {
 			const m = e.data;
 			heard = true;
-			if (m.type === "out") write(m.fd, m.text);
+			if (m.type === "http-reply") { const w = httpWaiting.get(m.id); httpWaiting.delete(m.id); if (w) w(m); return; }
+			if (m.type === "out") { write(m.fd, m.text); noticeAgents(m.text); }
 			else if (m.type === "exit") done("-- finished (exit " + m.code + ")");
 		};
 		w.onerror = (e) => {
@@ -219,6 +220,9 @@
 		const args = splitArgs(ui.command.value);
 		if (args.length === 0) { ui.command.value = defaultCommand().map(quoteArg).join(" "); return run(); }
 		running = true;
+		agentIndex = -1;
+		ui.agentButton.hidden = true;
+		ui.agentFrame.hidden = true;
 		ui.output.textContent = "";
 		pending = [];
 		state.errors.clear();
@@ -262,6 +266,52 @@
 		ui.stdin.value = "";
 		write(0, line);
 		worker.postMessage({ type: "input", text: line });
+	});
+
+	// ---- the agent's web page ------------------------------------------
+	// A run's agents announce themselves on stderr ("impvm: agent of NAME
+	// serving at agent:N"); the page then offers the first one's page in a
+	// frame. The frame's fetch() goes through the page to the agent's
+	// http.onrequest handler in the worker (no network involved).
+	let agentIndex = -1, httpNext = 0;
+	const httpWaiting = new Map();
+	const agentLog = [];
+	function noticeAgents(text) {
+		const m = /serving at agent:(\d+)/.exec(text);
+		if (m && agentIndex < 0) {
+			agentIndex = Number(m[1]);
+			ui.agentButton.hidden = false;
+		}
+	}
+	function agentFetch(method, path, headers, body) {
+		return new Promise((resolve) => {
+			const id = ++httpNext;
+			httpWaiting.set(id, (r) => { agentLog.push({ method, path, status: r.status, body: r.body }); resolve(r); });
+			if (!worker) { httpWaiting.get(id)({ status: 503, headers: {}, body: "no agent is running" }); return; }
+			worker.postMessage({ type: "http", id, agent: agentIndex, method, path, headers, body });
+		});
+	}
+	const FRAME_SHIM = "<script>(() => {" +
+		"let n = 0; const waiting = new Map();" +
+		"addEventListener('message', (e) => { const m = e.data; if (!m || m.impvmReply === undefined) return;" +
+		" const done = waiting.get(m.impvmReply); waiting.delete(m.impvmReply);" +
+		" done(new Response(m.body, { status: m.status, headers: m.headers })); });" +
+		"window.fetch = (input, init) => new Promise((resolve) => { init = init || {}; const id = ++n; waiting.set(id, resolve);" +
+		" const url = new URL(String(input && input.url || input), 'http://agent/');" +
+		" parent.postMessage({ impvmFetch: id, method: init.method || 'GET', path: url.pathname + url.search," +
+		" headers: init.headers || {}, body: init.body ? String(init.body) : '' }, '*'); });" +
+		"})();<" + "/script>";
+	async function showAgentPage() {
+		const r = await agentFetch("GET", "/", {}, "");
+		ui.agentFrame.hidden = false;
+		ui.agentFrame.srcdoc = FRAME_SHIM + r.body;
+	}
+	ui.agentButton.onclick = () => showAgentPage();
+	window.addEventListener("message", async (e) => {
+		const m = e.data;
+		if (e.source !== ui.agentFrame.contentWindow || !m || m.impvmFetch === undefined) return;
+		const r = await agentFetch(m.method, m.path, m.headers, m.body);
+		ui.agentFrame.contentWindow.postMessage({ impvmReply: m.impvmFetch, status: r.status, headers: r.headers, body: r.body }, "*");
 	});
 
 	// ---- examples, share links, URL parameters -------------------------
@@ -321,7 +371,10 @@
 		}
 		const fragment = new URLSearchParams(location.hash.slice(1));
 		if (fragment.get("code")) await loadShared(fragment.get("code"));
-		else if (params.get("example")) await loadExample(params.get("example"));
+		else if (params.get("example")) {
+			await loadExample(params.get("example"));
+			if (params.get("args")) ui.command.value = params.get("args");
+		}
 		else if (params.get("code") !== null) {
 			state.tabs = [{ name: params.get("name") || "main.nut", text: new TextDecoder().decode(b64urlDecode(params.get("code"))) }];
 			selectTab(0);
@@ -333,6 +386,6 @@
 		ui.status.textContent = "ready";
 		if (params.get("run") === "1" || fragment.get("run") === "1") run();
 	}
-	window.playground = { shareLink, state };
+	window.playground = { shareLink, state, agentLog, showAgentPage };
 	start().catch((err) => { ui.status.textContent = "failed to start"; report(err); });
 })();

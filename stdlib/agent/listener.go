@@ -3,7 +3,6 @@ package agent
 import (
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"strconv"
 	"sync"
@@ -18,11 +17,12 @@ const (
 	MaxBody = 1 << 20
 )
 
-// Listener is the agent's HTTP server on 127.0.0.1. It outlives nothing:
-// Close it at the end of the run.
+// Listener is the agent's HTTP server on 127.0.0.1 (in the WebAssembly
+// build, a function the playground page calls: listener_js.go). It
+// outlives nothing: Close it at the end of the run.
 type Listener struct {
-	ln      net.Listener
-	srv     *http.Server
+	srv     *http.Server // nil without a socket
+	url     string
 	timeout time.Duration
 	mu      sync.Mutex
 	deliver func(*Request) // nil: no agent takes requests
@@ -36,23 +36,24 @@ func Listen(port int, timeout time.Duration) (*Listener, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
-	if err != nil {
+	l := &Listener{timeout: timeout, closed: make(chan struct{})}
+	if err := l.open(port); err != nil {
 		return nil, err
 	}
-	l := &Listener{ln: ln, timeout: timeout, closed: make(chan struct{})}
-	l.srv = &http.Server{Handler: l, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = l.srv.Serve(ln) }()
 	return l, nil
 }
 
-// URL is the listener's base URL, http://127.0.0.1:PORT.
-func (l *Listener) URL() string { return "http://" + l.ln.Addr().String() }
+// URL is the listener's base URL: http://127.0.0.1:PORT (agent:N in the
+// WebAssembly build).
+func (l *Listener) URL() string { return l.url }
 
 // Close stops the server and drops open connections; requests still
 // waiting for the agent are answered 503.
 func (l *Listener) Close() error {
 	l.once.Do(func() { close(l.closed) })
+	if l.srv == nil {
+		return nil
+	}
 	return l.srv.Close()
 }
 
