@@ -51,20 +51,7 @@ func (m *Module) ffdacConfigure(s *stream, args []runtime.Value) error {
 	if !contains(m.typ.FFDACPins, out) {
 		return runtime.Errorf("hardware.fixedfrequencydac: not an output it can use on the %s (it can use %s)", m.typ.Name, join(m.typ.FFDACPins))
 	}
-	rate, _ := args[2].ToFloat()
-	if rate <= 0 {
-		return runtime.NewError("hardware.fixedfrequencydac: the sample rate must be positive")
-	}
-	bufs, err := blobArray(args[3], "hardware.fixedfrequencydac")
-	if err != nil {
-		return err
-	}
-	m.streamStop(s)
-	*s = stream{pins: []string{out}, rate: float64(rate), buffers: bufs, callback: args[4], queued: append([]runtime.Value(nil), bufs...)}
-	if len(args) > 5 {
-		s.flags, _ = args[5].ToInt()
-	}
-	return nil
+	return m.setStream(s, []string{out}, args, "hardware.fixedfrequencydac", true)
 }
 
 func (m *Module) ffdacStart(s *stream) error {

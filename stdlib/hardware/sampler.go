@@ -71,16 +71,27 @@ func (m *Module) samplerConfigure(s *stream, args []runtime.Value) error {
 	if err != nil {
 		return err
 	}
+	return m.setStream(s, pins, args, "hardware.sampler", false)
+}
+
+// setStream (re)configures s for pins from configure's rate, buffers,
+// callback and optional flags (args[2:]); queued: the buffers start out
+// queued to play (the fixed-frequency DAC), not empty to fill (the
+// sampler).
+func (m *Module) setStream(s *stream, pins []string, args []runtime.Value, what string, queued bool) error {
 	rate, _ := args[2].ToFloat()
 	if rate <= 0 {
-		return runtime.NewError("hardware.sampler: the sample rate must be positive")
+		return runtime.NewError(what + ": the sample rate must be positive")
 	}
-	bufs, err := blobArray(args[3], "hardware.sampler")
+	bufs, err := blobArray(args[3], what)
 	if err != nil {
 		return err
 	}
 	m.streamStop(s)
 	*s = stream{pins: pins, rate: float64(rate), buffers: bufs, callback: args[4]}
+	if queued {
+		s.queued = append([]runtime.Value(nil), bufs...)
+	}
 	if len(args) > 5 {
 		s.flags, _ = args[5].ToInt()
 	}
