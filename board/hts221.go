@@ -211,10 +211,5 @@ func (l htsDRDY) Analog(now time.Time) int { return l.Level(now) * 65535 }
 
 // NextChange is the next continuous sample.
 func (l htsDRDY) NextChange(now time.Time) time.Time {
-	s := l.d.s
-	if s.period <= 0 {
-		return time.Time{}
-	}
-	k := int64(now.Sub(s.since)/s.period) + 1
-	return s.since.Add(time.Duration(k) * s.period)
+	return l.d.s.next(now)
 }

@@ -277,12 +277,7 @@ type lpsLine struct{ d *LPS22HB }
 func (l lpsLine) Level(now time.Time) int  { return l.d.Level(now) }
 func (l lpsLine) Analog(now time.Time) int { return l.d.Analog(now) }
 func (l lpsLine) NextChange(now time.Time) time.Time {
-	s := l.d.s
-	if s.period <= 0 {
-		return time.Time{}
-	}
-	k := int64(now.Sub(s.since)/s.period) + 1
-	return s.since.Add(time.Duration(k) * s.period)
+	return l.d.s.next(now)
 }
 
 // checkNames checks that the bus and pins a part uses exist on the imp.

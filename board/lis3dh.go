@@ -473,12 +473,7 @@ func (l lisLine) Analog(now time.Time) int { return l.Level(now) * 65535 }
 
 // NextChange is when the line may next change by itself: the next sample.
 func (l lisLine) NextChange(now time.Time) time.Time {
-	s := l.d.s
-	if s.period <= 0 {
-		return time.Time{}
-	}
-	k := int64(now.Sub(s.since)/s.period) + 1
-	return s.since.Add(time.Duration(k) * s.period)
+	return l.d.s.next(now)
 }
 
 func (d *LIS3DH) Describe() string {

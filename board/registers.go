@@ -97,4 +97,14 @@ func (s *sampler) due(now time.Time) (at time.Time, n int64, ok bool) {
 	return s.since.Add(time.Duration(k) * s.period), n, true
 }
 
+// next is when the sample after now is due (zero without continuous
+// conversions): when a data-ready line may next change by itself.
+func (s *sampler) next(now time.Time) time.Time {
+	if s.period <= 0 {
+		return time.Time{}
+	}
+	k := int64(now.Sub(s.since)/s.period) + 1
+	return s.since.Add(time.Duration(k) * s.period)
+}
+
 func le16(v int) (byte, byte) { return byte(v), byte(v >> 8) }

@@ -72,7 +72,7 @@ func (vm *VM) callNative(n *Native, base, nargs int) (Value, error) {
 	if n.HasEnv && nargs > 0 {
 		// The bound object is this, and is what the types are checked
 		// against (uart.write.bindenv(uart) is a uart method again).
-		args[0] = vm.envThis(&n.Env, base+nargs)
+		args[0] = n.Env
 	}
 	if err := checkNativeArgs(n, args); err != nil {
 		return Null, err
@@ -121,7 +121,7 @@ func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
 		return err
 	}
 	if cl.HasEnv {
-		vm.stack[base] = vm.envThis(&cl.Env, base+nargs)
+		vm.stack[base] = cl.Env
 	}
 	vm.frames = append(vm.frames, frame{cl: cl, base: base})
 	return nil
@@ -343,7 +343,7 @@ func (vm *VM) makeGenerator(cl *Closure, base, nargs int) (Value, error) {
 		return Null, err
 	}
 	if cl.HasEnv {
-		vm.stack[base] = vm.envThis(&cl.Env, base+nargs)
+		vm.stack[base] = cl.Env
 	}
 	regs := make([]Value, cl.Proto.MaxStack)
 	n := cl.Proto.NumParams

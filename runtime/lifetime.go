@@ -9,8 +9,11 @@ import "unsafe"
 // things let a program observe that in C Squirrel 3.0.4: a weak reference
 // (weakref.ref(), or a weakref stored in a container slot, which reads as
 // its target) and a function bound with bindenv, which C 3.0.4 holds
-// weakly. The imp holds bound environments strongly (see envThis), so on
-// impvm only weak references observe lifetimes.
+// weakly. The imp holds bound environments strongly — Electric Imp's own
+// libraries depend on it: MessageManager, whose suite passes on imp
+// devices, binds its handlers to an instance that nothing else holds once
+// the function that made it returns — so on impvm only weak references
+// observe lifetimes.
 //
 // impvm does not count references. It answers the question exactly when
 // it is asked, at those observation points: an object is alive when a
@@ -421,14 +424,4 @@ func (l *liveness) traceProto(p *Proto) {
 	for _, q := range p.Protos {
 		l.traceProto(q)
 	}
-}
-
-// envThis is the this a bound function runs with: its environment. The
-// imp holds a bound function's environment strongly (unlike C Squirrel
-// 3.0.4, whose closures hold it weakly): Electric Imp's own libraries
-// depend on it — MessageManager's suite, which passes on imp devices, binds
-// handlers to a MessageManager held by nothing else once the function that
-// made it returns.
-func (vm *VM) envThis(env *Value, _ int) Value {
-	return *env
 }

@@ -52,7 +52,6 @@ func funcBindEnv(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	default:
 		return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'table|class|instance'", env.TypeName())
 	}
-	args[1] = runtime.Null // popped, as the imp's bindenv does: a temporary env goes now
 	if args[0].Type() == runtime.TNative {
 		n := args[0].Native()
 		b := runtime.NewNative(n.Name, n.NParams, "", n.Fn)
