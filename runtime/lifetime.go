@@ -42,8 +42,8 @@ type Held struct {
 	vals []Value
 }
 
-// Hold keeps vals alive for weak references and bound environments until
-// the returned Held is released.
+// Hold keeps vals alive for weak references until the returned Held is
+// released.
 func (vm *VM) Hold(vals ...Value) *Held {
 	h := &Held{vm: vm, vals: vals}
 	if vm.held == nil {
@@ -321,8 +321,8 @@ func (vm *VM) traceChildren(l *liveness, v Value) {
 	}
 }
 
-// eachChild visits what v references strongly (weak references and
-// bound environments are not followed).
+// eachChild visits what v references strongly: not weak references, but
+// bound environments, which the imp holds strongly.
 func (vm *VM) eachChild(v Value, visit func(Value)) {
 	switch v.typ {
 	case TTable:
