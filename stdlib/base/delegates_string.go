@@ -286,8 +286,13 @@ func stringSlice(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 // find(sub[, start]): the byte offset of the first occurrence of sub at or
-// after start, or null. As C strstr, both strings end at their first NUL;
-// a start outside 0..len-1 finds nothing.
+// after start, or null; a start outside 0..len-1 finds nothing.
+//
+// Binary-safe, as on the imp: NUL bytes in either string are matched like any
+// other byte. C Squirrel's strstr stops at the first NUL, but Electric Imp's
+// own flash libraries (SPIFlashLogger's object marker "\x00\xAA\xCC\x55",
+// SPIFlashFileSystem's sector maps searched for "\x00") run on imp devices
+// and only work with a binary-safe find.
 func stringFind(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	s := args[0].Str()
 	start := 0
@@ -298,7 +303,7 @@ func stringFind(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if start < 0 || start >= len(s) {
 		return runtime.Null, nil
 	}
-	i := strings.Index(cString(s[start:]), cString(args[1].Str()))
+	i := strings.Index(s[start:], args[1].Str())
 	if i < 0 {
 		return runtime.Null, nil
 	}

@@ -71,6 +71,8 @@ check("find(\"o\", 4.9)", @() s.find("o", 4.9));
 check("find(\"o\", 100)", @() s.find("o", 100));
 check("find(\"H\", -1)", @() s.find("H", -1));
 check("find(\"d\", 11)", @() s.find("d", 11));
+// find is binary-safe as on the imp (Electric Imp's flash libraries search for
+// markers that start with a NUL); C Squirrel's strstr would stop at the NUL.
 check("find(\"W\\0zzz\")", @() s.find("W\0zzz"));
 check("\"ab\\0cd\".find(\"cd\")", @() "ab\0cd".find("cd"));
 check("\"ab\\0cd\".find(\"cd\", 3)", @() "ab\0cd".find("cd", 3));
