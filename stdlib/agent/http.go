@@ -17,9 +17,10 @@ type httpState struct {
 	reqDel  *runtime.Table
 
 	// outbound requests (outbound.go)
-	credits   float64   // rate-limit credits left
-	creditsAt time.Time // when credits was last brought up to date
-	open      int       // requests in flight on the network
+	credits   float64         // rate-limit credits left
+	creditsAt time.Time       // when credits was last brought up to date
+	open      int             // requests in flight on the network
+	offline   map[string]bool // hosts whose first offline request was noted
 }
 
 func (m *Module) httpMethods() []runtime.Spec {

@@ -275,13 +275,40 @@ func (m *Module) client() web.Client {
 }
 
 // carry runs a request on a client that answers at once and logs its
-// note (why impvm could not carry it out).
+// note (why impvm could not carry it out): an error for a replay with no
+// answer; for a run without a network, which is the run's setting and not
+// the agent's mistake, one status line per host (the agent code sees
+// statuscode 7 every time and reports it as it would on an imp).
 func (m *Module) carry(c web.Client, ctx context.Context, req *web.Request) *web.Response {
 	res := c.Do(ctx, req)
-	if len(res.Note) > 0 {
+	switch {
+	case len(res.Note) == 0:
+	case res.NoNetwork:
+		host := hostOf(req.URL)
+		if m.http.offline == nil {
+			m.http.offline = map[string]bool{}
+		}
+		if !m.http.offline[host] {
+			m.http.offline[host] = true
+			m.opts.Env.Log(event.TypeStatus, string(res.Note)+": statuscode 7 (could not connect) for every request to "+host+", noted once")
+		}
+	default:
 		m.opts.Env.Log(TypeError, "ERROR: "+string(res.Note))
 	}
 	return res
+}
+
+// hostOf is the scheme and host of a URL ("https://example.com"), or the
+// whole URL when it has no host.
+func hostOf(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return u
+	}
+	if j := strings.IndexAny(u[i+3:], "/?#"); j >= 0 {
+		return u[:i+3+j]
+	}
+	return u
 }
 
 // limitReached takes a request credit, or returns the answer of a

@@ -30,6 +30,9 @@ type Response struct {
 	// Note, when set, is a line for the agent's log: impvm could not
 	// carry the request out (no network, a replay with no answer).
 	Note []byte
+	// NoNetwork marks Offline's answers: the run has no network, which
+	// is the run's setting, not the agent code's mistake.
+	NoNetwork bool
 }
 
 // The imp's error statuscodes (libcurl's numbers).
@@ -74,10 +77,12 @@ type Offline struct{}
 // OfflineMessage is the body of Offline's answers.
 const OfflineMessage = "impvm: no network for outbound HTTP in this run; give --http live to make real requests, or --http-replay FILE to answer from a cassette recorded with --http-record FILE"
 
-// Do fails with statuscode 7 (could not connect).
+// Do fails with statuscode 7 (could not connect), what an agent gets
+// when the service it calls is unreachable.
 func (Offline) Do(_ context.Context, req *Request) *Response {
 	res := Failure(StatusRefused, OfflineMessage+" ("+req.Method+" "+req.URL+")")
 	res.Note = res.Body
+	res.NoNetwork = true
 	return res
 }
 
