@@ -13,23 +13,25 @@ import (
 // message (with file:line) and the log.
 type (
 	junitSuites struct {
-		XMLName  xml.Name     `xml:"testsuites"`
-		Name     string       `xml:"name,attr"`
-		Tests    int          `xml:"tests,attr"`
-		Failures int          `xml:"failures,attr"`
-		Errors   int          `xml:"errors,attr"`
-		Skipped  int          `xml:"skipped,attr"`
-		Time     string       `xml:"time,attr"`
-		Suites   []junitSuite `xml:"testsuite"`
+		XMLName xml.Name `xml:"testsuites"`
+		Name    string   `xml:"name,attr"`
+		junitTally
+		Suites []junitSuite `xml:"testsuite"`
 	}
 	junitSuite struct {
-		Name     string      `xml:"name,attr"`
-		Tests    int         `xml:"tests,attr"`
-		Failures int         `xml:"failures,attr"`
-		Errors   int         `xml:"errors,attr"`
-		Skipped  int         `xml:"skipped,attr"`
-		Time     string      `xml:"time,attr"`
-		Cases    []junitCase `xml:"testcase"`
+		Name string `xml:"name,attr"`
+		junitTally
+		Cases []junitCase `xml:"testcase"`
+	}
+	// junitTally is the counts and time that <testsuites> and each
+	// <testsuite> carry.
+	junitTally struct {
+		Tests    int     `xml:"tests,attr"`
+		Failures int     `xml:"failures,attr"`
+		Errors   int     `xml:"errors,attr"`
+		Skipped  int     `xml:"skipped,attr"`
+		Time     string  `xml:"time,attr"`
+		seconds  float64 // Time, summed
 	}
 	junitCase struct {
 		Name      string        `xml:"name,attr"`
@@ -49,19 +51,29 @@ type (
 
 func seconds(t float64) string { return fmt.Sprintf("%.3f", t) }
 
+// count adds one test's result to the tally.
+func (t *junitTally) count(r Result) {
+	switch r.Status {
+	case Failed:
+		t.Failures++
+	case Skipped:
+		t.Skipped++
+	}
+	t.Tests++
+	t.seconds += r.Time
+	t.Time = seconds(t.seconds)
+}
+
 // WriteJUnit writes results as JUnit XML.
 func WriteJUnit(w io.Writer, results []Result) error {
-	all := junitSuites{Name: "impvm test"}
+	all := junitSuites{Name: "impvm test", junitTally: junitTally{Time: seconds(0)}}
 	index := map[string]int{}
-	var times []float64 // per suite
-	var total float64
 	for _, r := range results {
 		i, ok := index[r.File]
 		if !ok {
 			i = len(all.Suites)
 			index[r.File] = i
 			all.Suites = append(all.Suites, junitSuite{Name: r.File})
-			times = append(times, 0)
 		}
 		s := &all.Suites[i]
 		c := junitCase{Name: r.Method, Classname: r.Case, File: r.File, Time: seconds(r.Time)}
@@ -79,21 +91,13 @@ func WriteJUnit(w io.Writer, results []Result) error {
 				text += "\n" + l
 			}
 			c.Failure = &junitFailure{Message: msg, Type: "failure", Text: text}
-			s.Failures++
-			all.Failures++
 		case Skipped:
 			c.Skipped = &struct{}{}
-			s.Skipped++
-			all.Skipped++
 		}
-		s.Tests++
-		all.Tests++
-		times[i] += r.Time
-		s.Time = seconds(times[i])
-		total += r.Time
+		s.count(r)
+		all.count(r)
 		s.Cases = append(s.Cases, c)
 	}
-	all.Time = seconds(total)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
