@@ -47,7 +47,7 @@ func (c *Class) Instantiate() *Instance {
 	for i := range c.Fields {
 		fields[i] = c.Fields[i].Val
 	}
-	return &Instance{Class: c, Fields: fields, id: newID()}
+	return &Instance{Class: c, Fields: fields, objHeader: newHeader()}
 }
 
 // Constructor returns the class's constructor, if any.

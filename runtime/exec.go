@@ -351,7 +351,7 @@ func (vm *VM) makeGenerator(cl *Closure, base, nargs int) (Value, error) {
 		n++
 	}
 	copy(regs, vm.stack[base:base+n])
-	g := &Generator{cl: cl, regs: regs, id: newID()}
+	g := &Generator{cl: cl, regs: regs, objHeader: newHeader()}
 	return GeneratorValue(g), nil
 }
 

@@ -302,7 +302,7 @@ reload:
 				err = e
 				goto failed
 			}
-			regs[in.A] = ArrayValue(&Array{Elems: make([]Value, 0, in.B), id: newID()})
+			regs[in.A] = ArrayValue(&Array{Elems: make([]Value, 0, in.B), objHeader: newHeader()})
 		case OpAppend:
 			a := regs[in.A].Array()
 			a.Elems = append(a.Elems, regs[in.B])

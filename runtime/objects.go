@@ -12,13 +12,13 @@ type NativeFunc func(vm *VM, args []Value) (Value, error)
 
 // Native is a native closure.
 type Native struct {
+	objHeader
 	Name    string
 	Fn      NativeFunc
 	NParams int      // 0: unchecked; >0: exact count incl. this; <0: at least -NParams
 	Masks   []uint32 // per-argument type masks (index 0 = this); missing = any
 	Env     Value    // bound environment from bindenv (null when unbound)
 	HasEnv  bool
-	id      uint32
 }
 
 // Type-mask bits for native parameter checks, as in the reference's
@@ -156,7 +156,7 @@ func MaskText(m uint32) string {
 // NewNative makes a native function. nparams counts `this` (see Native);
 // typemask is a reference-style mask string ("" for none).
 func NewNative(name string, nparams int, typemask string, fn NativeFunc) *Native {
-	n := &Native{Name: name, Fn: fn, NParams: nparams, id: newID()}
+	n := &Native{Name: name, Fn: fn, NParams: nparams, objHeader: newHeader()}
 	if typemask != "" {
 		n.Masks = parsedMask(typemask)
 	}
@@ -166,13 +166,13 @@ func NewNative(name string, nparams int, typemask string, fn NativeFunc) *Native
 // Closure is a script function instantiated with its free variables and
 // default-parameter values.
 type Closure struct {
+	objHeader
 	Proto    *Proto
 	Outers   []*Outer
 	Defaults []Value
 	Env      Value // bound environment from bindenv (HasEnv)
 	HasEnv   bool
 	Base     *Class // base class of the class this method was added to (for `base`)
-	id       uint32
 }
 
 // Outer is a captured variable. While open it refers to a slot of the VM
@@ -246,6 +246,7 @@ type ClassMember struct {
 
 // Class is a Squirrel class.
 type Class struct {
+	objHeader
 	Base    *Class
 	Members *Table        // name -> Int(index<<1 | 1 for field, 0 for method/static)
 	Fields  []ClassMember // per-instance field defaults
@@ -254,13 +255,12 @@ type Class struct {
 	Attrs   Value
 	Locked  bool // set by the first instantiation
 	hasMeta bool
-	id      uint32
 }
 
 // NewClass makes an empty class deriving from base (nil for none): the
 // base's members, metamethods and constructor are copied.
 func NewClass(base *Class) *Class {
-	c := &Class{Base: base, Members: NewTable(0), id: newID()}
+	c := &Class{Base: base, Members: NewTable(0), objHeader: newHeader()}
 	if base != nil {
 		c.Members = base.Members.Clone()
 		c.Fields = append([]ClassMember(nil), base.Fields...)
@@ -273,23 +273,23 @@ func NewClass(base *Class) *Class {
 
 // Instance is an instance of a class.
 type Instance struct {
+	objHeader
 	Class  *Class
 	Fields []Value
-	id     uint32
 }
 
 // WeakRef is a weak reference. Scalars never get one (weakref() returns
 // the scalar itself). It reads as its target while the imp would still
 // hold the target (see lifetime.go), and as null for good once not.
 type WeakRef struct {
+	objHeader
 	target Value // Null once gone
 	vm     *VM
-	id     uint32
 }
 
 // NewWeakRef makes a weak reference to the heap value v of vm.
 func (vm *VM) NewWeakRef(v Value) *WeakRef {
-	return &WeakRef{target: v, vm: vm, id: newID()}
+	return &WeakRef{target: v, vm: vm, objHeader: newHeader()}
 }
 
 // Get returns the target, or null once nothing holds it any more.

@@ -6,11 +6,11 @@ import "sync"
 // layout exactly (see ../shared/spec/table-order.md), so that iteration
 // order matches what a real imp prints.
 type Table struct {
+	objHeader
 	nodes     []node
 	firstFree int32
 	used      int32
 	Delegate  *Table
-	id        uint32
 }
 
 type node struct {
@@ -28,7 +28,7 @@ func NewTable(hint int) *Table {
 	for hint > size {
 		size <<= 1
 	}
-	t := &Table{id: newID()}
+	t := &Table{objHeader: newHeader()}
 	t.allocNodes(size)
 	return t
 }
@@ -61,27 +61,12 @@ func hashKey(k Value) uint32 {
 	return objectID(k)
 }
 
-// objectID is the deterministic identity hash of a heap value.
+// objectID is the deterministic identity hash of a heap value: the id in
+// the objHeader that begins every object of these types.
 func objectID(v Value) uint32 {
 	switch v.typ {
-	case TTable:
-		return v.Table().id
-	case TArray:
-		return v.Array().id
-	case TClosure:
-		return v.Closure().id
-	case TNative:
-		return v.Native().id
-	case TClass:
-		return v.Class().id
-	case TInstance:
-		return v.Instance().id
-	case TGenerator:
-		return v.Generator().id
-	case TWeakRef:
-		return v.WeakRef().id
-	case TUserData:
-		return v.UserData().id
+	case TTable, TArray, TClosure, TNative, TClass, TInstance, TGenerator, TWeakRef, TUserData:
+		return (*objHeader)(v.ptr).id
 	}
 	return 0
 }

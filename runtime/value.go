@@ -272,30 +272,30 @@ func UserDataValue(u *UserData) Value { return Value{typ: TUserData, ptr: unsafe
 
 // Array is a Squirrel array.
 type Array struct {
+	objHeader
 	Elems []Value
-	id    uint32
 }
 
 // NewArray makes an array of n nulls.
-func NewArray(n int) *Array { return &Array{Elems: make([]Value, n), id: newID()} }
+func NewArray(n int) *Array { return &Array{Elems: make([]Value, n), objHeader: newHeader()} }
 
 // NewArrayOf makes an array holding elems (not copied).
-func NewArrayOf(elems []Value) *Array { return &Array{Elems: elems, id: newID()} }
+func NewArrayOf(elems []Value) *Array { return &Array{Elems: elems, objHeader: newHeader()} }
 
 // UserData is a host object (blob, udpsocket, ...). TypeName is what typeof
 // and type() report; Delegate holds its methods; Data is the Go payload.
 // Optional behaviour (indexing, tostring, clone) comes from Data
 // implementing the interfaces below.
 type UserData struct {
+	objHeader
 	TypeName string
 	Delegate *Table
 	Data     any
-	id       uint32
 }
 
 // NewUserData makes a host object of the given type name.
 func NewUserData(typeName string, delegate *Table, data any) *UserData {
-	return &UserData{TypeName: typeName, Delegate: delegate, Data: data, id: newID()}
+	return &UserData{TypeName: typeName, Delegate: delegate, Data: data, objHeader: newHeader()}
 }
 
 // Indexer is implemented by UserData payloads that support obj[k] reads
@@ -327,7 +327,15 @@ type Iterator interface {
 // them the same way.
 var nextID atomic.Uint32
 
-func newID() uint32 { return nextID.Add(1) }
+// objHeader begins every heap object that has an identity (tables,
+// arrays, closures, natives, classes, instances, generators, weak
+// references, userdata): being the first field, it lies at the address a
+// Value's ptr holds, whatever the object's type (see objectID).
+type objHeader struct {
+	id uint32 // from nextID
+}
+
+func newHeader() objHeader { return objHeader{id: nextID.Add(1)} }
 
 // ResetObjectIDs restarts object numbering. A runner that executes several
 // independent programs in one process (impvm test) calls it before each,

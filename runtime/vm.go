@@ -73,12 +73,12 @@ func (s GenState) String() string {
 
 // Generator is a generator function activation.
 type Generator struct {
+	objHeader
 	cl    *Closure
 	regs  []Value
 	pc    int
 	traps []trap // relative frame 0
 	State GenState
-	id    uint32
 }
 
 // ensureStack makes room for n registers from base.
@@ -134,7 +134,7 @@ func (vm *VM) findOuter(idx int) *Outer {
 
 // newClosure instantiates proto p inside the frame at base.
 func (vm *VM) newClosure(p *Proto, parent *Closure, base int, defaults []Value) *Closure {
-	cl := &Closure{Proto: p, id: newID()}
+	cl := &Closure{Proto: p, objHeader: newHeader()}
 	if len(p.Outers) > 0 {
 		cl.Outers = make([]*Outer, len(p.Outers))
 		for i, d := range p.Outers {
@@ -152,7 +152,7 @@ func (vm *VM) newClosure(p *Proto, parent *Closure, base int, defaults []Value) 
 }
 
 // NewMainClosure wraps a compiled main function so it can be called.
-func NewMainClosure(p *Proto) *Closure { return &Closure{Proto: p, id: newID()} }
+func NewMainClosure(p *Proto) *Closure { return &Closure{Proto: p, objHeader: newHeader()} }
 
 // ErrStepLimit is raised when a VM with a step limit exceeds it. Squirrel
 // code cannot catch it.
