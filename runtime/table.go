@@ -113,14 +113,18 @@ func (t *Table) findStr(s *String) int32 {
 	return -1
 }
 
+// slot is the node index of own slot k, or -1: strings go by content
+// (findStr), other keys by identity (find).
+func (t *Table) slot(k Value) int32 {
+	if k.typ == TString {
+		return t.findStr(k.StringObj())
+	}
+	return t.find(k)
+}
+
 // Get returns the value of an own slot.
 func (t *Table) Get(k Value) (Value, bool) {
-	var i int32
-	if k.typ == TString {
-		i = t.findStr(k.StringObj())
-	} else {
-		i = t.find(k)
-	}
+	i := t.slot(k)
 	if i < 0 {
 		return Null, false
 	}
@@ -137,21 +141,11 @@ func (t *Table) GetStr(s *String) (Value, bool) {
 }
 
 // Has reports whether k is an own slot.
-func (t *Table) Has(k Value) bool {
-	if k.typ == TString {
-		return t.findStr(k.StringObj()) >= 0
-	}
-	return t.find(k) >= 0
-}
+func (t *Table) Has(k Value) bool { return t.slot(k) >= 0 }
 
 // Update overwrites an existing slot and reports whether it existed.
 func (t *Table) Update(k, v Value) bool {
-	var i int32
-	if k.typ == TString {
-		i = t.findStr(k.StringObj())
-	} else {
-		i = t.find(k)
-	}
+	i := t.slot(k)
 	if i < 0 {
 		return false
 	}
