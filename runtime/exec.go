@@ -6,10 +6,8 @@ func (vm *VM) Call(fn, this Value, args ...Value) (Value, error) {
 	if vm.nested >= maxNestedRuns {
 		return Null, vm.traced(NewError("Native stack overflow"))
 	}
-	if vm.stepsLeft--; vm.stepsLeft <= 0 {
-		if err := vm.checkpoint(); err != nil {
-			return Null, err
-		}
+	if err := vm.countStep(); err != nil {
+		return Null, err
 	}
 	base := vm.freeBase()
 	n := len(args) + 1

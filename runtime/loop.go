@@ -174,11 +174,9 @@ reload:
 				pc++ // skip the JMP taken when the condition is false
 			default:
 				pc += int(int16(in.C))
-				if vm.stepsLeft--; vm.stepsLeft <= 0 {
-					if e := vm.checkpoint(); e != nil {
-						err = e
-						goto failed
-					}
+				if e := vm.countStep(); e != nil {
+					err = e
+					goto failed
 				}
 			}
 		case OpCmp3:
@@ -191,28 +189,16 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = Int(int32(c))
 
-		case OpJmp:
+		case OpJmp, OpJmpIf, OpJmpIfNot:
+			if in.Op != OpJmp && regs[in.A].Truthy() != (in.Op == OpJmpIf) {
+				continue // the condition does not hold: no jump
+			}
 			off := int(in.SBx())
 			pc += off
-			if off < 0 {
-				if vm.stepsLeft--; vm.stepsLeft <= 0 {
-					if e := vm.checkpoint(); e != nil {
-						err = e
-						goto failed
-					}
-				}
-			}
-		case OpJmpIf, OpJmpIfNot:
-			if regs[in.A].Truthy() == (in.Op == OpJmpIf) {
-				off := int(in.SBx())
-				pc += off
-				if off < 0 {
-					if vm.stepsLeft--; vm.stepsLeft <= 0 {
-						if e := vm.checkpoint(); e != nil {
-							err = e
-							goto failed
-						}
-					}
+			if off < 0 { // a backward jump closes a loop: a step
+				if e := vm.countStep(); e != nil {
+					err = e
+					goto failed
 				}
 			}
 
@@ -328,11 +314,9 @@ reload:
 			nb := base + int(in.A) + 1
 			nargs := int(in.B)
 			vm.frames[fi].pc = pc
-			if vm.stepsLeft--; vm.stepsLeft <= 0 {
-				if e := vm.checkpoint(); e != nil {
-					err = e
-					goto failed
-				}
+			if e := vm.countStep(); e != nil {
+				err = e
+				goto failed
 			}
 			if fn.typ == TClosure && !fn.Closure().Proto.IsGenerator {
 				ncl := fn.Closure()
@@ -456,11 +440,9 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
-			if vm.stepsLeft--; vm.stepsLeft <= 0 {
-				if e := vm.checkpoint(); e != nil {
-					err = e
-					goto failed
-				}
+			if e := vm.countStep(); e != nil {
+				err = e
+				goto failed
 			}
 			more, e := vm.forNext(base + int(in.A))
 			if e != nil {

@@ -232,6 +232,16 @@ func (vm *VM) settle() {
 	vm.rearm()
 }
 
+// countStep counts one step (a backward jump or a call) and, when the
+// chunk is done, runs checkpoint. It is small enough to be inlined into
+// the loop.
+func (vm *VM) countStep() error {
+	if vm.stepsLeft--; vm.stepsLeft > 0 {
+		return nil
+	}
+	return vm.checkpoint()
+}
+
 // checkpoint runs when stepsLeft reaches 0: the chunk of steps is done.
 func (vm *VM) checkpoint() error {
 	done := vm.chunk - vm.stepsLeft
