@@ -35,16 +35,7 @@ func fastGet(obj, key Value) (Value, bool) {
 			return Null, false
 		}
 		inst := obj.Instance()
-		c := inst.Class
-		i := c.Members.findStr(key.StringObj())
-		if i < 0 {
-			return Null, false
-		}
-		if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
-			return deref(inst.Fields[code>>1]), true
-		} else {
-			return deref(c.Methods[code>>1].Val), true
-		}
+		return inst.Class.memberByStr(inst, key.StringObj())
 	case TArray:
 		if key.typ == TInt {
 			a := obj.Array()
@@ -72,6 +63,32 @@ func fastGet(obj, key Value) (Value, bool) {
 	return Null, false
 }
 
+// memberByStr reads member s through inst (a field of the instance, or
+// a method or static of the class); ok=false when there is none.
+func (c *Class) memberByStr(inst *Instance, s *String) (Value, bool) {
+	i := c.Members.findStr(s)
+	if i < 0 {
+		return Null, false
+	}
+	if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
+		return deref(inst.Fields[code>>1]), true
+	} else {
+		return deref(c.Methods[code>>1].Val), true
+	}
+}
+
+// setFieldByStr writes field s of inst; false when s is not a field.
+func (c *Class) setFieldByStr(inst *Instance, s *String, val Value) bool {
+	m := c.Members
+	if i := m.findStr(s); i >= 0 {
+		if code := int32(m.nodes[i].val.n); code&1 == 1 {
+			inst.Fields[code>>1] = val
+			return true
+		}
+	}
+	return false
+}
+
 // fastSet handles the common writes (existing own table slot, instance
 // field, array element in range).
 func fastSet(obj, key, val Value) bool {
@@ -86,13 +103,7 @@ func fastSet(obj, key, val Value) bool {
 			return false
 		}
 		inst := obj.Instance()
-		m := inst.Class.Members
-		if i := m.findStr(key.StringObj()); i >= 0 {
-			if code := int32(m.nodes[i].val.n); code&1 == 1 {
-				inst.Fields[code>>1] = val
-				return true
-			}
-		}
+		return inst.Class.setFieldByStr(inst, key.StringObj(), val)
 	case TArray:
 		if key.typ == TInt {
 			a := obj.Array()

@@ -1,5 +1,7 @@
 package runtime
 
+import "math"
+
 // loop is the dispatch loop. It runs frames from the innermost one until
 // the frame at index entry returns (its value is the result) or an
 // exception escapes an instruction (the frame's pc is saved first, so the
@@ -58,24 +60,44 @@ reload:
 				vm.stack[o.Index] = regs[in.A]
 			}
 
-		case OpAdd, OpAddK:
-			a, b := regs[in.B], operandC(in, regs, consts)
-			if a.typ != TInt || b.typ != TInt {
-				goto arith
+		// + - * on two integers or two floats stay in the loop; anything
+		// else (mixed, strings, metamethods, errors) goes to arith.
+		case OpAdd, OpAddK, OpSub, OpSubK, OpMul, OpMulK:
+			a := regs[in.B]
+			var b Value
+			if constC[in.Op] {
+				b = consts[in.C]
+			} else {
+				b = regs[in.C]
 			}
-			regs[in.A] = Value{typ: TInt, n: a.n + b.n}
-		case OpSub, OpSubK:
-			a, b := regs[in.B], operandC(in, regs, consts)
-			if a.typ != TInt || b.typ != TInt {
-				goto arith
+			if a.typ == TInt && b.typ == TInt {
+				var n uint32
+				switch in.Op {
+				case OpAdd, OpAddK:
+					n = a.n + b.n
+				case OpSub, OpSubK:
+					n = a.n - b.n
+				default:
+					n = uint32(int32(a.n) * int32(b.n))
+				}
+				regs[in.A] = Value{typ: TInt, n: n}
+				continue
 			}
-			regs[in.A] = Value{typ: TInt, n: a.n - b.n}
-		case OpMul, OpMulK:
-			a, b := regs[in.B], operandC(in, regs, consts)
-			if a.typ != TInt || b.typ != TInt {
-				goto arith
+			if a.typ == TFloat && b.typ == TFloat {
+				x, y := math.Float32frombits(a.n), math.Float32frombits(b.n)
+				var r float32
+				switch in.Op {
+				case OpAdd, OpAddK:
+					r = x + y
+				case OpSub, OpSubK:
+					r = x - y
+				default:
+					r = x * y
+				}
+				regs[in.A] = Value{typ: TFloat, n: math.Float32bits(r)}
+				continue
 			}
-			regs[in.A] = Value{typ: TInt, n: uint32(int32(a.n) * int32(b.n))}
+			goto arith
 		case OpDiv, OpMod, OpDivK, OpModK:
 			goto arith
 		case OpAddI:
@@ -202,14 +224,41 @@ reload:
 				}
 			}
 
-		case OpGetK, OpGet:
-			obj := regs[in.B]
-			var key Value
-			if in.Op == OpGetK {
-				key = consts[in.C]
-			} else {
-				key = regs[in.C]
+		case OpGetK:
+			// A constant key is a string: instance members first.
+			obj, key := regs[in.B], consts[in.C]
+			if obj.typ == TInstance {
+				// memberByStr, inlined: fields and methods of instances
+				// are what most code reads.
+				inst := obj.Instance()
+				c := inst.Class
+				if i := c.Members.findStr(key.StringObj()); i >= 0 {
+					var v Value
+					if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
+						v = inst.Fields[code>>1]
+					} else {
+						v = c.Methods[code>>1].Val
+					}
+					if v.typ == TWeakRef {
+						v = v.WeakRef().Get()
+					}
+					regs[in.A] = v
+					continue
+				}
+			} else if v, ok := fastGet(obj, key); ok {
+				regs[in.A] = v
+				continue
 			}
+			vm.frames[fi].pc = pc
+			v, e := vm.get(obj, key, in.B == 0)
+			if e != nil {
+				err = e
+				goto failed
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		case OpGet:
+			obj, key := regs[in.B], regs[in.C]
 			if v, ok := fastGet(obj, key); ok {
 				regs[in.A] = v
 				continue
@@ -222,19 +271,33 @@ reload:
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
-		case OpSet, OpSetK:
-			var key Value
-			if in.Op == OpSetK {
-				key = consts[in.B]
-			} else {
-				key = regs[in.B]
-			}
-			obj := regs[in.A]
-			if fastSet(obj, key, regs[in.C]) {
+		case OpSetK:
+			obj, key, val := regs[in.A], consts[in.B], regs[in.C]
+			if obj.typ == TInstance {
+				inst := obj.Instance()
+				m := inst.Class.Members
+				if i := m.findStr(key.StringObj()); i >= 0 {
+					if code := int32(m.nodes[i].val.n); code&1 == 1 {
+						inst.Fields[code>>1] = val
+						continue
+					}
+				}
+			} else if fastSet(obj, key, val) {
 				continue
 			}
 			vm.frames[fi].pc = pc
-			if e := vm.set(obj, key, regs[in.C], in.A == 0); e != nil {
+			if e := vm.set(obj, key, val, in.A == 0); e != nil {
+				err = e
+				goto failed
+			}
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+		case OpSet:
+			obj, key, val := regs[in.A], regs[in.B], regs[in.C]
+			if fastSet(obj, key, val) {
+				continue
+			}
+			vm.frames[fi].pc = pc
+			if e := vm.set(obj, key, val, in.A == 0); e != nil {
 				err = e
 				goto failed
 			}

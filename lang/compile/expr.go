@@ -377,9 +377,7 @@ func (fs *funcState) assign(a *syntax.Assign, dst int) {
 			fs.c.errorf(a.P, "can't assign expression")
 		}
 		obj := fs.exprAnyReg(t.X)
-		key := fs.allocReg()
-		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
-		fs.assignSlot(a, obj, key, dst)
+		fs.assignMember(a, obj, t.Name, dst)
 	case *syntax.Index:
 		obj := fs.exprAnyReg(t.X)
 		key := fs.exprAnyReg(t.Key)
@@ -430,9 +428,7 @@ func (fs *funcState) assignName(a *syntax.Assign, id *syntax.Ident, dst int) {
 	case varConst:
 		fs.c.errorf(a.P, "can't assign expression")
 	default:
-		key := fs.allocReg()
-		fs.loadConst(runtime.StrObj(fs.c.str(id.Name)), key)
-		fs.assignSlot(a, 0, key, dst)
+		fs.assignMember(a, 0, id.Name, dst)
 	}
 }
 
@@ -447,6 +443,35 @@ func (fs *funcState) valueInto(e syntax.Expr, reg int) {
 		t := fs.allocReg()
 		fs.exprTo(e, t)
 		fs.move(reg, t)
+	}
+}
+
+// assignMember stores into obj.name: = and op= take the name as a
+// constant operand (GETK/SETK) and = stores straight from the value's
+// register; <- goes through assignSlot.
+func (fs *funcState) assignMember(a *syntax.Assign, obj int, name string, dst int) {
+	if a.Op == "<-" {
+		key := fs.allocReg()
+		fs.loadConst(runtime.StrObj(fs.c.str(name)), key)
+		fs.assignSlot(a, obj, key, dst)
+		return
+	}
+	k := fs.strConst(name)
+	var val int
+	if op, ok := compoundOps[a.Op]; ok {
+		val = fs.allocReg()
+		fs.setLine(a)
+		fs.op(runtime.OpGetK, val, obj, k)
+		v := fs.exprAnyReg(a.Value)
+		fs.setLine(a)
+		fs.op(op, val, val, v)
+	} else {
+		val = fs.exprAnyReg(a.Value)
+	}
+	fs.setLine(a)
+	fs.op(runtime.OpSetK, obj, k, val)
+	if dst >= 0 {
+		fs.move(dst, val)
 	}
 }
 
@@ -505,14 +530,10 @@ func (fs *funcState) incDec(e *syntax.IncDec, dst int) {
 		case varConst:
 			fs.c.errorf(e.P, "can't '++' or '--' an expression")
 		}
-		key := fs.allocReg()
-		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
-		fs.incDecSlot(e, 0, key, delta, dst)
+		fs.incDecMember(e, 0, t.Name, delta, dst)
 	case *syntax.Member:
 		obj := fs.exprAnyReg(t.X)
-		key := fs.allocReg()
-		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
-		fs.incDecSlot(e, obj, key, delta, dst)
+		fs.incDecMember(e, obj, t.Name, delta, dst)
 	case *syntax.Index:
 		obj := fs.exprAnyReg(t.X)
 		key := fs.exprAnyReg(t.Key)
@@ -535,6 +556,18 @@ func (fs *funcState) incDecSlot(e *syntax.IncDec, obj, key, delta, dst int) {
 	nv := fs.allocReg()
 	fs.op(runtime.OpAddI, nv, old, int(uint16(int16(delta))))
 	fs.op(runtime.OpSet, obj, key, nv)
+	fs.incDecResult(e, dst, old, nv)
+}
+
+// incDecMember is incDecSlot for obj.name, the name a constant operand.
+func (fs *funcState) incDecMember(e *syntax.IncDec, obj int, name string, delta, dst int) {
+	k := fs.strConst(name)
+	old := fs.allocReg()
+	fs.setLine(e)
+	fs.op(runtime.OpGetK, old, obj, k)
+	nv := fs.allocReg()
+	fs.op(runtime.OpAddI, nv, old, int(uint16(int16(delta))))
+	fs.op(runtime.OpSetK, obj, k, nv)
 	fs.incDecResult(e, dst, old, nv)
 }
 
