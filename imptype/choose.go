@@ -18,7 +18,7 @@ type Choice struct {
 // UnknownNameError reports hardware names no imp type has.
 type UnknownNameError struct {
 	Names   []string            // "hardware.pinZ"
-	Nearest map[string][]string // name → imp types having the nearest name ("imp006: pinW")
+	Nearest map[string][]string // name → the nearest names and the imp types having them ("pinW (imp003, imp006)")
 }
 
 func (e *UnknownNameError) Error() string {
@@ -176,25 +176,42 @@ func unknownError(names []string) *UnknownNameError {
 	return e
 }
 
-// nearest lists "impXXX: name" for the names closest (by edit distance)
-// to n among every imp type's members.
+// maxNearest caps how many of the nearest names an error lists.
+const maxNearest = 6
+
+// nearest lists the names closest (by edit distance) to n among every imp
+// type's members, each with the imp types having it ("i2c89 (imp001,
+// imp002)"), at most maxNearest of them and a count of the rest.
 func nearest(n string) []string {
 	best := -1
-	var out []string
+	var names []string
+	types := map[string][]string{}
 	for _, t := range all {
 		for _, m := range t.Members() {
 			d := spell.Distance(strings.ToLower(n), strings.ToLower(m))
 			if d > len(n)/2+1 {
 				continue
 			}
-			entry := t.Name + ": " + m
 			switch {
 			case best < 0 || d < best:
-				best, out = d, []string{entry}
-			case d == best:
-				out = append(out, entry)
+				best, names, types = d, nil, map[string][]string{}
+			case d > best:
+				continue
 			}
+			if types[m] == nil {
+				names = append(names, m)
+			}
+			types[m] = append(types[m], t.Name)
 		}
+	}
+	slices.Sort(names)
+	var out []string
+	for i, m := range names {
+		if i == maxNearest {
+			out = append(out, fmt.Sprintf("and %d more", len(names)-maxNearest))
+			break
+		}
+		out = append(out, m+" ("+strings.Join(types[m], ", ")+")")
 	}
 	return out
 }

@@ -46,8 +46,20 @@ func TestChooseUnknownName(t *testing.T) {
 		t.Fatalf("err = %v, want UnknownNameError", err)
 	}
 	msg := err.Error()
-	if !strings.Contains(msg, "no imp type has hardware.i2c98") || !strings.Contains(msg, "imp001: i2c89") {
+	if !strings.Contains(msg, "no imp type has hardware.i2c98") || !strings.Contains(msg, "nearest: i2c89 (imp001, imp002)") {
 		t.Errorf("message %q lacks the name or its nearest match", msg)
+	}
+}
+
+// A name as far from every member as hardware.pinZZ has many nearest
+// names: the error lists a few, with the imp types having each, and
+// counts the rest.
+func TestChooseUnknownNameManyNearest(t *testing.T) {
+	_, err := Choose([]string{"pinZZ"}, nil)
+	msg := err.Error()
+	want := "no imp type has hardware.pinZZ (nearest: pin1 (imp001, imp002), pin2 (imp001, imp002), pin5 (imp001, imp002), pin6 (imp002), pin7 (imp001, imp002), pin8 (imp001, imp002), and "
+	if !strings.HasPrefix(msg, want) || !strings.HasSuffix(msg, " more)") {
+		t.Errorf("message %q, want it to start %q and end with a count", msg, want)
 	}
 }
 
