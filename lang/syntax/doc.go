@@ -10,18 +10,25 @@
 //     participle through lexer.Definition. Line feeds are not tokens: the
 //     lexer records which tokens follow a line feed (Lexer.NewlineBefore),
 //     and the parser applies Squirrel's newline rules with that.
-//   - The statement layer (grammar.go, parseables.go, stmt.go): one
+//   - The statement layer (grammar.go, parts.go, tokens.go, stmt.go): one
 //     participle grammar struct per keyword-led statement form, each parsed
-//     by its own participle production, plus custom participle.Parseable
-//     types for statement termination (including the 3.0.4 if/else rule),
-//     sub-statements, nesting limits and the parts the hand-written parser
-//     handles.
-//   - The expression layer (expr.go, compound.go): precedence climbing
-//     behind participle.Parseable types, building AST nodes directly,
-//     including table, array, function, lambda and class literals.
+//     by its own participle production. Their fields are parts, filled in by
+//     the hand-written parser (expressions, sub-statements, statement
+//     termination including the 3.0.4 if/else rule), and tokens that must
+//     follow. Parts are registered with participle.ParseTypeWith as
+//     closures over a grammar (parse.go): a built set of participle parsers
+//     serving one parse at a time, whose parseState the closures reach. No
+//     global state joins participle and the hand-written parser; built
+//     grammars are kept for reuse between parses.
+//   - The expression layer (expr.go, compound.go): precedence climbing,
+//     building AST nodes directly, including table, array, function,
+//     lambda and class literals.
 //   - Compile errors found while lexing and parsing: *Error values with the
-//     reference implementation's wording (spec §1.10), positioned at the
-//     start of the offending token. Only the first error is reported.
+//     reference implementation's wording (spec §1.10), made by the code that
+//     finds them (the lexer's error token, a part, a token type) at the
+//     start of the offending token. Only the first error is reported;
+//     participle's own error messages are never shown, since the grammar
+//     leaves participle no token it could reject.
 //
 // What it does not own: scopes and name resolution (locals, free
 // variables, constants and enums), break/continue placement, and the

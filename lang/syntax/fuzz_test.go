@@ -56,4 +56,44 @@ func checkFuzzError(t *testing.T, src []byte, err error) {
 	if e.Pos.Line < 1 || e.Pos.Line > lines || e.Pos.Col < 1 || e.Msg == "" {
 		t.Fatalf("bad error %v (input has %d lines)", e, lines)
 	}
+	if !isReferenceMessage(e.Msg) {
+		t.Fatalf("error %v is not one of the reference's messages", e)
+	}
+}
+
+// referenceMessages are the compile errors the lexer and parser report
+// (besides "expected 'x'"): the reference's wording, and impvm's own for
+// input that is not text or nests too deeply.
+var referenceMessages = map[string]bool{
+	// lexer
+	`missing "*/" in comment`: true, "unexpected character(control)": true,
+	"exponent expected": true, "too many digits for an Hex number": true,
+	"invalid octal number": true, "unfinished string": true,
+	"newline in a constant": true, "empty constant": true,
+	"constant too long": true, "hexadecimal number expected": true,
+	"unrecognised escaper char": true, "invalid token '..'": true,
+	// parser
+	"expression expected": true, "expression expected, found ')'": true,
+	"can't assign expression": true, "can't '++' or '--' an expression": true,
+	"can't delete an expression": true, "end of statement expected (; or lf)": true,
+	"cannot break deref/or comma needed after [exp]=exp slot declaration": true,
+	"invalid class name": true, "scalar expected : integer,float": true,
+	"scalar expected : integer,float or string": true, "expected ')' or ','": true,
+	"function with default parameters cannot have variable number of parameters": true,
+	// impvm
+	NotTextMsg: true, "expression too deeply nested": true, "statement too deeply nested": true,
+}
+
+// isReferenceMessage reports whether msg is one of referenceMessages or
+// "expected 'x'" for a token or an identifier.
+func isReferenceMessage(msg string) bool {
+	if referenceMessages[msg] || msg == "expected 'IDENTIFIER'" {
+		return true
+	}
+	for _, text := range tokenText {
+		if msg == "expected '"+text+"'" {
+			return true
+		}
+	}
+	return false
 }

@@ -4,29 +4,28 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// The statement layer: one participle grammar struct per statement form. The
-// fields whose types end in "P" are custom participle.Parseable types
-// (parseables.go); they handle expressions, sub-statements and Squirrel's
-// statement-termination rules. Every struct converts itself to the AST with
-// its stmt method.
+// The statement layer: one participle grammar struct per keyword-led
+// statement form. The fields whose types end in "P" are parts, filled in by
+// the hand-written parser (parts.go); those whose types end in "T" are
+// tokens that must follow (tokens.go). Every struct converts itself to the
+// AST with its stmt method.
 //
 // The grammar is used with lookahead 0, so a statement form is committed to
-// as soon as its keyword matched: errors are reported at the first token
-// that does not fit, like the reference's recursive-descent parser.
+// as soon as its keyword matched. Past that keyword the only literals are
+// optional ones ('else', ',' and '::'), so participle itself never rejects
+// a token: every error is made by a part or a token type at the first
+// token that does not fit, like the reference's recursive-descent parser.
 
 // stmtG lists the keyword-led statement forms; it is the root from which
-// the per-form parsers are derived (see grammars). Expression statements
+// the per-form parsers are derived (see newGrammar). Expression statements
 // are parsed by hand in statement(), since they are plain expressions.
 //
-// The three most frequent forms, local, return and blocks, are custom
-// Parseables (parsed by hand, stmt.go): going through a participle
-// production for each of them cost about 40% of the parse time (CPU per MB
-// of a generated script: 175 ms with them in participle, 100 ms without).
+// The three most frequent forms, local, return and blocks, are parsed by
+// hand too (stmt.go): going through a participle production for each of
+// them cost about 40% of the parse time (CPU per MB of a generated script:
+// 175 ms with them in participle, 100 ms without).
 type stmtG struct {
-	Local    *localP     `parser:"  @@"`
-	If       *ifG        `parser:"| @@"`
-	Return   *returnP    `parser:"| @@"`
-	Block    *blockP     `parser:"| @@"`
+	If       *ifG        `parser:"  @@"`
 	Func     *funcDeclG  `parser:"| @@"`
 	Foreach  *foreachG   `parser:"| @@"`
 	For      *forG       `parser:"| @@"`
@@ -46,12 +45,12 @@ type stmtG struct {
 
 // fileG is a whole script.
 type fileG struct {
-	Stmts topListP `parser:"@@"`
+	Stmts scriptP `parser:"@@"`
 }
 
 // exprOnlyG is the grammar of ParseExpr.
 type exprOnlyG struct {
-	X commaP `parser:"@@"`
+	X exprOnlyP `parser:"@@"`
 }
 
 func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: int32(p.Column)} }
@@ -59,16 +58,18 @@ func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: 
 // if (cond) stmt [else stmt], with the 3.0.4 termination rules in thenP and
 // elseP.
 type ifG struct {
-	Pos  lexer.Position
-	Cond commaP `parser:"'if' '(' @@ ')'"`
-	Then thenP  `parser:"@@"`
-	Else *elseP `parser:"( 'else' @@ )?"`
+	Pos   lexer.Position
+	Open  lparenT `parser:"'if' @@"`
+	Cond  commaP  `parser:"@@"`
+	Close rparenT `parser:"@@"`
+	Then  thenP   `parser:"@@"`
+	Else  elseP   `parser:"( 'else' @@ )?"`
 }
 
 func (g *ifG) stmt() Stmt {
-	s := &If{P: posOfPosition(g.Pos), Cond: g.Cond.X, Then: g.Then.S}
+	s := &If{P: posOfPosition(g.Pos), Cond: g.Cond.expr(), Then: g.Then.stmt()}
 	if g.Else != nil {
-		s.Else = g.Else.S
+		s.Else = g.Else.stmt()
 	}
 	return s
 }
@@ -78,14 +79,14 @@ type yieldG struct {
 	X   sameLineExprP `parser:"'yield' @@"`
 }
 
-func (g *yieldG) stmt() Stmt { return &Yield{P: posOfPosition(g.Pos), X: g.X.X} }
+func (g *yieldG) stmt() Stmt { return &Yield{P: posOfPosition(g.Pos), X: g.X.expr()} }
 
 type throwG struct {
 	Pos lexer.Position
 	X   commaP `parser:"'throw' @@"`
 }
 
-func (g *throwG) stmt() Stmt { return &Throw{P: posOfPosition(g.Pos), X: g.X.X} }
+func (g *throwG) stmt() Stmt { return &Throw{P: posOfPosition(g.Pos), X: g.X.expr()} }
 
 type breakG struct {
 	Pos lexer.Position
@@ -117,11 +118,13 @@ type funcDeclG struct {
 }
 
 func (g *funcDeclG) stmt() Stmt {
-	path := []string{g.Name.Name}
+	name, _ := g.Name.ident()
+	path := []string{name}
 	for _, id := range g.More {
-		path = append(path, id.Name)
+		name, _ := id.ident()
+		path = append(path, name)
 	}
-	fn := g.Fn.F
+	fn := g.Fn.function()
 	fn.P, fn.Name = posOfPosition(g.Pos), path[len(path)-1]
 	return &FuncDecl{P: fn.P, Path: path, Func: fn}
 }
@@ -129,87 +132,99 @@ func (g *funcDeclG) stmt() Stmt {
 // foreach ([key,] value in expr) body
 type foreachG struct {
 	Pos    lexer.Position
-	First  identP  `parser:"'foreach' '(' @@"`
-	Second *identP `parser:"( ',' @@ )?"`
-	X      exprP   `parser:"'in' @@ ')'"`
+	Open   lparenT `parser:"'foreach' @@"`
+	First  identP  `parser:"@@"`
+	Second identP  `parser:"( ',' @@ )?"`
+	In     inT     `parser:"@@"`
+	X      exprP   `parser:"@@"`
+	Close  rparenT `parser:"@@"`
 	Body   stmtP   `parser:"@@"`
 }
 
 func (g *foreachG) stmt() Stmt {
-	s := &Foreach{P: posOfPosition(g.Pos), Val: g.First.Name, X: g.X.X, Body: g.Body.S}
+	first, _ := g.First.ident()
+	s := &Foreach{P: posOfPosition(g.Pos), Val: first, X: g.X.expr(), Body: g.Body.stmt()}
 	if g.Second != nil {
-		s.Key, s.Val = g.First.Name, g.Second.Name
+		s.Key = first
+		s.Val, _ = g.Second.ident()
 	}
 	return s
 }
 
 // for ([local decls | comma-expr]; [cond]; [post]) body
 type forG struct {
-	Pos   lexer.Position
-	Local *localP    `parser:"'for' '(' ( @@"`
-	Init  forClauseP `parser:"         | @@ )? ';'"`
-	Cond  forClauseP `parser:"@@? ';'"`
-	Post  forPostP   `parser:"@@? ')'"`
-	Body  stmtP      `parser:"@@"`
+	Pos     lexer.Position
+	Open    lparenT  `parser:"'for' @@"`
+	Init    forInitP `parser:"@@"`
+	InitEnd semiT    `parser:"@@"`
+	Cond    forCondP `parser:"@@"`
+	CondEnd semiT    `parser:"@@"`
+	Post    forPostP `parser:"@@"`
+	Close   rparenT  `parser:"@@"`
+	Body    stmtP    `parser:"@@"`
 }
 
 func (g *forG) stmt() Stmt {
-	s := &For{P: posOfPosition(g.Pos), Cond: g.Cond.X, Post: g.Post.X, Body: g.Body.S}
-	switch {
-	case g.Local != nil:
-		s.Init = g.Local.S
-	case g.Init.X != nil:
-		s.Init = &ExprStmt{P: g.Init.X.Position(), X: g.Init.X}
-	}
-	return s
+	return &For{P: posOfPosition(g.Pos), Init: g.Init.stmt(), Cond: g.Cond.expr(), Post: g.Post.expr(), Body: g.Body.stmt()}
 }
 
 type whileG struct {
-	Pos  lexer.Position
-	Cond commaP `parser:"'while' '(' @@ ')'"`
-	Body stmtP  `parser:"@@"`
+	Pos   lexer.Position
+	Open  lparenT `parser:"'while' @@"`
+	Cond  commaP  `parser:"@@"`
+	Close rparenT `parser:"@@"`
+	Body  stmtP   `parser:"@@"`
 }
 
 func (g *whileG) stmt() Stmt {
-	return &While{P: posOfPosition(g.Pos), Cond: g.Cond.X, Body: g.Body.S}
+	return &While{P: posOfPosition(g.Pos), Cond: g.Cond.expr(), Body: g.Body.stmt()}
 }
 
 type doG struct {
-	Pos  lexer.Position
-	Body stmtP  `parser:"'do' @@"`
-	Cond commaP `parser:"'while' '(' @@ ')'"`
+	Pos   lexer.Position
+	Body  stmtP   `parser:"'do' @@"`
+	While whileT  `parser:"@@"`
+	Open  lparenT `parser:"@@"`
+	Cond  commaP  `parser:"@@"`
+	Close rparenT `parser:"@@"`
 }
 
 func (g *doG) stmt() Stmt {
-	return &DoWhile{P: posOfPosition(g.Pos), Body: g.Body.S, Cond: g.Cond.X}
+	return &DoWhile{P: posOfPosition(g.Pos), Body: g.Body.stmt(), Cond: g.Cond.expr()}
 }
 
 // switch (x) { case v: stmts ... [default: stmts] }
 type switchG struct {
 	Pos     lexer.Position
-	X       commaP    `parser:"'switch' '(' @@ ')' '{'"`
+	Open    lparenT   `parser:"'switch' @@"`
+	X       commaP    `parser:"@@"`
+	Close   rparenT   `parser:"@@"`
+	Begin   lbraceT   `parser:"@@"`
 	Cases   []caseG   `parser:"@@*"`
-	Default *defaultG `parser:"@@? '}'"`
+	Default *defaultG `parser:"@@?"`
+	End     rbraceT   `parser:"@@"`
 }
 
 type caseG struct {
 	Pos   lexer.Position
-	Value exprP      `parser:"'case' @@ ':'"`
-	Body  blockListP `parser:"@@"`
+	Value exprP     `parser:"'case' @@"`
+	Colon colonT    `parser:"@@"`
+	Body  stmtListP `parser:"@@"`
 }
 
 type defaultG struct {
-	Body blockListP `parser:"'default' ':' @@"`
+	Colon colonT    `parser:"'default' @@"`
+	Body  stmtListP `parser:"@@"`
 }
 
 func (g *switchG) stmt() Stmt {
-	s := &Switch{P: posOfPosition(g.Pos), X: g.X.X}
+	s := &Switch{P: posOfPosition(g.Pos), X: g.X.expr()}
 	for _, c := range g.Cases {
-		s.Cases = append(s.Cases, Case{P: posOfPosition(c.Pos), Value: c.Value.X, Body: c.Body.List})
+		s.Cases = append(s.Cases, Case{P: posOfPosition(c.Pos), Value: c.Value.expr(), Body: c.Body.stmts()})
 	}
 	if g.Default != nil {
 		s.HasDef = true
-		s.Default = g.Default.Body.List
+		s.Default = g.Default.Body.stmts()
 		if s.Default == nil {
 			s.Default = []Stmt{}
 		}
@@ -226,45 +241,55 @@ type classDeclG struct {
 
 func (g *classDeclG) stmt() Stmt {
 	at := posOfPosition(g.Pos)
-	g.Def.C.P = at
-	return &ClassDecl{P: at, Path: g.Name.Path, Root: g.Name.Root, Class: g.Def.C}
+	def, name := g.Def.class(), g.Name.className()
+	def.P = at
+	return &ClassDecl{P: at, Path: name.path, Root: name.root, Class: def}
 }
 
 // try body catch (name) body
 type tryG struct {
-	Pos   lexer.Position
-	Body  stmtP  `parser:"'try' @@ 'catch' '('"`
-	Var   identP `parser:"@@ ')'"`
-	Catch stmtP  `parser:"@@"`
+	Pos     lexer.Position
+	Body    stmtP   `parser:"'try' @@"`
+	CatchKw catchT  `parser:"@@"`
+	Open    lparenT `parser:"@@"`
+	Var     identP  `parser:"@@"`
+	Close   rparenT `parser:"@@"`
+	Catch   stmtP   `parser:"@@"`
 }
 
 func (g *tryG) stmt() Stmt {
-	return &Try{P: posOfPosition(g.Pos), Body: g.Body.S, Var: g.Var.Name, VarP: g.Var.P, Catch: g.Catch.S}
+	name, at := g.Var.ident()
+	return &Try{P: posOfPosition(g.Pos), Body: g.Body.stmt(), Var: name, VarP: at, Catch: g.Catch.stmt()}
 }
 
 // const NAME = scalar
 type constG struct {
-	Pos   lexer.Position
-	Name  identP   `parser:"'const' @@ '='"`
-	Value scalarP  `parser:"@@"`
-	End   optSemiP `parser:"@@"`
+	Pos    lexer.Position
+	Name   identP  `parser:"'const' @@"`
+	Assign assignT `parser:"@@"`
+	Value  scalarP `parser:"@@"`
+	End    endP    `parser:"@@"`
 }
 
 func (g *constG) stmt() Stmt {
-	return &Const{P: posOfPosition(g.Pos), Name: g.Name.Name, Value: g.Value.X}
+	name, _ := g.Name.ident()
+	return &Const{P: posOfPosition(g.Pos), Name: name, Value: g.Value.expr()}
 }
 
 // enum Name { A, B = scalar, ... }
 type enumG struct {
 	Pos     lexer.Position
-	Name    identP        `parser:"'enum' @@ '{'"`
-	Members []enumMemberP `parser:"@@* '}'"`
+	Name    identP        `parser:"'enum' @@"`
+	Begin   lbraceT       `parser:"@@"`
+	Members []enumMemberP `parser:"@@*"`
+	End     rbraceT       `parser:"@@"`
 }
 
 func (g *enumG) stmt() Stmt {
-	s := &Enum{P: posOfPosition(g.Pos), Name: g.Name.Name}
+	name, _ := g.Name.ident()
+	s := &Enum{P: posOfPosition(g.Pos), Name: name}
 	for _, m := range g.Members {
-		s.Members = append(s.Members, m.M)
+		s.Members = append(s.Members, m.member())
 	}
 	return s
 }

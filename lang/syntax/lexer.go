@@ -137,7 +137,7 @@ func (l *Lexer) token(t lexer.TokenType, start, end int, pos lexer.Position) lex
 }
 
 func (l *Lexer) pos(off int) lexer.Position {
-	return lexer.Position{Offset: off, Line: l.line, Column: off - l.lineStart + 1}
+	return lexer.Position{Filename: l.file, Offset: off, Line: l.line, Column: off - l.lineStart + 1}
 }
 
 func (l *Lexer) newline() {

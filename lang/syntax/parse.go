@@ -2,8 +2,6 @@ package syntax
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/alecthomas/participle/v2"
@@ -14,73 +12,122 @@ import (
 // the first error, in the reference's wording, at the start of the
 // offending token.
 func Parse(filename string, src []byte) (*File, error) {
-	g, err := parseWith(grammars().file, filename, src)
+	g, err := parseWith(filename, src, func(gr *grammar) *participle.Parser[fileG] { return gr.file })
 	if err != nil {
 		return nil, err
 	}
-	return &File{Name: filename, Stmts: g.Stmts.List}, nil
+	return &File{Name: filename, Stmts: g.Stmts.stmts()}, nil
 }
 
 // ParseExpr parses a single (comma) expression, for tests and a REPL.
 func ParseExpr(filename string, src []byte) (Expr, error) {
-	g, err := parseWith(grammars().expr, filename, src)
+	g, err := parseWith(filename, src, func(gr *grammar) *participle.Parser[exprOnlyG] { return gr.expr })
 	if err != nil {
 		return nil, err
 	}
-	return g.X.X, nil
+	return g.X.expr(), nil
 }
 
-// parseWith lexes src and runs a participle parser over all of it with a
-// fresh parseState.
-func parseWith[G any](pp *participle.Parser[G], filename string, src []byte) (*G, error) {
+// parseWith lexes src and runs the participle parser root picks from a
+// grammar over all of it, with a fresh parseState.
+func parseWith[G any](filename string, src []byte, root func(*grammar) *participle.Parser[G]) (*G, error) {
 	if !IsText(src) {
 		return nil, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: NotTextMsg}
 	}
 	lx := newLexer(filename, string(src))
-	peeker, err := lexer.Upgrade(lx)
+	peeker, err := lexer.Upgrade(lx) // cannot fail: Lexer.Next reports errors as tokens
 	if err != nil {
 		return nil, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()}
 	}
-	st := &parseState{file: filename, lexer: lx}
-	defer register(peeker, st)()
-	g, err := pp.ParseFromLexer(peeker)
+	gr := borrowGrammar()
+	defer gr.giveBack()
+	st := &parseState{lexer: lx, forms: &gr.forms}
+	gr.st = st
+	g, err := root(gr).ParseFromLexer(peeker)
 	if st.err != nil {
 		return nil, st.err
 	}
 	if err != nil {
-		st.recordParticiple(err)
-		return nil, st.err
+		return nil, asError(err)
 	}
 	return g, nil
 }
 
-type grammarSet struct {
+// asError is an error returned by participle as a *Error. It is the *Error
+// of a part or a token type, unless it was the first of the parse, recorded
+// already. Participle makes no errors of its own: past a form's keyword
+// the grammar has no literal that must match. Were it to make one, its
+// message would be passed on as it is.
+func asError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var perr participle.Error
+	if errors.As(err, &perr) {
+		pos := perr.Position()
+		return &Error{File: pos.Filename, Pos: posOfPosition(pos), Msg: perr.Message()}
+	}
+	return &Error{Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()}
+}
+
+// A grammar is participle's side of the parser: the participle parsers of
+// the grammar structs, built with this grammar's parts (parts.go), and the
+// state of the parse it serves, which the parts reach through their
+// closures. A grammar serves one parse at a time.
+type grammar struct {
 	file  *participle.Parser[fileG]
 	expr  *participle.Parser[exprOnlyG]
 	forms [tkLast]func(*parser) Stmt // by first token
+	st    *parseState                // the parse being served; nil between parses
 }
 
-var (
-	grammarOnce sync.Once
-	grammarAll  grammarSet
-)
+// spareGrammars holds built grammars between parses: building one takes a
+// few milliseconds, so a parse borrows one and gives it back. A spare
+// grammar holds nothing of the parses it served.
+var spareGrammars struct {
+	sync.Mutex
+	list []*grammar
+}
+
+// maxSpareGrammars bounds the grammars kept for concurrent parses.
+const maxSpareGrammars = 16
+
+func borrowGrammar() *grammar {
+	spareGrammars.Lock()
+	defer spareGrammars.Unlock()
+	if n := len(spareGrammars.list); n > 0 {
+		g := spareGrammars.list[n-1]
+		spareGrammars.list = spareGrammars.list[:n-1]
+		return g
+	}
+	return newGrammar()
+}
+
+func (g *grammar) giveBack() {
+	g.st = nil
+	spareGrammars.Lock()
+	defer spareGrammars.Unlock()
+	if len(spareGrammars.list) < maxSpareGrammars {
+		spareGrammars.list = append(spareGrammars.list, g)
+	}
+}
 
 // allowTrailing lets a statement parse stop where the statement ends.
 var allowTrailing = participle.AllowTrailing(true)
 
-// grammars builds the participle parsers once. Lookahead 0 makes every
-// alternative commit as soon as it has consumed a token.
-func grammars() *grammarSet {
-	grammarOnce.Do(func() {
-		opts := []participle.Option{
-			participle.Lexer(Definition{}),
-			participle.UseLookahead(0),
-		}
-		grammarAll.file = participle.MustBuild[fileG](opts...)
-		grammarAll.expr = participle.MustBuild[exprOnlyG](opts...)
-		grammarAll.forms = statementForms(participle.MustBuild[stmtG](opts...))
-	})
-	return &grammarAll
+// newGrammar builds the participle parsers of a grammar. Lookahead 0 makes
+// every alternative commit as soon as it has consumed a token.
+func newGrammar() *grammar {
+	g := &grammar{}
+	opts := append([]participle.Option{
+		participle.Lexer(Definition{}),
+		participle.UseLookahead(0),
+	}, g.parts()...)
+	g.file = participle.MustBuild[fileG](opts...)
+	g.expr = participle.MustBuild[exprOnlyG](opts...)
+	g.forms = statementForms(participle.MustBuild[stmtG](opts...))
+	return g
 }
 
 // statementForms derives one parser per statement form from the stmtG
@@ -116,40 +163,4 @@ func form[G any](root *participle.Parser[stmtG], conv func(*G) Stmt) func(*parse
 		panic(err)
 	}
 	return func(p *parser) Stmt { return conv(parseForm(pp, p)) }
-}
-
-// recordParticiple records an error returned by participle, converted to
-// the reference's wording, unless an error was recorded already (errors of
-// the Parseables are recorded where they happen).
-func (st *parseState) recordParticiple(err error) {
-	if st.err != nil {
-		return
-	}
-	var unexpected *participle.UnexpectedTokenError
-	if errors.As(err, &unexpected) {
-		st.record(&unexpected.Unexpected, expectation(unexpected))
-		return
-	}
-	t := lexer.Token{Type: tkOther}
-	msg := err.Error()
-	var perr participle.Error
-	if errors.As(err, &perr) {
-		t.Pos, msg = perr.Position(), perr.Message()
-	}
-	st.record(&t, msg)
-}
-
-// expectation maps participle's "(expected "x")" to the reference's
-// "expected 'x'". Without an expectation the input had trailing tokens.
-func expectation(e *participle.UnexpectedTokenError) string {
-	msg := e.Message()
-	i := strings.Index(msg, " (expected ")
-	if i < 0 {
-		return "end of statement expected (; or lf)"
-	}
-	want := strings.TrimSuffix(msg[i+len(" (expected "):], ")")
-	if lit, err := strconv.QuotedPrefix(want); err == nil {
-		want, _ = strconv.Unquote(lit)
-	}
-	return "expected '" + want + "'"
 }

@@ -1,10 +1,6 @@
 package syntax
 
-import (
-	"sync"
-
-	"github.com/alecthomas/participle/v2/lexer"
-)
+import "github.com/alecthomas/participle/v2/lexer"
 
 // Nesting limits. They keep pathological input (say 100000 '(') from
 // exhausting the Go stack; real code is far below them.
@@ -13,61 +9,41 @@ const (
 	maxStmtDepth = 1000
 )
 
-// parseState is the state of one Parse call, shared by every Parseable that
-// participle creates during it.
+// parseState is the state of one parse. The hand-written parser carries
+// it, and the participle grammar serving the parse holds it (grammar.st),
+// so the parts participle calls back reach it through their closures.
 type parseState struct {
-	file      string
-	lexer     *Lexer // for NewlineBefore
-	err       *Error // the first error; once set the parse only unwinds
+	lexer     *Lexer                      // for NewlineBefore
+	forms     *[tkLast]func(*parser) Stmt // the statement forms of the grammar serving the parse
+	err       *Error                      // the first error; once set the parse only unwinds
 	exprDepth int
 	stmtDepth int
 }
 
-// states finds the parseState of a parse from any of its PeekingLexers. The
-// key is the address of the first token: participle copies PeekingLexers
-// freely, but all copies share one token slice.
-var states sync.Map
-
-func stateKey(lex *lexer.PeekingLexer) *lexer.Token { return &lex.Range(0, 1)[0] }
-
-func register(lex *lexer.PeekingLexer, st *parseState) func() {
-	key := stateKey(lex)
-	states.Store(key, st)
-	return func() { states.Delete(key) }
-}
-
-func stateOf(lex *lexer.PeekingLexer) *parseState {
-	v, ok := states.Load(stateKey(lex))
-	if !ok {
-		panic("syntax: PeekingLexer not created by this package")
-	}
-	return v.(*parseState)
-}
-
-// bailout is the panic value used to unwind the hand-written parsers after
+// bailout is the panic value used to unwind the hand-written parser after
 // an error has been recorded in parseState.err.
 type bailout struct{}
 
 // parser is the hand-written side of the parser: a cursor over participle's
-// PeekingLexer plus the shared state.
+// PeekingLexer plus the state of the parse.
 type parser struct {
 	lex *lexer.PeekingLexer
 	st  *parseState
 }
 
-// run executes body as the implementation of a participle Parseable and
-// converts a bailout into the recorded error.
-func run(lex *lexer.PeekingLexer, body func(p *parser)) (err error) {
-	p := &parser{lex: lex, st: stateOf(lex)}
-	if p.st.err != nil {
-		return p.st.err
+// run executes body as the hand-written parser over lex and converts a
+// bailout into the recorded error.
+func (st *parseState) run(lex *lexer.PeekingLexer, body func(p *parser)) (err error) {
+	if st.err != nil {
+		return st.err
 	}
+	p := &parser{lex: lex, st: st}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {
 				panic(r)
 			}
-			err = p.st.err
+			err = st.err
 		}
 	}()
 	body(p)
@@ -88,29 +64,33 @@ func (p *parser) nlBefore() bool {
 }
 
 func (p *parser) failHere(msg string)          { p.fail(p.tok(), msg) }
-func (p *parser) expectedHere(what string)     { p.failHere("expected '" + what + "'") }
+func (p *parser) expectedHere(what string)     { p.failHere(expected(what)) }
 func (p *parser) expect(t lexer.TokenType) Pos { return posOf(p.expectTok(t)) }
 
-// fail records an error at token t and unwinds. An error at a lexer error
-// token reports the lexer's message instead, as the reference would have
-// failed while reading that token.
+// fail records an error at token t and unwinds.
 func (p *parser) fail(t *lexer.Token, msg string) {
-	p.st.record(t, msg)
+	p.st.record(errorAt(t, msg))
 	panic(bailout{})
 }
 
+// expected is the reference's message for a missing token or name.
+func expected(what string) string { return "expected '" + what + "'" }
+
 // record keeps the first error of the parse.
-func (st *parseState) record(t *lexer.Token, msg string) {
+func (st *parseState) record(err *Error) {
 	if st.err == nil {
-		st.err = errorAt(st.file, t, msg)
+		st.err = err
 	}
 }
 
-func errorAt(file string, t *lexer.Token, msg string) *Error {
+// errorAt is the error msg at token t. At a lexer error token it is the
+// lexer's message instead, as the reference would have failed while reading
+// that token.
+func errorAt(t *lexer.Token, msg string) *Error {
 	if t.Type == tkError {
 		msg = t.Value
 	}
-	return &Error{File: file, Pos: posOf(t), Msg: msg}
+	return &Error{File: t.Pos.Filename, Pos: posOf(t), Msg: msg}
 }
 
 func (p *parser) expectTok(t lexer.TokenType) *lexer.Token {

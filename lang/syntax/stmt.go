@@ -5,6 +5,21 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
+// statementStarts are the tokens that begin a statement other than an
+// expression statement.
+var statementStarts = func() (set [tkLast]bool) {
+	for _, t := range []lexer.TokenType{
+		kwIf, kwWhile, kwDo, kwFor, kwForeach, kwSwitch, kwLocal, kwReturn,
+		kwYield, kwBreak, kwContinue, kwFunction, kwClass, kwEnum, kwConst,
+		kwTry, kwThrow, tkLBrace, tkSemi,
+	} {
+		set[t] = true
+	}
+	return set
+}()
+
+func startsStatement(t lexer.TokenType) bool { return t >= 0 && t < tkLast && statementStarts[t] }
+
 // statement parses one statement: keyword-led forms with their participle
 // production (statementForms), anything else as an expression statement.
 func (p *parser) statement() Stmt {
@@ -14,7 +29,7 @@ func (p *parser) statement() Stmt {
 		p.failHere("statement too deeply nested")
 	}
 	if t := p.typ(); startsStatement(t) {
-		return grammars().forms[t](p)
+		return p.st.forms[t](p)
 	}
 	at := p.pos()
 	return &ExprStmt{P: at, X: p.commaExpr()}
@@ -24,7 +39,7 @@ func (p *parser) statement() Stmt {
 func parseForm[G any](pp *participle.Parser[G], p *parser) *G {
 	g, err := pp.ParseFromLexer(p.lex, allowTrailing)
 	if err != nil {
-		p.st.recordParticiple(err)
+		p.st.record(asError(err))
 		panic(bailout{})
 	}
 	return g

@@ -1,0 +1,215 @@
+package syntax
+
+import (
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Parts are the fields of the grammar structs (grammar.go) that the
+// hand-written parser fills in: expressions, sub-statements, statement
+// lists, names and Squirrel's statement-termination rules. Each part is an
+// interface type for which every grammar registers a parse function with
+// participle.ParseTypeWith (grammar.parts). Participle calls it with its
+// PeekingLexer; the function, a closure over the grammar, runs the
+// hand-written parser there with the state of the parse the grammar serves.
+// A part never declines once it is reached, except enumMemberP before '}'.
+type (
+	commaP        interface{ expr() Expr }            // a comma expression
+	exprP         interface{ expr() Expr }            // an expression (no comma operator)
+	exprOnlyP     interface{ expr() Expr }            // a comma expression that ends the input (ParseExpr)
+	sameLineExprP interface{ expr() Expr }            // the optional operand of yield: same line, not ';' or '}'
+	forInitP      interface{ stmt() Stmt }            // for's optional init: local declarations or a comma expression
+	forCondP      interface{ expr() Expr }            // for's optional condition (before ';')
+	forPostP      interface{ expr() Expr }            // for's optional increment (before ')')
+	scalarP       interface{ expr() Expr }            // the value of a const or enum member
+	identP        interface{ ident() (string, Pos) }  // an identifier ("constructor" included)
+	funcP         interface{ function() *Function }   // "(params) body" of a declared function
+	classNameP    interface{ className() classNameV } // a class declaration's name: a.b.C or ::C
+	classP        interface{ class() *ClassDef }      // what follows a class declaration's name
+	stmtP         interface{ stmt() Stmt }            // a nested statement (loop body, try/catch body, ...)
+	thenP         interface{ stmt() Stmt }            // the statement after if (...)
+	elseP         interface{ stmt() Stmt }            // the statement after else
+	stmtListP     interface{ stmts() []Stmt }         // the statements of a case, up to '}', case or default
+	scriptP       interface{ stmts() []Stmt }         // the statements of a script, up to end of file
+	endP          interface{ end() }                  // the end of a statement: ';' or what may follow it
+	enumMemberP   interface{ member() EnumMember }    // NAME [= scalar] [,]
+)
+
+// The values the parts produce.
+type (
+	exprV  struct{ x Expr }
+	stmtV  struct{ s Stmt }
+	stmtsV []Stmt
+	identV struct {
+		name string
+		at   Pos
+	}
+	funcV      struct{ fn *Function }
+	classV     struct{ def *ClassDef }
+	classNameV struct {
+		path []string
+		root bool
+	}
+	endV    struct{}
+	memberV EnumMember
+)
+
+func (v exprV) expr() Expr                 { return v.x }
+func (v stmtV) stmt() Stmt                 { return v.s }
+func (v stmtsV) stmts() []Stmt             { return v }
+func (v identV) ident() (string, Pos)      { return v.name, v.at }
+func (v funcV) function() *Function        { return v.fn }
+func (v classV) class() *ClassDef          { return v.def }
+func (v classNameV) className() classNameV { return v }
+func (endV) end()                          {}
+func (v memberV) member() EnumMember       { return EnumMember(v) }
+
+// parts is the participle option that registers this grammar's parts.
+func (g *grammar) parts() []participle.Option {
+	return []participle.Option{
+		part(g, func(p *parser) commaP { return exprV{p.commaExpr()} }),
+		part(g, func(p *parser) exprP { return exprV{p.expression()} }),
+		part(g, func(p *parser) exprOnlyP { return exprV{p.wholeInput()} }),
+		part(g, func(p *parser) sameLineExprP { return exprV{p.sameLineExpr()} }),
+		part(g, func(p *parser) forInitP { return stmtV{p.forInit()} }),
+		part(g, func(p *parser) forCondP { return exprV{p.optionalComma(tkSemi)} }),
+		part(g, func(p *parser) forPostP { return exprV{p.optionalComma(tkRParen)} }),
+		part(g, func(p *parser) scalarP { return exprV{p.scalar()} }),
+		part(g, func(p *parser) identP { name, at := p.ident(); return identV{name, at} }),
+		part(g, func(p *parser) funcP { return funcV{p.function(p.pos(), "")} }),
+		part(g, func(p *parser) classNameP { return p.className() }),
+		part(g, func(p *parser) classP { return classV{p.classDef(p.pos())} }),
+		part(g, func(p *parser) stmtP { return stmtV{p.statement()} }),
+		part(g, func(p *parser) thenP { return stmtV{p.thenStmt()} }),
+		part(g, func(p *parser) elseP { return stmtV{p.elseStmt()} }),
+		part(g, func(p *parser) stmtListP { return stmtsV(p.statementList()) }),
+		part(g, func(p *parser) scriptP { return stmtsV(p.script()) }),
+		part(g, func(p *parser) endP { p.optionalSemicolon(); return endV{} }),
+		partUnless(g, tkRBrace, func(p *parser) enumMemberP { return memberV(p.enumMember()) }),
+	}
+}
+
+// part registers parse as the parse function of the part type T.
+func part[T any](g *grammar, parse func(*parser) T) participle.Option {
+	return participle.ParseTypeWith(func(lex *lexer.PeekingLexer) (v T, err error) {
+		err = g.st.run(lex, func(p *parser) { v = parse(p) })
+		return v, err
+	})
+}
+
+// partUnless is part for a part that declines (participle.NextMatch)
+// without consuming anything when the next token is stop.
+func partUnless[T any](g *grammar, stop lexer.TokenType, parse func(*parser) T) participle.Option {
+	return participle.ParseTypeWith(func(lex *lexer.PeekingLexer) (v T, err error) {
+		if lex.Peek().Type == stop {
+			return v, participle.NextMatch
+		}
+		err = g.st.run(lex, func(p *parser) { v = parse(p) })
+		return v, err
+	})
+}
+
+// wholeInput parses a comma expression that must end the input.
+func (p *parser) wholeInput() Expr {
+	x := p.commaExpr()
+	if !p.is(tkEOF) {
+		p.failHere("end of statement expected (; or lf)")
+	}
+	return x
+}
+
+// sameLineExpr parses the operand of return or yield: only when it starts
+// on the same line and is not ';' or '}'.
+func (p *parser) sameLineExpr() Expr {
+	if p.atEndOfStatement() {
+		return nil
+	}
+	return p.commaExpr()
+}
+
+// forInit parses the init clause of a for loop, if any: local
+// declarations or a comma expression.
+func (p *parser) forInit() Stmt {
+	switch p.typ() {
+	case tkSemi:
+		return nil
+	case kwLocal:
+		return p.local()
+	}
+	x := p.commaExpr()
+	return &ExprStmt{P: x.Position(), X: x}
+}
+
+// optionalComma parses a comma expression unless the next token is end.
+func (p *parser) optionalComma(end lexer.TokenType) Expr {
+	if p.is(end) {
+		return nil
+	}
+	return p.commaExpr()
+}
+
+// className parses the name of a class declaration: a.b.C or ::C.
+func (p *parser) className() classNameV {
+	start := p.tok()
+	path, root, ok := classPath(p.unary())
+	if !ok {
+		p.fail(start, "invalid class name")
+	}
+	return classNameV{path, root}
+}
+
+func classPath(x Expr) (path []string, root, ok bool) {
+	switch x := x.(type) {
+	case *Ident:
+		return []string{x.Name}, false, true
+	case *RootRef:
+		return []string{x.Name}, true, true
+	case *Member:
+		path, root, ok = classPath(x.X)
+		return append(path, x.Name), root, ok
+	}
+	return nil, false, false
+}
+
+// thenStmt parses the statement after if (...). 3.0.4 rule: unless the
+// next token is '}' or else, the statement must be terminated (';' or a
+// line feed), even when it ends with '}'.
+func (p *parser) thenStmt() Stmt {
+	s := p.statement()
+	if t := p.typ(); t != tkRBrace && t != kwElse {
+		p.optionalSemicolon()
+	}
+	return s
+}
+
+// elseStmt parses the statement after else; it must be terminated unless
+// it ends with '}'.
+func (p *parser) elseStmt() Stmt {
+	s := p.statement()
+	if p.prevToken() != tkRBrace {
+		p.optionalSemicolon()
+	}
+	return s
+}
+
+// script parses the statements of a script, up to end of file.
+func (p *parser) script() []Stmt {
+	var list []Stmt
+	for !p.is(tkEOF) {
+		list = append(list, p.terminatedStatement())
+	}
+	return list
+}
+
+// enumMember parses NAME [= scalar] [,].
+func (p *parser) enumMember() (m EnumMember) {
+	m.Name, m.P = p.ident()
+	if p.is(tkAssign) {
+		p.next()
+		m.Value = p.scalar()
+	}
+	if p.is(tkComma) {
+		p.next()
+	}
+	return m
+}
