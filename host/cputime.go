@@ -15,8 +15,10 @@ import (
 // ended (the CPU never went idle): events that keep rescheduling
 // themselves for "now" (imp.wakeup(0, f) polling until hardware.millis()
 // has moved on) let time pass as on a real imp. After an idle gap the
-// count starts afresh, so short callbacks leave timestamps exact. Past the run's --duration the
-// running code stops and the run ends as at its deadline.
+// count starts afresh, so short callbacks leave timestamps exact. Past the
+// run's --duration the running code stops; the run goes on to its
+// deadline, so the other devices and agents (whose clocks a busy one does
+// not hold) still run their events up to it, then ends as at the deadline.
 const cpuTick = time.Millisecond
 
 // agentStepCost is the CPU time of a Squirrel step in an agent (the
@@ -27,7 +29,6 @@ const agentStepCost = time.Microsecond / 2
 func (a *Agent) cpuTick() error {
 	a.q.Sleep(cpuTick)
 	if dl := a.world.deadline(); !dl.IsZero() && a.q.Now().After(dl) {
-		a.world.end(ExitOK, "")
 		return errDurationReached
 	}
 	return nil
@@ -41,7 +42,6 @@ var errDurationReached = &runtime.Error{Value: runtime.Str("duration reached"), 
 func (d *Device) cpuTick() error {
 	d.q.Sleep(cpuTick)
 	if dl := d.world.deadline(); !dl.IsZero() && d.q.Now().After(dl) {
-		d.world.end(ExitOK, "")
 		return errDurationReached
 	}
 	return nil

@@ -192,13 +192,48 @@ while (true) {
 	}
 }
 
-// An agent stuck in a loop costs virtual time too: --duration ends it.
+// An agent stuck in a loop costs virtual time too: --duration ends it,
+// its log intact, and it does not hold the device's clock: the device's
+// timers and messages still run at their times up to the deadline.
 func TestCPUTimeVirtualAgent(t *testing.T) {
 	dir := t.TempDir()
-	dev := writeFile(t, dir, "spin.device.nut", `server.log("device up");`)
-	writeFile(t, dir, "spin.agent.nut", "server.log(\"agent start\");\nwhile (true) {}\n")
+	dev := writeFile(t, dir, "spin.device.nut", `server.log("device up");
+function tick() { server.log("tick " + hardware.millis()); imp.wakeup(0.5, tick); }
+imp.wakeup(0.5, tick);
+agent.on("ping", function(v) { server.log("ping " + v); });
+`)
+	writeFile(t, dir, "spin.agent.nut", `server.log("agent start");
+imp.wakeup(0.2, function() {
+    device.send("ping", 1);
+    local n = 0;
+    while (true) if (++n % 100000 == 0) server.log("spun " + n);
+});
+`)
 	code, out, errOut := impvm("--virtual", "--duration", "2s", dev)
-	if code != 0 || !strings.Contains(out, "[Agent] agent start") || strings.Contains(out, "ERROR") {
+	for _, want := range []string{"[Agent] agent start", "[Agent] spun 100000", "[Device] ping 1",
+		"00:00:00.500 +00:00 [Device] tick 500", "00:00:01.500 +00:00 [Device] tick 1500", "00:00:02.000 +00:00 [Device] tick 2000"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q", want)
+		}
+	}
+	if code != 0 || strings.Contains(out, "ERROR") {
+		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
+	}
+}
+
+// In wall time --duration interrupts an agent stuck in a loop, with its
+// log intact.
+func TestDurationInterruptsWallAgent(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "spin.device.nut", `server.log("device up");`)
+	writeFile(t, dir, "spin.agent.nut", "server.log(\"agent start\");\nimp.wakeup(0.1, function() { server.log(\"spinning\"); while (true) {} });\n")
+	code, out, errOut := impvm("--duration", "300ms", dev)
+	for _, want := range []string{"[Agent] agent start", "[Device] device up", "[Agent] spinning", "[Agent] ERROR: interrupted", "spin.agent.nut:2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q", want)
+		}
+	}
+	if code != 0 {
 		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
 	}
 }
