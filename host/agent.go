@@ -227,6 +227,12 @@ func (a *Agent) start() {
 	})
 }
 
+// agentHeap is an agent's Squirrel heap. The impCloud gives agents far
+// more memory than any imp, and Electric Imp does not publish the figure;
+// the limit is there so that an agent allocating forever fails with the
+// imp's "out of memory" error at its line instead of taking impvm down.
+const agentHeap = 64 << 20
+
 // run installs the agent API and runs the top level.
 func (a *Agent) run() error {
 	vm := runtime.NewVM(runtime.Options{Stdout: a.out, Stderr: a.errOut, MaxDepth: a.world.cfg.MaxDepth})
@@ -247,6 +253,7 @@ func (a *Agent) run() error {
 			return err
 		}
 	}
+	vm.SetHeapLimit(agentHeap)
 	if a.world.loop.Virtual() {
 		vm.SetTick(int64(cpuTick/agentStepCost), a.cpuTick)
 	}

@@ -17,7 +17,8 @@ import (
 //   - When the charges since the last measurement exceed the room left,
 //     the VM measures what is live: it walks every object reachable from
 //     the root table, the default delegates, the value stack and the
-//     host's roots (AddRoots) and sums their estimated sizes (HeapSize).
+//     host's roots (AddRoots) — the roots of the lifetime checks, see
+//     lifetime.go — and sums their estimated sizes (HeapSize).
 //     If the live size plus the pending request is over the limit the
 //     request fails with the imp's "out of memory" error; otherwise the
 //     garbage charged so far is forgotten.
@@ -173,30 +174,14 @@ func (vm *VM) measureAll() int64 {
 			m.work = append(m.work, v)
 		}
 	}
-	push(TableValue(vm.root))
-	for _, d := range vm.delegates {
-		if d != nil {
-			push(TableValue(d))
-		}
-	}
-	top := max(vm.top(), vm.argsTop)
-	if top > len(vm.stack) {
-		top = len(vm.stack)
-	}
-	for _, v := range vm.stack[:top] {
-		push(v)
-	}
-	for i := range vm.frames {
-		if cl := vm.frames[i].cl; cl != nil {
-			push(ClosureValue(cl))
-		}
-		if g := vm.frames[i].gen; g != nil {
-			push(Value{typ: TGenerator, ptr: unsafe.Pointer(g)})
-		}
-	}
+	// The same roots as the lifetime checks (lifetime.go): what a
+	// reference-counting imp still holds, so memory comes back as soon
+	// as the last reference goes, as it does on the imp.
+	vm.eachStackRoot(vm.callTop, push)
 	for _, r := range h.roots {
 		r(push)
 	}
+	vm.eachGlobalRoot(push)
 	var total int64
 	for len(m.work) > 0 {
 		v := m.work[len(m.work)-1]

@@ -247,3 +247,72 @@ func TestRegexpStepBudgetError(t *testing.T) {
 		t.Errorf("status %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// An agent that allocates forever fails with "out of memory" at its line;
+// impvm does not die and the log is intact.
+func TestMemoryBombAgent(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "bomb.device.nut", `server.log("device up");`)
+	writeFile(t, dir, "bomb.agent.nut", "server.log(\"agent boot\");\nlocal keep = [];\nwhile (true) keep.append(blob(100000));\n")
+	_, out, errOut := impvm("--virtual", "--duration", "1s", dev)
+	for _, want := range []string{"[Agent] agent boot", "[Agent] ERROR: out of memory", "bomb.agent.nut:3"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q (stderr %q):\n%s", want, errOut, out)
+		}
+	}
+}
+
+// What the host holds for a script (timers' callbacks and arguments,
+// message and event handlers, pins' and buses' callbacks) is part of the
+// device's heap: a 40 kB blob that only such a callback still reaches
+// counts in imp.getmemoryfree(), as it does on an imp.
+func TestHostHeldValuesCountInTheHeap(t *testing.T) {
+	for _, c := range []struct{ name, hold string }{
+		{"bluetooth scan callback", `local bt = hardware.bluetooth.open(); bt.startscan(function(r) { big.len(); }); bt = null;`},
+		{"timer", `imp.wakeup(100, function() { big.len(); });`},
+		{"agent message handler", `agent.on("x", function(v) { big.len(); });`},
+		{"idle handler", `imp.onidle(function() { big.len(); });`},
+		{"unhandled-exception handler", `imp.onunhandledexception(function(e) { big.len(); });`},
+		{"pin callback", `hardware.pin1.configure(DIGITAL_IN, function() { big.len(); });`},
+		{"uart callback", `hardware.uart12.configure(9600, 8, PARITY_NONE, 1, NO_CTSRTS, function() { big.len(); });`},
+		{"disconnect handler", `server.onunexpecteddisconnect(function(r) { big.len(); });`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			dev := writeFile(t, dir, "held.device.nut", `function hold(big) {
+    `+c.hold+`
+}
+// hold's frame lies above the registers the measuring call uses
+function setup() { local a, b, c, d, e, f, g, h, i, j, k, l; hold(blob(40000)); }
+local f0 = imp.getmemoryfree();
+setup();
+server.log("held " + (f0 - imp.getmemoryfree()));
+`)
+			typ := "imp001"
+			if strings.HasPrefix(c.name, "bluetooth") {
+				typ = "imp006"
+			}
+			code, out, errOut := impvm("--virtual", "--imp-type", typ, "--duration", "1s", dev)
+			i := strings.Index(out, "[Device] held ")
+			if code != 0 || i < 0 {
+				t.Fatalf("status %d, stderr %q, log:\n%s", code, errOut, out)
+			}
+			n, _ := strconv.Atoi(strings.Fields(out[i+len("[Device] held "):])[0])
+			if n < 40000 || n > 48000 {
+				t.Errorf("the heap grew by %d bytes, want the 40 kB blob and its callback:\n%s", n, out)
+			}
+		})
+	}
+	// Once the host lets go (the timer is cancelled), the blob is garbage.
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "dropped.device.nut", `function hold(big) { return imp.wakeup(100, function() { big.len(); }); }
+function setup() { local a, b, c, d, e, f, g, h, i, j, k, l; imp.cancelwakeup(hold(blob(40000))); }
+local f0 = imp.getmemoryfree();
+setup();
+server.log("held " + (f0 - imp.getmemoryfree()));
+`)
+	_, out, _ := impvm("--virtual", "--imp-type", "imp001", "--duration", "1s", dev)
+	if i := strings.Index(out, "[Device] held "); i < 0 || len(strings.Fields(out[i+len("[Device] held "):])[0]) > 3 {
+		t.Errorf("a cancelled timer's callback still counts:\n%s", out)
+	}
+}

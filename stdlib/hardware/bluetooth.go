@@ -21,6 +21,9 @@ type ble struct {
 
 func (m *Module) newBluetooth() runtime.Value {
 	radio := &ble{scanCb: runtime.Null, connectCb: runtime.Null}
+	// The radio keeps its callbacks until it is closed, whether or not
+	// the script still holds the bluetooth object.
+	m.vm.AddRoots(func(visit func(runtime.Value)) { visit(radio.scanCb); visit(radio.connectCb) })
 	bt := runtime.NewKind("bluetooth", []runtime.Spec{
 		{Name: "startscan", NParams: -2, Mask: ".c.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			if err := radio.check(); err != nil {
