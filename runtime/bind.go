@@ -27,12 +27,16 @@ package runtime
 // from member tables: Indexer (obj[k] reads and writes), Stringer
 // (tostring), Cloner (clone) and Iterator (foreach).
 //
-// State that belongs to one VM (a table of methods shared by all blobs, a
-// module's handle) lives in the VM, never in a package variable:
+// State that belongs to one VM (a module's handle, a random generator)
+// lives in the VM, never in a package variable:
 //
 //	type fooKey struct{}
 //	vm.SetLocal(fooKey{}, kind)
 //	kind, _ := vm.Local(fooKey{}).(*runtime.Kind)
+//
+// Natives whose functions keep no state of their own, and member tables
+// nothing can change, are made once per process and shared by every VM
+// (SharedNatives, SharedTable in shared.go): a package variable holds them.
 //
 // Binding costs nothing per call: a spec becomes a *Native once, when the
 // table is built.

@@ -76,6 +76,9 @@ func NewBlobValue(vm *runtime.VM, data []byte) runtime.Value {
 	return blobKind(vm).New(&Blob{data: append([]byte(nil), data...)})
 }
 
+// blobMembers is the blob methods' table, shared by every VM.
+var blobMembers runtime.SharedTable
+
 // blobKindKey is the VM-local key of the blob kind: every blob of a VM
 // shares one method table.
 type blobKindKey struct{}
@@ -85,27 +88,34 @@ func blobKind(vm *runtime.VM) *runtime.Kind {
 	if k, ok := vm.Local(blobKindKey{}).(*runtime.Kind); ok {
 		return k
 	}
-	k := runtime.NewKind(BlobTypeName, blobSpecs())
+	k := blobMembers.Kind(BlobTypeName, blobSpecs)
 	vm.SetLocal(blobKindKey{}, k)
 	return k
 }
 
 // openBlob installs blob([size]).
 func openBlob(vm *runtime.VM) {
-	kind := blobKind(vm)
-	vm.Register("blob", -1, ".n", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		size := int32(0)
-		if len(args) == 2 { // the reference reads the size only when it is the sole argument
-			size, _ = args[1].ToInt()
-		}
-		if size < 0 {
-			return runtime.Null, runtime.NewError(errBlobNegative)
-		}
-		if err := reserve(vm, int64(size)); err != nil {
-			return runtime.Null, err
-		}
-		return kind.New(&Blob{data: make([]byte, size)}), nil
-	})
+	blobKind(vm)
+	blobNatives.Set(vm.Root(), blobCtorSpecs)
+}
+
+var blobCtorSpecs = []runtime.Spec{{Name: "blob", NParams: -1, Mask: ".n", Fn: newBlob}}
+
+var blobNatives runtime.SharedNatives
+
+// blob([size]): a blob of size zero bytes.
+func newBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	size := int32(0)
+	if len(args) == 2 { // the reference reads the size only when it is the sole argument
+		size, _ = args[1].ToInt()
+	}
+	if size < 0 {
+		return runtime.Null, runtime.NewError(errBlobNegative)
+	}
+	if err := reserve(vm, int64(size)); err != nil {
+		return runtime.Null, err
+	}
+	return blobKind(vm).New(&Blob{data: make([]byte, size)}), nil
 }
 
 // blobMethod is a blob method body; b is `this`.

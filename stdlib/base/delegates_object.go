@@ -4,9 +4,9 @@ import "github.com/impvm/impvm/runtime"
 
 // openObjectDelegates installs the class, instance and generator delegates.
 func openObjectDelegates(vm *runtime.VM) {
-	vm.SetDelegate(runtime.TClass, runtime.Members(classMethods))
-	vm.SetDelegate(runtime.TInstance, runtime.Members(instanceMethods))
-	vm.SetDelegate(runtime.TGenerator, runtime.Members(generatorMethods))
+	vm.SetDelegate(runtime.TClass, sharedDelegates[6].Members(func() []runtime.Spec { return classMethods }))
+	vm.SetDelegate(runtime.TInstance, sharedDelegates[7].Members(func() []runtime.Spec { return instanceMethods }))
+	vm.SetDelegate(runtime.TGenerator, sharedDelegates[8].Members(func() []runtime.Spec { return generatorMethods }))
 }
 
 var classMethods = []runtime.Spec{

@@ -40,7 +40,7 @@ var globalSpecs = []runtime.Spec{
 // root table.
 func openGlobals(vm *runtime.VM) {
 	root := vm.Root()
-	root.SetSpecs(globalSpecs)
+	globalNatives.Set(root, globalSpecs)
 	root.SetStr("_version_", runtime.Str("Squirrel 3.0.4 stable"))
 	root.SetStr("_versionnumber_", runtime.Int(304))
 	root.SetStr("_intsize_", runtime.Int(4))
@@ -51,19 +51,28 @@ func openGlobals(vm *runtime.VM) {
 // openDelegates installs the default delegates this package owns: numbers
 // (integer, float and bool share one table), strings, arrays, tables,
 // functions (closures and natives) and weak references.
+// Every VM of the process shares them (runtime.SharedTable).
 func openDelegates(vm *runtime.VM) {
-	num := runtime.Members(numberSpecs)
+	num := sharedDelegates[0].Members(func() []runtime.Spec { return numberSpecs })
 	vm.SetDelegate(runtime.TInt, num)
 	vm.SetDelegate(runtime.TFloat, num)
 	vm.SetDelegate(runtime.TBool, num)
-	vm.SetDelegate(runtime.TString, runtime.Members(stringSpecs))
-	vm.SetDelegate(runtime.TArray, runtime.Members(arraySpecs))
-	vm.SetDelegate(runtime.TTable, runtime.Members(tableSpecs))
-	fn := runtime.Members(funcSpecs)
+	vm.SetDelegate(runtime.TString, sharedDelegates[1].Members(func() []runtime.Spec { return stringSpecs }))
+	vm.SetDelegate(runtime.TArray, sharedDelegates[2].Members(func() []runtime.Spec { return arraySpecs }))
+	vm.SetDelegate(runtime.TTable, sharedDelegates[3].Members(func() []runtime.Spec { return tableSpecs }))
+	fn := sharedDelegates[4].Members(func() []runtime.Spec { return funcSpecs })
 	vm.SetDelegate(runtime.TClosure, fn)
 	vm.SetDelegate(runtime.TNative, fn)
-	vm.SetDelegate(runtime.TWeakRef, runtime.Members(weakrefSpecs))
+	vm.SetDelegate(runtime.TWeakRef, sharedDelegates[5].Members(func() []runtime.Spec { return weakrefSpecs }))
 }
+
+// The library's objects every VM shares: the default delegates (numbers,
+// strings, arrays, tables, functions, weak references, then classes,
+// instances and generators) and the natives of the root functions.
+var (
+	sharedDelegates [9]runtime.SharedTable
+	globalNatives   runtime.SharedNatives
+)
 
 // writeConverted converts v as tostring does and writes it raw to w.
 func writeConverted(vm *runtime.VM, w io.Writer, v runtime.Value) (runtime.Value, error) {

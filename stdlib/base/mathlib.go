@@ -27,33 +27,51 @@ func mathBinary(fn func(float64, float64) float64) runtime.NativeFunc {
 	}
 }
 
-// openMath installs the `math` table (functions in the reference's
-// registration order, then RAND_MAX and PI) and the root RAND_MAX.
-func openMath(vm *runtime.VM) {
-	rng := newMathRand()
-	funcs := []runtime.Spec{
-		{Name: "sqrt", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sqrt)},
-		{Name: "sin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sin)},
-		{Name: "cos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Cos)},
-		{Name: "asin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Asin)},
-		{Name: "acos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Acos)},
-		{Name: "log", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log)},
-		{Name: "log10", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log10)},
-		{Name: "tan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Tan)},
-		{Name: "atan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Atan)},
-		{Name: "atan2", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Atan2)},
-		{Name: "pow", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Pow)},
-		{Name: "floor", NParams: 2, Mask: ".n", Fn: mathUnary(math.Floor)},
-		{Name: "ceil", NParams: 2, Mask: ".n", Fn: mathUnary(math.Ceil)},
-		{Name: "exp", NParams: 2, Mask: ".n", Fn: mathUnary(math.Exp)},
-		// srand has no effect on the imp (impOS seeds the generator).
-		{Name: "srand", NParams: 2, Mask: ".n", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
-		{Name: "rand", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(rng.next()), nil }},
-		{Name: "fabs", NParams: 2, Mask: ".n", Fn: mathUnary(math.Abs)},
-		{Name: "abs", NParams: 2, Mask: ".n", Fn: mathAbs},
+// mathSpecs are the math functions in the reference's registration order.
+var mathSpecs = []runtime.Spec{
+	{Name: "sqrt", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sqrt)},
+	{Name: "sin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sin)},
+	{Name: "cos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Cos)},
+	{Name: "asin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Asin)},
+	{Name: "acos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Acos)},
+	{Name: "log", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log)},
+	{Name: "log10", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log10)},
+	{Name: "tan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Tan)},
+	{Name: "atan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Atan)},
+	{Name: "atan2", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Atan2)},
+	{Name: "pow", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Pow)},
+	{Name: "floor", NParams: 2, Mask: ".n", Fn: mathUnary(math.Floor)},
+	{Name: "ceil", NParams: 2, Mask: ".n", Fn: mathUnary(math.Ceil)},
+	{Name: "exp", NParams: 2, Mask: ".n", Fn: mathUnary(math.Exp)},
+	// srand has no effect on the imp (impOS seeds the generator).
+	{Name: "srand", NParams: 2, Mask: ".n", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
+	{Name: "rand", NParams: 1, Fn: mathRandom},
+	{Name: "fabs", NParams: 2, Mask: ".n", Fn: mathUnary(math.Abs)},
+	{Name: "abs", NParams: 2, Mask: ".n", Fn: mathAbs},
+}
+
+// mathNatives are the natives of mathSpecs, shared by every VM.
+var mathNatives runtime.SharedNatives
+
+// mathRandKey is the VM-local key of the VM's rand() generator, made on
+// the first call (it starts from the same seed whenever it is made).
+type mathRandKey struct{}
+
+// rand(): the next number of the VM's generator.
+func mathRandom(vm *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	rng, ok := vm.Local(mathRandKey{}).(*mathRand)
+	if !ok {
+		rng = newMathRand()
+		vm.SetLocal(mathRandKey{}, rng)
 	}
+	return runtime.Int(rng.next()), nil
+}
+
+// openMath installs the `math` table (the functions, then RAND_MAX and
+// PI) and the root RAND_MAX.
+func openMath(vm *runtime.VM) {
 	t := runtime.NewTable(0)
-	t.SetSpecs(funcs)
+	mathNatives.Set(t, mathSpecs)
 	t.SetStr("RAND_MAX", runtime.Int(mathRandMax))
 	t.SetStr("PI", runtime.Float(float32(math.Pi)))
 	vm.Root().SetStr("math", runtime.TableValue(t))

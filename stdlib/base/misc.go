@@ -11,12 +11,18 @@ import (
 )
 
 func openMisc(vm *runtime.VM) {
-	vm.Register("castf2i", 2, ".n", miscCastF2I)
-	vm.Register("casti2f", 2, ".n", miscCastI2F)
-	vm.Register("swap2", 2, ".n", miscSwap2)
-	vm.Register("swap4", 2, ".n", miscSwap4)
-	vm.Register("swapfloat", 2, ".n", miscSwapFloat)
+	miscNatives.Set(vm.Root(), miscSpecs)
 }
+
+var miscSpecs = []runtime.Spec{
+	{Name: "castf2i", NParams: 2, Mask: ".n", Fn: miscCastF2I},
+	{Name: "casti2f", NParams: 2, Mask: ".n", Fn: miscCastI2F},
+	{Name: "swap2", NParams: 2, Mask: ".n", Fn: miscSwap2},
+	{Name: "swap4", NParams: 2, Mask: ".n", Fn: miscSwap4},
+	{Name: "swapfloat", NParams: 2, Mask: ".n", Fn: miscSwapFloat},
+}
+
+var miscNatives runtime.SharedNatives
 
 // Arguments convert as sq_getinteger / sq_getfloat do: a float truncates
 // for the integer functions, an integer widens for the float ones.

@@ -32,13 +32,19 @@ const (
 )
 
 func openStringLib(vm *runtime.VM) {
-	vm.Register("format", -2, ".s", strFormat)
-	vm.Register("strip", 2, ".s", strStrip)
-	vm.Register("lstrip", 2, ".s", strLStrip)
-	vm.Register("rstrip", 2, ".s", strRStrip)
-	vm.Register("split", 3, ".ss", strSplit)
+	stringLibNatives.Set(vm.Root(), stringLibSpecs)
 	openRegexp(vm)
 }
+
+var stringLibSpecs = []runtime.Spec{
+	{Name: "format", NParams: -2, Mask: ".s", Fn: strFormat},
+	{Name: "strip", NParams: 2, Mask: ".s", Fn: strStrip},
+	{Name: "lstrip", NParams: 2, Mask: ".s", Fn: strLStrip},
+	{Name: "rstrip", NParams: 2, Mask: ".s", Fn: strRStrip},
+	{Name: "split", NParams: 3, Mask: ".ss", Fn: strSplit},
+}
+
+var stringLibNatives runtime.SharedNatives
 
 func strFormat(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	s, err := formatValues(args[1].Str(), args[2:])
@@ -480,19 +486,36 @@ type rexObject struct{ re *sqrex.Regexp }
 // whose instances report typeof "regexp"; here it is a constructor function
 // returning a "regexp" userdata with the same four methods.
 func openRegexp(vm *runtime.VM) {
-	kind := runtime.NewKind(rexTypeName, []runtime.Spec{
-		{Name: "match", NParams: 2, Mask: ".s", Fn: rexMatch},
-		{Name: "search", NParams: -2, Mask: ".sn", Fn: rexSearch},
-		{Name: "capture", NParams: -2, Mask: ".sn", Fn: rexCapture},
-		{Name: "subexpcount", NParams: 1, Mask: ".", Fn: rexSubExpCount},
-	})
-	vm.Register("regexp", 2, ".s", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		re, err := sqrex.Compile(args[1].Str())
-		if err != nil {
-			return runtime.Null, runtime.NewError(err.Error())
-		}
-		return kind.New(&rexObject{re}), nil
-	})
+	kind := rexMembers.Kind(rexTypeName, func() []runtime.Spec { return rexSpecs })
+	vm.SetLocal(rexKindKey{}, kind)
+	regexpNatives.Set(vm.Root(), regexpSpecs)
+}
+
+var rexSpecs = []runtime.Spec{
+	{Name: "match", NParams: 2, Mask: ".s", Fn: rexMatch},
+	{Name: "search", NParams: -2, Mask: ".sn", Fn: rexSearch},
+	{Name: "capture", NParams: -2, Mask: ".sn", Fn: rexCapture},
+	{Name: "subexpcount", NParams: 1, Mask: ".", Fn: rexSubExpCount},
+}
+
+var regexpSpecs = []runtime.Spec{{Name: "regexp", NParams: 2, Mask: ".s", Fn: newRegexp}}
+
+// The regexp methods' table and the regexp() native, shared by every VM;
+// rexKindKey is the VM-local key of the VM's regexp kind.
+var (
+	rexMembers    runtime.SharedTable
+	regexpNatives runtime.SharedNatives
+)
+
+type rexKindKey struct{}
+
+// regexp(pattern): a compiled regular expression.
+func newRegexp(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	re, err := sqrex.Compile(args[1].Str())
+	if err != nil {
+		return runtime.Null, runtime.NewError(err.Error())
+	}
+	return vm.Local(rexKindKey{}).(*runtime.Kind).New(&rexObject{re}), nil
 }
 
 // rexThis returns the regexp `this` of a method call.

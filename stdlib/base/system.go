@@ -26,17 +26,35 @@ func openSystem(vm *runtime.VM, c Clock) {
 	if c == nil {
 		c = WallClock{}
 	}
-	start := c.Now()
-	vm.Register("time", 1, "", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		return runtime.Int(int32(c.Now().Unix())), nil
-	})
-	vm.Register("clock", 0, "", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		return runtime.Float(float32(c.Now().Sub(start).Seconds())), nil
-	})
-	vm.Register("date", -1, ".nn", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		return sysDate(c, args), nil
-	})
+	vm.SetLocal(systemClockKey{}, &systemClock{c, c.Now()})
+	systemNatives.Set(vm.Root(), systemSpecs)
 }
+
+// systemClock is a VM's clock and the time clock() counts from, under
+// systemClockKey in the VM.
+type systemClock struct {
+	c     Clock
+	start time.Time
+}
+
+type systemClockKey struct{}
+
+func clockOf(vm *runtime.VM) *systemClock { return vm.Local(systemClockKey{}).(*systemClock) }
+
+var systemSpecs = []runtime.Spec{
+	{Name: "time", NParams: 1, Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return runtime.Int(int32(clockOf(vm).c.Now().Unix())), nil
+	}},
+	{Name: "clock", NParams: 0, Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		s := clockOf(vm)
+		return runtime.Float(float32(s.c.Now().Sub(s.start).Seconds())), nil
+	}},
+	{Name: "date", NParams: -1, Mask: ".nn", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return sysDate(clockOf(vm).c, args), nil
+	}},
+}
+
+var systemNatives runtime.SharedNatives
 
 // sysDate is date([t[, 'l'|'u']]). The imp has no time zone, so local
 // time and UTC are the same; any format code is accepted, as in the
