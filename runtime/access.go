@@ -44,6 +44,16 @@ func fastGet(obj, key Value) (Value, bool) {
 				return deref(a.Elems[i]), true
 			}
 		}
+	case TUserData:
+		// Methods: a string key the delegate holds is the delegate's
+		// (see Indexer).
+		if key.typ == TString {
+			if d := obj.UserData().Delegate; d != nil {
+				if i := d.findStr(key.StringObj()); i >= 0 {
+					return d.nodes[i].val, true
+				}
+			}
+		}
 	case TClass:
 		// base.method() and Class.member: methods, statics, field defaults.
 		if key.typ != TString {
@@ -87,6 +97,21 @@ func (c *Class) setFieldByStr(inst *Instance, s *String, val Value) bool {
 		}
 	}
 	return false
+}
+
+// plainDelegate is the default delegate a string key not found in obj
+// itself is read from, when nothing else can answer first (no delegate
+// chain, no metamethod, no class or host object): nil otherwise.
+func (vm *VM) plainDelegate(obj Value) *Table {
+	switch obj.typ {
+	case TTable:
+		if obj.Table().Delegate != nil {
+			return nil
+		}
+	case TInstance, TClass, TUserData:
+		return nil
+	}
+	return vm.delegates[obj.typ]
 }
 
 // fastSet handles the common writes (existing own table slot, instance

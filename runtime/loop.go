@@ -120,7 +120,21 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A] = v
 		case OpBitAnd, OpBitOr, OpBitXor, OpShl, OpShr, OpUShr:
-			v, e := bitwise(in.Op, regs[in.B], regs[in.C])
+			a, b := regs[in.B], regs[in.C]
+			if a.typ == TInt && b.typ == TInt && in.Op <= OpBitXor {
+				var n uint32
+				switch in.Op {
+				case OpBitAnd:
+					n = a.n & b.n
+				case OpBitOr:
+					n = a.n | b.n
+				default:
+					n = a.n ^ b.n
+				}
+				regs[in.A] = Value{typ: TInt, n: n}
+				continue
+			}
+			v, e := bitwise(in.Op, a, b)
 			if e != nil {
 				err = e
 				goto failed
@@ -248,6 +262,11 @@ reload:
 			} else if v, ok := fastGet(obj, key); ok {
 				regs[in.A] = v
 				continue
+			} else if d := vm.plainDelegate(obj); d != nil {
+				if i := d.findStr(key.StringObj()); i >= 0 {
+					regs[in.A] = d.nodes[i].val
+					continue
+				}
 			}
 			vm.frames[fi].pc = pc
 			v, e := vm.get(obj, key, in.B == 0)
@@ -408,7 +427,13 @@ reload:
 					goto reload
 				}
 			}
-			v, e := vm.callValue(fn, nb, nargs)
+			var v Value
+			var e error
+			if fn.typ == TNative {
+				v, e = vm.callNative(fn.Native(), nb, nargs)
+			} else {
+				v, e = vm.callValue(fn, nb, nargs)
+			}
 			if e != nil {
 				err = e
 				goto failed
@@ -487,20 +512,50 @@ reload:
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpForNext:
-			if c := regs[in.A]; c.typ == TArray && vm.stepsLeft > 1 {
-				vm.stepsLeft--
-				// Arrays step in the loop: state, key, value.
-				a := c.Array()
-				i := int32(regs[in.A+1].n)
-				if int(i) >= len(a.Elems) {
-					pc += int(in.SBx())
+			if c := regs[in.A]; vm.stepsLeft > 1 {
+				// Arrays, tables and strings step in the loop: state,
+				// key, value.
+				r := regs[in.A+1 : in.A+4]
+				i := int32(r[0].n)
+				switch c.typ {
+				case TArray:
+					vm.stepsLeft--
+					a := c.Array()
+					if int(i) >= len(a.Elems) {
+						pc += int(in.SBx())
+						continue
+					}
+					r[0] = Value{typ: TInt, n: uint32(i + 1)}
+					r[1] = Value{typ: TInt, n: uint32(i)}
+					r[2] = deref(a.Elems[i])
+					continue
+				case TTable:
+					vm.stepsLeft--
+					nodes := c.Table().nodes
+					j := int(i)
+					for j < len(nodes) && nodes[j].key.typ == TNull {
+						j++
+					}
+					if j >= len(nodes) {
+						pc += int(in.SBx())
+						continue
+					}
+					r[0] = Value{typ: TInt, n: uint32(j + 1)}
+					r[1] = nodes[j].key
+					r[2] = deref(nodes[j].val)
+					continue
+				case TString:
+					vm.stepsLeft--
+					str := c.Str()
+					if int(i) >= len(str) {
+						pc += int(in.SBx())
+						continue
+					}
+					r[0] = Value{typ: TInt, n: uint32(i + 1)}
+					r[1] = Value{typ: TInt, n: uint32(i)}
+					r[2] = Value{typ: TInt, n: uint32(str[i])}
 					continue
 				}
-				r := regs[in.A+1 : in.A+4]
-				r[0] = Value{typ: TInt, n: uint32(i + 1)}
-				r[1] = Value{typ: TInt, n: uint32(i)}
-				r[2] = deref(a.Elems[i])
-				continue
 			}
 			vm.frames[fi].pc = pc
 			if e := vm.countStep(); e != nil {

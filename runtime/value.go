@@ -300,7 +300,10 @@ func NewUserData(typeName string, delegate *Table, data any) *UserData {
 
 // Indexer is implemented by UserData payloads that support obj[k] reads
 // and writes beyond their delegate (e.g. blob bytes). found=false means
-// "not handled here"; an error is a Squirrel error.
+// "not handled here"; an error is a Squirrel error. Only keys that are
+// not strings reach GetIndex when the delegate holds the key: a string
+// key the delegate has is read from the delegate (the VM's fast path for
+// method calls).
 type Indexer interface {
 	GetIndex(vm *VM, key Value) (v Value, found bool, err error)
 	SetIndex(vm *VM, key, val Value) (found bool, err error)
