@@ -114,5 +114,8 @@
 //	D/github/owner/repo@ref/path    when a ref is given (and has no "/")
 //	D/github/owner/repo/path
 //
-// and is an error naming the places searched when absent.
+// and is an error naming the places searched when absent. GitHub ignores the
+// case of owner and repository names, so a directory whose owner or repo
+// differs from the include only in case serves too (the path inside keeps
+// its case).
 package preproc

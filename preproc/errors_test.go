@@ -66,6 +66,8 @@ var errorCases = []errorCase{
 		want: `main.nut:1: @include "https://example.com/x.nut": remote includes are not supported; vendor the file and include it by path`},
 	{name: "include github absent", files: memFS{"main.nut": "@include \"github:electricimp/Promise/promise.class.nut@v4.0.0\"\n"}, opts: Options{LibDirs: []string{"lib", "vendor"}},
 		want: `main.nut:1: @include "github:electricimp/Promise/promise.class.nut@v4.0.0": not vendored (searched lib/github/electricimp/Promise@v4.0.0/promise.class.nut, lib/github/electricimp/Promise/promise.class.nut, vendor/github/electricimp/Promise@v4.0.0/promise.class.nut, vendor/github/electricimp/Promise/promise.class.nut)`},
+	{name: "include github path keeps its case", files: memFS{"main.nut": "@include \"github:O/r/d/F.nut\"\n", "v/github/o/r/d/f.nut": "f\n"}, opts: Options{LibDirs: []string{"v"}},
+		want: `main.nut:1: @include "github:O/r/d/F.nut": not vendored (searched v/github/O/r/d/F.nut, v/github/o/r/d/F.nut)`},
 	{name: "include github no dirs", files: memFS{"main.nut": "@include \"github:o/r/f.nut\"\n"},
 		want: `main.nut:1: @include "github:o/r/f.nut": not vendored: no library directories configured (use --lib DIR or IMPVM_LIB)`},
 	{name: "include github bad", files: memFS{"main.nut": "@include \"github:o/r\"\n"}, opts: libOpts,

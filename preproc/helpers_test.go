@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // memFS is an in-memory file tree keyed by slash-separated paths relative
@@ -19,6 +20,38 @@ func (m memFS) readFile(path string) ([]byte, error) {
 	}
 	return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
 }
+
+// readDir lists the directories directly under path (memFS keeps only
+// files; a directory is any prefix of their paths).
+func (m memFS) readDir(path string) ([]fs.DirEntry, error) {
+	prefix := memKey(path) + "/"
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for k := range m {
+		rest, ok := strings.CutPrefix(k, prefix)
+		if !ok {
+			continue
+		}
+		if i := strings.IndexByte(rest, '/'); i > 0 && !seen[rest[:i]] {
+			seen[rest[:i]] = true
+			out = append(out, fs.FileInfoToDirEntry(memDir(rest[:i])))
+		}
+	}
+	if len(out) == 0 {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
+	}
+	return out, nil
+}
+
+// memDir is a directory's fs.FileInfo in a memFS.
+type memDir string
+
+func (d memDir) Name() string       { return string(d) }
+func (d memDir) Size() int64        { return 0 }
+func (d memDir) Mode() fs.FileMode  { return fs.ModeDir | 0o755 }
+func (d memDir) ModTime() time.Time { return time.Time{} }
+func (d memDir) IsDir() bool        { return true }
+func (d memDir) Sys() any           { return nil }
 
 func memKey(path string) string {
 	if filepath.IsAbs(path) {
@@ -42,6 +75,7 @@ func envOf(vars map[string]string) func(string) (string, bool) {
 // processMem runs Process on files["main.nut"] with files as the file tree.
 func processMem(files memFS, opts Options) (*Source, error) {
 	opts.ReadFile = files.readFile
+	opts.ReadDir = files.readDir
 	return Process("main.nut", []byte(files["main.nut"]), opts)
 }
 

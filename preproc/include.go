@@ -142,12 +142,36 @@ func (p *processor) githubCandidates(spec string) ([]string, error) {
 	}
 	var candidates []string
 	for _, dir := range p.libDirs {
-		if validRefDir(ref) {
-			candidates = append(candidates, filepath.Join(dir, "github", owner, repo+"@"+ref, path))
+		for _, od := range p.foldedNames(filepath.Join(dir, "github"), owner) {
+			if validRefDir(ref) {
+				for _, rd := range p.foldedNames(od, repo+"@"+ref) {
+					candidates = append(candidates, filepath.Join(rd, path))
+				}
+			}
+			for _, rd := range p.foldedNames(od, repo) {
+				candidates = append(candidates, filepath.Join(rd, path))
+			}
 		}
-		candidates = append(candidates, filepath.Join(dir, "github", owner, repo, path))
 	}
 	return candidates, nil
+}
+
+// foldedNames is parent/name, then every other entry of parent whose name
+// matches name but for case: GitHub owner and repository names ignore
+// case ("github:electricimp/usb/..." is electricimp/Usb), so a vendored
+// copy under either spelling serves.
+func (p *processor) foldedNames(parent, name string) []string {
+	out := []string{filepath.Join(parent, name)}
+	entries, err := p.readDir(parent)
+	if err != nil {
+		return out
+	}
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != name && strings.EqualFold(e.Name(), name) {
+			out = append(out, filepath.Join(parent, e.Name()))
+		}
+	}
+	return out
 }
 
 // parseGithubSpec splits "github:owner/repo/path[@ref]".

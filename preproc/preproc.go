@@ -3,6 +3,7 @@ package preproc
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -36,6 +37,10 @@ type Options struct {
 	// ReadFile reads included files and libraries; nil means os.ReadFile.
 	// An error wrapping fs.ErrNotExist means "not here, keep searching".
 	ReadFile func(path string) ([]byte, error)
+	// ReadDir lists a library directory, to find a vendored GitHub
+	// repository whose owner or name differs only in case from the
+	// @include; nil means os.ReadDir.
+	ReadDir func(path string) ([]fs.DirEntry, error)
 }
 
 // Source is a preprocessed script.
@@ -119,6 +124,7 @@ func cutLine(src []byte) (line, rest []byte) {
 type processor struct {
 	opts         Options
 	readFile     func(string) ([]byte, error)
+	readDir      func(string) ([]fs.DirEntry, error)
 	libDirs      []string
 	root         string
 	cwd          string
@@ -144,6 +150,7 @@ func newProcessor(opts Options) *processor {
 	p := &processor{
 		opts:     opts,
 		readFile: opts.ReadFile,
+		readDir:  opts.ReadDir,
 		root:     opts.Root,
 		vars:     map[string]value{},
 		included: map[string]bool{},
@@ -151,6 +158,9 @@ func newProcessor(opts Options) *processor {
 	}
 	if p.readFile == nil {
 		p.readFile = os.ReadFile
+	}
+	if p.readDir == nil {
+		p.readDir = os.ReadDir
 	}
 	if p.root == "" {
 		p.root = "."
