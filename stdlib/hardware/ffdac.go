@@ -5,7 +5,6 @@ import (
 
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
-	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // newFFDAC makes hardware.fixedfrequencydac: blobs of samples played at
@@ -13,20 +12,8 @@ import (
 // buffer goes back to the callback once played, to be refilled and
 // handed back with addbuffer(). The played samples go nowhere.
 func (m *Module) newFFDAC() runtime.Value {
-	s := &stream{callback: runtime.Null}
-	m.streams = append(m.streams, s)
-	kind := runtime.NewKind(imp.MetaTypeName, []runtime.Spec{
-		{Name: "configure", NParams: -5, Mask: "..n.c.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-			return runtime.Null, m.ffdacConfigure(s, args)
-		}},
-		{Name: "start", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			return runtime.Null, m.ffdacStart(s)
-		}},
-		{Name: "stop", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			m.streamStop(s)
-			return runtime.Null, nil
-		}},
-		{Name: "addbuffer", NParams: 2, Mask: "..", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return m.newStream(m.ffdacConfigure, m.ffdacStart, func(s *stream) runtime.Spec {
+		return runtime.Spec{Name: "addbuffer", NParams: 2, Mask: "..", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			if _, ok := base.BlobOf(args[1]); !ok {
 				return runtime.Null, runtime.NewError("hardware.fixedfrequencydac.addbuffer: expected a blob")
 			}
@@ -35,9 +22,8 @@ func (m *Module) newFFDAC() runtime.Value {
 				m.ffdacPlay(s) // restart after running dry
 			}
 			return runtime.Null, nil
-		}},
+		}}
 	})
-	return kind.New(s)
 }
 
 // configure(pin, rateHz, [blobs], callback[, flags]).

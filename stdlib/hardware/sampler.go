@@ -43,24 +43,34 @@ type stream struct {
 // into a ring of blobs handed to a callback as each fills. The simulated
 // inputs hold the steady level pin.read() reports for ANALOG_IN.
 func (m *Module) newSampler() runtime.Value {
+	return m.newStream(m.samplerConfigure, m.samplerStart, func(s *stream) runtime.Spec {
+		return runtime.Spec{Name: "reset", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+			m.streamStop(s)
+			*s = stream{callback: runtime.Null}
+			return runtime.Null, nil
+		}}
+	})
+}
+
+// newStream makes an object over a new stream, as hardware.sampler and
+// hardware.fixedfrequencydac are: configure(pin, rateHz, [blobs],
+// callback[, flags]), start() and stop(), and the one member of its own
+// that extra gives.
+func (m *Module) newStream(configure func(*stream, []runtime.Value) error, start func(*stream) error, extra func(*stream) runtime.Spec) runtime.Value {
 	s := &stream{callback: runtime.Null}
 	m.streams = append(m.streams, s)
 	kind := runtime.NewKind(imp.MetaTypeName, []runtime.Spec{
 		{Name: "configure", NParams: -5, Mask: "..n.c.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-			return runtime.Null, m.samplerConfigure(s, args)
+			return runtime.Null, configure(s, args)
 		}},
 		{Name: "start", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			return runtime.Null, m.samplerStart(s)
+			return runtime.Null, start(s)
 		}},
 		{Name: "stop", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			m.streamStop(s)
 			return runtime.Null, nil
 		}},
-		{Name: "reset", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			m.streamStop(s)
-			*s = stream{callback: runtime.Null}
-			return runtime.Null, nil
-		}},
+		extra(s),
 	})
 	return kind.New(s)
 }
