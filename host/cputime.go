@@ -3,6 +3,7 @@ package host
 import (
 	"time"
 
+	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -26,22 +27,20 @@ const cpuTick = time.Millisecond
 const agentStepCost = time.Microsecond / 2
 
 // cpuTick charges one tick of CPU time to the agent.
-func (a *Agent) cpuTick() error {
-	a.q.Sleep(cpuTick)
-	if dl := a.world.deadline(); !dl.IsZero() && a.q.Now().After(dl) {
-		return errDurationReached
-	}
-	return nil
-}
+func (a *Agent) cpuTick() error { return a.world.chargeTick(a.q) }
 
 // errDurationReached stops Squirrel code that is still running when the
 // run's duration is over; it is not reported as a device error.
 var errDurationReached = &runtime.Error{Value: runtime.Str("duration reached"), Uncatchable: true}
 
 // cpuTick charges one tick of CPU time to the device.
-func (d *Device) cpuTick() error {
-	d.q.Sleep(cpuTick)
-	if dl := d.world.deadline(); !dl.IsZero() && d.q.Now().After(dl) {
+func (d *Device) cpuTick() error { return d.world.chargeTick(d.q) }
+
+// chargeTick moves q's clock on by one tick of CPU time; past the run's
+// duration the running code stops.
+func (w *World) chargeTick(q *event.Queue) error {
+	q.Sleep(cpuTick)
+	if dl := w.deadline(); !dl.IsZero() && q.Now().After(dl) {
 		return errDurationReached
 	}
 	return nil
