@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/impvm/impvm/event"
-	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/agent"
@@ -302,10 +301,9 @@ func (a *Agent) fail(err error) {
 		}
 		e = runtime.AsError(herr)
 	}
-	report.RuntimeError(a.report, "", source.MapTrace(e, a.path, a.lines))
-	a.report.Flush()
+	e = reportUncaught(a.report, e, a.path, a.lines)
 	if f := a.world.cfg.OnAgentUncaught; f != nil {
-		f(a, source.MapTrace(e, a.path, a.lines))
+		f(a, e)
 	}
 	if a.world.cfg.OnError == OnErrorExit {
 		a.world.end(ExitError, "")

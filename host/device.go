@@ -131,12 +131,20 @@ func (d *Device) fail(err error) {
 		}
 		e = runtime.AsError(herr)
 	}
-	report.RuntimeError(d.report, "", source.MapTrace(e, d.path, d.lines))
-	d.report.Flush()
+	e = reportUncaught(d.report, e, d.path, d.lines)
 	if f := d.world.cfg.OnUncaught; f != nil {
-		f(d, source.MapTrace(e, d.path, d.lines))
+		f(d, e)
 	}
 	d.world.failed(d)
+}
+
+// reportUncaught writes the report of an uncaught error, with its trace
+// led back to the original files and lines, and returns that error.
+func reportUncaught(w *event.LineWriter, e *runtime.Error, path string, lines source.LineMap) *runtime.Error {
+	e = source.MapTrace(e, path, lines)
+	report.RuntimeError(w, "", e)
+	w.Flush()
+	return e
 }
 
 // takeHalt acts on a pending halt; it reports whether there was one.
