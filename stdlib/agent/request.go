@@ -3,9 +3,10 @@ package agent
 import (
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
+
+	"github.com/impvm/impvm/stdlib/agent/web"
 )
 
 // Pair is one query parameter or header.
@@ -88,13 +89,13 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// headerPairs lower-cases header names, joins repeated headers with ", "
-// and sorts by name.
+// headerPairs is h as web.Headers gives it (lower-cased names, repeats
+// joined, sorted), as pairs.
 func headerPairs(h http.Header) []Pair {
-	out := make([]Pair, 0, len(h))
-	for k, vs := range h {
-		out = append(out, Pair{strings.ToLower(k), strings.Join(vs, ", ")})
+	hs := web.Headers(h)
+	out := make([]Pair, len(hs))
+	for i, x := range hs {
+		out[i] = Pair{x.Name, x.Value}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
 }

@@ -84,7 +84,7 @@ func (l *Live) Do(ctx context.Context, req *Request) *Response {
 		return Failure(errorStatus(err), err.Error())
 	}
 	defer res.Body.Close()
-	out := &Response{Status: res.StatusCode, Headers: responseHeaders(res.Header)}
+	out := &Response{Status: res.StatusCode, Headers: Headers(res.Header)}
 	body, err := io.ReadAll(io.LimitReader(res.Body, MaxResponseBody+1))
 	switch {
 	case len(body) > MaxResponseBody:
@@ -100,8 +100,9 @@ func (l *Live) Do(ctx context.Context, req *Request) *Response {
 	return out
 }
 
-// responseHeaders lower-cases names, joins repeats with ", ", sorts.
-func responseHeaders(h http.Header) []Header {
+// Headers is h as Squirrel sees headers: names lower-cased, repeated
+// headers joined with ", ", sorted by name.
+func Headers(h http.Header) []Header {
 	out := make([]Header, 0, len(h))
 	for k, vs := range h {
 		out = append(out, Header{strings.ToLower(k), strings.Join(vs, ", ")})
