@@ -535,9 +535,10 @@ func rexStart(args []runtime.Value) int {
 	return 0
 }
 
-// rexRange makes the {begin=, end=} table of a match, created and filled
-// like the reference (empty table, begin then end) so it iterates alike.
-func rexRange(begin, end int) runtime.Value {
+// MatchSpan makes the {begin=, end=} table of a match (regexp's and
+// regexp2's), created and filled like the reference (empty table, begin
+// then end) so it iterates alike.
+func MatchSpan(begin, end int) runtime.Value {
 	t := runtime.NewTable(0)
 	t.SetStr("begin", runtime.Int(int32(begin)))
 	t.SetStr("end", runtime.Int(int32(end)))
@@ -568,7 +569,7 @@ func rexSearch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if !ok {
 		return runtime.Null, nil
 	}
-	return rexRange(begin, end), nil
+	return MatchSpan(begin, end), nil
 }
 
 func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
@@ -585,7 +586,7 @@ func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	}
 	elems := make([]runtime.Value, len(subs))
 	for i, s := range subs {
-		elems[i] = rexRange(s[0], s[1])
+		elems[i] = MatchSpan(s[0], s[1])
 	}
 	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
 }

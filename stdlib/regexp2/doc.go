@@ -2,8 +2,8 @@
 // RE2 syntax (Go's regexp is RE2), with the methods of the standard
 // regexp object: match (does the pattern match the whole string), search
 // and capture (the first match at or after an optional start offset, as
-// {begin, end} byte offsets; capture gives the whole match and then each
-// group). A pattern over 256 characters, or one RE2 rejects, throws.
+// {begin, end} byte offsets in regexp's tables, base.MatchSpan; capture
+// gives the whole match and then each group). A pattern over 256 characters, or one RE2 rejects, throws.
 //
 // Decisions where the imp documentation is silent: a negative start
 // offset or one beyond the string finds nothing (null); ^ and \A match

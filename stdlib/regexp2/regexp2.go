@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
 )
 
 // MaxPattern is the longest pattern regexp2 takes, in characters.
@@ -85,14 +86,6 @@ func find(args []runtime.Value) ([]int, error) {
 	return loc, nil
 }
 
-// span is the {begin, end} table of a match, begin set first.
-func span(begin, end int) runtime.Value {
-	t := runtime.NewTable(0)
-	t.SetStr("begin", runtime.Int(int32(begin)))
-	t.SetStr("end", runtime.Int(int32(end)))
-	return runtime.TableValue(t)
-}
-
 // match(s): whether the pattern matches the whole of s.
 func match(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	o, err := this(args[0])
@@ -108,7 +101,7 @@ func search(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil || loc == nil {
 		return runtime.Null, err
 	}
-	return span(loc[0], loc[1]), nil
+	return base.MatchSpan(loc[0], loc[1]), nil
 }
 
 // capture(s[, start]): an array of {begin, end}, the whole match first,
@@ -120,7 +113,7 @@ func capture(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	}
 	elems := make([]runtime.Value, len(loc)/2)
 	for i := range elems {
-		elems[i] = span(loc[2*i], loc[2*i+1])
+		elems[i] = base.MatchSpan(loc[2*i], loc[2*i+1])
 	}
 	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
 }
