@@ -45,6 +45,18 @@ type PinSource interface {
 	Analog(now time.Time) int
 }
 
+// outputLevel is the level of a chip's interrupt output: 1 when the
+// interrupt is asserted, inverted for an output configured active low.
+func outputLevel(asserted, activeLow bool) int {
+	if asserted != activeLow {
+		return 1
+	}
+	return 0
+}
+
+// fullScale is the ADC reading of a digital level: 0 or the supply.
+func fullScale(level int) int { return level * 65535 }
+
 // PinSink is told what the imp drives on a pin (a power gate, a chip
 // select).
 type PinSink interface {

@@ -198,16 +198,10 @@ func (l htsDRDY) Level(now time.Time) int {
 	d := l.d
 	d.update(now)
 	on := d.r[htsCtrl3]&0x04 != 0 && d.r[htsStatus]&3 != 0
-	if d.r[htsCtrl3]&0x80 != 0 { // DRDY_H_L: active low
-		on = !on
-	}
-	if on {
-		return 1
-	}
-	return 0
+	return outputLevel(on, d.r[htsCtrl3]&0x80 != 0) // DRDY_H_L: active low
 }
 
-func (l htsDRDY) Analog(now time.Time) int { return l.Level(now) * 65535 }
+func (l htsDRDY) Analog(now time.Time) int { return fullScale(l.Level(now)) }
 
 // NextChange is the next continuous sample.
 func (l htsDRDY) NextChange(now time.Time) time.Time {

@@ -460,16 +460,10 @@ func (l lisLine) Level(now time.Time) int {
 			c&0x40 != 0 && d.r[lisInt1Src]&0x40 != 0 ||
 			c&0x20 != 0 && d.r[lisInt1Src+4]&0x40 != 0
 	}
-	if d.r[lisCtrl6]&0x02 != 0 { // INT_POLARITY: active low
-		on = !on
-	}
-	if on {
-		return 1
-	}
-	return 0
+	return outputLevel(on, d.r[lisCtrl6]&0x02 != 0) // INT_POLARITY: active low
 }
 
-func (l lisLine) Analog(now time.Time) int { return l.Level(now) * 65535 }
+func (l lisLine) Analog(now time.Time) int { return fullScale(l.Level(now)) }
 
 // NextChange is when the line may next change by itself: the next sample.
 func (l lisLine) NextChange(now time.Time) time.Time {

@@ -339,16 +339,10 @@ func (d *LPS22HB) Level(now time.Time) int {
 	case 3:
 		on = d.ph || d.pl
 	}
-	if c3&0x80 != 0 { // INT_H_L: active low
-		on = !on
-	}
-	if on {
-		return 1
-	}
-	return 0
+	return outputLevel(on, c3&0x80 != 0) // INT_H_L: active low
 }
 
-func (d *LPS22HB) Analog(now time.Time) int { return d.Level(now) * 65535 }
+func (d *LPS22HB) Analog(now time.Time) int { return fullScale(d.Level(now)) }
 
 func (d *LPS22HB) Describe() string {
 	if d.r[lpsStatus] == 0 && d.p == 0 {

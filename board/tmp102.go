@@ -162,17 +162,10 @@ func (d *TMP102) alertActive() bool { return d.alert }
 // Level is the ALERT pin (active low unless POL is set).
 func (d *TMP102) Level(now time.Time) int {
 	d.update(now)
-	on := d.alert
-	if d.config&0x0400 == 0 {
-		on = !on
-	}
-	if on {
-		return 1
-	}
-	return 0
+	return outputLevel(d.alert, d.config&0x0400 == 0) // POL clear: active low
 }
 
-func (d *TMP102) Analog(now time.Time) int { return d.Level(now) * 65535 }
+func (d *TMP102) Analog(now time.Time) int { return fullScale(d.Level(now)) }
 
 func (d *TMP102) Describe() string {
 	if !d.sampled {
