@@ -84,14 +84,10 @@ func (d *HTS221) boot() { copy(d.r[htsCalib:], d.calib[:]) }
 // SetRegister sets a register as a board file's initial value; writes to
 // the calibration area change the part's factory calibration.
 func (d *HTS221) SetRegister(reg, v byte) error {
-	if reg >= 0x40 {
-		return fmt.Errorf("no register 0x%02X", reg)
-	}
-	if reg >= htsCalib {
+	if reg >= htsCalib && int(reg) < len(d.r) {
 		d.calib[reg-htsCalib] = v
 	}
-	d.r[reg] = v
-	return nil
+	return setRegister(d.r[:], reg, v)
 }
 
 func (d *HTS221) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }

@@ -93,13 +93,7 @@ func (d *LIS3DH) reset() {
 }
 
 // SetRegister sets a register as a board file's initial value.
-func (d *LIS3DH) SetRegister(reg, v byte) error {
-	if reg >= 0x40 {
-		return fmt.Errorf("no register 0x%02X", reg)
-	}
-	d.r[reg] = v
-	return nil
-}
+func (d *LIS3DH) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
 
 func (d *LIS3DH) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
 func (d *LIS3DH) Read(now time.Time, n int) ([]byte, bool) {

@@ -87,13 +87,7 @@ func (d *LPS22HB) reset() {
 }
 
 // SetRegister sets a register as a board file's initial value.
-func (d *LPS22HB) SetRegister(reg, v byte) error {
-	if reg >= 0x40 {
-		return fmt.Errorf("no register 0x%02X", reg)
-	}
-	d.r[reg] = v
-	return nil
-}
+func (d *LPS22HB) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
 
 func (d *LPS22HB) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
 func (d *LPS22HB) Read(now time.Time, n int) ([]byte, bool) {

@@ -1,6 +1,7 @@
 package board
 
 import (
+	"fmt"
 	"math"
 	"time"
 )
@@ -108,3 +109,13 @@ func (s *sampler) next(now time.Time) time.Time {
 }
 
 func le16(v int) (byte, byte) { return byte(v), byte(v >> 8) }
+
+// setRegister stores v, a board file's initial value, in register reg of
+// the register file r.
+func setRegister(r []byte, reg, v byte) error {
+	if int(reg) >= len(r) {
+		return fmt.Errorf("no register 0x%02X", reg)
+	}
+	r[reg] = v
+	return nil
+}
