@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/internal/source"
 )
 
@@ -48,13 +49,18 @@ func deviceNames(scripts []Script) []string {
 
 // identity derives device index i's MAC address and device ID from the
 // seed: Electric Imp's OUI 0c2a69 and 24 bits that differ for every device
-// of a run; the device ID is "600a" followed by the MAC, so that
-// getdeviceid().slice(4) is the MAC as on an imp.
-func identity(seed int64, i int) (id, mac string) {
+// of a run; the device ID is the imp type's prefix ("600a" on an imp006,
+// "3000" on an imp003: imptype.Type.DeviceIDPrefix) followed by the MAC, so
+// that getdeviceid().slice(4) is the MAC as on an imp.
+func identity(seed int64, i int, impType string) (id, mac string) {
 	h := sha256.Sum256([]byte("impvm-seed-" + strconv.FormatInt(seed, 10)))
 	base := uint32(h[0])<<16 | uint32(h[1])<<8 | uint32(h[2])
 	mac = fmt.Sprintf("0c2a69%06x", (base+uint32(i))&0xffffff)
-	return "600a" + mac, mac
+	prefix := "600a"
+	if t, ok := imptype.Lookup(impType); ok && t.DeviceIDPrefix != "" {
+		prefix = t.DeviceIDPrefix
+	}
+	return prefix + mac, mac
 }
 
 // deployment is what impCentral tells the code deployed with the device

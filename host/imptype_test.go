@@ -46,3 +46,19 @@ func TestImpTypeErrors(t *testing.T) {
 		t.Errorf("two interfaces: %v", err)
 	}
 }
+
+// A module's device ID starts with its type's digit (Electric Imp's
+// WS2812 library reads getdeviceid().slice(0,1) to tell an imp003 from an
+// imp005): the test farm's IDs are 3000…, 4000…, 5000…, 600a…, c001…
+// followed by the MAC.
+func TestDeviceIDPrefix(t *testing.T) {
+	for typ, prefix := range map[string]string{"imp001": "2000", "imp002": "2000", "imp003": "3000",
+		"imp004m": "4000", "imp005": "5000", "imp006": "600a", "impC001": "c001"} {
+		w, out := newWorld(t, Config{Virtual: true, ImpType: typ}, `server.log(hardware.getdeviceid() + " " + imp.getmacaddress());`)
+		w.Run()
+		got := messages(out.String())
+		if len(got) != 2 || !strings.HasPrefix(got[1], prefix) || got[1][4:16] != got[1][17:] {
+			t.Errorf("%s: %q, want %s then the MAC", typ, got, prefix)
+		}
+	}
+}

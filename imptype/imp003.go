@@ -24,14 +24,15 @@ var imp003 = &Type{
 		bus("spiEBCA", SPI),
 		bus("spiLGDK", SPI),
 	},
-	WakePin:       "pinW",
-	FFDACPins:     []string{"pinC", "pinD"},
-	SamplerPins:   pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
-	SPIFlashBytes: 4 << 20,
-	Interfaces:    []string{WiFi},
-	HeapBytes:     120 * 1024,
-	FreeAtBoot:    88000,
-	Environment:   1,
+	WakePin:        "pinW",
+	FFDACPins:      []string{"pinC", "pinD"},
+	SamplerPins:    pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
+	SPIFlashBytes:  4 << 20,
+	Interfaces:     []string{WiFi},
+	HeapBytes:      120 * 1024,
+	FreeAtBoot:     88000,
+	Environment:    1,
+	DeviceIDPrefix: "3000",
 }
 
 func pinNames(ps []Pin) []string {

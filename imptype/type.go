@@ -69,6 +69,11 @@ type Type struct {
 	HeapBytes     int      // Squirrel heap available to the program
 	FreeAtBoot    int      // imp.getmemoryfree() of an empty program
 	Environment   int      // imp.environment(): 0 card, 1 module
+	// DeviceIDPrefix is the first four hex digits of hardware.getdeviceid():
+	// the imp type's digit then zeros ("600a" on the imp006, "c001" on the
+	// impC001), followed by the MAC. Electric Imp's own libraries (WS2812)
+	// read a module's type from getdeviceid().slice(0,1).
+	DeviceIDPrefix string
 }
 
 // Pin is one hardware.pinX object.
