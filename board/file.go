@@ -2,8 +2,11 @@ package board
 
 import (
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/impvm/impvm/imptype"
 )
 
 // BoardFile is a user's board, read from JSON (impvm run --board FILE;
@@ -20,13 +23,21 @@ import (
 //	}
 //
 // "imp" (required) is the imp type the board takes; "base" starts from a
-// built-in board; each device names its model and where it sits.
+// built-in board; "spiflash" is the bytes of SPI flash left to Squirrel
+// by the chip fitted (imp003 and later: impOS keeps the bottom of the
+// chip, so an imp003 with the minimum 512 KB chip has 64 KB); each device
+// names its model and where it sits.
 type BoardFile struct {
-	Name  string
-	Imp   string
-	Base  string
-	Parts []Part
+	Name       string
+	Imp        string
+	Base       string
+	FlashBytes int // hardware.spiflash.size() (0: the imp type's default)
+	Parts      []Part
 }
+
+// MaxFlashBytes is the largest user SPI flash a board file may give
+// (the 24-bit addresses of hardware.spiflash reach 16 MB).
+const MaxFlashBytes = 16 << 20
 
 // LoadBoardFile reads a board file.
 func LoadBoardFile(path string) (*BoardFile, error) {
@@ -46,7 +57,7 @@ var deviceFields = map[string][]string{
 	"tmp102":  {"address", "alert"},
 	"ws2812":  {"count", "gate"},
 	"gps":     {"baud", "fix_after"},
-	"modbus":  {"unit", "baud", "holding", "input", "coils", "discrete"},
+	"modbus":  {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
 	"serial":  {"baud", "input_file", "output_file", "tcp_port"},
 	"input":   {"pin"},
 }
@@ -64,7 +75,8 @@ func ParseBoardFile(file string, data []byte) (*BoardFile, error) {
 	w := walker{file}
 	bf := &BoardFile{}
 	haveImp := false
-	err = w.fields(root, "", []string{"name", "imp", "base", "devices", "comment"}, func(k string, v *node, f string) error {
+	var flashNode *node
+	err = w.fields(root, "", []string{"name", "imp", "base", "spiflash", "devices", "comment"}, func(k string, v *node, f string) error {
 		var err error
 		switch k {
 		case "name":
@@ -82,6 +94,13 @@ func ParseBoardFile(file string, data []byte) (*BoardFile, error) {
 					err = w.errorf(v, f, "no built-in board %q (built in: %s)", bf.Base, strings.Join(KitNames()[1:], ", "))
 				}
 			}
+		case "spiflash":
+			var x int64
+			x, err = w.integer(v, f, FlashSector, MaxFlashBytes)
+			if err == nil && x%FlashSector != 0 {
+				err = w.errorf(v, f, "%d is not a whole number of 4096-byte sectors", x)
+			}
+			bf.FlashBytes, flashNode = int(x), v
 		case "devices":
 			if err = w.want(v, f, 'a'); err != nil {
 				return err
@@ -105,6 +124,11 @@ func ParseBoardFile(file string, data []byte) (*BoardFile, error) {
 	if bf.Base != "" {
 		if _, err := FindKit(bf.Base, bf.Imp); err != nil {
 			return nil, w.errorf(root, "base", "%v", err)
+		}
+	}
+	if bf.FlashBytes > 0 {
+		if t, ok := imptype.Lookup(bf.Imp); ok && t.SPIFlashBytes == 0 {
+			return nil, w.errorf(flashNode, "spiflash", "an %s has no hardware.spiflash", bf.Imp)
 		}
 	}
 	return bf, nil
@@ -163,6 +187,23 @@ func (w walker) part(n *node, field string) (Part, error) {
 			p.Int2, err = w.name(v, f, "pin")
 		case "gate":
 			p.Gate, err = w.name(v, f, "pin")
+		case "de":
+			p.DE, err = w.name(v, f, "pin")
+		case "parity":
+			var ps string
+			ps, err = w.str(v, f)
+			if err == nil {
+				switch strings.ToLower(ps) {
+				case "even":
+					p.Parity = 'E'
+				case "odd":
+					p.Parity = 'O'
+				case "none":
+					p.Parity = 'N'
+				default:
+					err = w.errorf(v, f, "want \"even\", \"odd\" or \"none\", have %q", ps)
+				}
+			}
 		case "pin":
 			p.Pin, err = w.name(v, f, "pin")
 		case "count":
@@ -206,6 +247,22 @@ func (w walker) part(n *node, field string) (Part, error) {
 				m[addr] = uint16(val)
 				return err
 			})
+		case "functions":
+			if err = w.want(v, f, 'a'); err != nil {
+				return err
+			}
+			p.Functions = []byte{}
+			for i, it := range v.items {
+				itf := f + "[" + strconv.Itoa(i) + "]"
+				x, err := w.integer(it, itf, 1, 127)
+				if err != nil {
+					return err
+				}
+				if !slices.Contains(ModbusFunctions, byte(x)) {
+					return w.errorf(it, itf, "the slave has no function %d (it has %v)", x, ModbusFunctions)
+				}
+				p.Functions = append(p.Functions, byte(x))
+			}
 		case "coils", "discrete":
 			m := map[uint16]bool{}
 			if k == "coils" {

@@ -110,6 +110,10 @@ func TestBoardFileErrors(t *testing.T) {
 		{"{\"imp\": \"imp001\", \"devices\": [{\"model\": \"gps\",\n \"bus\": \"uart12\", \"baud\": 12.5}]}", "b.json:2: devices[0].baud: want an integer"},
 		{"{\"imp\": \"imp009\"}", "b.json:1: imp: unknown imp type"},
 		{"{\"imp\": \"imp006\", \"base\": \"explorer\", \"devices\": [{\"model\": \"input\"}]}", "devices[0].pin: missing"},
+		{"{\"imp\": \"imp003\",\n \"spiflash\": 5000}", "b.json:2: spiflash: 5000 is not a whole number of 4096-byte sectors"},
+		{"{\"spiflash\": 65536,\n \"imp\": \"imp001\"}", "b.json:1: spiflash: an imp001 has no hardware.spiflash"},
+		{"{\"imp\": \"imp005\", \"devices\": [{\"model\": \"modbus\", \"bus\": \"uart2\",\n \"parity\": \"mark\"}]}", "b.json:2: devices[0].parity: want \"even\", \"odd\" or \"none\""},
+		{"{\"imp\": \"imp005\", \"devices\": [{\"model\": \"modbus\", \"bus\": \"uart2\",\n \"functions\": [3, 65]}]}", "b.json:2: devices[0].functions[1]: the slave has no function 65"},
 	} {
 		_, err := ParseBoardFile("b.json", []byte(c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {

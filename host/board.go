@@ -39,7 +39,24 @@ func (w *World) checkBoard() error {
 			return fmt.Errorf("--env for %q: no device has that name (devices: %s)", e.Device, strings.Join(names, ", "))
 		}
 	}
+	if spec := w.cfg.Board.Board; isBoardFile(spec) {
+		bf, err := board.LoadBoardFile(spec)
+		if err != nil {
+			return err
+		}
+		w.boardFile = bf
+	}
 	return nil
+}
+
+// isBoardFile reports whether --board names a file rather than a
+// built-in board.
+func isBoardFile(spec string) bool {
+	if spec == "" || spec == "none" {
+		return false
+	}
+	_, err := os.Stat(spec)
+	return err == nil || strings.ContainsAny(spec, "/.")
 }
 
 // env makes the environment device d senses.
@@ -71,11 +88,7 @@ func (w *World) makeBoard(d *Device) error {
 	default:
 		var name string
 		var parts []board.Part
-		if _, err := os.Stat(spec); err == nil || strings.ContainsAny(spec, "/.") {
-			bf, err := board.LoadBoardFile(spec)
-			if err != nil {
-				return err
-			}
+		if bf := w.boardFile; bf != nil {
 			if bf.Imp != d.ident.Type {
 				return fmt.Errorf("%s: the board takes an %s, the device is an %s (choose with --imp-type)", spec, bf.Imp, d.ident.Type)
 			}
@@ -93,6 +106,9 @@ func (w *World) makeBoard(d *Device) error {
 		b, err := board.Build(name, d.ident.Type, w.env(d), parts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", spec, err)
+		}
+		if bf := w.boardFile; bf != nil && bf.FlashBytes > 0 {
+			b.Flash = board.NewFlash(bf.FlashBytes)
 		}
 		d.board = b
 	}

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/runtime"
@@ -32,6 +33,8 @@ type World struct {
 	devices []*Device
 	agents  []*Agent   // in device order
 	net     *netModule // imp.net on every device (see net.go)
+
+	boardFile *board.BoardFile // --board FILE, loaded once (nil: none or built-in)
 
 	mu     sync.Mutex
 	result Result
@@ -116,8 +119,10 @@ func (w *World) makeDevices() error {
 			d.proto = p
 			compiled[s.Path] = d
 		}
-		id, mac := identity(w.cfg.Seed, i)
 		typ := w.cfg.ImpType
+		if typ == "" && w.boardFile != nil {
+			typ = w.boardFile.Imp // the board file says which imp it takes
+		}
 		if typ == "" {
 			c, err := ChooseImpType(s)
 			if err != nil {
@@ -128,6 +133,7 @@ func (w *World) makeDevices() error {
 				d.choice = choiceStatus(c)
 			}
 		}
+		id, mac := identity(w.cfg.Seed, i, typ)
 		d.ident = imp.Identity{DeviceID: id, MAC: mac, Type: typ}
 		d.q = w.loop.NewQueue(d)
 		d.conn.Link = server.NewLink(w.outages(d.Name))

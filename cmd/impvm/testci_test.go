@@ -395,9 +395,12 @@ func TestDeviceUnderTest(t *testing.T) {
 		{`{}`, []string{"--board", "none"}, []string{"info T::testBus: no answer", "info T::testType: imp001"}},
 		{`{"impType": "imp003"}`, []string{"-j", "2"}, []string{"FAIL T::testBus: tests/t.device.test.nut:3: the index 'i2c89' does not exist", "info T::testType: imp003"}},
 		{`{"deviceType": "imp003"}`, []string{"--imp-type", "imp001"}, []string{"info T::testType: imp001"}},
+		// A board file names the imp it takes: that is the device.
+		{`{}`, []string{"--board", "b.json"}, []string{"info T::testType: imp003"}},
 	} {
 		dir := t.TempDir()
-		putFiles(t, dir, map[string]string{".impt.test": tc.config, "tests/t.device.test.nut": test})
+		putFiles(t, dir, map[string]string{".impt.test": tc.config, "tests/t.device.test.nut": test,
+			"b.json": `{"imp": "imp003", "spiflash": 65536}`})
 		t.Chdir(dir)
 		_, stdout, stderr := execCmd(testCmd(), append(tc.args, ".")...)
 		for _, w := range tc.want {
