@@ -32,11 +32,6 @@ type UARTDevice interface {
 	Pending(now time.Time) (data []byte, next time.Time)
 }
 
-// Baud is set on a UARTDevice that cares about the line speed.
-type Baud interface {
-	SetBaud(rate int)
-}
-
 // PinSource drives an imp pin from outside: an interrupt output, a
 // button, an analog voltage. Level is the digital level (0/1) at now;
 // Analog the ADC reading 0-65535 (of the supply voltage).
@@ -278,6 +273,11 @@ func (b *Board) UARTSend(now time.Time, bus string, data []byte) {
 		d.Receive(now, data)
 	}
 	b.trace("%s tx %q", bus, data)
+}
+
+// UARTReceived traces what the imp's UART on bus received from its part.
+func (b *Board) UARTReceived(bus string, data []byte) {
+	b.trace("%s rx %q", bus, data)
 }
 
 // Source returns what drives pin, or nil.

@@ -20,7 +20,7 @@ type GPS struct {
 	env      *Env
 	Baud     int
 	FixAfter time.Duration
-	impBaud  int
+	imp      Line      // how the imp's UART is configured
 	next     time.Time // the second of the next report
 	started  bool
 	out      rxStream
@@ -32,7 +32,9 @@ func NewGPS(env *Env) *GPS { return &GPS{env: env, Baud: 9600} }
 
 func (g *GPS) Model() string { return "gps" }
 
-func (g *GPS) SetBaud(rate int) { g.impBaud = rate }
+func (g *GPS) SetLine(imp Line) { g.imp = imp }
+
+func (g *GPS) line() Line { return Line8N1(g.Baud) }
 
 func (g *GPS) Receive(time.Time, []byte) {}
 
@@ -47,12 +49,12 @@ func (g *GPS) Pending(now time.Time) ([]byte, time.Time) {
 		g.next = g.next.Add(time.Second)
 	}
 	data, at := g.out.Pending(now)
-	if g.impBaud != g.Baud {
-		data = nil // wrong baud rate: framing errors, nothing decodes
+	if !g.line().Decodes(g.imp) {
+		data = nil // the imp's UART is not at 8N1 at our rate: framing errors, nothing decodes
 	}
 	if at.IsZero() {
 		// the next report's first sentence
-		at = g.next.Add(time.Duration(len(g.sentences(g.next)[0])) * charTime(g.Baud))
+		at = g.next.Add(time.Duration(len(g.sentences(g.next)[0])) * g.line().CharTime())
 	}
 	return data, at
 }
@@ -60,7 +62,7 @@ func (g *GPS) Pending(now time.Time) ([]byte, time.Time) {
 func (g *GPS) report(t time.Time) {
 	start := t
 	for _, s := range g.sentences(t) {
-		start = g.out.send(start, []byte(s), g.Baud)
+		start = g.out.send(start, []byte(s), g.line().CharTime())
 	}
 }
 

@@ -22,6 +22,9 @@ type Part struct {
 	Count     int    // ws2812: LEDs in the chain
 	Baud      int    // gps, modbus, serial
 	Unit      int    // modbus unit address
+	Parity    byte   // modbus: 'E' (the default), 'O' or 'N'
+	DE        string // modbus: the RS-485 driver-enable pin the imp drives ("" none)
+	Functions []byte // modbus: the functions the slave answers (nil: all it has)
 	FixAfter  time.Duration
 	Registers map[byte]byte // initial register values
 	Holding   map[uint16]uint16
@@ -217,6 +220,16 @@ func (b *Board) attach(env *Env, p Part) error {
 		if p.Baud > 0 {
 			s.Baud = p.Baud
 		}
+		if p.Parity != 0 {
+			s.Parity = p.Parity
+		}
+		if p.Functions != nil {
+			s.Functions = p.Functions
+		}
+		if p.DE != "" {
+			s.WireDE()
+			b.AddSink(p.DE, s)
+		}
 		for k, v := range p.Holding {
 			s.Holding[k] = v
 		}
@@ -296,7 +309,7 @@ func checkNames(typ *imptype.Type, p Part) error {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}
 	}
-	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate} {
+	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate, p.DE} {
 		if _, ok := typ.Pin(pin); pin != "" && !ok {
 			return fmt.Errorf("an %s has no %s", typ.Name, pin)
 		}

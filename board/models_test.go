@@ -1,6 +1,7 @@
 package board
 
 import (
+	"bytes"
 	"testing"
 	"time"
 )
@@ -336,15 +337,155 @@ func TestModbusReadHolding(t *testing.T) {
 	}
 	s := NewModbusSlave(1)
 	s.Holding[1] = 0x1234
-	s.SetBaud(9600)
+	s.SetLine(Line{Baud: 9600, DataBits: 8, Parity: 'E', StopBits: 1})
 	s.Receive(t0, append(req, 0xC5, 0xCD))
 	got, _ := s.Pending(t0.Add(time.Second))
 	if len(got) != 3+20+2 || got[2] != 20 || got[5] != 0x12 || got[6] != 0x34 || CRC16(got) != 0 {
 		t.Errorf("answer % X", got)
 	}
-	s.Receive(t0, withCRC16([]byte{1, 0x2B, 0, 0})) // an unsupported function
-	if got, _ := s.Pending(t0.Add(time.Second)); len(got) != 5 || got[1] != 0xAB || got[2] != 1 {
-		t.Errorf("exception % X, want function 0xAB code 1", got)
+	s.Receive(t0, withCRC16([]byte{1, 0x41, 0, 0})) // a function the slave does not have (65, user-defined)
+	if got, _ := s.Pending(t0.Add(time.Second)); len(got) != 5 || got[1] != 0xC1 || got[2] != 1 {
+		t.Errorf("exception % X, want function 0xC1 code 1", got)
+	}
+}
+
+// The slave answers only an imp UART framed as it is (rate, 8 data bits,
+// parity); its answer starts 3.5 characters after the request's end, each
+// character 11 bits (8E1, or 8N2 without parity).
+func TestModbusLineSettings(t *testing.T) {
+	req := withCRC16([]byte{0x01, 0x03, 0x00, 0x00, 0x00, 0x01})
+	for _, c := range []struct {
+		imp    Line
+		parity byte
+		answer bool
+	}{
+		{Line{19200, 8, 'E', 1}, 'E', true},
+		{Line{19200, 8, 'O', 1}, 'O', true},
+		{Line{19200, 8, 'N', 2}, 'N', true},
+		{Line{19200, 8, 'N', 1}, 'N', true}, // one stop bit fewer still decodes
+		{Line{19200, 8, 'N', 1}, 'E', false},
+		{Line{19200, 8, 'O', 1}, 'E', false},
+		{Line{19200, 7, 'E', 1}, 'E', false},
+		{Line{9600, 8, 'E', 1}, 'E', false},
+	} {
+		s := NewModbusSlave(1)
+		s.Baud, s.Parity = 19200, c.parity
+		s.SetLine(c.imp)
+		s.Receive(t0, req)
+		got, _ := s.Pending(t0.Add(time.Second))
+		if (len(got) == 7) != c.answer {
+			t.Errorf("imp %v, slave parity %c: answer % X, want one: %v", c.imp, c.parity, got, c.answer)
+		}
+	}
+	s := NewModbusSlave(1)
+	s.Baud = 19200
+	s.SetLine(Line{19200, 8, 'E', 1})
+	s.Receive(t0, req)
+	char := 11 * time.Second / 19200
+	first := t0.Add(char*35/10 + 7*char) // 3.5 characters of silence, then 7 characters
+	if got, _ := s.Pending(first.Add(-time.Microsecond)); len(got) != 0 {
+		t.Errorf("answer complete before %v: % X", first, got)
+	}
+	if got, _ := s.Pending(first); len(got) != 7 {
+		t.Errorf("no answer at %v", first)
+	}
+}
+
+// With a DE pin the slave hears the imp only while DE is high; DE going
+// low before the request's last character has left cuts it off.
+func TestModbusDriverEnable(t *testing.T) {
+	req := withCRC16([]byte{0x01, 0x06, 0x00, 0x05, 0x12, 0x34})
+	end := t0.Add(8 * 11 * time.Second / 9600)
+	for _, c := range []struct {
+		name   string
+		deHigh bool
+		lowAt  time.Time
+		answer bool
+	}{
+		{"DE high through the request", true, end, true},
+		{"DE never driven", false, time.Time{}, false},
+		{"DE dropped before the last character", true, end.Add(-time.Millisecond), false},
+	} {
+		s := NewModbusSlave(1)
+		s.WireDE()
+		s.SetLine(Line{9600, 8, 'E', 1})
+		if c.deHigh {
+			s.PinWritten(t0, 1)
+		}
+		s.Receive(end, req)
+		if !c.lowAt.IsZero() {
+			s.PinWritten(c.lowAt, 0)
+		}
+		got, _ := s.Pending(t0.Add(time.Second))
+		if (len(got) == 8) != c.answer || c.answer != (s.Holding[5] == 0x1234) {
+			t.Errorf("%s: answer % X, register 5 = %#x", c.name, got, s.Holding[5])
+		}
+	}
+}
+
+// The other public functions, against the application protocol
+// specification's examples.
+func TestModbusMoreFunctions(t *testing.T) {
+	ask := func(s *ModbusSlave, pdu ...byte) []byte {
+		s.Receive(t0, withCRC16(append([]byte{1}, pdu...)))
+		got, _ := s.Pending(t0.Add(time.Second))
+		if len(got) > 2 && CRC16(got) != 0 {
+			t.Errorf("bad CRC on % X", got)
+		}
+		if len(got) > 2 {
+			got = got[1 : len(got)-2]
+		}
+		return got
+	}
+	s := NewModbusSlave(1)
+	s.SetLine(Line{9600, 8, 'E', 1})
+	// 22 mask write: contents 0x12, AND 0xF2, OR 0x25 give 0x17.
+	s.Holding[4] = 0x12
+	if got := ask(s, 22, 0, 4, 0, 0xF2, 0, 0x25); !bytes.Equal(got, []byte{22, 0, 4, 0, 0xF2, 0, 0x25}) || s.Holding[4] != 0x17 {
+		t.Errorf("mask write: % X, register %#x", got, s.Holding[4])
+	}
+	// 23 read/write: write 0x00FF 0x00FF 0x00FF at 14, then read 6 from 3.
+	s.Holding[3], s.Holding[4] = 0x00FE, 0x0ACD
+	got := ask(s, 23, 0, 3, 0, 6, 0, 14, 0, 3, 6, 0, 0xFF, 0, 0xFF, 0, 0xFF)
+	want := []byte{23, 12, 0, 0xFE, 0x0A, 0xCD, 0, 0, 0, 0, 0, 0, 0, 0}
+	if !bytes.Equal(got, want) || s.Holding[14] != 0xFF || s.Holding[16] != 0xFF {
+		t.Errorf("read/write multiple: % X, want % X", got, want)
+	}
+	// 8/0 return query data echoes; 8/0x0B counts the messages seen.
+	if got := ask(s, 8, 0, 0, 0xA5, 0x37); !bytes.Equal(got, []byte{8, 0, 0, 0xA5, 0x37}) {
+		t.Errorf("diagnostics echo: % X", got)
+	}
+	if got := ask(s, 8, 0, 0x0B, 0, 0); !bytes.Equal(got, []byte{8, 0, 0x0B, 0, 4}) {
+		t.Errorf("bus message count: % X, want 4", got)
+	}
+	// 8/4 listen-only: nothing answers until 8/1 restarts communications.
+	if got := ask(s, 8, 0, 4, 0, 0); len(got) != 0 {
+		t.Errorf("listen-only answered % X", got)
+	}
+	if got := ask(s, 3, 0, 0, 0, 1); len(got) != 0 {
+		t.Errorf("answered in listen-only mode: % X", got)
+	}
+	ask(s, 8, 0, 1, 0, 0)
+	if got := ask(s, 3, 0, 3, 0, 1); !bytes.Equal(got, []byte{3, 2, 0, 0xFE}) {
+		t.Errorf("after restart: % X", got)
+	}
+	// 7 exception status; 17 server ID and run indicator.
+	if got := ask(s, 7); !bytes.Equal(got, []byte{7, 0}) {
+		t.Errorf("exception status: % X", got)
+	}
+	if got := ask(s, 17); !bytes.Equal(got, []byte{17, 2, 1, 0xFF}) {
+		t.Errorf("report server ID: % X", got)
+	}
+	// 43/14 basic identification: three objects, then one by id.
+	got = ask(s, 43, 14, 1, 0)
+	if len(got) < 7 || got[6] != 3 || got[7] != 0 || string(got[9:9+int(got[8])]) != modbusIdentity[0] {
+		t.Errorf("device identification: % X", got)
+	}
+	if got := ask(s, 43, 14, 4, 2); len(got) < 7 || got[6] != 1 || got[7] != 2 {
+		t.Errorf("one object: % X", got)
+	}
+	if got := ask(s, 43, 14, 4, 9); !bytes.Equal(got, []byte{0xAB, 2}) {
+		t.Errorf("unknown object: % X, want exception 2", got)
 	}
 }
 

@@ -129,7 +129,7 @@ func (s *Serial) Pending(now time.Time) ([]byte, time.Time) {
 					break
 				}
 			}
-			start = s.stream.send(start, s.in[:n], s.baud)
+			start = s.stream.send(start, s.in[:n], Line8N1(s.baud).CharTime())
 			s.in = s.in[n:]
 		}
 	}

@@ -1,10 +1,61 @@
 package board
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
+
+// Line is how a UART frames its characters: baud rate, data bits, parity
+// ('N', 'E' or 'O') and stop bits. Both ends of a wire must agree on the
+// rate, the data bits and the parity, or what one sends does not decode
+// at the other (framing and parity errors); a receiver takes extra stop
+// bits as idle line, so stop bits need not agree.
+type Line struct {
+	Baud     int
+	DataBits int
+	Parity   byte
+	StopBits int
+}
+
+// Line8N1 is 8 data bits, no parity, 1 stop bit at baud.
+func Line8N1(baud int) Line { return Line{Baud: baud, DataBits: 8, Parity: 'N', StopBits: 1} }
+
+// CharTime is one character on the wire: a start bit, the data bits, the
+// parity bit if any and the stop bits.
+func (l Line) CharTime() time.Duration {
+	baud := l.Baud
+	if baud <= 0 {
+		baud = 9600
+	}
+	bits := 1 + l.DataBits + l.StopBits
+	if l.DataBits == 0 {
+		bits = 1 + 8 + 1
+	}
+	if l.Parity == 'E' || l.Parity == 'O' {
+		bits++
+	}
+	return time.Duration(int64(bits) * int64(time.Second) / int64(baud))
+}
+
+// Decodes reports whether characters sent as l are received correctly by
+// a UART configured as r.
+func (l Line) Decodes(r Line) bool {
+	return l.Baud == r.Baud && l.DataBits == r.DataBits && l.Parity == r.Parity
+}
+
+func (l Line) String() string {
+	return fmt.Sprintf("%d %d%c%d", l.Baud, l.DataBits, l.Parity, l.StopBits)
+}
+
+// LineListener is a UART part told how the imp configured its UART, so
+// that it hears the imp only when their settings agree.
+type LineListener interface {
+	SetLine(imp Line)
+}
 
 // rxStream is what a part sends towards the imp: bursts of bytes, each
 // complete (in the imp's receive FIFO) at its time. A part that sends a
-// line or a frame sends it as one burst, taking 10 bit times per byte.
+// line or a frame sends it as one burst.
 type rxStream struct {
 	bursts []burst
 }
@@ -14,13 +65,13 @@ type burst struct {
 	data []byte
 }
 
-// send queues data whose first byte starts at start at baud; it returns
-// when the last byte has arrived.
-func (s *rxStream) send(start time.Time, data []byte, baud int) time.Time {
+// send queues data whose first byte starts at start, each character
+// taking char; it returns when the last byte has arrived.
+func (s *rxStream) send(start time.Time, data []byte, char time.Duration) time.Time {
 	if len(s.bursts) > 0 && start.Before(s.bursts[len(s.bursts)-1].at) {
 		start = s.bursts[len(s.bursts)-1].at // the line is busy until then
 	}
-	at := start.Add(time.Duration(len(data)) * charTime(baud))
+	at := start.Add(time.Duration(len(data)) * char)
 	s.bursts = append(s.bursts, burst{at: at, data: data})
 	return at
 }
@@ -38,12 +89,4 @@ func (s *rxStream) Pending(now time.Time) ([]byte, time.Time) {
 		return out, s.bursts[0].at
 	}
 	return out, time.Time{}
-}
-
-// charTime is one 10-bit character (start, 8 data, stop) at baud.
-func charTime(baud int) time.Duration {
-	if baud <= 0 {
-		baud = 9600
-	}
-	return time.Duration(10 * int64(time.Second) / int64(baud))
 }

@@ -3,6 +3,7 @@ package hardware
 import (
 	"time"
 
+	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
@@ -33,6 +34,10 @@ const (
 	uartReadReady = 1
 	// uartRxFIFODefault is the receive FIFO's size until setrxfifosize.
 	uartRxFIFODefault = 80
+	// uartTxFIFODefault is the transmit FIFO's size until settxfifosize,
+	// uartTxFIFOMin the smallest it can be made (80 on the imp005).
+	uartTxFIFODefault = 80
+	uartTxFIFOMin     = 20
 )
 
 // UART configure flags (values of uartConstants).
@@ -51,9 +56,9 @@ func (m *Module) uartSpecs() []runtime.Spec {
 		{Name: "read", NParams: 1, Mask: "u", Fn: m.uartRead},
 		{Name: "readstring", NParams: -1, Mask: "un", Fn: m.uartReadString},
 		{Name: "readblob", NParams: -1, Mask: "un", Fn: m.uartReadBlob},
-		{Name: "flush", NParams: 1, Mask: "u", Fn: nothing},
+		{Name: "flush", NParams: 1, Mask: "u", Fn: m.uartFlush},
 		{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: m.uartSetRxFIFOSize},
-		{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: nothing},
+		{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: m.uartSetTxFIFOSize},
 	}
 }
 
@@ -85,23 +90,50 @@ func (m *Module) uartConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Val
 	if len(args) > 6 {
 		b.callback = args[6]
 	}
-	m.uartConfigured(b)
+	m.uartConfigured(b, lineOf(args))
 	return b.speed, nil
 }
 
-// uartState is the receive side of a UART.
+// lineOf is the character framing configure's arguments ask for.
+func lineOf(args []runtime.Value) board.Line {
+	n := func(i int) int {
+		v, _ := args[i].ToInt()
+		return int(v)
+	}
+	l := board.Line{Baud: n(1), DataBits: n(2), Parity: 'N', StopBits: n(4)}
+	switch n(3) {
+	case 1:
+		l.Parity = 'E'
+	case 2:
+		l.Parity = 'O'
+	}
+	return l
+}
+
+// uartState is the receive side of a UART and its transmitter's timing.
 type uartState struct {
 	rx      []byte
 	rxSize  int
 	pumpEv  *event.Event
 	overrun bool
+	line    board.Line // as configured
+	txSize  int        // transmit FIFO bytes (0: the default)
+	txFree  time.Time  // when the transmitter has sent everything written
+}
+
+func (u *uartState) txFIFO() int {
+	if u.txSize == 0 {
+		return uartTxFIFODefault
+	}
+	return u.txSize
 }
 
 // uartConfigured starts receiving from the part wired to b, if any.
-func (m *Module) uartConfigured(b *bus) {
+func (m *Module) uartConfigured(b *bus, line board.Line) {
 	if b.uart == nil {
 		b.uart = &uartState{rxSize: uartRxFIFODefault}
 	}
+	b.uart.line = line
 	if m.board == nil {
 		return
 	}
@@ -109,9 +141,8 @@ func (m *Module) uartConfigured(b *bus) {
 	if dev == nil {
 		return
 	}
-	if br, ok := dev.(interface{ SetBaud(int) }); ok {
-		n, _ := b.speed.ToInt()
-		br.SetBaud(int(n))
+	if l, ok := dev.(board.LineListener); ok {
+		l.SetLine(line)
 	}
 	m.pump(b)
 }
@@ -130,6 +161,7 @@ func (m *Module) pump(b *bus) {
 	}
 	data, next := dev.Pending(m.q.Now())
 	if len(data) > 0 {
+		m.board.UARTReceived(b.name, data)
 		room := b.uart.rxSize - len(b.uart.rx)
 		if len(data) > room {
 			b.uart.overrun = true
@@ -179,12 +211,69 @@ func (m *Module) uartWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, 
 		data = dataOf(args[1])
 	}
 	b.sent.Write(data)
+	end := m.transmit(b, len(data))
 	if m.board != nil {
-		m.board.UARTSend(m.q.Now(), b.name, data)
+		m.board.UARTSend(end, b.name, data)
 		if m.board.UART(b.name) != nil {
-			m.pump(b) // a part that answers at once (a Modbus slave, a loopback)
+			m.pump(b) // a part that answers at once (a loopback)
 		}
 	}
+	return runtime.Null, nil
+}
+
+// transmit queues n bytes behind what b's transmitter still has to send
+// and returns when the last of them will have left. Like impOS, write
+// blocks (in virtual time) until all but a FIFO's worth of bytes is on
+// the wire.
+func (m *Module) transmit(b *bus, n int) time.Time {
+	now := m.q.Now()
+	u := b.uart
+	if u == nil {
+		return now
+	}
+	char := u.line.CharTime()
+	start := u.txFree
+	if start.Before(now) {
+		start = now
+	}
+	u.txFree = start.Add(time.Duration(n) * char)
+	if back := u.txFree.Add(-time.Duration(u.txFIFO()) * char); back.After(now) {
+		m.waitUntil(back)
+	}
+	return u.txFree
+}
+
+// waitUntil busy-waits (in virtual time) until t.
+func (m *Module) waitUntil(t time.Time) {
+	if !m.q.Loop().Virtual() {
+		return
+	}
+	if d := t.Sub(m.q.Now()); d > 0 {
+		m.q.Sleep(d)
+	}
+}
+
+// uart.flush(): waits until everything written has left the transmitter.
+func (m *Module) uartFlush(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	if u := busOf(args[0]).uart; u != nil {
+		m.waitUntil(u.txFree)
+	}
+	return runtime.Null, nil
+}
+
+// uart.settxfifosize(n): the transmit FIFO holds n bytes (at least 20;
+// 80 on the imp005).
+func (m *Module) uartSetTxFIFOSize(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0])
+	n, _ := args[1].ToInt()
+	if b.uart == nil {
+		b.uart = &uartState{rxSize: uartRxFIFODefault}
+	}
+	least := uartTxFIFOMin
+	if m.typ.Name == "imp005" {
+		least = uartTxFIFODefault
+	}
+	b.uart.txSize = max(int(n), least)
 	return runtime.Null, nil
 }
 
@@ -239,18 +328,10 @@ func (m *Module) uartSetRxFIFOSize(_ *runtime.VM, args []runtime.Value) (runtime
 	b := busOf(args[0])
 	n, _ := args[1].ToInt()
 	if b.uart == nil {
-		b.uart = &uartState{}
+		b.uart = &uartState{rxSize: uartRxFIFODefault}
 	}
 	b.uart.rxSize = max(int(n), 1)
 	return runtime.Null, nil
-}
-
-// byteTime is how long one 10-bit character takes at baud.
-func byteTime(baud int) time.Duration {
-	if baud <= 0 {
-		return 0
-	}
-	return time.Duration(10 * float64(time.Second) / float64(baud))
 }
 
 // disable(): the bus lets go of its pins and stops receiving.
