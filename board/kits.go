@@ -116,23 +116,6 @@ func FindKit(name, impType string) (Kit, error) {
 	return Kit{}, fmt.Errorf("board %q has no %s edition (editions: %s; choose with --imp-type)", name, impType, strings.Join(imps, ", "))
 }
 
-// Explorer returns the impExplorer Kit edition for impType, if there is
-// one, and the I²C bus its sensors are on.
-func Explorer(impType string) (Kit, string, bool) {
-	k, err := FindKit("explorer", impType)
-	if err != nil {
-		return Kit{}, "", false
-	}
-	return k, k.Parts[0].Bus, true
-}
-
-// IsExplorerAddress reports whether addr8 is one of the impExplorer
-// Kit's sensor addresses.
-func IsExplorerAddress(addr8 byte) bool {
-	a := addr8 &^ 1
-	return a == ExplorerHTS221 || a == ExplorerLPS22HB || a == ExplorerLIS3DH
-}
-
 // Build makes a board for an imp type from parts, with the imp's SPI
 // flash. A part that cannot be attached is an error naming it.
 func Build(name, impType string, env *Env, parts []Part) (*Board, error) {

@@ -157,15 +157,15 @@ func (w *World) flashFile(d *Device) string {
 }
 
 // guessBoard is asked on a run's first I²C transaction when no board was
-// chosen: code addressing an impExplorer Kit sensor on the kit's bus gets
-// the kit, logged once.
+// chosen: code addressing a built-in kit's sensor on the kit's bus (an
+// impExplorer Kit, the impC001 Breakout Board) gets the kit, logged once.
 func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
 	if !d.boardGuess {
 		return d.board
 	}
 	d.boardGuess = false
-	k, kitBus, ok := board.Explorer(d.ident.Type)
-	if !ok || bus != kitBus || !board.IsExplorerAddress(addr8) {
+	k, ok := board.GuessKit(d.ident.Type, bus, addr8)
+	if !ok {
 		return d.board
 	}
 	b, err := board.Build(k.Name, d.ident.Type, d.board.Env, k.Parts)

@@ -1,0 +1,35 @@
+package board
+
+import "sort"
+
+// GuessKit returns the built-in board for impType that has an I²C part at
+// addr8 (8-bit address, either direction) on bus: code that addresses one
+// of a kit's sensors on the kit's sensor bus was written for that kit.
+// Kits are tried in name order, so the answer does not depend on map
+// order.
+func GuessKit(impType, bus string, addr8 byte) (Kit, bool) {
+	names := make([]string, 0, len(Kits))
+	for n := range Kits {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		for _, k := range Kits[n] {
+			if k.Imp == impType && k.hasI2CPart(bus, addr8&^1) {
+				return k, true
+			}
+		}
+	}
+	return Kit{}, false
+}
+
+// hasI2CPart reports whether one of the kit's parts answers at addr8 on
+// bus.
+func (k Kit) hasI2CPart(bus string, addr8 byte) bool {
+	for _, p := range k.Parts {
+		if p.Bus == bus && p.Address != 0 && byte(p.Address) == addr8 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,28 @@
+package board
+
+import "testing"
+
+func TestGuessKit(t *testing.T) {
+	for _, c := range []struct {
+		imp, bus string
+		addr     byte
+		want     string // "" none
+	}{
+		{"imp001", "i2c89", 0xBE, "impExplorer Kit (imp001)"},
+		{"imp001", "i2c89", 0xB9, "impExplorer Kit (imp001)"}, // LPS22HB, read address
+		{"imp001", "i2c12", 0xBE, ""},                         // not the kit's bus
+		{"imp001", "i2c89", 0x80, ""},                         // no kit part there
+		{"imp004m", "i2cNM", 0x32, "impExplorer Kit (imp004m)"},
+		{"imp006", "i2cLM", 0xBE, "imp006 Breakout Kit"},
+		{"imp006", "i2cLM", 0x32, ""}, // the imp006 kit has no accelerometer
+		{"impC001", "i2cKL", 0x32, "impC001 Breakout Board (rev4.2)"},
+		{"impC001", "i2cKL", 0xBF, "impC001 Breakout Board (rev4.2)"},
+		{"impC001", "i2cNM", 0x32, ""},
+		{"imp005", "i2c0", 0x32, ""}, // no built-in imp005 board
+	} {
+		k, ok := GuessKit(c.imp, c.bus, c.addr)
+		if got := map[bool]string{true: k.Name}[ok]; got != c.want {
+			t.Errorf("GuessKit(%s, %s, %#x) = %q, want %q", c.imp, c.bus, c.addr, got, c.want)
+		}
+	}
+}
