@@ -1,6 +1,9 @@
 package imp
 
 import (
+	"fmt"
+	"hash/fnv"
+
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -47,13 +50,14 @@ func (m *Module) wifiMethods() []runtime.Spec {
 
 func (m *Module) ssid() string { return orS(m.opts.Radio.SSID, defaultSSID) }
 
-// bssid is the access point's MAC: fixed per device, not the imp's own.
+// bssid is the access point's MAC, not the imp's own: a locally
+// administered address made from the network's SSID, so every device of
+// a run on the same network sees the same access point.
 func (m *Module) bssid() string {
-	mac := m.opts.Identity.MAC
-	if len(mac) != 12 {
-		mac = "0c2a69000000"
-	}
-	return "0c2a69" + mac[6:]
+	h := fnv.New64a()
+	h.Write([]byte(m.ssid()))
+	sum := h.Sum(nil)
+	return fmt.Sprintf("02%x", sum[:5])
 }
 
 func (m *Module) country() string {

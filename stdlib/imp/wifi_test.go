@@ -1,6 +1,8 @@
 package imp
 
 import (
+	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/impvm/impvm/event"
@@ -37,7 +39,7 @@ func runImp(t *testing.T, typ string, radio Radio, src string) (string, error) {
 
 func TestWifiQueries(t *testing.T) {
 	got, err := runImp(t, "imp001", Radio{}, `
-		res <- imp.getssid() + " " + imp.getrssi() + " " + imp.rssi() + " ch" + imp.getchannel() + " " + imp.getbssid();
+		res <- imp.getssid() + " " + imp.getrssi() + " " + imp.rssi() + " ch" + imp.getchannel();
 		local nets = imp.scanwifinetworks();
 		res += " " + nets.len() + ":" + nets[0].ssid + "/" + nets[0].rssi + "/" + nets[0].open;
 		imp.scanwifinetworks(function(err, list) { res += " async " + err + " " + list.len(); });
@@ -46,13 +48,38 @@ func TestWifiQueries(t *testing.T) {
 		imp.setcountry("GB");
 		res += " " + imp.getcountry();
 	`)
-	want := "impvm -52 -52 ch6 0c2a69123456 1:impvm/-52/false old 3072 now 8192 GB async null 1"
+	want := "impvm -52 -52 ch6 1:impvm/-52/false old 3072 now 8192 GB async null 1"
 	if err != nil || got != want {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}
 	got, _ = runImp(t, "imp003", Radio{SSID: "Home", RSSI: -80}, `res <- imp.getssid() + " " + imp.getrssi();`)
 	if got != "Home -80" {
 		t.Errorf("configured radio: %q", got)
+	}
+}
+
+// The BSSID is the access point's MAC: not the imp's own (0c2a69123456
+// here), a unicast locally administered address (second hex digit 2, 6,
+// A or E), the same for every imp on one network, what a scan reports.
+func TestBSSIDIsTheAccessPoints(t *testing.T) {
+	src := `local n = imp.scanwifinetworks(); res <- imp.getbssid() + " " + n[0].bssid;`
+	home, _ := runImp(t, "imp001", Radio{SSID: "Home"}, src)
+	home2, _ := runImp(t, "imp003", Radio{SSID: "Home"}, src)
+	office, _ := runImp(t, "imp001", Radio{SSID: "Office"}, src)
+	var bssid, scanned string
+	fmt.Sscan(home, &bssid, &scanned)
+	ok, _ := regexp.MatchString("^[0-9a-f][26ae][0-9a-f]{10}$", bssid)
+	switch {
+	case !ok:
+		t.Errorf("bssid %q is not a unicast locally administered MAC", bssid)
+	case bssid == "0c2a69123456":
+		t.Errorf("bssid is the imp's own MAC")
+	case scanned != bssid:
+		t.Errorf("scan reports %q, getbssid %q", scanned, bssid)
+	case home2 != home:
+		t.Errorf("two imps on Home see %q and %q", home, home2)
+	case office == home:
+		t.Errorf("Home and Office have one access point %q", home)
 	}
 }
 
