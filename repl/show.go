@@ -183,25 +183,18 @@ func tostring(vm *runtime.VM, v runtime.Value) string {
 	return s
 }
 
-// quote writes s as a Squirrel string literal.
+// quote writes s as a Squirrel string literal: the one-letter escapes
+// below, \xNN for other control bytes and bytes that are not UTF-8.
 func quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == utf8.RuneError && n == 1, r < 0x20, r == 0x7f:
+		if esc, ok := literalEscapes[r]; ok {
+			b.WriteString(esc)
+		} else if r == utf8.RuneError && n == 1 || r < 0x20 || r == 0x7f {
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		default:
+		} else {
 			b.WriteString(s[i : i+n])
 		}
 		i += n
@@ -209,6 +202,9 @@ func quote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// literalEscapes are the escapes quote writes as in source code.
+var literalEscapes = map[rune]string{'"': `\"`, '\\': `\\`, '\n': `\n`, '\t': `\t`, '\r': `\r`}
 
 func isIdent(s string) bool {
 	if s == "" || keywords[s] {
