@@ -90,10 +90,10 @@ func (f *deviceFlags) config() (host.Config, error) {
 		Cover:       f.cov,
 	}
 	var err error
-	if cfg.OnError, err = parseOnError(f.onError); err != nil {
+	if cfg.OnError, err = parseChoice("--on-error", f.onError, onErrorWords); err != nil {
 		return cfg, err
 	}
-	if cfg.Format, err = parseLogFormat(f.logFormat); err != nil {
+	if cfg.Format, err = parseChoice("--log-format", f.logFormat, logFormatWords); err != nil {
 		return cfg, err
 	}
 	if f.duration < 0 || f.maxRestarts < 0 {
@@ -141,71 +141,6 @@ func (f *deviceFlags) config() (host.Config, error) {
 		return cfg, err
 	}
 	return cfg, nil
-}
-
-func parseOnError(s string) (host.ErrorPolicy, error) {
-	switch s {
-	case "exit":
-		return host.OnErrorExit, nil
-	case "restart":
-		return host.OnErrorRestart, nil
-	}
-	return 0, fmt.Errorf("--on-error %q: want exit or restart", s)
-}
-
-func parseLogFormat(s string) (event.Format, error) {
-	switch s {
-	case "text":
-		return event.FormatText, nil
-	case "json":
-		return event.FormatJSON, nil
-	}
-	return 0, fmt.Errorf("--log-format %q: want text or json", s)
-}
-
-// parseOutage parses [DEVICE@]AT[+FOR].
-func parseOutage(s string) (host.Outage, error) {
-	var o host.Outage
-	spec := s
-	if dev, rest, ok := strings.Cut(spec, "@"); ok {
-		o.Device, spec = dev, rest
-	}
-	at, dur, hasFor := strings.Cut(spec, "+")
-	var err error
-	if o.At, err = time.ParseDuration(at); err != nil || o.At < 0 {
-		return o, fmt.Errorf("--offline-at %q: bad time %q", s, at)
-	}
-	if hasFor {
-		if o.For, err = time.ParseDuration(dur); err != nil || o.For <= 0 {
-			return o, fmt.Errorf("--offline-at %q: bad length %q", s, dur)
-		}
-	}
-	return o, nil
-}
-
-// parsePinChange parses [DEVICE@]AT:PIN=LEVEL.
-func parsePinChange(s string) (host.PinChange, error) {
-	var c host.PinChange
-	spec := s
-	if dev, rest, ok := strings.Cut(spec, "@"); ok {
-		c.Device, spec = dev, rest
-	}
-	at, assign, ok := strings.Cut(spec, ":")
-	pin, level, ok2 := strings.Cut(assign, "=")
-	if !ok || !ok2 || pin == "" {
-		return c, fmt.Errorf("--pin %q: want [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1", s)
-	}
-	var err error
-	if c.At, err = time.ParseDuration(at); err != nil || c.At < 0 {
-		return c, fmt.Errorf("--pin %q: bad time %q", s, at)
-	}
-	switch level {
-	case "0", "1":
-		c.Pin, c.Level = pin, int(level[0]-'0')
-	default:
-		return c, fmt.Errorf("--pin %q: level must be 0 or 1", s)
-	}
-	return c, nil
 }
 
 // readScripts reads device files; name is what error reports call each.
@@ -289,21 +224,4 @@ func runWorldWith(cfg host.Config, stderr io.Writer, signals bool) int {
 		fmt.Fprintln(stderr, "impvm:", res.Reason)
 	}
 	return res.Code
-}
-
-// depthFlag is --max-depth: a call depth, 0 for the runtime's default.
-// A negative depth is refused when the flag is parsed.
-type depthFlag int
-
-func (d *depthFlag) String() string { return strconv.Itoa(int(*d)) }
-
-func (d *depthFlag) Type() string { return "int" }
-
-func (d *depthFlag) Set(s string) error {
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		return errors.New("want a positive depth")
-	}
-	*d = depthFlag(n)
-	return nil
 }
