@@ -82,6 +82,17 @@ func (t *Table) SetConstants(cs []Constant) {
 	}
 }
 
+// OptInt is the optional integer argument args[i] (a float truncates),
+// or def when the call gave fewer arguments. The spec's mask has checked
+// its type.
+func OptInt(args []Value, i, def int) int {
+	if len(args) > i {
+		n, _ := args[i].ToInt()
+		return int(n)
+	}
+	return def
+}
+
 // Kind is a type of host object: the name typeof reports and the member
 // table every object of the kind shares.
 type Kind struct {

@@ -246,15 +246,7 @@ func parseFloatText(t string) float64 {
 // end < start is "wrong indexes" and end > n "slice out of range". A start
 // that is still negative is returned as is (3.0.4 does not reject it).
 func sliceBounds(args []runtime.Value, n int) (int, int, error) {
-	start, end := 0, n
-	if len(args) > 1 {
-		i, _ := args[1].ToInt()
-		start = int(i)
-	}
-	if len(args) > 2 {
-		i, _ := args[2].ToInt()
-		end = int(i)
-	}
+	start, end := runtime.OptInt(args, 1, 0), runtime.OptInt(args, 2, n)
 	if start < 0 {
 		start += n
 	}
@@ -295,11 +287,7 @@ func stringSlice(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // and only work with a binary-safe find.
 func stringFind(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	s := args[0].Str()
-	start := 0
-	if len(args) > 2 {
-		i, _ := args[2].ToInt()
-		start = int(i)
-	}
+	start := runtime.OptInt(args, 2, 0)
 	if start < 0 || start >= len(s) {
 		return runtime.Null, nil
 	}

@@ -526,15 +526,6 @@ func rexThis(v runtime.Value) (*sqrex.Regexp, error) {
 	return nil, runtime.NewError("invalid type tag")
 }
 
-// rexStart is the optional start offset (a float truncates).
-func rexStart(args []runtime.Value) int {
-	if len(args) > 2 {
-		i, _ := args[2].ToInt()
-		return int(i)
-	}
-	return 0
-}
-
 // MatchSpan makes the {begin=, end=} table of a match (regexp's and
 // regexp2's), created and filled like the reference (empty table, begin
 // then end) so it iterates alike.
@@ -562,7 +553,7 @@ func rexSearch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	begin, end, ok, err := re.Search(args[1].Str(), rexStart(args))
+	begin, end, ok, err := re.Search(args[1].Str(), runtime.OptInt(args, 2, 0))
 	if err != nil {
 		return runtime.Null, runtime.NewError(err.Error())
 	}
@@ -577,7 +568,7 @@ func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	subs, ok, err := re.Capture(args[1].Str(), rexStart(args))
+	subs, ok, err := re.Capture(args[1].Str(), runtime.OptInt(args, 2, 0))
 	if err != nil {
 		return runtime.Null, runtime.NewError(err.Error())
 	}

@@ -116,15 +116,7 @@ func (sf *spiflash) write(_ *runtime.VM, a []runtime.Value) (runtime.Value, erro
 	if len(a) > 3 {
 		flags, _ = a[3].ToInt()
 	}
-	start, end := 0, len(data)
-	if len(a) > 4 {
-		s, _ := a[4].ToInt()
-		start = int(s)
-	}
-	if len(a) > 5 {
-		e, _ := a[5].ToInt()
-		end = int(e)
-	}
+	start, end := runtime.OptInt(a, 4, 0), runtime.OptInt(a, 5, len(data))
 	if start < 0 || end > len(data) || start > end {
 		return runtime.Null, runtime.NewError("index out of range")
 	}

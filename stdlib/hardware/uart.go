@@ -303,23 +303,15 @@ func (m *Module) uartRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	return runtime.Int(int32(got[0])), nil
 }
 
-func optCount(args []runtime.Value) int {
-	if len(args) > 1 {
-		n, _ := args[1].ToInt()
-		return int(n)
-	}
-	return -1
-}
-
 // uart.readstring([n]) / readblob([n]): up to n received bytes (all).
 func (m *Module) uartReadString(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0]) // before configure() the FIFO is just empty
-	return runtime.Str(string(m.rxTake(b, optCount(args)))), nil
+	return runtime.Str(string(m.rxTake(b, runtime.OptInt(args, 1, -1)))), nil
 }
 
 func (m *Module) uartReadBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0]) // before configure() the FIFO is just empty
-	return base.NewBlobValue(vm, m.rxTake(b, optCount(args))), nil
+	return base.NewBlobValue(vm, m.rxTake(b, runtime.OptInt(args, 1, -1))), nil
 }
 
 // uart.setrxfifosize(n): the receive FIFO holds n bytes; what arrives

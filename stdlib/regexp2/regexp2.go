@@ -69,11 +69,7 @@ func find(args []runtime.Value) ([]int, error) {
 		return nil, err
 	}
 	s := args[1].Str()
-	start := 0
-	if len(args) > 2 {
-		i, _ := args[2].ToInt()
-		start = int(i)
-	}
+	start := runtime.OptInt(args, 2, 0)
 	if start < 0 || start > len(s) {
 		return nil, nil
 	}
