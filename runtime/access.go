@@ -486,7 +486,9 @@ func (vm *VM) clone(v Value) (Value, error) {
 		return nv, nil
 	case TInstance:
 		src := v.Instance()
-		inst := &Instance{Class: src.Class, Fields: append([]Value(nil), src.Fields...), objHeader: newHeader()}
+		inst := newInstance(len(src.Fields))
+		inst.Class = src.Class
+		copy(inst.Fields, src.Fields)
 		nv := InstanceValue(inst)
 		if mm, ok := vm.metamethod(nv, MetaCloned); ok {
 			if _, err := vm.Call(mm, nv, v); err != nil {

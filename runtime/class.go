@@ -43,11 +43,45 @@ func (c *Class) Get(key Value) (Value, bool) {
 // Instantiate makes an instance with the field defaults and locks the class.
 func (c *Class) Instantiate() *Instance {
 	c.Locked = true
-	fields := make([]Value, len(c.Fields))
+	inst := newInstance(len(c.Fields))
+	inst.Class = c
 	for i := range c.Fields {
-		fields[i] = c.Fields[i].Val
+		inst.Fields[i] = c.Fields[i].Val
 	}
-	return &Instance{Class: c, Fields: fields, objHeader: newHeader()}
+	return inst
+}
+
+// newInstance allocates an instance with n null fields. Up to eight
+// fields live in the same allocation as the instance (one allocation
+// instead of two; the fields never grow).
+func newInstance(n int) *Instance {
+	var inst *Instance
+	switch {
+	case n == 0:
+		inst = &Instance{}
+	case n <= 2:
+		b := new(struct {
+			Instance
+			f [2]Value
+		})
+		b.Fields, inst = b.f[:n:n], &b.Instance
+	case n <= 4:
+		b := new(struct {
+			Instance
+			f [4]Value
+		})
+		b.Fields, inst = b.f[:n:n], &b.Instance
+	case n <= 8:
+		b := new(struct {
+			Instance
+			f [8]Value
+		})
+		b.Fields, inst = b.f[:n:n], &b.Instance
+	default:
+		inst = &Instance{Fields: make([]Value, n)}
+	}
+	inst.objHeader = newHeader()
+	return inst
 }
 
 // Constructor returns the class's constructor, if any.

@@ -134,9 +134,9 @@ func (vm *VM) findOuter(idx int) *Outer {
 
 // newClosure instantiates proto p inside the frame at base.
 func (vm *VM) newClosure(p *Proto, parent *Closure, base int, defaults []Value) *Closure {
-	cl := &Closure{Proto: p, objHeader: newHeader()}
+	cl := allocClosure(len(p.Outers))
+	cl.Proto, cl.objHeader = p, newHeader()
 	if len(p.Outers) > 0 {
-		cl.Outers = make([]*Outer, len(p.Outers))
 		for i, d := range p.Outers {
 			if d.FromLocal {
 				cl.Outers[i] = vm.findOuter(base + d.Index)
@@ -149,6 +149,30 @@ func (vm *VM) newClosure(p *Proto, parent *Closure, base int, defaults []Value) 
 		cl.Defaults = append([]Value(nil), defaults...)
 	}
 	return cl
+}
+
+// allocClosure allocates a closure with room for n outers; up to four
+// share the closure's allocation (one allocation instead of two).
+func allocClosure(n int) *Closure {
+	switch {
+	case n == 0:
+		return &Closure{}
+	case n <= 2:
+		b := new(struct {
+			Closure
+			o [2]*Outer
+		})
+		b.Outers = b.o[:n:n]
+		return &b.Closure
+	case n <= 4:
+		b := new(struct {
+			Closure
+			o [4]*Outer
+		})
+		b.Outers = b.o[:n:n]
+		return &b.Closure
+	}
+	return &Closure{Outers: make([]*Outer, n)}
 }
 
 // NewMainClosure wraps a compiled main function so it can be called.

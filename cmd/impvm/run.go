@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 
@@ -88,6 +89,9 @@ func (f *deviceFlags) limits() scriptLimits {
 
 // runScriptLimits is runScriptOpts with limits.
 func runScriptLimits(path string, scriptArgs []string, opts preproc.Options, lim scriptLimits, stdout, stderr io.Writer) int {
+	// The script's GC target applies from the start: reading, parsing
+	// and compiling it allocate too.
+	tuneGCForScript(cmp.Or(lim.maxMemory, defaultMaxMemory))
 	file, code := loadFile(path, opts, stderr)
 	if file == nil {
 		return code
