@@ -73,6 +73,7 @@ type Board struct {
 	sinks   map[string][]PinSink
 	things  []Describer
 	shown   map[Describer]string // what --trace-bus last showed of each part
+	watch   *Watch               // what a viewer sees (nil: nobody watches)
 
 	// Trace, when set, is called with one readable line per bus
 	// transaction (--trace-bus).
@@ -188,6 +189,7 @@ func (b *Board) I2CWrite(now time.Time, bus string, addr8 byte, data []byte) boo
 	dev := b.i2c[bus][addr8&0xFE]
 	ok := dev != nil && addr8&1 == 0 && dev.Write(now, data)
 	b.trace("%s write 0x%02X [% X] %s", bus, addr8, data, ack(ok))
+	b.changed(now)
 	return ok
 }
 
@@ -210,6 +212,7 @@ func (b *Board) I2CRead(now time.Time, bus string, addr8 byte, sub []byte, n int
 	} else {
 		b.trace("%s read 0x%02X [% X] NACK", bus, addr8, sub)
 	}
+	b.changed(now)
 	return out, ok
 }
 
@@ -258,6 +261,7 @@ func (b *Board) SPITransfer(now time.Time, bus string, mosi []byte, clockHz floa
 			}
 		}
 	}
+	b.changed(now)
 	return miso
 }
 
@@ -339,6 +343,7 @@ func (b *Board) PinWritten(now time.Time, pin string, level int) {
 			}
 		}
 	}
+	b.changed(now)
 }
 
 // UsesI2CAddress reports whether some device sits at addr8 on bus.

@@ -35,4 +35,11 @@
 // examples/boards/). Both are lists of Parts that Build attaches. Board
 // and scenario files are read with every value's line, so a mistake is
 // reported as FILE:LINE: field: message (FileError).
+//
+// # Looking at a board
+//
+// Trace (--trace-bus) logs every transaction; Watch (view.go) keeps what
+// the parts show a person — LED colours (Lights) and readings over time
+// (Reader) — for the board view (board/boardweb, --board-view). Neither
+// costs anything while unset.
 package board

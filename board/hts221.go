@@ -23,14 +23,15 @@ import (
 // while a new sample is unread. Not modelled: the heater's self-heating,
 // the averaging's effect on noise.
 type HTS221 struct {
-	env   *Env
-	regs  registers
-	r     [0x40]byte
-	calib [16]byte // 0x30-0x3F as the factory wrote them
-	s     sampler
-	hold  [2]bool // BDU: humidity, temperature low byte read, high byte not yet
-	t, h  float64 // last converted values, for Describe
-	Key   string  // names the part in its measurement noise's seed
+	measured bool // a conversion has happened (for the board view)
+	env      *Env
+	regs     registers
+	r        [0x40]byte
+	calib    [16]byte // 0x30-0x3F as the factory wrote them
+	s        sampler
+	hold     [2]bool // BDU: humidity, temperature low byte read, high byte not yet
+	t, h     float64 // last converted values, for Describe
+	Key      string  // names the part in its measurement noise's seed
 }
 
 // RMS noise at the default averaging (datasheet table 3: 0.03 %RH,
@@ -165,6 +166,7 @@ func (d *HTS221) convert(t time.Time) {
 	t1 := float64(int(c[3])|int(c[5]>>2&3)<<8) / 8
 	s16 := func(i int) float64 { return float64(int16(uint16(c[i]) | uint16(c[i+1])<<8)) }
 	h0out, h1out, t0out, t1out := s16(6), s16(10), s16(12), s16(14)
+	d.measured = true
 	d.t = clamp(d.env.Get(Temperature, t)+htsTempNoise*d.env.Noise(d.Key+"/t", t), -40, 120)
 	d.h = clamp(d.env.Get(Humidity, t)+htsHumNoise*d.env.Noise(d.Key+"/h", t), 0, 100)
 	if !d.hold[0] && h1 != h0 {

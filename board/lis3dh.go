@@ -25,16 +25,17 @@ import (
 // double-click, activity/inactivity (ACT_THS), ADC1/ADC2 inputs (they
 // read 0), self-test, the high-pass filter (its bits are kept).
 type LIS3DH struct {
-	env   *Env
-	regs  registers
-	r     [0x40]byte
-	s     sampler
-	fifo  [][6]byte
-	ovrn  bool
-	hold  [3]bool
-	a     [3]float64
-	igDur [2]int // samples an interrupt condition has held
-	click struct {
+	measured bool // a conversion has happened (for the board view)
+	env      *Env
+	regs     registers
+	r        [0x40]byte
+	s        sampler
+	fifo     [][6]byte
+	ovrn     bool
+	hold     [3]bool
+	a        [3]float64
+	igDur    [2]int // samples an interrupt condition has held
+	click    struct {
 		above bool
 		count int
 	}
@@ -257,6 +258,7 @@ func (d *LIS3DH) update(now time.Time) {
 
 // sample takes one measurement at t.
 func (d *LIS3DH) sample(t time.Time) {
+	d.measured = true
 	d.a = d.env.Accel(t)
 	if d.s.period > 0 {
 		sigma := lisNoiseDensity * math.Sqrt(float64(time.Second)/float64(d.s.period)/2)

@@ -23,13 +23,14 @@ import (
 // effect on noise, RPDS offset compensation, the bypass-to-* FIFO
 // modes' interrupt triggers (they behave as bypass then stream/FIFO).
 type LPS22HB struct {
-	env  *Env
-	regs registers
-	r    [0x40]byte
-	s    sampler
-	fifo [][5]byte
-	hold [2]bool
-	p, t float64
+	measured bool // a conversion has happened (for the board view)
+	env      *Env
+	regs     registers
+	r        [0x40]byte
+	s        sampler
+	fifo     [][5]byte
+	hold     [2]bool
+	p, t     float64
 	// irq: the pressure-threshold event state (for INT_SOURCE and the pin)
 	ph, pl     bool
 	refPending bool   // the next conversion sets REF_P (AUTOZERO, AUTORIFP)
@@ -230,6 +231,7 @@ func (d *LPS22HB) rawPressure(t time.Time) int {
 	if d.r[lpsCtrl1]&0x08 != 0 {
 		sigma = lpsPressNoiseLPF
 	}
+	d.measured = true
 	d.p = clamp(d.env.Get(Pressure, t)+sigma*d.env.Noise(d.Key+"/p", t), 260, 1260)
 	return clampInt(d.p*4096, -1<<23, 1<<23-1)
 }

@@ -22,6 +22,7 @@ type BoardConfig struct {
 	Env      []EnvSetting
 	TraceBus bool   // log every bus transaction
 	Flash    string // file holding the SPI flash across runs ("" none); DEV@FILE for one device
+	View     bool   // keep what each board shows over time (Device.BoardView)
 }
 
 // EnvSetting fixes one quantity of the environment (--env).
@@ -123,6 +124,9 @@ func (w *World) attachBoard(d *Device) error {
 	if w.cfg.Board.TraceBus {
 		d.board.Trace = func(line string) { d.Log(event.TypeBus, line) }
 	}
+	if w.cfg.Board.View {
+		d.watch.Store(d.board.Watch())
+	}
 	if f := w.flashFile(d); f != "" && d.board.Flash != nil && !d.flashLoaded {
 		d.flashLoaded = true
 		if err := d.board.Flash.Load(f); err != nil {
@@ -200,3 +204,13 @@ func (w *World) closeBoards() {
 // Board is what is attached to the device's imp (nil before its first
 // run or when nothing is).
 func (d *Device) Board() *board.Board { return d.board }
+
+// BoardView is what the device's board shows now and its readings over
+// time (with BoardConfig.View; ok false otherwise). Safe from any
+// goroutine.
+func (d *Device) BoardView() (v board.View, ok bool) {
+	if wt := d.watch.Load(); wt != nil {
+		return wt.View(), true
+	}
+	return board.View{}, false
+}

@@ -2,6 +2,7 @@ package host
 
 import (
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/impvm/impvm/board"
@@ -49,6 +50,7 @@ type Device struct {
 	board       *board.Board // what is attached (outlives Squirrel runs)
 	boardGuess  bool         // no --board: decide on the first I²C transaction
 	flashLoaded bool
+	watch       atomic.Pointer[board.Watch] // what a viewer sees of the board (BoardConfig.View)
 }
 
 // ID is hardware.getdeviceid().

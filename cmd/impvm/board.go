@@ -1,13 +1,20 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/impvm/impvm/board"
+	"github.com/impvm/impvm/board/boardweb"
 	"github.com/impvm/impvm/host"
 )
 
@@ -18,6 +25,7 @@ type boardFlags struct {
 	scenario string
 	traceBus bool
 	flash    string
+	view     bool // --board-view (impvm run only)
 }
 
 func (f *boardFlags) register(fs *pflag.FlagSet) {
@@ -54,7 +62,7 @@ func (f *boardFlags) relativeTo(dir string) {
 }
 
 func (f *boardFlags) apply(cfg *host.Config) error {
-	bc := host.BoardConfig{Board: f.board, TraceBus: f.traceBus, Flash: f.flash}
+	bc := host.BoardConfig{Board: f.board, TraceBus: f.traceBus, Flash: f.flash, View: f.view}
 	for _, s := range f.env {
 		dev, q, v, err := board.ParseEnvSetting(s)
 		if err != nil {
@@ -71,4 +79,42 @@ func (f *boardFlags) apply(cfg *host.Config) error {
 	}
 	cfg.Board = bc
 	return nil
+}
+
+// serveBoardView serves the board view (board/boardweb) on 127.0.0.1 for
+// --board-view and says where; stop closes it.
+func serveBoardView(w *host.World, stderr io.Writer) (stop func()) {
+	url, stop, err := startBoardView(w)
+	if err != nil {
+		fmt.Fprintln(stderr, "impvm: board view:", err)
+		return func() {}
+	}
+	fmt.Fprintf(stderr, "impvm: board view at %s\n", url)
+	return stop
+}
+
+// startBoardView serves the board view of w's devices on a free port of
+// 127.0.0.1.
+func startBoardView(w *host.World) (url string, stop func(), err error) {
+	var devs []boardweb.Device
+	for _, d := range w.Devices() {
+		devs = append(devs, boardweb.Device{Name: d.Name, View: d.BoardView})
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: boardweb.Handler(devs), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String() + "/", func() { srv.Close() }, nil
+}
+
+// keepBoardView keeps the board view up after a virtual-time run, which
+// ends before anyone could look, until Ctrl-C.
+func keepBoardView(stderr io.Writer) {
+	fmt.Fprintln(stderr, "impvm: the run has ended; the board view stays up until Ctrl-C")
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, terminations...)
+	<-sig
+	signal.Stop(sig)
 }

@@ -65,6 +65,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	f.agent.register(fs)
 	f.net.register(fs)
 	f.board.register(fs)
+	fs.BoolVar(&f.board.view, "board-view", false, "serve a web page on 127.0.0.1 showing each device's board: LED colours as swatches, sensor readings over time as charts (printed URL; after a --virtual run it stays up until Ctrl-C)")
 }
 
 // isDeviceFile reports whether a file name says it holds imp code.
@@ -207,6 +208,9 @@ func runWorldWith(cfg host.Config, stderr io.Writer, signals bool) int {
 		return 2
 	}
 	announceAgent(w, stderr)
+	if cfg.Board.View {
+		defer serveBoardView(w, stderr)()
+	}
 	if signals {
 		defer watchSignals(w.AbortWith, func() { _ = w.Flush() })()
 	} else {
@@ -222,6 +226,9 @@ func runWorldWith(cfg host.Config, stderr io.Writer, signals bool) int {
 	res := w.Run()
 	if res.Reason != "" && res.Code != host.ExitOK {
 		fmt.Fprintln(stderr, "impvm:", res.Reason)
+	}
+	if cfg.Board.View && cfg.Virtual && signals && res.Code == host.ExitOK {
+		keepBoardView(stderr)
 	}
 	return res.Code
 }
