@@ -21,7 +21,9 @@ import (
 )
 
 // builds are the native impvm binary and its WebAssembly build, made once
-// per test run from this source tree.
+// per test run from this source tree. They are built with make build's
+// flags, so after make build go's cache has every package and only the
+// links remain.
 var builds struct {
 	once        sync.Once
 	dir         string
@@ -39,10 +41,11 @@ func buildAll(t *testing.T) (native, wasm string) {
 		builds.native = filepath.Join(builds.dir, "impvm")
 		builds.wsm = filepath.Join(builds.dir, "impvm.wasm")
 		for _, b := range []struct {
-			out string
-			env []string
-		}{{builds.native, nil}, {builds.wsm, []string{"GOOS=js", "GOARCH=wasm"}}} {
-			cmd := exec.Command("go", "build", "-o", b.out, "./cmd/impvm")
+			out   string
+			env   []string
+			flags []string
+		}{{builds.native, nil, nil}, {builds.wsm, []string{"GOOS=js", "GOARCH=wasm"}, []string{"-trimpath"}}} {
+			cmd := exec.Command("go", append(append([]string{"build"}, b.flags...), "-o", b.out, "./cmd/impvm")...)
 			cmd.Dir = ".."
 			cmd.Env = append(os.Environ(), b.env...)
 			if out, err := cmd.CombinedOutput(); err != nil {
@@ -59,47 +62,78 @@ func buildAll(t *testing.T) (native, wasm string) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	if shared.browser != nil {
+		shared.browser.Close()
+	}
+	if shared.server != nil {
+		_ = shared.server.Process.Kill()
+		_ = shared.server.Wait()
+	}
 	if builds.dir != "" {
 		os.RemoveAll(builds.dir)
 	}
 	os.Exit(code)
 }
 
-// servePlayground starts `impvm playground` on a free loopback port and
-// returns its URL.
+// shared are the playground server and the browser every test uses (each
+// test opens its own pages): started once, stopped by TestMain.
+var shared struct {
+	serverOnce, browserOnce sync.Once
+	server                  *exec.Cmd
+	url                     string
+	browser                 *browser.Browser
+	err                     error
+}
+
+// servePlayground starts `impvm playground` on a free loopback port (once
+// per test run) and returns its URL.
 func servePlayground(t *testing.T) string {
 	native, wasm := buildAll(t)
+	shared.serverOnce.Do(func() { shared.url, shared.err = startServer(native, wasm) })
+	if shared.url == "" {
+		t.Fatal(shared.err)
+	}
+	return shared.url
+}
+
+func startServer(native, wasm string) (string, error) {
 	cmd := exec.Command(native, "playground", "--port", "0", "--wasm", wasm)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		return "", err
 	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	shared.server = cmd
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil {
-		t.Fatalf("impvm playground printed no address: %v", err)
+		return "", fmt.Errorf("impvm playground printed no address: %v", err)
 	}
 	i := strings.Index(line, "http://127.0.0.1:")
 	if i < 0 {
-		t.Fatalf("impvm playground: %q", line)
+		return "", fmt.Errorf("impvm playground: %q", line)
 	}
-	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
+	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/"), nil
 }
 
+// startBrowser returns the test run's browser (started on first use).
 func startBrowser(t *testing.T) *browser.Browser {
 	bin := browser.Find()
 	if bin == "" {
 		t.Skip("no chromium installed (set IMPVM_CHROMIUM; .ci/run installs Debian's)")
 	}
-	b, err := browser.Start(bin)
-	if err != nil {
-		t.Fatal(err)
+	shared.browserOnce.Do(func() {
+		var err error
+		if shared.browser, err = browser.Start(bin); err != nil {
+			shared.browser = nil
+			shared.err = err
+		}
+	})
+	if shared.browser == nil {
+		t.Fatal(shared.err)
 	}
-	t.Cleanup(b.Close)
-	return b
+	return shared.browser
 }
 
 const finished = `document.getElementById("output") && /\n?-- (finished \(exit \d+\)|stopped.*)\n$/.test(document.getElementById("output").textContent)`
@@ -112,6 +146,13 @@ func runInPage(t *testing.T, b *browser.Browser, url string) (*browser.Page, str
 		t.Fatal(err)
 	}
 	t.Cleanup(p.Close)
+	return p, pageOutput(t, p, url)
+}
+
+// pageOutput waits for the run in p (opened at url) to end and returns
+// the output.
+func pageOutput(t *testing.T, p *browser.Page, url string) string {
+	t.Helper()
 	if err := p.WaitFor(finished, 90*time.Second); err != nil {
 		var out string
 		_ = p.Eval(`document.getElementById("output").textContent + " [status: " + document.getElementById("status").textContent + "]"`, &out)
@@ -121,7 +162,7 @@ func runInPage(t *testing.T, b *browser.Browser, url string) (*browser.Page, str
 	if err := p.Eval(`document.getElementById("output").textContent`, &out); err != nil {
 		t.Fatal(err)
 	}
-	return p, out
+	return out
 }
 
 // runNative runs the native binary on the example's files, laid out as
@@ -160,7 +201,9 @@ func withTrailer(out string, code int) string {
 
 // TestPageMatchesNative runs every example (the lessons of examples/learn
 // and the LAN demo) in the page and natively: the output must be the same
-// bytes.
+// bytes. The first comes from the page's address (?example=...&run=1),
+// the others are chosen in the same page, as a visitor would, so the
+// WebAssembly is compiled once.
 func TestPageMatchesNative(t *testing.T) {
 	b := startBrowser(t)
 	url := servePlayground(t)
@@ -171,7 +214,12 @@ func TestPageMatchesNative(t *testing.T) {
 	if len(list) < 14 {
 		t.Fatalf("only %d examples", len(list))
 	}
-	for _, ex := range list {
+	page, err := b.Open(url + "/?example=" + list[0].Name + "&run=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(page.Close)
+	for i, ex := range list {
 		t.Run(ex.Name, func(t *testing.T) {
 			files := map[string][]byte{}
 			for _, f := range ex.Files {
@@ -182,12 +230,51 @@ func TestPageMatchesNative(t *testing.T) {
 				files[path.Base(f)] = src
 			}
 			want := withTrailer(runNative(t, files, ex.Args))
-			_, got := runInPage(t, b, url+"/?example="+ex.Name+"&run=1")
+			var got string
+			if i == 0 {
+				got = pageOutput(t, page, url)
+			} else {
+				got = runChosenExample(t, page, ex.Name, files)
+			}
 			if got != want {
 				t.Errorf("page output differs from the native binary's\n--- page\n%s\n--- native\n%s", got, want)
 			}
 		})
 	}
+}
+
+// runChosenExample picks an example in the page's menu, runs it and
+// returns the output.
+func runChosenExample(t *testing.T, p *browser.Page, name string, files map[string][]byte) string {
+	t.Helper()
+	js, _ := json.Marshal(name)
+	texts := map[string]string{}
+	for n, src := range files {
+		texts[n] = string(src)
+	}
+	want, _ := json.Marshal(texts)
+	// Run once the example's files are in the editor's tabs.
+	err := p.Eval(`new Promise(done => {
+		const want = `+string(want)+`;
+		const menu = document.getElementById("examples");
+		menu.value = `+string(js)+`;
+		menu.dispatchEvent(new Event("change"));
+		const loaded = () => playground.state.tabs.length === Object.keys(want).length &&
+			playground.state.tabs.every(t => want[t.name] === t.text) && !document.getElementById("run").disabled;
+		const poll = () => loaded() ? (document.getElementById("run").click(), done(true)) : setTimeout(poll, 20);
+		poll();
+	})`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WaitFor(finished, 90*time.Second); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var out string
+	if err := p.Eval(`document.getElementById("output").textContent`, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestShareLinkRoundTrip: code → link → page → the same files, command
