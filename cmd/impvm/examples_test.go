@@ -34,12 +34,16 @@ func TestExamplesRunWithoutFlags(t *testing.T) {
 		if _, err := os.Stat(agent); err == nil {
 			args = append(args, agent)
 		}
-		if filepath.Base(filepath.Dir(dev)) == "hardware" {
+		wall := filepath.Base(filepath.Dir(dev)) == "hardware"
+		if wall {
 			hardware++
 		} else {
 			args = append([]string{"--virtual", "--duration", "2m"}, args...)
 		}
 		t.Run(dev, func(t *testing.T) {
+			if wall { // they mostly wait for their timers: together
+				t.Parallel()
+			}
 			code, out, errOut := impvm(args...)
 			if code != 0 || strings.Contains(out, "ERROR") {
 				t.Errorf("impvm run %s: status %d\n%s%s", strings.Join(args, " "), code, out, errOut)

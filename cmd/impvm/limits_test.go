@@ -186,7 +186,7 @@ while (true) {
     imp.getmemoryfree();
 }
 `)
-	code, out, _ := impvm("--virtual", "--heap", "4M", bomb)
+	code, out, _ := impvm("--virtual", "--heap", "1M", bomb)
 	if code != 1 || !strings.Contains(out, "ERROR: out of memory") || !strings.Contains(out, bomb+":3") {
 		t.Errorf("status %d, log:\n%s", code, out)
 	}
