@@ -58,12 +58,10 @@ func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: 
 // if (cond) stmt [else stmt], with the 3.0.4 termination rules in thenP and
 // elseP.
 type ifG struct {
-	Pos   lexer.Position
-	Open  lparenT `parser:"'if' @@"`
-	Cond  commaP  `parser:"@@"`
-	Close rparenT `parser:"@@"`
-	Then  thenP   `parser:"@@"`
-	Else  elseP   `parser:"( 'else' @@ )?"`
+	Pos  lexer.Position
+	Cond condP `parser:"'if' @@"`
+	Then thenP `parser:"@@"`
+	Else elseP `parser:"( 'else' @@ )?"`
 }
 
 func (g *ifG) stmt() Stmt {
@@ -129,16 +127,14 @@ func (g *funcDeclG) stmt() Stmt {
 	return &FuncDecl{P: fn.P, Path: path, Func: fn}
 }
 
-// foreach ([key,] value in expr) body
+// foreach ([key,] value in expr) body: X is "in expr )".
 type foreachG struct {
 	Pos    lexer.Position
-	Open   lparenT `parser:"'foreach' @@"`
-	First  identP  `parser:"@@"`
-	Second identP  `parser:"( ',' @@ )?"`
-	In     inT     `parser:"@@"`
-	X      exprP   `parser:"@@"`
-	Close  rparenT `parser:"@@"`
-	Body   stmtP   `parser:"@@"`
+	Open   lparenT   `parser:"'foreach' @@"`
+	First  identP    `parser:"@@"`
+	Second identP    `parser:"( ',' @@ )?"`
+	X      inClauseP `parser:"@@"`
+	Body   stmtP     `parser:"@@"`
 }
 
 func (g *foreachG) stmt() Stmt {
@@ -151,17 +147,15 @@ func (g *foreachG) stmt() Stmt {
 	return s
 }
 
-// for ([local decls | comma-expr]; [cond]; [post]) body
+// for ([local decls | comma-expr]; [cond]; [post]) body: the clauses
+// include the ';' or ')' that ends them.
 type forG struct {
-	Pos     lexer.Position
-	Open    lparenT  `parser:"'for' @@"`
-	Init    forInitP `parser:"@@"`
-	InitEnd semiT    `parser:"@@"`
-	Cond    forCondP `parser:"@@"`
-	CondEnd semiT    `parser:"@@"`
-	Post    forPostP `parser:"@@"`
-	Close   rparenT  `parser:"@@"`
-	Body    stmtP    `parser:"@@"`
+	Pos  lexer.Position
+	Open lparenT  `parser:"'for' @@"`
+	Init forInitP `parser:"@@"`
+	Cond forCondP `parser:"@@"`
+	Post forPostP `parser:"@@"`
+	Body stmtP    `parser:"@@"`
 }
 
 func (g *forG) stmt() Stmt {
@@ -169,11 +163,9 @@ func (g *forG) stmt() Stmt {
 }
 
 type whileG struct {
-	Pos   lexer.Position
-	Open  lparenT `parser:"'while' @@"`
-	Cond  commaP  `parser:"@@"`
-	Close rparenT `parser:"@@"`
-	Body  stmtP   `parser:"@@"`
+	Pos  lexer.Position
+	Cond condP `parser:"'while' @@"`
+	Body stmtP `parser:"@@"`
 }
 
 func (g *whileG) stmt() Stmt {
@@ -182,11 +174,9 @@ func (g *whileG) stmt() Stmt {
 
 type doG struct {
 	Pos   lexer.Position
-	Body  stmtP   `parser:"'do' @@"`
-	While whileT  `parser:"@@"`
-	Open  lparenT `parser:"@@"`
-	Cond  commaP  `parser:"@@"`
-	Close rparenT `parser:"@@"`
+	Body  stmtP  `parser:"'do' @@"`
+	While whileT `parser:"@@"`
+	Cond  condP  `parser:"@@"`
 }
 
 func (g *doG) stmt() Stmt {
@@ -196,9 +186,7 @@ func (g *doG) stmt() Stmt {
 // switch (x) { case v: stmts ... [default: stmts] }
 type switchG struct {
 	Pos     lexer.Position
-	Open    lparenT   `parser:"'switch' @@"`
-	X       commaP    `parser:"@@"`
-	Close   rparenT   `parser:"@@"`
+	X       condP     `parser:"'switch' @@"`
 	Begin   lbraceT   `parser:"@@"`
 	Cases   []caseG   `parser:"@@*"`
 	Default *defaultG `parser:"@@?"`
@@ -246,15 +234,12 @@ func (g *classDeclG) stmt() Stmt {
 	return &ClassDecl{P: at, Path: name.path, Root: name.root, Class: def}
 }
 
-// try body catch (name) body
+// try body catch (name) body: Var is "catch (name)".
 type tryG struct {
-	Pos     lexer.Position
-	Body    stmtP   `parser:"'try' @@"`
-	CatchKw catchT  `parser:"@@"`
-	Open    lparenT `parser:"@@"`
-	Var     identP  `parser:"@@"`
-	Close   rparenT `parser:"@@"`
-	Catch   stmtP   `parser:"@@"`
+	Pos   lexer.Position
+	Body  stmtP     `parser:"'try' @@"`
+	Var   catchVarP `parser:"@@"`
+	Catch stmtP     `parser:"@@"`
 }
 
 func (g *tryG) stmt() Stmt {

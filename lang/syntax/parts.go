@@ -15,12 +15,15 @@ import (
 // A part never declines once it is reached, except enumMemberP before '}'.
 type (
 	commaP        interface{ expr() Expr }            // a comma expression
+	condP         interface{ expr() Expr }            // a comma expression in parentheses: (x)
+	inClauseP     interface{ expr() Expr }            // foreach's "in expr )"
+	catchVarP     interface{ ident() (string, Pos) }  // try's "catch (name)"
 	exprP         interface{ expr() Expr }            // an expression (no comma operator)
 	exprOnlyP     interface{ expr() Expr }            // a comma expression that ends the input (ParseExpr)
 	sameLineExprP interface{ expr() Expr }            // the optional operand of yield: same line, not ';' or '}'
-	forInitP      interface{ stmt() Stmt }            // for's optional init: local declarations or a comma expression
-	forCondP      interface{ expr() Expr }            // for's optional condition (before ';')
-	forPostP      interface{ expr() Expr }            // for's optional increment (before ')')
+	forInitP      interface{ stmt() Stmt }            // for's optional init (local declarations or a comma expression) and ';'
+	forCondP      interface{ expr() Expr }            // for's optional condition and ';'
+	forPostP      interface{ expr() Expr }            // for's optional increment and ')'
 	scalarP       interface{ expr() Expr }            // the value of a const or enum member
 	identP        interface{ ident() (string, Pos) }  // an identifier ("constructor" included)
 	funcP         interface{ function() *Function }   // "(params) body" of a declared function
@@ -68,12 +71,15 @@ func (v memberV) member() EnumMember       { return EnumMember(v) }
 func (g *grammar) parts() []participle.Option {
 	return []participle.Option{
 		part(g, func(p *parser) commaP { return exprV{p.commaExpr()} }),
+		part(g, func(p *parser) condP { return exprV{p.condition()} }),
+		part(g, func(p *parser) inClauseP { return exprV{p.inClause()} }),
+		part(g, func(p *parser) catchVarP { return p.catchVar() }),
 		part(g, func(p *parser) exprP { return exprV{p.expression()} }),
 		part(g, func(p *parser) exprOnlyP { return exprV{p.wholeInput()} }),
 		part(g, func(p *parser) sameLineExprP { return exprV{p.sameLineExpr()} }),
 		part(g, func(p *parser) forInitP { return stmtV{p.forInit()} }),
-		part(g, func(p *parser) forCondP { return exprV{p.optionalComma(tkSemi)} }),
-		part(g, func(p *parser) forPostP { return exprV{p.optionalComma(tkRParen)} }),
+		part(g, func(p *parser) forCondP { return exprV{p.forClause(tkSemi)} }),
+		part(g, func(p *parser) forPostP { return exprV{p.forClause(tkRParen)} }),
 		part(g, func(p *parser) scalarP { return exprV{p.scalar()} }),
 		part(g, func(p *parser) identP { name, at := p.ident(); return identV{name, at} }),
 		part(g, func(p *parser) funcP { return funcV{p.function(p.pos(), "")} }),
@@ -91,9 +97,8 @@ func (g *grammar) parts() []participle.Option {
 
 // part registers parse as the parse function of the part type T.
 func part[T any](g *grammar, parse func(*parser) T) participle.Option {
-	return participle.ParseTypeWith(func(lex *lexer.PeekingLexer) (v T, err error) {
-		err = g.st.run(lex, func(p *parser) { v = parse(p) })
-		return v, err
+	return participle.ParseTypeWith(func(lex *lexer.PeekingLexer) (T, error) {
+		return runPart(g.st, lex, parse)
 	})
 }
 
@@ -104,9 +109,19 @@ func partUnless[T any](g *grammar, stop lexer.TokenType, parse func(*parser) T) 
 		if lex.Peek().Type == stop {
 			return v, participle.NextMatch
 		}
-		err = g.st.run(lex, func(p *parser) { v = parse(p) })
-		return v, err
+		return runPart(g.st, lex, parse)
 	})
+}
+
+// runPart runs the hand-written parser for a part at lex. Its error is the
+// first error of the parse: the one it records, or one recorded before (the
+// parse then only unwinds).
+func runPart[T any](st *parseState, lex *lexer.PeekingLexer, parse func(*parser) T) (v T, err error) {
+	if st.err != nil {
+		return v, st.err
+	}
+	defer st.unwind(&err)
+	return parse(&parser{lex: lex, st: st}), nil
 }
 
 // wholeInput parses a comma expression that must end the input.
@@ -127,25 +142,54 @@ func (p *parser) sameLineExpr() Expr {
 	return p.commaExpr()
 }
 
-// forInit parses the init clause of a for loop, if any: local
-// declarations or a comma expression.
-func (p *parser) forInit() Stmt {
-	switch p.typ() {
-	case tkSemi:
-		return nil
-	case kwLocal:
-		return p.local()
-	}
+// condition parses "(x)" after if, while and switch.
+func (p *parser) condition() Expr {
+	p.expect(tkLParen)
 	x := p.commaExpr()
-	return &ExprStmt{P: x.Position(), X: x}
+	p.expect(tkRParen)
+	return x
 }
 
-// optionalComma parses a comma expression unless the next token is end.
-func (p *parser) optionalComma(end lexer.TokenType) Expr {
-	if p.is(end) {
-		return nil
+// inClause parses "in expr )" of foreach.
+func (p *parser) inClause() Expr {
+	p.expect(kwIn)
+	x := p.expression()
+	p.expect(tkRParen)
+	return x
+}
+
+// catchVar parses "catch (name)".
+func (p *parser) catchVar() identV {
+	p.expect(kwCatch)
+	p.expect(tkLParen)
+	name, at := p.ident()
+	p.expect(tkRParen)
+	return identV{name, at}
+}
+
+// forInit parses the init clause of a for loop, if any (local
+// declarations or a comma expression), and the ';' after it.
+func (p *parser) forInit() (s Stmt) {
+	switch p.typ() {
+	case tkSemi:
+	case kwLocal:
+		s = p.local()
+	default:
+		x := p.commaExpr()
+		s = &ExprStmt{P: x.Position(), X: x}
 	}
-	return p.commaExpr()
+	p.expect(tkSemi)
+	return s
+}
+
+// forClause parses the condition or increment of a for loop, if any, and
+// the token that ends it.
+func (p *parser) forClause(end lexer.TokenType) (x Expr) {
+	if !p.is(end) {
+		x = p.commaExpr()
+	}
+	p.expect(end)
+	return x
 }
 
 // className parses the name of a class declaration: a.b.C or ::C.

@@ -31,23 +31,15 @@ type parser struct {
 	st  *parseState
 }
 
-// run executes body as the hand-written parser over lex and converts a
-// bailout into the recorded error.
-func (st *parseState) run(lex *lexer.PeekingLexer, body func(p *parser)) (err error) {
-	if st.err != nil {
-		return st.err
-	}
-	p := &parser{lex: lex, st: st}
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(bailout); !ok {
-				panic(r)
-			}
-			err = st.err
+// unwind, deferred by a part, stops a bailout and sets *err to the
+// recorded error.
+func (st *parseState) unwind(err *error) {
+	if r := recover(); r != nil {
+		if _, ok := r.(bailout); !ok {
+			panic(r)
 		}
-	}()
-	body(p)
-	return nil
+		*err = st.err
+	}
 }
 
 func (p *parser) tok() *lexer.Token         { return p.lex.Peek() }

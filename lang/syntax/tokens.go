@@ -8,26 +8,18 @@ import "github.com/alecthomas/participle/v2/lexer"
 // error token, the lexer's message).
 type (
 	lparenT struct{} // (
-	rparenT struct{} // )
 	lbraceT struct{} // {
 	rbraceT struct{} // }
-	semiT   struct{} // ;
 	colonT  struct{} // :
 	assignT struct{} // =
-	inT     struct{} // in
-	catchT  struct{} // catch
 	whileT  struct{} // while
 )
 
 func (*lparenT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkLParen) }
-func (*rparenT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkRParen) }
 func (*lbraceT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkLBrace) }
 func (*rbraceT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkRBrace) }
-func (*semiT) Parse(lex *lexer.PeekingLexer) error   { return expectToken(lex, tkSemi) }
 func (*colonT) Parse(lex *lexer.PeekingLexer) error  { return expectToken(lex, tkColon) }
 func (*assignT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkAssign) }
-func (*inT) Parse(lex *lexer.PeekingLexer) error     { return expectToken(lex, kwIn) }
-func (*catchT) Parse(lex *lexer.PeekingLexer) error  { return expectToken(lex, kwCatch) }
 func (*whileT) Parse(lex *lexer.PeekingLexer) error  { return expectToken(lex, kwWhile) }
 
 // expectToken consumes a token of type want or makes the error.
