@@ -365,37 +365,11 @@ func (vm *VM) eachChild(v Value, visit func(Value)) {
 			visit(n.Env)
 		}
 	case TClass:
-		c := v.Class()
-		if c.Base != nil {
-			visit(ClassValue(c.Base))
-		}
-		visit(TableValue(c.Members))
-		for _, m := range c.Fields {
-			visit(m.Val)
-			visit(m.Attrs)
-		}
-		for _, m := range c.Methods {
-			visit(m.Val)
-			visit(m.Attrs)
-		}
-		for _, m := range c.Meta {
-			visit(m)
-		}
-		visit(c.Attrs)
+		v.Class().refs(visit)
 	case TInstance:
-		inst := v.Instance()
-		visit(ClassValue(inst.Class))
-		for _, f := range inst.Fields {
-			visit(f)
-		}
+		v.Instance().refs(visit)
 	case TGenerator:
-		g := v.Generator()
-		if g.cl != nil {
-			visit(ClosureValue(g.cl))
-		}
-		for _, r := range g.regs {
-			visit(r)
-		}
+		v.Generator().refs(visit)
 	case TUserData:
 		u := v.UserData()
 		if u.Delegate != nil {
@@ -404,6 +378,48 @@ func (vm *VM) eachChild(v Value, visit func(Value)) {
 		if h, ok := u.Data.(RootHolder); ok {
 			h.Roots(visit)
 		}
+	}
+}
+
+// refs visits the values a class holds: its base, its member table, the
+// values and attributes of its fields and methods, its metamethods and
+// its attributes. Tracing and memory measurement both walk a class so.
+func (c *Class) refs(visit func(Value)) {
+	if c.Base != nil {
+		visit(ClassValue(c.Base))
+	}
+	if c.Members != nil {
+		visit(TableValue(c.Members))
+	}
+	for _, m := range c.Fields {
+		visit(m.Val)
+		visit(m.Attrs)
+	}
+	for _, m := range c.Methods {
+		visit(m.Val)
+		visit(m.Attrs)
+	}
+	for _, m := range c.Meta {
+		visit(m)
+	}
+	visit(c.Attrs)
+}
+
+// refs visits an instance's class and field values.
+func (inst *Instance) refs(visit func(Value)) {
+	visit(ClassValue(inst.Class))
+	for _, f := range inst.Fields {
+		visit(f)
+	}
+}
+
+// refs visits a generator's closure and saved registers.
+func (g *Generator) refs(visit func(Value)) {
+	if g.cl != nil {
+		visit(ClosureValue(g.cl))
+	}
+	for _, r := range g.regs {
+		visit(r)
 	}
 }
 

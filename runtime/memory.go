@@ -250,38 +250,15 @@ func objectSize(v Value, push func(Value)) int64 {
 		return sizeNative
 	case TClass:
 		c := (*Class)(v.ptr)
-		if c.Base != nil {
-			push(ClassValue(c.Base))
-		}
-		if c.Members != nil {
-			push(TableValue(c.Members))
-		}
-		for _, m := range c.Fields {
-			push(m.Val)
-			push(m.Attrs)
-		}
-		for _, m := range c.Methods {
-			push(m.Val)
-			push(m.Attrs)
-		}
-		for _, m := range c.Meta {
-			push(m)
-		}
-		push(c.Attrs)
+		c.refs(push)
 		return sizeClass + 2*sizeValue*int64(len(c.Fields)+len(c.Methods))
 	case TInstance:
 		inst := (*Instance)(v.ptr)
-		push(ClassValue(inst.Class))
-		for _, f := range inst.Fields {
-			push(f)
-		}
+		inst.refs(push)
 		return sizeInstance + sizeValue*int64(len(inst.Fields))
 	case TGenerator:
 		g := (*Generator)(v.ptr)
-		push(ClosureValue(g.cl))
-		for _, r := range g.regs {
-			push(r)
-		}
+		g.refs(push)
 		return sizeGen + sizeValue*int64(len(g.regs))
 	case TWeakRef:
 		return sizeWeakRef
