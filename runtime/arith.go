@@ -65,23 +65,21 @@ func intArith(op byte, x, y int32) (Value, error) {
 // floatOperands converts an integer/float pair for float arithmetic; ok is
 // false unless both are numbers.
 func floatOperands(a, b Value) (x, y float32, ok bool) {
-	switch a.typ {
+	x, okA := numberFloat(a)
+	y, okB := numberFloat(b)
+	return x, y, okA && okB
+}
+
+// numberFloat is an integer or a float as a float; ok is false for a
+// value of any other type.
+func numberFloat(v Value) (float32, bool) {
+	switch v.typ {
 	case TFloat:
-		x = math.Float32frombits(a.n)
+		return math.Float32frombits(v.n), true
 	case TInt:
-		x = float32(int32(a.n))
-	default:
-		return 0, 0, false
+		return float32(int32(v.n)), true
 	}
-	switch b.typ {
-	case TFloat:
-		y = math.Float32frombits(b.n)
-	case TInt:
-		y = float32(int32(b.n))
-	default:
-		return 0, 0, false
-	}
-	return x, y, true
+	return 0, false
 }
 
 func floatArith(op byte, x, y float32) float32 {
