@@ -440,16 +440,9 @@ func (fs *funcState) funcDecl(s *syntax.FuncDecl) {
 	if len(s.Path) > 1 {
 		target = fs.allocReg()
 		fs.opK(runtime.OpGetK, target, 0, s.Path[0])
-		for _, name := range s.Path[1 : len(s.Path)-1] {
-			fs.opK(runtime.OpGetK, target, target, name)
-		}
+		fs.getPath(target, s.Path[1:len(s.Path)-1])
 	}
-	key := fs.allocReg()
-	fs.loadConst(runtime.StrObj(fs.c.str(s.Path[len(s.Path)-1])), key)
-	val := fs.allocReg()
-	fs.funcLit(s.Func, val)
-	fs.setLine(s)
-	fs.op(runtime.OpNewSlot, target, key, val)
+	fs.newSlot(s, target, s.Path[len(s.Path)-1], func(val int) { fs.funcLit(s.Func, val) })
 }
 
 func (fs *funcState) classDecl(s *syntax.ClassDecl) {
@@ -461,20 +454,30 @@ func (fs *funcState) classDecl(s *syntax.ClassDecl) {
 	case s.Root:
 		target = fs.allocReg()
 		fs.op(runtime.OpLoadRoot, target, 0, 0)
-		for _, name := range s.Path[:len(s.Path)-1] {
-			fs.opK(runtime.OpGetK, target, target, name)
-		}
+		fs.getPath(target, s.Path[:len(s.Path)-1])
 	case len(s.Path) > 1:
 		target = fs.allocReg()
 		fs.identTo(&syntax.Ident{P: s.P, Name: s.Path[0]}, target)
-		for _, name := range s.Path[1 : len(s.Path)-1] {
-			fs.opK(runtime.OpGetK, target, target, name)
-		}
+		fs.getPath(target, s.Path[1:len(s.Path)-1])
 	}
+	fs.newSlot(s, target, s.Path[len(s.Path)-1], func(val int) { fs.classDef(s.Class, val) })
+}
+
+// getPath replaces the object in register r by its member names[0], that
+// one's member names[1], and so on.
+func (fs *funcState) getPath(r int, names []string) {
+	for _, name := range names {
+		fs.opK(runtime.OpGetK, r, r, name)
+	}
+}
+
+// newSlot emits target.name <- the value that value puts in a new
+// register, the NEWSLOT at the line of declaration s.
+func (fs *funcState) newSlot(s syntax.Node, target int, name string, value func(val int)) {
 	key := fs.allocReg()
-	fs.loadConst(runtime.StrObj(fs.c.str(s.Path[len(s.Path)-1])), key)
+	fs.loadConst(runtime.StrObj(fs.c.str(name)), key)
 	val := fs.allocReg()
-	fs.classDef(s.Class, val)
+	value(val)
 	fs.setLine(s)
 	fs.op(runtime.OpNewSlot, target, key, val)
 }
