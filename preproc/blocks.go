@@ -40,12 +40,9 @@ func (p *processor) openIf(f *file, arg string) error {
 }
 
 func (p *processor) elseIf(f *file, arg string) error {
-	b := f.top()
-	switch {
-	case b == nil || b.kind != "if":
-		return f.errorf("@elseif without @if")
-	case b.sawElse:
-		return f.errorf("@elseif after @else")
+	b, err := f.ifBlock("@elseif")
+	if err != nil {
+		return err
 	}
 	b.active = false
 	if b.parentActive && !b.taken {
@@ -60,16 +57,26 @@ func (p *processor) elseIf(f *file, arg string) error {
 }
 
 func (f *file) elseBranch() error {
-	b := f.top()
-	switch {
-	case b == nil || b.kind != "if":
-		return f.errorf("@else without @if")
-	case b.sawElse:
-		return f.errorf("@else after @else")
+	b, err := f.ifBlock("@else")
+	if err != nil {
+		return err
 	}
 	b.sawElse = true
 	b.active = b.parentActive && !b.taken
 	return nil
+}
+
+// ifBlock is the open @if block that directive (@elseif or @else)
+// continues; it must not have had its @else yet.
+func (f *file) ifBlock(directive string) (*block, error) {
+	b := f.top()
+	switch {
+	case b == nil || b.kind != "if":
+		return nil, f.errorf("%s without @if", directive)
+	case b.sawElse:
+		return nil, f.errorf("%s after @else", directive)
+	}
+	return b, nil
 }
 
 // closeBlock handles @endif, @endmacro, @endwhile, @endrepeat and @end
