@@ -34,9 +34,9 @@ func (m *Module) pwmPairConfigure(_ *runtime.VM, args []runtime.Value) (runtime.
 
 // write(duty): the duty cycle, 0.0-1.0.
 func pwmPairWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	b := busOf(args[0])
-	if !b.on {
-		return runtime.Null, runtime.NewError(errPinNotConfigured)
+	b, err := configuredPair(args[0])
+	if err != nil {
+		return runtime.Null, err
 	}
 	f, _ := args[1].ToFloat()
 	b.speed = runtime.Float(f)
@@ -44,9 +44,18 @@ func pwmPairWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 func pwmPairRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	b := busOf(args[0])
-	if !b.on {
-		return runtime.Null, runtime.NewError(errPinNotConfigured)
+	b, err := configuredPair(args[0])
+	if err != nil {
+		return runtime.Null, err
 	}
 	return b.speed, nil
+}
+
+// configuredPair is the pair `this`, once configure() has enabled it.
+func configuredPair(this runtime.Value) (*bus, error) {
+	b := busOf(this)
+	if !b.on {
+		return nil, runtime.NewError(errPinNotConfigured)
+	}
+	return b, nil
 }
