@@ -76,7 +76,7 @@ func startHTTPAgentTimeout(t *testing.T, agentSrc string, timeout time.Duration)
 		<-done
 	})
 	url := w.Agent().URL()
-	for range 100 { // until the top level has set its handler
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); { // until the top level has set its handler (a hang guard)
 		if res, err := http.Get(url + "/method"); err == nil {
 			res.Body.Close()
 			if res.StatusCode == 200 {

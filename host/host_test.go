@@ -39,7 +39,8 @@ func messages(log string) []string {
 }
 
 func TestWallClock(t *testing.T) {
-	w, out := newWorld(t, Config{Duration: 300 * time.Millisecond}, `
+	// The duration is a hang guard: the run finishes when its timers have.
+	w, out := newWorld(t, Config{Duration: time.Minute}, `
 		local n = 0;
 		function tick() { n++; server.log("tick " + n); if (n < 3) imp.wakeup(0.05, tick); }
 		imp.wakeup(0.05, tick);
@@ -73,10 +74,24 @@ func TestWallDuration(t *testing.T) {
 	}
 }
 
+// signal is a Module adding reached(), which closes ch: a test's other
+// goroutine learns that the script got there (not a guess of how long
+// that takes on a loaded machine).
+type signal struct{ ch chan struct{} }
+
+func (s signal) Install(d *Device, vm *runtime.VM) error {
+	vm.Register("reached", 1, "", func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		close(s.ch)
+		return runtime.Null, nil
+	})
+	return nil
+}
+
 func TestInterrupt(t *testing.T) {
-	w, out := newWorld(t, Config{}, `server.log("up"); imp.wakeup(60, function() {});`)
+	reached := signal{make(chan struct{})}
+	w, out := newWorld(t, Config{Modules: []Module{reached}}, `server.log("up"); imp.wakeup(60, function() {}); reached();`)
 	go func() {
-		time.Sleep(50 * time.Millisecond)
+		<-reached.ch
 		w.Interrupt()
 	}()
 	res := w.Run()
@@ -87,9 +102,10 @@ func TestInterrupt(t *testing.T) {
 
 // Abort stops a device stuck in a loop and logs where it was.
 func TestAbortStuckDevice(t *testing.T) {
-	w, out := newWorld(t, Config{}, "server.log(\"up\");\nimp.wakeup(0.01, function() {\n  while (true) {}\n});\n")
+	reached := signal{make(chan struct{})}
+	w, out := newWorld(t, Config{Modules: []Module{reached}}, "server.log(\"up\");\nimp.wakeup(0.01, function() {\n  reached(); while (true) {}\n});\n")
 	go func() {
-		time.Sleep(100 * time.Millisecond)
+		<-reached.ch // the interrupt stops the loop that follows
 		w.Abort()
 	}()
 	done := make(chan Result)
@@ -100,7 +116,7 @@ func TestAbortStuckDevice(t *testing.T) {
 			!strings.Contains(out.String(), ":3") {
 			t.Errorf("status %d, log %q", res.Code, out.String())
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(time.Minute): // a hang guard
 		t.Fatal("Abort did not stop the loop")
 	}
 }

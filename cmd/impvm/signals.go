@@ -34,6 +34,10 @@ func signalReason(sig os.Signal) string {
 // exitNow ends the process (tests replace it).
 var exitNow = os.Exit
 
+// forceExitAfter is how long a run may go on after the first signal
+// before the process exits anyway (tests lengthen it).
+var forceExitAfter = 2 * time.Second
+
 // watchSignals calls stop on the first terminating signal, which should
 // end the run (the log then flushed by the normal path). A second signal,
 // or a run still going two seconds later (a native blocking forever),
@@ -56,7 +60,7 @@ func watchSignals(stop func(status int, reason string), flush func()) (unwatch f
 		case s := <-sig:
 			flush()
 			exitNow(signalStatus(s))
-		case <-time.After(2 * time.Second):
+		case <-time.After(forceExitAfter):
 			flush()
 			exitNow(signalStatus(first))
 		}
