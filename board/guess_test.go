@@ -18,7 +18,10 @@ func TestGuessKit(t *testing.T) {
 		{"impC001", "i2cKL", 0x32, "impC001 Breakout Board (rev4.2)"},
 		{"impC001", "i2cKL", 0xBF, "impC001 Breakout Board (rev4.2)"},
 		{"impC001", "i2cNM", 0x32, ""},
-		{"imp005", "i2c0", 0x32, ""}, // no built-in imp005 board
+		{"imp005", "i2c0", 0x32, "imp005 EZ-Eval (Arrow)"},
+		{"imp005", "i2c0", 0xB8, ""}, // the EZ-Eval has no barometer
+		{"imp003", "i2cAB", 0xB8, "impAccelerator Battery Powered Sensor Node (imp003)"},
+		{"imp003", "i2cFG", 0xBE, ""}, // the Sensor Node's RJ12 bus
 	} {
 		k, ok := GuessKit(c.imp, c.bus, c.addr)
 		if got := map[bool]string{true: k.Name}[ok]; got != c.want {

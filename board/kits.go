@@ -80,6 +80,27 @@ var Kits = map[string][]Kit{
 			{Model: "hts221", Bus: "i2cLM", Address: ExplorerHTS221},
 		}},
 	},
+	// The impAccelerator Battery Powered Sensor Node: its HAL in Electric
+	// Imp's SensorNode_BasicEnvExample puts the three ST sensors on i2cAB
+	// with their interrupt lines on pinE (HTS221 DRDY), pinX (LPS22HB) and
+	// pinT (LIS3DH). Its 1-Wire, RJ12 and NTC channels carry nothing here.
+	"sensornode": {
+		{Name: "impAccelerator Battery Powered Sensor Node (imp003)", Imp: "imp003", Parts: []Part{
+			{Model: "hts221", Bus: "i2cAB", Address: ExplorerHTS221, Int1: "pinE"},
+			{Model: "lps22hb", Bus: "i2cAB", Address: ExplorerLPS22HB, Int1: "pinX"},
+			{Model: "lis3dh", Bus: "i2cAB", Address: ExplorerLIS3DH, Int1: "pinT"},
+		}},
+	},
+	// Arrow's imp005 EZ-Eval board: its HAL in Electric Imp's
+	// Arrow_Imp005_EZ_Eval_Examples puts the HTS221 and the LIS3DH
+	// (interrupt on pinXA) on i2c0; its bit-banged RGB LED, ADC on spi0
+	// and shield headers carry nothing here.
+	"imp005-ezeval": {
+		{Name: "imp005 EZ-Eval (Arrow)", Imp: "imp005", Parts: []Part{
+			{Model: "hts221", Bus: "i2c0", Address: ExplorerHTS221},
+			{Model: "lis3dh", Bus: "i2c0", Address: ExplorerLIS3DH, Int1: "pinXA"},
+		}},
+	},
 	"impc001-breakout": {
 		{Name: "impC001 Breakout Board (rev4.2)", Imp: "impC001", Parts: []Part{
 			{Model: "hts221", Bus: "i2cKL", Address: ExplorerHTS221},

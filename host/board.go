@@ -16,7 +16,7 @@ type BoardConfig struct {
 	// Board is "" (nothing, unless code addresses an impExplorer Kit
 	// sensor on the kit's bus: then the kit is assumed and logged),
 	// "none" (nothing at all), a built-in board name ("explorer",
-	// "impc001-breakout") or a board file.
+	// "impc001-breakout", "sensornode", "imp005-ezeval") or a board file.
 	Board    string
 	Scenario *board.Scenario
 	Env      []EnvSetting

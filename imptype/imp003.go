@@ -28,6 +28,7 @@ var imp003 = &Type{
 	FFDACPins:      []string{"pinC", "pinD"},
 	SamplerPins:    pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
 	SPIFlashBytes:  4 << 20,
+	LightLevel:     true,
 	Interfaces:     []string{WiFi},
 	HeapBytes:      120 * 1024,
 	FreeAtBoot:     88000,

@@ -27,6 +27,7 @@ var imp005 = &Type{
 	},
 	WakePin:        "pinW",
 	SPIFlashBytes:  4 << 20,
+	LightLevel:     true,
 	Interfaces:     []string{Ethernet, WiFi},
 	USB:            true,
 	HeapBytes:      2 << 20,

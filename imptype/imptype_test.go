@@ -23,7 +23,9 @@ func TestChoose(t *testing.T) {
 		{[]string{"pinA"}, []string{Ethernet}, "imp005"},
 		{[]string{"uartNU", "i2cKL", "pinYG"}, nil, "impC001"},
 		{[]string{"i2cLM", "uartXEFGH", "pinXU"}, nil, "imp006"},
-		{[]string{"lightlevel"}, nil, "imp001"},
+		{[]string{"lightlevel"}, nil, "imp005"},
+		{[]string{"lightlevel", "i2c89"}, nil, "imp001"},
+		{[]string{"lightlevel", "i2cAB"}, nil, "imp003"},
 		{[]string{"sampler", "fixedfrequencydac"}, nil, "imp003"},
 		{nil, []string{Cellular}, "imp006"},
 	}

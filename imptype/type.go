@@ -64,11 +64,16 @@ type Type struct {
 	SPIFlashBytes int      // size of hardware.spiflash (0: the imp has none)
 	Interfaces    []string // network interfaces, in impOS's default order
 	BLE           bool     // hardware.bluetooth
-	LightLevel    bool     // hardware.lightlevel (the imp001 card's and imp002's sensor)
-	USB           bool     // hardware.usb (imp005 host port)
-	HeapBytes     int      // Squirrel heap available to the program
-	FreeAtBoot    int      // imp.getmemoryfree() of an empty program
-	Environment   int      // imp.environment(): 0 card, 1 module
+	// LightLevel: hardware.lightlevel, the BlinkUp phototransistor read
+	// through an ADC. Electric Imp's hardware.lightlevel page names the
+	// imp002 and imp003 (their VDDA pin must be powered); its imp005
+	// EZ-Eval examples read it on the imp005. The imp004m, imp006 and
+	// impC001 are not documented to have it.
+	LightLevel  bool
+	USB         bool // hardware.usb (imp005 host port)
+	HeapBytes   int  // Squirrel heap available to the program
+	FreeAtBoot  int  // imp.getmemoryfree() of an empty program
+	Environment int  // imp.environment(): 0 card, 1 module
 	// DeviceIDPrefix is the first four hex digits of hardware.getdeviceid():
 	// the imp type's digit then zeros ("600a" on the imp006, "c001" on the
 	// impC001), followed by the MAC. Electric Imp's own libraries (WS2812)

@@ -27,6 +27,16 @@ func TestPinNamesPerImpType(t *testing.T) {
 	}
 }
 
+// hardware.lightlevel is on the imps documented to have it.
+func TestLightLevelPerImpType(t *testing.T) {
+	for typ, want := range map[string]string{"imp001": "1", "imp002": "1", "imp003": "1", "imp005": "1", "imp004m": "0", "imp006": "0", "impC001": "0"} {
+		_, vm, _, _ := openHW(t, typ, `res <- ("lightlevel" in hardware) ? "1" : "0";`)
+		if got := global(t, vm, "res"); got != want {
+			t.Errorf("%s: lightlevel %s, want %s", typ, got, want)
+		}
+	}
+}
+
 func TestPinStateChange(t *testing.T) {
 	m, vm, l, r := openHW(t, "imp006", `
 		changes <- "";
