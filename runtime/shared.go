@@ -79,3 +79,13 @@ func (s *SharedNatives) Members(specs []Spec) *Table {
 	s.Set(t, specs)
 	return t
 }
+
+// Method makes the native function of a method of a per-VM module: the
+// module lives in each VM under key (vm.SetLocal(key, m)), so one native
+// serves every VM (SharedNatives) and finds its VM's module when called.
+func Method[M any](key any, f func(M, *VM, []Value) (Value, error)) NativeFunc {
+	return func(vm *VM, args []Value) (Value, error) {
+		m, _ := vm.Local(key).(M)
+		return f(m, vm, args)
+	}
+}

@@ -41,23 +41,38 @@ type module struct {
 	vm   *runtime.VM
 }
 
-// Open installs crypto (and its constants) in vm's root table.
-func Open(vm *runtime.VM, opts Options) {
-	m := &module{opts: opts, vm: vm}
-	specs := []runtime.Spec{
+// The natives of crypto's members, shared by every VM (the agent's
+// crypto also has agentSpecs); they find the VM's module under moduleKey.
+var (
+	deviceSpecs = []runtime.Spec{
 		{Name: "sha256", NParams: 2, Mask: ".s|u", Fn: digest(sha256.New)},
 		{Name: "hmacsha256", NParams: 3, Mask: ".s|us|u", Fn: mac(sha256.New)},
 		{Name: "sha512", NParams: 2, Mask: ".s|u", Fn: digest(sha512.New)},
 		{Name: "hmacsha512", NParams: 3, Mask: ".s|us|u", Fn: mac(sha512.New)},
 		{Name: "equals", NParams: 3, Mask: ".s|us|u", Fn: equals},
-		{Name: "random", NParams: 2, Mask: ".n", Fn: m.random},
+		{Name: "random", NParams: 2, Mask: ".n", Fn: method((*module).random)},
 	}
+	agentSpecs = []runtime.Spec{
+		{Name: "sign", NParams: 5, Mask: ".is|us|uc", Fn: method((*module).sign)},
+		{Name: "verify", NParams: 6, Mask: ".is|us|us|uc", Fn: method((*module).verify)},
+	}
+	natives [2]runtime.SharedNatives
+)
+
+type moduleKey struct{}
+
+func method(f func(*module, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return runtime.Method(moduleKey{}, f)
+}
+
+// Open installs crypto (and its constants) in vm's root table.
+func Open(vm *runtime.VM, opts Options) {
+	vm.SetLocal(moduleKey{}, &module{opts: opts, vm: vm})
+	obj := runtime.NewTable(len(deviceSpecs) + len(agentSpecs))
+	natives[0].Set(obj, deviceSpecs)
 	if opts.Agent {
-		specs = append(specs,
-			runtime.Spec{Name: "sign", NParams: 5, Mask: ".is|us|uc", Fn: m.sign},
-			runtime.Spec{Name: "verify", NParams: 6, Mask: ".is|us|us|uc", Fn: m.verify})
+		natives[1].Set(obj, agentSpecs)
 	}
-	obj := runtime.Members(specs)
 	obj.SetConstants([]runtime.Constant{{Name: "RSASSA_PKCS1_SHA256", Value: RSASSA_PKCS1_SHA256}, {Name: "ECDSA_P256_SHA256", Value: ECDSA_P256_SHA256}})
 	vm.Root().SetStr("crypto", imp.NewMeta(obj))
 }

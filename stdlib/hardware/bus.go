@@ -29,10 +29,10 @@ type bus struct {
 // in the hardware table.
 func (m *Module) addBuses(hw *runtime.Table) {
 	kinds := map[imptype.BusKind]*runtime.Kind{
-		imptype.I2C:     runtime.NewKind("i2c", m.i2cSpecs()),
-		imptype.SPI:     runtime.NewKind("spi", m.spiSpecs()),
-		imptype.UART:    runtime.NewKind("uart", m.uartSpecs()),
-		imptype.PWMPair: runtime.NewKind("pwmpair", m.pwmPairSpecs()),
+		imptype.I2C:     busMembers[0].Kind("i2c", func() []runtime.Spec { return i2cSpecs }),
+		imptype.SPI:     busMembers[1].Kind("spi", func() []runtime.Spec { return spiSpecs }),
+		imptype.UART:    busMembers[2].Kind("uart", func() []runtime.Spec { return uartSpecs }),
+		imptype.PWMPair: busMembers[3].Kind("pwmpair", func() []runtime.Spec { return pwmPairSpecs }),
 	}
 	m.buses = map[string]*bus{}
 	for _, spec := range m.typ.Buses {

@@ -10,9 +10,9 @@ func (m *Module) hardwareMembers() *runtime.Table {
 	for _, cs := range [][]runtime.Constant{pinConstants, i2cConstants, spiConstants, uartConstants, samplerConstants, legacyBusConstants, flashConstants} {
 		root.SetConstants(cs)
 	}
-	hw := runtime.Members(m.hardwareMethods())
+	hw := hardwareNatives.Members(hardwareSpecs)
 	if m.typ.LightLevel {
-		hw.SetSpecs([]runtime.Spec{{Name: "lightlevel", NParams: 1, Fn: m.lightLevel}})
+		lightLevelNatives.Set(hw, lightLevelSpecs)
 	}
 	m.addPins(hw)
 	m.addBuses(hw)
@@ -32,17 +32,17 @@ func (m *Module) hardwareMembers() *runtime.Table {
 	return hw
 }
 
-func (m *Module) hardwareMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "millis", NParams: 1, Fn: m.millis},
-		{Name: "micros", NParams: 1, Fn: m.micros},
-		{Name: "wakereason", NParams: 1, Fn: m.wakeReason},
-		{Name: "getdeviceid", NParams: 1, Fn: m.str(func() string { return m.opts.DeviceID })},
-		{Name: "getimpeeid", NParams: 1, Fn: m.str(func() string { return m.opts.DeviceID })},
-		{Name: "voltage", NParams: 1, Fn: m.voltage},
-		{Name: "vbat", NParams: 1, Fn: m.vbat},
-		{Name: "configure", NParams: 0, Fn: legacyConfigure},
-	}
+var lightLevelSpecs = []runtime.Spec{{Name: "lightlevel", NParams: 1, Fn: method((*Module).lightLevel)}}
+
+var hardwareSpecs = []runtime.Spec{
+	{Name: "millis", NParams: 1, Fn: method((*Module).millis)},
+	{Name: "micros", NParams: 1, Fn: method((*Module).micros)},
+	{Name: "wakereason", NParams: 1, Fn: method((*Module).wakeReason)},
+	{Name: "getdeviceid", NParams: 1, Fn: str(func(m *Module) string { return m.opts.DeviceID })},
+	{Name: "getimpeeid", NParams: 1, Fn: str(func(m *Module) string { return m.opts.DeviceID })},
+	{Name: "voltage", NParams: 1, Fn: method((*Module).voltage)},
+	{Name: "vbat", NParams: 1, Fn: method((*Module).vbat)},
+	{Name: "configure", NParams: 0, Fn: legacyConfigure},
 }
 
 // sinceBoot is the device's uptime in units of unit nanoseconds, as the

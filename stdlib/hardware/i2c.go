@@ -24,14 +24,12 @@ var i2cConstants = []runtime.Constant{
 	{Name: "CLOCK_SPEED_400_KHZ", Value: 400000},
 }
 
-func (m *Module) i2cSpecs() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "configure", NParams: 2, Mask: "un", Fn: m.i2cConfigure},
-		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
-		{Name: "read", NParams: 4, Mask: "unsn", Fn: m.i2cRead},
-		{Name: "write", NParams: -2, Mask: "uns|u", Fn: m.i2cWrite},
-		{Name: "readerror", NParams: 1, Mask: "u", Fn: i2cReadError},
-	}
+var i2cSpecs = []runtime.Spec{
+	{Name: "configure", NParams: 2, Mask: "un", Fn: method((*Module).i2cConfigure)},
+	{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+	{Name: "read", NParams: 4, Mask: "unsn", Fn: method((*Module).i2cRead)},
+	{Name: "write", NParams: -2, Mask: "uns|u", Fn: method((*Module).i2cWrite)},
+	{Name: "readerror", NParams: 1, Mask: "u", Fn: i2cReadError},
 }
 
 // configure(clockSpeed) → null.

@@ -45,6 +45,10 @@ type Module struct {
 	guessed bool           // GuessBoard was asked
 	watched map[*pin]int32 // pins with a state callback a part drives, and their last level
 	watchEv *event.Event
+
+	radio    *ble          // hardware.bluetooth's radio (bluetooth.go)
+	btObject runtime.Value // what hardware.bluetooth.open() returns
+	flash    *spiflash     // hardware.spiflash (spiflash.go)
 }
 
 // Open installs hardware and its constants on vm.
@@ -54,6 +58,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 		typ, _ = imptype.Lookup(imptype.Default)
 	}
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, typ: typ, board: opts.Board}
+	vm.SetLocal(moduleKey{}, m)
 	vm.Root().SetStr("hardware", imp.NewMeta(m.hardwareMembers()))
 	vm.AddRoots(m.visitRoots)
 	return m
@@ -92,8 +97,29 @@ func (m *Module) callback(fn runtime.Value, args ...runtime.Value) event.Func {
 	}
 }
 
-func (m *Module) str(f func() string) runtime.NativeFunc {
-	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Str(f()), nil }
+// What every VM shares: the natives of hardware's members and the member
+// tables of its objects (pins, buses, ...), whose methods find the VM's
+// module under moduleKey.
+var (
+	hardwareNatives, lightLevelNatives runtime.SharedNatives
+	pinMembers                         runtime.SharedTable
+	busMembers                         [4]runtime.SharedTable // i2c, spi, uart, pwmpair
+)
+
+type moduleKey struct{}
+
+// moduleOf is the VM's hardware module.
+func moduleOf(vm *runtime.VM) *Module { m, _ := vm.Local(moduleKey{}).(*Module); return m }
+
+func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return runtime.Method(moduleKey{}, f)
+}
+
+// str is a method returning f's text.
+func str(f func(*Module) string) runtime.NativeFunc {
+	return method(func(m *Module, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		return runtime.Str(f(m)), nil
+	})
 }
 
 func nothing(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }

@@ -82,15 +82,17 @@ func init() {
 	}
 }
 
+var pinSpecs = []runtime.Spec{
+	{Name: "configure", NParams: -2, Mask: "u", Fn: method((*Module).pinConfigure)},
+	{Name: "read", NParams: 1, Mask: "u", Fn: method((*Module).pinRead)},
+	{Name: "write", NParams: 2, Mask: "u.", Fn: method((*Module).pinWrite)},
+	{Name: "getdrivestrength", NParams: 1, Mask: "u", Fn: method((*Module).pinGetDrive)},
+	{Name: "setdrivestrength", NParams: 2, Mask: "un", Fn: method((*Module).pinSetDrive)},
+}
+
 // addPins installs hardware.pinX objects in the hardware member table.
 func (m *Module) addPins(hw *runtime.Table) {
-	del := runtime.Members([]runtime.Spec{
-		{Name: "configure", NParams: -2, Mask: "u", Fn: m.pinConfigure},
-		{Name: "read", NParams: 1, Mask: "u", Fn: m.pinRead},
-		{Name: "write", NParams: 2, Mask: "u.", Fn: m.pinWrite},
-		{Name: "getdrivestrength", NParams: 1, Mask: "u", Fn: m.pinGetDrive},
-		{Name: "setdrivestrength", NParams: 2, Mask: "un", Fn: m.pinSetDrive},
-	})
+	del := pinMembers.Members(func() []runtime.Spec { return pinSpecs })
 	m.pins = map[string]*pin{}
 	for _, tp := range m.typ.Pins {
 		p := &pin{name: tp.Name, can: tp.Modes}

@@ -6,13 +6,11 @@ import "github.com/impvm/impvm/runtime"
 // pair, configured like a pin in PWM_OUT mode; fixedfrequencydac can play
 // audio through it.
 
-func (m *Module) pwmPairSpecs() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "configure", NParams: -4, Mask: "unnn", Fn: m.pwmPairConfigure},
-		{Name: "write", NParams: 2, Mask: "un", Fn: pwmPairWrite},
-		{Name: "read", NParams: 1, Mask: "u", Fn: pwmPairRead},
-		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
-	}
+var pwmPairSpecs = []runtime.Spec{
+	{Name: "configure", NParams: -4, Mask: "unnn", Fn: method((*Module).pwmPairConfigure)},
+	{Name: "write", NParams: 2, Mask: "un", Fn: pwmPairWrite},
+	{Name: "read", NParams: 1, Mask: "u", Fn: pwmPairRead},
+	{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
 }
 
 // configure(PWM_OUT, period, duty): as pin.configure(PWM_OUT, …).

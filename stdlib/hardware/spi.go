@@ -26,16 +26,14 @@ const (
 	spiNoSCLK    = 32
 )
 
-func (m *Module) spiSpecs() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "configure", NParams: 3, Mask: "unn", Fn: m.spiConfigure},
-		{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
-		{Name: "write", NParams: 2, Mask: "us|u", Fn: m.spiWrite},
-		{Name: "writeread", NParams: 2, Mask: "us|u", Fn: m.spiWriteRead},
-		{Name: "readblob", NParams: 2, Mask: "un", Fn: m.spiReadBlob},
-		{Name: "readstring", NParams: 2, Mask: "un", Fn: m.spiReadString},
-		{Name: "chipselect", NParams: -1, Mask: "un", Fn: nothing},
-	}
+var spiSpecs = []runtime.Spec{
+	{Name: "configure", NParams: 3, Mask: "unn", Fn: method((*Module).spiConfigure)},
+	{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+	{Name: "write", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWrite)},
+	{Name: "writeread", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWriteRead)},
+	{Name: "readblob", NParams: 2, Mask: "un", Fn: method((*Module).spiReadBlob)},
+	{Name: "readstring", NParams: 2, Mask: "un", Fn: method((*Module).spiReadString)},
+	{Name: "chipselect", NParams: -1, Mask: "un", Fn: nothing},
 }
 
 // configure(flags, kHz) → the speed in kHz (float); impvm achieves every

@@ -42,30 +42,47 @@ func (m *Module) addSPIFlash(hw *runtime.Table) {
 		return
 	}
 	sf := &spiflash{f: f, speed: 15000000}
-	kind := runtime.NewKind("spiflash", []runtime.Spec{
-		{Name: "enable", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { sf.enabled = true; return runtime.Null, nil }},
-		{Name: "disable", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			sf.enabled = false
-			return runtime.Null, nil
-		}},
-		{Name: "size", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(int32(sf.f.Size())), nil }},
-		{Name: "chipid", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-			return runtime.Int(int32(sf.f.ChipID())), nil
-		}},
-		{Name: "setspeed", NParams: 2, Mask: "un", Fn: func(_ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
-			n, _ := a[1].ToInt()
-			if n > 0 {
-				sf.speed = n
-			}
-			return runtime.Int(sf.speed), nil
-		}},
-		{Name: "getspeed", NParams: 1, Mask: "u", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(sf.speed), nil }},
-		{Name: "read", NParams: 3, Mask: "unn", Fn: sf.read},
-		{Name: "readintoblob", NParams: 4, Mask: "unun", Fn: sf.readIntoBlob},
-		{Name: "write", NParams: -3, Mask: "unu|snnn", Fn: sf.write},
-		{Name: "erasesector", NParams: 2, Mask: "un", Fn: sf.eraseSector},
-	})
-	hw.SetStr("spiflash", kind.New(sf))
+	m.flash = sf
+	hw.SetStr("spiflash", flashMembers.Kind("spiflash", func() []runtime.Spec { return flashSpecs }).New(sf))
+}
+
+// flashMembers is hardware.spiflash's method table, shared by every VM;
+// its methods find the VM's flash in its hardware module.
+var flashMembers runtime.SharedTable
+
+func flashMethod(f func(sf *spiflash, vm *runtime.VM, a []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return method(func(m *Module, vm *runtime.VM, a []runtime.Value) (runtime.Value, error) { return f(m.flash, vm, a) })
+}
+
+var flashSpecs = []runtime.Spec{
+	{Name: "enable", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		sf.enabled = true
+		return runtime.Null, nil
+	})},
+	{Name: "disable", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		sf.enabled = false
+		return runtime.Null, nil
+	})},
+	{Name: "size", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		return runtime.Int(int32(sf.f.Size())), nil
+	})},
+	{Name: "chipid", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		return runtime.Int(int32(sf.f.ChipID())), nil
+	})},
+	{Name: "setspeed", NParams: 2, Mask: "un", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+		n, _ := a[1].ToInt()
+		if n > 0 {
+			sf.speed = n
+		}
+		return runtime.Int(sf.speed), nil
+	})},
+	{Name: "getspeed", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		return runtime.Int(sf.speed), nil
+	})},
+	{Name: "read", NParams: 3, Mask: "unn", Fn: flashMethod((*spiflash).read)},
+	{Name: "readintoblob", NParams: 4, Mask: "unun", Fn: flashMethod((*spiflash).readIntoBlob)},
+	{Name: "write", NParams: -3, Mask: "unu|snnn", Fn: flashMethod((*spiflash).write)},
+	{Name: "erasesector", NParams: 2, Mask: "un", Fn: flashMethod((*spiflash).eraseSector)},
 }
 
 func (sf *spiflash) span(addrV, nV runtime.Value) (int, int, error) {

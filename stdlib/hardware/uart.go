@@ -47,19 +47,17 @@ const (
 	uartNoCTSRTS = 4
 )
 
-func (m *Module) uartSpecs() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "configure", NParams: -5, Mask: "unnnnnc|o", Fn: m.uartConfigure},
-		{Name: "disable", NParams: 1, Mask: "u", Fn: m.uartDisable},
-		{Name: "write", NParams: 2, Mask: "us|u|n", Fn: m.uartWrite},
-		{Name: "writestring", NParams: 2, Mask: "us", Fn: m.uartWrite},
-		{Name: "read", NParams: 1, Mask: "u", Fn: m.uartRead},
-		{Name: "readstring", NParams: -1, Mask: "un", Fn: m.uartReadString},
-		{Name: "readblob", NParams: -1, Mask: "un", Fn: m.uartReadBlob},
-		{Name: "flush", NParams: 1, Mask: "u", Fn: m.uartFlush},
-		{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: m.uartSetRxFIFOSize},
-		{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: m.uartSetTxFIFOSize},
-	}
+var uartSpecs = []runtime.Spec{
+	{Name: "configure", NParams: -5, Mask: "unnnnnc|o", Fn: method((*Module).uartConfigure)},
+	{Name: "disable", NParams: 1, Mask: "u", Fn: method((*Module).uartDisable)},
+	{Name: "write", NParams: 2, Mask: "us|u|n", Fn: method((*Module).uartWrite)},
+	{Name: "writestring", NParams: 2, Mask: "us", Fn: method((*Module).uartWrite)},
+	{Name: "read", NParams: 1, Mask: "u", Fn: method((*Module).uartRead)},
+	{Name: "readstring", NParams: -1, Mask: "un", Fn: method((*Module).uartReadString)},
+	{Name: "readblob", NParams: -1, Mask: "un", Fn: method((*Module).uartReadBlob)},
+	{Name: "flush", NParams: 1, Mask: "u", Fn: method((*Module).uartFlush)},
+	{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: method((*Module).uartSetRxFIFOSize)},
+	{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: method((*Module).uartSetTxFIFOSize)},
 }
 
 // configure(baud, wordSize, parity, stopBits[, flags[, callback]]) → the

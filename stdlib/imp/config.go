@@ -37,19 +37,17 @@ const (
 	ethernetMbps      = 100
 )
 
-func (m *Module) configMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "clearconfiguration", NParams: -1, Mask: ".n", Fn: m.clearConfig},
-		{Name: "setwificonfiguration", NParams: -3, Mask: ".ss", Fn: m.setWifiConfig},
-		{Name: "setstaticnetworkconfiguration", NParams: -4, Mask: ".sss.", Fn: m.setConfig(configStatic)},
-		{Name: "setproxy", NParams: -4, Mask: ".nsnss", Fn: m.setConfig(configProxy)},
-		{Name: "setenroltokens", NParams: 3, Mask: ".ss", Fn: m.setConfig(configEnrol)},
-		{Name: "setnvramimage", NParams: 2, Mask: ".s|.", Fn: nothing},
-		{Name: "setsendbuffersize", NParams: 2, Mask: ".n", Fn: m.setSendBuffer},
-		{Name: "getethernetspeed", NParams: 1, Fn: m.ethernetSpeed},
-		{Name: "setpoweren", NParams: 2, Mask: ".b", Fn: m.setPowerEn},
-		{Name: "getpoweren", NParams: 1, Fn: m.getPowerEn},
-	}
+var configSpecs = []runtime.Spec{
+	{Name: "clearconfiguration", NParams: -1, Mask: ".n", Fn: method((*Module).clearConfig)},
+	{Name: "setwificonfiguration", NParams: -3, Mask: ".ss", Fn: method((*Module).setWifiConfig)},
+	{Name: "setstaticnetworkconfiguration", NParams: -4, Mask: ".sss.", Fn: setConfig(configStatic)},
+	{Name: "setproxy", NParams: -4, Mask: ".nsnss", Fn: setConfig(configProxy)},
+	{Name: "setenroltokens", NParams: 3, Mask: ".ss", Fn: setConfig(configEnrol)},
+	{Name: "setnvramimage", NParams: 2, Mask: ".s|.", Fn: nothing},
+	{Name: "setsendbuffersize", NParams: 2, Mask: ".n", Fn: method((*Module).setSendBuffer)},
+	{Name: "getethernetspeed", NParams: 1, Fn: method((*Module).ethernetSpeed)},
+	{Name: "setpoweren", NParams: 2, Mask: ".b", Fn: method((*Module).setPowerEn)},
+	{Name: "getpoweren", NParams: 1, Fn: method((*Module).getPowerEn)},
 }
 
 // clearconfiguration([flags]): forget stored settings (all by default).
@@ -69,11 +67,11 @@ func (m *Module) setWifiConfig(_ *runtime.VM, args []runtime.Value) (runtime.Val
 	return runtime.Null, nil
 }
 
-func (m *Module) setConfig(flag int32) runtime.NativeFunc {
-	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+func setConfig(flag int32) runtime.NativeFunc {
+	return method(func(m *Module, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		m.config |= flag
 		return runtime.Null, nil
-	}
+	})
 }
 
 // setsendbuffersize(bytes): the TCP send buffer to the server; returns

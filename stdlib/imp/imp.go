@@ -109,10 +109,11 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
 	vm.Root().SetConstants(constants)
 	vm.Root().SetConstants(configConstants)
-	members := runtime.Members(m.impMethods())
-	members.SetSpecs(m.wifiMethods())
-	members.SetSpecs(m.configMethods())
-	members.SetSpecs([]runtime.Spec{{Name: "configure", NParams: 0, Fn: legacyConfigure}})
+	vm.SetLocal(moduleKey{}, m)
+	members := impNatives[0].Members(impSpecs)
+	impNatives[1].Set(members, wifiSpecs)
+	impNatives[2].Set(members, configSpecs)
+	impNatives[3].Set(members, legacySpecs)
 	// imp.configparams: what the impCloud configured for this device; a
 	// development device (not factory firmware, no fixture) has none.
 	members.SetStr("configparams", runtime.TableValue(runtime.NewTable(0)))
@@ -132,30 +133,44 @@ func (m *Module) visitRoots(visit func(runtime.Value)) {
 // Unhandled returns the imp.onunhandledexception handler (null if none).
 func (m *Module) Unhandled() runtime.Value { return m.unhandled }
 
-func (m *Module) impMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "wakeup", NParams: -3, Mask: ".nc", Fn: m.wakeup},
-		{Name: "cancelwakeup", NParams: 2, Fn: m.cancelWakeup},
-		{Name: "onidle", NParams: 2, Mask: ".c|o", Fn: m.onIdle},
-		{Name: "sleep", NParams: 2, Mask: ".n", Fn: m.sleep},
-		{Name: "deepsleepfor", NParams: 2, Mask: ".n", Fn: m.deepSleepFor},
-		{Name: "deepsleepuntil", NParams: -3, Mask: ".nnnn", Fn: m.deepSleepUntil},
-		{Name: "reset", NParams: 1, Fn: m.reset},
-		{Name: "onunhandledexception", NParams: 2, Mask: ".c|o", Fn: m.onUnhandled},
-		{Name: "getmacaddress", NParams: 1, Fn: m.str(func() string { return m.opts.Identity.MAC })},
-		{Name: "getsoftwareversion", NParams: 1, Fn: m.str(func() string { return SoftwareVersion })},
-		{Name: "getbootromversion", NParams: 1, Fn: m.str(func() string { return BootromVersion })},
-		{Name: "getmemoryfree", NParams: 1, Fn: m.memoryFree},
-		{Name: "info", NParams: 1, Fn: m.info},
-		{Name: "environment", NParams: 1, Fn: m.environment},
-		{Name: "setpowersave", NParams: 2, Mask: ".b", Fn: m.setPowerSave},
-		{Name: "getpowersave", NParams: 1, Fn: m.getPowerSave},
-		{Name: "enableblinkup", NParams: 2, Mask: ".b", Fn: nothing},
-	}
+var impSpecs = []runtime.Spec{
+	{Name: "wakeup", NParams: -3, Mask: ".nc", Fn: method((*Module).wakeup)},
+	{Name: "cancelwakeup", NParams: 2, Fn: method((*Module).cancelWakeup)},
+	{Name: "onidle", NParams: 2, Mask: ".c|o", Fn: method((*Module).onIdle)},
+	{Name: "sleep", NParams: 2, Mask: ".n", Fn: method((*Module).sleep)},
+	{Name: "deepsleepfor", NParams: 2, Mask: ".n", Fn: method((*Module).deepSleepFor)},
+	{Name: "deepsleepuntil", NParams: -3, Mask: ".nnnn", Fn: method((*Module).deepSleepUntil)},
+	{Name: "reset", NParams: 1, Fn: method((*Module).reset)},
+	{Name: "onunhandledexception", NParams: 2, Mask: ".c|o", Fn: method((*Module).onUnhandled)},
+	{Name: "getmacaddress", NParams: 1, Fn: str(func(m *Module) string { return m.opts.Identity.MAC })},
+	{Name: "getsoftwareversion", NParams: 1, Fn: str(func(*Module) string { return SoftwareVersion })},
+	{Name: "getbootromversion", NParams: 1, Fn: str(func(*Module) string { return BootromVersion })},
+	{Name: "getmemoryfree", NParams: 1, Fn: method((*Module).memoryFree)},
+	{Name: "info", NParams: 1, Fn: method((*Module).info)},
+	{Name: "environment", NParams: 1, Fn: method((*Module).environment)},
+	{Name: "setpowersave", NParams: 2, Mask: ".b", Fn: method((*Module).setPowerSave)},
+	{Name: "getpowersave", NParams: 1, Fn: method((*Module).getPowerSave)},
+	{Name: "enableblinkup", NParams: 2, Mask: ".b", Fn: nothing},
 }
 
-func (m *Module) str(f func() string) runtime.NativeFunc {
-	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Str(f()), nil }
+// moduleKey is the VM-local key of the VM's imp module: the natives of
+// imp's members (impSpecs, wifiSpecs, configSpecs, legacySpecs) are
+// shared by every VM and find it there.
+type moduleKey struct{}
+
+var impNatives [4]runtime.SharedNatives
+
+var legacySpecs = []runtime.Spec{{Name: "configure", NParams: 0, Fn: legacyConfigure}}
+
+func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return runtime.Method(moduleKey{}, f)
+}
+
+// str is a method returning f's text.
+func str(f func(*Module) string) runtime.NativeFunc {
+	return method(func(m *Module, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		return runtime.Str(f(m)), nil
+	})
 }
 
 func nothing(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }

@@ -35,17 +35,15 @@ const (
 	defaultCountry = "US"
 )
 
-func (m *Module) wifiMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "getssid", NParams: 1, Fn: m.str(m.ssid)},
-		{Name: "getbssid", NParams: 1, Fn: m.str(m.bssid)},
-		{Name: "getchannel", NParams: 1, Fn: m.getChannel},
-		{Name: "getrssi", NParams: 1, Fn: m.getRSSI},
-		{Name: "rssi", NParams: 1, Fn: m.getRSSI},
-		{Name: "getcountry", NParams: 1, Fn: m.str(m.country)},
-		{Name: "setcountry", NParams: 2, Mask: ".s", Fn: m.setCountry},
-		{Name: "scanwifinetworks", NParams: -1, Mask: ".c", Fn: m.scanWifi},
-	}
+var wifiSpecs = []runtime.Spec{
+	{Name: "getssid", NParams: 1, Fn: str((*Module).ssid)},
+	{Name: "getbssid", NParams: 1, Fn: str((*Module).bssid)},
+	{Name: "getchannel", NParams: 1, Fn: method((*Module).getChannel)},
+	{Name: "getrssi", NParams: 1, Fn: method((*Module).getRSSI)},
+	{Name: "rssi", NParams: 1, Fn: method((*Module).getRSSI)},
+	{Name: "getcountry", NParams: 1, Fn: str((*Module).country)},
+	{Name: "setcountry", NParams: 2, Mask: ".s", Fn: method((*Module).setCountry)},
+	{Name: "scanwifinetworks", NParams: -1, Mask: ".c", Fn: method((*Module).scanWifi)},
 }
 
 func (m *Module) ssid() string { return orS(m.opts.Radio.SSID, defaultSSID) }

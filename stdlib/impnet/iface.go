@@ -264,18 +264,16 @@ func (m *Module) linkChanged(up bool) {
 	}
 }
 
-func (m *Module) interfaceMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "getstate", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ []runtime.Value) (runtime.Value, error) {
-			return runtime.Int(o.f.state), nil
-		})},
-		{Name: "getiptable", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ []runtime.Value) (runtime.Value, error) {
-			return o.f.ipTable(), nil
-		})},
-		{Name: "openudp", NParams: -1, Mask: ".c|oi|o", Fn: ifaceMethod(func(o *ifaceObj, args []runtime.Value) (runtime.Value, error) {
-			return o.f.openUDP(args)
-		})},
-	}
+var interfaceSpecs = []runtime.Spec{
+	{Name: "getstate", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ []runtime.Value) (runtime.Value, error) {
+		return runtime.Int(o.f.state), nil
+	})},
+	{Name: "getiptable", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ []runtime.Value) (runtime.Value, error) {
+		return o.f.ipTable(), nil
+	})},
+	{Name: "openudp", NParams: -1, Mask: ".c|oi|o", Fn: ifaceMethod(func(o *ifaceObj, args []runtime.Value) (runtime.Value, error) {
+		return o.f.openUDP(args)
+	})},
 }
 
 // ifaceMethod adapts an interface method body: this must be an

@@ -105,9 +105,10 @@ func Open(vm *runtime.VM, opts Options) (*Module, error) {
 		return nil, fmt.Errorf("impnet: no imp object to add net to")
 	}
 	m := &Module{opts: opts, q: opts.Device.Queue(), vm: vm, addrs: map[netip.Addr]runtime.Value{}}
-	m.ifDel = runtime.Members(m.interfaceMethods())
-	m.sockDel = runtime.Members(m.socketMethods())
-	members := runtime.Members(m.netMethods())
+	vm.SetLocal(moduleKey{}, m)
+	m.ifDel = ifaceMembers.Members(func() []runtime.Spec { return interfaceSpecs })
+	m.sockDel = sockMembers.Members(func() []runtime.Spec { return socketSpecs })
+	members := netNatives.Members(netSpecs)
 	for _, c := range stateConstants {
 		members.SetStr(c.Name, runtime.Int(c.Value))
 	}
@@ -152,13 +153,25 @@ func (m *Module) Close() {
 	}
 }
 
-func (m *Module) netMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "open", NParams: -2, Mask: ".tc|o", Fn: m.open},
-		{Name: "info", NParams: 1, Fn: m.info},
-		{Name: "setserverinterfaces", NParams: 2, Mask: ".a", Fn: m.setServerInterfaces},
-		{Name: "getserverinterfaces", NParams: 1, Fn: m.getServerInterfaces},
-	}
+// What every VM shares: the methods of interface and socket objects, and
+// the natives of imp.net's members, which find the VM's module under
+// moduleKey.
+var (
+	ifaceMembers, sockMembers runtime.SharedTable
+	netNatives                runtime.SharedNatives
+)
+
+type moduleKey struct{}
+
+func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return runtime.Method(moduleKey{}, f)
+}
+
+var netSpecs = []runtime.Spec{
+	{Name: "open", NParams: -2, Mask: ".tc|o", Fn: method((*Module).open)},
+	{Name: "info", NParams: 1, Fn: method((*Module).info)},
+	{Name: "setserverinterfaces", NParams: 2, Mask: ".a", Fn: method((*Module).setServerInterfaces)},
+	{Name: "getserverinterfaces", NParams: 1, Fn: method((*Module).getServerInterfaces)},
 }
 
 // addrValue returns the Squirrel string of an address, made once per run.

@@ -124,12 +124,10 @@ func (so *socket) call(d lan.Datagram) error {
 	return err
 }
 
-func (m *Module) socketMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "send", NParams: 4, Mask: ".si.", Fn: sockMethod((*socket).send)},
-		{Name: "onreceive", NParams: 2, Mask: ".c|o", Fn: sockMethod((*socket).onReceive)},
-		{Name: "close", NParams: 1, Fn: sockMethod((*socket).closeMethod)},
-	}
+var socketSpecs = []runtime.Spec{
+	{Name: "send", NParams: 4, Mask: ".si.", Fn: sockMethod((*socket).send)},
+	{Name: "onreceive", NParams: 2, Mask: ".c|o", Fn: sockMethod((*socket).onReceive)},
+	{Name: "close", NParams: 1, Fn: sockMethod((*socket).closeMethod)},
 }
 
 // sockMethod adapts a udpsocket method body: this must be a udpsocket;

@@ -21,14 +21,12 @@ var blinkupConstants = []runtime.Constant{
 // blessTime is how long server.bless takes to hear back from the cloud.
 const blessTime = 500 * time.Millisecond
 
-func (m *Module) factoryMethods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "bless", NParams: 3, Mask: ".bc", Fn: m.bless},
-		{Name: "factoryblinkup", NParams: -4, Mask: ".ssun", Fn: m.factoryBlinkUp},
-		{Name: "show", NParams: 2, Fn: m.show},
-		{Name: "expectonlinein", NParams: 2, Mask: ".n", Fn: m.expectOnlineIn},
-		{Name: "expectonlineat", NParams: -3, Mask: ".nnnn", Fn: m.expectOnlineAt},
-	}
+var factorySpecs = []runtime.Spec{
+	{Name: "bless", NParams: 3, Mask: ".bc", Fn: method((*Module).bless)},
+	{Name: "factoryblinkup", NParams: -4, Mask: ".ssun", Fn: method((*Module).factoryBlinkUp)},
+	{Name: "show", NParams: 2, Fn: method((*Module).show)},
+	{Name: "expectonlinein", NParams: 2, Mask: ".n", Fn: method((*Module).expectOnlineIn)},
+	{Name: "expectonlineat", NParams: -3, Mask: ".nnnn", Fn: method((*Module).expectOnlineAt)},
 }
 
 // bless(testPassed, callback): a factory device asks to become a

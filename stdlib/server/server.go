@@ -85,8 +85,9 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	vm.AddRoots(func(visit func(runtime.Value)) { visit(m.onDisconnect); visit(m.connectCB) })
 	vm.Root().SetConstants(constants)
 	vm.Root().SetConstants(blinkupConstants)
-	members := runtime.Members(m.methods())
-	members.SetSpecs(m.factoryMethods())
+	vm.SetLocal(moduleKey{}, m)
+	members := methodNatives.Members(methodSpecs)
+	factoryNatives.Set(members, factorySpecs)
 	vm.Root().SetStr("server", imp.NewMeta(members))
 	if m.conn.Connected {
 		m.watchLink()
@@ -94,20 +95,31 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	return m
 }
 
-func (m *Module) methods() []runtime.Spec {
-	return []runtime.Spec{
-		{Name: "log", NParams: 2, Fn: m.log},
-		{Name: "error", NParams: 2, Fn: m.error},
-		{Name: "isconnected", NParams: 1, Fn: m.isConnected},
-		{Name: "connect", NParams: -1, Mask: ".c|on", Fn: m.connect},
-		{Name: "disconnect", NParams: 1, Fn: m.disconnect},
-		{Name: "onunexpecteddisconnect", NParams: 2, Mask: ".c|o", Fn: m.onUnexpectedDisconnect},
-		{Name: "setsendtimeoutpolicy", NParams: 4, Mask: ".iin", Fn: m.setSendTimeoutPolicy},
-		{Name: "flush", NParams: 2, Mask: ".n", Fn: m.flush},
-		{Name: "restart", NParams: 1, Fn: m.restart},
-		{Name: "sleepfor", NParams: 2, Mask: ".n", Fn: m.sleepFor},
-		{Name: "sleepuntil", NParams: -3, Mask: ".nnnn", Fn: m.sleepUntil},
-	}
+// moduleKey is the VM-local key of the VM's server module: the natives
+// of server's members are shared by every VM and find it there.
+type moduleKey struct{}
+
+func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return runtime.Method(moduleKey{}, f)
+}
+
+var (
+	methodNatives  runtime.SharedNatives
+	factoryNatives runtime.SharedNatives
+)
+
+var methodSpecs = []runtime.Spec{
+	{Name: "log", NParams: 2, Fn: method((*Module).log)},
+	{Name: "error", NParams: 2, Fn: method((*Module).error)},
+	{Name: "isconnected", NParams: 1, Fn: method((*Module).isConnected)},
+	{Name: "connect", NParams: -1, Mask: ".c|on", Fn: method((*Module).connect)},
+	{Name: "disconnect", NParams: 1, Fn: method((*Module).disconnect)},
+	{Name: "onunexpecteddisconnect", NParams: 2, Mask: ".c|o", Fn: method((*Module).onUnexpectedDisconnect)},
+	{Name: "setsendtimeoutpolicy", NParams: 4, Mask: ".iin", Fn: method((*Module).setSendTimeoutPolicy)},
+	{Name: "flush", NParams: 2, Mask: ".n", Fn: method((*Module).flush)},
+	{Name: "restart", NParams: 1, Fn: method((*Module).restart)},
+	{Name: "sleepfor", NParams: 2, Mask: ".n", Fn: method((*Module).sleepFor)},
+	{Name: "sleepuntil", NParams: -3, Mask: ".nnnn", Fn: method((*Module).sleepUntil)},
 }
 
 func (m *Module) returnsErrors() bool { return m.policy != SuspendOnError }
