@@ -65,6 +65,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBoardFile$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzI2CModels$$' -fuzztime $(FUZZTIME) ./board
+	$(GO) test -run '^$$' -fuzz '^FuzzBusAbuse$$' -fuzztime $(FUZZTIME) ./stdlib/hardware
 	$(GO) test -run '^$$' -fuzz '^FuzzReadLCOV$$' -fuzztime $(FUZZTIME) ./cover
 	$(GO) test -run '^$$' -fuzz '^FuzzLibraryFiles$$' -fuzztime $(FUZZTIME) ./libfetch
 	$(GO) test -run '^$$' -fuzz '^FuzzMemberUses$$' -fuzztime $(FUZZTIME) ./lang/syntax
