@@ -44,6 +44,13 @@ func fastGet(obj, key Value) (Value, bool) {
 				return deref(a.Elems[i]), true
 			}
 		}
+	case TString:
+		if key.typ == TInt {
+			str := obj.Str()
+			if i := int32(key.n); i >= 0 && int(i) < len(str) {
+				return Value{typ: TInt, n: uint32(str[i])}, true
+			}
+		}
 	case TUserData:
 		// Methods: a string key the delegate holds is the delegate's
 		// (see Indexer).

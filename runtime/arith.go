@@ -140,6 +140,26 @@ func (vm *VM) ReserveString(n int) error {
 	return vm.ChargeString(n)
 }
 
+// catShort returns the string a+b (a few dozen bytes at most) as one
+// allocation: the String header and then its bytes, in a block the
+// collector does not scan. That is safe because the header's only
+// pointers are S, which points into the block itself, and buf, which
+// stays nil. Short strings are most of what concatenation builds.
+func catShort(a, b string) *String {
+	n := len(a) + len(b)
+	if n == 0 {
+		return NewString("")
+	}
+	const h = int(unsafe.Sizeof(String{}))
+	mem := make([]byte, h+n)
+	copy(mem[h:], a)
+	copy(mem[h+len(a):], b)
+	s := (*String)(unsafe.Pointer(&mem[0]))
+	s.S = unsafe.String(&mem[h], n)
+	s.Hash = HashString(s.S)
+	return s
+}
+
 // appendString returns a + b. When a is the longest string on a shared
 // buffer with room left, b is appended in place (amortised O(len(b))),
 // which makes the common s += x loop linear instead of quadratic.
@@ -149,7 +169,7 @@ func appendString(a *String, b string) (Value, error) {
 		return Null, NewError("not enough memory")
 	}
 	if n < 32 {
-		return Str(a.S + b), nil
+		return StrObj(catShort(a.S, b)), nil
 	}
 	buf := a.buf
 	if buf == nil || buf.used != len(a.S) || cap(buf.b) < n {

@@ -28,6 +28,20 @@ func NewTable(hint int) *Table {
 	for hint > size {
 		size <<= 1
 	}
+	if hint > 0 && size == minTableNodes {
+		// A small record ({x = 1, y = 2}, a native's result): the
+		// table and its nodes are one allocation. Tables made empty
+		// (hint 0) are often grown into maps, which would strand the
+		// first nodes, so they allocate their nodes apart.
+		b := new(struct {
+			Table
+			n [minTableNodes]node
+		})
+		b.objHeader = newHeader()
+		b.nodes = b.n[:]
+		b.initNodes()
+		return &b.Table
+	}
 	t := &Table{objHeader: newHeader()}
 	t.allocNodes(size)
 	return t
@@ -35,10 +49,15 @@ func NewTable(hint int) *Table {
 
 func (t *Table) allocNodes(size int) {
 	t.nodes = make([]node, size)
+	t.initNodes()
+}
+
+// initNodes makes t's nodes (all empty) free and unlinked.
+func (t *Table) initNodes() {
 	for i := range t.nodes {
 		t.nodes[i].next = -1
 	}
-	t.firstFree = int32(size - 1)
+	t.firstFree = int32(len(t.nodes) - 1)
 	t.used = 0
 }
 

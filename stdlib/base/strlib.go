@@ -530,11 +530,14 @@ func rexThis(v runtime.Value) (*sqrex.Regexp, error) {
 // regexp2's), created and filled like the reference (empty table, begin
 // then end) so it iterates alike.
 func MatchSpan(begin, end int) runtime.Value {
-	t := runtime.NewTable(0)
-	t.SetStr("begin", runtime.Int(int32(begin)))
-	t.SetStr("end", runtime.Int(int32(end)))
+	t := runtime.NewTable(2) // four nodes, as NewTable(0): the same slot order
+	t.Set(spanBegin, runtime.Int(int32(begin)))
+	t.Set(spanEnd, runtime.Int(int32(end)))
 	return runtime.TableValue(t)
 }
+
+// spanBegin and spanEnd are MatchSpan's keys, interned once.
+var spanBegin, spanEnd = runtime.StrObj(runtime.Name("begin")), runtime.StrObj(runtime.Name("end"))
 
 func rexMatch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	re, err := rexThis(args[0])
