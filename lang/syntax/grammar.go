@@ -8,7 +8,7 @@ import (
 // statement form. The fields whose types end in "P" are parts, filled in by
 // the hand-written parser (parts.go); those whose types end in "T" are
 // tokens that must follow (tokens.go). Every struct converts itself to the
-// AST with its stmt method.
+// AST with its stmt method, given the position of its keyword.
 //
 // The grammar is used with lookahead 0, so a statement form is committed to
 // as soon as its keyword matched. Past that keyword the only literals are
@@ -58,14 +58,13 @@ func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: 
 // if (cond) stmt [else stmt], with the 3.0.4 termination rules in thenP and
 // elseP.
 type ifG struct {
-	Pos  lexer.Position
 	Cond condP `parser:"'if' @@"`
 	Then thenP `parser:"@@"`
 	Else elseP `parser:"( 'else' @@ )?"`
 }
 
-func (g *ifG) stmt() Stmt {
-	s := &If{P: posOfPosition(g.Pos), Cond: g.Cond.expr(), Then: g.Then.stmt()}
+func (g *ifG) stmt(at Pos) Stmt {
+	s := &If{P: at, Cond: g.Cond.expr(), Then: g.Then.stmt()}
 	if g.Else != nil {
 		s.Else = g.Else.stmt()
 	}
@@ -73,76 +72,67 @@ func (g *ifG) stmt() Stmt {
 }
 
 type yieldG struct {
-	Pos lexer.Position
-	X   sameLineExprP `parser:"'yield' @@"`
+	X sameLineExprP `parser:"'yield' @@"`
 }
 
-func (g *yieldG) stmt() Stmt { return &Yield{P: posOfPosition(g.Pos), X: g.X.expr()} }
+func (g *yieldG) stmt(at Pos) Stmt { return &Yield{P: at, X: g.X.expr()} }
 
 type throwG struct {
-	Pos lexer.Position
-	X   commaP `parser:"'throw' @@"`
+	X commaP `parser:"'throw' @@"`
 }
 
-func (g *throwG) stmt() Stmt { return &Throw{P: posOfPosition(g.Pos), X: g.X.expr()} }
+func (g *throwG) stmt(at Pos) Stmt { return &Throw{P: at, X: g.X.expr()} }
 
 type breakG struct {
-	Pos lexer.Position
-	Kw  bool `parser:"@'break'"`
+	Kw bool `parser:"@'break'"`
 }
 
-func (g *breakG) stmt() Stmt { return &Break{P: posOfPosition(g.Pos)} }
+func (g *breakG) stmt(at Pos) Stmt { return &Break{P: at} }
 
 type continueG struct {
-	Pos lexer.Position
-	Kw  bool `parser:"@'continue'"`
+	Kw bool `parser:"@'continue'"`
 }
 
-func (g *continueG) stmt() Stmt { return &Continue{P: posOfPosition(g.Pos)} }
+func (g *continueG) stmt(at Pos) Stmt { return &Continue{P: at} }
 
 type emptyG struct {
-	Pos  lexer.Position
 	Semi bool `parser:"@';'"`
 }
 
-func (g *emptyG) stmt() Stmt { return &Empty{P: posOfPosition(g.Pos)} }
+func (g *emptyG) stmt(at Pos) Stmt { return &Empty{P: at} }
 
 // function a::b::name(params) body
 type funcDeclG struct {
-	Pos  lexer.Position
-	Name identP   `parser:"'function' @@"`
-	More []identP `parser:"( '::' @@ )*"`
-	Fn   funcP    `parser:"@@"`
+	Name nameT   `parser:"'function' @@"`
+	More []nameT `parser:"( '::' @@ )*"`
+	Fn   funcP   `parser:"@@"`
 }
 
-func (g *funcDeclG) stmt() Stmt {
-	name, _ := g.Name.ident()
-	path := []string{name}
+func (g *funcDeclG) stmt(at Pos) Stmt {
+	path := []string{g.Name.Name}
 	for _, id := range g.More {
-		name, _ := id.ident()
-		path = append(path, name)
+		path = append(path, id.Name)
 	}
 	fn := g.Fn.function()
-	fn.P, fn.Name = posOfPosition(g.Pos), path[len(path)-1]
+	fn.P, fn.Name = at, path[len(path)-1]
 	return &FuncDecl{P: fn.P, Path: path, Func: fn}
 }
 
 // foreach ([key,] value in expr) body: X is "in expr )".
 type foreachG struct {
-	Pos    lexer.Position
 	Open   lparenT   `parser:"'foreach' @@"`
-	First  identP    `parser:"@@"`
-	Second identP    `parser:"( ',' @@ )?"`
+	First  nameT     `parser:"@@"`
+	Second *nameT    `parser:"( ',' @@ )?"`
 	X      inClauseP `parser:"@@"`
 	Body   stmtP     `parser:"@@"`
 }
 
-func (g *foreachG) stmt() Stmt {
-	first, _ := g.First.ident()
-	s := &Foreach{P: posOfPosition(g.Pos), Val: first, X: g.X.expr(), Body: g.Body.stmt()}
+func (g *foreachG) stmt(at Pos) Stmt {
+	first := g.First.Name
+	s := &Foreach{P: at, Val: first, X: g.X.expr(), Body: g.Body.stmt()}
 	if g.Second != nil {
 		s.Key = first
-		s.Val, _ = g.Second.ident()
+		s.Val = g.Second.Name
 	}
 	return s
 }
@@ -150,7 +140,6 @@ func (g *foreachG) stmt() Stmt {
 // for ([local decls | comma-expr]; [cond]; [post]) body: the clauses
 // include the ';' or ')' that ends them.
 type forG struct {
-	Pos  lexer.Position
 	Open lparenT  `parser:"'for' @@"`
 	Init forInitP `parser:"@@"`
 	Cond forCondP `parser:"@@"`
@@ -158,34 +147,31 @@ type forG struct {
 	Body stmtP    `parser:"@@"`
 }
 
-func (g *forG) stmt() Stmt {
-	return &For{P: posOfPosition(g.Pos), Init: g.Init.stmt(), Cond: g.Cond.expr(), Post: g.Post.expr(), Body: g.Body.stmt()}
+func (g *forG) stmt(at Pos) Stmt {
+	return &For{P: at, Init: g.Init.stmt(), Cond: g.Cond.expr(), Post: g.Post.expr(), Body: g.Body.stmt()}
 }
 
 type whileG struct {
-	Pos  lexer.Position
 	Cond condP `parser:"'while' @@"`
 	Body stmtP `parser:"@@"`
 }
 
-func (g *whileG) stmt() Stmt {
-	return &While{P: posOfPosition(g.Pos), Cond: g.Cond.expr(), Body: g.Body.stmt()}
+func (g *whileG) stmt(at Pos) Stmt {
+	return &While{P: at, Cond: g.Cond.expr(), Body: g.Body.stmt()}
 }
 
 type doG struct {
-	Pos   lexer.Position
 	Body  stmtP  `parser:"'do' @@"`
 	While whileT `parser:"@@"`
 	Cond  condP  `parser:"@@"`
 }
 
-func (g *doG) stmt() Stmt {
-	return &DoWhile{P: posOfPosition(g.Pos), Body: g.Body.stmt(), Cond: g.Cond.expr()}
+func (g *doG) stmt(at Pos) Stmt {
+	return &DoWhile{P: at, Body: g.Body.stmt(), Cond: g.Cond.expr()}
 }
 
 // switch (x) { case v: stmts ... [default: stmts] }
 type switchG struct {
-	Pos     lexer.Position
 	X       condP     `parser:"'switch' @@"`
 	Begin   lbraceT   `parser:"@@"`
 	Cases   []caseG   `parser:"@@*"`
@@ -205,8 +191,8 @@ type defaultG struct {
 	Body  stmtListP `parser:"@@"`
 }
 
-func (g *switchG) stmt() Stmt {
-	s := &Switch{P: posOfPosition(g.Pos), X: g.X.expr()}
+func (g *switchG) stmt(at Pos) Stmt {
+	s := &Switch{P: at, X: g.X.expr()}
 	for _, c := range g.Cases {
 		s.Cases = append(s.Cases, Case{P: posOfPosition(c.Pos), Value: c.Value.expr(), Body: c.Body.stmts()})
 	}
@@ -222,13 +208,11 @@ func (g *switchG) stmt() Stmt {
 
 // class a.b.Name [extends x] [</ attrs />] { members }
 type classDeclG struct {
-	Pos  lexer.Position
 	Name classNameP `parser:"'class' @@"`
 	Def  classP     `parser:"@@"`
 }
 
-func (g *classDeclG) stmt() Stmt {
-	at := posOfPosition(g.Pos)
+func (g *classDeclG) stmt(at Pos) Stmt {
 	def, name := g.Def.class(), g.Name.className()
 	def.P = at
 	return &ClassDecl{P: at, Path: name.path, Root: name.root, Class: def}
@@ -236,43 +220,38 @@ func (g *classDeclG) stmt() Stmt {
 
 // try body catch (name) body: Var is "catch (name)".
 type tryG struct {
-	Pos   lexer.Position
 	Body  stmtP     `parser:"'try' @@"`
 	Var   catchVarP `parser:"@@"`
 	Catch stmtP     `parser:"@@"`
 }
 
-func (g *tryG) stmt() Stmt {
-	name, at := g.Var.ident()
-	return &Try{P: posOfPosition(g.Pos), Body: g.Body.stmt(), Var: name, VarP: at, Catch: g.Catch.stmt()}
+func (g *tryG) stmt(at Pos) Stmt {
+	name, varAt := g.Var.ident()
+	return &Try{P: at, Body: g.Body.stmt(), Var: name, VarP: varAt, Catch: g.Catch.stmt()}
 }
 
 // const NAME = scalar
 type constG struct {
-	Pos    lexer.Position
-	Name   identP  `parser:"'const' @@"`
+	Name   nameT   `parser:"'const' @@"`
 	Assign assignT `parser:"@@"`
 	Value  scalarP `parser:"@@"`
 	End    endP    `parser:"@@"`
 }
 
-func (g *constG) stmt() Stmt {
-	name, _ := g.Name.ident()
-	return &Const{P: posOfPosition(g.Pos), Name: name, Value: g.Value.expr()}
+func (g *constG) stmt(at Pos) Stmt {
+	return &Const{P: at, Name: g.Name.Name, Value: g.Value.expr()}
 }
 
 // enum Name { A, B = scalar, ... }
 type enumG struct {
-	Pos     lexer.Position
-	Name    identP        `parser:"'enum' @@"`
+	Name    nameT         `parser:"'enum' @@"`
 	Begin   lbraceT       `parser:"@@"`
 	Members []enumMemberP `parser:"@@*"`
 	End     rbraceT       `parser:"@@"`
 }
 
-func (g *enumG) stmt() Stmt {
-	name, _ := g.Name.ident()
-	s := &Enum{P: posOfPosition(g.Pos), Name: name}
+func (g *enumG) stmt(at Pos) Stmt {
+	s := &Enum{P: at, Name: g.Name.Name}
 	for _, m := range g.Members {
 		s.Members = append(s.Members, m.member())
 	}

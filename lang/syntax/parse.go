@@ -157,10 +157,13 @@ func statementForms(root *participle.Parser[stmtG]) (forms [tkLast]func(*parser)
 	return forms
 }
 
-func form[G any](root *participle.Parser[stmtG], conv func(*G) Stmt) func(*parser) Stmt {
+func form[G any](root *participle.Parser[stmtG], conv func(*G, Pos) Stmt) func(*parser) Stmt {
 	pp, err := participle.ParserForProduction[G](root)
 	if err != nil {
 		panic(err)
 	}
-	return func(p *parser) Stmt { return conv(parseForm(pp, p)) }
+	return func(p *parser) Stmt {
+		at := p.pos()
+		return conv(parseForm(pp, p), at)
+	}
 }

@@ -7,7 +7,7 @@ import (
 
 // Parts are the fields of the grammar structs (grammar.go) that the
 // hand-written parser fills in: expressions, sub-statements, statement
-// lists, names and Squirrel's statement-termination rules. Each part is an
+// lists and Squirrel's statement-termination rules. Each part is an
 // interface type for which every grammar registers a parse function with
 // participle.ParseTypeWith (grammar.parts). Participle calls it with its
 // PeekingLexer; the function, a closure over the grammar, runs the
@@ -25,7 +25,6 @@ type (
 	forCondP      interface{ expr() Expr }            // for's optional condition and ';'
 	forPostP      interface{ expr() Expr }            // for's optional increment and ')'
 	scalarP       interface{ expr() Expr }            // the value of a const or enum member
-	identP        interface{ ident() (string, Pos) }  // an identifier ("constructor" included)
 	funcP         interface{ function() *Function }   // "(params) body" of a declared function
 	classNameP    interface{ className() classNameV } // a class declaration's name: a.b.C or ::C
 	classP        interface{ class() *ClassDef }      // what follows a class declaration's name
@@ -81,7 +80,6 @@ func (g *grammar) parts() []participle.Option {
 		part(g, func(p *parser) forCondP { return exprV{p.forClause(tkSemi)} }),
 		part(g, func(p *parser) forPostP { return exprV{p.forClause(tkRParen)} }),
 		part(g, func(p *parser) scalarP { return exprV{p.scalar()} }),
-		part(g, func(p *parser) identP { name, at := p.ident(); return identV{name, at} }),
 		part(g, func(p *parser) funcP { return funcV{p.function(p.pos(), "")} }),
 		part(g, func(p *parser) classNameP { return p.className() }),
 		part(g, func(p *parser) classP { return classV{p.classDef(p.pos())} }),

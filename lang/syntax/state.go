@@ -96,12 +96,15 @@ func (p *parser) expectTok(t lexer.TokenType) *lexer.Token {
 // identifier is expected.
 func (p *parser) ident() (string, Pos) {
 	t := p.tok()
-	if t.Type != tkIdent && t.Type != kwConstructor {
+	if !isName(t.Type) {
 		p.expectedHere("IDENTIFIER")
 	}
 	p.next()
 	return t.Value, posOf(t)
 }
+
+// isName reports whether a token of type t is an identifier.
+func isName(t lexer.TokenType) bool { return t == tkIdent || t == kwConstructor }
 
 // prevToken is the reference's "previous token": tkNewline when a line
 // feed separates the last consumed token from the current one, else the
