@@ -86,6 +86,32 @@ func waitForNodes(t *testing.T, url string, n int, log *lockedBuffer) {
 	t.Fatalf("the agent never had %d nodes; log:\n%s", n, log.String())
 }
 
+// waitForReadings polls the agent's JSON endpoint until every node has
+// sent at least n readings.
+func waitForReadings(t *testing.T, url string, n int, log *lockedBuffer) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		res, err := http.Get(url + "/readings.json")
+		if err == nil {
+			var data struct {
+				Nodes []struct{ Readings int }
+			}
+			_ = json.NewDecoder(res.Body).Decode(&data)
+			res.Body.Close()
+			ok := len(data.Nodes) > 0
+			for _, nd := range data.Nodes {
+				ok = ok && nd.Readings >= n
+			}
+			if ok {
+				return
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("the nodes never sent %d readings each; log:\n%s", n, log.String())
+}
+
 // TestHubPageInChromium runs the LAN example (hub, its agent, three
 // nodes) in wall time and loads the agent's page in headless Chromium:
 // the DOM must show every node's reading, refreshed by the page's script.
@@ -113,6 +139,14 @@ func TestHubPageInChromium(t *testing.T) {
 		if !row.MatchString(dom) {
 			t.Errorf("no reading of node %s in the DOM:\n%s", ip, dom)
 		}
+	}
+	// Each row ends with a chart of the node's readings: once a node has
+	// answered twice (the hub polls every 2 s here), two polylines.
+	waitForReadings(t, url, 2, log)
+	dom = dumpDOM(t, bin, url+"/")
+	spark := regexp.MustCompile(`<td><svg class="spark" width="120" height="28"><polyline points="[0-9., ]+" stroke="#c0392b"></polyline><polyline points="[0-9., ]+" stroke="#2471a3"></polyline></svg></td></tr>`)
+	if n := len(spark.FindAllString(dom, -1)); n != 3 {
+		t.Errorf("%d rows with a chart of temperature and humidity, want 3:\n%s", n, dom)
 	}
 	if !strings.Contains(dom, "3 node(s) reporting, updated ") {
 		t.Errorf("the page's script did not refresh the readings:\n%s", dom)

@@ -9,7 +9,9 @@
 // prints the agent's URL; open it in a browser. Routes:
 //   GET /                the page: one row per node, refreshed every 2 s
 //   GET /readings.json   { "count": N, "nodes": [ { "node", "seq",
-//                        "temperature", "humidity", "time", "readings" } ] }
+//                        "temperature", "humidity", "time", "readings",
+//                        "history": [ [temperature, humidity], ... ] } ] }
+// The page draws each node's last HISTORY readings as a small chart.
 // Anything else is 404.
 //
 // The page is a verbatim string passed through format(), as Electric
@@ -26,13 +28,15 @@ const PAGE = @"<!DOCTYPE html>
   th, td { border-bottom: 1px solid #ccc; padding: 0.4em; text-align: left; }
   .num { text-align: right; }
   #status { color: #666; }
+  svg.spark { vertical-align: middle; background: #fafafa; }
+  svg.spark polyline { fill: none; stroke-width: 1.5; }
 </style>
 </head>
 <body>
 <h1>Sensor hub</h1>
 <p id=""status"">%s</p>
 <table>
-<thead><tr><th>Node</th><th class=""num"">Temperature</th><th class=""num"">Humidity</th><th class=""num"">Sequence</th><th>Received (UTC)</th></tr></thead>
+<thead><tr><th>Node</th><th class=""num"">Temperature</th><th class=""num"">Humidity</th><th class=""num"">Sequence</th><th>Received (UTC)</th><th>Recent</th></tr></thead>
 <tbody id=""nodes"">%s</tbody>
 </table>
 <script>
@@ -40,6 +44,31 @@ function cell(text, num) {
   var td = document.createElement('td');
   td.textContent = text;
   if (num) td.className = 'num';
+  return td;
+}
+// spark draws values (oldest first) as a 120x28 line: temperature red,
+// humidity blue, each scaled to its own range.
+function spark(history) {
+  var ns = 'http://www.w3.org/2000/svg';
+  var svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('width', 120);
+  svg.setAttribute('height', 28);
+  [[0, '#c0392b'], [1, '#2471a3']].forEach(function (q) {
+    var vals = history.map(function (h) { return h[q[0]]; });
+    if (vals.length < 2) return;
+    var lo = Math.min.apply(null, vals), hi = Math.max.apply(null, vals);
+    if (hi - lo < 1e-6) { lo -= 1; hi += 1; }
+    var pts = vals.map(function (v, i) {
+      return (2 + i * 116 / (vals.length - 1)).toFixed(1) + ',' + (26 - (v - lo) / (hi - lo) * 24).toFixed(1);
+    });
+    var line = document.createElementNS(ns, 'polyline');
+    line.setAttribute('points', pts.join(' '));
+    line.setAttribute('stroke', q[1]);
+    svg.appendChild(line);
+  });
+  var td = document.createElement('td');
+  td.appendChild(svg);
   return td;
 }
 function show(data) {
@@ -53,6 +82,7 @@ function show(data) {
     tr.appendChild(cell(n.humidity + ' %%RH', true));
     tr.appendChild(cell(n.seq, true));
     tr.appendChild(cell(n.time));
+    tr.appendChild(spark(n.history));
     body.appendChild(tr);
   });
   document.getElementById('status').textContent =
@@ -68,7 +98,9 @@ setInterval(refresh, 2000);
 </html>
 ";
 
-const ROW = @"<tr data-node=""%s""><td>%s</td><td class=""num"">%.1f &deg;C</td><td class=""num"">%d %%RH</td><td class=""num"">%d</td><td>%s</td></tr>";
+const ROW = @"<tr data-node=""%s""><td>%s</td><td class=""num"">%.1f &deg;C</td><td class=""num"">%d %%RH</td><td class=""num"">%d</td><td>%s</td><td></td></tr>";
+
+const HISTORY = 60; // readings per node the page charts
 
 latest <- {}; // node address -> its latest reading
 
@@ -112,10 +144,13 @@ function page() {
 }
 
 device.on("reading", function(r) {
-    local prev = r.node in latest ? latest[r.node].readings : 0;
+    local prev = r.node in latest ? latest[r.node] : { readings = 0, history = [] };
+    local history = prev.history;
+    history.append([r.temperature, r.humidity]);
+    if (history.len() > HISTORY) history.remove(0);
     latest[r.node] <- {
         node = r.node, seq = r.seq, temperature = r.temperature, humidity = r.humidity,
-        time = stamp(time()), readings = prev + 1
+        time = stamp(time()), readings = prev.readings + 1, history = history
     };
 });
 
