@@ -37,7 +37,7 @@ func (w *World) checkBoard() error {
 	names := deviceNames(w.cfg.Scripts)
 	for _, e := range w.cfg.Board.Env {
 		if e.Device != "" && !slices.Contains(names, e.Device) {
-			return fmt.Errorf("--env for %q: no device has that name (devices: %s)", e.Device, strings.Join(names, ", "))
+			return fmt.Errorf("environment setting for %q: no device has that name (devices: %s)", e.Device, strings.Join(names, ", "))
 		}
 	}
 	if spec := w.cfg.Board.Board; isBoardFile(spec) {
@@ -91,7 +91,7 @@ func (w *World) makeBoard(d *Device) error {
 		var parts []board.Part
 		if bf := w.boardFile; bf != nil {
 			if bf.Imp != d.ident.Type {
-				return fmt.Errorf("%s: the board takes an %s, the device is an %s (choose with --imp-type)", spec, bf.Imp, d.ident.Type)
+				return fmt.Errorf("%s: the board takes an %s, the device is an %s (set its imp type to match)", spec, bf.Imp, d.ident.Type)
 			}
 			name, parts = bf.Name, bf.AllParts()
 			if name == "" {
