@@ -5,6 +5,13 @@ import (
 	"github.com/impvm/impvm/stdlib/base"
 )
 
+// SPI configure flags that impvm acts on (values of spiConstants).
+const (
+	spiSimplexTX = 8
+	spiSimplexRX = 16
+	spiNoSCLK    = 32
+)
+
 // spiConstants: spi.configure flags. The imp documents them by name only;
 // these values are impvm's own.
 var spiConstants = []runtime.Constant{
@@ -13,18 +20,11 @@ var spiConstants = []runtime.Constant{
 	{Name: "CLOCK_IDLE_LOW", Value: 0},
 	{Name: "CLOCK_IDLE_HIGH", Value: 2},
 	{Name: "CLOCK_2ND_EDGE", Value: 4},
-	{Name: "SIMPLEX_TX", Value: 8},
-	{Name: "SIMPLEX_RX", Value: 16},
-	{Name: "NO_SCLK", Value: 32},
+	{Name: "SIMPLEX_TX", Value: spiSimplexTX},
+	{Name: "SIMPLEX_RX", Value: spiSimplexRX},
+	{Name: "NO_SCLK", Value: spiNoSCLK},
 	{Name: "USE_CS_L", Value: 64},
 }
-
-// SPI configure flags (values of spiConstants).
-const (
-	spiSimplexTX = 8
-	spiSimplexRX = 16
-	spiNoSCLK    = 32
-)
 
 var spiSpecs = []runtime.Spec{
 	{Name: "configure", NParams: 3, Mask: "unn", Fn: method((*Module).spiConfigure)},
