@@ -268,28 +268,13 @@ reload:
 					continue
 				}
 			}
-			vm.frames[fi].pc = pc
-			v, e := vm.get(obj, key, in.B == 0)
-			if e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			goto get
 		case OpGet:
-			obj, key := regs[in.B], regs[in.C]
-			if v, ok := fastGet(obj, key); ok {
+			if v, ok := fastGet(regs[in.B], regs[in.C]); ok {
 				regs[in.A] = v
 				continue
 			}
-			vm.frames[fi].pc = pc
-			v, e := vm.get(obj, key, in.B == 0)
-			if e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			goto get
 		case OpSetK:
 			obj, key, val := regs[in.A], consts[in.B], regs[in.C]
 			if obj.typ == TInstance {
@@ -304,23 +289,12 @@ reload:
 			} else if fastSet(obj, key, val) {
 				continue
 			}
-			vm.frames[fi].pc = pc
-			if e := vm.set(obj, key, val, in.A == 0); e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			goto set
 		case OpSet:
-			obj, key, val := regs[in.A], regs[in.B], regs[in.C]
-			if fastSet(obj, key, val) {
+			if fastSet(regs[in.A], regs[in.B], regs[in.C]) {
 				continue
 			}
-			vm.frames[fi].pc = pc
-			if e := vm.set(obj, key, val, in.A == 0); e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			goto set
 		case OpNewSlot:
 			vm.frames[fi].pc = pc
 			if e := vm.NewSlot(regs[in.A], regs[in.B], regs[in.C]); e != nil {
@@ -612,6 +586,30 @@ reload:
 		}
 		continue
 
+	get:
+		// GETK and GET when no fast path answered: delegates, metamethods
+		// and the error of a missing slot.
+		vm.frames[fi].pc = pc
+		if v, e := vm.get(regs[in.B], operandC(in, regs, consts), in.B == 0); e != nil {
+			err = e
+			goto failed
+		} else {
+			regs = vm.stack[base : base+cl.Proto.MaxStack]
+			regs[in.A] = v
+		}
+		continue
+
+	set:
+		// SETK and SET when no fast path stored the value: delegates,
+		// metamethods, classes and the error of a missing slot.
+		vm.frames[fi].pc = pc
+		if e := vm.set(regs[in.A], setKey(in, regs, consts), regs[in.C], in.A == 0); e != nil {
+			err = e
+			goto failed
+		}
+		regs = vm.stack[base : base+cl.Proto.MaxStack]
+		continue
+
 	arith:
 		// + - * / % when the operands are not two integers (floats,
 		// strings, metamethods, errors), and every / and %.
@@ -708,7 +706,7 @@ var constC [numOps]bool
 var arithChars [numOps]byte
 
 func init() {
-	for _, op := range []Op{OpAddK, OpSubK, OpMulK, OpDivK, OpModK, OpBitAndK, OpBitOrK, OpBitXorK,
+	for _, op := range []Op{OpGetK, OpAddK, OpSubK, OpMulK, OpDivK, OpModK, OpBitAndK, OpBitOrK, OpBitXorK,
 		OpShlK, OpShrK, OpUShrK, OpEqK, OpNeK} {
 		constC[op] = true
 	}
@@ -725,6 +723,14 @@ func operandC(in Instr, regs, consts []Value) Value {
 		return consts[in.C]
 	}
 	return regs[in.C]
+}
+
+// setKey is the key of a SETK (a constant) or a SET (a register).
+func setKey(in Instr, regs, consts []Value) Value {
+	if in.Op == OpSetK {
+		return consts[in.B]
+	}
+	return regs[in.B]
 }
 
 func intCompare(op Op, a, b int32) bool {
