@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -149,6 +151,32 @@ func TestDeepTraceIsShort(t *testing.T) {
 	code, _, errOut := impvm(script)
 	if lines := strings.Count(errOut, "\n"); code != 1 || lines > 50 || !strings.Contains(errOut, "ERROR:   (99960 frames left out)") {
 		t.Errorf("plain script: status %d, %d lines of stderr", code, lines)
+	}
+	agentDir := t.TempDir()
+	withAgent := writeFile(t, agentDir, "x.device.nut", `server.log("up");`)
+	writeFile(t, agentDir, "x.agent.nut", src)
+	_, out, _ = impvm("--virtual", withAgent)
+	if lines := strings.Count(out, "\n"); lines > 50 || !strings.Contains(out, "[Agent] ERROR: stack overflow") ||
+		!strings.Contains(out, "[Agent] ERROR:   (99960 frames left out)") {
+		t.Errorf("agent: %d lines, log starts:\n%s", lines, out[:min(len(out), 3000)])
+	}
+	// impvm test reports the failing test on one line, at the test's line.
+	proj := t.TempDir()
+	if err := os.Mkdir(filepath.Join(proj, "tests"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, proj, "tests/deep.test.nut", `class DeepTest extends ImpTestCase {
+    function testDeep() {
+        local f = null;
+        f = function(n) { return 1 + f(n + 1); };
+        f(0);
+    }
+}
+`)
+	code, out, _ = execCmd(testCmd(), proj)
+	if lines := strings.Count(out, "\n"); code != 1 || lines > 10 || !strings.Contains(out, "FAIL DeepTest::testDeep: ") ||
+		!strings.Contains(out, "deep.test.nut:4: stack overflow") {
+		t.Errorf("impvm test: status %d, %d lines:\n%s", code, lines, out[:min(len(out), 3000)])
 	}
 }
 
