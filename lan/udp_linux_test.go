@@ -92,7 +92,7 @@ func helperEcho(t *testing.T, iface string) {
 	stdinClosed := make(chan struct{})
 	go func() { _, _ = io.Copy(io.Discard, os.Stdin); close(stdinClosed) }()
 	fmt.Println("LAN: ready")
-	loop.runUntil(never, stdinClosed, 20*time.Second)
+	loop.runUntil(never, stdinClosed, 2*time.Minute) // until the probe is done (stdin closes)
 	nic.Close()
 }
 
@@ -122,8 +122,8 @@ func helperProbe(t *testing.T, iface, peer string) {
 		code, err := x.s.Send(x.addr, 5000, []byte(x.data))
 		fmt.Printf("LAN: send %s code=%d err=%v\n", x.data, code, err)
 	}
-	loop.runUntil(func() bool { return len(got) >= 5 }, nil, 5*time.Second)
-	loop.runUntil(never, nil, 200*time.Millisecond) // catch strays
+	loop.runUntil(func() bool { return len(got) >= 5 }, nil, time.Minute) // a hang guard
+	loop.runUntil(never, nil, 200*time.Millisecond)                       // catch strays
 	for i, g := range got {
 		got[i] = strings.Replace(g, fmt.Sprintf(":%d ", eph.Port()), ":EPH ", 1)
 	}
@@ -327,7 +327,7 @@ func TestHostLoopback(t *testing.T) {
 	if code, err := tx.Send("127.0.0.1", rx.Port(), []byte("ping")); code != 0 || err != nil {
 		t.Fatalf("send: %d %v", code, err)
 	}
-	if !loop.runUntil(func() bool { return len(got) == 2 }, nil, 5*time.Second) {
+	if !loop.runUntil(func() bool { return len(got) == 2 }, nil, time.Minute) { // a hang guard
 		t.Fatalf("timed out; got %v", got)
 	}
 	want := []string{fmt.Sprintf("from=127.0.0.1:%d to=127.0.0.1:%d data=ping", tx.Port(), rx.Port()), "pong to=127.0.0.1"}

@@ -84,7 +84,7 @@ func (s *session) quit() {
 		if err != nil {
 			s.t.Fatal(err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(time.Minute): // a hang guard
 		s.t.Fatal("the REPL did not quit")
 	}
 }

@@ -231,7 +231,7 @@ func background(t *testing.T, cmd *exec.Cmd) (lines <-chan string, stop func() i
 func waitFor(t *testing.T, lines <-chan string, want string) []string {
 	t.Helper()
 	var seen []string
-	timeout := time.After(10 * time.Second)
+	timeout := time.After(time.Minute) // a hang guard
 	for {
 		select {
 		case l, ok := <-lines:
