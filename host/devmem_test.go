@@ -61,15 +61,15 @@ func deviceMemory(tb testing.TB, n int) (heapPerDevice, rssPerDevice float64) {
 	return float64(h1-h0) / float64(n), float64(int64(rss1)-int64(rss0)) / float64(n)
 }
 
-// TestIdleDeviceMemory: an idle device holds at most 72 KB of live Go
+// TestIdleDeviceMemory: an idle device holds at most 56 KB of live Go
 // heap (the heap, not the resident set, is what can be measured without
 // depending on what else the test process has done; the margin covers
 // what other tests' goroutines may allocate meanwhile).
 func TestIdleDeviceMemory(t *testing.T) {
 	heap, rss := deviceMemory(t, 200)
 	t.Logf("per idle device: %.1f KB live heap, %.1f KB resident", heap/1024, rss/1024)
-	if heap > 72<<10 {
-		t.Errorf("an idle device holds %.1f KB of live heap, want at most 72 KB", heap/1024)
+	if heap > 56<<10 {
+		t.Errorf("an idle device holds %.1f KB of live heap, want at most 56 KB", heap/1024)
 	}
 }
 

@@ -106,33 +106,39 @@ func (w *World) makeDevices() error {
 			return fmt.Errorf("outage for %q: no device has that name (devices: %s)", o.Device, strings.Join(names, ", "))
 		}
 	}
-	compiled := map[string]*Device{} // devices running the same file share its code
+	// Devices running the same file share its code and its imp type.
+	type compiledScript struct {
+		proto  *runtime.Proto
+		typ    string
+		choice string // the "Simulating an …" status line ("" when typ was given)
+	}
+	compiled := map[string]*compiledScript{}
 	for i, s := range w.cfg.Scripts {
 		d := &Device{Name: names[i], Index: i, world: w, path: s.Path, lines: s.Lines, boot: w.start}
-		if prev, ok := compiled[s.Path]; ok {
-			d.proto = prev.proto
-		} else {
+		c, ok := compiled[s.Path]
+		if !ok {
 			p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(s, w.start), w.cfg.Cover)
 			if err != nil {
 				return err
 			}
-			d.proto = p
-			compiled[s.Path] = d
-		}
-		typ := w.cfg.ImpType
-		if typ == "" && w.boardFile != nil {
-			typ = w.boardFile.Imp // the board file says which imp it takes
-		}
-		if typ == "" {
-			c, err := ChooseImpType(s)
-			if err != nil {
-				return err
+			c = &compiledScript{proto: p, typ: w.cfg.ImpType}
+			if c.typ == "" && w.boardFile != nil {
+				c.typ = w.boardFile.Imp // the board file says which imp it takes
 			}
-			typ = c.Type.Name
-			if len(c.Reason) > 0 {
-				d.choice = choiceStatus(c)
+			if c.typ == "" {
+				ch, err := ChooseImpType(s)
+				if err != nil {
+					return err
+				}
+				c.typ = ch.Type.Name
+				if len(ch.Reason) > 0 {
+					c.choice = choiceStatus(ch)
+				}
 			}
+			compiled[s.Path] = c
 		}
+		d.proto, d.choice = c.proto, c.choice
+		typ := c.typ
 		id, mac := identity(w.cfg.Seed, i, typ)
 		d.ident = imp.Identity{DeviceID: id, MAC: mac, Type: typ}
 		d.q = w.loop.NewQueue(d)

@@ -125,11 +125,26 @@ func PayloadOf[T any](v Value) (T, bool) {
 // it (like starlark's Thread.SetLocal). Use an unexported key type of your
 // own package so keys never collide.
 func (vm *VM) SetLocal(key, value any) {
-	if vm.locals == nil {
-		vm.locals = map[any]any{}
+	for i := range vm.locals {
+		if vm.locals[i].key == key {
+			vm.locals[i].value = value
+			return
+		}
 	}
-	vm.locals[key] = value
+	vm.locals = append(vm.locals, local{key, value})
 }
 
-// Local returns the value stored under key by SetLocal, or nil.
-func (vm *VM) Local(key any) any { return vm.locals[key] }
+// Local returns the value stored under key by SetLocal, or nil. A VM
+// holds a handful (one per library module), so a scan beats a map: the
+// natives of shared method tables look their module up on every call.
+func (vm *VM) Local(key any) any {
+	for i := range vm.locals {
+		if vm.locals[i].key == key {
+			return vm.locals[i].value
+		}
+	}
+	return nil
+}
+
+// local is one SetLocal entry.
+type local struct{ key, value any }

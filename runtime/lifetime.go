@@ -265,8 +265,8 @@ func (vm *VM) eachStackRoot(callTop int, visit func(Value)) {
 // eachGlobalRoot visits the root table, the default delegates and what
 // per-VM host state holds.
 func (vm *VM) eachGlobalRoot(visit func(Value)) {
-	for _, v := range vm.locals {
-		if h, ok := v.(RootHolder); ok {
+	for _, l := range vm.locals {
+		if h, ok := l.value.(RootHolder); ok {
 			h.Roots(visit)
 		}
 	}

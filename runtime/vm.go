@@ -30,7 +30,7 @@ type VM struct {
 	interrupted atomic.Bool
 	Stdout      io.Writer
 	Stderr      io.Writer
-	locals      map[any]any // SetLocal: host state bound to this VM
+	locals      []local // SetLocal: host state bound to this VM
 	// held is what the host holds for a while (Hold); live is the state
 	// of lifetime checks (lifetime.go).
 	held    map[*Held]struct{}
