@@ -310,13 +310,13 @@ func (o tableOp) String() string {
 	return o.op + "\n"
 }
 
-// TestTableOrderProperty runs 10,000 random insert/delete/clear sequences
+// TestTableOrderProperty runs 100,000 random insert/delete/clear sequences
 // through Table and orderModel and compares their iteration order after
 // every step.
 func TestTableOrderProperty(t *testing.T) {
-	sequences := 10000
+	sequences := 100000 // the fidelity bar; about 2 s
 	if testing.Short() {
-		sequences = 2000
+		sequences = 20000
 	}
 	r := rand.New(rand.NewSource(22))
 	for seq := 0; seq < sequences; seq++ {
