@@ -89,3 +89,12 @@ func Method[M any](key any, f func(M, *VM, []Value) (Value, error)) NativeFunc {
 		return f(m, vm, args)
 	}
 }
+
+// TextMethod is a Method that returns the text f gives of the module.
+func TextMethod[M any](key any, f func(M) string) NativeFunc {
+	return Method(key, func(m M, _ *VM, _ []Value) (Value, error) { return Str(f(m)), nil })
+}
+
+// Nothing is the native of a member that has no effect impvm models: it
+// returns null.
+func Nothing(*VM, []Value) (Value, error) { return Null, nil }

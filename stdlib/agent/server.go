@@ -23,7 +23,7 @@ func (m *Module) serverMethods() []runtime.Spec {
 		{Name: "error", NParams: 2, Fn: m.logAs(TypeError, "ERROR: ")},
 		{Name: "save", NParams: 2, Mask: ".t", Fn: m.save},
 		{Name: "load", NParams: 1, Fn: m.load},
-		{Name: "onshutdown", NParams: 2, Mask: ".c|o", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
+		{Name: "onshutdown", NParams: 2, Mask: ".c|o", Fn: runtime.Nothing},
 	}
 }
 

@@ -44,7 +44,7 @@ var mathSpecs = []runtime.Spec{
 	{Name: "ceil", NParams: 2, Mask: ".n", Fn: mathUnary(math.Ceil)},
 	{Name: "exp", NParams: 2, Mask: ".n", Fn: mathUnary(math.Exp)},
 	// srand has no effect on the imp (impOS seeds the generator).
-	{Name: "srand", NParams: 2, Mask: ".n", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }},
+	{Name: "srand", NParams: 2, Mask: ".n", Fn: runtime.Nothing},
 	{Name: "rand", NParams: 1, Fn: mathRandom},
 	{Name: "fabs", NParams: 2, Mask: ".n", Fn: mathUnary(math.Abs)},
 	{Name: "abs", NParams: 2, Mask: ".n", Fn: mathAbs},

@@ -116,10 +116,4 @@ func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)
 }
 
 // str is a method returning f's text.
-func str(f func(*Module) string) runtime.NativeFunc {
-	return method(func(m *Module, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Str(f(m)), nil
-	})
-}
-
-func nothing(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }
+func str(f func(*Module) string) runtime.NativeFunc { return runtime.TextMethod(moduleKey{}, f) }

@@ -33,7 +33,7 @@ var spiSpecs = []runtime.Spec{
 	{Name: "writeread", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWriteRead)},
 	{Name: "readblob", NParams: 2, Mask: "un", Fn: method((*Module).spiReadBlob)},
 	{Name: "readstring", NParams: 2, Mask: "un", Fn: method((*Module).spiReadString)},
-	{Name: "chipselect", NParams: -1, Mask: "un", Fn: nothing},
+	{Name: "chipselect", NParams: -1, Mask: "un", Fn: runtime.Nothing},
 }
 
 // configure(flags, kHz) → the speed in kHz (float); impvm achieves every

@@ -43,7 +43,7 @@ var configSpecs = []runtime.Spec{
 	{Name: "setstaticnetworkconfiguration", NParams: -4, Mask: ".sss.", Fn: setConfig(configStatic)},
 	{Name: "setproxy", NParams: -4, Mask: ".nsnss", Fn: setConfig(configProxy)},
 	{Name: "setenroltokens", NParams: 3, Mask: ".ss", Fn: setConfig(configEnrol)},
-	{Name: "setnvramimage", NParams: 2, Mask: ".s|.", Fn: nothing},
+	{Name: "setnvramimage", NParams: 2, Mask: ".s|.", Fn: runtime.Nothing},
 	{Name: "setsendbuffersize", NParams: 2, Mask: ".n", Fn: method((*Module).setSendBuffer)},
 	{Name: "getethernetspeed", NParams: 1, Fn: method((*Module).ethernetSpeed)},
 	{Name: "setpoweren", NParams: 2, Mask: ".b", Fn: method((*Module).setPowerEn)},

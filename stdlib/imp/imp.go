@@ -150,7 +150,7 @@ var impSpecs = []runtime.Spec{
 	{Name: "environment", NParams: 1, Fn: method((*Module).environment)},
 	{Name: "setpowersave", NParams: 2, Mask: ".b", Fn: method((*Module).setPowerSave)},
 	{Name: "getpowersave", NParams: 1, Fn: method((*Module).getPowerSave)},
-	{Name: "enableblinkup", NParams: 2, Mask: ".b", Fn: nothing},
+	{Name: "enableblinkup", NParams: 2, Mask: ".b", Fn: runtime.Nothing},
 }
 
 // moduleKey is the VM-local key of the VM's imp module: the natives of
@@ -167,13 +167,7 @@ func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)
 }
 
 // str is a method returning f's text.
-func str(f func(*Module) string) runtime.NativeFunc {
-	return method(func(m *Module, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Str(f(m)), nil
-	})
-}
-
-func nothing(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Null, nil }
+func str(f func(*Module) string) runtime.NativeFunc { return runtime.TextMethod(moduleKey{}, f) }
 
 // stepCost is impvm's estimate of the CPU time of one Squirrel step (a
 // loop iteration or a function call, some ten VM instructions) per imp
