@@ -28,21 +28,25 @@ func stringLen(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 func stringToInteger(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	v, ok := parseNumber(args[0].Str())
-	if !ok {
-		return runtime.Null, runtime.NewError(errCannotConvert)
-	}
+	v, err := stringNumber(args[0])
 	i, _ := v.ToInt()
-	return runtime.Int(i), nil
+	return runtime.Int(i), err
 }
 
 func stringToFloat(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	v, ok := parseNumber(args[0].Str())
+	v, err := stringNumber(args[0])
+	f, _ := v.ToFloat()
+	return runtime.Float(f), err
+}
+
+// stringNumber is the number string s reads as (parseNumber), or the
+// error of tointeger and tofloat when it reads as none.
+func stringNumber(s runtime.Value) (runtime.Value, error) {
+	v, ok := parseNumber(s.Str())
 	if !ok {
 		return runtime.Null, runtime.NewError(errCannotConvert)
 	}
-	f, _ := v.ToFloat()
-	return runtime.Float(f), nil
+	return v, nil
 }
 
 // parseNumber is the reference's str2num: the text (up to its first NUL)
