@@ -59,14 +59,17 @@ func (s *session) send(lines string) {
 	}
 }
 
-// expect waits until the output since the last expect ends with want.
+// expect waits until want appears in the output since the last expect
+// (prompts of earlier inputs may come first) and moves past it. Output
+// that follows it (a timer's next line, on a loaded machine) is left for
+// the next expect.
 func (s *session) expect(want string) {
 	s.t.Helper()
 	deadline := time.Now().Add(60 * time.Second) // a hang guard, not a speed test
 	for {
 		got := s.out.String()[s.seen:]
-		if strings.HasSuffix(got, want) {
-			s.seen += len(got)
+		if i := strings.Index(got, want); i >= 0 {
+			s.seen += i + len(want)
 			return
 		}
 		if time.Now().After(deadline) {
