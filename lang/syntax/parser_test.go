@@ -308,3 +308,23 @@ func TestBOMAndBinary(t *testing.T) {
 		t.Errorf("binary: %v", err)
 	}
 }
+
+// TestGrammarsKeepNoParse checks that a grammar given back after a parse,
+// successful or not, keeps nothing of it for the next parse it serves.
+func TestGrammarsKeepNoParse(t *testing.T) {
+	for _, src := range []string{"x = 1", "x = (", "if (a) b(); else c(", "enum E { A = $ }"} {
+		_, _ = Parse("t.nut", []byte(src))
+		g := borrowGrammar()
+		if g.st != nil {
+			t.Errorf("after parsing %q a spare grammar still holds its state", src)
+		}
+		g.giveBack()
+	}
+	// A failed parse does not leak its error into the next one.
+	if _, err := Parse("bad.nut", []byte("x = (")); err == nil {
+		t.Fatal("x = ( parsed")
+	}
+	if _, err := Parse("good.nut", []byte("x = 1")); err != nil {
+		t.Errorf("parse after a failed one: %v", err)
+	}
+}
