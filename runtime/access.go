@@ -155,7 +155,7 @@ func errNotFound(key Value) *Error {
 	if len(s) > 50 {
 		s = s[:50]
 	}
-	return Errorf("the index '%s' does not exist", s)
+	return NewError("the index '" + s + "' does not exist") // no Sprintf: scripts catch this often
 }
 
 // Get reads obj[key] with full semantics, without the root fallback.

@@ -1,6 +1,9 @@
 package runtime
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // loop is the dispatch loop. It runs frames from the innermost one until
 // the frame at index entry returns (its value is the result) or an
@@ -28,51 +31,51 @@ reload:
 	regs = vm.stack[base : base+cl.Proto.MaxStack]
 
 	for {
-		in := code[pc]
+		in := word(*(*uint64)(unsafe.Pointer(&code[pc])))
 		pc++
-		switch in.Op {
+		switch in.Op() {
 		case OpMove:
-			regs[in.A] = regs[in.B]
+			regs[in.A()] = regs[in.B()]
 		case OpLoadK:
-			regs[in.A] = consts[in.Bx()]
+			regs[in.A()] = consts[in.Bx()]
 		case OpLoadInt:
-			regs[in.A] = Value{typ: TInt, n: in.Bx()}
+			regs[in.A()] = Value{typ: TInt, n: in.Bx()}
 		case OpLoadNull:
-			for i := 0; i < int(in.B); i++ {
-				regs[int(in.A)+i] = Null
+			for i := 0; i < int(in.B()); i++ {
+				regs[int(in.A())+i] = Null
 			}
 		case OpLoadBool:
-			regs[in.A] = Value{typ: TBool, n: uint32(in.B)}
+			regs[in.A()] = Value{typ: TBool, n: uint32(in.B())}
 		case OpLoadRoot:
-			regs[in.A] = TableValue(vm.root)
+			regs[in.A()] = TableValue(vm.root)
 		case OpGetOuter:
-			o := cl.Outers[in.B]
+			o := cl.Outers[in.B()]
 			if o.Closed {
-				regs[in.A] = o.Val
+				regs[in.A()] = o.Val
 			} else {
-				regs[in.A] = vm.stack[o.Index]
+				regs[in.A()] = vm.stack[o.Index]
 			}
 		case OpSetOuter:
-			o := cl.Outers[in.B]
+			o := cl.Outers[in.B()]
 			if o.Closed {
-				o.Val = regs[in.A]
+				o.Val = regs[in.A()]
 			} else {
-				vm.stack[o.Index] = regs[in.A]
+				vm.stack[o.Index] = regs[in.A()]
 			}
 
 		// + - * on two integers or two floats stay in the loop; anything
 		// else (mixed, strings, metamethods, errors) goes to arith.
 		case OpAdd, OpAddK, OpSub, OpSubK, OpMul, OpMulK:
-			a := regs[in.B]
+			a := regs[in.B()]
 			var b Value
-			if constC[in.Op] {
-				b = consts[in.C]
+			if constC[in.Op()] {
+				b = consts[in.C()]
 			} else {
-				b = regs[in.C]
+				b = regs[in.C()]
 			}
 			if a.typ == TInt && b.typ == TInt {
 				var n uint32
-				switch in.Op {
+				switch in.Op() {
 				case OpAdd, OpAddK:
 					n = a.n + b.n
 				case OpSub, OpSubK:
@@ -80,13 +83,13 @@ reload:
 				default:
 					n = uint32(int32(a.n) * int32(b.n))
 				}
-				regs[in.A] = Value{typ: TInt, n: n}
+				regs[in.A()] = Value{typ: TInt, n: n}
 				continue
 			}
 			if a.typ == TFloat && b.typ == TFloat {
 				x, y := math.Float32frombits(a.n), math.Float32frombits(b.n)
 				var r float32
-				switch in.Op {
+				switch in.Op() {
 				case OpAdd, OpAddK:
 					r = x + y
 				case OpSub, OpSubK:
@@ -94,17 +97,17 @@ reload:
 				default:
 					r = x * y
 				}
-				regs[in.A] = Value{typ: TFloat, n: math.Float32bits(r)}
+				regs[in.A()] = Value{typ: TFloat, n: math.Float32bits(r)}
 				continue
 			}
 			goto arith
 		case OpDiv, OpMod, OpDivK, OpModK:
 			goto arith
 		case OpAddI:
-			a := regs[in.B]
-			d := int32(int16(in.C))
+			a := regs[in.B()]
+			d := int32(int16(in.C()))
 			if a.typ == TInt {
-				regs[in.A] = Value{typ: TInt, n: a.n + uint32(d)}
+				regs[in.A()] = Value{typ: TInt, n: a.n + uint32(d)}
 				continue
 			}
 			vm.frames[fi].pc = pc
@@ -118,12 +121,12 @@ reload:
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A()] = v
 		case OpBitAnd, OpBitOr, OpBitXor, OpShl, OpShr, OpUShr:
-			a, b := regs[in.B], regs[in.C]
-			if a.typ == TInt && b.typ == TInt && in.Op <= OpBitXor {
+			a, b := regs[in.B()], regs[in.C()]
+			if a.typ == TInt && b.typ == TInt && in.Op() <= OpBitXor {
 				var n uint32
-				switch in.Op {
+				switch in.Op() {
 				case OpBitAnd:
 					n = a.n & b.n
 				case OpBitOr:
@@ -131,19 +134,19 @@ reload:
 				default:
 					n = a.n ^ b.n
 				}
-				regs[in.A] = Value{typ: TInt, n: n}
+				regs[in.A()] = Value{typ: TInt, n: n}
 				continue
 			}
-			v, e := bitwise(in.Op, a, b)
+			v, e := bitwise(in.Op(), a, b)
 			if e != nil {
 				err = e
 				goto failed
 			}
-			regs[in.A] = v
+			regs[in.A()] = v
 		case OpBitAndK:
-			a, b := regs[in.B], consts[in.C]
+			a, b := regs[in.B()], consts[in.C()]
 			if a.typ == TInt && b.typ == TInt {
-				regs[in.A] = Value{typ: TInt, n: a.n & b.n}
+				regs[in.A()] = Value{typ: TInt, n: a.n & b.n}
 				continue
 			}
 			v, e := bitwise(OpBitAnd, a, b)
@@ -151,46 +154,46 @@ reload:
 				err = e
 				goto failed
 			}
-			regs[in.A] = v
+			regs[in.A()] = v
 		case OpBitOrK, OpBitXorK, OpShlK, OpShrK, OpUShrK:
-			v, e := bitwise(in.Op-OpBitOrK+OpBitOr, regs[in.B], consts[in.C])
+			v, e := bitwise(in.Op()-OpBitOrK+OpBitOr, regs[in.B()], consts[in.C()])
 			if e != nil {
 				err = e
 				goto failed
 			}
-			regs[in.A] = v
+			regs[in.A()] = v
 
 		case OpEq:
-			regs[in.A] = Bool(Equal(regs[in.B], regs[in.C]))
+			regs[in.A()] = Bool(Equal(regs[in.B()], regs[in.C()]))
 		case OpNe:
-			regs[in.A] = Bool(!Equal(regs[in.B], regs[in.C]))
+			regs[in.A()] = Bool(!Equal(regs[in.B()], regs[in.C()]))
 		case OpEqK:
-			regs[in.A] = Bool(Equal(regs[in.B], consts[in.C]))
+			regs[in.A()] = Bool(Equal(regs[in.B()], consts[in.C()]))
 		case OpNeK:
-			regs[in.A] = Bool(!Equal(regs[in.B], consts[in.C]))
+			regs[in.A()] = Bool(!Equal(regs[in.B()], consts[in.C()]))
 		case OpLt, OpLe, OpGt, OpGe:
-			a, b := regs[in.B], regs[in.C]
+			a, b := regs[in.B()], regs[in.C()]
 			if a.typ == TInt && b.typ == TInt {
-				regs[in.A] = Bool(intCompare(in.Op, int32(a.n), int32(b.n)))
+				regs[in.A()] = Bool(intCompare(in.Op(), int32(a.n), int32(b.n)))
 				continue
 			}
 			vm.frames[fi].pc = pc
-			ok, e := vm.compareOp(in.Op, a, b)
+			ok, e := vm.compareOp(in.Op(), a, b)
 			if e != nil {
 				err = e
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = Bool(ok)
+			regs[in.A()] = Bool(ok)
 		case OpJmpLt, OpJmpLe, OpJmpGt, OpJmpGe, OpJmpLtK, OpJmpLeK, OpJmpGtK, OpJmpGeK,
 			OpLoopLt, OpLoopLe, OpLoopGt, OpLoopGe, OpLoopLtK, OpLoopLeK, OpLoopGtK, OpLoopGeK:
-			spec := &branchSpecs[in.Op-OpJmpLt]
-			a := regs[in.A]
+			spec := &branchSpecs[in.Op()-OpJmpLt]
+			a := regs[in.A()]
 			var b Value
 			if spec.constB {
-				b = consts[in.B]
+				b = consts[in.B()]
 			} else {
-				b = regs[in.B]
+				b = regs[in.B()]
 			}
 			var ok bool
 			if a.typ == TInt && b.typ == TInt {
@@ -209,7 +212,7 @@ reload:
 			case !spec.loop:
 				pc++ // skip the JMP taken when the condition is false
 			default:
-				pc += int(int16(in.C))
+				pc += int(int16(in.C()))
 				if e := vm.countStep(); e != nil {
 					err = e
 					goto failed
@@ -217,16 +220,16 @@ reload:
 			}
 		case OpCmp3:
 			vm.frames[fi].pc = pc
-			c, e := vm.Compare(regs[in.B], regs[in.C])
+			c, e := vm.Compare(regs[in.B()], regs[in.C()])
 			if e != nil {
 				err = e
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = Int(int32(c))
+			regs[in.A()] = Int(int32(c))
 
 		case OpJmp, OpJmpIf, OpJmpIfNot:
-			if in.Op != OpJmp && regs[in.A].Truthy() != (in.Op == OpJmpIf) {
+			if in.Op() != OpJmp && regs[in.A()].Truthy() != (in.Op() == OpJmpIf) {
 				continue // the condition does not hold: no jump
 			}
 			off := int(in.SBx())
@@ -240,7 +243,7 @@ reload:
 
 		case OpGetK:
 			// A constant key is a string: instance members first.
-			obj, key := regs[in.B], consts[in.C]
+			obj, key := regs[in.B()], consts[in.C()]
 			if obj.typ == TInstance {
 				// memberByStr, inlined: fields and methods of instances
 				// are what most code reads.
@@ -256,27 +259,27 @@ reload:
 					if v.typ == TWeakRef {
 						v = v.WeakRef().Get()
 					}
-					regs[in.A] = v
+					regs[in.A()] = v
 					continue
 				}
 			} else if v, ok := fastGet(obj, key); ok {
-				regs[in.A] = v
+				regs[in.A()] = v
 				continue
 			} else if d := vm.plainDelegate(obj); d != nil {
 				if i := d.findStr(key.StringObj()); i >= 0 {
-					regs[in.A] = d.nodes[i].val
+					regs[in.A()] = d.nodes[i].val
 					continue
 				}
 			}
 			goto get
 		case OpGet:
-			if v, ok := fastGet(regs[in.B], regs[in.C]); ok {
-				regs[in.A] = v
+			if v, ok := fastGet(regs[in.B()], regs[in.C()]); ok {
+				regs[in.A()] = v
 				continue
 			}
 			goto get
 		case OpSetK:
-			obj, key, val := regs[in.A], consts[in.B], regs[in.C]
+			obj, key, val := regs[in.A()], consts[in.B()], regs[in.C()]
 			if obj.typ == TInstance {
 				inst := obj.Instance()
 				m := inst.Class.Members
@@ -291,84 +294,84 @@ reload:
 			}
 			goto set
 		case OpSet:
-			if fastSet(regs[in.A], regs[in.B], regs[in.C]) {
+			if fastSet(regs[in.A()], regs[in.B()], regs[in.C()]) {
 				continue
 			}
 			goto set
 		case OpNewSlot:
 			vm.frames[fi].pc = pc
-			if e := vm.NewSlot(regs[in.A], regs[in.B], regs[in.C]); e != nil {
+			if e := vm.NewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); e != nil {
 				err = e
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpDelete:
 			vm.frames[fi].pc = pc
-			v, e := vm.deleteSlot(regs[in.B], regs[in.C])
+			v, e := vm.deleteSlot(regs[in.B()], regs[in.C()])
 			if e != nil {
 				err = e
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A()] = v
 
 		case OpIn:
-			regs[in.A] = Bool(rawIn(regs[in.C], regs[in.B]))
+			regs[in.A()] = Bool(rawIn(regs[in.C()], regs[in.B()]))
 		case OpInstanceOf:
-			v, e := instanceOf(regs[in.B], regs[in.C])
+			v, e := instanceOf(regs[in.B()], regs[in.C()])
 			if e != nil {
 				err = e
 				goto failed
 			}
-			regs[in.A] = v
+			regs[in.A()] = v
 		case OpNot:
-			regs[in.A] = Bool(!regs[in.B].Truthy())
+			regs[in.A()] = Bool(!regs[in.B()].Truthy())
 		case OpNeg, OpBitNot, OpTypeof, OpClone, OpResume:
 			vm.frames[fi].pc = pc
-			v, e := vm.unaryOp(in.Op, regs[in.B])
+			v, e := vm.unaryOp(in.Op(), regs[in.B()])
 			if e != nil {
 				err = e
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A()] = v
 
 		case OpNewTable:
-			if e := vm.Charge(sizeTable + sizeNode*int64(in.B)); e != nil {
+			if e := vm.Charge(sizeTable + sizeNode*int64(in.B())); e != nil {
 				err = e
 				goto failed
 			}
-			regs[in.A] = TableValue(NewTable(int(in.B)))
+			regs[in.A()] = TableValue(NewTable(int(in.B())))
 		case OpNewArray:
-			if e := vm.Charge(sizeArray + sizeValue*int64(in.B)); e != nil {
+			if e := vm.Charge(sizeArray + sizeValue*int64(in.B())); e != nil {
 				err = e
 				goto failed
 			}
-			regs[in.A] = ArrayValue(&Array{Elems: make([]Value, 0, in.B), objHeader: newHeader()})
+			regs[in.A()] = ArrayValue(&Array{Elems: make([]Value, 0, in.B()), objHeader: newHeader()})
 		case OpAppend:
-			a := regs[in.A].Array()
-			a.Elems = append(a.Elems, regs[in.B])
+			a := regs[in.A()].Array()
+			a.Elems = append(a.Elems, regs[in.B()])
 		case OpClosure:
 			p := cl.Proto.Protos[in.Bx()]
-			a := int(in.A)
+			a := int(in.A())
 			if e := vm.Charge(sizeClosure + (8+sizeOuter)*int64(len(p.Outers)) + sizeValue*int64(p.NumDefaults)); e != nil {
 				err = e
 				goto failed
 			}
-			regs[in.A] = ClosureValue(vm.newClosure(p, cl, base, regs[a+1:a+1+p.NumDefaults]))
+			regs[in.A()] = ClosureValue(vm.newClosure(p, cl, base, regs[a+1:a+1+p.NumDefaults]))
 		case OpGetBase:
 			if cl.Base != nil {
-				regs[in.A] = ClassValue(cl.Base)
+				regs[in.A()] = ClassValue(cl.Base)
 			} else {
-				regs[in.A] = Null
+				regs[in.A()] = Null
 			}
 		case OpClose:
-			vm.closeOuters(base + int(in.A))
+			vm.closeOuters(base + int(in.A()))
 
 		case OpCall:
-			fn := regs[in.A]
-			nb := base + int(in.A) + 1
-			nargs := int(in.B)
+			fn := regs[in.A()]
+			nb := base + int(in.A()) + 1
+			nargs := int(in.B())
 			vm.frames[fi].pc = pc
 			if e := vm.countStep(); e != nil {
 				err = e
@@ -413,15 +416,15 @@ reload:
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A()] = v
 		case OpTailCall:
-			fn := regs[in.A]
+			fn := regs[in.A()]
 			f = &vm.frames[fi]
 			if fn.typ != TClosure || fn.Closure().Proto.IsGenerator || f.gen != nil || f.ctor {
 				// Not replaceable: a nested call, then this frame returns
 				// (a constructor's frame still delivers its instance).
 				vm.frames[fi].pc = pc
-				v, e := vm.callAt(base+int(in.A)+1, int(in.B))
+				v, e := vm.callAt(base+int(in.A())+1, int(in.B()))
 				if e != nil {
 					err = e
 					goto failed
@@ -432,11 +435,11 @@ reload:
 				goto reload
 			}
 			vm.closeOuters(base)
-			n := int(in.B) + 1
-			copy(vm.stack[base-1:base-1+n], vm.stack[base+int(in.A):base+int(in.A)+n])
+			n := int(in.B()) + 1
+			copy(vm.stack[base-1:base-1+n], vm.stack[base+int(in.A()):base+int(in.A())+n])
 			entryFlag := f.entry
 			vm.popFrame()
-			if e := vm.pushClosure(fn.Closure(), base, int(in.B)); e != nil {
+			if e := vm.pushClosure(fn.Closure(), base, int(in.B())); e != nil {
 				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, entry: entryFlag})
 				err = e
 				goto failed
@@ -445,8 +448,8 @@ reload:
 			goto reload
 		case OpReturn:
 			v := Null
-			if in.B != 0 {
-				v = regs[in.A]
+			if in.B() != 0 {
+				v = regs[in.A()]
 			}
 			fr := &vm.frames[fi]
 			if !fr.entry && fr.gen == nil &&
@@ -468,8 +471,8 @@ reload:
 			goto reload
 		case OpYield:
 			v := Null
-			if in.B != 0 {
-				v = regs[in.A]
+			if in.B() != 0 {
+				v = regs[in.A()]
 			}
 			vm.frames[fi].pc = pc
 			vm.closeOuters(base)
@@ -480,16 +483,16 @@ reload:
 
 		case OpForPrep:
 			vm.frames[fi].pc = pc
-			if e := vm.forPrep(regs[in.A:]); e != nil {
+			if e := vm.forPrep(regs[in.A():]); e != nil {
 				err = e
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpForNext:
-			if c := regs[in.A]; vm.stepsLeft > 1 {
+			if c := regs[in.A()]; vm.stepsLeft > 1 {
 				// Arrays, tables and strings step in the loop: state,
 				// key, value.
-				r := regs[in.A+1 : in.A+4]
+				r := regs[in.A()+1 : in.A()+4]
 				i := int32(r[0].n)
 				switch c.typ {
 				case TArray:
@@ -536,7 +539,7 @@ reload:
 				err = e
 				goto failed
 			}
-			more, e := vm.forNext(base + int(in.A))
+			more, e := vm.forNext(base + int(in.A()))
 			if e != nil {
 				err = e
 				goto failed
@@ -547,32 +550,32 @@ reload:
 			}
 
 		case OpPushTrap:
-			vm.traps = append(vm.traps, trap{frame: fi, pc: pc + int(in.SBx()), reg: int(in.A)})
+			vm.traps = append(vm.traps, trap{frame: fi, pc: pc + int(in.SBx()), reg: int(in.A())})
 		case OpPopTrap:
-			vm.traps = vm.traps[:len(vm.traps)-int(in.B)]
+			vm.traps = vm.traps[:len(vm.traps)-int(in.B())]
 		case OpThrow:
 			if vm.trapWithin(entry) {
 				// Caught in this run: a jump to the trap, no Error object.
 				vm.frames[fi].pc = pc
-				vm.catchValue(regs[in.A])
+				vm.catchValue(regs[in.A()])
 				goto reload
 			}
-			err = &Error{Value: regs[in.A]}
+			err = &Error{Value: regs[in.A()]}
 			goto failed
 
 		case OpClass:
 			vm.frames[fi].pc = pc
-			v, e := vm.newClassOp(regs[in.B:], in.C)
+			v, e := vm.newClassOp(regs[in.B():], in.C())
 			if e != nil {
 				err = e
 				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A()] = v
 		case OpNewMember:
 			vm.frames[fi].pc = pc
-			b := int(in.B)
-			if e := vm.newMemberOp(regs[in.A].Class(), regs[b], regs[b+1], regs[b+2], in.C != 0); e != nil {
+			b := int(in.B())
+			if e := vm.newMemberOp(regs[in.A()].Class(), regs[b], regs[b+1], regs[b+2], in.C() != 0); e != nil {
 				err = e
 				goto failed
 			}
@@ -581,7 +584,7 @@ reload:
 			cl.Proto.Counts[in.Bx()]++
 		case OpNop:
 		default:
-			err = Errorf("internal error: bad opcode %d", in.Op)
+			err = Errorf("internal error: bad opcode %d", in.Op())
 			goto failed
 		}
 		continue
@@ -590,12 +593,12 @@ reload:
 		// GETK and GET when no fast path answered: delegates, metamethods
 		// and the error of a missing slot.
 		vm.frames[fi].pc = pc
-		if v, e := vm.get(regs[in.B], operandC(in, regs, consts), in.B == 0); e != nil {
+		if v, e := vm.get(regs[in.B()], operandC(in, regs, consts), in.B() == 0); e != nil {
 			err = e
 			goto failed
 		} else {
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A()] = v
 		}
 		continue
 
@@ -603,7 +606,7 @@ reload:
 		// SETK and SET when no fast path stored the value: delegates,
 		// metamethods, classes and the error of a missing slot.
 		vm.frames[fi].pc = pc
-		if e := vm.set(regs[in.A], setKey(in, regs, consts), regs[in.C], in.A == 0); e != nil {
+		if e := vm.set(regs[in.A()], setKey(in, regs, consts), regs[in.C()], in.A() == 0); e != nil {
 			err = e
 			goto failed
 		}
@@ -613,26 +616,26 @@ reload:
 	arith:
 		// + - * / % when the operands are not two integers (floats,
 		// strings, metamethods, errors), and every / and %.
-		if a, b := regs[in.B], operandC(in, regs, consts); a.typ == TFloat || b.typ == TFloat {
+		if a, b := regs[in.B()], operandC(in, regs, consts); a.typ == TFloat || b.typ == TFloat {
 			if x, y, ok := floatOperands(a, b); ok {
-				regs[in.A] = Float(floatArith(arithChars[in.Op], x, y))
+				regs[in.A()] = Float(floatArith(arithChars[in.Op()], x, y))
 				continue
 			}
 		} else if a.typ == TInt && b.typ == TInt && b.n != 0 {
-			if arithChars[in.Op] == '/' {
-				regs[in.A] = Int(int32(a.n) / int32(b.n))
+			if arithChars[in.Op()] == '/' {
+				regs[in.A()] = Int(int32(a.n) / int32(b.n))
 			} else {
-				regs[in.A] = Int(int32(a.n) % int32(b.n))
+				regs[in.A()] = Int(int32(a.n) % int32(b.n))
 			}
 			continue
 		}
 		vm.frames[fi].pc = pc
-		if v, e := vm.arith(arithChars[in.Op], regs[in.B], operandC(in, regs, consts)); e != nil {
+		if v, e := vm.arith(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); e != nil {
 			err = e
 			goto failed
 		} else {
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A] = v
+			regs[in.A()] = v
 		}
 	}
 failed:
@@ -718,19 +721,19 @@ func init() {
 
 // operandC is the C operand of an instruction: a register, or a constant
 // for the K forms.
-func operandC(in Instr, regs, consts []Value) Value {
-	if constC[in.Op] {
-		return consts[in.C]
+func operandC(in word, regs, consts []Value) Value {
+	if constC[in.Op()] {
+		return consts[in.C()]
 	}
-	return regs[in.C]
+	return regs[in.C()]
 }
 
 // setKey is the key of a SETK (a constant) or a SET (a register).
-func setKey(in Instr, regs, consts []Value) Value {
-	if in.Op == OpSetK {
-		return consts[in.B]
+func setKey(in word, regs, consts []Value) Value {
+	if in.Op() == OpSetK {
+		return consts[in.B()]
 	}
-	return regs[in.B]
+	return regs[in.B()]
 }
 
 func intCompare(op Op, a, b int32) bool {
@@ -744,3 +747,16 @@ func intCompare(op Op, a, b int32) bool {
 	}
 	return a >= b
 }
+
+// word is an instruction as the loop reads it: one 64-bit load, the
+// fields taken out where a case uses them (Instr's layout: Op, a pad
+// byte, A, B, C, little-endian), so the loop keeps one word live instead
+// of four fields.
+type word uint64
+
+func (w word) Op() Op     { return Op(w) }
+func (w word) A() uint16  { return uint16(w >> 16) }
+func (w word) B() uint16  { return uint16(w >> 32) }
+func (w word) C() uint16  { return uint16(w >> 48) }
+func (w word) Bx() uint32 { return uint32(w >> 32) }
+func (w word) SBx() int32 { return int32(w >> 32) }
