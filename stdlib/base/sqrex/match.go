@@ -435,46 +435,30 @@ func setHas(items []setItem, c byte) bool {
 // bytes are unsigned (as on the imp's ARM targets), so bytes >= 0x80 are in
 // no positive class and in every negated one.
 func classHas(cls, c byte) bool {
-	switch cls {
-	case 'a':
-		return isAlpha(c)
-	case 'A':
-		return !isAlpha(c)
-	case 'w':
-		return isAlnum(c) || c == '_'
-	case 'W':
-		return !isAlnum(c) && c != '_'
-	case 's':
-		return isSpace(c)
-	case 'S':
-		return !isSpace(c)
-	case 'd':
-		return isDigit(c)
-	case 'D':
-		return !isDigit(c)
-	case 'x':
-		return isXDigit(c)
-	case 'X':
-		return !isXDigit(c)
-	case 'c':
-		return isCntrl(c)
-	case 'C':
-		return !isCntrl(c)
-	case 'p':
-		return isPunct(c)
-	case 'P':
-		return !isPunct(c)
-	case 'l':
-		return c >= 'a' && c <= 'z'
-	case 'u':
-		return c >= 'A' && c <= 'Z'
+	if in := classTests[cls]; in != nil {
+		return in(c)
+	}
+	if in := classTests[cls|0x20]; in != nil && negatedClasses[cls] {
+		return !in(c)
 	}
 	return false
 }
 
+// classTests are the class escapes (\a \w \s \d \x \c \p \l \u);
+// negatedClasses the upper-case ones that match what the lower-case one
+// does not (\L and \U are no class).
+var (
+	classTests = [256]func(byte) bool{'a': isAlpha, 'w': isWord, 's': isSpace, 'd': isDigit,
+		'x': isXDigit, 'c': isCntrl, 'p': isPunct, 'l': isLower, 'u': isUpper}
+	negatedClasses = [256]bool{'A': true, 'W': true, 'S': true, 'D': true, 'X': true, 'C': true, 'P': true}
+)
+
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isAlpha(c byte) bool  { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isAlnum(c byte) bool  { return isAlpha(c) || isDigit(c) }
+func isWord(c byte) bool   { return isAlnum(c) || c == '_' }
+func isLower(c byte) bool  { return c >= 'a' && c <= 'z' }
+func isUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
 func isSpace(c byte) bool  { return c == ' ' || (c >= '\t' && c <= '\r') }
 func isXDigit(c byte) bool { return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f') }
 func isCntrl(c byte) bool  { return c < 0x20 || c == 0x7F }
