@@ -235,18 +235,10 @@ func (w walker) part(n *node, field string) (Part, error) {
 				p.Registers[byte(reg)] = byte(val)
 				return err
 			})
-		case "holding", "input":
-			m := map[uint16]uint16{}
-			if k == "holding" {
-				p.Holding = m
-			} else {
-				p.Input = m
-			}
-			err = w.table(v, f, func(addr uint16, rv *node, rf string) error {
-				val, err := w.integer(rv, rf, 0, 65535)
-				m[addr] = uint16(val)
-				return err
-			})
+		case "holding":
+			p.Holding, err = addressTable(w, v, f, w.word)
+		case "input":
+			p.Input, err = addressTable(w, v, f, w.word)
 		case "functions":
 			if err = w.want(v, f, 'a'); err != nil {
 				return err
@@ -263,20 +255,10 @@ func (w walker) part(n *node, field string) (Part, error) {
 				}
 				p.Functions = append(p.Functions, byte(x))
 			}
-		case "coils", "discrete":
-			m := map[uint16]bool{}
-			if k == "coils" {
-				p.Coils = m
-			} else {
-				p.Discrete = m
-			}
-			err = w.table(v, f, func(addr uint16, rv *node, rf string) error {
-				if err := w.want(rv, rf, 'b'); err != nil {
-					return err
-				}
-				m[addr] = rv.b
-				return nil
-			})
+		case "coils":
+			p.Coils, err = addressTable(w, v, f, w.bit)
+		case "discrete":
+			p.Discrete, err = addressTable(w, v, f, w.bit)
 		}
 		return err
 	})
@@ -296,14 +278,33 @@ func (w walker) part(n *node, field string) (Part, error) {
 	return p, nil
 }
 
-func (w walker) table(n *node, field string, each func(addr uint16, v *node, f string) error) error {
-	return w.fields(n, field, nil, func(k string, v *node, f string) error {
+// addressTable reads an object whose keys are 16-bit addresses (a Modbus
+// register or bit table), each value read by value.
+func addressTable[T any](w walker, n *node, field string, value func(*node, string) (T, error)) (map[uint16]T, error) {
+	m := map[uint16]T{}
+	err := w.fields(n, field, nil, func(k string, v *node, f string) error {
 		a, err := strconv.ParseUint(k, 0, 16)
 		if err != nil {
 			return w.errorf(v, f, "address %q is not a number from 0 to 65535", k)
 		}
-		return each(uint16(a), v, f)
+		m[uint16(a)], err = value(v, f)
+		return err
 	})
+	return m, err
+}
+
+// word reads a 16-bit register value.
+func (w walker) word(n *node, field string) (uint16, error) {
+	x, err := w.integer(n, field, 0, 65535)
+	return uint16(x), err
+}
+
+// bit reads a coil or discrete input: true or false.
+func (w walker) bit(n *node, field string) (bool, error) {
+	if err := w.want(n, field, 'b'); err != nil {
+		return false, err
+	}
+	return n.b, nil
 }
 
 func busPrefix(model string) string {
