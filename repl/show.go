@@ -105,11 +105,21 @@ func (p *printer) className(c *runtime.Class) string {
 	}
 }
 
+// enter marks container c as being printed, unless it already is (a
+// cycle) or depth is as deep as the printer goes; the caller deletes the
+// mark when done.
+func (p *printer) enter(c any, depth int) bool {
+	if p.seen[c] || depth >= maxDepth {
+		return false
+	}
+	p.seen[c] = true
+	return true
+}
+
 func (p *printer) table(t *runtime.Table, indent string, depth int) string {
-	if p.seen[t] || depth >= maxDepth {
+	if !p.enter(t, depth) {
 		return "{…}"
 	}
-	p.seen[t] = true
 	defer delete(p.seen, t)
 	var items []string
 	for i, n := 0, 0; ; n++ {
@@ -128,10 +138,9 @@ func (p *printer) table(t *runtime.Table, indent string, depth int) string {
 }
 
 func (p *printer) array(a *runtime.Array, indent string, depth int) string {
-	if p.seen[a] || depth >= maxDepth {
+	if !p.enter(a, depth) {
 		return "[…]"
 	}
-	p.seen[a] = true
 	defer delete(p.seen, a)
 	var items []string
 	for i, v := range a.Elems {
