@@ -14,6 +14,26 @@
 // its clock moves on and its events wait; in wall time the process really
 // sleeps.
 //
+// Where each member lives:
+//
+//	imp.go        Open, the Module of one run, the imp object's spec list;
+//	              info, environment, getmemoryfree, get/setpowersave,
+//	              onunhandledexception, reset, deepsleepfor/until;
+//	              WAKEREASON_* and ENVIRONMENT_*
+//	timers.go     wakeup, cancelwakeup, onidle, sleep (and timer handles)
+//	wifi.go       getssid, getbssid, getchannel, getrssi, rssi,
+//	              get/setcountry, scanwifinetworks
+//	config.go     clearconfiguration, setwificonfiguration,
+//	              setstaticnetworkconfiguration, setproxy, setenroltokens,
+//	              setnvramimage, setsendbuffersize, getethernetspeed,
+//	              get/setpoweren; CONFIG_* and PROXY_TYPE_*
+//	legacy.go     imp.configure, InputPort and OutputPort of the pre-2014 API
+//	nv.go         the nv table kept across Squirrel restarts
+//	meta.go       namespace objects (NewMeta, Namespace)
+//	agent.go      the device's agent object (agent.send, agent.on)
+//	agentstub.go  agent.send on a device without an agent
+//	agentimp.go   the agent's imp object
+//
 // imp, hardware and server are "meta" objects, not tables: typeof gives
 // "meta", members are read with '.', foreach and 'in' do not see them.
 package imp

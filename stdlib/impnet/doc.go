@@ -5,6 +5,15 @@
 // the wire live in package lan; this package turns Squirrel values into
 // lan calls and lan results into Squirrel values and events.
 //
+// Where each member lives:
+//
+//	impnet.go  Open, the state constants (UNKNOWN … CELLULAR_*), imp.net's
+//	           spec list and open
+//	tables.go  imp.net.info, get/setserverinterfaces: what the device
+//	           reports of its interfaces
+//	iface.go   interface objects: getstate, getiptable, openudp
+//	socket.go  udpsocket objects: send, onreceive, close
+//
 // Decisions where the imp documentation is silent:
 //
 //   - Interfaces per imp type: imp005 has eth0 and wl0, imp006 wl0 and

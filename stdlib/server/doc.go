@@ -3,6 +3,15 @@
 // disconnect, onunexpecteddisconnect, setsendtimeoutpolicy, flush) and the
 // calls that end a Squirrel run (restart, sleepfor, sleepuntil).
 //
+// Where each member lives:
+//
+//	server.go   Open, Conn, the policies and constants; log, error,
+//	            isconnected, connect, disconnect, onunexpecteddisconnect,
+//	            setsendtimeoutpolicy, flush, restart, sleepfor, sleepuntil
+//	factory.go  factory BlinkUp: bless, factoryblinkup, show,
+//	            expectonlinein, expectonlineat; BLINKUP_*
+//	link.go     Link and Outage: when the network reaches the impCloud
+//
 // The connection to the impCloud is a Conn that outlives Squirrel runs.
 // Whether the network lets the device reach the cloud is a Link: a list of
 // outages fixed when the run starts (impvm run --offline-at). The two
