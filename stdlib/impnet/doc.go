@@ -7,11 +7,12 @@
 //
 // Where each member lives:
 //
-//	impnet.go  Open, the state constants (UNKNOWN … CELLULAR_*), imp.net's
-//	           spec list and open
+//	impnet.go  Open, the state constants (UNKNOWN … CELLULAR_*) and
+//	           imp.net's spec list
 //	tables.go  imp.net.info, get/setserverinterfaces: what the device
 //	           reports of its interfaces
-//	iface.go   interface objects: getstate, getiptable, openudp
+//	iface.go   imp.net.open and interface objects: getstate, getiptable,
+//	           openudp
 //	socket.go  udpsocket objects: send, onreceive, close
 //
 // Decisions where the imp documentation is silent:
