@@ -5,6 +5,24 @@
 // own URL), the agent's server object (log, error, save, load) and, via
 // stdlib/imp, an imp object with named timers.
 //
+// Where each member lives:
+//
+//	agent.go     Open, Options, the Module of one agent run
+//	device.go    the device object: send, on, onconnect, ondisconnect,
+//	             isconnected, info
+//	http.go      the http object's spec list: onrequest, agenturl,
+//	             get/post/put/httpdelete/request, and the httpresponse
+//	             (header, send)
+//	coding.go    jsonencode/decode, urlencode/decode, base64encode/decode,
+//	             http.hash (digests and hmac)
+//	outbound.go  outbound requests: sendasync, sendsync, cancel,
+//	             setvalidation
+//	request.go   the request table an onrequest handler gets
+//	listener.go  the Listener on 127.0.0.1 (listener_socket.go,
+//	             listener_js.go: its transports)
+//	server.go    the agent's server object: log, error, save, load,
+//	             onshutdown
+//
 // Incoming HTTP requests come from a Listener on 127.0.0.1: each request
 // is posted to the agent's event queue as a table (method, path, query,
 // headers with lower-cased names, body) and an httpresponse whose send()
