@@ -25,7 +25,7 @@ func (m *Module) newBluetooth() runtime.Value {
 	// the script still holds the bluetooth object.
 	m.vm.AddRoots(func(visit func(runtime.Value)) { visit(radio.scanCb); visit(radio.connectCb) })
 	m.radio = radio
-	m.btObject = bluetoothMembers.Kind("bluetooth", func() []runtime.Spec { return bluetoothSpecs }).New(radio)
+	m.btObject = bluetoothMembers.Kind(imp.MetaTypeName, func() []runtime.Spec { return bluetoothSpecs }).New(radio)
 	// open([uart,] [firmware]): imp004m passes the UART wired to its radio
 	// and the firmware blob; imp006 (impOS 41.28+) needs neither.
 	return imp.NewMeta(bluetoothOpenNatives.Members(bluetoothOpenSpecs))

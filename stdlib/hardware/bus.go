@@ -9,6 +9,7 @@ import (
 
 	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/base"
 )
 
@@ -29,10 +30,10 @@ type bus struct {
 // in the hardware table.
 func (m *Module) addBuses(hw *runtime.Table) {
 	kinds := map[imptype.BusKind]*runtime.Kind{
-		imptype.I2C:     busMembers[0].Kind("i2c", func() []runtime.Spec { return i2cSpecs }),
-		imptype.SPI:     busMembers[1].Kind("spi", func() []runtime.Spec { return spiSpecs }),
-		imptype.UART:    busMembers[2].Kind("uart", func() []runtime.Spec { return uartSpecs }),
-		imptype.PWMPair: busMembers[3].Kind("pwmpair", func() []runtime.Spec { return pwmPairSpecs }),
+		imptype.I2C:     busMembers[0].Kind(imp.MetaTypeName, func() []runtime.Spec { return i2cSpecs }),
+		imptype.SPI:     busMembers[1].Kind(imp.MetaTypeName, func() []runtime.Spec { return spiSpecs }),
+		imptype.UART:    busMembers[2].Kind(imp.MetaTypeName, func() []runtime.Spec { return uartSpecs }),
+		imptype.PWMPair: busMembers[3].Kind(imp.MetaTypeName, func() []runtime.Spec { return pwmPairSpecs }),
 	}
 	m.buses = map[string]*bus{}
 	for _, spec := range m.typ.Buses {

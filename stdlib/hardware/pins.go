@@ -8,10 +8,13 @@ import (
 	"github.com/impvm/impvm/imptype"
 
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// pinTypeName is what typeof reports for hardware.pinX.
-const pinTypeName = "pin"
+// pinTypeName is what typeof reports for hardware.pinX: like every imp API
+// object, a pin is a "meta" object (imp-api.md §4.1; Electric Imp's APA102
+// library tells a SPI bus from a pin pair by typeof x == "meta").
+const pinTypeName = imp.MetaTypeName
 
 // Pin modes (pin.configure). The imp documents the names, not values
 // impvm could confirm; these values are impvm's own.

@@ -3,6 +3,7 @@ package hardware
 import (
 	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/base"
 )
 
@@ -43,7 +44,7 @@ func (m *Module) addSPIFlash(hw *runtime.Table) {
 	}
 	sf := &spiflash{f: f, speed: 15000000}
 	m.flash = sf
-	hw.SetStr("spiflash", flashMembers.Kind("spiflash", func() []runtime.Spec { return flashSpecs }).New(sf))
+	hw.SetStr("spiflash", flashMembers.Kind(imp.MetaTypeName, func() []runtime.Spec { return flashSpecs }).New(sf))
 }
 
 // flashMembers is hardware.spiflash's method table, shared by every VM;
