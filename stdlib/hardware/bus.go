@@ -9,8 +9,8 @@ import (
 
 	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // bus is the payload of an i2c, spi, uart or pwmpair object.

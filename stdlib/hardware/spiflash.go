@@ -3,8 +3,8 @@ package hardware
 import (
 	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/imp"
 	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // spiflash.write() verification flags (documented values).
