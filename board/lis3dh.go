@@ -16,13 +16,13 @@ import (
 // ready and overrun bits; the 32-level FIFO in bypass, FIFO, stream and
 // stream-to-FIFO modes with watermark, overrun and empty flags; interrupt
 // generators 1 and 2 (OR/AND of high/low events on |acceleration|,
-// threshold, duration, latching, INT1_SRC/INT2_SRC); single-click
-// detection (CLICK_CFG single-click bits, CLICK_THS, TIME_LIMIT,
-// CLICK_SRC); the INT1 and INT2 lines (CTRL_REG3/CTRL_REG6 routing,
+// threshold, duration, latching, INT1_SRC/INT2_SRC); single- and
+// double-click detection (CLICK_CFG, CLICK_THS, TIME_LIMIT, TIME_LATENCY,
+// TIME_WINDOW, CLICK_SRC, as ST's application note AN3308 describes it); the INT1 and INT2 lines (CTRL_REG3/CTRL_REG6 routing,
 // polarity) as pin sources; the temperature sensor on ADC3 (1 digit/°C
 // relative to 25 °C); BOOT. Acceleration comes from the environment
 // (1 g on Z lying flat). Not modelled: 6D/4D orientation detection,
-// double-click, activity/inactivity (ACT_THS), ADC1/ADC2 inputs (they
+// the click's sign bit, activity/inactivity (ACT_THS), ADC1/ADC2 inputs (they
 // read 0), self-test, the high-pass filter (its bits are kept).
 type LIS3DH struct {
 	measured bool // a conversion has happened (for the board view)
@@ -36,8 +36,12 @@ type LIS3DH struct {
 	a        [3]float64
 	igDur    [2]int // samples an interrupt condition has held
 	click    struct {
-		above bool
-		count int
+		above  bool
+		count  int  // samples above the threshold
+		axes   byte // the axes over the threshold during this press
+		first  bool // a first click ended gap samples ago
+		gap    int
+		ignore bool // this press began in the latency after a first click
 	}
 	Key string // names the part in its measurement noise's seed
 }
@@ -72,6 +76,8 @@ const (
 	lisClickSrc  = 0x39
 	lisClickThs  = 0x3A
 	lisTimeLimit = 0x3B
+	lisLatency   = 0x3C
+	lisWindow    = 0x3D
 	lisID        = 0x33
 )
 
@@ -394,32 +400,60 @@ func (d *LIS3DH) interrupts() {
 	d.detectClick(thsLSB)
 }
 
-// detectClick: a single click is |a| on an enabled axis going above
-// CLICK_THS and back below within TIME_LIMIT samples.
+// detectClick: a click is |a| on an enabled axis going above CLICK_THS
+// and back below within TIME_LIMIT samples (a single click). A double
+// click is a second click that starts after TIME_LATENCY samples from
+// the end of the first (presses during the latency are ignored) and
+// within TIME_WINDOW samples after that.
 func (d *LIS3DH) detectClick(_ float64) {
 	cfg := d.r[lisClickCfg]
-	if cfg&0x15 == 0 {
+	single, double := cfg&0x15 != 0, cfg&0x2A != 0
+	if !single && !double {
 		return
 	}
 	fsG := []float64{2, 4, 8, 16}[d.r[lisCtrl4]>>4&3]
 	ths := float64(d.r[lisClickThs]&0x7F) * fsG / 128
+	latency, window := int(d.r[lisLatency]), int(d.r[lisWindow])
 	var above bool
 	var axes byte
 	for axis := 0; axis < 3; axis++ {
-		if cfg&(1<<(2*axis)) != 0 && math.Abs(d.a[axis]) > ths {
+		if cfg&(3<<(2*axis)) != 0 && math.Abs(d.a[axis]) > ths {
 			above = true
 			axes |= 1 << axis
 		}
 	}
+	c := &d.click
 	switch {
-	case above && !d.click.above:
-		d.click.above, d.click.count = true, 0
+	case above && !c.above:
+		c.above, c.count, c.axes = true, 0, axes
+		c.ignore = c.first && c.gap < latency
+		if c.first && c.gap >= latency+window {
+			c.first = false // the window passed: this press starts anew
+		}
 	case above:
-		d.click.count++
-	case d.click.above:
-		d.click.above = false
-		if d.click.count < int(d.r[lisTimeLimit]&0x7F) {
-			d.r[lisClickSrc] = 0x40 | 0x10 | axes
+		c.count++
+		c.axes |= axes
+	case c.above:
+		c.above = false
+		if c.ignore || c.count >= int(d.r[lisTimeLimit]&0x7F) {
+			break
+		}
+		switch {
+		case double && c.first && c.gap >= latency:
+			d.r[lisClickSrc] = 0x40 | 0x20 | c.axes
+			c.first = false
+		default:
+			if single {
+				d.r[lisClickSrc] = 0x40 | 0x10 | c.axes
+			}
+			c.first, c.gap = double, 0
+		}
+	default:
+		if c.first {
+			c.gap++
+			if c.gap >= latency+window {
+				c.first = false
+			}
 		}
 	}
 	if axes != 0 {

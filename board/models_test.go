@@ -522,3 +522,46 @@ func TestNoiseRepeatable(t *testing.T) {
 		t.Errorf("no noise: %v", a)
 	}
 }
+
+// LIS3DH clicks (AN3308): at 400 Hz with CLICK_THS 0.5 g, TIME_LIMIT 10,
+// TIME_LATENCY 8 and TIME_WINDOW 40 samples, two taps on X 50 ms apart
+// are a single click then a double click; a second tap inside the
+// latency is ignored; one after the window is a new single click.
+func TestLIS3DHClicks(t *testing.T) {
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	taps := func(at ...int) *Curve {
+		c := &Curve{}
+		for _, a := range at {
+			c.Points = append(c.Points, Point{At: ms(a), Value: 1.5}, Point{At: ms(a + 10), Value: 0})
+		}
+		return c
+	}
+	for _, c := range []struct {
+		name string
+		taps []int
+		cfg  byte
+		at   []int  // when CLICK_SRC is read
+		want []byte // what it reads
+	}{
+		{"double", []int{100, 160}, 0x03, []int{130, 200}, []byte{0x51, 0x61}},
+		{"second tap in the latency", []int{100, 113}, 0x03, []int{112, 200}, []byte{0x51, 0x01}}, // X seen, no click
+		{"second tap after the window", []int{100, 400}, 0x03, []int{130, 450}, []byte{0x51, 0x51}},
+		{"double only", []int{100, 160}, 0x02, []int{130, 200}, []byte{0x01, 0x61}},
+	} {
+		e := NewEnv(1)
+		e.Start = t0
+		e.Set(AccelZ, 0)
+		e.Follow(AccelX, taps(c.taps...))
+		d := NewLIS3DH(e)
+		for _, w := range [][2]byte{{0x20, 0x77}, {0x38, c.cfg}, {0x3A, 0x20}, {0x3B, 10}, {0x3C, 8}, {0x3D, 40}} {
+			d.Write(t0, w[:])
+		}
+		for i, at := range c.at {
+			d.Write(t0.Add(ms(at)), []byte{0x39})
+			got, _ := d.Read(t0.Add(ms(at)), 1)
+			if got[0]&0x7F != c.want[i] {
+				t.Errorf("%s: CLICK_SRC at %d ms = %#02x, want %#02x", c.name, at, got[0], c.want[i])
+			}
+		}
+	}
+}
