@@ -327,9 +327,13 @@ func (fs *funcState) switchStmt(s *syntax.Switch) {
 	for _, cs := range s.Cases {
 		fs.setLine(cs.Value)
 		top := fs.freeReg
-		v := fs.exprAnyReg(cs.Value)
 		t := fs.allocReg()
-		fs.op(runtime.OpEq, t, subject, v)
+		if k, ok := fs.constOperand(cs.Value); ok {
+			fs.op(runtime.OpEqK, t, subject, k)
+		} else {
+			v := fs.exprAnyReg(cs.Value)
+			fs.op(runtime.OpEq, t, subject, v)
+		}
 		bodyJumps = append(bodyJumps, fs.jump(runtime.OpJmpIf, t))
 		fs.freeReg = top
 	}
