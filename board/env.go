@@ -1,10 +1,9 @@
 package board
 
 import (
-	"fmt"
-	"hash/fnv"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -96,22 +95,36 @@ func (e *Env) Accel(now time.Time) [3]float64 {
 // the seed and the device's name, so readings vary sample to sample as a
 // real part's do, and the same run gives the same readings.
 func (e *Env) Noise(key string, t time.Time) float64 {
-	return e.noiseAt("part:"+key, t.Sub(e.Start), time.Nanosecond)
+	return e.noiseAt("part:", key, t.Sub(e.Start), time.Nanosecond)
 }
 
 // noise is a deterministic, roughly normal value (mean 0, deviation 1)
 // for quantity q in the step of time holding t.
 func (e *Env) noise(q string, t time.Duration, step time.Duration) float64 {
-	return e.noiseAt(q, t, step)
+	return e.noiseAt("", q, t, step)
 }
 
-func (e *Env) noiseAt(q string, t time.Duration, step time.Duration) float64 {
+// noiseAt is noise for the quantity named prefix+q: the FNV-1a hash of
+// "seed/device/prefix+q/step number" picks the value (built without
+// allocating: sensors draw noise on every conversion).
+func (e *Env) noiseAt(prefix, q string, t time.Duration, step time.Duration) float64 {
 	if step <= 0 {
 		step = time.Second
 	}
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%d/%s/%s/%d", e.Seed, e.Device, q, int64(t/step))
-	x := h.Sum64()
+	var buf [128]byte
+	b := strconv.AppendInt(buf[:0], e.Seed, 10)
+	b = append(b, '/')
+	b = append(b, e.Device...)
+	b = append(b, '/')
+	b = append(b, prefix...)
+	b = append(b, q...)
+	b = append(b, '/')
+	b = strconv.AppendInt(b, int64(t/step), 10)
+	x := uint64(fnvOffset64)
+	for _, c := range b {
+		x ^= uint64(c)
+		x *= fnvPrime64
+	}
 	var sum float64
 	for i := 0; i < 4; i++ { // Irwin-Hall: four uniforms, variance 1/3 → scale by sqrt(3)
 		sum += float64(x&0xFFFF)/65535 - 0.5
@@ -119,6 +132,12 @@ func (e *Env) noiseAt(q string, t time.Duration, step time.Duration) float64 {
 	}
 	return sum * math.Sqrt(3)
 }
+
+// The FNV-1a 64-bit parameters (hash/fnv's).
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
 
 // Curve is a quantity over time: each point holds its value from its
 // time until the next point, or, when the next point ramps, moves
