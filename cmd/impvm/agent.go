@@ -41,6 +41,31 @@ func devicePaths(paths []string) []string {
 	return out
 }
 
+// withDeviceForAgents gives a run of agent files alone a device each, as
+// impCentral does (a device group always has device code, perhaps none):
+// the X.device.nut beside X.agent.nut when there is one, else a device
+// with no code. Runs naming a device file are returned unchanged.
+func withDeviceForAgents(paths []string, open func(string) ([]byte, error)) ([]string, func(string) ([]byte, error)) {
+	if len(devicePaths(paths)) > 0 {
+		return paths, open
+	}
+	empty := map[string]bool{}
+	out := slices.Clone(paths)
+	for _, p := range paths {
+		dev := strings.TrimSuffix(p, ".agent.nut") + ".device.nut"
+		if _, err := open(dev); errors.Is(err, fs.ErrNotExist) {
+			empty[dev] = true
+		}
+		out = append(out, dev)
+	}
+	return out, func(p string) ([]byte, error) {
+		if empty[p] {
+			return []byte{}, nil
+		}
+		return open(p)
+	}
+}
+
 // agentFiles pairs each device of a run with its agent file ("" for
 // none): the i-th --agent goes with the i-th device; an *.agent.nut FILE
 // with the devices of the same name (X.device.nut), or else the first

@@ -65,6 +65,7 @@ func TestRunModes(t *testing.T) {
 	dev := writeFile(t, dir, "x.device.nut", `server.log("device");`)
 	bad := writeFile(t, dir, "bad.device.nut", "server.log(1);\nlocal = 2;\n")
 	agent := writeFile(t, dir, "x.agent.nut", `server.log("agent");`)
+	agentAlone := writeFile(t, dir, "alone.agent.nut", `server.log("alone");`)
 	tests := []struct {
 		args     []string
 		code     int
@@ -74,7 +75,9 @@ func TestRunModes(t *testing.T) {
 		{[]string{dev, "--virtual"}, 0, "2026-01-01T00:00:00.000 +00:00 [Status] Device booting\n2026-01-01T00:00:00.000 +00:00 [Device] device\n", ""},
 		{[]string{"--device", "--virtual", plain}, 0, "[Device] plain 0\n", ""},
 		{[]string{"--virtual", bad}, 1, "", "bad.device.nut:2:7: "},
-		{[]string{agent}, 2, "", "agent code needs a device file"},
+		// Agent code alone runs with the device code beside it, or none.
+		{[]string{agent, "--virtual"}, 0, "[Agent] agent\n2026-01-01T00:00:00.000 +00:00 [Status] Device booting\n2026-01-01T00:00:00.000 +00:00 [Device] device\n", ""},
+		{[]string{agentAlone, "--virtual"}, 0, "[Agent] alone\n2026-01-01T00:00:00.000 +00:00 [Status] Device booting\n", ""},
 		{[]string{"--on-error", "sometimes", dev}, 2, "", "--on-error"},
 	}
 	for _, tc := range tests {

@@ -152,6 +152,7 @@ func loadOpener(opts preproc.Options, stderr io.Writer, lines map[string]preproc
 func loadDevices(f *deviceFlags, opts preproc.Options, paths []string, cfg *host.Config, prefix string, stderr io.Writer) int {
 	lines := map[string]preproc.LineMap{}
 	open := loadOpener(opts, stderr, lines)
+	paths, open = withDeviceForAgents(paths, open)
 	var err error
 	cfg.Scripts, err = readScripts(paths, open)
 	if err == nil {
