@@ -12,7 +12,9 @@ import (
 // reads may cross page and sector boundaries. Its size is the imp
 // type's (imptype.Type.SPIFlashBytes). The contents belong to the
 // board, so they survive Squirrel restarts; Load and Save keep them
-// across runs (impvm run --flash FILE).
+// across runs (impvm run --flash FILE). Not modelled: the chip's program
+// and erase times (operations take no virtual time), status register,
+// write protection.
 type Flash struct {
 	size    int
 	sectors map[int]*[FlashSector]byte // written sectors; the rest read 0xFF
