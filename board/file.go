@@ -51,6 +51,7 @@ func LoadBoardFile(path string) (*BoardFile, error) {
 var deviceFields = map[string][]string{
 	"hts221":  {"address", "registers", "drdy"},
 	"lps22hb": {"address", "registers", "int"},
+	"lps25h":  {"address", "registers", "int"},
 	"lis3dh":  {"address", "registers", "int1", "int2"},
 	"si7021":  {"address"},
 	"si7020":  {"address"},
@@ -63,7 +64,7 @@ var deviceFields = map[string][]string{
 }
 
 var defaultAddress = map[string]int{
-	"hts221": 0xBE, "lps22hb": 0xB8, "lis3dh": 0x32, "si7021": 0x80, "si7020": 0x80, "tmp102": 0x90,
+	"hts221": 0xBE, "lps22hb": 0xB8, "lps25h": 0xB8, "lis3dh": 0x32, "si7021": 0x80, "si7020": 0x80, "tmp102": 0x90,
 }
 
 // ParseBoardFile parses a board file; file names it in errors.

@@ -1,18 +1,30 @@
 package board
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
+
+// guessOrder is the kits preferred when several have a part at the
+// address: the current impExplorer Kits before the older tails that
+// share an address with them (the Env Tail's LPS25H sits at 0xB8, where
+// the Explorer Kit has its LPS22HB).
+var guessOrder = []string{"explorer"}
 
 // GuessKit returns the built-in board for impType that has an I²C part at
 // addr8 (8-bit address, either direction) on bus: code that addresses one
 // of a kit's sensors on the kit's sensor bus was written for that kit.
-// Kits are tried in name order, so the answer does not depend on map
-// order.
+// Kits are tried in guessOrder, then the rest in name order, so the
+// answer does not depend on map order.
 func GuessKit(impType, bus string, addr8 byte) (Kit, bool) {
 	names := make([]string, 0, len(Kits))
 	for n := range Kits {
-		names = append(names, n)
+		if !slices.Contains(guessOrder, n) {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
+	names = append(slices.Clip(guessOrder), names...)
 	for _, n := range names {
 		for _, k := range Kits[n] {
 			if k.Imp == impType && k.hasI2CPart(bus, addr8&^1) {

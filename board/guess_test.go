@@ -9,9 +9,11 @@ func TestGuessKit(t *testing.T) {
 		want     string // "" none
 	}{
 		{"imp001", "i2c89", 0xBE, "impExplorer Kit (imp001)"},
-		{"imp001", "i2c89", 0xB9, "impExplorer Kit (imp001)"}, // LPS22HB, read address
-		{"imp001", "i2c12", 0xBE, ""},                         // not the kit's bus
-		{"imp001", "i2c89", 0x80, ""},                         // no kit part there
+		{"imp001", "i2c89", 0xB9, "impExplorer Kit (imp001)"},                   // LPS22HB, read address
+		{"imp001", "i2c12", 0xBE, ""},                                           // not the kit's bus
+		{"imp001", "i2c89", 0x80, "Env Sensor Tail on an April board (imp001)"}, // its Si7021
+		{"imp001", "i2c89", 0xB8, "impExplorer Kit (imp001)"},                   // the Explorer Kit is preferred
+		{"imp001", "i2c89", 0x90, ""},                                           // no kit part there
 		{"imp004m", "i2cNM", 0x32, "impExplorer Kit (imp004m)"},
 		{"imp006", "i2cLM", 0xBE, "imp006 Breakout Kit"},
 		{"imp006", "i2cLM", 0x32, ""}, // the imp006 kit has no accelerometer

@@ -12,7 +12,7 @@ import (
 // Part is one device of a board: which model sits where, and how it is
 // set up. Built-in boards and board files are lists of parts.
 type Part struct {
-	Model     string // hts221, lps22hb, lis3dh, si7021, si7020, tmp102, ws2812, gps, modbus, input, serial
+	Model     string // hts221, lps22hb, lps25h, lis3dh, si7021, si7020, tmp102, ws2812, gps, modbus, input, serial
 	Bus       string // "i2c89", "spi257", "uart12"
 	Address   int    // 8-bit I²C address
 	Pin       string // input: the pin it drives
@@ -37,7 +37,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "modbus", "serial", "si7020", "si7021", "tmp102", "ws2812"}
+var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "serial", "si7020", "si7021", "tmp102", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -99,6 +99,17 @@ var Kits = map[string][]Kit{
 		{Name: "imp005 EZ-Eval (Arrow)", Imp: "imp005", Parts: []Part{
 			{Model: "hts221", Bus: "i2c0", Address: ExplorerHTS221},
 			{Model: "lis3dh", Bus: "i2c0", Address: ExplorerLIS3DH, Int1: "pinXA"},
+		}},
+	},
+	// Electric Imp's Env Tail, clipped onto an April (imp001) breakout:
+	// its Si7021 (0x80) and LPS25H (0xB8) on i2c89 (Electric Imp's Env
+	// Tail guide and its example code). Its APDS-9007 light sensor
+	// (analog, pin5, enabled by pin7) and its LED (pin2) carry nothing
+	// here: pin5 reads what --env level:pin5 sets.
+	"envtail": {
+		{Name: "Env Sensor Tail on an April board (imp001)", Imp: "imp001", Parts: []Part{
+			{Model: "si7021", Bus: "i2c89", Address: 0x80},
+			{Model: "lps25h", Bus: "i2c89", Address: 0xB8},
 		}},
 	},
 	"impc001-breakout": {
@@ -178,6 +189,14 @@ func (b *Board) attach(env *Env, p Part) error {
 		dev = d
 		if p.Int1 != "" {
 			if err := b.AddSource(p.Int1, lpsLine{d}); err != nil {
+				return err
+			}
+		}
+	case "lps25h":
+		d := NewLPS25H(env)
+		dev = d
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, d); err != nil {
 				return err
 			}
 		}
@@ -263,6 +282,8 @@ func (b *Board) attach(env *Env, p Part) error {
 	case *HTS221:
 		d.Key = key
 	case *LPS22HB:
+		d.Key = key
+	case *LPS25H:
 		d.Key = key
 	case *LIS3DH:
 		d.Key = key

@@ -1,0 +1,378 @@
+package board
+
+import (
+	"fmt"
+	"time"
+)
+
+// LPS25H is ST's MEMS barometer (datasheet DocID023722), the LPS22HB's
+// predecessor, at 7-bit address 0x5C (SA0 low) or 0x5D; Electric Imp's
+// Env Sensor Tail has it at 0xB8.
+//
+// Modelled: WHO_AM_I (0xBD); RES_CONF (resets to 0x05); CTRL_REG1-4;
+// power-down (PD clear: no conversion at all); one-shot and continuous
+// conversion at 1, 7, 12.5 and 25 Hz (ODR 5-7 are reserved and convert
+// nothing); STATUS P_DA/T_DA (cleared by reading the high bytes) and
+// P_OR/T_OR overruns; BDU; pressure 4096 LSB/hPa as 24-bit two's
+// complement; temperature 42.5 °C + TEMP_OUT/480; the sub-address MSB
+// asks for auto-increment; AUTO_ZERO (the next conversion becomes
+// REF_P, outputs are then P − REF_P; RESET_AZ clears REF_P and turns it
+// off); the FIFO (bypass, FIFO, stream and FIFO-mean modes, 32 levels,
+// FIFO_STATUS watermark/full/empty flags) read through the output
+// registers; the pressure interrupt (DIFF_EN, THS_P in 1/16 hPa against
+// P − REF_P, PH_E/PL_E, LIR, INT_SOURCE) and the INT1 line (data
+// signal per CTRL_REG4, or the pressure events, active high or low) as
+// a pin source; SWRESET and BOOT; measurement noise (seeded, Env.Noise).
+//
+// Not modelled: conversion time (a one-shot completes at once; the
+// datasheet's is a few ms to tens of ms with averaging) and the effect
+// of RES_CONF's averaging on noise (impvm adds 0.03 hPa and 0.01 °C
+// RMS); RPDS, which only stores its value; the stream-to-FIFO,
+// bypass-to-stream and bypass-to-FIFO modes' triggers (they behave as
+// stream, bypass then stream, and bypass then FIFO without waiting for
+// an interrupt: stream and FIFO); the SPI interface; the decimation of
+// FIFO_MEAN_DEC.
+type LPS25H struct {
+	env    *Env
+	regs   registers
+	r      [0x40]byte
+	s      sampler
+	fifo   [][5]byte
+	hist   []int // FIFO-mean mode: the last raw pressures averaged
+	hold   [2]bool
+	p, t   float64
+	ph, pl bool
+	refNow bool // AUTO_ZERO was just set: the next conversion is REF_P
+	seen   bool
+	Key    string // names the part in its measurement noise's seed
+}
+
+const (
+	l25RefXL     = 0x08
+	l25WhoAmI    = 0x0F
+	l25ResConf   = 0x10
+	l25Ctrl1     = 0x20
+	l25Ctrl2     = 0x21
+	l25Ctrl3     = 0x22
+	l25Ctrl4     = 0x23
+	l25IntCfg    = 0x24
+	l25IntSource = 0x25
+	l25Status    = 0x27
+	l25PressXL   = 0x28
+	l25TempL     = 0x2B
+	l25FifoCtrl  = 0x2E
+	l25FifoStat  = 0x2F
+	l25ThsL      = 0x30
+	l25ThsH      = 0x31
+	l25RpdsL     = 0x39
+	l25RpdsH     = 0x3A
+	l25ID        = 0xBD
+
+	l25PressNoise = 0.03 // hPa RMS
+	l25TempNoise  = 0.01 // °C RMS
+)
+
+// l25Periods are the ODR settings' periods (CTRL_REG1 bits 6-4).
+var l25Periods = [8]time.Duration{0, time.Second, time.Second / 7, 80 * time.Millisecond, 40 * time.Millisecond, 0, 0, 0}
+
+// NewLPS25H makes an LPS25H sensing env, as after power-on.
+func NewLPS25H(env *Env) *LPS25H {
+	d := &LPS25H{env: env}
+	d.regs = registers{msbInc: true, read: d.readReg, write: d.writeReg}
+	d.reset()
+	return d
+}
+
+func (d *LPS25H) Model() string { return "lps25h" }
+
+func (d *LPS25H) reset() {
+	d.r = [0x40]byte{}
+	d.r[l25ResConf] = 0x05
+	d.fifo, d.hist = nil, nil
+	d.s.set(time.Time{}, 0)
+	d.hold = [2]bool{}
+	d.ph, d.pl, d.refNow = false, false, false
+}
+
+// SetRegister sets a register as a board file's initial value.
+func (d *LPS25H) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
+
+func (d *LPS25H) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
+func (d *LPS25H) Read(now time.Time, n int) ([]byte, bool) {
+	return d.regs.Read(now, n)
+}
+
+func (d *LPS25H) on() bool       { return d.r[l25Ctrl1]&0x80 != 0 }
+func (d *LPS25H) fifoMode() byte { return d.r[l25FifoCtrl] >> 5 }
+func (d *LPS25H) fifoOn() bool {
+	m := d.fifoMode()
+	return d.r[l25Ctrl2]&0x40 != 0 && m != 0 && m != 6
+}
+func (d *LPS25H) meanOn() bool { return d.r[l25Ctrl2]&0x40 != 0 && d.fifoMode() == 6 }
+
+// period is the continuous conversion period (0: none).
+func (d *LPS25H) period() time.Duration {
+	if !d.on() {
+		return 0
+	}
+	return l25Periods[d.r[l25Ctrl1]>>4&7]
+}
+
+func (d *LPS25H) writeReg(now time.Time, reg, v byte) {
+	d.update(now)
+	switch reg {
+	case l25RefXL, l25RefXL + 1, l25RefXL + 2, l25Ctrl3, l25ThsL, l25ThsH, l25RpdsL, l25RpdsH:
+		d.r[reg] = v
+	case l25ResConf:
+		d.r[reg] = v & 0x0F
+	case l25Ctrl4:
+		d.r[reg] = v & 0x0F
+	case l25IntCfg:
+		d.r[reg] = v & 0x07
+	case l25FifoCtrl:
+		d.r[reg] = v
+		if v>>5 == 0 {
+			d.fifo = nil
+		}
+		d.hist = nil
+	case l25Ctrl1:
+		if v&0x02 != 0 { // RESET_AZ: REF_P cleared, AUTO_ZERO off
+			d.setRef(0)
+			d.r[l25Ctrl2] &^= 0x02
+			d.refNow = false
+		}
+		d.r[reg] = v &^ 0x02
+		d.s.set(now, d.period())
+	case l25Ctrl2:
+		if v&0x04 != 0 { // SWRESET
+			d.reset()
+			return
+		}
+		if v&0x02 != 0 && d.r[reg]&0x02 == 0 {
+			d.refNow = true
+		}
+		d.r[reg] = v &^ 0x85 // BOOT, SWRESET and ONE_SHOT complete at once
+		if v&0x40 == 0 {
+			d.fifo = nil
+		}
+		if v&1 != 0 && d.on() && d.r[l25Ctrl1]>>4&7 == 0 {
+			d.convert(now)
+		}
+	}
+}
+
+func (d *LPS25H) setRef(raw int) {
+	d.r[l25RefXL], d.r[l25RefXL+1], d.r[l25RefXL+2] = byte(raw), byte(raw>>8), byte(raw>>16)
+}
+
+func (d *LPS25H) ref() int {
+	return int(int32(uint32(d.r[l25RefXL])|uint32(d.r[l25RefXL+1])<<8|uint32(d.r[l25RefXL+2])<<16) << 8 >> 8)
+}
+
+func (d *LPS25H) readReg(now time.Time, reg byte) byte {
+	if reg >= 0x40 {
+		return 0
+	}
+	d.update(now)
+	switch reg {
+	case l25WhoAmI:
+		return l25ID
+	case l25IntSource:
+		v := d.r[reg]
+		if d.r[l25IntCfg]&0x04 != 0 { // LIR: reading clears the latch
+			d.r[reg] = 0
+			d.ph, d.pl = false, false
+		}
+		return v
+	case l25FifoStat:
+		return d.fifoStatus()
+	}
+	if reg >= l25PressXL && reg <= l25TempL+1 && d.fifoOn() {
+		return d.readFIFO(reg)
+	}
+	v := d.r[reg]
+	switch reg {
+	case l25PressXL:
+		d.hold[0] = d.r[l25Ctrl1]&0x04 != 0
+	case l25PressXL + 2:
+		d.hold[0] = false
+		d.r[l25Status] &^= 0x22
+	case l25TempL:
+		d.hold[1] = d.r[l25Ctrl1]&0x04 != 0
+	case l25TempL + 1:
+		d.hold[1] = false
+		d.r[l25Status] &^= 0x11
+	}
+	return v
+}
+
+// fifoStatus is FIFO_STATUS: WTM_FIFO (more unread samples than
+// WTM_POINT, with WTM_EN), FULL_FIFO, EMPTY_FIFO and FSS, the number of
+// unread samples (5 bits: a full FIFO reads FULL with FSS 31).
+func (d *LPS25H) fifoStatus() byte {
+	if !d.fifoOn() {
+		return 0x20
+	}
+	n := min(len(d.fifo), 32)
+	v := byte(n & 0x1F)
+	if n == 32 {
+		v = 0x40 | 0x1F
+	}
+	if n == 0 {
+		v |= 0x20
+	}
+	if wtm := int(d.r[l25FifoCtrl] & 0x1F); d.r[l25Ctrl2]&0x20 != 0 && n > wtm {
+		v |= 0x80
+	}
+	return v
+}
+
+// readFIFO reads the oldest FIFO sample; reading its last byte
+// (TEMP_OUT_H) moves on to the next.
+func (d *LPS25H) readFIFO(reg byte) byte {
+	if len(d.fifo) == 0 {
+		return d.r[reg]
+	}
+	v := d.fifo[0][reg-l25PressXL]
+	if reg == l25TempL+1 {
+		d.fifo = d.fifo[1:]
+	}
+	return v
+}
+
+func (d *LPS25H) update(now time.Time) {
+	if at, n, ok := d.s.due(now); ok {
+		if n > 1 || d.r[l25Status]&2 != 0 {
+			d.r[l25Status] |= 0x30 // a sample was lost unread
+		}
+		for i := n - 1; i >= 1 && (d.fifoOn() || d.meanOn()); i-- {
+			d.convert(at.Add(-time.Duration(i) * d.s.period))
+		}
+		d.convert(at)
+	}
+}
+
+func (d *LPS25H) convert(t time.Time) {
+	d.seen = true
+	d.p = clamp(d.env.Get(Pressure, t)+l25PressNoise*d.env.Noise(d.Key+"/p", t), 260, 1260)
+	d.t = clamp(d.env.Get(Temperature, t)+l25TempNoise*d.env.Noise(d.Key+"/t", t), -30, 105)
+	raw := clampInt(d.p*4096, -1<<23, 1<<23-1)
+	if d.meanOn() {
+		raw = d.mean(raw)
+	}
+	traw := clampInt((d.t-42.5)*480, -32768, 32767)
+	if d.refNow {
+		d.refNow = false
+		d.setRef(raw)
+	}
+	out := raw
+	if d.r[l25Ctrl2]&0x02 != 0 { // AUTO_ZERO: outputs are differential
+		out = raw - d.ref()
+	}
+	sample := [5]byte{byte(out), byte(out >> 8), byte(out >> 16), byte(traw), byte(traw >> 8)}
+	if !d.hold[0] {
+		copy(d.r[l25PressXL:], sample[:3])
+	}
+	if !d.hold[1] {
+		copy(d.r[l25TempL:], sample[3:])
+	}
+	d.r[l25Status] |= 3
+	if d.fifoOn() {
+		d.pushFIFO(sample)
+	}
+	d.threshold(raw)
+}
+
+// mean is FIFO-mean mode's output: the running average of the last
+// WTM_POINT+1 raw pressures (2, 4, 8, 16 or 32).
+func (d *LPS25H) mean(raw int) int {
+	n := int(d.r[l25FifoCtrl]&0x1F) + 1
+	d.hist = append(d.hist, raw)
+	if len(d.hist) > n {
+		d.hist = d.hist[len(d.hist)-n:]
+	}
+	sum := 0
+	for _, v := range d.hist {
+		sum += v
+	}
+	return sum / len(d.hist)
+}
+
+func (d *LPS25H) pushFIFO(s [5]byte) {
+	if len(d.fifo) >= 32 {
+		switch d.fifoMode() {
+		case 1, 7: // FIFO: stops when full
+			return
+		default: // stream: the oldest is dropped
+			d.fifo = d.fifo[1:]
+		}
+	}
+	d.fifo = append(d.fifo, s)
+}
+
+// threshold evaluates the pressure interrupt for a new sample: with
+// DIFF_EN, P − REF_P against ±THS_P/16 hPa.
+func (d *LPS25H) threshold(raw int) {
+	cfg := d.r[l25IntCfg]
+	if d.r[l25Ctrl1]&0x08 == 0 { // DIFF_EN off: the circuit is off
+		if cfg&0x04 == 0 {
+			d.r[l25IntSource] = 0
+			d.ph, d.pl = false, false
+		}
+		return
+	}
+	ths := int(uint16(d.r[l25ThsL])|uint16(d.r[l25ThsH])<<8) * 256 // 1/16 hPa = 256 LSB
+	diff := raw - d.ref()
+	high := cfg&1 != 0 && diff > ths
+	low := cfg&2 != 0 && diff < -ths
+	if cfg&0x04 != 0 {
+		d.ph, d.pl = d.ph || high, d.pl || low
+	} else {
+		d.ph, d.pl = high, low
+	}
+	var src byte
+	if d.ph {
+		src |= 1
+	}
+	if d.pl {
+		src |= 2
+	}
+	if d.ph || d.pl {
+		src |= 4
+	}
+	d.r[l25IntSource] = src
+}
+
+// Level is the INT1 line.
+func (d *LPS25H) Level(now time.Time) int {
+	d.update(now)
+	c3, c4 := d.r[l25Ctrl3], d.r[l25Ctrl4]
+	var on bool
+	switch c3 & 3 {
+	case 0: // data signal: what CTRL_REG4 routes
+		st := d.fifoStatus()
+		on = c4&0x01 != 0 && d.r[l25Status]&2 != 0 ||
+			c4&0x02 != 0 && st&0x40 != 0 ||
+			c4&0x04 != 0 && st&0x80 != 0 ||
+			c4&0x08 != 0 && st&0x20 != 0 && d.fifoOn()
+	case 1:
+		on = d.ph
+	case 2:
+		on = d.pl
+	case 3:
+		on = d.ph || d.pl
+	}
+	return outputLevel(on, c3&0x80 != 0)
+}
+
+func (d *LPS25H) Analog(now time.Time) int { return fullScale(d.Level(now)) }
+
+// NextChange is when the INT1 line may next change by itself.
+func (d *LPS25H) NextChange(now time.Time) time.Time { return d.s.next(now) }
+
+func (d *LPS25H) Describe() string {
+	if !d.seen {
+		return ""
+	}
+	return fmt.Sprintf("LPS25H: %.2f hPa, %.2f °C", d.p, d.t)
+}
