@@ -144,11 +144,11 @@ func (d *LPS22HB) writeReg(now time.Time, reg, v byte) {
 }
 
 func (d *LPS22HB) setRef(raw int) {
-	d.r[lpsRefXL], d.r[lpsRefXL+1], d.r[lpsRefXL+2] = byte(raw), byte(raw>>8), byte(raw>>16)
+	putInt24(d.r[lpsRefXL:], raw)
 }
 
 func (d *LPS22HB) ref() int {
-	return int(int32(uint32(d.r[lpsRefXL])|uint32(d.r[lpsRefXL+1])<<8|uint32(d.r[lpsRefXL+2])<<16) << 8 >> 8)
+	return int24(d.r[lpsRefXL:])
 }
 
 func (d *LPS22HB) readReg(now time.Time, reg byte) byte {

@@ -162,11 +162,11 @@ func (d *LPS25H) writeReg(now time.Time, reg, v byte) {
 }
 
 func (d *LPS25H) setRef(raw int) {
-	d.r[l25RefXL], d.r[l25RefXL+1], d.r[l25RefXL+2] = byte(raw), byte(raw>>8), byte(raw>>16)
+	putInt24(d.r[l25RefXL:], raw)
 }
 
 func (d *LPS25H) ref() int {
-	return int(int32(uint32(d.r[l25RefXL])|uint32(d.r[l25RefXL+1])<<8|uint32(d.r[l25RefXL+2])<<16) << 8 >> 8)
+	return int24(d.r[l25RefXL:])
 }
 
 func (d *LPS25H) readReg(now time.Time, reg byte) byte {

@@ -119,3 +119,10 @@ func setRegister(r []byte, reg, v byte) error {
 	r[reg] = v
 	return nil
 }
+
+// putInt24 stores v in r[0:3] as a 24-bit two's complement, low byte
+// first (ST's XL, L, H registers).
+func putInt24(r []byte, v int) { r[0], r[1], r[2] = byte(v), byte(v>>8), byte(v>>16) }
+
+// int24 reads r[0:3] as putInt24 stores it.
+func int24(r []byte) int { return int(int32(uint32(r[0])|uint32(r[1])<<8|uint32(r[2])<<16) << 8 >> 8) }
