@@ -186,10 +186,10 @@ func (vm *VM) measureAll() int64 {
 	for len(m.work) > 0 {
 		v := m.work[len(m.work)-1]
 		m.work = m.work[:len(m.work)-1]
-		if _, ok := m.seen[v.ptr]; ok {
-			continue
+		n := len(m.seen)
+		if m.seen[v.ptr] = struct{}{}; len(m.seen) == n {
+			continue // seen before (one map operation, not two)
 		}
-		m.seen[v.ptr] = struct{}{}
 		total += objectSize(v, push)
 	}
 	return total
