@@ -57,6 +57,7 @@ var deviceFields = map[string][]string{
 	"si7020":  {"address"},
 	"tmp102":  {"address", "alert"},
 	"ws2812":  {"count", "gate"},
+	"spinor":  {"cs", "size"},
 	"gps":     {"baud", "fix_after"},
 	"modbus":  {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
 	"serial":  {"baud", "input_file", "output_file", "tcp_port"},
@@ -207,6 +208,11 @@ func (w walker) part(n *node, field string) (Part, error) {
 			}
 		case "pin":
 			p.Pin, err = w.name(v, f, "pin")
+		case "cs":
+			p.CS, err = w.name(v, f, "pin")
+		case "size":
+			x, err = w.integer(v, f, FlashSector, 16<<20)
+			p.Size = int(x)
 		case "count":
 			x, err = w.integer(v, f, 1, 4096)
 			p.Count = int(x)
@@ -310,7 +316,7 @@ func (w walker) bit(n *node, field string) (bool, error) {
 
 func busPrefix(model string) string {
 	switch model {
-	case "ws2812":
+	case "ws2812", "spinor":
 		return "spi"
 	case "gps", "modbus", "serial":
 		return "uart"

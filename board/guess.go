@@ -17,15 +17,7 @@ var guessOrder = []string{"explorer"}
 // Kits are tried in guessOrder, then the rest in name order, so the
 // answer does not depend on map order.
 func GuessKit(impType, bus string, addr8 byte) (Kit, bool) {
-	names := make([]string, 0, len(Kits))
-	for n := range Kits {
-		if !slices.Contains(guessOrder, n) {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	names = append(slices.Clip(guessOrder), names...)
-	for _, n := range names {
+	for _, n := range kitNames() {
 		for _, k := range Kits[n] {
 			if k.Imp == impType && k.hasI2CPart(bus, addr8&^1) {
 				return k, true
@@ -33,6 +25,38 @@ func GuessKit(impType, bus string, addr8 byte) (Kit, bool) {
 		}
 	}
 	return Kit{}, false
+}
+
+// GuessKitSPI returns the built-in board for impType that has a SPI part
+// on bus behind a chip-select pin the imp now drives low (selected):
+// code that selects a board's SPI chip on its bus was written for that
+// board.
+func GuessKitSPI(impType, bus string, selected func(pin string) bool) (Kit, bool) {
+	for _, n := range kitNames() {
+		for _, k := range Kits[n] {
+			if k.Imp != impType {
+				continue
+			}
+			for _, p := range k.Parts {
+				if p.Bus == bus && p.CS != "" && selected(p.CS) {
+					return k, true
+				}
+			}
+		}
+	}
+	return Kit{}, false
+}
+
+// kitNames lists the built-in boards in the order guesses try them.
+func kitNames() []string {
+	names := make([]string, 0, len(Kits))
+	for n := range Kits {
+		if !slices.Contains(guessOrder, n) {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return append(slices.Clip(guessOrder), names...)
 }
 
 // hasI2CPart reports whether one of the kit's parts answers at addr8 on

@@ -12,13 +12,15 @@ import (
 // Part is one device of a board: which model sits where, and how it is
 // set up. Built-in boards and board files are lists of parts.
 type Part struct {
-	Model     string // hts221, lps22hb, lps25h, lis3dh, si7021, si7020, tmp102, ws2812, gps, modbus, input, serial
+	Model     string // hts221, lps22hb, lps25h, lis3dh, spinor, si7021, si7020, tmp102, ws2812, gps, modbus, input, serial
 	Bus       string // "i2c89", "spi257", "uart12"
 	Address   int    // 8-bit I²C address
 	Pin       string // input: the pin it drives
 	Int1      string // lis3dh INT1, lps22hb INT_DRDY, tmp102 ALERT: the imp pin it drives
 	Int2      string // lis3dh INT2
 	Gate      string // ws2812: power-gate pin ("" none)
+	CS        string // spinor: its chip-select pin
+	Size      int    // spinor: bytes
 	Count     int    // ws2812: LEDs in the chain
 	Baud      int    // gps, modbus, serial
 	Unit      int    // modbus unit address
@@ -37,7 +39,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "serial", "si7020", "si7021", "tmp102", "ws2812"}
+var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "serial", "si7020", "si7021", "spinor", "tmp102", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -110,6 +112,16 @@ var Kits = map[string][]Kit{
 		{Name: "Env Sensor Tail on an April board (imp001)", Imp: "imp001", Parts: []Part{
 			{Model: "si7021", Bus: "i2c89", Address: 0x80},
 			{Model: "lps25h", Bus: "i2c89", Address: 0xB8},
+		}},
+	},
+	// Lala, Electric Imp's battery-powered audio reference design
+	// (imp002): its 4 MB SPI flash on spi189 with chip select on pin7
+	// (the Lala firmware in Electric Imp's examples). Its microphone
+	// (pinA), DAC output (pin5), amplifier enable, buttons and battery
+	// divider carry nothing here.
+	"lala": {
+		{Name: "Lala audio reference design (imp002)", Imp: "imp002", Parts: []Part{
+			{Model: "spinor", Bus: "spi189", CS: "pin7", Size: 4 << 20},
 		}},
 	},
 	"impc001-breakout": {
@@ -231,6 +243,15 @@ func (b *Board) attach(env *Env, p Part) error {
 			b.AddSink(p.Gate, w)
 		}
 		return nil
+	case "spinor":
+		if p.CS == "" {
+			return fmt.Errorf("a SPI flash needs its chip-select pin (cs)")
+		}
+		if p.Size <= 0 || p.Size%FlashSector != 0 || p.Size > 16<<20 {
+			return fmt.Errorf("size %d: a whole number of 4096-byte sectors up to 16 MB", p.Size)
+		}
+		b.AddSPI(p.Bus, p.CS, NewSPINOR(p.Size))
+		return nil
 	case "gps":
 		g := NewGPS(env)
 		if p.Baud > 0 {
@@ -329,12 +350,12 @@ func checkNames(typ *imptype.Type, p Part) error {
 			}
 			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
 		}
-		if want := map[string]string{"ws2812": "spi", "gps": "uart", "modbus": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "gps": "uart", "modbus": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
 			want != "" && bus.Kind.String() != want {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}
 	}
-	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate, p.DE} {
+	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate, p.DE, p.CS} {
 		if _, ok := typ.Pin(pin); pin != "" && !ok {
 			return fmt.Errorf("an %s has no %s", typ.Name, pin)
 		}

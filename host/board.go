@@ -172,6 +172,27 @@ func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
 	if !ok {
 		return d.board
 	}
+	return d.useKit(k)
+}
+
+// guessBoardSPI is asked on SPI transfers while no board was chosen or
+// guessed: code selecting a built-in board's SPI chip on its bus (Lala's
+// flash) gets that board, logged once. A transfer that selects none
+// leaves the guess to what comes next.
+func (d *Device) guessBoardSPI(bus string, selected func(pin string) bool) *board.Board {
+	if !d.boardGuess {
+		return d.board
+	}
+	k, ok := board.GuessKitSPI(d.ident.Type, bus, selected)
+	if !ok {
+		return nil
+	}
+	d.boardGuess = false
+	return d.useKit(k)
+}
+
+// useKit attaches built-in board k to d, keeping its SPI flash.
+func (d *Device) useKit(k board.Kit) *board.Board {
 	b, err := board.Build(k.Name, d.ident.Type, d.board.Env, k.Parts)
 	if err != nil {
 		return d.board

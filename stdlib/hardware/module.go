@@ -25,6 +25,11 @@ type Options struct {
 	// of the run for the board that code addressing addr8 on bus implies
 	// (the impExplorer Kit); nil if none. It is asked at most once.
 	GuessBoard func(bus string, addr8 byte) *board.Board
+	// GuessBoardSPI, when Board is nil, is asked likewise on SPI
+	// transfers until a guess finds a board, with what says which
+	// chip-select pins the imp drives low (a board's SPI flash selected
+	// on its bus).
+	GuessBoardSPI func(bus string, selected func(pin string) bool) *board.Board
 	// Flash is hardware.spiflash's contents (nil: the board's, if any).
 	Flash *board.Flash
 }

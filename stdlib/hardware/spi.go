@@ -70,6 +70,14 @@ func spiHz(b *bus) float64 {
 // selected parts drive, 0xFF where none does.
 func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	b.sent.Write(data)
+	if m.board == nil && !m.guessed && m.opts.GuessBoardSPI != nil {
+		// Only a board found ends the guessing: code that drives an LED
+		// chain before it reads a kit's sensor still gets the kit.
+		if m.board = m.opts.GuessBoardSPI(b.name, m.selected); m.board != nil {
+			m.guessed = true
+			m.startWatching()
+		}
+	}
 	if m.board == nil || !m.board.HasSPI(b.name) {
 		return ones(len(data))
 	}
