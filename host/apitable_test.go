@@ -60,6 +60,28 @@ func codeMembers(t *testing.T) map[string][]string {
 	return found
 }
 
+// hardwareKinds are the kinds of hardware object docs/api.md lists the
+// methods of, by the names of the members holding them (hardware.pin1,
+// hardware.i2c89, hardware.spiflash …): typeof says "meta" for every one,
+// as for the namespaces, so the name tells them apart.
+var hardwareKinds = []string{"spiflash", "pwmpair", "pin", "i2c", "spi", "uart"}
+
+// docKind is the kind docs/api.md lists a member of prefix as, or "" for
+// a namespace to walk.
+func docKind(prefix, member string, ud *runtime.UserData) string {
+	if ud.TypeName != imp.MetaTypeName {
+		return ud.TypeName
+	}
+	if prefix == "hardware" {
+		for _, k := range hardwareKinds {
+			if strings.HasPrefix(member, k) {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
 // membersOf walks the root's namespace objects (imp, hardware, server,
 // device, http, …) and the kinds of host object their members hold.
 func membersOf(vm *runtime.VM, side string) map[string]bool {
@@ -71,10 +93,10 @@ func membersOf(vm *runtime.VM, side string) map[string]bool {
 			v := vals[i]
 			name := prefix + "." + k
 			switch {
-			case v.Type() == runtime.TUserData && v.UserData().TypeName == imp.MetaTypeName:
+			case v.Type() == runtime.TUserData && docKind(prefix, k, v.UserData()) == "":
 				walk(name, v.UserData().Delegate)
 			case v.Type() == runtime.TUserData:
-				kind := v.UserData().TypeName
+				kind := docKind(prefix, k, v.UserData())
 				if prefix == "hardware" && strings.HasPrefix(k, kind) {
 					name = prefix + "." + kind + "*" // hardware.pin1, pinA … as one row
 				}
@@ -88,11 +110,12 @@ func membersOf(vm *runtime.VM, side string) map[string]bool {
 	keys, vals := entries(vm.Root())
 	for i, k := range keys {
 		v := vals[i]
+		if k == "__bt" { // the radio before hardware.bluetooth opens it
+			walkKind(out, side, "bluetooth", v.UserData().Delegate)
+			continue
+		}
 		if v.Type() == runtime.TUserData && v.UserData().TypeName == imp.MetaTypeName {
 			walk(k, v.UserData().Delegate)
-		}
-		if k == "__bt" {
-			walkKind(out, side, v.UserData().TypeName, v.UserData().Delegate)
 		}
 	}
 	return out
