@@ -105,13 +105,14 @@ var Kits = map[string][]Kit{
 	},
 	// Electric Imp's Env Tail, clipped onto an April (imp001) breakout:
 	// its Si7021 (0x80) and LPS25H (0xB8) on i2c89 (Electric Imp's Env
-	// Tail guide and its example code). Its APDS-9007 light sensor
+	// Tail guide and its example code; the LPS25H's interrupt drives pin1,
+	// per the Tail's firmware in Electric Imp's examples). Its APDS-9007 light sensor
 	// (analog, pin5, enabled by pin7) and its LED (pin2) carry nothing
 	// here: pin5 reads what --env level:pin5 sets.
 	"envtail": {
 		{Name: "Env Sensor Tail on an April board (imp001)", Imp: "imp001", Parts: []Part{
 			{Model: "si7021", Bus: "i2c89", Address: 0x80},
-			{Model: "lps25h", Bus: "i2c89", Address: 0xB8},
+			{Model: "lps25h", Bus: "i2c89", Address: 0xB8, Int1: "pin1"},
 		}},
 	},
 	// Lala, Electric Imp's battery-powered audio reference design
