@@ -7,7 +7,7 @@
 // # Parts
 //
 // Each part is a register-level model of its datasheet, one file per
-// part: hts221.go, lps22hb.go, lps25h.go, lis3dh.go, si702x.go, tmp102.go (I²C),
+// part: hts221.go, lps22hb.go, lps25h.go, lis3dh.go, si702x.go, tmp102.go, pcf8563.go (I²C),
 // ws2812.go (an LED chain on SPI MOSI), spiflash.go (NOR flash),
 // spinor.go (an external SPI flash chip behind a chip select), gps.go
 // and modbus.go (UART), analog.go (input pins), serial.go (a UART wired

@@ -58,6 +58,7 @@ var deviceFields = map[string][]string{
 	"tmp102":  {"address", "alert"},
 	"ws2812":  {"count", "gate"},
 	"spinor":  {"cs", "size"},
+	"pcf8563": {"address", "int"},
 	"gps":     {"baud", "fix_after"},
 	"modbus":  {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
 	"serial":  {"baud", "input_file", "output_file", "tcp_port"},
@@ -65,7 +66,7 @@ var deviceFields = map[string][]string{
 }
 
 var defaultAddress = map[string]int{
-	"hts221": 0xBE, "lps22hb": 0xB8, "lps25h": 0xB8, "lis3dh": 0x32, "si7021": 0x80, "si7020": 0x80, "tmp102": 0x90,
+	"hts221": 0xBE, "lps22hb": 0xB8, "lps25h": 0xB8, "lis3dh": 0x32, "si7021": 0x80, "si7020": 0x80, "tmp102": 0x90, "pcf8563": 0xA2,
 }
 
 // ParseBoardFile parses a board file; file names it in errors.

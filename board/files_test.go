@@ -177,7 +177,7 @@ func FuzzI2CModels(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		e := NewEnv(1)
 		e.Start = t0
-		devs := []I2CDevice{NewHTS221(e), NewLPS22HB(e), NewLIS3DH(e), NewSi702x(e, 0x15), NewTMP102(e), NewLPS25H(e)}
+		devs := []I2CDevice{NewHTS221(e), NewLPS22HB(e), NewLIS3DH(e), NewSi702x(e, 0x15), NewTMP102(e), NewLPS25H(e), NewPCF8563()}
 		at := t0
 		for i := 0; i+2 < len(ops); i += 3 {
 			d := devs[int(ops[i])%len(devs)]

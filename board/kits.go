@@ -12,7 +12,7 @@ import (
 // Part is one device of a board: which model sits where, and how it is
 // set up. Built-in boards and board files are lists of parts.
 type Part struct {
-	Model     string // hts221, lps22hb, lps25h, lis3dh, spinor, si7021, si7020, tmp102, ws2812, gps, modbus, input, serial
+	Model     string // hts221, lps22hb, lps25h, lis3dh, pcf8563, spinor, si7021, si7020, tmp102, ws2812, gps, modbus, input, serial
 	Bus       string // "i2c89", "spi257", "uart12"
 	Address   int    // 8-bit I²C address
 	Pin       string // input: the pin it drives
@@ -39,7 +39,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "serial", "si7020", "si7021", "spinor", "tmp102", "ws2812"}
+var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "pcf8563", "serial", "si7020", "si7021", "spinor", "tmp102", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -229,6 +229,14 @@ func (b *Board) attach(env *Env, p Part) error {
 			id = 0x14
 		}
 		dev = NewSi702x(env, id)
+	case "pcf8563":
+		d := NewPCF8563()
+		dev = d
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, d); err != nil {
+				return err
+			}
+		}
 	case "tmp102":
 		d := NewTMP102(env)
 		dev = d
