@@ -15,6 +15,8 @@ func TestGuessKit(t *testing.T) {
 		{"imp001", "i2c89", 0xB8, "impExplorer Kit (imp001)"},                   // the Explorer Kit is preferred
 		{"imp001", "i2c89", 0x90, ""},                                           // no kit part there
 		{"imp004m", "i2cNM", 0x32, "impExplorer Kit (imp004m)"},
+		{"imp002", "i2c89", 0x91, "imp002 EVB"}, // its TMP102, read address
+		{"imp002", "i2c89", 0xBE, ""},
 		{"imp006", "i2cLM", 0xBE, "imp006 Breakout Kit"},
 		{"imp006", "i2cLM", 0x32, ""}, // the imp006 kit has no accelerometer
 		{"impC001", "i2cKL", 0x32, "impC001 Breakout Board (rev4.2)"},

@@ -125,6 +125,16 @@ var Kits = map[string][]Kit{
 			{Model: "spinor", Bus: "spi189", CS: "pin7", Size: 4 << 20},
 		}},
 	},
+	// Electric Imp's imp002 EVB: its TMP102 (0x90) and LIS3DH (0x32,
+	// INT1 on the wake pin, pin1) on i2c89, per the imp002-EVB firmware
+	// in Electric Imp's examples (tempbug, security). Its RGB LED, hall
+	// sensor, buttons, beeper, SPI and UART headers carry nothing here.
+	"imp002-evb": {
+		{Name: "imp002 EVB", Imp: "imp002", Parts: []Part{
+			{Model: "tmp102", Bus: "i2c89", Address: 0x90},
+			{Model: "lis3dh", Bus: "i2c89", Address: ExplorerLIS3DH, Int1: "pin1"},
+		}},
+	},
 	"impc001-breakout": {
 		{Name: "impC001 Breakout Board (rev4.2)", Imp: "impC001", Parts: []Part{
 			{Model: "hts221", Bus: "i2cKL", Address: ExplorerHTS221},
