@@ -249,13 +249,7 @@ func (d *LPS22HB) convert(t time.Time) {
 	if cfg&0x20 != 0 && cfg&0x80 == 0 { // AUTOZERO: outputs are differential
 		out = raw - d.ref()
 	}
-	sample := [5]byte{byte(out), byte(out >> 8), byte(out >> 16), byte(traw), byte(traw >> 8)}
-	if !d.hold[0] {
-		copy(d.r[lpsPressXL:], sample[:3])
-	}
-	if !d.hold[1] {
-		copy(d.r[lpsTempL:], sample[3:])
-	}
+	sample := storeSample(d.r[:], lpsPressXL, lpsTempL, d.hold, out, traw)
 	d.r[lpsStatus] |= 3
 	if d.fifoOn() {
 		d.pushFIFO(sample)
@@ -295,25 +289,7 @@ func (d *LPS22HB) threshold(raw int) {
 	if cfg&0xA0 != 0 {
 		diff = raw - d.ref()
 	}
-	high := cfg&1 != 0 && diff > ths
-	low := cfg&2 != 0 && diff < -ths
-	if cfg&0x04 != 0 { // latched
-		d.ph = d.ph || high
-		d.pl = d.pl || low
-	} else {
-		d.ph, d.pl = high, low
-	}
-	src := d.r[lpsIntSource] &^ 7
-	if d.ph {
-		src |= 1
-	}
-	if d.pl {
-		src |= 2
-	}
-	if d.ph || d.pl {
-		src |= 4
-	}
-	d.r[lpsIntSource] = src
+	d.r[lpsIntSource] = d.r[lpsIntSource]&^7 | thresholdSource(&d.ph, &d.pl, diff, ths, cfg)
 }
 
 // Level is the INT_DRDY line.
@@ -321,19 +297,14 @@ func (d *LPS22HB) Level(now time.Time) int {
 	d.update(now)
 	c3 := d.r[lpsCtrl3]
 	var on bool
-	switch c3 & 3 {
-	case 0:
+	if c3&3 == 0 {
 		n := len(d.fifo)
 		on = c3&0x04 != 0 && d.r[lpsStatus]&1 != 0 ||
 			c3&0x08 != 0 && n > 32 ||
 			c3&0x10 != 0 && d.r[lpsFifoCtrl]&0x1F != 0 && n >= int(d.r[lpsFifoCtrl]&0x1F) ||
 			c3&0x20 != 0 && n >= 32
-	case 1:
-		on = d.ph
-	case 2:
-		on = d.pl
-	case 3:
-		on = d.ph || d.pl
+	} else {
+		on = thresholdLine(c3&3, d.ph, d.pl)
 	}
 	return outputLevel(on, c3&0x80 != 0) // INT_H_L: active low
 }

@@ -269,13 +269,7 @@ func (d *LPS25H) convert(t time.Time) {
 	if d.r[l25Ctrl2]&0x02 != 0 { // AUTO_ZERO: outputs are differential
 		out = raw - d.ref()
 	}
-	sample := [5]byte{byte(out), byte(out >> 8), byte(out >> 16), byte(traw), byte(traw >> 8)}
-	if !d.hold[0] {
-		copy(d.r[l25PressXL:], sample[:3])
-	}
-	if !d.hold[1] {
-		copy(d.r[l25TempL:], sample[3:])
-	}
+	sample := storeSample(d.r[:], l25PressXL, l25TempL, d.hold, out, traw)
 	d.r[l25Status] |= 3
 	if d.fifoOn() {
 		d.pushFIFO(sample)
@@ -323,24 +317,7 @@ func (d *LPS25H) threshold(raw int) {
 	}
 	ths := int(uint16(d.r[l25ThsL])|uint16(d.r[l25ThsH])<<8) * 256 // 1/16 hPa = 256 LSB
 	diff := raw - d.ref()
-	high := cfg&1 != 0 && diff > ths
-	low := cfg&2 != 0 && diff < -ths
-	if cfg&0x04 != 0 {
-		d.ph, d.pl = d.ph || high, d.pl || low
-	} else {
-		d.ph, d.pl = high, low
-	}
-	var src byte
-	if d.ph {
-		src |= 1
-	}
-	if d.pl {
-		src |= 2
-	}
-	if d.ph || d.pl {
-		src |= 4
-	}
-	d.r[l25IntSource] = src
+	d.r[l25IntSource] = thresholdSource(&d.ph, &d.pl, diff, ths, cfg)
 }
 
 // Level is the INT1 line.
@@ -348,19 +325,14 @@ func (d *LPS25H) Level(now time.Time) int {
 	d.update(now)
 	c3, c4 := d.r[l25Ctrl3], d.r[l25Ctrl4]
 	var on bool
-	switch c3 & 3 {
-	case 0: // data signal: what CTRL_REG4 routes
+	if c3&3 == 0 { // data signal: what CTRL_REG4 routes
 		st := d.fifoStatus()
 		on = c4&0x01 != 0 && d.r[l25Status]&2 != 0 ||
 			c4&0x02 != 0 && st&0x40 != 0 ||
 			c4&0x04 != 0 && st&0x80 != 0 ||
 			c4&0x08 != 0 && st&0x20 != 0 && d.fifoOn()
-	case 1:
-		on = d.ph
-	case 2:
-		on = d.pl
-	case 3:
-		on = d.ph || d.pl
+	} else {
+		on = thresholdLine(c3&3, d.ph, d.pl)
 	}
 	return outputLevel(on, c3&0x80 != 0)
 }
