@@ -549,25 +549,25 @@ func (fs *funcState) incDec(e *syntax.IncDec, dst int) {
 	}
 }
 
+// incDecSlot is ++/-- on obj[key], the key in a register.
 func (fs *funcState) incDecSlot(e *syntax.IncDec, obj, key, delta, dst int) {
-	old := fs.allocReg()
-	fs.setLine(e)
-	fs.op(runtime.OpGet, old, obj, key)
-	nv := fs.allocReg()
-	fs.op(runtime.OpAddI, nv, old, int(uint16(int16(delta))))
-	fs.op(runtime.OpSet, obj, key, nv)
-	fs.incDecResult(e, dst, old, nv)
+	fs.incDecVia(e, runtime.OpGet, runtime.OpSet, obj, key, delta, dst)
 }
 
 // incDecMember is incDecSlot for obj.name, the name a constant operand.
 func (fs *funcState) incDecMember(e *syntax.IncDec, obj int, name string, delta, dst int) {
-	k := fs.strConst(name)
+	fs.incDecVia(e, runtime.OpGetK, runtime.OpSetK, obj, fs.strConst(name), delta, dst)
+}
+
+// incDecVia reads obj's slot key with get, adds delta and writes it back
+// with set.
+func (fs *funcState) incDecVia(e *syntax.IncDec, get, set runtime.Op, obj, key, delta, dst int) {
 	old := fs.allocReg()
 	fs.setLine(e)
-	fs.op(runtime.OpGetK, old, obj, k)
+	fs.op(get, old, obj, key)
 	nv := fs.allocReg()
 	fs.op(runtime.OpAddI, nv, old, int(uint16(int16(delta))))
-	fs.op(runtime.OpSetK, obj, k, nv)
+	fs.op(set, obj, key, nv)
 	fs.incDecResult(e, dst, old, nv)
 }
 
