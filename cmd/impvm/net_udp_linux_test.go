@@ -69,14 +69,21 @@ func impvmStreaming(args []string) int {
 	return 0
 }
 
-// goEcho answers every datagram on port 1234 until it is interrupted.
-func goEcho() {
-	c, err := net.ListenPacket("udp4", "0.0.0.0:1234")
+// listenReady listens for UDP on port and prints "ready" (exiting on an
+// error).
+func listenReady(port string) net.PacketConn {
+	c, err := net.ListenPacket("udp4", "0.0.0.0:"+port)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	fmt.Println("ready")
+	return c
+}
+
+// goEcho answers every datagram on port 1234 until it is interrupted.
+func goEcho() {
+	c := listenReady("1234")
 	buf := make([]byte, 2048)
 	for {
 		n, from, err := c.ReadFrom(buf)
@@ -89,12 +96,7 @@ func goEcho() {
 // goListen prints "ready", then "got FROM DATA" for every datagram on
 // port until it is interrupted.
 func goListen(port string) {
-	c, err := net.ListenPacket("udp4", "0.0.0.0:"+port)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	fmt.Println("ready")
+	c := listenReady(port)
 	buf := make([]byte, 2048)
 	for {
 		n, from, err := c.ReadFrom(buf)
