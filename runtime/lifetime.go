@@ -205,14 +205,13 @@ func (vm *VM) isRoot(v Value, callTop int) bool {
 // frame's registers count up to the callee slot of the frame it called
 // (its locals and the values its unfinished expression is using). The
 // innermost frame's count up to the end of the arguments of the call
-// being made when the check runs in a call (a native such as
-// weakref.ref, or a bound function being entered: callTop), or its named
+// being made when the check runs in a native (weakref.ref, or the heap
+// meter measuring for an allocating native: callTop), or its named
 // registers (this, parameters, locals) when it runs inside an instruction
 // (a weakref read from a slot).
 // A value left in a register above a finished call does not count: it is
 // a temporary whose expression has ended (on the imp the returning frame
-// is cleared, and bindenv pops its environment argument, so
-// `f.bindenv({a = 2})()` runs after the temporary table has gone).
+// is cleared).
 // Temporaries the imp's compiler happens to leave in lower registers
 // (a discarded call result, say) may count there and not here: the two
 // compilers do not allocate registers alike.
