@@ -49,18 +49,22 @@ func withDeviceForAgents(paths []string, open func(string) ([]byte, error)) ([]s
 	if len(devicePaths(paths)) > 0 {
 		return paths, open
 	}
-	empty := map[string]bool{}
+	read := map[string][]byte{} // each device file is read (and preprocessed) once
 	out := slices.Clone(paths)
 	for _, p := range paths {
 		dev := strings.TrimSuffix(p, ".agent.nut") + ".device.nut"
-		if _, err := open(dev); errors.Is(err, fs.ErrNotExist) {
-			empty[dev] = true
+		src, err := open(dev)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			read[dev] = []byte{}
+		case err == nil:
+			read[dev] = src
 		}
 		out = append(out, dev)
 	}
 	return out, func(p string) ([]byte, error) {
-		if empty[p] {
-			return []byte{}, nil
+		if src, ok := read[p]; ok {
+			return src, nil
 		}
 		return open(p)
 	}
