@@ -128,9 +128,9 @@ imp.wakeup(1, function() { server.log("timer"); while (true) {} });
 func TestDurationInterruptsWallCallback(t *testing.T) {
 	dir := t.TempDir()
 	dev := writeFile(t, dir, "busy.device.nut", `server.log("start");
-imp.wakeup(0.1, function() { server.log("timer"); while (true) {} });
+imp.wakeup(0, function() { server.log("timer"); while (true) {} });
 `)
-	code, out, errOut := impvm("--duration", "1s", dev) // 0.9 s of margin for a loaded machine
+	code, out, errOut := impvm("--duration", "3s", dev) // a hang guard: the loop starts at once, 3 s of margin for a loaded machine
 	if code != 0 || !strings.Contains(out, "[Device] timer") || !strings.Contains(out, "ERROR: interrupted") {
 		t.Errorf("status %d, stderr %q, log:\n%s", code, errOut, out)
 	}
@@ -254,8 +254,8 @@ imp.wakeup(0.2, function() {
 func TestDurationInterruptsWallAgent(t *testing.T) {
 	dir := t.TempDir()
 	dev := writeFile(t, dir, "spin.device.nut", `server.log("device up");`)
-	writeFile(t, dir, "spin.agent.nut", "server.log(\"agent start\");\nimp.wakeup(0.1, function() { server.log(\"spinning\"); while (true) {} });\n")
-	code, out, errOut := impvm("--duration", "1s", dev) // 0.9 s of margin for a loaded machine
+	writeFile(t, dir, "spin.agent.nut", "server.log(\"agent start\");\nimp.wakeup(0, function() { server.log(\"spinning\"); while (true) {} });\n")
+	code, out, errOut := impvm("--duration", "3s", dev) // a hang guard: the loop starts at once, 3 s of margin for a loaded machine
 	for _, want := range []string{"[Agent] agent start", "[Device] device up", "[Agent] spinning", "[Agent] ERROR: interrupted", "spin.agent.nut:2"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("log lacks %q", want)
