@@ -16,10 +16,11 @@
 //     the hand-written parser (expressions, sub-statements, statement
 //     termination including the 3.0.4 if/else rule), and tokens that must
 //     follow. Parts are registered with participle.ParseTypeWith as
-//     closures over a grammar (parse.go): a built set of participle parsers
-//     serving one parse at a time, whose parseState the closures reach. No
-//     global state joins participle and the hand-written parser; built
-//     grammars are kept for reuse between parses.
+//     closures over a grammar (parse.go): a set of participle parsers, one
+//     per form, each built when a parse first meets its keyword, serving
+//     one parse at a time, whose parseState the closures reach. No global
+//     state joins participle and the hand-written parser; grammars are kept
+//     for reuse between parses.
 //   - The expression layer (expr.go, compound.go): precedence climbing,
 //     building AST nodes directly, including table, array, function,
 //     lambda and class literals.

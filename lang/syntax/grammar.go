@@ -16,42 +16,14 @@ import (
 // a token: every error is made by a part or a token type at the first
 // token that does not fit, like the reference's recursive-descent parser.
 
-// stmtG lists the keyword-led statement forms; it is the root from which
-// the per-form parsers are derived (see newGrammar). Expression statements
-// are parsed by hand in statement(), since they are plain expressions.
+// Each keyword-led statement form has a participle parser of its own,
+// built on first use (grammar.form). Expression statements are parsed by
+// hand in statement(), since they are plain expressions.
 //
 // The three most frequent forms, local, return and blocks, are parsed by
 // hand too (stmt.go): going through a participle production for each of
 // them cost about 40% of the parse time (CPU per MB of a generated script:
 // 175 ms with them in participle, 100 ms without).
-type stmtG struct {
-	If       *ifG        `parser:"  @@"`
-	Func     *funcDeclG  `parser:"| @@"`
-	Foreach  *foreachG   `parser:"| @@"`
-	For      *forG       `parser:"| @@"`
-	While    *whileG     `parser:"| @@"`
-	Do       *doG        `parser:"| @@"`
-	Switch   *switchG    `parser:"| @@"`
-	Class    *classDeclG `parser:"| @@"`
-	Try      *tryG       `parser:"| @@"`
-	Throw    *throwG     `parser:"| @@"`
-	Yield    *yieldG     `parser:"| @@"`
-	Break    *breakG     `parser:"| @@"`
-	Continue *continueG  `parser:"| @@"`
-	Const    *constG     `parser:"| @@"`
-	Enum     *enumG      `parser:"| @@"`
-	Empty    *emptyG     `parser:"| @@"`
-}
-
-// fileG is a whole script.
-type fileG struct {
-	Stmts scriptP `parser:"@@"`
-}
-
-// exprOnlyG is the grammar of ParseExpr.
-type exprOnlyG struct {
-	X exprOnlyP `parser:"@@"`
-}
 
 func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: int32(p.Column)} }
 

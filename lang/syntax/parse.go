@@ -12,45 +12,46 @@ import (
 // the first error, in the reference's wording, at the start of the
 // offending token.
 func Parse(filename string, src []byte) (*File, error) {
-	g, err := parseWith(filename, src, func(gr *grammar) *participle.Parser[fileG] { return gr.file })
+	stmts, err := parseWith(filename, src, (*parser).script)
 	if err != nil {
 		return nil, err
 	}
-	return &File{Name: filename, Stmts: g.Stmts.stmts()}, nil
+	return &File{Name: filename, Stmts: stmts}, nil
 }
 
 // ParseExpr parses a single (comma) expression, for tests and a REPL.
 func ParseExpr(filename string, src []byte) (Expr, error) {
-	g, err := parseWith(filename, src, func(gr *grammar) *participle.Parser[exprOnlyG] { return gr.expr })
-	if err != nil {
-		return nil, err
-	}
-	return g.X.expr(), nil
+	return parseWith(filename, src, (*parser).wholeInput)
 }
 
-// parseWith lexes src and runs the participle parser root picks from a
-// grammar over all of it, with a fresh parseState.
-func parseWith[G any](filename string, src []byte, root func(*grammar) *participle.Parser[G]) (*G, error) {
+// parseWith lexes src and runs the hand-written parser's root over all of
+// it, with a fresh parseState and a grammar for its statement forms.
+func parseWith[T any](filename string, src []byte, root func(*parser) T) (v T, err error) {
 	if !IsText(src) {
-		return nil, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: NotTextMsg}
+		return v, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: NotTextMsg}
 	}
 	lx := newLexer(filename, string(src))
 	peeker, err := lexer.Upgrade(lx) // cannot fail: Lexer.Next reports errors as tokens
 	if err != nil {
-		return nil, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()}
+		return v, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()}
 	}
 	gr := borrowGrammar()
 	defer gr.giveBack()
-	st := &parseState{lexer: lx, forms: &gr.forms}
+	return parseIn(gr, lx, peeker, root)
+}
+
+// parseIn runs root over peeker (the tokens of lx) with grammar gr.
+func parseIn[T any](gr *grammar, lx *Lexer, peeker *lexer.PeekingLexer, root func(*parser) T) (v T, err error) {
+	st := &parseState{lexer: lx, grammar: gr}
 	gr.st = st
-	g, err := root(gr).ParseFromLexer(peeker)
+	v, err = runPart(st, peeker, root)
 	if st.err != nil {
-		return nil, st.err
+		return v, st.err
 	}
 	if err != nil {
-		return nil, asError(err)
+		return v, asError(err)
 	}
-	return g, nil
+	return v, nil
 }
 
 // asError is an error returned by participle as a *Error. It is the *Error
@@ -72,13 +73,17 @@ func asError(err error) *Error {
 }
 
 // A grammar is participle's side of the parser: the participle parsers of
-// the grammar structs, built with this grammar's parts (parts.go), and the
-// state of the parse it serves, which the parts reach through their
-// closures. A grammar serves one parse at a time.
+// the keyword-led statement forms, built with this grammar's parts
+// (parts.go), and the state of the parse it serves, which the parts reach
+// through their closures. A grammar serves one parse at a time.
+//
+// A form's parser is built the first time a parse served by the grammar
+// meets the form's keyword: building all of them takes about half a
+// millisecond and half a megabyte, most of a short script's start-up, and a
+// script uses few of the forms.
 type grammar struct {
-	file  *participle.Parser[fileG]
-	expr  *participle.Parser[exprOnlyG]
-	forms [tkLast]func(*parser) Stmt // by first token
+	forms [tkLast]func(*parser) Stmt // by first token; nil: not built yet
+	built int                        // participle parsers built (counted for tests)
 	st    *parseState                // the parse being served; nil between parses
 }
 
@@ -101,7 +106,7 @@ func borrowGrammar() *grammar {
 		spareGrammars.list = spareGrammars.list[:n-1]
 		return g
 	}
-	return newGrammar()
+	return &grammar{}
 }
 
 func (g *grammar) giveBack() {
@@ -116,52 +121,74 @@ func (g *grammar) giveBack() {
 // allowTrailing lets a statement parse stop where the statement ends.
 var allowTrailing = participle.AllowTrailing(true)
 
-// newGrammar builds the participle parsers of a grammar. Lookahead 0 makes
-// every alternative commit as soon as it has consumed a token.
-func newGrammar() *grammar {
-	g := &grammar{}
+// form is the parser of the statement form that token t begins (t is one
+// of statementStarts), built on first use.
+func (g *grammar) form(t lexer.TokenType) func(*parser) Stmt {
+	if f := g.forms[t]; f != nil {
+		return f
+	}
+	f := g.newForm(t)
+	g.forms[t] = f
+	return f
+}
+
+// newForm makes the parser of the statement form that token t begins.
+// The three most frequent forms are hand-written; every other one is a
+// participle production of its own grammar struct (grammar.go). Lookahead
+// 0 makes every alternative commit as soon as it has consumed a token.
+func (g *grammar) newForm(t lexer.TokenType) func(*parser) Stmt {
+	switch t {
+	case kwLocal:
+		return (*parser).local
+	case kwReturn:
+		return (*parser).returnStmt
+	case tkLBrace:
+		return (*parser).blockStmt
+	case kwIf:
+		return form(g, (*ifG).stmt)
+	case kwFunction:
+		return form(g, (*funcDeclG).stmt)
+	case kwForeach:
+		return form(g, (*foreachG).stmt)
+	case kwFor:
+		return form(g, (*forG).stmt)
+	case kwWhile:
+		return form(g, (*whileG).stmt)
+	case kwDo:
+		return form(g, (*doG).stmt)
+	case kwSwitch:
+		return form(g, (*switchG).stmt)
+	case kwClass:
+		return form(g, (*classDeclG).stmt)
+	case kwTry:
+		return form(g, (*tryG).stmt)
+	case kwThrow:
+		return form(g, (*throwG).stmt)
+	case kwYield:
+		return form(g, (*yieldG).stmt)
+	case kwBreak:
+		return form(g, (*breakG).stmt)
+	case kwContinue:
+		return form(g, (*continueG).stmt)
+	case kwConst:
+		return form(g, (*constG).stmt)
+	case kwEnum:
+		return form(g, (*enumG).stmt)
+	case tkSemi:
+		return form(g, (*emptyG).stmt)
+	}
+	panic("syntax: no statement form begins with " + tokenText[t])
+}
+
+// form builds the participle parser of grammar struct G with g's parts
+// and returns the statement parser that runs it and converts the result.
+func form[G any](g *grammar, conv func(*G, Pos) Stmt) func(*parser) Stmt {
 	opts := append([]participle.Option{
 		participle.Lexer(Definition{}),
 		participle.UseLookahead(0),
 	}, g.parts()...)
-	g.file = participle.MustBuild[fileG](opts...)
-	g.expr = participle.MustBuild[exprOnlyG](opts...)
-	g.forms = statementForms(participle.MustBuild[stmtG](opts...))
-	return g
-}
-
-// statementForms derives one parser per statement form from the stmtG
-// grammar, indexed by the form's first token, so that a statement is parsed
-// by its own production without trying the others. The hand-written forms
-// are called directly.
-func statementForms(root *participle.Parser[stmtG]) (forms [tkLast]func(*parser) Stmt) {
-	forms[kwLocal] = (*parser).local
-	forms[kwReturn] = (*parser).returnStmt
-	forms[tkLBrace] = (*parser).blockStmt
-	forms[kwIf] = form(root, (*ifG).stmt)
-	forms[kwFunction] = form(root, (*funcDeclG).stmt)
-	forms[kwForeach] = form(root, (*foreachG).stmt)
-	forms[kwFor] = form(root, (*forG).stmt)
-	forms[kwWhile] = form(root, (*whileG).stmt)
-	forms[kwDo] = form(root, (*doG).stmt)
-	forms[kwSwitch] = form(root, (*switchG).stmt)
-	forms[kwClass] = form(root, (*classDeclG).stmt)
-	forms[kwTry] = form(root, (*tryG).stmt)
-	forms[kwThrow] = form(root, (*throwG).stmt)
-	forms[kwYield] = form(root, (*yieldG).stmt)
-	forms[kwBreak] = form(root, (*breakG).stmt)
-	forms[kwContinue] = form(root, (*continueG).stmt)
-	forms[kwConst] = form(root, (*constG).stmt)
-	forms[kwEnum] = form(root, (*enumG).stmt)
-	forms[tkSemi] = form(root, (*emptyG).stmt)
-	return forms
-}
-
-func form[G any](root *participle.Parser[stmtG], conv func(*G, Pos) Stmt) func(*parser) Stmt {
-	pp, err := participle.ParserForProduction[G](root)
-	if err != nil {
-		panic(err)
-	}
+	pp := participle.MustBuild[G](opts...)
+	g.built++
 	return func(p *parser) Stmt {
 		at := p.pos()
 		return conv(parseForm(pp, p), at)

@@ -19,7 +19,6 @@ type (
 	inClauseP     interface{ expr() Expr }            // foreach's "in expr )"
 	catchVarP     interface{ ident() (string, Pos) }  // try's "catch (name)"
 	exprP         interface{ expr() Expr }            // an expression (no comma operator)
-	exprOnlyP     interface{ expr() Expr }            // a comma expression that ends the input (ParseExpr)
 	sameLineExprP interface{ expr() Expr }            // the optional operand of yield: same line, not ';' or '}'
 	forInitP      interface{ stmt() Stmt }            // for's optional init (local declarations or a comma expression) and ';'
 	forCondP      interface{ expr() Expr }            // for's optional condition and ';'
@@ -32,7 +31,6 @@ type (
 	thenP         interface{ stmt() Stmt }            // the statement after if (...)
 	elseP         interface{ stmt() Stmt }            // the statement after else
 	stmtListP     interface{ stmts() []Stmt }         // the statements of a case, up to '}', case or default
-	scriptP       interface{ stmts() []Stmt }         // the statements of a script, up to end of file
 	endP          interface{ end() }                  // the end of a statement: ';' or what may follow it
 	enumMemberP   interface{ member() EnumMember }    // NAME [= scalar] [,]
 )
@@ -74,7 +72,6 @@ func (g *grammar) parts() []participle.Option {
 		part(g, func(p *parser) inClauseP { return exprV{p.inClause()} }),
 		part(g, func(p *parser) catchVarP { return p.catchVar() }),
 		part(g, func(p *parser) exprP { return exprV{p.expression()} }),
-		part(g, func(p *parser) exprOnlyP { return exprV{p.wholeInput()} }),
 		part(g, func(p *parser) sameLineExprP { return exprV{p.sameLineExpr()} }),
 		part(g, func(p *parser) forInitP { return stmtV{p.forInit()} }),
 		part(g, func(p *parser) forCondP { return exprV{p.forClause(tkSemi)} }),
@@ -87,7 +84,6 @@ func (g *grammar) parts() []participle.Option {
 		part(g, func(p *parser) thenP { return stmtV{p.thenStmt()} }),
 		part(g, func(p *parser) elseP { return stmtV{p.elseStmt()} }),
 		part(g, func(p *parser) stmtListP { return stmtsV(p.statementList()) }),
-		part(g, func(p *parser) scriptP { return stmtsV(p.script()) }),
 		part(g, func(p *parser) endP { p.optionalSemicolon(); return endV{} }),
 		partUnless(g, tkRBrace, func(p *parser) enumMemberP { return memberV(p.enumMember()) }),
 	}

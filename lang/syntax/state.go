@@ -13,9 +13,9 @@ const (
 // it, and the participle grammar serving the parse holds it (grammar.st),
 // so the parts participle calls back reach it through their closures.
 type parseState struct {
-	lexer     *Lexer                      // for NewlineBefore
-	forms     *[tkLast]func(*parser) Stmt // the statement forms of the grammar serving the parse
-	err       *Error                      // the first error; once set the parse only unwinds
+	lexer     *Lexer   // for NewlineBefore
+	grammar   *grammar // the grammar serving the parse: its statement forms
+	err       *Error   // the first error; once set the parse only unwinds
 	exprDepth int
 	stmtDepth int
 }

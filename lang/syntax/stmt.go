@@ -21,7 +21,7 @@ var statementStarts = func() (set [tkLast]bool) {
 func startsStatement(t lexer.TokenType) bool { return t >= 0 && t < tkLast && statementStarts[t] }
 
 // statement parses one statement: keyword-led forms with their participle
-// production (statementForms), anything else as an expression statement.
+// production (grammar.form), anything else as an expression statement.
 func (p *parser) statement() Stmt {
 	p.st.stmtDepth++
 	defer func() { p.st.stmtDepth-- }()
@@ -29,7 +29,7 @@ func (p *parser) statement() Stmt {
 		p.failHere("statement too deeply nested")
 	}
 	if t := p.typ(); startsStatement(t) {
-		return p.st.forms[t](p)
+		return p.st.grammar.form(t)(p)
 	}
 	at := p.pos()
 	return &ExprStmt{P: at, X: p.commaExpr()}
