@@ -29,17 +29,7 @@ func (p *parser) compound(t *lexer.Token, at Pos) Expr {
 
 // arrayElems parses elements up to and including ']'. Commas are optional
 // and a trailing comma is allowed.
-func (p *parser) arrayElems() []Expr {
-	var elems []Expr
-	for !p.is(tkRBrack) {
-		elems = append(elems, p.expression())
-		if p.is(tkComma) {
-			p.next()
-		}
-	}
-	p.next()
-	return elems
-}
+func (p *parser) arrayElems() []Expr { return p.exprList(tkRBrack, true) }
 
 // tableSlots parses table-literal slots up to and including end ('}' for a
 // table, '/>' for attributes). Commas are optional; a trailing one is fine.

@@ -44,9 +44,11 @@ func (d *dumper) node(n Node) {
 	}
 }
 
-func (d *dumper) open(head string) {
+// open writes "(", head and the operands xs (a nil one is left out).
+func (d *dumper) open(head string, xs ...Expr) {
 	d.b.WriteString("(")
 	d.b.WriteString(head)
+	d.args(xs...)
 }
 
 func (d *dumper) close() { d.b.WriteString(")") }
@@ -72,6 +74,9 @@ func (d *dumper) sub(s Stmt) { d.stmts([]Stmt{s}) }
 
 func (d *dumper) args(list ...Expr) {
 	for _, x := range list {
+		if x == nil {
+			continue
+		}
 		d.space()
 		d.expr(x)
 	}

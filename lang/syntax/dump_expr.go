@@ -11,31 +11,23 @@ func (d *dumper) expr(x Expr) {
 	}
 	switch x := x.(type) {
 	case *Member:
-		d.open(".")
-		d.args(x.X)
+		d.open(".", x.X)
 		d.word(x.Name)
 	case *Index:
-		d.open("index")
-		d.args(x.X, x.Key)
+		d.open("index", x.X, x.Key)
 	case *Call:
-		d.open("call")
-		d.args(x.Fn)
+		d.open("call", x.Fn)
 		d.args(x.Args...)
 	case *Unary:
-		d.open(x.Op)
-		d.args(x.X)
+		d.open(x.Op, x.X)
 	case *IncDec:
-		d.open(incDecHead(x))
-		d.args(x.X)
+		d.open(incDecHead(x), x.X)
 	case *Binary:
-		d.open(x.Op)
-		d.args(x.X, x.Y)
+		d.open(x.Op, x.X, x.Y)
 	case *Cond:
-		d.open("?")
-		d.args(x.Cond, x.Then, x.Else)
+		d.open("?", x.Cond, x.Then, x.Else)
 	case *Assign:
-		d.open(x.Op)
-		d.args(x.Target, x.Value)
+		d.open(x.Op, x.Target, x.Value)
 	default:
 		d.compoundExpr(x)
 	}
@@ -52,14 +44,11 @@ func incDecHead(x *IncDec) string {
 func (d *dumper) compoundExpr(x Expr) {
 	switch x := x.(type) {
 	case *Comma:
-		d.open(",")
-		d.args(x.List...)
+		d.open(",", x.List...)
 	case *Paren:
-		d.open("paren")
-		d.args(x.X)
+		d.open("paren", x.X)
 	case *ArrayLit:
-		d.open("array")
-		d.args(x.Elems...)
+		d.open("array", x.Elems...)
 	case *TableLit:
 		d.open("table")
 		d.slots(x.Slots)
@@ -157,8 +146,7 @@ func (d *dumper) params(fn *Function) {
 			d.b.WriteString(p.Name)
 			continue
 		}
-		d.open(p.Name)
-		d.args(p.Default)
+		d.open(p.Name, p.Default)
 		d.close()
 	}
 	if fn.Varargs {
@@ -180,8 +168,7 @@ func (d *dumper) classBody(c *ClassDef) {
 	d.b.WriteString("class")
 	if c.Extends != nil {
 		d.space()
-		d.open("extends")
-		d.args(c.Extends)
+		d.open("extends", c.Extends)
 		d.close()
 	}
 	if c.Attrs != nil {

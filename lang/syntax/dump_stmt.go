@@ -11,19 +11,16 @@ func (d *dumper) stmt(s Stmt) {
 		d.open("block")
 		d.stmts(s.Stmts)
 	case *If:
-		d.open("if")
-		d.args(s.Cond)
+		d.open("if", s.Cond)
 		d.sub(s.Then)
 		if s.Else != nil {
 			d.sub(s.Else)
 		}
 	case *While:
-		d.open("while")
-		d.args(s.Cond)
+		d.open("while", s.Cond)
 		d.sub(s.Body)
 	case *DoWhile:
-		d.open("dowhile")
-		d.args(s.Cond)
+		d.open("dowhile", s.Cond)
 		d.sub(s.Body)
 	case *For:
 		d.forStmt(s)
@@ -45,17 +42,13 @@ func (d *dumper) stmt(s Stmt) {
 func (d *dumper) simpleStmt(s Stmt) bool {
 	switch s := s.(type) {
 	case *ExprStmt:
-		d.open("expr")
-		d.args(s.X)
+		d.open("expr", s.X)
 	case *Return:
-		d.open("return")
-		d.optional(s.X)
+		d.open("return", s.X)
 	case *Yield:
-		d.open("yield")
-		d.optional(s.X)
+		d.open("yield", s.X)
 	case *Throw:
-		d.open("throw")
-		d.args(s.X)
+		d.open("throw", s.X)
 	case *Break:
 		d.open("break")
 	case *Continue:
@@ -63,19 +56,12 @@ func (d *dumper) simpleStmt(s Stmt) bool {
 	case *Empty:
 		d.open("empty")
 	case *Const:
-		d.open("const " + s.Name)
-		d.args(s.Value)
+		d.open("const "+s.Name, s.Value)
 	default:
 		return false
 	}
 	d.close()
 	return true
-}
-
-func (d *dumper) optional(x Expr) {
-	if x != nil {
-		d.args(x)
-	}
 }
 
 func (d *dumper) declStmt(s Stmt) {
@@ -84,8 +70,7 @@ func (d *dumper) declStmt(s Stmt) {
 		d.open("local")
 		for _, decl := range s.Decls {
 			d.space()
-			d.open(decl.Name)
-			d.optional(decl.Init)
+			d.open(decl.Name, decl.Init)
 			d.close()
 		}
 	case *LocalFunc:
@@ -140,13 +125,11 @@ func (d *dumper) foreach(s *Foreach) {
 }
 
 func (d *dumper) switchStmt(s *Switch) {
-	d.open("switch")
-	d.args(s.X)
+	d.open("switch", s.X)
 	d.indent++
 	for _, c := range s.Cases {
 		d.newline()
-		d.open("case")
-		d.args(c.Value)
+		d.open("case", c.Value)
 		d.stmts(c.Body)
 		d.close()
 	}
@@ -168,8 +151,7 @@ func (d *dumper) enum(s *Enum) {
 	d.open("enum " + s.Name)
 	for _, m := range s.Members {
 		d.space()
-		d.open(m.Name)
-		d.optional(m.Value)
+		d.open(m.Name, m.Value)
 		d.close()
 	}
 }

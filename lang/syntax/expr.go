@@ -86,28 +86,21 @@ func isAssignable(x Expr) bool {
 	return false
 }
 
-func (p *parser) logicalOr() Expr {
-	x := p.logicalAnd()
-	if !p.is(tkOrOr) {
-		return x
-	}
-	operands, ops := []Expr{x}, []*lexer.Token(nil)
-	for p.is(tkOrOr) {
-		ops = append(ops, p.next())
-		operands = append(operands, p.logicalAnd())
-	}
-	return foldRight(operands, ops)
-}
+func (p *parser) logicalOr() Expr { return p.rightChain(tkOrOr, p.logicalAnd) }
 
-func (p *parser) logicalAnd() Expr {
-	x := p.inChain()
-	if !p.is(tkAndAnd) {
+func (p *parser) logicalAnd() Expr { return p.rightChain(tkAndAnd, p.inChain) }
+
+// rightChain parses operand (op operand)* and groups it to the right, as
+// the reference does for || and &&.
+func (p *parser) rightChain(op lexer.TokenType, operand func() Expr) Expr {
+	x := operand()
+	if !p.is(op) {
 		return x
 	}
 	operands, ops := []Expr{x}, []*lexer.Token(nil)
-	for p.is(tkAndAnd) {
+	for p.is(op) {
 		ops = append(ops, p.next())
-		operands = append(operands, p.inChain())
+		operands = append(operands, operand())
 	}
 	return foldRight(operands, ops)
 }
@@ -268,19 +261,23 @@ func (p *parser) postIncDec(x Expr, t *lexer.Token) Expr {
 
 // callArgs parses arguments up to and including ')'. Commas are optional,
 // a trailing comma is an error.
-func (p *parser) callArgs() []Expr {
-	var args []Expr
-	for !p.is(tkRParen) {
-		args = append(args, p.expression())
+func (p *parser) callArgs() []Expr { return p.exprList(tkRParen, false) }
+
+// exprList parses expressions up to and including end. Commas are
+// optional; a trailing comma is an error unless trailingComma.
+func (p *parser) exprList(end lexer.TokenType, trailingComma bool) []Expr {
+	var list []Expr
+	for !p.is(end) {
+		list = append(list, p.expression())
 		if p.is(tkComma) {
 			p.next()
-			if p.is(tkRParen) {
-				p.failHere("expression expected, found ')'")
+			if !trailingComma && p.is(end) {
+				p.failHere("expression expected, found '" + p.tok().Value + "'")
 			}
 		}
 	}
 	p.next()
-	return args
+	return list
 }
 
 // primary parses literals, names and bracketed forms.

@@ -214,9 +214,7 @@ func classPath(x Expr) (path []string, root, ok bool) {
 // line feed), even when it ends with '}'.
 func (p *parser) thenStmt() Stmt {
 	s := p.statement()
-	if t := p.typ(); t != tkRBrace && t != kwElse {
-		p.optionalSemicolon()
-	}
+	p.terminatedUnless(p.is(tkRBrace) || p.is(kwElse))
 	return s
 }
 
@@ -224,9 +222,7 @@ func (p *parser) thenStmt() Stmt {
 // it ends with '}'.
 func (p *parser) elseStmt() Stmt {
 	s := p.statement()
-	if p.prevToken() != tkRBrace {
-		p.optionalSemicolon()
-	}
+	p.terminatedUnless(p.prevToken() == tkRBrace)
 	return s
 }
 

@@ -139,6 +139,14 @@ func (p *parser) atEndOfStatement() bool {
 }
 
 // optionalSemicolon consumes a ';' or checks that the statement ends here.
+// terminatedUnless reads the end of a statement (optionalSemicolon)
+// unless done says the statement needs none.
+func (p *parser) terminatedUnless(done bool) {
+	if !done {
+		p.optionalSemicolon()
+	}
+}
+
 func (p *parser) optionalSemicolon() {
 	if p.is(tkSemi) {
 		p.next()

@@ -108,9 +108,7 @@ func (p *parser) statementList() []Stmt {
 // end of file.
 func (p *parser) terminatedStatement() Stmt {
 	s := p.statement()
-	if prev := p.prevToken(); prev != tkRBrace && prev != tkSemi {
-		p.optionalSemicolon()
-	}
+	p.terminatedUnless(p.prevToken() == tkRBrace || p.prevToken() == tkSemi)
 	return s
 }
 
