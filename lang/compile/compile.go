@@ -366,41 +366,17 @@ func (fs *funcState) resolve(name string) resolved {
 // --------------------------------------------------------------- literals
 
 // containsYield reports whether a function body yields (which makes the
-// function a generator); nested functions are not searched.
-func containsYield(s syntax.Stmt) bool {
-	switch s := s.(type) {
-	case *syntax.Yield:
-		return true
-	case *syntax.Block:
-		return anyYield(s.Stmts)
-	case *syntax.If:
-		return containsYield(s.Then) || containsYield(s.Else)
-	case *syntax.While:
-		return containsYield(s.Body)
-	case *syntax.DoWhile:
-		return containsYield(s.Body)
-	case *syntax.For:
-		return containsYield(s.Init) || containsYield(s.Body)
-	case *syntax.Foreach:
-		return containsYield(s.Body)
-	case *syntax.Switch:
-		for _, c := range s.Cases {
-			if anyYield(c.Body) {
-				return true
-			}
+// function a generator); nested functions and classes are not searched.
+func containsYield(body syntax.Stmt) bool {
+	found := false
+	syntax.Inspect(body, func(n syntax.Node) bool {
+		switch n.(type) {
+		case *syntax.Yield:
+			found = true
+		case *syntax.FuncLit, *syntax.LocalFunc, *syntax.FuncDecl, *syntax.ClassLit, *syntax.ClassDecl:
+			return false
 		}
-		return anyYield(s.Default)
-	case *syntax.Try:
-		return containsYield(s.Body) || containsYield(s.Catch)
-	}
-	return false
-}
-
-func anyYield(list []syntax.Stmt) bool {
-	for _, s := range list {
-		if containsYield(s) {
-			return true
-		}
-	}
-	return false
+		return !found
+	})
+	return found
 }
