@@ -51,16 +51,17 @@ func busOf(v runtime.Value) *bus {
 	return b
 }
 
-// pinsWithRoles lists the bus's pins whose role is not in skip (roles
-// as the imptype table names them: "TX", "CTS", …). A bus whose pin roles
-// are undocumented claims no pins: impvm cannot tell which it drives.
-func (b *bus) pinsWithRoles(skip ...string) []string {
+// claimedPins lists the pins the bus drives under configure's flags: all
+// but those whose role (as the imptype table names it: "TX", "CTS", …) a
+// flag in freedBy frees. A bus whose pin roles are undocumented claims no
+// pins: impvm cannot tell which it drives.
+func (b *bus) claimedPins(flags int32, freedBy map[string]int32) []string {
 	if len(b.spec.Roles) != len(b.spec.Pins) {
 		return nil
 	}
 	var out []string
 	for i, p := range b.spec.Pins {
-		if !slices.Contains(skip, b.spec.Roles[i]) {
+		if flags&freedBy[b.spec.Roles[i]] == 0 {
 			out = append(out, p)
 		}
 	}

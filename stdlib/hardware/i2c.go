@@ -35,7 +35,7 @@ var i2cSpecs = []runtime.Spec{
 // configure(clockSpeed) → null.
 func (m *Module) i2cConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
-	if err := m.enable(b, b.pinsWithRoles()); err != nil {
+	if err := m.enable(b, b.claimedPins(0, nil)); err != nil {
 		return runtime.Null, err
 	}
 	b.readError = I2CNoError

@@ -24,8 +24,7 @@ func (m *Module) pwmPairConfigure(_ *runtime.VM, args []runtime.Value) (runtime.
 	}
 	b.speed = runtime.Float(0)
 	if len(args) > 3 {
-		f, _ := args[3].ToFloat()
-		b.speed = runtime.Float(f)
+		b.speed = dutyCycle(args[3])
 	}
 	return runtime.Null, nil
 }
@@ -36,8 +35,7 @@ func pwmPairWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	f, _ := args[1].ToFloat()
-	b.speed = runtime.Float(f)
+	b.speed = dutyCycle(args[1])
 	return runtime.Null, nil
 }
 
@@ -47,6 +45,12 @@ func pwmPairRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, err
 	}
 	return b.speed, nil
+}
+
+// dutyCycle is a duty-cycle argument as the float the pair keeps.
+func dutyCycle(v runtime.Value) runtime.Value {
+	f, _ := v.ToFloat()
+	return runtime.Float(f)
 }
 
 // configuredPair is the pair `this`, once configure() has enabled it.

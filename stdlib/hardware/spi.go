@@ -36,23 +36,16 @@ var spiSpecs = []runtime.Spec{
 	{Name: "chipselect", NParams: -1, Mask: "un", Fn: runtime.Nothing},
 }
 
+// spiFreedBy: the configure flags that free a pin, by the pin's role.
+var spiFreedBy = map[string]int32{"MISO": spiSimplexTX, "MOSI": spiSimplexRX, "SCLK": spiNoSCLK}
+
 // configure(flags, kHz) → the speed in kHz (float); impvm achieves every
 // requested rate exactly. SIMPLEX_TX frees MISO, SIMPLEX_RX frees MOSI,
 // NO_SCLK frees SCLK.
 func (m *Module) spiConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	flags, _ := args[1].ToInt()
-	var skip []string
-	if flags&spiSimplexTX != 0 {
-		skip = append(skip, "MISO")
-	}
-	if flags&spiSimplexRX != 0 {
-		skip = append(skip, "MOSI")
-	}
-	if flags&spiNoSCLK != 0 {
-		skip = append(skip, "SCLK")
-	}
-	if err := m.enable(b, b.pinsWithRoles(skip...)); err != nil {
+	if err := m.enable(b, b.claimedPins(flags, spiFreedBy)); err != nil {
 		return runtime.Null, err
 	}
 	f, _ := args[2].ToFloat()

@@ -60,6 +60,9 @@ var uartSpecs = []runtime.Spec{
 	{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: method((*Module).uartSetTxFIFOSize)},
 }
 
+// uartFreedBy: the configure flags that free a pin, by the pin's role.
+var uartFreedBy = map[string]int32{"TX": uartNoTX, "RX": uartNoRX, "CTS": uartNoCTSRTS, "RTS": uartNoCTSRTS}
+
 // configure(baud, wordSize, parity, stopBits[, flags[, callback]]) → the
 // baud rate; impvm achieves every requested rate exactly. NO_TX, NO_RX
 // and NO_CTSRTS free those pins.
@@ -69,17 +72,7 @@ func (m *Module) uartConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Val
 	if len(args) > 5 {
 		flags, _ = args[5].ToInt()
 	}
-	var skip []string
-	if flags&uartNoTX != 0 {
-		skip = append(skip, "TX")
-	}
-	if flags&uartNoRX != 0 {
-		skip = append(skip, "RX")
-	}
-	if flags&uartNoCTSRTS != 0 {
-		skip = append(skip, "CTS", "RTS")
-	}
-	if err := m.enable(b, b.pinsWithRoles(skip...)); err != nil {
+	if err := m.enable(b, b.claimedPins(flags, uartFreedBy)); err != nil {
 		return runtime.Null, err
 	}
 	n, _ := args[1].ToInt()
