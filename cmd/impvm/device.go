@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -54,7 +53,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.logFormat, "log-format", "text", "log lines: text (impCentral) or json (impCentral API records)")
 	fs.DurationVar(&f.reconnect, "reconnect-time", host.DefaultReconnectTime, "how long each reconnection to the impCloud takes once the network is back (0: none)")
 	fs.StringArrayVar(&f.offline, "offline-at", nil, "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
-	fs.Var(&f.maxDepth, "max-depth", "Squirrel call depth at which a catchable 'stack overflow' error is raised (default "+strconv.Itoa(runtime.DefaultMaxDepth)+")")
+	fs.Var(&f.maxDepth, "max-depth", fmt.Sprintf("Squirrel call depth at which a catchable 'stack overflow' error is raised (default %d)", runtime.DefaultMaxDepth))
 	fs.Var(&f.heap, "heap", "Squirrel heap of each device (e.g. 256K; default: the --imp-type's, see README)")
 	fs.Var(&f.maxMemory, "max-memory", "heap of a plain script (e.g. 64M; default 512M)")
 	fs.StringArrayVar(&f.pins, "pin", nil, "drive an input pin: [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1, hub@1m:pin1=0 (repeatable)")
