@@ -196,43 +196,28 @@ func Build(name, impType string, env *Env, parts []Part) (*Board, error) {
 
 type registerSetter interface{ SetRegister(reg, v byte) error }
 
+// pinLine is a part's output line wired to an imp pin ("": not wired).
+type pinLine struct {
+	pin string
+	src PinSource
+}
+
 func (b *Board) attach(env *Env, p Part) error {
 	var dev any
+	var lines []pinLine // the part's interrupt outputs and the pins they are wired to
 	switch p.Model {
 	case "hts221":
 		d := NewHTS221(env)
-		dev = d
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, d.DRDY()); err != nil {
-				return err
-			}
-		}
+		dev, lines = d, []pinLine{{p.Int1, d.DRDY()}}
 	case "lps22hb":
 		d := NewLPS22HB(env)
-		dev = d
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, lpsLine{d}); err != nil {
-				return err
-			}
-		}
+		dev, lines = d, []pinLine{{p.Int1, lpsLine{d}}}
 	case "lps25h":
 		d := NewLPS25H(env)
-		dev = d
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, d); err != nil {
-				return err
-			}
-		}
+		dev, lines = d, []pinLine{{p.Int1, d}}
 	case "lis3dh":
 		d := NewLIS3DH(env)
-		dev = d
-		for pin, src := range map[string]PinSource{p.Int1: d.INT1(), p.Int2: d.INT2()} {
-			if pin != "" {
-				if err := b.AddSource(pin, src); err != nil {
-					return err
-				}
-			}
-		}
+		dev, lines = d, []pinLine{{p.Int1, d.INT1()}, {p.Int2, d.INT2()}}
 	case "si7021", "si7020":
 		id := byte(0x15)
 		if p.Model == "si7020" {
@@ -241,20 +226,10 @@ func (b *Board) attach(env *Env, p Part) error {
 		dev = NewSi702x(env, id)
 	case "pcf8563":
 		d := NewPCF8563()
-		dev = d
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, d); err != nil {
-				return err
-			}
-		}
+		dev, lines = d, []pinLine{{p.Int1, d}}
 	case "tmp102":
 		d := NewTMP102(env)
-		dev = d
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, d); err != nil {
-				return err
-			}
-		}
+		dev, lines = d, []pinLine{{p.Int1, d}}
 	case "ws2812":
 		w := NewWS2812(max(p.Count, 1), p.Gate != "")
 		b.AddSPI(p.Bus, "", w)
@@ -316,6 +291,13 @@ func (b *Board) attach(env *Env, p Part) error {
 		return b.AddSource(p.Pin, NewInput(env, p.Pin))
 	default:
 		return fmt.Errorf("unknown model (models: %s)", strings.Join(Models, ", "))
+	}
+	for _, l := range lines {
+		if l.pin != "" {
+			if err := b.AddSource(l.pin, l.src); err != nil {
+				return err
+			}
+		}
 	}
 	key := fmt.Sprintf("%s@%s:%02X", p.Model, p.Bus, p.Address)
 	switch d := dev.(type) {
