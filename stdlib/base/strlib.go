@@ -571,7 +571,8 @@ func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err != nil {
 		return runtime.Null, err
 	}
-	subs, ok, err := re.Capture(args[1].Str(), runtime.OptInt(args, 2, 0))
+	var buf [8][2]int
+	subs, ok, err := re.CaptureAppend(buf[:0], args[1].Str(), runtime.OptInt(args, 2, 0))
 	if err != nil {
 		return runtime.Null, runtime.NewError(err.Error())
 	}

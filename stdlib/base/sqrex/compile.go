@@ -1,6 +1,9 @@
 package sqrex
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // Compile-error messages of the Squirrel 3.0.4 reference compiler
 // (sqstdlib/sqstdrex.cpp), verbatim. The Squirrel binding throws them as the
@@ -85,6 +88,18 @@ type node struct {
 	alt      int // kAlt right chain
 	next     int // following node of the same sequence, -1 for none
 	items    []setItem
+	// set holds, for kClass and kSet, whether each byte matches (a
+	// negated set's negation included); Compile fills it in.
+	set *[256]bool
+}
+
+// isLeaf reports whether n tests exactly one subject byte.
+func (n *node) isLeaf() bool {
+	switch n.kind {
+	case kLit, kAny, kClass, kSet:
+		return true
+	}
+	return false
 }
 
 // Regexp is a compiled pattern. It is immutable after Compile and safe for
@@ -93,6 +108,17 @@ type Regexp struct {
 	pattern string
 	nodes   []node // nodes[0] is the implicit whole-match group
 	ngroups int    // SubExpCount
+
+	// The first subject test of every attempt (see firstStep): the number
+	// of node visits an attempt that fails on it costs (0: no shortcut),
+	// and what passes it: only the start position (firstBOL), one byte
+	// (firstLit >= 0) or the bytes in firstSet.
+	firstDepth int
+	firstBOL   bool
+	firstLit   int
+	firstSet   *[256]bool
+
+	spare atomic.Pointer[matcher] // a matcher no call is using, or nil
 }
 
 type parser struct {
@@ -161,7 +187,67 @@ func Compile(pattern string) (re *Regexp, err error) {
 	if p.pos < len(p.pat) {
 		p.fail(MsgUnexpectedChar)
 	}
-	return &Regexp{pattern: pattern, nodes: p.nodes, ngroups: p.ngroups}, nil
+	re = &Regexp{pattern: pattern, nodes: p.nodes, ngroups: p.ngroups}
+	re.buildSets()
+	re.firstStep()
+	return re, nil
+}
+
+// buildSets fills in the byte tables of the class and set nodes.
+func (r *Regexp) buildSets() {
+	for i := range r.nodes {
+		n := &r.nodes[i]
+		if n.kind != kClass && n.kind != kSet {
+			continue
+		}
+		n.set = new([256]bool)
+		for c := 0; c < 256; c++ {
+			if n.kind == kClass {
+				n.set[c] = classHas(n.b, byte(c))
+			} else {
+				n.set[c] = setHas(n.items, byte(c)) != n.neg
+			}
+		}
+	}
+}
+
+// firstStep finds the node that tests the subject first in every attempt
+// of a search, if the way to it is fixed: from the whole-match group down
+// through the first element of groups and of quantifiers that need at
+// least one repetition, to a literal, a class, a set or a '^'. An attempt
+// at a position that node rejects visits exactly the nodes on that way
+// and fails. '.' accepts every position, and anything else (an
+// alternation, an optional quantifier, an anchor other than '^') makes
+// the way depend on the subject, so those leave the shortcut off.
+func (r *Regexp) firstStep() {
+	r.firstLit = -1
+	depth := 1
+	n := &r.nodes[0]
+	for {
+		switch n.kind {
+		case kGroup, kNoCap:
+		case kRepeat:
+			if n.min == 0 {
+				return
+			}
+		case kLit:
+			r.firstLit = int(n.b)
+			r.firstDepth = depth
+			return
+		case kClass, kSet:
+			r.firstSet = n.set
+			r.firstDepth = depth
+			return
+		case kBOL:
+			r.firstBOL = true
+			r.firstDepth = depth
+			return
+		default:
+			return
+		}
+		n = &r.nodes[n.sub]
+		depth++
+	}
 }
 
 // String returns the pattern as compiled (cut at the first NUL).

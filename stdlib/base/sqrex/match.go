@@ -2,6 +2,7 @@ package sqrex
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -23,56 +24,69 @@ var ErrTooComplex = errors.New("regexp: pattern too complex for the subject (bac
 
 type capture struct{ begin, length int }
 
-type budgetExceeded struct{}
-
 // matcher holds the state of one matching call: the subject, its bounds
 // and the reference's capture bookkeeping (the capture slots and the index
-// of the next group allowed to capture).
+// of the next group allowed to capture). A Regexp keeps one spare matcher
+// so that the calls of a single-threaded program allocate nothing.
 type matcher struct {
-	re    *Regexp
+	nodes []node
 	s     string
 	bol   int // position where ^ matches (the search start)
 	eol   int // position where $ matches (first NUL at/after bol, or len)
 	caps  []capture
 	cur   int // the reference's _currsubexp
 	steps int
-	// exhausted is set when the call gave up on StepBudget.
+	// exhausted is set when the call ran out of StepBudget; from then on
+	// every node fails at once, so the call unwinds quickly.
 	exhausted bool
 }
 
-func (r *Regexp) newMatcher(s string, bol int) *matcher {
+// getMatcher returns a matcher set up for s from bol, with cleared
+// capture slots: the Regexp's spare one if no other call holds it.
+func (r *Regexp) getMatcher(s string, bol int) *matcher {
+	m := r.spare.Swap(nil)
+	if m == nil {
+		m = &matcher{nodes: r.nodes, caps: make([]capture, r.ngroups)}
+	} else {
+		clear(m.caps)
+		m.cur, m.steps, m.exhausted = 0, 0, false
+	}
 	eol := len(s)
 	if i := strings.IndexByte(s[bol:], 0); i >= 0 {
 		eol = bol + i
 	}
-	return &matcher{re: r, s: s, bol: bol, eol: eol, caps: make([]capture, r.ngroups)}
+	m.s, m.bol, m.eol = s, bol, eol
+	return m
 }
 
-// run calls f and converts an exhausted step budget into "no match" with
-// m.exhausted set; callers turn that into ErrTooComplex.
-func (m *matcher) run(f func() int) (res int) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(budgetExceeded); !ok {
-				panic(r)
-			}
-			m.exhausted = true
-			res = -1
-		}
-	}()
-	return f()
+// putMatcher hands m back as the spare (dropping the subject).
+func (r *Regexp) putMatcher(m *matcher) {
+	m.s = ""
+	r.spare.Store(m)
+}
+
+// step counts one node visit and reports whether the budget allows it.
+func (m *matcher) step() bool {
+	m.steps++
+	if m.steps > StepBudget {
+		m.exhausted = true
+		return false
+	}
+	return true
 }
 
 // Match reports whether the whole of s matches (sqstdrex "match"). The
 // subject ends at its first NUL, as the reference sees a C string. The
 // error is ErrTooComplex when the call ran out of StepBudget.
 func (r *Regexp) Match(s string) (bool, error) {
-	m := r.newMatcher(s, 0)
-	end := m.run(func() int { return m.match(0, 0, -1) })
-	if m.exhausted {
+	m := r.getMatcher(s, 0)
+	end := m.match(0, 0, -1)
+	exhausted, eol := m.exhausted, m.eol
+	r.putMatcher(m)
+	if exhausted {
 		return false, ErrTooComplex
 	}
-	return end >= 0 && end == m.eol, nil
+	return end >= 0 && end == eol, nil
 }
 
 // Search finds the first match that begins at or after start (sqstdrex
@@ -90,7 +104,12 @@ func (r *Regexp) Match(s string) (bool, error) {
 // StepBudget (ok is then false).
 func (r *Regexp) Search(s string, start int) (begin, end int, ok bool, err error) {
 	m, begin, end, ok := r.search(s, start)
-	if m != nil && m.exhausted {
+	if m == nil {
+		return 0, 0, false, nil
+	}
+	exhausted := m.exhausted
+	r.putMatcher(m)
+	if exhausted {
 		return 0, 0, false, ErrTooComplex
 	}
 	return begin, end, ok, nil
@@ -106,74 +125,144 @@ func (r *Regexp) Search(s string, start int) (begin, end int, ok bool, err error
 // reuses them across calls, which yields pointers into older strings).
 // The error is ErrTooComplex when the call ran out of StepBudget.
 func (r *Regexp) Capture(s string, start int) (subs [][2]int, ok bool, err error) {
+	return r.CaptureAppend(nil, s, start)
+}
+
+// CaptureAppend is Capture appending the entries to dst, so that a caller
+// can reuse one buffer across calls. On no match or an error subs is nil.
+func (r *Regexp) CaptureAppend(dst [][2]int, s string, start int) (subs [][2]int, ok bool, err error) {
 	m, _, _, ok := r.search(s, start)
-	if m != nil && m.exhausted {
+	if m == nil {
+		return nil, false, nil
+	}
+	defer r.putMatcher(m)
+	if m.exhausted {
 		return nil, false, ErrTooComplex
 	}
 	if !ok {
 		return nil, false, nil
 	}
-	subs = make([][2]int, len(m.caps))
-	for i, c := range m.caps {
+	for _, c := range m.caps {
+		var sub [2]int
 		if c.length > 0 {
-			subs[i] = [2]int{c.begin, c.begin + c.length}
+			sub = [2]int{c.begin, c.begin + c.length}
 		}
+		dst = append(dst, sub)
 	}
-	return subs, true, nil
+	return dst, true, nil
 }
 
+// search runs the search loop and returns the matcher (nil when start is
+// out of range), which the caller puts back.
+//
+// Positions where the pattern cannot begin are skipped without running
+// the matcher (see firstStep): such an attempt fails on the first node
+// that tests the subject, after entering the groups that lead to it; the
+// slots those groups touched are cleared again on the way out and set
+// afresh by the next attempt, which walks the same path. The skipped
+// attempts' node visits are still counted, so the step budget is spent
+// exactly as without the shortcut.
 func (r *Regexp) search(s string, start int) (m *matcher, begin, end int, ok bool) {
 	if start < 0 || start > len(s) {
 		return nil, 0, 0, false
 	}
-	m = r.newMatcher(s, start)
+	m = r.getMatcher(s, start)
 	if start >= m.eol {
 		return m, 0, 0, false
 	}
-	pos := start
-	end = m.run(func() int {
-		for {
-			m.cur = 0
-			e := m.match(0, pos, -1)
-			if e >= 0 || pos+1 == m.eol {
-				return e
+	last := m.eol - 1 // the reference never tries the end of the subject
+	for pos := start; ; pos++ {
+		if r.firstDepth > 0 {
+			next := r.nextStart(s, pos, last, m.bol)
+			skipped := next - pos
+			if next > last {
+				skipped = last + 1 - pos
 			}
-			pos++
+			if skipped > 0 {
+				m.steps += skipped * r.firstDepth
+				if m.steps > StepBudget {
+					m.exhausted = true
+					return m, 0, 0, false
+				}
+			}
+			if next > last {
+				return m, 0, 0, false
+			}
+			pos = next
 		}
-	})
-	if end < 0 {
-		return m, 0, 0, false
+		m.cur = 0
+		e := m.match(0, pos, -1)
+		if m.exhausted {
+			return m, 0, 0, false
+		}
+		if e >= 0 {
+			return m, pos, e, true
+		}
+		if pos == last {
+			return m, 0, 0, false
+		}
 	}
-	return m, pos, end, true
 }
 
-// at returns the subject byte at i; len(s) is the C terminator (0). The
-// reference reads whatever memory follows beyond it; consuming nodes fail
-// there instead (see consumable).
-func (m *matcher) at(i int) byte {
-	if i >= 0 && i < len(m.s) {
-		return m.s[i]
+// nextStart returns the first position in [pos, last] where the pattern's
+// first subject test can pass, or last+1.
+func (r *Regexp) nextStart(s string, pos, last, bol int) int {
+	if r.firstBOL {
+		if pos == bol {
+			return pos
+		}
+		return last + 1
 	}
-	return 0
+	if r.firstLit >= 0 {
+		if i := strings.IndexByte(s[pos:last+1], byte(r.firstLit)); i >= 0 {
+			return pos + i
+		}
+		return last + 1
+	}
+	for ; pos <= last; pos++ {
+		if r.firstSet[s[pos]] {
+			return pos
+		}
+	}
+	return pos
 }
 
-// consumable reports whether a byte-consuming node may look at position i.
-// The reference never checks against the end of the subject: "." and
-// negated sets/classes happily consume the terminator at len(s). We allow
-// that (it is observable: end offsets of len(s)+1, `.*` not matching "")
-// but stop there, since anything further would be undefined behaviour.
-func (m *matcher) consumable(i int) bool { return i <= len(m.s) }
+// consumes reports whether a leaf node (., a literal, a class or a set)
+// matches at str. The reference never checks against the end of the
+// subject: "." and negated sets/classes happily consume the terminator at
+// len(s). We allow that (it is observable: end offsets of len(s)+1, `.*`
+// not matching "") but stop there, since anything further would be
+// undefined behaviour.
+func (m *matcher) consumes(n *node, str int) bool {
+	var c byte
+	if str < len(m.s) {
+		c = m.s[str]
+	} else if str > len(m.s) {
+		return false
+	}
+	switch n.kind {
+	case kLit:
+		return c == n.b
+	case kAny:
+		return true
+	}
+	return n.set[c]
+}
 
 // match tries node ni at position str and returns the position after it,
 // or -1. next is the node that follows ni in the enclosing context when ni
 // ends its own sequence; quantifiers peek at it (see repeat).
 func (m *matcher) match(ni, str, next int) int {
-	m.steps++
-	if m.steps > StepBudget {
-		panic(budgetExceeded{})
+	if !m.step() {
+		return -1
 	}
-	n := &m.re.nodes[ni]
+	n := &m.nodes[ni]
 	switch n.kind {
+	case kLit, kAny, kClass, kSet:
+		if m.consumes(n, str) {
+			return str + 1
+		}
+		return -1
 	case kRepeat:
 		return m.repeat(n, str, next)
 	case kAlt:
@@ -181,7 +270,7 @@ func (m *matcher) match(ni, str, next int) int {
 		// afterwards, whatever follows the alternation fails on. Each branch
 		// is matched element by element with no follower (next = -1), so a
 		// quantifier ending a branch does not look past the alternation.
-		if e := m.chain(n.sub, str); e >= 0 {
+		if e := m.chain(n.sub, str); e >= 0 || m.exhausted {
 			return e
 		}
 		return m.chain(n.alt, str)
@@ -197,31 +286,12 @@ func (m *matcher) match(ni, str, next int) int {
 			return str
 		}
 		return -1
-	case kEOL:
+	default: // kEOL
 		if str == m.eol {
 			return str
 		}
 		return -1
 	}
-	if !m.consumable(str) {
-		return -1
-	}
-	c := m.at(str)
-	var hit bool
-	switch n.kind {
-	case kAny:
-		hit = true
-	case kClass:
-		hit = classHas(n.b, c)
-	case kSet:
-		hit = setHas(n.items, c) != n.neg
-	default: // kLit
-		hit = c == n.b
-	}
-	if hit {
-		return str + 1
-	}
-	return -1
 }
 
 // chain matches a sequence (linked by next) with no follower.
@@ -231,7 +301,7 @@ func (m *matcher) chain(first, str int) int {
 		if str < 0 {
 			return -1
 		}
-		ni = m.re.nodes[ni].next
+		ni = m.nodes[ni].next
 		if ni < 0 {
 			return str
 		}
@@ -257,7 +327,7 @@ func (m *matcher) group(n *node, str, next int) int {
 	resume := m.cur
 	cur := str
 	for ni := n.sub; ; {
-		follow := m.re.nodes[ni].next
+		follow := m.nodes[ni].next
 		if follow < 0 {
 			follow = next
 		}
@@ -268,7 +338,7 @@ func (m *matcher) group(n *node, str, next int) int {
 			}
 			return -1
 		}
-		ni = m.re.nodes[ni].next
+		ni = m.nodes[ni].next
 		if ni < 0 {
 			break
 		}
@@ -292,36 +362,54 @@ func (m *matcher) group(n *node, str, next int) int {
 // unbounded, and the loop test "count == 0xFFFF || count < max" lets a
 // zero-width operand under * spin exactly 65536 times. Those spins are
 // not replayed one by one: see fixedPoint.
+//
+// An operand or follower that is a single leaf (a literal, '.', a class
+// or a set) is tested in place rather than through match; the visit is
+// counted all the same.
 func (m *matcher) repeat(n *node, str, next int) int {
 	stop := n.next
 	if stop < 0 {
 		stop = next
 	}
+	// The follower to peek at (nil for none), and what it is matched with:
+	// its own successor, else the successor of this repeat's follower.
+	var peek *node
+	peekNext := -1
+	if stop >= 0 {
+		if sn := &m.nodes[stop]; sn.kind != kRepeat || sn.min != 0 {
+			peek = sn
+			peekNext = sn.next
+			if peekNext < 0 && next >= 0 {
+				peekNext = m.nodes[next].next
+			}
+		}
+	}
+	sub := &m.nodes[n.sub]
+	subLeaf := sub.isLeaf()
 	min, max := n.min, n.max
 	count, s, good := 0, str, str
 	var fp fixedPoint
 	for count == repeatInf || count < max {
 		before := s
-		s = m.match(n.sub, s, stop)
-		if s < 0 {
+		if subLeaf {
+			if !m.step() || !m.consumes(sub, s) {
+				break
+			}
+			s++
+		} else if s = m.match(n.sub, s, stop); s < 0 {
 			break
 		}
 		count++
 		good = s
 		peekHit := false
-		if stop >= 0 {
-			sn := &m.re.nodes[stop]
-			if sn.kind != kRepeat || sn.min != 0 {
-				// The follower is matched with its own successor, or else
-				// with the successor of this repeat's follower.
-				peekNext := sn.next
-				if peekNext < 0 && next >= 0 {
-					peekNext = m.re.nodes[next].next
-				}
+		if peek != nil {
+			if peek.isLeaf() {
+				peekHit = m.step() && m.consumes(peek, s)
+			} else {
 				peekHit = m.match(stop, s, peekNext) >= 0
-				if peekHit && countOK(min, max, count) {
-					break
-				}
+			}
+			if peekHit && countOK(min, max, count) {
+				break
 			}
 		}
 		if s >= m.eol {
@@ -342,6 +430,9 @@ func (m *matcher) repeat(n *node, str, next int) int {
 			}
 			break
 		}
+	}
+	if m.exhausted {
+		return -1
 	}
 	if countOK(min, max, count) {
 		return good
@@ -371,7 +462,7 @@ type fixedPoint struct {
 // reached reports whether m's state equals the recorded one, and records
 // m's state otherwise. Only zero-width iterations call it.
 func (fp *fixedPoint) reached(m *matcher) bool {
-	if fp.valid && fp.cur == m.cur && slicesEqual(fp.caps, m.caps) {
+	if fp.valid && fp.cur == m.cur && slices.Equal(fp.caps, m.caps) {
 		return true
 	}
 	fp.valid, fp.cur = true, m.cur
@@ -379,22 +470,19 @@ func (fp *fixedPoint) reached(m *matcher) bool {
 	return false
 }
 
-func slicesEqual(a, b []capture) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func countOK(min, max, count int) bool {
 	return (min == max && min == count) ||
 		(count >= min && max == repeatInf) ||
 		(count >= min && count <= max)
+}
+
+// at returns the subject byte at i; len(s) is the C terminator (0). The
+// reference reads whatever memory follows beyond it.
+func (m *matcher) at(i int) byte {
+	if i >= 0 && i < len(m.s) {
+		return m.s[i]
+	}
+	return 0
 }
 
 // boundary is the reference's \b test. It is about whitespace, not word
