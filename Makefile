@@ -65,6 +65,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBoardFile$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzI2CModels$$' -fuzztime $(FUZZTIME) ./board
+	$(GO) test -run '^$$' -fuzz '^FuzzW5500$$' -fuzztime $(FUZZTIME) ./board
+	$(GO) test -run '^$$' -fuzz '^FuzzDHCPServer$$' -fuzztime $(FUZZTIME) ./board
+	$(GO) test -run '^$$' -fuzz '^FuzzModbusTCP$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzBusAbuse$$' -fuzztime $(FUZZTIME) ./stdlib/hardware
 	$(GO) test -run '^$$' -fuzz '^FuzzReadLCOV$$' -fuzztime $(FUZZTIME) ./cover
 	$(GO) test -run '^$$' -fuzz '^FuzzLibraryFiles$$' -fuzztime $(FUZZTIME) ./libfetch

@@ -265,6 +265,20 @@ func (b *Board) SPITransfer(now time.Time, bus string, mosi []byte, clockHz floa
 	return miso
 }
 
+// BusCS is the chip select of a part wired to its bus's dedicated
+// chip-select pin (the imp005's spi0 CS0 and spiBCAD pin D), which
+// spi.configure(USE_CS_L) hands to spi.chipselect().
+const BusCS = "USE_CS_L"
+
+// SPIDeselect ends the frame of the parts behind chip select cs on bus.
+func (b *Board) SPIDeselect(now time.Time, bus, cs string) {
+	for _, s := range b.spi[bus] {
+		if s.cs == cs {
+			s.dev.Deselect(now)
+		}
+	}
+}
+
 // HasSPI reports whether anything is on a SPI bus.
 func (b *Board) HasSPI(bus string) bool { return len(b.spi[bus]) > 0 }
 

@@ -9,7 +9,10 @@
 // Each part is a register-level model of its datasheet, one file per
 // part: hts221.go, lps22hb.go, lps25h.go, lis3dh.go, si702x.go, tmp102.go, pcf8563.go (I²C),
 // ws2812.go (an LED chain on SPI MOSI), spiflash.go (NOR flash),
-// spinor.go (an external SPI flash chip behind a chip select), gps.go
+// spinor.go (an external SPI flash chip behind a chip select),
+// w5500.go (WIZnet's Ethernet controller, plugged into a simulated LAN:
+// ethernet.go, with dhcp.go's DHCP server and modbustcp.go's Modbus TCP
+// server; nothing reaches a real network), gps.go
 // and modbus.go (UART), analog.go (input pins), serial.go (a UART wired
 // to a file or a loopback TCP port). Each file's type comment lists what
 // is modelled and what is not. I²C parts implement I2CDevice and answer

@@ -58,6 +58,7 @@ var deviceFields = map[string][]string{
 	"tmp102":  {"address", "alert"},
 	"ws2812":  {"count", "gate"},
 	"spinor":  {"cs", "size"},
+	"w5500":   {"cs", "int", "reset"},
 	"pcf8563": {"address", "int"},
 	"gps":     {"baud", "fix_after"},
 	"modbus":  {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
@@ -210,7 +211,13 @@ func (w walker) part(n *node, field string) (Part, error) {
 		case "pin":
 			p.Pin, err = w.name(v, f, "pin")
 		case "cs":
-			p.CS, err = w.name(v, f, "pin")
+			if v.str == BusCS {
+				p.CS = BusCS
+			} else {
+				p.CS, err = w.name(v, f, "pin")
+			}
+		case "reset":
+			p.Reset, err = w.name(v, f, "pin")
 		case "size":
 			x, err = w.integer(v, f, FlashSector, 16<<20)
 			p.Size = int(x)

@@ -19,7 +19,8 @@ type Part struct {
 	Int1      string // lis3dh INT1, lps22hb INT_DRDY, tmp102 ALERT: the imp pin it drives
 	Int2      string // lis3dh INT2
 	Gate      string // ws2812: power-gate pin ("" none)
-	CS        string // spinor: its chip-select pin
+	CS        string // spinor, w5500: its chip-select pin (BusCS: the bus's dedicated one)
+	Reset     string // w5500: the RSTn pin the imp drives
 	Size      int    // spinor: bytes
 	Count     int    // ws2812: LEDs in the chain
 	Baud      int    // gps, modbus, serial
@@ -39,7 +40,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "pcf8563", "serial", "si7020", "si7021", "spinor", "tmp102", "ws2812"}
+var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "pcf8563", "serial", "si7020", "si7021", "spinor", "tmp102", "w5500", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -133,6 +134,22 @@ var Kits = map[string][]Kit{
 		{Name: "imp002 EVB", Imp: "imp002", Parts: []Part{
 			{Model: "tmp102", Bus: "i2c89", Address: 0x90},
 			{Model: "lis3dh", Bus: "i2c89", Address: ExplorerLIS3DH, Int1: "pin1"},
+		}},
+	},
+	// WIZnet W5500 Ethernet, as Electric Imp's W5500 library documents
+	// it: on the impAccelerator Fieldbus Gateway (imp005: spi0 with its
+	// dedicated chip select, INTn on pinXC, RSTn on pinXA) and on a W5500
+	// click in the impC001 Breakout Board's mikroBUS socket (spiPQRS, CS
+	// pinS, RSTn pinYC, INTn on pinYL through solder bridge W4). The
+	// Ethernet side is BenchLAN: a DHCP server, the library's echo
+	// server and a Modbus TCP server. The gateway's RS-485, RS-232 and
+	// analog inputs, and the breakout's own sensors, carry nothing here.
+	"w5500": {
+		{Name: "impAccelerator Fieldbus Gateway (imp005) with its W5500 Ethernet", Imp: "imp005", Parts: []Part{
+			{Model: "w5500", Bus: "spi0", CS: BusCS, Int1: "pinXC", Reset: "pinXA"},
+		}},
+		{Name: "impC001 Breakout Board with a W5500 click (mikroBUS)", Imp: "impC001", Parts: []Part{
+			{Model: "w5500", Bus: "spiPQRS", CS: "pinS", Int1: "pinYL", Reset: "pinYC"},
 		}},
 	},
 	"impc001-breakout": {
@@ -246,6 +263,21 @@ func (b *Board) attach(env *Env, p Part) error {
 		}
 		b.AddSPI(p.Bus, p.CS, NewSPINOR(p.Size))
 		return nil
+	case "w5500":
+		if p.CS == "" {
+			return fmt.Errorf("a W5500 needs its chip-select pin (cs)")
+		}
+		w := NewW5500(BenchLAN())
+		b.AddSPI(p.Bus, p.CS, w)
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, w); err != nil {
+				return err
+			}
+		}
+		if p.Reset != "" {
+			b.AddSink(p.Reset, w)
+		}
+		return nil
 	case "gps":
 		g := NewGPS(env)
 		if p.Baud > 0 {
@@ -351,13 +383,13 @@ func checkNames(typ *imptype.Type, p Part) error {
 			}
 			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
 		}
-		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "gps": "uart", "modbus": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "gps": "uart", "modbus": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
 			want != "" && bus.Kind.String() != want {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}
 	}
-	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate, p.DE, p.CS} {
-		if _, ok := typ.Pin(pin); pin != "" && !ok {
+	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate, p.DE, p.CS, p.Reset} {
+		if _, ok := typ.Pin(pin); pin != "" && pin != BusCS && !ok {
 			return fmt.Errorf("an %s has no %s", typ.Name, pin)
 		}
 	}

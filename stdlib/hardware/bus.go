@@ -24,6 +24,8 @@ type bus struct {
 	callback  runtime.Value // uart: event callback
 	uart      *uartState    // uart: the receive side
 	sent      bytes.Buffer  // uart/spi: everything written, for tests
+	useCSL    bool          // spi: configured with USE_CS_L (imp005)
+	csLow     bool          // spi: its dedicated chip select asserted
 }
 
 // addBuses installs the imp type's bus objects (from its imptype table)

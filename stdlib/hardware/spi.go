@@ -1,6 +1,7 @@
 package hardware
 
 import (
+	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
 )
@@ -10,6 +11,7 @@ const (
 	spiSimplexTX = 8
 	spiSimplexRX = 16
 	spiNoSCLK    = 32
+	spiUseCSL    = 64
 )
 
 // spiConstants: spi.configure flags. The imp documents them by name only;
@@ -23,7 +25,7 @@ var spiConstants = []runtime.Constant{
 	{Name: "SIMPLEX_TX", Value: spiSimplexTX},
 	{Name: "SIMPLEX_RX", Value: spiSimplexRX},
 	{Name: "NO_SCLK", Value: spiNoSCLK},
-	{Name: "USE_CS_L", Value: 64},
+	{Name: "USE_CS_L", Value: spiUseCSL},
 }
 
 var spiSpecs = []runtime.Spec{
@@ -33,7 +35,7 @@ var spiSpecs = []runtime.Spec{
 	{Name: "writeread", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWriteRead)},
 	{Name: "readblob", NParams: 2, Mask: "un", Fn: method((*Module).spiReadBlob)},
 	{Name: "readstring", NParams: 2, Mask: "un", Fn: method((*Module).spiReadString)},
-	{Name: "chipselect", NParams: -1, Mask: "un", Fn: runtime.Nothing},
+	{Name: "chipselect", NParams: -1, Mask: "un", Fn: method((*Module).spiChipSelect)},
 }
 
 // spiFreedBy: the configure flags that free a pin, by the pin's role.
@@ -50,7 +52,31 @@ func (m *Module) spiConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 	}
 	f, _ := args[2].ToFloat()
 	b.speed = runtime.Float(f)
+	b.useCSL, b.csLow = flags&spiUseCSL != 0, false // USE_CS_L drives the dedicated chip select high
+	m.deselectBusCS(b)
 	return b.speed, nil
+}
+
+// chipselect(select): the imp005's dedicated chip-select pin, which
+// USE_CS_L hands to spi.chipselect: 1 drives it low (selects), 0 high.
+func (m *Module) spiChipSelect(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0])
+	if len(args) < 2 || !b.useCSL {
+		return runtime.Null, nil
+	}
+	v, _ := args[1].ToInt()
+	if b.csLow = v != 0; !b.csLow {
+		m.deselectBusCS(b)
+	}
+	return runtime.Null, nil
+}
+
+// deselectBusCS ends the frame of the parts behind b's dedicated chip
+// select.
+func (m *Module) deselectBusCS(b *bus) {
+	if m.board != nil {
+		m.board.SPIDeselect(m.q.Now(), b.name, board.BusCS)
+	}
 }
 
 // spiHz is the configured SPI clock in Hz.
@@ -63,10 +89,16 @@ func spiHz(b *bus) float64 {
 // selected parts drive, 0xFF where none does.
 func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	b.sent.Write(data)
+	sel := func(pin string) bool {
+		if pin == board.BusCS {
+			return b.useCSL && b.csLow
+		}
+		return m.selected(pin)
+	}
 	if m.board == nil && !m.guessed && m.opts.GuessBoardSPI != nil {
 		// Only a board found ends the guessing: code that drives an LED
 		// chain before it reads a kit's sensor still gets the kit.
-		if m.board = m.opts.GuessBoardSPI(b.name, m.selected); m.board != nil {
+		if m.board = m.opts.GuessBoardSPI(b.name, sel); m.board != nil {
 			m.guessed = true
 			m.startWatching()
 		}
@@ -74,7 +106,7 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	if m.board == nil || !m.board.HasSPI(b.name) {
 		return ones(len(data))
 	}
-	miso := m.board.SPITransfer(m.q.Now(), b.name, data, spiHz(b), m.selected)
+	miso := m.board.SPITransfer(m.q.Now(), b.name, data, spiHz(b), sel)
 	m.spend(8*len(data), spiHz(b), 0)
 	return miso
 }
