@@ -365,11 +365,14 @@ func (e agentEnd) Send(name string, data []byte) {
 // deviceEnd is the agent's end of the pairing (agent.DeviceLink).
 type deviceEnd struct{ a *Agent }
 
-// Send delivers to the device's current run, if it is online then.
+// Send delivers to the device's run current when the message arrives, if
+// the device is online now and then: a message sent while the device is
+// booting (its Squirrel not started yet at this instant) reaches the code
+// it is starting, as on an imp whose connection outlives a code reload.
 func (e deviceEnd) Send(name string, data []byte) {
 	a := e.a
 	d := a.dev
-	if d.vm == nil || !d.conn.Connected {
+	if !d.conn.Connected {
 		return // the impCloud cannot reach the device
 	}
 	d.q.At(after(a.q.Now(), &a.toDevice), func() error {

@@ -2,7 +2,8 @@
 // The agent keeps running while its device restarts (each run registers
 // its handlers again), deep-sleeps and drops offline: device.onconnect
 // fires when the device boots and whenever it comes back online,
-// device.ondisconnect when it goes; messages to an offline device are
+// device.ondisconnect when it goes; the agent's first ping, sent as the
+// device boots, reaches run 1, but messages to an offline device are
 // lost; agent.send while offline waits for the link under
 // SUSPEND_ON_ERROR, and returns SEND_ERROR_NOT_CONNECTED under
 // RETURN_ON_ERROR.
