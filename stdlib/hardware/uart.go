@@ -20,18 +20,26 @@ var uartConstants = []runtime.Constant{
 	{Name: "NO_CTSRTS", Value: uartNoCTSRTS},
 	{Name: "CTSRTS", Value: 8},
 	{Name: "TIMING_ENABLED", Value: 16},
-	// configure() callback events (impOS 36 and up); impvm raises READ_READY.
+	{Name: "CALLBACK_WITH_FLAGS", Value: uartCallbackWithFlags},
+	// Event flags of uart.getflags() and of a CALLBACK_WITH_FLAGS
+	// callback, with the values Electric Imp's uart.getflags() page gives.
+	// impvm raises READ_READY, WRITE_DONE, WRITE_HALF_DONE and
+	// OVERRUN_ERROR; the line errors need a noisy wire it does not model.
 	{Name: "READ_READY", Value: uartReadReady},
-	{Name: "WRITE_DONE", Value: 2},
+	{Name: "WRITE_DONE", Value: uartWriteDone},
 	{Name: "NOISE_ERROR", Value: 4},
 	{Name: "FRAME_ERROR", Value: 8},
 	{Name: "PARITY_ERROR", Value: 16},
-	{Name: "OVERRUN_ERROR", Value: 32},
+	{Name: "OVERRUN_ERROR", Value: uartOverrunError},
 	{Name: "LINE_IDLE", Value: 64},
+	{Name: "WRITE_HALF_DONE", Value: uartWriteHalfDone},
 }
 
 const (
-	uartReadReady = 1
+	uartReadReady     = 1
+	uartWriteDone     = 2
+	uartOverrunError  = 32
+	uartWriteHalfDone = 128
 	// uartRxFIFODefault is the receive FIFO's size until setrxfifosize.
 	uartRxFIFODefault = 80
 	// uartTxFIFODefault is the transmit FIFO's size until settxfifosize,
@@ -45,6 +53,8 @@ const (
 	uartNoTX     = 1
 	uartNoRX     = 2
 	uartNoCTSRTS = 4
+	// uartCallbackWithFlags: the callback takes the event flags.
+	uartCallbackWithFlags = 32
 )
 
 var uartSpecs = []runtime.Spec{
@@ -58,6 +68,7 @@ var uartSpecs = []runtime.Spec{
 	{Name: "flush", NParams: 1, Mask: "u", Fn: method((*Module).uartFlush)},
 	{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: method((*Module).uartSetRxFIFOSize)},
 	{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: method((*Module).uartSetTxFIFOSize)},
+	{Name: "getflags", NParams: 1, Mask: "u", Fn: method((*Module).uartGetFlags)},
 }
 
 // uartFreedBy: the configure flags that free a pin, by the pin's role.
@@ -82,6 +93,7 @@ func (m *Module) uartConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Val
 		b.callback = args[6]
 	}
 	m.uartConfigured(b, lineOf(args))
+	b.uart.withFlags = flags&uartCallbackWithFlags != 0
 	return b.speed, nil
 }
 
@@ -110,6 +122,12 @@ type uartState struct {
 	line    board.Line // as configured
 	txSize  int        // transmit FIFO bytes (0: the default)
 	txFree  time.Time  // when the transmitter has sent everything written
+	// flags are the events since uart.getflags() or the callback last
+	// took them; txEvents the pending WRITE_HALF_DONE/WRITE_DONE events.
+	flags         int32
+	withFlags     bool      // configured with CALLBACK_WITH_FLAGS
+	txHalf, txEnd time.Time // WRITE_HALF_DONE, WRITE_DONE due (zero: none)
+	txEvents      []*event.Event
 }
 
 func (u *uartState) txFIFO() int {
@@ -154,8 +172,10 @@ func (m *Module) pump(b *bus) {
 	if len(data) > 0 {
 		m.board.UARTReceived(b.name, data)
 		room := b.uart.rxSize - len(b.uart.rx)
+		b.uart.flags |= uartReadReady
 		if len(data) > room {
 			b.uart.overrun = true
+			b.uart.flags |= uartOverrunError
 			data = data[:max(room, 0)]
 		}
 		b.uart.rx = append(b.uart.rx, data...)
@@ -172,21 +192,92 @@ func (m *Module) pump(b *bus) {
 	}
 }
 
-// uartCallback calls the configure() callback, with READ_READY if it
-// takes a parameter.
+// uartCallback calls the configure() callback for received data. Under
+// CALLBACK_WITH_FLAGS it takes the events so far (which are then
+// cleared, as uart.getflags() clears them); otherwise it is called with
+// no argument, or READ_READY if it takes a parameter.
 func (m *Module) uartCallback(b *bus) event.Func {
 	cb := b.callback
-	var args []runtime.Value
-	if cb.Type() == runtime.TClosure && cb.Closure().Proto.NumParams > 1 {
-		args = append(args, runtime.Int(uartReadReady))
-	}
 	return func() error {
-		if b.uart == nil || len(b.uart.rx) == 0 {
+		if b.uart == nil {
+			return nil
+		}
+		if b.uart.withFlags {
+			return m.callWithFlags(b, cb)
+		}
+		if len(b.uart.rx) == 0 {
 			return nil // read meanwhile
+		}
+		var args []runtime.Value
+		if cb.Type() == runtime.TClosure && cb.Closure().Proto.NumParams > 1 {
+			args = append(args, runtime.Int(uartReadReady))
 		}
 		_, err := m.vm.Call(cb, runtime.TableValue(m.vm.Root()), args...)
 		return err
 	}
+}
+
+// callWithFlags calls a CALLBACK_WITH_FLAGS callback with the events
+// not yet taken, if there are any.
+func (m *Module) callWithFlags(b *bus, cb runtime.Value) error {
+	f := b.uart.flags
+	if f == 0 || cb.IsNull() {
+		return nil
+	}
+	b.uart.flags = 0
+	_, err := m.vm.Call(cb, runtime.TableValue(m.vm.Root()), runtime.Int(f))
+	return err
+}
+
+// txEventsAt notes a write whose last byte leaves the transmitter at end:
+// WRITE_HALF_DONE is due when the transmit FIFO drains past half full
+// (half, zero if it never gets that full) and WRITE_DONE at end. A
+// CALLBACK_WITH_FLAGS callback is called for each; otherwise they wait
+// for uart.getflags().
+func (m *Module) txEventsAt(b *bus, half, end time.Time) {
+	u := b.uart
+	for _, ev := range u.txEvents {
+		m.q.Cancel(ev)
+	}
+	u.txEvents = u.txEvents[:0]
+	u.txHalf, u.txEnd = half, end
+	if !u.withFlags || b.callback.IsNull() {
+		return
+	}
+	raise := func() error {
+		m.takeTxEvents(u)
+		return m.callWithFlags(b, b.callback)
+	}
+	if !half.IsZero() {
+		u.txEvents = append(u.txEvents, m.q.At(half, raise))
+	}
+	u.txEvents = append(u.txEvents, m.q.At(end, raise))
+}
+
+// takeTxEvents moves the transmit events due by now into the flags.
+func (m *Module) takeTxEvents(u *uartState) {
+	now := m.q.Now()
+	if !u.txHalf.IsZero() && !now.Before(u.txHalf) {
+		u.flags |= uartWriteHalfDone
+		u.txHalf = time.Time{}
+	}
+	if !u.txEnd.IsZero() && !now.Before(u.txEnd) {
+		u.flags |= uartWriteDone
+		u.txEnd = time.Time{}
+	}
+}
+
+// uart.getflags(): the events since the last call (or callback), which it
+// clears.
+func (m *Module) uartGetFlags(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	u := busOf(args[0]).uart
+	if u == nil {
+		return runtime.Int(0), nil
+	}
+	m.takeTxEvents(u)
+	f := u.flags
+	u.flags = 0
+	return runtime.Int(f), nil
 }
 
 // uart.write(data) / writestring(s): to the part wired to the UART.
@@ -228,6 +319,11 @@ func (m *Module) transmit(b *bus, n int) time.Time {
 		start = now
 	}
 	u.txFree = start.Add(time.Duration(n) * char)
+	var half time.Time
+	if h := u.txFree.Add(-time.Duration(u.txFIFO()/2) * char); h.After(now) {
+		half = h
+	}
+	m.txEventsAt(b, half, u.txFree)
 	if back := u.txFree.Add(-time.Duration(u.txFIFO()) * char); back.After(now) {
 		m.waitUntil(back)
 	}
@@ -323,6 +419,12 @@ func (m *Module) uartDisable(vm *runtime.VM, args []runtime.Value) (runtime.Valu
 	if b.uart != nil && b.uart.pumpEv != nil {
 		m.q.Cancel(b.uart.pumpEv)
 		b.uart.pumpEv = nil
+	}
+	if b.uart != nil {
+		for _, ev := range b.uart.txEvents {
+			m.q.Cancel(ev)
+		}
+		b.uart.txEvents = nil
 	}
 	return busDisable(vm, args)
 }
