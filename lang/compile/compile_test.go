@@ -7,6 +7,7 @@ import (
 
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
 )
 
 // Compile errors the compiler (not the parser) reports, with the
@@ -27,6 +28,11 @@ func TestCompileErrors(t *testing.T) {
 		{"enum E { A }\nlocal x = E;", 2, "invalid constant [E]"},
 		{"enum E { A }\nlocal x = E.B;", 2, "invalid constant [E.B]"},
 		{"const K = 1;\nK = 2;", 2, "can't assign expression"},
+		// An operator expression ending in a name is assignable in the
+		// reference's eyes only when the name is a local (see strayAssign).
+		{"local a = 1;\nlocal c = a + b = 5;", 2, "can't assign expression"},
+		{"local a = 1, b = 2;\nlocal c = a + b += 5;", 2, "can't assign expression"},
+		{"local a = 1, b = 2;\nlocal c = a + b <- 5;", 2, "can't 'create' a local slot"},
 	}
 	for _, tc := range tests {
 		_, err := Source("t.nut", []byte(tc.src), nil)
@@ -37,6 +43,36 @@ func TestCompileErrors(t *testing.T) {
 		}
 		if se.Msg != tc.msg || se.Pos.Line != tc.line {
 			t.Errorf("%q: got line %d %q, want line %d %q", tc.src, se.Pos.Line, se.Msg, tc.line, tc.msg)
+		}
+	}
+}
+
+// X op b = v with b a local compiles as C Squirrel 3.0.4 compiles it: X
+// and v are evaluated, the value is v, b is not assigned (outputs from the
+// reference sq 3.0.4 binary).
+func TestStrayAssignment(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{`local a = 1, b = 2; local c = (a + b = 5); print(a + " " + b + " " + c);`, "1 2 5"},
+		{`local a = 0, b = 2; local c = a || b = 7; print(a + " " + b + " " + c);`, "0 2 7"},
+		{`local a = 1, b = 2; local c = a == 1 || b = 5; print(a + " " + b + " " + c);`, "1 2 5"},
+		{`local b = 2; local c = -b = 5; print(b + " " + c);`, "2 5"},
+		{`function f(key = null) { if (key == "" || key = null) print("bad "); print("key " + key + ";"); } f("x"); f("");`, "key x;key ;"},
+		{`local a = 1, b = 2; a + b = print("rhs "); print(b);`, "rhs 2"},
+	}
+	for _, tc := range tests {
+		p, err := Source("t.nut", []byte(tc.src), nil)
+		if err != nil {
+			t.Errorf("%s: %v", tc.src, err)
+			continue
+		}
+		var out strings.Builder
+		vm := runtime.NewVM(runtime.Options{Stdout: &out})
+		base.Open(vm, base.Options{})
+		if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+			t.Errorf("%s: %v", tc.src, err)
+		}
+		if out.String() != tc.want {
+			t.Errorf("%s: printed %q, want %q", tc.src, out.String(), tc.want)
 		}
 	}
 }

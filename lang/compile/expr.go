@@ -368,6 +368,10 @@ func (fs *funcState) checkAssignable(e syntax.Expr, p syntax.Pos) {
 
 // assign compiles every assignment form; dst < 0 discards the value.
 func (fs *funcState) assign(a *syntax.Assign, dst int) {
+	if id := syntax.StrayTarget(a.Target); id != nil {
+		fs.strayAssign(a, id, dst)
+		return
+	}
 	fs.checkAssignable(a.Target, a.P)
 	switch t := a.Target.(type) {
 	case *syntax.Ident:
@@ -389,6 +393,27 @@ func (fs *funcState) assign(a *syntax.Assign, dst int) {
 		fs.loadConst(runtime.StrObj(fs.c.str(t.Name)), key)
 		fs.assignSlot(a, obj, key, dst)
 	}
+}
+
+// strayAssign compiles X op b = v where b, the last operand, is a local:
+// the reference evaluates X, then v, and the value is v; b is untouched.
+// With b not a local the reference compiles a set on the wrong registers
+// that fails when it runs, and a compound assignment trips an assertion in
+// its compiler: impvm rejects both at compile time.
+func (fs *funcState) strayAssign(a *syntax.Assign, id *syntax.Ident, dst int) {
+	local := fs.resolve(id.Name).kind == varLocal
+	switch {
+	case local && a.Op == "<-":
+		fs.c.errorf(a.P, "can't 'create' a local slot")
+	case !local || a.Op != "=":
+		fs.c.errorf(a.P, "can't assign expression")
+	}
+	fs.exprDiscard(a.Target)
+	if dst < 0 {
+		fs.exprDiscard(a.Value)
+		return
+	}
+	fs.exprTo(a.Value, dst)
 }
 
 func (fs *funcState) assignName(a *syntax.Assign, id *syntax.Ident, dst int) {

@@ -60,7 +60,7 @@ func assignOp(t lexer.TokenType) string {
 }
 
 func (p *parser) assignment(target Expr, op *lexer.Token, text string) Expr {
-	if !isAssignable(target) {
+	if !isAssignable(target) && StrayTarget(target) == nil {
 		p.fail(op, "can't assign expression")
 	}
 	p.next()
@@ -74,6 +74,31 @@ func (p *parser) conditional(cond Expr, q *lexer.Token) Expr {
 	p.expect(tkColon)
 	els := p.expression()
 	return &Cond{P: posOf(q), Cond: cond, Then: then, Else: els}
+}
+
+// StrayTarget is the name an assignment to an operator expression lands
+// on in the reference compiler, or nil. The reference checks only the
+// expression's last operand: a + b = v, x || b = v and -b = v compile when
+// b is a plain name (not parenthesized), and with b a local the
+// expression's value is v with nothing assigned (the compiler decides, as
+// only it knows what b is).
+func StrayTarget(x Expr) *Ident {
+	switch t := x.(type) {
+	case *Binary:
+		if id, ok := t.Y.(*Ident); ok {
+			return id
+		}
+		return StrayTarget(t.Y)
+	case *Unary:
+		if t.Op == "delete" {
+			return nil
+		}
+		if id, ok := t.X.(*Ident); ok {
+			return id
+		}
+		return StrayTarget(t.X)
+	}
+	return nil
 }
 
 // isAssignable reports whether x may be the target of an assignment, ++/--
