@@ -3,6 +3,7 @@ package runtime
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unsafe"
 )
 
@@ -310,25 +311,14 @@ func threeWayFloat(x, y float32) int {
 }
 
 // strcmp compares like C strcmp: bytes as unsigned, stopping at NUL.
-func strcmp(a, b string) int {
-	for i := 0; ; i++ {
-		var ca, cb byte
-		if i < len(a) {
-			ca = a[i]
-		}
-		if i < len(b) {
-			cb = b[i]
-		}
-		if ca != cb {
-			if ca < cb {
-				return -1
-			}
-			return 1
-		}
-		if ca == 0 {
-			return 0
-		}
+func strcmp(a, b string) int { return strings.Compare(cString(a), cString(b)) }
+
+// cString is s as C sees it: up to its first NUL.
+func cString(s string) string {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return s[:i]
 	}
+	return s
 }
 
 // valueText renders a value the way error messages show it: strings as
