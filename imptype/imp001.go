@@ -8,17 +8,16 @@ package imptype
 // PWM capable; pins 1 and 5 are the DAC outputs; pin 1 is the Wake pin
 // and the pulse counter. Buses as the pin mux lists them, with pin roles.
 var imp001 = &Type{
-	Name:   "imp001",
-	Source: "Electric Imp Dev Center, imp001 pin mux and specifications",
+	Name: "imp001",
 	Pins: withModes(withModes(pins("", "125789", Digital|AnalogIn|PWM),
 		AnalogOut, "pin1", "pin5"),
 		Wake|PulseCounter, "pin1"),
 	Buses: []Bus{
 		bus("uart1289", UART, "CTS", "RTS", "TX", "RX"),
-		bus("uart57", UART, "TX", "RX"),
-		bus("uart12", UART, "TX", "RX"),
-		bus("i2c12", I2C, "SCL", "SDA"),
-		bus("i2c89", I2C, "SCL", "SDA"),
+		bus("uart57", UART),
+		bus("uart12", UART),
+		bus("i2c12", I2C),
+		bus("i2c89", I2C),
 		bus("spi257", SPI, "MISO", "SCLK", "MOSI"),
 		bus("spi189", SPI, "SCLK", "MOSI", "MISO"),
 	},

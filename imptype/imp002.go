@@ -13,12 +13,11 @@ import "slices"
 var imp002 = func() *Type {
 	t := *imp001
 	t.Name = "imp002"
-	t.Source = "Electric Imp Dev Center, imp002 pin mux and specifications"
 	t.Pins = withModes(withModes(pins("", "1256789ABCDE", Digital|AnalogIn|PWM),
 		AnalogOut, "pin1", "pin5"),
 		Wake|PulseCounter, "pin1")
 	// uart6E follows the imp001's three UARTs.
-	t.Buses = slices.Insert(slices.Clone(imp001.Buses), 3, bus("uart6E", UART, "TX", "RX"))
+	t.Buses = slices.Insert(slices.Clone(imp001.Buses), 3, bus("uart6E", UART))
 	t.SamplerPins = append(slices.Clone(imp001.SamplerPins), "pinA", "pinB", "pinC", "pinD", "pinE")
 	t.Environment = 1
 	return &t

@@ -1,5 +1,7 @@
 package imptype
 
+import "slices"
+
 // imp003: the Murata LBWA1ZV1CD module.
 //
 // Source: Electric Imp, "imp003 Pin Mux"
@@ -8,22 +10,15 @@ package imptype
 // C and D the DAC outputs (pinC is what fixedfrequencydac examples use),
 // an external SPI flash of at least 4 MB (hardware.spiflash).
 var imp003 = &Type{
-	Name:   "imp003",
-	Source: "Electric Imp Dev Center, imp003 pin mux and specifications",
+	Name: "imp003",
 	Pins: withModes(withModes(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", Digital|AnalogIn|PWM),
 		AnalogOut, "pinC", "pinD"),
 		Wake|PulseCounter, "pinW"),
-	Buses: []Bus{
-		bus("uartQRPW", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartUVGD", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartFG", UART, "TX", "RX"),
-		bus("uartWJ", UART, "TX", "RX"),
-		bus("uartDM", UART, "TX", "RX"),
-		bus("i2cAB", I2C, "SCL", "SDA"),
-		bus("i2cFG", I2C, "SCL", "SDA"),
-		bus("spiEBCA", SPI),
-		bus("spiLGDK", SPI),
-	},
+	Buses: slices.Concat(
+		buses(UART, "uartQRPW", "uartUVGD", "uartFG", "uartWJ", "uartDM"),
+		buses(I2C, "i2cAB", "i2cFG"),
+		buses(SPI, "spiEBCA", "spiLGDK"),
+	),
 	WakePin:        "pinW",
 	FFDACPins:      []string{"pinC", "pinD"},
 	SamplerPins:    pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),

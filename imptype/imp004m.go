@@ -1,5 +1,7 @@
 package imptype
 
+import "slices"
+
 // imp004m: the Murata LBEE5ZZ1MD module (Cypress CYW43438 Wi-Fi/BLE).
 //
 // Source: Electric Imp, "imp004m Pin Mux"
@@ -9,21 +11,15 @@ package imptype
 // Bluetooth LE runs through uartFGJH with pinE (LPO) and pinJ (BT_REG_ON)
 // on the breakout board.
 var imp004m = &Type{
-	Name:   "imp004m",
-	Source: "Electric Imp Dev Center, imp004m pin mux and specifications",
+	Name: "imp004m",
 	Pins: withModes(pins("", "ABCDEFGHJKLMNPQRSW", Digital|AnalogIn|PWM),
 		Wake|PulseCounter, "pinW"),
-	Buses: []Bus{
-		bus("uartBCAW", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartFGJH", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartHJ", UART, "TX", "RX"),
-		bus("uartQ", UART, "TX"),
-		bus("i2cNM", I2C, "SCL", "SDA"),
-		bus("i2cQP", I2C, "SCL", "SDA"),
-		bus("spiAHSR", SPI),
-		bus("spiGJKL", SPI),
-		bus("pwmpairKD", PWMPair),
-	},
+	Buses: slices.Concat(
+		buses(UART, "uartBCAW", "uartFGJH", "uartHJ", "uartQ"),
+		buses(I2C, "i2cNM", "i2cQP"),
+		buses(SPI, "spiAHSR", "spiGJKL"),
+		buses(PWMPair, "pwmpairKD"),
+	),
 	WakePin:        "pinW",
 	FFDACPins:      []string{"pwmpairKD"},
 	SPIFlashBytes:  4 << 20,

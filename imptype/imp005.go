@@ -1,5 +1,7 @@
 package imptype
 
+import "slices"
+
 // imp005: the Murata LBWA1UZ1GC-901 module (Broadcom BCM43909): dual-band
 // Wi-Fi and 10/100 Ethernet.
 //
@@ -11,20 +13,15 @@ package imptype
 // analog inputs through an SPI ADC); PWM needs impOS 36 or later. uart0,
 // uart1, uart2, i2c0 and spi0 are named by number, not by pins.
 var imp005 = &Type{
-	Name:   "imp005",
-	Source: "Electric Imp Dev Center, imp005 pin mux and specifications",
-	Pins: withModes(append(pins("", "ABCDEFGHJKLMNPQRSTUVWY", Digital|PWM),
-		pins("X", "ABCDE", Digital|PWM)...),
+	Name: "imp005",
+	Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVWY", Digital|PWM),
+		pins("X", "ABCDE", Digital|PWM)),
 		Wake, "pinW"),
-	Buses: []Bus{
-		bus("uart0", UART),
-		bus("uart1", UART),
-		bus("uart2", UART),
-		bus("i2c0", I2C),
-		bus("i2cJK", I2C, "SCL", "SDA"),
-		bus("spi0", SPI),
-		bus("spiBCAD", SPI),
-	},
+	Buses: slices.Concat(
+		buses(UART, "uart0", "uart1", "uart2"),
+		buses(I2C, "i2c0", "i2cJK"),
+		buses(SPI, "spi0", "spiBCAD"),
+	),
 	WakePin:        "pinW",
 	SPIFlashBytes:  4 << 20,
 	LightLevel:     true,

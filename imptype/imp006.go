@@ -1,5 +1,7 @@
 package imptype
 
+import "slices"
+
 // imp006: the Wi-Fi and Bluetooth LE module (Cypress CYW43455) with a
 // cellular modem on its breakout board.
 //
@@ -9,28 +11,16 @@ package imptype
 // spiEFGH mikroBUS, pinXU the mikroBUS 3V3 switch). Pins A–W, XA–XW and
 // YA–YN (no I or O); W is the Wake pin.
 var imp006 = &Type{
-	Name:   "imp006",
-	Source: "Electric Imp Dev Center, imp006 pin mux and specifications",
-	Pins: withModes(append(append(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
-		pins("X", "ABCDEFGHJKLMNPQRSTUVW", Digital|PWM)...),
-		pins("Y", "ABCDEFGHJKLMN", Digital|PWM)...),
+	Name: "imp006",
+	Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
+		pins("X", "ABCDEFGHJKLMNPQRSTUVW", Digital|PWM),
+		pins("Y", "ABCDEFGHJKLMN", Digital|PWM)),
 		Wake|PulseCounter, "pinW"),
-	Buses: []Bus{
-		bus("uartABCD", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartPQRS", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartXEFGH", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartXJKLM", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartYABCD", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartYEFGH", UART, "TX", "RX", "CTS", "RTS"),
-		bus("uartYJKLM", UART, "TX", "RX", "CTS", "RTS"),
-		bus("i2cJK", I2C, "SCL", "SDA"),
-		bus("i2cLM", I2C, "SCL", "SDA"),
-		bus("i2cTU", I2C, "SCL", "SDA"),
-		bus("spiEFGH", SPI),
-		bus("spiXABCD", SPI),
-		bus("spiXPQRS", SPI),
-		bus("spiXTUVW", SPI),
-	},
+	Buses: slices.Concat(
+		buses(UART, "uartABCD", "uartPQRS", "uartXEFGH", "uartXJKLM", "uartYABCD", "uartYEFGH", "uartYJKLM"),
+		buses(I2C, "i2cJK", "i2cLM", "i2cTU"),
+		buses(SPI, "spiEFGH", "spiXABCD", "spiXPQRS", "spiXTUVW"),
+	),
 	WakePin:        "pinW",
 	SPIFlashBytes:  8 << 20,
 	Interfaces:     []string{WiFi, Cellular},

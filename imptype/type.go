@@ -52,8 +52,7 @@ const (
 
 // Type is one imp module (or card).
 type Type struct {
-	Name   string // imp.info().type
-	Source string // the Electric Imp documentation page the table came from
+	Name string // imp.info().type (each file's comment names its Electric Imp source pages)
 
 	Pins  []Pin
 	Buses []Bus
@@ -212,14 +211,35 @@ func withModes(ps []Pin, m Mode, names ...string) []Pin {
 }
 
 // bus builds a bus whose pins are spelled by its name's suffix
-// ("uartFGJH" → pinF, pinG, pinJ, pinH), with the given roles.
+// ("uartFGJH" → pinF, pinG, pinJ, pinH), with the given roles, or where
+// none are given the usual ones in that order: a UART's TX, RX, CTS, RTS
+// (as many as it has pins), an I²C bus's SCL, SDA; a SPI bus's pin roles
+// are undocumented unless given.
 func bus(name string, kind BusKind, roles ...string) Bus {
-	suffix := strings.TrimPrefix(name, kind.String())
-	var ps []string
-	if kind == UART || kind == SPI || kind == I2C || kind == PWMPair {
-		ps = splitPinSuffix(suffix)
+	ps := splitPinSuffix(strings.TrimPrefix(name, kind.String()))
+	if len(roles) == 0 {
+		roles = usualRoles(kind, len(ps))
 	}
 	return Bus{Name: name, Kind: kind, Pins: ps, Roles: roles}
+}
+
+// buses builds buses of one kind with the usual pin roles (see bus).
+func buses(kind BusKind, names ...string) []Bus {
+	out := make([]Bus, len(names))
+	for i, name := range names {
+		out[i] = bus(name, kind)
+	}
+	return out
+}
+
+func usualRoles(kind BusKind, pins int) []string {
+	switch {
+	case kind == UART && pins > 0 && pins <= 4:
+		return []string{"TX", "RX", "CTS", "RTS"}[:pins:pins]
+	case kind == I2C && pins == 2:
+		return []string{"SCL", "SDA"}
+	}
+	return nil
 }
 
 // splitPinSuffix turns a bus suffix into pin names: digits and letters
