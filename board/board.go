@@ -75,6 +75,8 @@ type Board struct {
 	shown   map[Describer]string // what --trace-bus last showed of each part
 	watch   *Watch               // what a viewer sees (nil: nobody watches)
 
+	breakouts func(line string) // UseBreakouts: parts taken at their default addresses (nil: none)
+
 	// Trace, when set, is called with one readable line per bus
 	// transaction (--trace-bus).
 	Trace func(line string)
@@ -186,7 +188,7 @@ func (b *Board) trace(format string, args ...any) {
 // I2CWrite is i2c.write(addr, data): whether the device at addr8 ACKed
 // every byte.
 func (b *Board) I2CWrite(now time.Time, bus string, addr8 byte, data []byte) bool {
-	dev := b.i2c[bus][addr8&0xFE]
+	dev := b.device(now, bus, addr8, data)
 	ok := dev != nil && addr8&1 == 0 && dev.Write(now, data)
 	b.trace("%s write 0x%02X [% X] %s", bus, addr8, data, ack(ok))
 	b.changed(now)
@@ -195,7 +197,7 @@ func (b *Board) I2CWrite(now time.Time, bus string, addr8 byte, data []byte) boo
 
 // I2CRead is i2c.read(addr, sub, n): nil, false on a NACK.
 func (b *Board) I2CRead(now time.Time, bus string, addr8 byte, sub []byte, n int) ([]byte, bool) {
-	dev := b.i2c[bus][addr8&0xFE]
+	dev := b.device(now, bus, addr8, sub)
 	var out []byte
 	ok := dev != nil
 	if ok && len(sub) > 0 {

@@ -19,13 +19,15 @@ const (
 	AccelZ      = "accel_z"
 	Latitude    = "latitude" // degrees, north positive
 	Longitude   = "longitude"
-	Altitude    = "altitude" // metres
-	Speed       = "speed"    // km/h over ground
-	Course      = "course"   // degrees true
+	Altitude    = "altitude"    // metres
+	Speed       = "speed"       // km/h over ground
+	Course      = "course"      // degrees true
+	Illuminance = "illuminance" // lux of white light on the board
 )
 
 // Defaults are room conditions with the board lying flat (1 g down, read
-// as +1 g on Z) at Electric Imp's old office in Los Altos, not moving.
+// as +1 g on Z) at Electric Imp's old office in Los Altos, not moving,
+// under office lighting.
 var Defaults = map[string]float64{
 	Temperature: 22.0,
 	Humidity:    45.0,
@@ -33,6 +35,7 @@ var Defaults = map[string]float64{
 	AccelX:      0, AccelY: 0, AccelZ: 1,
 	Latitude: 37.3794, Longitude: -122.1158, Altitude: 50,
 	Speed: 0, Course: 0,
+	Illuminance: 300, // an office
 }
 
 // KnownQuantity reports whether q names a quantity of the environment.
@@ -189,4 +192,11 @@ func (c *Curve) nextChange(t time.Duration, now time.Time) time.Time {
 		return now.Add(10 * time.Millisecond)
 	}
 	return now.Add(c.Points[i].At - t)
+}
+
+// defined reports whether quantity q was set or follows a curve (an
+// input level nobody set is left to the part: a pull resistor).
+func (e *Env) defined(q string) bool {
+	_, set := e.values[q]
+	return set || e.curves[q] != nil
 }

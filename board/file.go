@@ -219,7 +219,7 @@ func (w walker) part(n *node, field string) (Part, error) {
 		case "reset":
 			p.Reset, err = w.name(v, f, "pin")
 		case "size":
-			x, err = w.integer(v, f, FlashSector, 16<<20)
+			x, err = w.integer(v, f, 1, 16<<20) // each model checks its sizes
 			p.Size = int(x)
 		case "count":
 			x, err = w.integer(v, f, 1, 4096)

@@ -25,7 +25,14 @@ func TestGuessKit(t *testing.T) {
 		{"imp005", "i2c0", 0x32, "imp005 EZ-Eval (Arrow)"},
 		{"imp005", "i2c0", 0xB8, ""}, // the EZ-Eval has no barometer
 		{"imp003", "i2cAB", 0xB8, "impAccelerator Battery Powered Sensor Node (imp003)"},
-		{"imp003", "i2cFG", 0xBE, ""}, // the Sensor Node's RJ12 bus
+		{"imp003", "i2cFG", 0xBE, ""},                                     // the Sensor Node's RJ12 bus
+		{"imp002", "i2c89", 0x42, "Janice sprinkler controller (imp002)"}, // its display board's SX1505
+		{"imp002", "i2c89", 0xA2, "Janice sprinkler controller (imp002)"},
+		{"imp002", "i2c89", 0x40, "Vanessa e-paper display (imp002)"},
+		{"imp002", "i2c89", 0x92, "Sana IR remote (imp002)"},
+		{"imp003", "i2cAB", 0x52, "imp003 EVB"},
+		{"imp003", "i2cAB", 0x30, "imp003 EVB"},
+		{"imp001", "i2c89", 0xA2, ""}, // a PCF8563 alone: a breakout, not a kit
 	} {
 		k, ok := GuessKit(c.imp, c.bus, c.addr)
 		if got := map[bool]string{true: k.Name}[ok]; got != c.want {

@@ -152,6 +152,48 @@ var Kits = map[string][]Kit{
 			{Model: "w5500", Bus: "spiPQRS", CS: "pinS", Int1: "pinYL", Reset: "pinYC"},
 		}},
 	},
+	// Electric Imp's older reference designs (imp002), from their firmware
+	// in Electric Imp's examples ("Older Examples"). Janice, the sprinkler
+	// controller: its display board's SX1505 (0x42, NINT on pinB), a
+	// PCF8563 and a CAT24C EEPROM on i2c89; its shift register, beeper,
+	// rain sensor and display carry nothing here.
+	"janice": {
+		{Name: "Janice sprinkler controller (imp002)", Imp: "imp002", Parts: []Part{
+			{Model: "sx1505", Bus: "i2c89", Address: 0x42, Int1: "pinB"},
+			{Model: "pcf8563", Bus: "i2c89", Address: 0xA2},
+			{Model: "eeprom24", Bus: "i2c89", Address: 0xA0, Size: 256},
+		}},
+	},
+	// Vanessa, the e-paper display: its SX1505 (0x40, NINT on pin1)
+	// on i2c89 and its MX25L3206E 4 MB flash on spi257 behind pinE. Its
+	// e-paper panel (spi257, pinD), thermistor and battery sense carry
+	// nothing here.
+	"vanessa": {
+		{Name: "Vanessa e-paper display (imp002)", Imp: "imp002", Parts: []Part{
+			{Model: "sx1505", Bus: "i2c89", Address: 0x40, Int1: "pin1"},
+			{Model: "spinor", Bus: "spi257", CS: "pinE", Size: 4 << 20},
+		}},
+	},
+	// Sana, the IR remote: its TMP112 (0x92, ALERT on pinB) on i2c89.
+	// Its thermistor, IR receiver and transmitter carry nothing here.
+	"sana": {
+		{Name: "Sana IR remote (imp002)", Imp: "imp002", Parts: []Part{
+			{Model: "tmp112", Bus: "i2c89", Address: 0x92, Int1: "pinB"},
+		}},
+	},
+	// Electric Imp's imp003 EVB: its TMP112 (0x92), TCS3472 colour sensor
+	// (0x52) and LIS3DH (0x30, INT1
+	// on the wake pin, pinW) on i2cAB, per its examples in Electric Imp's
+	// reference repository (logging, security). The TMP112's ALERT is not
+	// wired here (the logging example leaves it unused); its LEDs and
+	// buttons carry nothing.
+	"imp003-evb": {
+		{Name: "imp003 EVB", Imp: "imp003", Parts: []Part{
+			{Model: "tmp112", Bus: "i2cAB", Address: 0x92},
+			{Model: "tcs3472", Bus: "i2cAB", Address: 0x52},
+			{Model: "lis3dh", Bus: "i2cAB", Address: 0x30, Int1: "pinW"},
+		}},
+	},
 	"impc001-breakout": {
 		{Name: "impC001 Breakout Board (rev4.2)", Imp: "impC001", Parts: []Part{
 			{Model: "hts221", Bus: "i2cKL", Address: ExplorerHTS221},
@@ -322,6 +364,9 @@ func (b *Board) attach(env *Env, p Part) error {
 	case "input":
 		return b.AddSource(p.Pin, NewInput(env, p.Pin))
 	default:
+		if ok, err := b.attachRegistered(env, p); ok {
+			return err
+		}
 		return fmt.Errorf("unknown model (models: %s)", strings.Join(Models, ", "))
 	}
 	for _, l := range lines {

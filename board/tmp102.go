@@ -173,3 +173,13 @@ func (d *TMP102) Describe() string {
 	}
 	return fmt.Sprintf("TMP102: %.4f °C", d.decode(d.temp))
 }
+
+// The TMP112 is register- and bus-compatible with the TMP102 (TI
+// SBOS473): the same four registers, reset values and formats.
+func init() {
+	registerI2C("tmp112", i2cModel{fields: []string{"address", "alert"}, addr: 0x90,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewTMP102(env)
+			return d, b.wireInt(p.Int1, d)
+		}})
+}

@@ -1,6 +1,6 @@
 // impvm: --virtual
 // The simulated imp006 hardware: pins and buses configure and answer like
-// a bare module with nothing attached.
+// a bare module with nothing attached (0x22: no part has it for its default address).
 local led = hardware.pinA;
 server.log("typeof pin " + typeof led + ", i2c " + typeof hardware.i2cJK + ", spi " + typeof hardware.spiEFGH + ", uart " + typeof hardware.uartABCD);
 try { led.write(1); } catch (e) { server.log("write before configure: " + e); }
@@ -26,14 +26,14 @@ server.log("PWM duty " + hardware.pinN.read());
 server.log("pin1 on imp006: " + ("pin1" in hardware) + ", pinXA: " + ("pinXA" in hardware));
 
 local i2c = hardware.i2cJK;
-server.log("unconfigured i2c write " + i2c.write(0x90, "\x00"));
+server.log("unconfigured i2c write " + i2c.write(0x22, "\x00"));
 i2c.configure(CLOCK_SPEED_400_KHZ);
 server.log("CLOCK_SPEED_400_KHZ " + CLOCK_SPEED_400_KHZ);
-server.log("i2c write " + i2c.write(0x90, "\x00"));
-local r = i2c.read(0x90, "\x00", 2);
+server.log("i2c write " + i2c.write(0x22, "\x00"));
+local r = i2c.read(0x22, "\x00", 2);
 server.log("i2c read " + r + ", readerror " + i2c.readerror());
 i2c.disable();
-i2c.read(0x90, "", 1);
+i2c.read(0x22, "", 1);
 server.log("disabled readerror " + i2c.readerror());
 
 local spi = hardware.spiEFGH;

@@ -1,0 +1,72 @@
+package board
+
+import (
+	"fmt"
+	"time"
+)
+
+// Breakouts are the parts a program gets on a bus no built-in board
+// explains: each answers at its datasheet's default 8-bit address(es),
+// as on a breakout board wired to whatever I²C bus the code addresses it
+// on. One model per address; where several parts share an address the
+// one Electric Imp's reference code drives there is chosen. A size-
+// dependent part (the 24-series EEPROM) is the size named here.
+var Breakouts = map[byte]Part{
+	0x30: {Model: "lis3dh"}, 0x32: {Model: "lis3dh"}, // SA0 low / high
+	0x38: {Model: "mma8452q"}, 0x3A: {Model: "mma8452q"},
+	0x40: {Model: "sx1505"}, 0x42: {Model: "sx1505"},
+	0x52: {Model: "tcs3472"},
+	0x80: {Model: "si7021"},
+	0x90: {Model: "tmp102"}, 0x92: {Model: "tmp102"}, 0x94: {Model: "tmp102"}, 0x96: {Model: "tmp102"},
+	0xA0: {Model: "eeprom24", Size: 256}, // a CAT24C02, the CAT24C family driver's datasheet
+	0xA2: {Model: "pcf8563"},
+	0xB8: {Model: "lps22hb"}, 0xBA: {Model: "lps22hb"},
+	0xBC: {Model: "hts221"}, 0xBE: {Model: "hts221"},
+}
+
+// UseBreakouts lets the board take a breakout part (Breakouts) at an
+// address where nothing sits when code first sends it bytes (a register
+// address or data: an empty probe, as an I²C scanner sends, finds
+// nothing). logf tells of each part taken. The host turns this on when
+// no built-in board explains the code's first I²C transaction.
+func (b *Board) UseBreakouts(logf func(line string)) {
+	if logf == nil {
+		logf = func(string) {}
+	}
+	b.breakouts = logf
+}
+
+// breakout attaches the breakout part for addr8 on bus, if the board
+// takes breakouts and one sits there by default; it returns the device
+// now at addr8 (nil: none).
+func (b *Board) breakout(bus string, addr8 byte, data []byte) I2CDevice {
+	if b.breakouts == nil || len(data) == 0 {
+		return nil
+	}
+	p, ok := Breakouts[addr8]
+	if !ok {
+		return nil
+	}
+	p.Bus, p.Address = bus, int(addr8)
+	if err := b.attach(b.Env, p); err != nil {
+		return nil
+	}
+	b.breakouts(fmt.Sprintf("Board: a %s breakout at 0x%02X on %s (the code addresses it there); choose with --board", breakoutName(p), addr8, bus))
+	return b.i2c[bus][addr8]
+}
+
+func breakoutName(p Part) string {
+	if p.Model == "eeprom24" {
+		return fmt.Sprintf("%d-byte 24-series EEPROM", p.Size)
+	}
+	return p.Model
+}
+
+// device is the part at addr8 on bus for a transaction sending data:
+// the attached one, or a breakout taken now.
+func (b *Board) device(now time.Time, bus string, addr8 byte, data []byte) I2CDevice {
+	if dev := b.i2c[bus][addr8&0xFE]; dev != nil {
+		return dev
+	}
+	return b.breakout(bus, addr8&0xFE, data)
+}

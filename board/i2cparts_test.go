@@ -1,0 +1,203 @@
+package board
+
+import (
+	"testing"
+	"time"
+)
+
+// SX1505 (Semtech SX1504/5/6): the RegData latch and RegDir reset to 0xFF,
+// RegInterruptMask 0xFF; an input reads its pull-up; a falling edge with
+// falling sense sets RegInterruptSource and pulls NINT low until 1 is
+// written to the source bit.
+func TestSX1505Datasheet(t *testing.T) {
+	e := env(nil)
+	d := NewSX1505(e, "x")
+	// Floating inputs read 0 (impvm's choice: the datasheet leaves them
+	// undefined); the data latch is 0xFF, as an output shows.
+	if b := rd(t, d, t0, 0x00, 10); b[0] != 0x00 || b[1] != 0xFF || b[2] != 0 || b[5] != 0xFF || b[8] != 0 {
+		t.Fatalf("reset registers % X", b)
+	}
+	wr(t, d, t0, 0x01, 0x00)
+	if b := rd(t, d, t0, 0x00, 1); b[0] != 0xFF {
+		t.Fatalf("RegData latch 0x%02X, want 0xFF", b[0])
+	}
+	wr(t, d, t0, 0x01, 0xF0) // IO0-3 outputs, IO4-7 inputs
+	wr(t, d, t0, 0x02, 0x10) // pull-up on IO4
+	wr(t, d, t0, 0x00, 0x05) // outputs IO0 and IO2 high
+	if b := rd(t, d, t0, 0x00, 1); b[0] != 0x15 {
+		t.Errorf("RegData 0x%02X, want 0x15 (outputs 0101, IO4 pulled up)", b[0])
+	}
+	wr(t, d, t0, 0x05, 0xEF) // unmask IO4
+	wr(t, d, t0, 0x06, 0x02) // IO4: falling edges
+	if d.Level(t0) != 1 {
+		t.Fatal("NINT low with no event")
+	}
+	e.Set("level:x.io4", 0) // something pulls IO4 low
+	at := t0.Add(time.Millisecond)
+	if d.Level(at) != 0 {
+		t.Fatal("NINT not low after a falling edge")
+	}
+	if b := rd(t, d, at, 0x08, 2); b[0] != 0x10 || b[1] != 0x10 {
+		t.Errorf("RegInterruptSource, RegEventStatus % X, want 10 10", b)
+	}
+	wr(t, d, at, 0x08, 0x10)
+	if d.Level(at) != 1 || rd(t, d, at, 0x09, 1)[0] != 0 {
+		t.Error("writing 1 to the source bit did not clear the interrupt and the event")
+	}
+	e.Set("level:x.io4", 1) // a rising edge: not sensed
+	if d.Level(at.Add(time.Millisecond)) != 1 {
+		t.Error("a rising edge interrupted with falling sense")
+	}
+}
+
+// 24-series EEPROM (CAT24C02, CAT24C32): erased to 0xFF; a page write
+// rolls over within its page; the write cycle (tWR, 5 ms) NACKs the
+// address; a dummy write sets the address for a current-address read.
+func TestEEPROM24(t *testing.T) {
+	d, err := NewEEPROM24(256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := rd(t, d, t0, 0x10, 2); b[0] != 0xFF || b[1] != 0xFF {
+		t.Fatalf("erased memory reads % X", b)
+	}
+	wr(t, d, t0, 0x0E, 'a', 'b', 'c') // 16-byte page: c rolls over to 0x00
+	if d.Write(t0.Add(4*time.Millisecond), []byte{0x0E}) {
+		t.Error("ACK during the write cycle")
+	}
+	at := t0.Add(5 * time.Millisecond)
+	if b := rd(t, d, at, 0x0E, 2); string(b) != "ab" {
+		t.Errorf("read back %q", b)
+	}
+	if b := rd(t, d, at, 0x00, 1); b[0] != 'c' {
+		t.Errorf("page roll-over: 0x00 holds 0x%02X, want 'c'", b[0])
+	}
+	wr(t, d, at, 0xFF)
+	if b, _ := d.Read(at, 2); b[0] != 0xFF || b[1] != 'c' {
+		t.Errorf("read across the end % X, want FF 63 (rolls over to 0)", b)
+	}
+
+	w, _ := NewEEPROM24(4096)
+	wr(t, w, t0, 0x01, 0x23, 'x', 'y') // two address bytes, high first
+	if b := rd2(t, w, at, 0x01, 0x23, 2); string(b) != "xy" {
+		t.Errorf("CAT24C32 read back %q", b)
+	}
+	if _, err := NewEEPROM24(1000); err == nil {
+		t.Error("size 1000 accepted")
+	}
+}
+
+func rd2(t *testing.T, d I2CDevice, at time.Time, hi, lo byte, n int) []byte {
+	t.Helper()
+	wr(t, d, at, hi, lo)
+	out, ok := d.Read(at, n)
+	if !ok {
+		t.Fatal("read NACKed")
+	}
+	return out
+}
+
+// MMA8452Q (rev. 10): WHO_AM_I 0x2A; standby until ACTIVE; at ±2 g 1 g
+// is 1024 counts, 12 bits left-justified; F_READ skips the LSBs;
+// XYZ_DATA_CFG does not change while active.
+func TestMMA8452QDatasheet(t *testing.T) {
+	d := NewMMA8452Q(env(nil), "m")
+	if id := rd(t, d, t0, 0x0D, 1)[0]; id != 0x2A {
+		t.Fatalf("WHO_AM_I 0x%02X", id)
+	}
+	if b := rd(t, d, t0, 0x11, 4); b[0] != 0x80 || b[2] != 0x44 || b[3] != 0x84 {
+		t.Errorf("orientation registers reset to % X", b)
+	}
+	wr(t, d, t0, 0x2A, 0x01) // active, 800 Hz
+	at := t0.Add(10 * time.Millisecond)
+	b := rd(t, d, at, 0x00, 7)
+	if b[0]&0x08 == 0 {
+		t.Errorf("STATUS 0x%02X: no ZYXDR", b[0])
+	}
+	z := int(int16(uint16(b[5])<<8|uint16(b[6]))) >> 4
+	if !near(z, 1024, 10) {
+		t.Errorf("z = %d counts, want 1024 (1 g at ±2 g)", z)
+	}
+	if st := rd(t, d, at, 0x00, 1)[0]; st&0x0F != 0 {
+		t.Errorf("STATUS 0x%02X after reading the MSBs, want data-ready clear", st)
+	}
+	wr(t, d, at, 0x0E, 0x02) // ignored while active
+	if v := rd(t, d, at, 0x0E, 1)[0]; v != 0 {
+		t.Errorf("XYZ_DATA_CFG changed while active: 0x%02X", v)
+	}
+	wr(t, d, at, 0x2A, 0x00)
+	wr(t, d, at, 0x0E, 0x02) // ±8 g
+	wr(t, d, at, 0x2A, 0x03) // active, F_READ
+	b = rd(t, d, at.Add(10*time.Millisecond), 0x01, 3)
+	if z := int(int8(b[2])); !near(z, 16, 1) {
+		t.Errorf("fast-read z MSB %d, want 16 (1 g at ±8 g, 8 bits)", z)
+	}
+}
+
+// TCS3472 (TAOS135): ID 0x44; the command bit is required; AVALID only
+// after the 2.4 ms initialisation and one integration; counts follow
+// the illuminance and the gain; STATUS repeats with the repeated-byte
+// protocol.
+func TestTCS3472Datasheet(t *testing.T) {
+	e := env(map[string]float64{Illuminance: 300})
+	d := NewTCS3472(e, "c")
+	if id := rd(t, d, t0, 0x92, 1)[0]; id != 0x44 {
+		t.Fatalf("ID 0x%02X", id)
+	}
+	wr(t, d, t0, 0x81, 0xC0) // ATIME: 64 cycles, 153.6 ms
+	wr(t, d, t0, 0x80, 0x03) // PON | AEN
+	wr(t, d, t0, 0x00|0x13)  // without CMD: ignored
+	if st := rd(t, d, t0.Add(150*time.Millisecond), 0x93, 2); st[0]&1 != 0 || st[1] != st[0] {
+		t.Fatalf("STATUS % X before the first integration ends", st)
+	}
+	at := t0.Add(160 * time.Millisecond)
+	if st := rd(t, d, at, 0x93, 1)[0]; st&1 == 0 {
+		t.Fatal("no AVALID after 2.4 ms + 153.6 ms")
+	}
+	b := rd(t, d, at, 0xB4, 8) // auto-increment from CDATAL
+	c, r, g := int(b[0])|int(b[1])<<8, int(b[2])|int(b[3])<<8, int(b[4])|int(b[5])<<8
+	const want = 215 // 300 lux, CPL 153.6 ms × 1 / 310: ams DN40's lux equation gives 300 back
+	bl := int(b[6]) | int(b[7])<<8
+	if lux := (0.136*float64(r) + float64(g) - 0.444*float64(bl)) / (153.6 / 310); lux < 280 || lux > 320 {
+		t.Errorf("DN40 lux from the counts %.1f, want about 300", lux)
+	}
+	if !near(r, want, 5*15) || !near(g, want, 5*15) || !near(c, 3*want, 5*30) {
+		t.Errorf("C R G = %d %d %d, want about %d %d %d", c, r, g, 3*want, want, want)
+	}
+	wr(t, d, at, 0x8F, 0x01) // 4× gain
+	b = rd(t, d, at.Add(320*time.Millisecond), 0xB6, 2)
+	if r4 := int(b[0]) | int(b[1])<<8; !near(r4, 4*want, 5*30) {
+		t.Errorf("R at 4× = %d, want about %d", r4, 4*want)
+	}
+}
+
+// Breakouts: with breakouts on, a part is taken at its default address
+// on the first transaction carrying bytes; a probe finds nothing;
+// addresses without a breakout NACK.
+func TestBreakouts(t *testing.T) {
+	b, err := Build("none", "imp001", env(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := b.I2CRead(t0, "i2c89", 0x3A, []byte{0x0D}, 1); ok {
+		t.Fatal("a part answered before breakouts were allowed")
+	}
+	var logged []string
+	b.UseBreakouts(func(s string) { logged = append(logged, s) })
+	if b.I2CWrite(t0, "i2c89", 0x90, nil) {
+		t.Error("an empty probe found a breakout")
+	}
+	out, ok := b.I2CRead(t0, "i2c89", 0x3B, []byte{0x0D}, 1)
+	if !ok || out[0] != 0x2A {
+		t.Fatalf("MMA8452Q breakout read % X %v", out, ok)
+	}
+	if _, ok := b.I2CRead(t0, "i2c89", 0x3A, []byte{0x0D}, 1); !ok || len(logged) != 1 {
+		t.Errorf("second access: ok %v, logged %q", ok, logged)
+	}
+	if b.I2CWrite(t0, "i2c89", 0x12, []byte{0}) {
+		t.Error("ACK where no breakout sits")
+	}
+	if _, ok := b.I2CRead(t0, "i2c12", 0x3A, []byte{0x0D}, 1); !ok {
+		t.Error("the same address on another bus got no breakout")
+	}
+}

@@ -1,0 +1,79 @@
+package board
+
+import (
+	"fmt"
+	"sort"
+)
+
+// i2cModel is an I²C part registered by its own file (sx150x.go,
+// eeprom24.go, ...): how Build makes it from a Part, the board-file
+// fields it takes beyond model and bus, and its datasheet's default
+// 8-bit address.
+type i2cModel struct {
+	fields []string
+	addr   int
+	make   func(b *Board, env *Env, p Part, key string) (I2CDevice, error)
+}
+
+// i2cModels are the registered I²C models, by Part.Model.
+var i2cModels = map[string]i2cModel{}
+
+// registerI2C adds an I²C model: Build attaches it, board files accept it
+// with its fields, and Models lists it.
+func registerI2C(name string, m i2cModel) {
+	if _, dup := i2cModels[name]; dup {
+		panic("board: model " + name + " registered twice")
+	}
+	i2cModels[name] = m
+	deviceFields[name] = m.fields
+	defaultAddress[name] = m.addr
+	Models = append(Models, name)
+	sort.Strings(Models)
+}
+
+// attachRegistered attaches a registered I²C model; ok is false when
+// p.Model is not one.
+func (b *Board) attachRegistered(env *Env, p Part) (ok bool, err error) {
+	m, ok := i2cModels[p.Model]
+	if !ok {
+		return false, nil
+	}
+	dev, err := m.make(b, env, p, fmt.Sprintf("%s@%s:%02X", p.Model, p.Bus, p.Address))
+	if err != nil {
+		return true, err
+	}
+	if rs, ok := dev.(registerSetter); ok {
+		for _, reg := range sortedRegs(p.Registers) {
+			if err := rs.SetRegister(reg, p.Registers[reg]); err != nil {
+				return true, err
+			}
+		}
+	}
+	if ext, ok := dev.(extraAddresses); ok {
+		for _, a := range ext.alsoAt(byte(p.Address)) {
+			if err := b.AddI2C(p.Bus, a.addr8, a.dev); err != nil {
+				return true, err
+			}
+		}
+	}
+	return true, b.AddI2C(p.Bus, byte(p.Address), dev)
+}
+
+// extraAddresses is a part answering at more than one address (a 24C16
+// EEPROM's eight 256-byte blocks at 0xA0-0xAE).
+type extraAddresses interface {
+	alsoAt(addr8 byte) []addressed
+}
+
+type addressed struct {
+	addr8 byte
+	dev   I2CDevice
+}
+
+// wireInt lets src drive imp pin pin when pin is given.
+func (b *Board) wireInt(pin string, src PinSource) error {
+	if pin == "" {
+		return nil
+	}
+	return b.AddSource(pin, src)
+}

@@ -1,0 +1,238 @@
+package board
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// TCS3472 is ams' (TAOS') colour light-to-digital converter with IR
+// filter (datasheet TCS3472, AMS TAOS135), at 7-bit address 0x29 (the
+// TCS34721/TCS34725 parts: the imp's 0x52); ID reads 0x44.
+//
+// Modelled: the command register (CMD bit 7 required, else the byte is
+// ignored; TYPE repeated byte, auto-increment or special function 0x66,
+// clearing the clear-channel interrupt); ENABLE (PON, AEN, WEN, AIEN),
+// ATIME (integration 2.4 ms × (256 − ATIME), counts capped at
+// min(65535, 1024 × (256 − ATIME))), WTIME and CONFIG WLONG (wait 2.4
+// ms × (256 − WTIME), ×12), CONTROL AGAIN (1, 4, 16, 60×), the
+// clear-channel thresholds and PERS persistence filter, STATUS AVALID
+// and AINT, and the INT output (open drain, active low) as a pin
+// source; the RGBC cycle in virtual time: a 2.4 ms initialisation after
+// AEN is set, then integrations (and waits) back to back; reading a low
+// data byte latches its high byte for the rest of the transaction (the
+// datasheet's shadow register).
+// Light comes from the environment (illuminance, lux) as neutral white:
+// red, green and blue each count lux × CPL / 0.692, where CPL is
+// integration ms × gain / 310 (ams' DN40 lux equation solved for equal
+// channels), clear their sum, plus shot noise.
+//
+// Not modelled: coloured light (the channels stay equal), the IR
+// content of the light, saturation of the analog front end before the
+// counter, the 0x44/0x4D difference of the other part numbers.
+type TCS3472 struct {
+	env    *Env
+	key    string
+	r      [0x1C]byte
+	ptr    byte
+	inc    bool
+	start  time.Time // the RGBC cycle began (AEN set)
+	cycles int64     // cycles completed and stored
+	above  int       // consecutive out-of-threshold cycles
+	shadow byte
+	lux    float64
+}
+
+const (
+	tcsEnable  = 0x00
+	tcsATime   = 0x01
+	tcsWTime   = 0x03
+	tcsAILTL   = 0x04
+	tcsPers    = 0x0C
+	tcsConfig  = 0x0D
+	tcsControl = 0x0F
+	tcsID      = 0x12
+	tcsStatus  = 0x13
+	tcsCData   = 0x14
+	tcsStep    = 2400 * time.Microsecond
+)
+
+func init() {
+	registerI2C("tcs3472", i2cModel{fields: []string{"address", "registers", "int"}, addr: 0x52,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewTCS3472(env, key)
+			return d, b.wireInt(p.Int1, d)
+		}})
+}
+
+// NewTCS3472 makes a TCS34725 lit by env, as after power-on.
+func NewTCS3472(env *Env, key string) *TCS3472 {
+	d := &TCS3472{env: env, key: key}
+	d.r[tcsATime], d.r[tcsWTime], d.r[tcsID] = 0xFF, 0xFF, 0x44
+	return d
+}
+
+func (d *TCS3472) Model() string { return "tcs3472" }
+
+// SetRegister sets a register as a board file's initial value.
+func (d *TCS3472) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
+
+func (d *TCS3472) running() bool { return d.r[tcsEnable]&0x03 == 0x03 }
+
+func (d *TCS3472) integration() time.Duration {
+	return time.Duration(256-int(d.r[tcsATime])) * tcsStep
+}
+
+// cycle is one RGBC cycle: integration, then the wait when WEN is set.
+func (d *TCS3472) cycle() time.Duration {
+	c := d.integration()
+	if d.r[tcsEnable]&0x08 != 0 {
+		w := time.Duration(256-int(d.r[tcsWTime])) * tcsStep
+		if d.r[tcsConfig]&0x02 != 0 {
+			w *= 12
+		}
+		c += w
+	}
+	return c
+}
+
+// update stores the integrations completed by now.
+func (d *TCS3472) update(now time.Time) {
+	if !d.running() || now.Before(d.start) {
+		return
+	}
+	first := d.start.Add(tcsStep) // initialisation, then the first integration
+	if now.Before(first.Add(d.integration())) {
+		return
+	}
+	n := int64(now.Sub(first.Add(d.integration()))/d.cycle()) + 1
+	if n <= d.cycles {
+		return
+	}
+	for k := max(d.cycles, n-int64(16)); k < n; k++ { // the persistence filter looks back at most 60 cycles; 16 is enough for its counts here
+		d.integrate(first.Add(time.Duration(k)*d.cycle() + d.integration()))
+	}
+	d.cycles = n
+}
+
+// integrate stores the counts of the integration ending at t.
+func (d *TCS3472) integrate(t time.Time) {
+	d.lux = math.Max(0, d.env.Get(Illuminance, t))
+	ms := float64(d.integration()) / float64(time.Millisecond)
+	gain := []float64{1, 4, 16, 60}[d.r[tcsControl]&3]
+	cpl := ms * gain / 310
+	full := math.Min(65535, float64(1024*(256-int(d.r[tcsATime]))))
+	each := d.lux * cpl / 0.692
+	var sum float64
+	for i, ch := range []string{"/r", "/g", "/b"} {
+		v := each + math.Sqrt(each+1)*d.env.Noise(d.key+ch, t)
+		c := clampInt(v, 0, int(full))
+		sum += float64(c)
+		d.r[tcsCData+2+2*byte(i)], d.r[tcsCData+3+2*byte(i)] = le16(c)
+	}
+	clear := clampInt(sum, 0, int(full))
+	d.r[tcsCData], d.r[tcsCData+1] = le16(clear)
+	d.r[tcsStatus] |= 0x01
+	lo := int(d.r[tcsAILTL]) | int(d.r[tcsAILTL+1])<<8
+	hi := int(d.r[tcsAILTL+2]) | int(d.r[tcsAILTL+3])<<8
+	if clear < lo || clear > hi {
+		d.above++
+	} else {
+		d.above = 0
+	}
+	need := []int{1, 1, 2, 3, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60}[d.r[tcsPers]&0x0F]
+	if d.r[tcsPers]&0x0F == 0 {
+		need = 0 // every cycle interrupts
+	}
+	if d.above >= need && d.r[tcsEnable]&0x10 != 0 {
+		d.r[tcsStatus] |= 0x10
+	}
+}
+
+func (d *TCS3472) Write(now time.Time, data []byte) bool {
+	d.update(now)
+	if len(data) == 0 {
+		return true
+	}
+	cmd := data[0]
+	if cmd&0x80 == 0 {
+		return true // not a command: ignored
+	}
+	switch cmd >> 5 & 3 {
+	case 3: // special function
+		if cmd&0x1F == 0x06 {
+			d.r[tcsStatus] &^= 0x10
+			d.above = 0
+		}
+		return true
+	case 1:
+		d.inc = true
+	default:
+		d.inc = false
+	}
+	d.ptr = cmd & 0x1F
+	for _, v := range data[1:] {
+		d.writeReg(now, d.ptr, v)
+		d.step()
+	}
+	return true
+}
+
+func (d *TCS3472) step() {
+	if d.inc {
+		d.ptr = (d.ptr + 1) & 0x1F
+	}
+}
+
+func (d *TCS3472) writeReg(now time.Time, reg, v byte) {
+	switch reg {
+	case tcsEnable:
+		was := d.running()
+		d.r[reg] = v & 0x1B
+		if d.running() && !was {
+			d.start, d.cycles, d.above = now, 0, 0
+			d.r[tcsStatus] &^= 0x01
+		}
+	case tcsATime, tcsWTime, tcsAILTL, tcsAILTL + 1, tcsAILTL + 2, tcsAILTL + 3, tcsPers, tcsConfig, tcsControl:
+		d.r[reg] = v
+		if reg == tcsATime || reg == tcsWTime || reg == tcsConfig {
+			d.start, d.cycles = now, 0 // a new cycle length from here
+		}
+	}
+}
+
+func (d *TCS3472) Read(now time.Time, n int) ([]byte, bool) {
+	d.update(now)
+	out := make([]byte, n)
+	latched := byte(0xFF) // the high byte whose value the shadow holds
+	for i := range out {
+		reg := d.ptr
+		switch {
+		case int(reg) >= len(d.r):
+			out[i] = 0
+		case reg >= tcsCData && reg&1 == 0: // low byte: latch the high byte
+			out[i], d.shadow, latched = d.r[reg], d.r[reg+1], reg+1
+		case reg == latched:
+			out[i] = d.shadow
+		default:
+			out[i] = d.r[reg]
+		}
+		d.step()
+	}
+	return out, true
+}
+
+// Level is INT: low while AINT is set (and AIEN).
+func (d *TCS3472) Level(now time.Time) int {
+	d.update(now)
+	return outputLevel(d.r[tcsStatus]&0x10 != 0 && d.r[tcsEnable]&0x10 != 0, true)
+}
+
+func (d *TCS3472) Analog(now time.Time) int { return fullScale(d.Level(now)) }
+
+func (d *TCS3472) Describe() string {
+	if d.cycles == 0 {
+		return ""
+	}
+	return fmt.Sprintf("TCS3472: %.0f lux", d.lux)
+}
