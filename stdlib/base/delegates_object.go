@@ -19,8 +19,8 @@ var classMethods = []runtime.Spec{
 	{Name: "getbase", NParams: 1, Mask: "y", Fn: classGetBase},
 	{Name: "newmember", NParams: -3, Mask: "y", Fn: classNewMember},
 	{Name: "rawnewmember", NParams: -3, Mask: "y", Fn: classRawNewMember},
-	{Name: "weakref", NParams: 1, Fn: weakrefOf},
-	{Name: "tostring", NParams: 1, Fn: objectToString},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	{Name: "tostring", NParams: 1, Fn: objToString},
 }
 
 var instanceMethods = []runtime.Spec{
@@ -28,32 +28,16 @@ var instanceMethods = []runtime.Spec{
 	{Name: "rawget", NParams: 2, Mask: "x", Fn: instanceRawGet},
 	{Name: "rawset", NParams: 3, Mask: "x", Fn: instanceRawSet},
 	{Name: "rawin", NParams: 2, Mask: "x", Fn: instanceRawIn},
-	{Name: "weakref", NParams: 1, Fn: weakrefOf},
-	{Name: "tostring", NParams: 1, Fn: objectToString},
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	{Name: "tostring", NParams: 1, Fn: objToString},
 }
 
 var generatorMethods = []runtime.Spec{
 	{Name: "getstatus", NParams: 1, Mask: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Str(a[0].Generator().State.String()), nil
 	}},
-	{Name: "weakref", NParams: 1, Fn: weakrefOf},
-	{Name: "tostring", NParams: 1, Fn: objectToString},
-}
-
-func weakrefOf(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
-	switch a[0].Type() {
-	case runtime.TNull, runtime.TInt, runtime.TFloat, runtime.TBool:
-		return a[0], nil
-	}
-	return runtime.WeakRefValue(vm.NewWeakRef(a[0])), nil
-}
-
-func objectToString(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
-	s, err := vm.ToString(a[0])
-	if err != nil {
-		return runtime.Null, err
-	}
-	return runtime.Str(s), nil
+	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	{Name: "tostring", NParams: 1, Fn: objToString},
 }
 
 func classGetAttributes(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {

@@ -8,8 +8,8 @@ import "github.com/impvm/impvm/runtime"
 
 var pwmPairSpecs = []runtime.Spec{
 	{Name: "configure", NParams: -4, Mask: "unnn", Fn: method((*Module).pwmPairConfigure)},
-	{Name: "write", NParams: 2, Mask: "un", Fn: pwmPairWrite},
-	{Name: "read", NParams: 1, Mask: "u", Fn: pwmPairRead},
+	{Name: "write", NParams: 2, Mask: "un", Fn: pairMethod(pwmPairWrite)},
+	{Name: "read", NParams: 1, Mask: "u", Fn: pairMethod(pwmPairRead)},
 	{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
 }
 
@@ -30,22 +30,13 @@ func (m *Module) pwmPairConfigure(_ *runtime.VM, args []runtime.Value) (runtime.
 }
 
 // write(duty): the duty cycle, 0.0-1.0.
-func pwmPairWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	b, err := configuredPair(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
+func pwmPairWrite(b *bus, args []runtime.Value) runtime.Value {
 	b.speed = dutyCycle(args[1])
-	return runtime.Null, nil
+	return runtime.Null
 }
 
-func pwmPairRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	b, err := configuredPair(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
-	return b.speed, nil
-}
+// read(): the duty cycle.
+func pwmPairRead(b *bus, _ []runtime.Value) runtime.Value { return b.speed }
 
 // dutyCycle is a duty-cycle argument as the float the pair keeps.
 func dutyCycle(v runtime.Value) runtime.Value {
@@ -53,11 +44,14 @@ func dutyCycle(v runtime.Value) runtime.Value {
 	return runtime.Float(f)
 }
 
-// configuredPair is the pair `this`, once configure() has enabled it.
-func configuredPair(this runtime.Value) (*bus, error) {
-	b := busOf(this)
-	if !b.on {
-		return nil, runtime.NewError(errPinNotConfigured)
+// pairMethod is a method of the pair `this` that needs configure() to
+// have enabled it.
+func pairMethod(f func(b *bus, args []runtime.Value) runtime.Value) runtime.NativeFunc {
+	return func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		b := busOf(args[0])
+		if !b.on {
+			return runtime.Null, runtime.NewError(errPinNotConfigured)
+		}
+		return f(b, args), nil
 	}
-	return b, nil
 }

@@ -46,8 +46,8 @@ var configSpecs = []runtime.Spec{
 	{Name: "setnvramimage", NParams: 2, Mask: ".s|.", Fn: runtime.Nothing},
 	{Name: "setsendbuffersize", NParams: 2, Mask: ".n", Fn: method((*Module).setSendBuffer)},
 	{Name: "getethernetspeed", NParams: 1, Fn: method((*Module).ethernetSpeed)},
-	{Name: "setpoweren", NParams: 2, Mask: ".b", Fn: method((*Module).setPowerEn)},
-	{Name: "getpoweren", NParams: 1, Fn: method((*Module).getPowerEn)},
+	{Name: "setpoweren", NParams: 2, Mask: ".b", Fn: setBool(powerEn)},
+	{Name: "getpoweren", NParams: 1, Fn: getBool(powerEn)},
 }
 
 // clearconfiguration([flags]): forget stored settings (all by default).
@@ -95,15 +95,4 @@ func (m *Module) ethernetSpeed(*runtime.VM, []runtime.Value) (runtime.Value, err
 		return runtime.Null, runtime.Errorf("imp.getethernetspeed: the %s has no Ethernet", m.opts.Identity.Type)
 	}
 	return runtime.Int(ethernetMbps), nil
-}
-
-// setpoweren(on): the POWER_EN output that switches external circuitry
-// (imp003 and later).
-func (m *Module) setPowerEn(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	m.powerEn = args[1].Bool()
-	return runtime.Null, nil
-}
-
-func (m *Module) getPowerEn(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-	return runtime.Bool(m.powerEn), nil
 }

@@ -148,8 +148,8 @@ var impSpecs = []runtime.Spec{
 	{Name: "getmemoryfree", NParams: 1, Fn: method((*Module).memoryFree)},
 	{Name: "info", NParams: 1, Fn: method((*Module).info)},
 	{Name: "environment", NParams: 1, Fn: method((*Module).environment)},
-	{Name: "setpowersave", NParams: 2, Mask: ".b", Fn: method((*Module).setPowerSave)},
-	{Name: "getpowersave", NParams: 1, Fn: method((*Module).getPowerSave)},
+	{Name: "setpowersave", NParams: 2, Mask: ".b", Fn: setBool(powerSave)},
+	{Name: "getpowersave", NParams: 1, Fn: getBool(powerSave)},
 	{Name: "enableblinkup", NParams: 2, Mask: ".b", Fn: runtime.Nothing},
 }
 
@@ -168,6 +168,26 @@ func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)
 
 // str is a method returning f's text.
 func str(f func(*Module) string) runtime.NativeFunc { return runtime.TextMethod(moduleKey{}, f) }
+
+// setBool is a method storing its boolean argument in the flag field
+// points to; getBool is the method returning it.
+func setBool(field func(*Module) *bool) runtime.NativeFunc {
+	return method(func(m *Module, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		*field(m) = args[1].Bool()
+		return runtime.Null, nil
+	})
+}
+
+func getBool(field func(*Module) *bool) runtime.NativeFunc {
+	return method(func(m *Module, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+		return runtime.Bool(*field(m)), nil
+	})
+}
+
+// powerSave is imp.setpowersave's flag; powerEn is imp.setpoweren's, the
+// POWER_EN output that switches external circuitry (imp003 and later).
+func powerSave(m *Module) *bool { return &m.powersave }
+func powerEn(m *Module) *bool   { return &m.powerEn }
 
 // stepCost is impvm's estimate of the CPU time of one Squirrel step (a
 // loop iteration or a function call, some ten VM instructions) per imp
@@ -218,15 +238,6 @@ func (m *Module) environment(*runtime.VM, []runtime.Value) (runtime.Value, error
 		return runtime.Int(environmentCard), nil
 	}
 	return runtime.Int(environmentModule), nil
-}
-
-func (m *Module) setPowerSave(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	m.powersave = args[1].Bool()
-	return runtime.Null, nil
-}
-
-func (m *Module) getPowerSave(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-	return runtime.Bool(m.powersave), nil
 }
 
 func (m *Module) onUnhandled(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
