@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/impvm/impvm/internal/syncio"
 )
 
 // TestTerminal drives the line editor as a terminal would: keys in,
@@ -22,7 +24,7 @@ func TestTerminal(t *testing.T) {
 		"a.len()\r",
 		"\x04", // Ctrl-D
 	}, "")
-	out := &screen{}
+	out := syncio.NewBuffer()
 	in, w := io.Pipe()
 	term := NewTerminal(in, out, nil)
 	done := make(chan error, 1)

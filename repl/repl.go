@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/impvm/impvm/internal/syncio"
 )
 
 // Prompts.
@@ -34,7 +36,7 @@ type REPL struct {
 
 // New makes a REPL reading from in; opts.Out receives everything shown.
 func New(in LineReader, opts Options) *REPL {
-	return &REPL{in: in, out: &lockedWriter{w: opts.Out}, opts: opts}
+	return &REPL{in: in, out: &syncio.Writer{W: opts.Out}, opts: opts}
 }
 
 // Run runs the REPL until :quit or the end of input.

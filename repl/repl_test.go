@@ -1,39 +1,21 @@
 package repl
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/impvm/impvm/internal/syncio"
 )
-
-// screen collects what the REPL shows; safe for concurrent use.
-type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *screen) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.String()
-}
 
 // session drives a REPL through a pipe, as `impvm repl < input` does.
 type session struct {
 	t    *testing.T
 	in   *io.PipeWriter
-	out  *screen
+	out  *syncio.Buffer // the screen: what the REPL shows
 	done chan error
 	seen int // output already checked
 }
@@ -41,7 +23,7 @@ type session struct {
 func startREPL(t *testing.T) *session {
 	t.Helper()
 	r, w := io.Pipe()
-	s := &session{t: t, in: w, out: &screen{}, done: make(chan error, 1)}
+	s := &session{t: t, in: w, out: syncio.NewBuffer(), done: make(chan error, 1)}
 	plain := NewPlain(r)
 	plain.Prompts = s.out
 	// A small step limit: the endless-loop test must not depend on how

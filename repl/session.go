@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
-	"sync"
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/report"
 	"github.com/impvm/impvm/internal/source"
+	"github.com/impvm/impvm/internal/syncio"
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
@@ -49,7 +49,7 @@ type Session struct {
 
 // Start boots the REPL's device.
 func Start(opts Options) (*Session, error) {
-	out := &lockedWriter{w: opts.Out}
+	out := &syncio.Writer{W: opts.Out}
 	s := &Session{out: out, limit: opts.StepLimit, ready: make(chan struct{}), done: make(chan struct{}), sources: map[string][]byte{}}
 	if s.limit <= 0 {
 		s.limit = DefaultStepLimit
@@ -256,16 +256,4 @@ func showLog(out io.Writer, line string) {
 		text = "[" + event.Label(r.Type) + "] " + text
 	}
 	_, _ = io.WriteString(out, text+"\n")
-}
-
-// lockedWriter serialises writes from the REPL and from the device.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
 }

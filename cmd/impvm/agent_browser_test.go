@@ -10,34 +10,16 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/browser"
+	"github.com/impvm/impvm/internal/syncio"
 )
 
 // chromium finds a headless-capable Chromium (browser.Find).
 var chromium = browser.Find
-
-// lockedBuffer is a log the test may read while the world writes it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // lanExample loads examples/lan: the hub (polling every 2 s instead of
 // 60 s, so the test takes seconds of wall time), three nodes, and the
@@ -68,7 +50,7 @@ func lanExample(t *testing.T) host.Config {
 }
 
 // waitForNodes polls the agent's JSON endpoint until n nodes report.
-func waitForNodes(t *testing.T, url string, n int, log *lockedBuffer) {
+func waitForNodes(t *testing.T, url string, n int, log *syncio.Buffer) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
@@ -88,7 +70,7 @@ func waitForNodes(t *testing.T, url string, n int, log *lockedBuffer) {
 
 // waitForReadings polls the agent's JSON endpoint until every node has
 // sent at least n readings.
-func waitForReadings(t *testing.T, url string, n int, log *lockedBuffer) {
+func waitForReadings(t *testing.T, url string, n int, log *syncio.Buffer) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
@@ -121,7 +103,7 @@ func TestHubPageInChromium(t *testing.T) {
 		t.Skip("Chromium not found: .ci/run installs Debian's chromium package when it can (or set IMPVM_CHROMIUM)")
 	}
 	cfg := lanExample(t)
-	log := &lockedBuffer{}
+	log := syncio.NewBuffer()
 	cfg.Out = log
 	w, err := host.New(cfg)
 	if err != nil {
