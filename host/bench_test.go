@@ -1,7 +1,9 @@
 package host
 
 import (
+	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 )
@@ -43,5 +45,28 @@ func BenchmarkVirtualHour(b *testing.B) {
 func TestVirtualHour(t *testing.T) {
 	if res := runHour(t); res.Code != ExitOK {
 		t.Errorf("status %d", res.Code)
+	}
+}
+
+// BenchmarkHeapMeasure is one measurement of a device's Squirrel heap
+// (imp.getmemoryfree() walks what the libraries and the script hold): the
+// cost of the heap meter's walk, which runs whenever a script's charges
+// outrun the room it had left. One op is one measurement.
+func BenchmarkHeapMeasure(b *testing.B) {
+	src := `
+local keep = {};
+for (local i = 0; i < 100; i++) keep[i] <- { name = "n" + i, data = [i, i * 2, "x" + i] };
+for (local i = 0; i < N; i++) imp.getmemoryfree();
+`
+	w, err := New(Config{
+		Scripts: []Script{{Path: "measure.device.nut", Source: []byte(strings.ReplaceAll(src, "N", fmt.Sprint(b.N)))}},
+		Virtual: true, Out: io.Discard,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	if res := w.Run(); res.Code != ExitOK {
+		b.Fatalf("status %d: %s", res.Code, res.Reason)
 	}
 }

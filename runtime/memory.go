@@ -3,6 +3,7 @@ package runtime
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -159,20 +160,49 @@ func (vm *VM) MemoryFree() int64 {
 
 // measureAll sums the estimated sizes of every object reachable from the
 // VM's roots.
+//
+// An object is counted once per measurement. Objects with a header note
+// the measurement that counted them in the header (mark): one compare and
+// one store, no set to fill and clear. That is safe because only the VM
+// that owns an object measures it, on the goroutine that runs it; the
+// objects several VMs share (SharedTable, SharedNatives) are marked
+// sharedMark when made, never written again, and go through the
+// measurement's own set, as strings (which have no header) do.
 func (vm *VM) measureAll() int64 {
 	h := &vm.heap
 	// The scratch space is borrowed from a pool shared by every VM, so an
 	// idle device does not keep a measurement's worth of memory.
 	m := measurePool.Get().(*measureScratch)
 	defer func() {
-		clear(m.seen)
+		m.seen.reset()
 		m.work = m.work[:0]
 		measurePool.Put(m)
 	}()
+	epoch := nextMeasurement()
+	var total int64
 	push := func(v Value) {
-		if v.typ >= TString && v.ptr != nil {
-			m.work = append(m.work, v)
+		if v.typ < TString || v.ptr == nil {
+			return
 		}
+		if v.typ == TString {
+			// A string refers to nothing: it is counted here.
+			if m.firstSight(v.ptr) {
+				total += sizeString + int64(len(v.StringObj().S))
+			}
+			return
+		}
+		hd := (*objHeader)(v.ptr)
+		switch hd.mark {
+		case epoch:
+			return
+		case sharedMark:
+			if !m.firstSight(v.ptr) {
+				return
+			}
+		default:
+			hd.mark = epoch
+		}
+		m.work = append(m.work, v)
 	}
 	// The same roots as the lifetime checks (lifetime.go): what a
 	// reference-counting imp still holds, so memory comes back as soon
@@ -182,36 +212,105 @@ func (vm *VM) measureAll() int64 {
 		r(push)
 	}
 	vm.eachGlobalRoot(push)
-	var total int64
 	for len(m.work) > 0 {
 		v := m.work[len(m.work)-1]
 		m.work = m.work[:len(m.work)-1]
-		n := len(m.seen)
-		if m.seen[v.ptr] = struct{}{}; len(m.seen) == n {
-			continue // seen before (one map operation, not two)
-		}
 		total += objectSize(v, push)
 	}
 	return total
 }
 
-// measureScratch is measureAll's working set: the objects seen and the
-// values still to visit.
+// sharedMark is the mark of objects every VM may reach (shared.go): the
+// heap meter never writes their headers.
+const sharedMark = ^uint32(0)
+
+// measurements numbers heap measurements process-wide, so a mark left by
+// one measurement never reads as another's.
+var measurements atomic.Uint32
+
+// nextMeasurement returns a new measurement number (never 0, the mark of
+// a new object, nor sharedMark).
+func nextMeasurement() uint32 {
+	for {
+		if n := measurements.Add(1); n != 0 && n != sharedMark {
+			return n
+		}
+	}
+}
+
+// markShared marks t and the objects it holds as shared by VMs.
+func markShared(t Value) {
+	(*objHeader)(t.ptr).mark = sharedMark
+	tb := t.Table()
+	for i := range tb.nodes {
+		if v := tb.nodes[i].val; v.typ > TString && v.ptr != nil {
+			(*objHeader)(v.ptr).mark = sharedMark
+		}
+	}
+}
+
+// measureScratch is measureAll's working set: the strings and shared
+// objects seen and the values still to visit.
 type measureScratch struct {
-	seen map[unsafe.Pointer]struct{}
+	seen ptrSet
 	work []Value
 }
 
-var measurePool = sync.Pool{New: func() any {
-	return &measureScratch{seen: make(map[unsafe.Pointer]struct{})}
-}}
+// firstSight records p as seen; it reports whether it was new.
+func (m *measureScratch) firstSight(p unsafe.Pointer) bool { return m.seen.add(p) }
+
+var measurePool = sync.Pool{New: func() any { return &measureScratch{} }}
+
+// ptrSet is a set of pointers: open addressing, linear probing, a table
+// at most half full. A measurement adds a few thousand pointers and asks
+// nothing else, which this does in a fraction of a map's time.
+type ptrSet struct {
+	slots []unsafe.Pointer // len is a power of two; nil marks a free slot
+	n     int
+}
+
+// add inserts p (never nil); it reports whether p was new.
+func (s *ptrSet) add(p unsafe.Pointer) bool {
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow()
+	}
+	mask := uintptr(len(s.slots) - 1)
+	// Fibonacci hashing of the address without its alignment bits.
+	i := (uintptr(p) >> 3 * 0x9E3779B97F4A7C15 >> 20) & mask
+	for {
+		switch s.slots[i] {
+		case p:
+			return false
+		case nil:
+			s.slots[i] = p
+			s.n++
+			return true
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func (s *ptrSet) grow() {
+	old := s.slots
+	s.slots = make([]unsafe.Pointer, max(2*len(old), 1024))
+	s.n = 0
+	for _, p := range old {
+		if p != nil {
+			s.add(p)
+		}
+	}
+}
+
+// reset empties the set, keeping its table.
+func (s *ptrSet) reset() {
+	clear(s.slots)
+	s.n = 0
+}
 
 // objectSize is the estimated size of one heap object; it pushes the
 // values the object refers to.
 func objectSize(v Value, push func(Value)) int64 {
 	switch v.typ {
-	case TString:
-		return sizeString + int64(len(v.StringObj().S))
 	case TTable:
 		t := (*Table)(v.ptr)
 		for i := range t.nodes {

@@ -32,6 +32,7 @@ func (s *SharedTable) Members(specs func() []Spec) *Table {
 	s.once.Do(func() {
 		list := specs()
 		s.table, s.ids, made = Members(list), uint32(1+len(list)), true
+		markShared(TableValue(s.table))
 	})
 	if !made {
 		nextID.Add(s.ids)
@@ -61,6 +62,7 @@ func (s *SharedNatives) Set(t *Table, specs []Spec) {
 		s.natives = make([]*Native, len(specs))
 		for i, sp := range specs {
 			s.natives[i] = sp.Native()
+			s.natives[i].mark = sharedMark
 		}
 		made = true
 	})

@@ -335,7 +335,8 @@ var nextID atomic.Uint32
 // references, userdata): being the first field, it lies at the address a
 // Value's ptr holds, whatever the object's type (see objectID).
 type objHeader struct {
-	id uint32 // from nextID
+	id   uint32 // from nextID
+	mark uint32 // the heap meter's last measurement to count it; sharedMark: shared by VMs (memory.go)
 }
 
 func newHeader() objHeader { return objHeader{id: nextID.Add(1)} }
