@@ -278,6 +278,9 @@ func stringSlice(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if start < 0 {
 		return runtime.Null, runtime.NewError("slice out of range")
 	}
+	if start == 0 && end == len(s) {
+		return args[0], nil // the whole string: the same immutable value
+	}
 	return runtime.Str(s[start:end]), nil
 }
 
@@ -303,21 +306,36 @@ func stringFind(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 func stringToLower(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Str(mapASCII(args[0].Str(), 'A', 'Z', 'a'-'A')), nil
+	return mapASCII(args[0], 'A', 'Z', 'a'-'A'), nil
 }
 
 func stringToUpper(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Str(mapASCII(args[0].Str(), 'a', 'z', 'A'-'a')), nil
+	return mapASCII(args[0], 'a', 'z', 'A'-'a'), nil
 }
 
 // mapASCII shifts the bytes in lo..hi by delta (C-locale tolower/toupper);
-// every other byte, including NULs and bytes >= 128, is kept.
-func mapASCII(s string, lo, hi byte, delta int) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= lo && c <= hi {
+// every other byte, including NULs and bytes >= 128, is kept. A string
+// with nothing to change is returned as it is (strings are immutable
+// values); otherwise the result is built in a scratch buffer and stored
+// as one allocation.
+func mapASCII(v runtime.Value, lo, hi byte, delta int) runtime.Value {
+	s := v.Str()
+	first := -1
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= lo && c <= hi {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return v
+	}
+	var buf [128]byte
+	b := append(buf[:0], s...)
+	for i := first; i < len(b); i++ {
+		if c := b[i]; c >= lo && c <= hi {
 			b[i] = byte(int(c) + delta)
 		}
 	}
-	return string(b)
+	return runtime.StrBytes(b)
 }

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base/sqrex"
@@ -47,14 +48,15 @@ var stringLibSpecs = []runtime.Spec{
 var stringLibNatives runtime.SharedNatives
 
 func strFormat(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	s, err := formatValues(args[1].Str(), args[2:])
+	var buf [128]byte // most results fit: no allocation but the string's own
+	out, err := appendFormat(buf[:0], args[1].Str(), args[2:])
 	if err != nil {
 		return runtime.Null, err
 	}
-	if err := vm.ReserveString(len(s)); err != nil {
+	if err := vm.ReserveString(len(out)); err != nil {
 		return runtime.Null, err
 	}
-	return runtime.Str(s), nil
+	return runtime.StrBytes(out), nil
 }
 
 // ------------------------------------------------------------------ format
@@ -68,40 +70,48 @@ type fmtSpec struct {
 }
 
 // formatValues is Squirrel 3.0.4's format(): C printf over Squirrel values.
-// The format string ends at its first NUL, as the reference reads a C
-// string; arguments left over are ignored.
 func formatValues(f string, args []runtime.Value) (string, error) {
+	out, err := appendFormat(nil, f, args)
+	return string(out), err
+}
+
+// appendFormat appends format(f, args...) to out. The format string ends
+// at its first NUL, as the reference reads a C string; arguments left
+// over are ignored.
+func appendFormat(out []byte, f string, args []runtime.Value) ([]byte, error) {
 	f = cstrPrefix(f)
-	out := make([]byte, 0, len(f)+16)
 	argi := 0
 	for n := 0; n < len(f); {
-		c := f[n]
-		switch {
-		case c != '%':
-			out = append(out, c)
-			n++
-		case n+1 < len(f) && f[n+1] == '%':
+		// Copy the literal run up to the next '%' in one go.
+		i := strings.IndexByte(f[n:], '%')
+		if i < 0 {
+			out = append(out, f[n:]...)
+			break
+		}
+		out = append(out, f[n:n+i]...)
+		n += i
+		if n+1 < len(f) && f[n+1] == '%' {
 			out = append(out, '%')
 			n += 2
-		default:
-			if argi >= len(args) {
-				return "", runtime.NewError(errFmtNotEnough)
-			}
-			sp, next, err := parseFmtSpec(f, n+1)
-			if err != nil {
-				return "", err
-			}
-			if out, err = appendFmtArg(out, sp, args[argi]); err != nil {
-				return "", err
-			}
-			if len(out) > runtime.MaxStringLen {
-				return "", runtime.NewError("not enough memory")
-			}
-			argi++
-			n = next
+			continue
 		}
+		if argi >= len(args) {
+			return nil, runtime.NewError(errFmtNotEnough)
+		}
+		sp, next, err := parseFmtSpec(f, n+1)
+		if err != nil {
+			return nil, err
+		}
+		if out, err = appendFmtArg(out, sp, args[argi]); err != nil {
+			return nil, err
+		}
+		if len(out) > runtime.MaxStringLen {
+			return nil, runtime.NewError("not enough memory")
+		}
+		argi++
+		n = next
 	}
-	return string(out), nil
+	return out, nil
 }
 
 // parseFmtSpec reads flags, width and precision starting at n (just after
@@ -178,7 +188,8 @@ func appendFmtArg(out []byte, sp fmtSpec, v runtime.Value) ([]byte, error) {
 		}
 		i, _ := v.ToInt()
 		if sp.verb == 'c' {
-			return appendFmtString(out, fmtSpec{minus: sp.minus, width: sp.width, prec: -1}, string([]byte{byte(i)})), nil
+			c := [1]byte{byte(i)}
+			return appendFmtString(out, fmtSpec{minus: sp.minus, width: sp.width, prec: -1}, unsafe.String(&c[0], 1)), nil
 		}
 		return appendFmtInt(out, sp, i), nil
 	case 'f', 'e', 'E', 'g', 'G':
@@ -228,7 +239,9 @@ func appendRepeat(out []byte, c byte, n int) []byte {
 	return out
 }
 
-// appendFmtInt is %d %i %u %o %x %X of a 32-bit int.
+// appendFmtInt is %d %i %u %o %x %X of a 32-bit int. The digits are
+// built in a stack buffer (precision zeros, the octal '0' and upper case
+// included) and copied into out once.
 func appendFmtInt(out []byte, sp fmtSpec, v int32) []byte {
 	var mag uint64
 	sign, prefix := "", ""
@@ -244,25 +257,47 @@ func appendFmtInt(out []byte, sp fmtSpec, v int32) []byte {
 	default: // 'u'
 		mag = uint64(uint32(v))
 	}
-	digits := ""
+	var raw [24]byte // the digits of a 32-bit magnitude in any base
+	var digits []byte
 	if mag != 0 || sp.prec != 0 {
-		digits = strconv.FormatUint(mag, base)
+		digits = strconv.AppendUint(raw[:0], mag, base)
 	}
+	var buf [fmtMaxDigitsPrec + 24]byte // precision zeros + digits
+	body := buf[:0]
 	if sp.prec > len(digits) {
-		digits = strings.Repeat("0", sp.prec-len(digits)) + digits
+		body = appendRepeat(body, '0', sp.prec-len(digits))
 	}
 	switch {
 	case sp.verb == 'X':
-		digits = strings.ToUpper(digits)
 		if sp.alt && mag != 0 {
 			prefix = "0X"
 		}
 	case sp.verb == 'x' && sp.alt && mag != 0:
 		prefix = "0x"
-	case sp.verb == 'o' && sp.alt && (digits == "" || digits[0] != '0'):
-		digits = "0" + digits
+	case sp.verb == 'o' && sp.alt && len(body) == 0 && (len(digits) == 0 || digits[0] != '0'):
+		body = append(body, '0')
 	}
-	return appendPadded(out, sp, sign, prefix, digits, sp.zero && sp.prec < 0)
+	body = append(body, digits...)
+	if sp.verb == 'X' {
+		for i, c := range body {
+			if c >= 'a' && c <= 'f' {
+				body[i] = c - 'a' + 'A'
+			}
+		}
+	}
+	return appendPadded(out, sp, sign, prefix, bytesView(body), sp.zero && sp.prec < 0)
+}
+
+// fmtMaxDigitsPrec bounds a precision: at most fmtMaxDigits digits.
+const fmtMaxDigitsPrec = 99
+
+// bytesView is b as a string without copying, for passing scratch bytes
+// to appendPadded, which copies them into its result at once.
+func bytesView(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 func fmtAbs64(v int64) int64 {
@@ -304,28 +339,33 @@ func appendFmtFloat(out []byte, sp fmtSpec, f float64) []byte {
 	if prec < 0 {
 		prec = fmtDefaultFPrec
 	}
-	var body string
+	var buf [64]byte
+	var body []byte
 	switch sp.verb {
 	case 'f':
-		body = fmtFixed(math.Abs(f), prec, sp.alt)
+		body = appendFmtFixed(buf[:0], math.Abs(f), prec, sp.alt)
 	case 'e', 'E':
-		body = fmtExp(math.Abs(f), prec, sp.alt)
+		body = append(buf[:0], fmtExp(math.Abs(f), prec, sp.alt)...)
 	default:
-		body = fmtGeneral(math.Abs(f), prec, sp.alt)
+		body = append(buf[:0], fmtGeneral(math.Abs(f), prec, sp.alt)...)
 	}
 	if upper {
-		body = strings.ToUpper(body)
+		for i, c := range body {
+			if c >= 'a' && c <= 'z' {
+				body[i] = c - 'a' + 'A'
+			}
+		}
 	}
-	return appendPadded(out, sp, sign, "", body, sp.zero)
+	return appendPadded(out, sp, sign, "", bytesView(body), sp.zero)
 }
 
-// fmtFixed is %.<prec>f of a non-negative finite value.
-func fmtFixed(f float64, prec int, alt bool) string {
-	s := strconv.FormatFloat(f, 'f', prec, 64)
+// appendFmtFixed is %.<prec>f of a non-negative finite value.
+func appendFmtFixed(out []byte, f float64, prec int, alt bool) []byte {
+	out = strconv.AppendFloat(out, f, 'f', prec, 64)
 	if alt && prec == 0 {
-		s += "."
+		out = append(out, '.')
 	}
-	return s
+	return out
 }
 
 // fmtExp is %.<prec>e of a non-negative finite value (Go, like C, writes
@@ -432,20 +472,35 @@ func rstripString(s string) string { return s[:rstripIndex(s)] }
 // splitString is strtok: any byte of seps separates, empty pieces are
 // dropped, and both strings end at their first NUL.
 func splitString(s, seps string) []string {
-	s, seps = cstrPrefix(s), cstrPrefix(seps)
 	var parts []string
+	for _, p := range appendTokens(nil, s, seps) {
+		parts = append(parts, s[p[0]:p[1]])
+	}
+	return parts
+}
+
+// appendTokens appends the [start, end) offsets of the pieces of s
+// between separators (see splitString) to dst.
+func appendTokens(dst [][2]int, s, seps string) [][2]int {
+	s, seps = cstrPrefix(s), cstrPrefix(seps)
+	var isSep [256]bool
+	for i := 0; i < len(seps); i++ {
+		isSep[seps[i]] = true
+	}
 	start := -1
-	for i := 0; i <= len(s); i++ {
-		sep := i == len(s) || strings.IndexByte(seps, s[i]) >= 0
-		switch {
+	for i := 0; i < len(s); i++ {
+		switch sep := isSep[s[i]]; {
 		case sep && start >= 0:
-			parts = append(parts, s[start:i])
+			dst = append(dst, [2]int{start, i})
 			start = -1
 		case !sep && start < 0:
 			start = i
 		}
 	}
-	return parts
+	if start >= 0 {
+		dst = append(dst, [2]int{start, len(s)})
+	}
+	return dst
 }
 
 func strStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
@@ -465,10 +520,12 @@ func strSplit(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if seps == "" {
 		return runtime.Null, runtime.NewError(errEmptySeps)
 	}
-	parts := splitString(args[1].Str(), seps)
-	elems := make([]runtime.Value, len(parts))
-	for i, p := range parts {
-		elems[i] = runtime.Str(p)
+	str := args[1].Str()
+	var buf [32][2]int // most splits have few pieces: no scratch allocation
+	pieces := appendTokens(buf[:0], str, seps)
+	elems := make([]runtime.Value, len(pieces))
+	for i, p := range pieces {
+		elems[i] = runtime.Str(str[p[0]:p[1]])
 	}
 	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
 }
