@@ -16,6 +16,7 @@ var simSetters = map[string]func(c *host.Config, v string) error{
 	"country":    func(c *host.Config, v string) error { c.Radio.Country = v; return nil },
 	"rssi":       func(c *host.Config, v string) error { return setInt(&c.Radio.RSSI, v, -120, -1) },
 	"channel":    func(c *host.Config, v string) error { return setInt(&c.Radio.Channel, v, 1, 165) },
+	"neighbours": func(c *host.Config, v string) error { return setInt(&c.Radio.Neighbours, v, 0, 30) },
 	"voltage":    func(c *host.Config, v string) error { return setFloat(&c.Physical.Voltage, v, 0.1, 6) },
 	"vbat":       func(c *host.Config, v string) error { return setFloat(&c.Physical.VBat, v, 0.1, 6) },
 	"lightlevel": func(c *host.Config, v string) error { return setInt(&c.Physical.LightLevel, v, 1, 65535) },

@@ -15,7 +15,10 @@ type Radio struct {
 	RSSI     int       // imp.getrssi(), dBm
 	Channel  int       // imp.getchannel()
 	Country  string    // imp.getcountry()
-	Networks []Network // imp.scanwifinetworks(); nil: just the joined network
+	Networks []Network // imp.scanwifinetworks(); nil: the joined network and Neighbours
+	// Neighbours is how many other access points a scan finds besides
+	// the joined one when Networks is nil (--sim neighbours=N).
+	Neighbours int
 }
 
 // Network is one access point a scan finds.
@@ -51,9 +54,12 @@ func (m *Module) ssid() string { return orS(m.opts.Radio.SSID, defaultSSID) }
 // bssid is the access point's MAC, not the imp's own: a locally
 // administered address made from the network's SSID, so every device of
 // a run on the same network sees the same access point.
-func (m *Module) bssid() string {
+func (m *Module) bssid() string { return bssidOf(m.ssid()) }
+
+// bssidOf is the simulated access point MAC of network ssid.
+func bssidOf(ssid string) string {
 	h := fnv.New64a()
-	h.Write([]byte(m.ssid()))
+	h.Write([]byte(ssid))
 	sum := h.Sum(nil)
 	return fmt.Sprintf("02%x", sum[:5])
 }
@@ -84,17 +90,26 @@ func (m *Module) setCountry(_ *runtime.VM, args []runtime.Value) (runtime.Value,
 	return runtime.Null, nil
 }
 
-// networks is what a scan finds.
+// networks is what a scan finds: the joined network, then its
+// neighbours, weaker each, on the non-overlapping 2.4 GHz channels.
 func (m *Module) networks() []Network {
 	if m.opts.Radio.Networks != nil {
 		return m.opts.Radio.Networks
 	}
-	return []Network{{SSID: m.ssid(), BSSID: m.bssid(), Channel: orI(m.opts.Radio.Channel, defaultChannel), RSSI: orI(m.opts.Radio.RSSI, defaultRSSI)}}
+	rssi := orI(m.opts.Radio.RSSI, defaultRSSI)
+	nets := []Network{{SSID: m.ssid(), BSSID: m.bssid(), Channel: orI(m.opts.Radio.Channel, defaultChannel), RSSI: rssi}}
+	for i := range m.opts.Radio.Neighbours {
+		ssid := fmt.Sprintf("%s-neighbour-%d", m.ssid(), i+1)
+		nets = append(nets, Network{SSID: ssid, BSSID: bssidOf(ssid), Channel: []int{1, 6, 11}[i%3],
+			RSSI: max(rssi-8*(i+1), -95), Open: i%4 == 3})
+	}
+	return nets
 }
 
 // scanwifinetworks([callback]): an array of {ssid, bssid, channel, rssi,
-// open}. With a callback (impOS 40+) the scan runs in the background and
-// callback(null, results) follows about two seconds later.
+// open}. With a callback the scan runs in the background and
+// callback(results) follows about two seconds later; a second scan while
+// one runs throws the imp's error.
 func (m *Module) scanWifi(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	results := func() runtime.Value {
 		arr := runtime.NewArray(0)
@@ -111,13 +126,13 @@ func (m *Module) scanWifi(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	}
 	if len(args) > 1 {
 		if m.scanning {
-			return runtime.Null, runtime.NewError("imp.scanwifinetworks: a scan is already in progress")
+			return runtime.Null, runtime.NewError("scan already running in imp.scanwifinetworks(callback)")
 		}
 		m.scanning = true
 		cb := args[1]
 		m.q.After(scanTime, func() error {
 			m.scanning = false
-			return m.callback(cb, runtime.Null, results())()
+			return m.callback(cb, results())()
 		})
 		return runtime.Null, nil
 	}

@@ -42,13 +42,14 @@ func TestWifiQueries(t *testing.T) {
 		res <- imp.getssid() + " " + imp.getrssi() + " " + imp.rssi() + " ch" + imp.getchannel();
 		local nets = imp.scanwifinetworks();
 		res += " " + nets.len() + ":" + nets[0].ssid + "/" + nets[0].rssi + "/" + nets[0].open;
-		imp.scanwifinetworks(function(err, list) { res += " async " + err + " " + list.len(); });
+		imp.scanwifinetworks(function(list) { res += " async " + list.len(); });
+		try { imp.scanwifinetworks(function(list) {}); } catch (e) { res += " " + e; }
 		res += " old " + imp.setsendbuffersize(8192) + " now " + imp.setsendbuffersize(4096);
 		imp.clearconfiguration(CONFIG_WIFI);
 		imp.setcountry("GB");
 		res += " " + imp.getcountry();
 	`)
-	want := "impvm -52 -52 ch6 1:impvm/-52/false old 3072 now 8192 GB async null 1"
+	want := "impvm -52 -52 ch6 1:impvm/-52/false scan already running in imp.scanwifinetworks(callback) old 3072 now 8192 GB async 1"
 	if err != nil || got != want {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}
@@ -97,5 +98,18 @@ func TestLegacyImpAPI(t *testing.T) {
 	}
 	if _, err := runImp(t, "imp001", Radio{}, `imp.setsendbuffersize(10);`); err == nil {
 		t.Error("a 10-byte send buffer was accepted")
+	}
+}
+
+// --sim neighbours=N: a scan also finds N weaker access points on the
+// non-overlapping 2.4 GHz channels, each with its own BSSID.
+func TestScanFindsNeighbours(t *testing.T) {
+	got, err := runImp(t, "imp001", Radio{SSID: "Home", Neighbours: 3}, `
+		res <- "";
+		foreach (n in imp.scanwifinetworks()) res += n.ssid + "/" + n.channel + "/" + n.rssi + "/" + (n.bssid.len() == 12) + " ";
+	`)
+	want := "Home/6/-52/true Home-neighbour-1/1/-60/true Home-neighbour-2/6/-68/true Home-neighbour-3/11/-76/true "
+	if err != nil || got != want {
+		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}
 }
