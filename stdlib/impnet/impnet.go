@@ -112,6 +112,9 @@ func Open(vm *runtime.VM, opts Options) (*Module, error) {
 	for _, c := range stateConstants {
 		members.SetStr(c.Name, runtime.Int(c.Value))
 	}
+	if m.has(cell) {
+		cellNatives.Set(members, cellSpecs)
+	}
 	ns.SetStr("net", imp.NewMeta(members))
 	vm.AddRoots(m.visitRoots)
 	if opts.NIC != nil {
@@ -158,7 +161,7 @@ func (m *Module) Close() {
 // moduleKey.
 var (
 	ifaceMembers, sockMembers runtime.SharedTable
-	netNatives                runtime.SharedNatives
+	netNatives, cellNatives   runtime.SharedNatives
 )
 
 type moduleKey struct{}
@@ -173,6 +176,9 @@ var netSpecs = []runtime.Spec{
 	{Name: "setserverinterfaces", NParams: 2, Mask: ".a", Fn: method((*Module).setServerInterfaces)},
 	{Name: "getserverinterfaces", NParams: 1, Fn: method((*Module).getServerInterfaces)},
 }
+
+// cellSpecs are the members of imp.net on imps with a cellular modem.
+var cellSpecs = []runtime.Spec{{Name: "getcellinfo", NParams: 2, Mask: ".c", Fn: method((*Module).getCellInfo)}}
 
 // addrValue returns the Squirrel string of an address, made once per run.
 func (m *Module) addrValue(a netip.Addr) runtime.Value {
