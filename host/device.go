@@ -240,7 +240,7 @@ func (d *Device) run(wake int) error {
 		hwOpts.Board, hwOpts.GuessBoard, hwOpts.GuessBoardSPI = nil, d.guessBoard, d.guessBoardSPI
 	}
 	d.hwMod = hardware.Open(vm, hwOpts)
-	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn})
+	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn, ImpType: d.ident.Type})
 	if d.random == nil {
 		d.random = d.world.randomSource(d.Name)
 	}

@@ -62,6 +62,9 @@ const (
 type Options struct {
 	Device event.Device
 	Conn   *Conn
+	// ImpType is imp.info().type: which interfaces server.connectwith
+	// may name.
+	ImpType string
 }
 
 // Module is the server object of one Squirrel run. The policy and the
@@ -73,6 +76,8 @@ type Module struct {
 	conn         *Conn
 	policy       int32
 	onDisconnect runtime.Value
+	onShut       runtime.Value // server.onshutdown's handler
+	impType      string
 	connectCB    runtime.Value
 	connectEv    *event.Event
 	watch        *event.Event // background: the next change of the link
@@ -81,9 +86,11 @@ type Module struct {
 
 // Open installs server and its constants on vm.
 func Open(vm *runtime.VM, opts Options) *Module {
-	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, conn: opts.Conn}
-	vm.AddRoots(func(visit func(runtime.Value)) { visit(m.onDisconnect); visit(m.connectCB) })
+	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, conn: opts.Conn, impType: opts.ImpType,
+		onDisconnect: runtime.Null, onShut: runtime.Null, connectCB: runtime.Null}
+	vm.AddRoots(func(visit func(runtime.Value)) { visit(m.onDisconnect); visit(m.connectCB); visit(m.onShut) })
 	vm.Root().SetConstants(constants)
+	vm.Root().SetConstants(shutdownConstants)
 	vm.Root().SetConstants(blinkupConstants)
 	vm.SetLocal(moduleKey{}, m)
 	members := methodNatives.Members(methodSpecs)
@@ -113,6 +120,8 @@ var methodSpecs = []runtime.Spec{
 	{Name: "error", NParams: 2, Fn: method((*Module).error)},
 	{Name: "isconnected", NParams: 1, Fn: method((*Module).isConnected)},
 	{Name: "connect", NParams: -1, Mask: ".c|on", Fn: method((*Module).connect)},
+	{Name: "connectwith", NParams: -3, Mask: ".tc|on", Fn: method((*Module).connectWith)},
+	{Name: "onshutdown", NParams: 2, Mask: ".c|o", Fn: method((*Module).onShutdown)},
 	{Name: "disconnect", NParams: 1, Fn: method((*Module).disconnect)},
 	{Name: "onunexpecteddisconnect", NParams: 2, Mask: ".c|o", Fn: method((*Module).onUnexpectedDisconnect)},
 	{Name: "setsendtimeoutpolicy", NParams: 4, Mask: ".iin", Fn: method((*Module).setSendTimeoutPolicy)},
@@ -303,15 +312,24 @@ func (m *Module) connect(_ *runtime.VM, args []runtime.Value) (runtime.Value, er
 		}
 		return runtime.Null, m.reconnectBlocking()
 	}
-	m.q.Cancel(m.connectEv)
-	m.connectCB = runtime.Null
+	cb := runtime.Null
 	if len(args) > 1 {
-		m.connectCB = args[1]
+		cb = args[1]
 	}
 	timeout := float32(defaultTimeout)
 	if len(args) > 2 {
 		timeout, _ = args[2].ToFloat()
 	}
+	m.connectAsync(cb, timeout)
+	return runtime.Null, nil
+}
+
+// connectAsync starts an asynchronous connection attempt whose outcome
+// goes to cb: SERVER_CONNECTED, or NO_SERVER after timeout seconds. It
+// replaces a pending attempt's callback.
+func (m *Module) connectAsync(cb runtime.Value, timeout float32) {
+	m.q.Cancel(m.connectEv)
+	m.connectCB = cb
 	now := m.q.Now()
 	up, ok := m.readyAt(now)
 	switch {
@@ -329,7 +347,6 @@ func (m *Module) connect(_ *runtime.VM, args []runtime.Value) (runtime.Value, er
 	default:
 		m.connectEv = m.q.At(now.Add(seconds(timeout)), m.connectDone(NoServer))
 	}
-	return runtime.Null, nil
 }
 
 func seconds(s float32) time.Duration {

@@ -63,7 +63,7 @@ func runServer(t *testing.T, src string, outages ...[2]int) *fakeDevice {
 	conn.Connected = conn.Link.Up(event.Epoch)
 	vm := runtime.NewVM(runtime.Options{Stdout: printer{dev}})
 	base.Open(vm, base.Options{Clock: dev.q})
-	Open(vm, Options{Device: dev, Conn: conn})
+	Open(vm, Options{Device: dev, Conn: conn, ImpType: "imp005"})
 	p, err := compile.Source("t.nut", []byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +105,21 @@ func TestServer(t *testing.T) {
 			server.setsendtimeoutpolicy(RETURN_ON_ERROR, WAIT_TIL_SENT, 5);
 			server.connect(function(r) { print("callback " + r + " at " + time()); }, 10);`, [][2]int{{0, 0}},
 			"print callback 4 at 1767225610", 0},
+		// server.connectwith is asynchronous whatever the policy; the
+		// imp005 has eth0 and wl0, no modem.
+		{"connectwith an interface the imp has", `
+			server.disconnect();
+			server.connectwith({ interface = "eth0" }, function(r) { print("callback " + r + " at " + time()); });
+			try { server.connectwith({ interface = "cell0" }, function(r) {}); } catch (e) { print(e); }
+			try { server.connectwith({}, function(r) {}); } catch (e) { print("no interface"); }`, nil,
+			"Status Device disconnected|print network interface 'cell0' is not available on this imp (imp005)|print no interface|Status Device connected|print callback 5 at 1767225600", 0},
+		{"connectwith times out offline", `
+			server.connectwith({ interface = "wl0" }, function(r) { print("callback " + r + " at " + time()); }, 30);`, [][2]int{{0, 0}},
+			"print callback 4 at 1767225630", 0},
+		{"onshutdown keeps its handler", `
+			server.onshutdown(function(reason) { server.restart(); });
+			print(SHUTDOWN_NEWSQUIRREL + " " + SHUTDOWN_NEWFIRMWARE + " " + SHUTDOWN_OTHER);`, nil,
+			"print 1 2 3", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

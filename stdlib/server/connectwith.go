@@ -1,0 +1,73 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/impvm/impvm/imptype"
+	"github.com/impvm/impvm/runtime"
+)
+
+// Reasons server.onshutdown's handler gets (Electric Imp's
+// server.onshutdown() page gives the values).
+var shutdownConstants = []runtime.Constant{
+	{Name: "SHUTDOWN_NEWSQUIRREL", Value: 1},
+	{Name: "SHUTDOWN_NEWFIRMWARE", Value: 2},
+	{Name: "SHUTDOWN_OTHER", Value: 3},
+}
+
+// connectWith's default timeouts, seconds: cellular modems take longer.
+const (
+	defaultCellTimeout = 120
+)
+
+// connectwith(nic, callback[, timeout]): an asynchronous server.connect
+// through the interface nic.interface names ("wl0", "eth0", "cell0"),
+// whatever the send timeout policy. The simulated impCloud is reached
+// through any interface the imp has; one it lacks is an error.
+func (m *Module) connectWith(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	nic := args[1].Table()
+	v, ok := nic.Get(runtime.Str("interface"))
+	if !ok || v.Type() != runtime.TString {
+		return runtime.Null, runtime.NewError("server.connectwith: the NIC table needs an 'interface' string (\"wl0\", \"eth0\" or \"cell0\")")
+	}
+	kind, ok := interfaceKind(v.Str())
+	if !ok || !m.hasInterface(kind) {
+		return runtime.Null, runtime.NewError(fmt.Sprintf("network interface '%s' is not available on this imp (%s)", v.Str(), m.impType))
+	}
+	timeout := float32(defaultTimeout)
+	if kind == imptype.Cellular {
+		timeout = defaultCellTimeout
+	}
+	if len(args) > 3 {
+		timeout, _ = args[3].ToFloat()
+	}
+	m.connectAsync(args[2], timeout)
+	return runtime.Null, nil
+}
+
+// interfaceKind is the kind of interface an impOS interface name ("wl0",
+// "eth0", "cell0") names.
+func interfaceKind(nii string) (string, bool) {
+	for prefix, kind := range map[string]string{"wl": imptype.WiFi, "eth": imptype.Ethernet, "cell": imptype.Cellular} {
+		if n, ok := strings.CutPrefix(nii, prefix); ok && n == "0" {
+			return kind, true
+		}
+	}
+	return "", false
+}
+
+func (m *Module) hasInterface(kind string) bool {
+	t, ok := imptype.Lookup(m.impType)
+	return ok && t.HasInterface(kind)
+}
+
+// onshutdown(callback): the handler impOS calls with a SHUTDOWN_* reason
+// when the server wants the device to restart for new Squirrel or
+// firmware; it restarts with server.restart(). A run never gets such a
+// request (no deployment happens during it), so the handler is kept
+// and not called.
+func (m *Module) onShutdown(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	m.onShut = args[1]
+	return runtime.Null, nil
+}
