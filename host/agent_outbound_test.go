@@ -128,17 +128,28 @@ http.get(root + "/echo?s").sendasync(function(r) { server.log("done body [" + r.
 }
 
 // TestAgentOutboundTLS: a certificate the system does not trust fails
-// with statuscode 60, unless the request asks for VALIDATE_NONE.
+// with statuscode 60 when the request asks for
+// VALIDATE_USING_SYSTEM_CA_CERTS; VALIDATE_NONE is the default, and
+// setvalidation returns nothing.
 func TestAgentOutboundTLS(t *testing.T) {
 	s := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "secret") }))
 	defer s.Close()
 	live := web.NewLive()
 	defer live.Close()
 	src := fmt.Sprintf(`
-http.get(%[1]q).sendasync(function(r) { server.log("checked: " + r.statuscode); });
-http.get(%[1]q).setvalidation(VALIDATE_NONE).sendasync(function(r) { server.log("unchecked: " + r.statuscode + " " + r.body); });
+local checked = http.get(%[1]q);
+server.log("setvalidation returns " + checked.setvalidation(VALIDATE_USING_SYSTEM_CA_CERTS));
+checked.sendasync(function(r) {
+  server.log("checked: " + r.statuscode);
+  http.get(%[1]q).sendasync(function(r) {
+    server.log("unchecked: " + r.statuscode + " " + r.body);
+    local none = http.get(%[1]q);
+    none.setvalidation(VALIDATE_NONE);
+    none.sendasync(function(r) { server.log("none: " + r.statuscode); });
+  });
+});
 `, s.URL)
-	if got := agentLog(runAgentWeb(t, live, src, false)); got != "checked: 60\nunchecked: 200 secret\n" {
+	if got := agentLog(runAgentWeb(t, live, src, false)); got != "setvalidation returns null\nchecked: 60\nunchecked: 200 secret\nnone: 200\n" {
 		t.Errorf("got %q", got)
 	}
 }

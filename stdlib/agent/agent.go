@@ -73,7 +73,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	root.SetStr("server", imp.NewMeta(runtime.Members(m.serverMethods())))
 	root.SetStr("http", imp.NewMeta(runtime.Members(m.httpMethods())))
 	root.SetStr("NO_TIMEOUT", runtime.Int(NoTimeout))
-	root.SetStr("VALIDATE_USING_SYSTEM_CA", runtime.Int(ValidateUsingSystemCA))
+	root.SetStr("VALIDATE_USING_SYSTEM_CA_CERTS", runtime.Int(ValidateUsingSystemCA))
 	root.SetStr("VALIDATE_NONE", runtime.Int(ValidateNone))
 	regexp2.Open(vm)
 	m.initHTTP()

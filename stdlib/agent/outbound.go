@@ -89,7 +89,10 @@ func (m *Module) request(vm *runtime.VM, args []runtime.Value) (runtime.Value, e
 }
 
 func (m *Module) newOutbound(vm *runtime.VM, method, rawURL string, headers, body runtime.Value) (runtime.Value, error) {
-	o := &outbound{method: method, url: rawURL}
+	// A new request does not validate the server's certificate until
+	// setvalidation(VALIDATE_USING_SYSTEM_CA_CERTS) asks it to (the
+	// documented default is VALIDATE_NONE).
+	o := &outbound{method: method, url: rawURL, noValidation: true}
 	if headers.Type() == runtime.TTable {
 		hs, err := tableHeaders(vm, headers.Table())
 		if err != nil {
@@ -143,10 +146,11 @@ func (m *Module) outboundMethods() []runtime.Spec {
 
 func outboundOf(v runtime.Value) *outbound { return v.UserData().Data.(*outbound) }
 
-// setvalidation(VALIDATE_USING_SYSTEM_CA | VALIDATE_NONE).
+// setvalidation(VALIDATE_USING_SYSTEM_CA_CERTS | VALIDATE_NONE): returns
+// nothing, as documented.
 func setValidation(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	outboundOf(args[0]).noValidation = args[1].Int() == ValidateNone
-	return args[0], nil
+	return runtime.Null, nil
 }
 
 // sendasync(done[, stream][, timeout]): done gets { statuscode, headers,
