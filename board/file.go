@@ -59,6 +59,7 @@ var deviceFields = map[string][]string{
 	"ws2812":  {"count", "gate"},
 	"spinor":  {"cs", "size"},
 	"w5500":   {"cs", "int", "reset"},
+	"stm32":   {"reset", "boot0"},
 	"pcf8563": {"address", "int"},
 	"gps":     {"baud", "fix_after"},
 	"modbus":  {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
@@ -218,6 +219,8 @@ func (w walker) part(n *node, field string) (Part, error) {
 			}
 		case "reset":
 			p.Reset, err = w.name(v, f, "pin")
+		case "boot0":
+			p.Boot0, err = w.name(v, f, "pin")
 		case "size":
 			x, err = w.integer(v, f, 1, 16<<20) // each model checks its sizes
 			p.Size = int(x)

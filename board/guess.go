@@ -69,3 +69,24 @@ func (k Kit) hasI2CPart(bus string, addr8 byte) bool {
 	}
 	return false
 }
+
+// GuessKitUART returns the built-in board for impType with a part on
+// UART bus that the line's framing identifies: an STM32's USART
+// bootloader speaks only 8 data bits with even parity (ST AN3155), so
+// code configuring a board's STM32 UART that way was written for it.
+// Parts on common framings (a GPS at 9600 8N1) are not guessed.
+func GuessKitUART(impType, bus string, line Line) (Kit, bool) {
+	for _, n := range kitNames() {
+		for _, k := range Kits[n] {
+			if k.Imp != impType {
+				continue
+			}
+			for _, p := range k.Parts {
+				if p.Bus == bus && p.Model == "stm32" && line.DataBits == 8 && line.Parity == 'E' {
+					return k, true
+				}
+			}
+		}
+	}
+	return Kit{}, false
+}

@@ -20,7 +20,8 @@ type Part struct {
 	Int2      string // lis3dh INT2
 	Gate      string // ws2812: power-gate pin ("" none)
 	CS        string // spinor, w5500: its chip-select pin (BusCS: the bus's dedicated one)
-	Reset     string // w5500: the RSTn pin the imp drives
+	Reset     string // w5500: the RSTn pin the imp drives; stm32: NRST
+	Boot0     string // stm32: the BOOT0 pin the imp drives
 	Size      int    // spinor: bytes
 	Count     int    // ws2812: LEDs in the chain
 	Baud      int    // gps, modbus, serial
@@ -40,7 +41,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "pcf8563", "serial", "si7020", "si7021", "spinor", "tmp102", "w5500", "ws2812"}
+var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "pcf8563", "serial", "si7020", "si7021", "spinor", "stm32", "tmp102", "w5500", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -194,6 +195,19 @@ var Kits = map[string][]Kit{
 			{Model: "lis3dh", Bus: "i2cAB", Address: 0x30, Int1: "pinW"},
 		}},
 	},
+	// An STM32F4-Discovery board whose STM32F407 the imp programs
+	// through its USART bootloader, wired as in Electric Imp's stm32
+	// reference (reference/hardware/stm32/UART): NRST on pin8, BOOT0 on
+	// pin9, the UART on an April board's pin5/pin7 (uart57) per its
+	// README, or uart6E as its imp002 code has it.
+	"stm32": {
+		{Name: "STM32F4-Discovery on an April board (imp001)", Imp: "imp001", Parts: []Part{
+			{Model: "stm32", Bus: "uart57", Reset: "pin8", Boot0: "pin9"},
+		}},
+		{Name: "STM32F4-Discovery wired to an imp002", Imp: "imp002", Parts: []Part{
+			{Model: "stm32", Bus: "uart6E", Reset: "pin8", Boot0: "pin9"},
+		}},
+	},
 	"impc001-breakout": {
 		{Name: "impC001 Breakout Board (rev4.2)", Imp: "impC001", Parts: []Part{
 			{Model: "hts221", Bus: "i2cKL", Address: ExplorerHTS221},
@@ -320,6 +334,15 @@ func (b *Board) attach(env *Env, p Part) error {
 			b.AddSink(p.Reset, w)
 		}
 		return nil
+	case "stm32":
+		m := NewSTM32Boot()
+		if p.Reset != "" {
+			b.AddSink(p.Reset, m.NRST())
+		}
+		if p.Boot0 != "" {
+			b.AddSink(p.Boot0, m.BOOT0())
+		}
+		return b.AddUART(p.Bus, m)
 	case "gps":
 		g := NewGPS(env)
 		if p.Baud > 0 {
@@ -428,12 +451,12 @@ func checkNames(typ *imptype.Type, p Part) error {
 			}
 			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
 		}
-		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "gps": "uart", "modbus": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
 			want != "" && bus.Kind.String() != want {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}
 	}
-	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate, p.DE, p.CS, p.Reset} {
+	for _, pin := range []string{p.Pin, p.Int1, p.Int2, p.Gate, p.DE, p.CS, p.Reset, p.Boot0} {
 		if _, ok := typ.Pin(pin); pin != "" && pin != BusCS && !ok {
 			return fmt.Errorf("an %s has no %s", typ.Name, pin)
 		}

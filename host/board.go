@@ -194,6 +194,21 @@ func (d *Device) guessBoardSPI(bus string, selected func(pin string) bool) *boar
 	return d.useKit(k)
 }
 
+// guessBoardUART is asked when a UART is configured while no board was
+// chosen or guessed: a line framing that identifies a built-in board's
+// UART part (an STM32 bootloader's 8E1) gets that board, logged once.
+func (d *Device) guessBoardUART(bus string, line board.Line) *board.Board {
+	if !d.boardGuess {
+		return d.board
+	}
+	k, ok := board.GuessKitUART(d.ident.Type, bus, line)
+	if !ok {
+		return nil
+	}
+	d.boardGuess = false
+	return d.useKit(k)
+}
+
 // useKit attaches built-in board k to d, keeping its SPI flash.
 func (d *Device) useKit(k board.Kit) *board.Board {
 	b, err := board.Build(k.Name, d.ident.Type, d.board.Env, k.Parts)

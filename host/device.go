@@ -237,7 +237,7 @@ func (d *Device) run(wake int) error {
 	hwOpts := hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID,
 		WakeReason: wake, Boot: d.boot, World: d.world.cfg.Physical, Board: d.board, Flash: d.board.Flash}
 	if d.boardGuess {
-		hwOpts.Board, hwOpts.GuessBoard, hwOpts.GuessBoardSPI = nil, d.guessBoard, d.guessBoardSPI
+		hwOpts.Board, hwOpts.GuessBoard, hwOpts.GuessBoardSPI, hwOpts.GuessBoardUART = nil, d.guessBoard, d.guessBoardSPI, d.guessBoardUART
 	}
 	d.hwMod = hardware.Open(vm, hwOpts)
 	srv := server.Open(vm, server.Options{Device: d, Conn: &d.conn, ImpType: d.ident.Type})

@@ -30,6 +30,9 @@ type Options struct {
 	// chip-select pins the imp drives low (a board's SPI flash selected
 	// on its bus).
 	GuessBoardSPI func(bus string, selected func(pin string) bool) *board.Board
+	// GuessBoardUART, when Board is nil, is asked when a UART is
+	// configured, with the line it was configured for.
+	GuessBoardUART func(bus string, line board.Line) *board.Board
 	// Flash is hardware.spiflash's contents (nil: the board's, if any).
 	Flash *board.Flash
 }

@@ -143,6 +143,12 @@ func (m *Module) uartConfigured(b *bus, line board.Line) {
 		b.uart = &uartState{rxSize: uartRxFIFODefault}
 	}
 	b.uart.line = line
+	if m.board == nil && !m.guessed && m.opts.GuessBoardUART != nil {
+		if m.board = m.opts.GuessBoardUART(b.name, line); m.board != nil {
+			m.guessed = true
+			m.startWatching()
+		}
+	}
 	if m.board == nil {
 		return
 	}

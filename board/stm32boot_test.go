@@ -1,0 +1,156 @@
+package board
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+// stmHost talks to the bootloader as AN3155's host does.
+type stmHost struct {
+	s   *STM32Boot
+	now time.Time
+}
+
+func (h *stmHost) tx(p ...byte) []byte {
+	h.s.Receive(h.now, p)
+	h.now = h.now.Add(20 * time.Second) // room for any erase
+	out, _ := h.s.Pending(h.now)
+	return out
+}
+
+func newBooted(t *testing.T) *stmHost {
+	s := NewSTM32Boot()
+	s.SetLine(Line{Baud: 115200, DataBits: 8, Parity: 'E', StopBits: 1})
+	h := &stmHost{s: s, now: t0}
+	s.BOOT0().PinWritten(h.now, 1)
+	s.NRST().PinWritten(h.now, 0)
+	s.NRST().PinWritten(h.now, 1)
+	h.s.Receive(h.now.Add(80*time.Millisecond), []byte{0x7F}) // before the 85 ms startup: unheard
+	h.now = h.now.Add(100 * time.Millisecond)
+	if out, _ := s.Pending(h.now); len(out) != 0 {
+		t.Fatalf("answered before its startup time: % X", out)
+	}
+	if out := h.tx(0x7F); !bytes.Equal(out, []byte{stmACK}) {
+		t.Fatalf("autobaud: % X", out)
+	}
+	return h
+}
+
+func TestSTM32BootCommands(t *testing.T) {
+	h := newBooted(t)
+	cases := []struct {
+		name string
+		in   []byte
+		want []byte
+	}{
+		{"get", []byte{0x00, 0xFF}, []byte{stmACK, 11, 0x31, 0x00, 0x01, 0x02, 0x11, 0x21, 0x31, 0x44, 0x63, 0x73, 0x82, 0x92, stmACK}},
+		{"get version", []byte{0x01, 0xFE}, []byte{stmACK, 0x31, 0, 0, stmACK}},
+		{"get ID", []byte{0x02, 0xFD}, []byte{stmACK, 0x01, 0x04, 0x13, stmACK}},
+		{"bad complement", []byte{0x00, 0x00}, []byte{stmNACK}},
+		{"erase 0x43: not on this bootloader", []byte{0x43, 0xBC}, []byte{stmNACK}},
+		{"write command", []byte{0x31, 0xCE}, []byte{stmACK}},
+		{"write address", []byte{0x08, 0x00, 0x00, 0x00, 0x08}, []byte{stmACK}},
+		{"write 4 bytes", []byte{3, 0x12, 0x34, 0x56, 0x78, 3 ^ 0x12 ^ 0x34 ^ 0x56 ^ 0x78}, []byte{stmACK}},
+		{"read command", []byte{0x11, 0xEE}, []byte{stmACK}},
+		{"read address", []byte{0x08, 0x00, 0x00, 0x00, 0x08}, []byte{stmACK}},
+		{"read 5 bytes", []byte{4, 0xFB}, []byte{stmACK, 0x12, 0x34, 0x56, 0x78, 0xFF}},
+		{"read command again", []byte{0x11, 0xEE}, []byte{stmACK}},
+		{"read: bad address checksum", []byte{0x08, 0x00, 0x00, 0x00, 0x00}, []byte{stmNACK}},
+		{"read command 3", []byte{0x11, 0xEE}, []byte{stmACK}},
+		{"read: unmapped address", []byte{0x30, 0x00, 0x00, 0x00, 0x30}, []byte{stmNACK}},
+		{"extended erase", []byte{0x44, 0xBB}, []byte{stmACK}},
+		{"erase sector 0", []byte{0, 0, 0, 0, 0}, []byte{stmACK}},
+		{"read after erase", []byte{0x11, 0xEE}, []byte{stmACK}},
+		{"its address", []byte{0x08, 0x00, 0x00, 0x00, 0x08}, []byte{stmACK}},
+		{"erased", []byte{1, 0xFE}, []byte{stmACK, 0xFF, 0xFF}},
+		{"bank erase on one bank", []byte{0x44, 0xBB, 0xFF, 0xFE, 0x01}, []byte{stmACK, stmNACK}},
+	}
+	for _, c := range cases {
+		if got := h.tx(c.in...); !bytes.Equal(got, c.want) {
+			t.Errorf("%s: % X, want % X", c.name, got, c.want)
+		}
+	}
+}
+
+func TestSTM32BootEraseTimeAndProtection(t *testing.T) {
+	h := newBooted(t)
+	h.tx(0x44, 0xBB)
+	h.s.Receive(h.now, []byte{0, 0, 0, 5, 0x05})
+	// Sector 5 is 128 KB: 1 s typical.
+	if out, _ := h.s.Pending(h.now.Add(999 * time.Millisecond)); len(out) != 0 {
+		t.Errorf("erase done early: % X", out)
+	}
+	if out, _ := h.s.Pending(h.now.Add(1001 * time.Millisecond)); !bytes.Equal(out, []byte{stmACK}) {
+		t.Errorf("erase answer: % X", out)
+	}
+	h.now = h.now.Add(2 * time.Second)
+	// Readout protection, then the system reset: the bootloader needs 0x7F
+	// again, and then refuses to read.
+	if out := h.tx(0x82, 0x7D); !bytes.Equal(out, []byte{stmACK, stmACK}) {
+		t.Fatalf("readout protect: % X", out)
+	}
+	if out := h.tx(0x7F); !bytes.Equal(out, []byte{stmACK}) {
+		t.Fatalf("after the reset: % X", out)
+	}
+	if out := h.tx(0x11, 0xEE); !bytes.Equal(out, []byte{stmNACK}) {
+		t.Errorf("read under readout protection: % X", out)
+	}
+	if out := h.tx(0x01, 0xFE); !bytes.Equal(out, []byte{stmACK, 0x31, 0, 0, stmACK}) {
+		t.Errorf("get version under protection: % X", out)
+	}
+}
+
+func TestSTM32BootNeedsBOOT0AndEvenParity(t *testing.T) {
+	s := NewSTM32Boot()
+	s.SetLine(Line{Baud: 115200, DataBits: 8, Parity: 'E', StopBits: 1})
+	s.NRST().PinWritten(t0, 0)
+	s.NRST().PinWritten(t0, 1) // BOOT0 low: the application runs
+	s.Receive(t0.Add(time.Second), []byte{0x7F})
+	if out, _ := s.Pending(t0.Add(2 * time.Second)); len(out) != 0 {
+		t.Errorf("application answered: % X", out)
+	}
+	s.SetLine(Line8N1(115200))
+	s.BOOT0().PinWritten(t0.Add(2*time.Second), 1)
+	s.NRST().PinWritten(t0.Add(2*time.Second), 0)
+	s.NRST().PinWritten(t0.Add(2*time.Second), 1)
+	s.Receive(t0.Add(3*time.Second), []byte{0x7F})
+	if out, _ := s.Pending(t0.Add(4 * time.Second)); len(out) != 0 {
+		t.Errorf("answered 0x7F sent without parity: % X", out)
+	}
+}
+
+func TestGuessKitUART(t *testing.T) {
+	if k, ok := GuessKitUART("imp002", "uart6E", Line{Baud: 115200, DataBits: 8, Parity: 'E', StopBits: 1}); !ok || k.Parts[0].Model != "stm32" {
+		t.Errorf("imp002 uart6E 8E1: %q %v", k.Name, ok)
+	}
+	if _, ok := GuessKitUART("imp002", "uart6E", Line8N1(115200)); ok {
+		t.Error("guessed the STM32 board from 8N1")
+	}
+}
+
+// FuzzSTM32Boot sends arbitrary bytes and pin edges to the bootloader.
+func FuzzSTM32Boot(f *testing.F) {
+	f.Add([]byte{0x7F, 0x00, 0xFF, 0x31, 0xCE, 0x08, 0, 0, 0, 0x08, 0, 0xAA, 0xAA})
+	f.Add([]byte{0x7F, 0x44, 0xBB, 0xFF, 0xFF, 0x00, 0x92, 0x6D})
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		s := NewSTM32Boot()
+		s.SetLine(Line{Baud: 115200, DataBits: 8, Parity: 'E', StopBits: 1})
+		now := t0
+		s.BOOT0().PinWritten(now, 1)
+		s.NRST().PinWritten(now, 0)
+		s.NRST().PinWritten(now, 1)
+		now = now.Add(time.Second)
+		for len(ops) > 0 {
+			n := min(len(ops), int(ops[0]%8)+1)
+			if ops[0] == 0xFD && len(ops) > 1 {
+				s.NRST().PinWritten(now, int(ops[1]&1))
+			}
+			s.Receive(now, ops[:n])
+			now = now.Add(time.Duration(ops[0]) * time.Millisecond)
+			s.Pending(now)
+			ops = ops[n:]
+		}
+		s.Describe()
+	})
+}
