@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 // WriteHTML writes a self-contained HTML page (no outside resources) of
@@ -40,7 +41,7 @@ func WriteHTML(w io.Writer, c Counts, read func(file string) ([]byte, error)) er
 		page.Files = append(page.Files, f)
 	}
 	page.Total = fmt.Sprintf("%.1f%% of %d lines", percent(hitAll, foundAll), foundAll)
-	return htmlTemplate.Execute(w, page)
+	return htmlTemplate().Execute(w, page)
 }
 
 type (
@@ -60,7 +61,10 @@ type (
 	}
 )
 
-var htmlTemplate = template.Must(template.New("cover").Parse(`<!DOCTYPE html>
+// htmlTemplate is parsed on first use: a run without --html does not pay
+// for it at start-up.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("cover").Parse(`<!DOCTYPE html>
 <html>
 <head>
 <meta charset="utf-8">
@@ -112,3 +116,4 @@ tr.none td.text { color: #777; }
 </body>
 </html>
 `))
+})

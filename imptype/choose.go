@@ -47,7 +47,7 @@ func (e *NoSingleTypeError) Error() string {
 // typeSpecific reports whether hardware.name depends on the imp type: a
 // pin, a bus or an optional object some imp types lack.
 func typeSpecific(name string) bool {
-	for _, t := range all {
+	for _, t := range all() {
 		if t.Has(name) {
 			return true
 		}
@@ -85,14 +85,14 @@ func Choose(used, ifaces []string) (Choice, error) {
 	slices.Sort(specific)
 	var unknown []string
 	for _, n := range specific {
-		if !slices.ContainsFunc(all, func(t *Type) bool { return t.Has(n) }) {
+		if !slices.ContainsFunc(all(), func(t *Type) bool { return t.Has(n) }) {
 			unknown = append(unknown, n)
 		}
 	}
 	if len(unknown) > 0 {
 		return Choice{}, unknownError(unknown)
 	}
-	for _, t := range all {
+	for _, t := range all() {
 		if t.fits(specific, ifaces) {
 			return Choice{Type: t, Reason: reason(specific, ifaces)}, nil
 		}
@@ -107,7 +107,7 @@ func Choose(used, ifaces []string) (Choice, error) {
 func bestFit(names, ifaces []string) (Choice, error) {
 	var best *Type
 	bestN := -1
-	for _, t := range all {
+	for _, t := range all() {
 		if !t.fits(nil, ifaces) {
 			continue
 		}
@@ -186,7 +186,7 @@ func nearest(n string) []string {
 	best := -1
 	var names []string
 	types := map[string][]string{}
-	for _, t := range all {
+	for _, t := range all() {
 		for _, m := range t.Members() {
 			d := spell.Distance(strings.ToLower(n), strings.ToLower(m))
 			if d > len(n)/2+1 {
@@ -219,7 +219,7 @@ func nearest(n string) []string {
 // typesHaving counts the imp types that have hardware.name.
 func typesHaving(name string) int {
 	n := 0
-	for _, t := range all {
+	for _, t := range all() {
 		if t.Has(name) {
 			n++
 		}

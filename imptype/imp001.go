@@ -7,27 +7,29 @@ package imptype
 // and the hardware.pin API page: six pins, every one digital, ADC and
 // PWM capable; pins 1 and 5 are the DAC outputs; pin 1 is the Wake pin
 // and the pulse counter. Buses as the pin mux lists them, with pin roles.
-var imp001 = &Type{
-	Name: "imp001",
-	Pins: withModes(withModes(pins("", "125789", Digital|AnalogIn|PWM),
-		AnalogOut, "pin1", "pin5"),
-		Wake|PulseCounter, "pin1"),
-	Buses: []Bus{
-		bus("uart1289", UART, "CTS", "RTS", "TX", "RX"),
-		bus("uart57", UART),
-		bus("uart12", UART),
-		bus("i2c12", I2C),
-		bus("i2c89", I2C),
-		bus("spi257", SPI, "MISO", "SCLK", "MOSI"),
-		bus("spi189", SPI, "SCLK", "MOSI", "MISO"),
-	},
-	WakePin:        "pin1",
-	FFDACPins:      []string{"pin1", "pin5"},
-	SamplerPins:    []string{"pin1", "pin2", "pin5", "pin7", "pin8", "pin9"},
-	Interfaces:     []string{WiFi},
-	LightLevel:     true,
-	HeapBytes:      80 * 1024,
-	FreeAtBoot:     56000,
-	Environment:    0,
-	DeviceIDPrefix: "2000",
+func newImp001() *Type {
+	return &Type{
+		Name: "imp001",
+		Pins: withModes(withModes(pins("", "125789", Digital|AnalogIn|PWM),
+			AnalogOut, "pin1", "pin5"),
+			Wake|PulseCounter, "pin1"),
+		Buses: []Bus{
+			bus("uart1289", UART, "CTS", "RTS", "TX", "RX"),
+			bus("uart57", UART),
+			bus("uart12", UART),
+			bus("i2c12", I2C),
+			bus("i2c89", I2C),
+			bus("spi257", SPI, "MISO", "SCLK", "MOSI"),
+			bus("spi189", SPI, "SCLK", "MOSI", "MISO"),
+		},
+		WakePin:        "pin1",
+		FFDACPins:      []string{"pin1", "pin5"},
+		SamplerPins:    []string{"pin1", "pin2", "pin5", "pin7", "pin8", "pin9"},
+		Interfaces:     []string{WiFi},
+		LightLevel:     true,
+		HeapBytes:      80 * 1024,
+		FreeAtBoot:     56000,
+		Environment:    0,
+		DeviceIDPrefix: "2000",
+	}
 }

@@ -10,7 +10,8 @@ import "slices"
 // pin E add uart6E. impvm lets pins 6 and A–E do ADC and PWM as well as
 // digital IO (the page's per-pin ADC/PWM columns for them could not be
 // re-checked; a mode is allowed rather than refused where unsure).
-var imp002 = func() *Type {
+func newImp002() *Type {
+	imp001 := newImp001()
 	t := *imp001
 	t.Name = "imp002"
 	t.Pins = withModes(withModes(pins("", "1256789ABCDE", Digital|AnalogIn|PWM),
@@ -21,4 +22,4 @@ var imp002 = func() *Type {
 	t.SamplerPins = append(slices.Clone(imp001.SamplerPins), "pinA", "pinB", "pinC", "pinD", "pinE")
 	t.Environment = 1
 	return &t
-}()
+}

@@ -9,26 +9,28 @@ import "slices"
 // and the imp003 hardware guide: 23 pins A–Y (no I or O), W the Wake pin,
 // C and D the DAC outputs (pinC is what fixedfrequencydac examples use),
 // an external SPI flash of at least 4 MB (hardware.spiflash).
-var imp003 = &Type{
-	Name: "imp003",
-	Pins: withModes(withModes(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", Digital|AnalogIn|PWM),
-		AnalogOut, "pinC", "pinD"),
-		Wake|PulseCounter, "pinW"),
-	Buses: slices.Concat(
-		buses(UART, "uartQRPW", "uartUVGD", "uartFG", "uartWJ", "uartDM"),
-		buses(I2C, "i2cAB", "i2cFG"),
-		buses(SPI, "spiEBCA", "spiLGDK"),
-	),
-	WakePin:        "pinW",
-	FFDACPins:      []string{"pinC", "pinD"},
-	SamplerPins:    pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
-	SPIFlashBytes:  4 << 20,
-	LightLevel:     true,
-	Interfaces:     []string{WiFi},
-	HeapBytes:      120 * 1024,
-	FreeAtBoot:     88000,
-	Environment:    1,
-	DeviceIDPrefix: "3000",
+func newImp003() *Type {
+	return &Type{
+		Name: "imp003",
+		Pins: withModes(withModes(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", Digital|AnalogIn|PWM),
+			AnalogOut, "pinC", "pinD"),
+			Wake|PulseCounter, "pinW"),
+		Buses: slices.Concat(
+			buses(UART, "uartQRPW", "uartUVGD", "uartFG", "uartWJ", "uartDM"),
+			buses(I2C, "i2cAB", "i2cFG"),
+			buses(SPI, "spiEBCA", "spiLGDK"),
+		),
+		WakePin:        "pinW",
+		FFDACPins:      []string{"pinC", "pinD"},
+		SamplerPins:    pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
+		SPIFlashBytes:  4 << 20,
+		LightLevel:     true,
+		Interfaces:     []string{WiFi},
+		HeapBytes:      120 * 1024,
+		FreeAtBoot:     88000,
+		Environment:    1,
+		DeviceIDPrefix: "3000",
+	}
 }
 
 func pinNames(ps []Pin) []string {

@@ -10,23 +10,25 @@ import "slices"
 // flash) and "imp004m Audio" (fixedfrequencydac drives hardware.pwmpairKD).
 // Bluetooth LE runs through uartFGJH with pinE (LPO) and pinJ (BT_REG_ON)
 // on the breakout board.
-var imp004m = &Type{
-	Name: "imp004m",
-	Pins: withModes(pins("", "ABCDEFGHJKLMNPQRSW", Digital|AnalogIn|PWM),
-		Wake|PulseCounter, "pinW"),
-	Buses: slices.Concat(
-		buses(UART, "uartBCAW", "uartFGJH", "uartHJ", "uartQ"),
-		buses(I2C, "i2cNM", "i2cQP"),
-		buses(SPI, "spiAHSR", "spiGJKL"),
-		buses(PWMPair, "pwmpairKD"),
-	),
-	WakePin:        "pinW",
-	FFDACPins:      []string{"pwmpairKD"},
-	SPIFlashBytes:  4 << 20,
-	Interfaces:     []string{WiFi},
-	BLE:            true,
-	HeapBytes:      190 * 1024,
-	FreeAtBoot:     110000,
-	Environment:    1,
-	DeviceIDPrefix: "4000",
+func newImp004m() *Type {
+	return &Type{
+		Name: "imp004m",
+		Pins: withModes(pins("", "ABCDEFGHJKLMNPQRSW", Digital|AnalogIn|PWM),
+			Wake|PulseCounter, "pinW"),
+		Buses: slices.Concat(
+			buses(UART, "uartBCAW", "uartFGJH", "uartHJ", "uartQ"),
+			buses(I2C, "i2cNM", "i2cQP"),
+			buses(SPI, "spiAHSR", "spiGJKL"),
+			buses(PWMPair, "pwmpairKD"),
+		),
+		WakePin:        "pinW",
+		FFDACPins:      []string{"pwmpairKD"},
+		SPIFlashBytes:  4 << 20,
+		Interfaces:     []string{WiFi},
+		BLE:            true,
+		HeapBytes:      190 * 1024,
+		FreeAtBoot:     110000,
+		Environment:    1,
+		DeviceIDPrefix: "4000",
+	}
 }

@@ -12,23 +12,25 @@ import "slices"
 // 0 only). The imp005 has no ADC or DAC (its evaluation boards read
 // analog inputs through an SPI ADC); PWM needs impOS 36 or later. uart0,
 // uart1, uart2, i2c0 and spi0 are named by number, not by pins.
-var imp005 = &Type{
-	Name: "imp005",
-	Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVWY", Digital|PWM),
-		pins("X", "ABCDE", Digital|PWM)),
-		Wake, "pinW"),
-	Buses: slices.Concat(
-		buses(UART, "uart0", "uart1", "uart2"),
-		buses(I2C, "i2c0", "i2cJK"),
-		buses(SPI, "spi0", "spiBCAD"),
-	),
-	WakePin:        "pinW",
-	SPIFlashBytes:  4 << 20,
-	LightLevel:     true,
-	Interfaces:     []string{Ethernet, WiFi},
-	USB:            true,
-	HeapBytes:      2 << 20,
-	FreeAtBoot:     1000000,
-	Environment:    1,
-	DeviceIDPrefix: "5000",
+func newImp005() *Type {
+	return &Type{
+		Name: "imp005",
+		Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVWY", Digital|PWM),
+			pins("X", "ABCDE", Digital|PWM)),
+			Wake, "pinW"),
+		Buses: slices.Concat(
+			buses(UART, "uart0", "uart1", "uart2"),
+			buses(I2C, "i2c0", "i2cJK"),
+			buses(SPI, "spi0", "spiBCAD"),
+		),
+		WakePin:        "pinW",
+		SPIFlashBytes:  4 << 20,
+		LightLevel:     true,
+		Interfaces:     []string{Ethernet, WiFi},
+		USB:            true,
+		HeapBytes:      2 << 20,
+		FreeAtBoot:     1000000,
+		Environment:    1,
+		DeviceIDPrefix: "5000",
+	}
 }

@@ -10,23 +10,25 @@ import "slices"
 // Breakout Board pages (i2cLM sensors, i2cTU Grove, uartXEFGH and
 // spiEFGH mikroBUS, pinXU the mikroBUS 3V3 switch). Pins A–W, XA–XW and
 // YA–YN (no I or O); W is the Wake pin.
-var imp006 = &Type{
-	Name: "imp006",
-	Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
-		pins("X", "ABCDEFGHJKLMNPQRSTUVW", Digital|PWM),
-		pins("Y", "ABCDEFGHJKLMN", Digital|PWM)),
-		Wake|PulseCounter, "pinW"),
-	Buses: slices.Concat(
-		buses(UART, "uartABCD", "uartPQRS", "uartXEFGH", "uartXJKLM", "uartYABCD", "uartYEFGH", "uartYJKLM"),
-		buses(I2C, "i2cJK", "i2cLM", "i2cTU"),
-		buses(SPI, "spiEFGH", "spiXABCD", "spiXPQRS", "spiXTUVW"),
-	),
-	WakePin:        "pinW",
-	SPIFlashBytes:  8 << 20,
-	Interfaces:     []string{WiFi, Cellular},
-	BLE:            true,
-	HeapBytes:      1 << 20,
-	FreeAtBoot:     600000,
-	Environment:    1,
-	DeviceIDPrefix: "600a",
+func newImp006() *Type {
+	return &Type{
+		Name: "imp006",
+		Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
+			pins("X", "ABCDEFGHJKLMNPQRSTUVW", Digital|PWM),
+			pins("Y", "ABCDEFGHJKLMN", Digital|PWM)),
+			Wake|PulseCounter, "pinW"),
+		Buses: slices.Concat(
+			buses(UART, "uartABCD", "uartPQRS", "uartXEFGH", "uartXJKLM", "uartYABCD", "uartYEFGH", "uartYJKLM"),
+			buses(I2C, "i2cJK", "i2cLM", "i2cTU"),
+			buses(SPI, "spiEFGH", "spiXABCD", "spiXPQRS", "spiXTUVW"),
+		),
+		WakePin:        "pinW",
+		SPIFlashBytes:  8 << 20,
+		Interfaces:     []string{WiFi, Cellular},
+		BLE:            true,
+		HeapBytes:      1 << 20,
+		FreeAtBoot:     600000,
+		Environment:    1,
+		DeviceIDPrefix: "600a",
+	}
 }

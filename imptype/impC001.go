@@ -10,22 +10,24 @@ import "slices"
 // the status LEDs, pinYG the power gate). Pins A–W, XA–XD and YA–YU (no I
 // or O); W is the Wake pin. Published examples spell the X-side I²C bus
 // both i2cXDC and i2cXCD; impvm accepts both.
-var impC001 = &Type{
-	Name: "impC001",
-	Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
-		pins("X", "ABCD", Digital|PWM),
-		pins("Y", "ABCDEFGHJKLMNPQRSTU", Digital|PWM)),
-		Wake|PulseCounter, "pinW"),
-	Buses: slices.Concat(
-		buses(UART, "uartDCAB", "uartEVMT", "uartHJKL", "uartNU", "uartPQSR", "uartXBADC", "uartYABCD"),
-		buses(I2C, "i2cJH", "i2cKL", "i2cXBA", "i2cXDC", "i2cXCD"),
-		buses(SPI, "spiDCAB", "spiEVMT", "spiPQRS", "spiYJTHU", "spiYRFES"),
-	),
-	WakePin:        "pinW",
-	SPIFlashBytes:  8 << 20,
-	Interfaces:     []string{WiFi, Cellular},
-	HeapBytes:      1 << 20,
-	FreeAtBoot:     600000,
-	Environment:    1,
-	DeviceIDPrefix: "c001",
+func newImpC001() *Type {
+	return &Type{
+		Name: "impC001",
+		Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
+			pins("X", "ABCD", Digital|PWM),
+			pins("Y", "ABCDEFGHJKLMNPQRSTU", Digital|PWM)),
+			Wake|PulseCounter, "pinW"),
+		Buses: slices.Concat(
+			buses(UART, "uartDCAB", "uartEVMT", "uartHJKL", "uartNU", "uartPQSR", "uartXBADC", "uartYABCD"),
+			buses(I2C, "i2cJH", "i2cKL", "i2cXBA", "i2cXDC", "i2cXCD"),
+			buses(SPI, "spiDCAB", "spiEVMT", "spiPQRS", "spiYJTHU", "spiYRFES"),
+		),
+		WakePin:        "pinW",
+		SPIFlashBytes:  8 << 20,
+		Interfaces:     []string{WiFi, Cellular},
+		HeapBytes:      1 << 20,
+		FreeAtBoot:     600000,
+		Environment:    1,
+		DeviceIDPrefix: "c001",
+	}
 }

@@ -81,7 +81,7 @@ func TestChooseBestFit(t *testing.T) {
 
 // Every bus uses only pins its imp type has, and roles match pins.
 func TestBusPinsExist(t *testing.T) {
-	for _, ty := range all {
+	for _, ty := range all() {
 		for _, b := range ty.Buses {
 			for _, p := range b.Pins {
 				if _, ok := ty.Pin(p); !ok {
@@ -182,4 +182,19 @@ func FuzzChoose(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Names, known without building the types, are the built types' names in
+// the same order, the default first.
+func TestNamesAreTheTypesNames(t *testing.T) {
+	var built []string
+	for _, ty := range All() {
+		built = append(built, ty.Name)
+	}
+	if got := Names(); !slices.Equal(got, built) {
+		t.Errorf("Names() = %v, want the types' names %v", got, built)
+	}
+	if Names()[0] != Default {
+		t.Errorf("Names()[0] = %s, want Default %s", Names()[0], Default)
+	}
 }

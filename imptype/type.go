@@ -3,6 +3,7 @@ package imptype
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Mode is a set of things a pin can be configured as (pin.configure).
@@ -163,26 +164,27 @@ func (t *Type) Has(name string) bool { return slices.Contains(t.Members(), name)
 // fits more than one: the current modules first (imp006, the default),
 // then the cellular impC001, the Ethernet imp005, imp004m, imp003, and
 // the imp001 card before the imp002 module it shares its pin names with.
-var all = []*Type{imp006, impC001, imp005, imp004m, imp003, imp001, imp002}
+// The types are built on first use: a plain script never asks for them.
+var all = sync.OnceValue(func() []*Type {
+	return []*Type{newImp006(), newImpC001(), newImp005(), newImp004m(), newImp003(), newImp001(), newImp002()}
+})
+
+// names are the names of all's types, in the same order, known without
+// building the types (the CLI lists them in its help).
+var names = []string{"imp006", "impC001", "imp005", "imp004m", "imp003", "imp001", "imp002"}
 
 // Default is the imp type of a program that names no hardware.
 const Default = "imp006"
 
 // All returns every imp type in order of preference.
-func All() []*Type { return slices.Clone(all) }
+func All() []*Type { return slices.Clone(all()) }
 
 // Names lists the imp type names in order of preference.
-func Names() []string {
-	out := make([]string, len(all))
-	for i, t := range all {
-		out[i] = t.Name
-	}
-	return out
-}
+func Names() []string { return slices.Clone(names) }
 
 // Lookup returns the imp type called name ("imp001").
 func Lookup(name string) (*Type, bool) {
-	for _, t := range all {
+	for _, t := range all() {
 		if t.Name == name {
 			return t, true
 		}

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -44,9 +45,10 @@ func (l Lib) String() string {
 	return l.Name + "@" + l.Version
 }
 
+// Regular expressions are compiled on first use, not at start-up.
 var (
-	versionRE = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
-	nameRE    = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]*$`)
+	versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`) })
+	nameRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]*$`) })
 )
 
 // ParseSpec reads "Name@1.2.3", "Name.lib.nut@1.2.3" or
@@ -57,11 +59,11 @@ func ParseSpec(spec string) (Lib, error) {
 		return Lib{}, fmt.Errorf("%q: want Name@x.y.z (or Name.lib.nut:x.y.z)", spec)
 	}
 	file, version := spec[:i], spec[i+1:]
-	if !versionRE.MatchString(version) {
+	if !versionRE().MatchString(version) {
 		return Lib{}, fmt.Errorf("%q: bad version %q: want x.y.z", spec, version)
 	}
 	name, _, _ := strings.Cut(file, ".")
-	if !nameRE.MatchString(name) || strings.ContainsAny(file, `/\`) {
+	if !nameRE().MatchString(name) || strings.ContainsAny(file, `/\`) {
 		return Lib{}, fmt.Errorf("%q: bad library name %q", spec, file)
 	}
 	l := Lib{Name: name, Version: version}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // library is a parsed #require argument, "Name.class.nut:1.2.3".
@@ -80,20 +81,21 @@ func parseRequire(text string) (library, error) {
 	return parseLibrarySpec(spec)
 }
 
+// Regular expressions are compiled on first use, not at start-up.
 var (
-	libraryFileRE = regexp.MustCompile(`^([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_-]+)*\.nut)$`)
-	versionRE     = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
+	libraryFileRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_-]+)*\.nut)$`) })
+	versionRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`) })
 )
 
 func parseLibrarySpec(spec string) (library, error) {
 	file, version, hasVersion := cutLast(spec, ":")
-	m := libraryFileRE.FindStringSubmatch(file)
+	m := libraryFileRE().FindStringSubmatch(file)
 	switch {
 	case m == nil:
 		return library{}, fmt.Errorf("#require %q: bad library name %q: want a file name like Name.class.nut or Name.lib.nut", spec, file)
 	case !hasVersion:
 		return library{}, fmt.Errorf("#require %q: version missing: want \"%s:x.y.z\"", spec, file)
-	case !versionRE.MatchString(version):
+	case !versionRE().MatchString(version):
 		return library{}, fmt.Errorf("#require %q: bad version %q: want x.y.z (three numbers, no wildcards)", spec, version)
 	}
 	return library{spec: spec, file: file, name: m[1], suffix: m[2], version: version}, nil
@@ -149,12 +151,13 @@ func (p *processor) missingLibrary(f *file, lib library, text, eol string) error
 	return p.emit(f, f.name, f.line, text+eol)
 }
 
-var declaredVersionRE = regexp.MustCompile(`\bVERSION\s*(?:=|<-)\s*"([0-9]+\.[0-9]+\.[0-9]+)"`)
+// Regular expressions are compiled on first use, not at start-up.
+var declaredVersionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bVERSION\s*(?:=|<-)\s*"([0-9]+\.[0-9]+\.[0-9]+)"`) })
 
 // checkLibraryVersion warns when a library found under an unversioned name
 // declares a different VERSION than the one required.
 func (p *processor) checkLibraryVersion(f *file, lib library, found string, data []byte) {
-	m := declaredVersionRE.FindSubmatch(data)
+	m := declaredVersionRE().FindSubmatch(data)
 	if m != nil && string(m[1]) != lib.version {
 		p.warn(f, "#require %q: %s declares VERSION %s", lib.spec, p.displayName(found), m[1])
 	}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/impvm/impvm/host"
 )
@@ -243,12 +244,13 @@ const (
 	AgentSide  Side = "agent"
 )
 
-var agentWord = regexp.MustCompile(`(?i)\bagent\b`)
+// Regular expressions are compiled on first use, not at start-up.
+var agentWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bagent\b`) })
 
 // SideOf says where a test file runs: on the agent if its file name has
 // "agent" as a word, otherwise on the device.
 func SideOf(testFile string) Side {
-	if agentWord.MatchString(filepath.Base(testFile)) {
+	if agentWord().MatchString(filepath.Base(testFile)) {
 		return AgentSide
 	}
 	return DeviceSide

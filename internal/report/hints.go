@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/impvm/impvm/internal/spell"
 	"github.com/impvm/impvm/lang/syntax"
@@ -58,17 +59,18 @@ func findAt(name string, src []byte, line, col int) site {
 	return best
 }
 
+// Regular expressions are compiled on first use, not at start-up.
 var (
-	noIndexRe = regexp.MustCompile(`^the index '(.*)' does not exist$`)
-	arithRe   = regexp.MustCompile(`^arith op . on between '(\w+)' and '(\w+)'$`)
+	noIndexRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^the index '(.*)' does not exist$`) })
+	arithRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^arith op . on between '(\w+)' and '(\w+)'$`) })
 )
 
 // runtimeHint returns a one-line hint for an uncaught exception, or "".
 func runtimeHint(msg string, at site, locals []runtime.LocalValue) string {
-	if m := noIndexRe.FindStringSubmatch(msg); m != nil {
+	if m := noIndexRe().FindStringSubmatch(msg); m != nil {
 		return missingIndexHint(m[1], at, locals)
 	}
-	if m := arithRe.FindStringSubmatch(msg); m != nil && (m[1] == "string" || m[2] == "string") {
+	if m := arithRe().FindStringSubmatch(msg); m != nil && (m[1] == "string" || m[2] == "string") {
 		return "convert the string first, e.g. `s.tointeger()` or `s.tofloat()` (`+` joins a string with anything)"
 	}
 	switch msg {
@@ -211,9 +213,10 @@ func exprText(e syntax.Expr) string {
 	return "..."
 }
 
+// Regular expressions are compiled on first use, not at start-up.
 var (
-	condAssignRe = regexp.MustCompile(`\b(if|while)\s*\(`)
-	localSlotRe  = regexp.MustCompile(`\blocal\s+([A-Za-z_]\w*)\s*$`)
+	condAssignRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(if|while)\s*\(`) })
+	localSlotRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\blocal\s+([A-Za-z_]\w*)\s*$`) })
 )
 
 // compileHint returns a one-line hint for a compile error at col of line.
@@ -224,10 +227,10 @@ func compileHint(msg, line string, col int) string {
 	before, at := line[:col-1], line[col-1:]
 	switch {
 	case msg == "can't assign expression" && strings.HasPrefix(at, "=") && !strings.HasPrefix(at, "==") &&
-		condAssignRe.MatchString(before):
+		condAssignRe().MatchString(before):
 		return "`=` assigns; to compare, use `==`"
 	case strings.HasPrefix(msg, "end of statement expected") && (at[0] == '.' || at[0] == '['):
-		if m := localSlotRe.FindStringSubmatch(before); m != nil {
+		if m := localSlotRe().FindStringSubmatch(before); m != nil {
 			return localDotHint(m[1], at)
 		}
 	}
