@@ -100,8 +100,13 @@ func floatArith(op byte, x, y float32) float32 {
 func (vm *VM) concat(a, b Value) (Value, error) {
 	if a.typ == TString {
 		sb := ""
+		var digits [12]byte
 		if b.typ == TString {
 			sb = b.Str()
+		} else if b.typ == TInt {
+			// The digits are copied into the result: no string of their own.
+			d := strconv.AppendInt(digits[:0], int64(int32(b.n)), 10)
+			sb = unsafe.String(&d[0], len(d))
 		} else {
 			var err error
 			if sb, err = vm.ToString(b); err != nil {
@@ -124,7 +129,7 @@ func (vm *VM) concat(a, b Value) (Value, error) {
 	if err := vm.ChargeString(len(sa) + len(sb)); err != nil {
 		return Null, err
 	}
-	return Str(sa + sb), nil
+	return StrObj(catExact(sa, sb)), nil
 }
 
 // MaxStringLen bounds every string a script builds (concatenation,
@@ -141,12 +146,12 @@ func (vm *VM) ReserveString(n int) error {
 	return vm.ChargeString(n)
 }
 
-// catShort returns the string a+b (a few dozen bytes at most) as one
-// allocation: the String header and then its bytes, in a block the
-// collector does not scan. That is safe because the header's only
-// pointers are S, which points into the block itself, and buf, which
-// stays nil. Short strings are most of what concatenation builds.
-func catShort(a, b string) *String {
+// catExact returns the string a+b as one allocation of exactly its size:
+// the String header and then its bytes, in a block the collector does not
+// scan. That is safe because the header's only pointers are S, which
+// points into the block itself, and buf, which stays nil. Most strings
+// concatenation builds are used once and never extended.
+func catExact(a, b string) *String {
 	n := len(a) + len(b)
 	if n == 0 {
 		return NewString("")
@@ -161,18 +166,26 @@ func catShort(a, b string) *String {
 	return s
 }
 
-// appendString returns a + b. When a is the longest string on a shared
-// buffer with room left, b is appended in place (amortised O(len(b))),
-// which makes the common s += x loop linear instead of quadratic.
+// builderMin is the length from which a string that is extended becomes
+// a builder: a growable buffer that later extensions append to in place.
+const builderMin = 32
+
+// appendString returns a + b. A string that is extended once it is
+// builderMin bytes or longer gets a buffer with room to spare; when a is
+// the longest string on such a buffer and the room suffices, b is
+// appended in place (amortised O(len(b))), which makes the common s += x
+// loop linear instead of quadratic. Other results (short strings, and a
+// short prefix joined to anything) are exact single allocations: a
+// one-off concatenation pays for neither the spare room nor a buffer.
 func appendString(a *String, b string) (Value, error) {
 	n := len(a.S) + len(b)
 	if n > MaxStringLen {
 		return Null, NewError("not enough memory")
 	}
-	if n < 32 {
-		return StrObj(catShort(a.S, b)), nil
-	}
 	buf := a.buf
+	if buf == nil && (n < builderMin || len(a.S) < builderMin) {
+		return StrObj(catExact(a.S, b)), nil
+	}
 	if buf == nil || buf.used != len(a.S) || cap(buf.b) < n {
 		nb := make([]byte, len(a.S), 2*n)
 		copy(nb, a.S)
