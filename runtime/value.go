@@ -276,6 +276,22 @@ type Array struct {
 	Elems []Value
 }
 
+// minArrayGrowth is the capacity an empty array takes on its first
+// append, as the reference's vectors do: arrays built one append at a
+// time skip the 1- and 2-slot steps.
+const minArrayGrowth = 4
+
+// Append adds v at the end of the array. Capacity doubles when full and
+// starts at minArrayGrowth.
+func (a *Array) Append(v Value) {
+	if len(a.Elems) == cap(a.Elems) && cap(a.Elems) < minArrayGrowth {
+		elems := make([]Value, len(a.Elems), minArrayGrowth)
+		copy(elems, a.Elems)
+		a.Elems = elems
+	}
+	a.Elems = append(a.Elems, v)
+}
+
 // NewArray makes an array of n nulls.
 func NewArray(n int) *Array { return &Array{Elems: make([]Value, n), objHeader: newHeader()} }
 

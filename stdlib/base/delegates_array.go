@@ -48,7 +48,7 @@ func arrayAppend(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err := vm.ChargeValues(1); err != nil {
 		return runtime.Null, err
 	}
-	a.Elems = append(a.Elems, args[1])
+	a.Append(args[1])
 	return runtime.Null, nil
 }
 
@@ -262,7 +262,7 @@ func arrayFilter(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			return runtime.Null, err
 		}
 		if r.Truthy() {
-			out.Elems = append(out.Elems, cur)
+			out.Append(cur)
 		}
 	}
 	return runtime.ArrayValue(out), nil
