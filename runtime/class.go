@@ -86,8 +86,17 @@ func newInstance(n int) *Instance {
 
 // Constructor returns the class's constructor, if any.
 func (c *Class) Constructor() (Value, bool) {
-	v, ok := c.Get(StrObj(ctorName))
-	if !ok || v.typ == TNull {
+	i := c.Members.findStr(ctorName)
+	if i < 0 {
+		return Null, false
+	}
+	var v Value
+	if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
+		v = c.Fields[code>>1].Val
+	} else {
+		v = c.Methods[code>>1].Val
+	}
+	if v.typ == TNull {
 		return Null, false
 	}
 	return v, true
