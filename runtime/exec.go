@@ -121,8 +121,23 @@ func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
 	if cl.HasEnv {
 		vm.stack[base] = cl.Env
 	}
-	vm.frames = append(vm.frames, frame{cl: cl, base: base})
+	vm.pushFrame(cl, base)
 	return nil
+}
+
+// pushFrame appends a frame for cl with register 0 at base. It stores
+// the fields one by one: appending a frame literal builds it on the Go
+// stack and copies it in overlapping 16-byte moves, which stalls on
+// every call.
+func (vm *VM) pushFrame(cl *Closure, base int) {
+	n := len(vm.frames)
+	if n == cap(vm.frames) {
+		vm.frames = append(vm.frames, frame{})
+	}
+	vm.frames = vm.frames[:n+1]
+	f := &vm.frames[n]
+	f.cl, f.pc, f.base = cl, 0, base
+	f.entry, f.ctor, f.gen = false, false, nil
 }
 
 // bindArgs adjusts the arguments at stack[base:] to the closure's

@@ -383,7 +383,7 @@ reload:
 				if nargs == p.NumParams && !p.Varargs && !ncl.HasEnv &&
 					len(vm.frames) < vm.maxDepth && nb+p.MaxStack < len(vm.stack) {
 					// Fast path: exact arity, no varargs, no bound env.
-					vm.frames = append(vm.frames, frame{cl: ncl, base: nb})
+					vm.pushFrame(ncl, nb)
 					goto reload
 				}
 				if e := vm.pushClosure(ncl, nb, nargs); e != nil {
