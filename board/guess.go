@@ -71,18 +71,22 @@ func (k Kit) hasI2CPart(bus string, addr8 byte) bool {
 }
 
 // GuessKitUART returns the built-in board for impType with a part on
-// UART bus that the line's framing identifies: an STM32's USART
-// bootloader speaks only 8 data bits with even parity (ST AN3155), so
-// code configuring a board's STM32 UART that way was written for it.
-// Parts on common framings (a GPS at 9600 8N1) are not guessed.
-func GuessKitUART(impType, bus string, line Line) (Kit, bool) {
+// UART bus that the code identifies: an STM32's USART bootloader speaks
+// only 8 data bits with even parity (ST AN3155), so code configuring a
+// board's STM32 UART that way was written for it; a Modbus slave behind
+// an RS-485 transceiver is identified by the imp driving the board's
+// driver-enable pin high (high reports the pins the imp drives high).
+// Parts on common framings without such a pin (a GPS at 9600 8N1) are
+// not guessed.
+func GuessKitUART(impType, bus string, line Line, high func(pin string) bool) (Kit, bool) {
 	for _, n := range kitNames() {
 		for _, k := range Kits[n] {
 			if k.Imp != impType {
 				continue
 			}
 			for _, p := range k.Parts {
-				if p.Bus == bus && p.Model == "stm32" && line.DataBits == 8 && line.Parity == 'E' {
+				if p.Bus == bus && (p.Model == "stm32" && line.DataBits == 8 && line.Parity == 'E' ||
+					p.Model == "modbus" && p.DE != "" && high(p.DE)) {
 					return k, true
 				}
 			}

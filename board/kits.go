@@ -137,18 +137,25 @@ var Kits = map[string][]Kit{
 			{Model: "lis3dh", Bus: "i2c89", Address: ExplorerLIS3DH, Int1: "pin1"},
 		}},
 	},
-	// WIZnet W5500 Ethernet, as Electric Imp's W5500 library documents
-	// it: on the impAccelerator Fieldbus Gateway (imp005: spi0 with its
-	// dedicated chip select, INTn on pinXC, RSTn on pinXA) and on a W5500
-	// click in the impC001 Breakout Board's mikroBUS socket (spiPQRS, CS
-	// pinS, RSTn pinYC, INTn on pinYL through solder bridge W4). The
-	// Ethernet side is BenchLAN: a DHCP server, the library's echo
-	// server and a Modbus TCP server. The gateway's RS-485, RS-232 and
-	// analog inputs, and the breakout's own sensors, carry nothing here.
-	"w5500": {
-		{Name: "impAccelerator Fieldbus Gateway (imp005) with its W5500 Ethernet", Imp: "imp005", Parts: []Part{
+	// Electric Imp's impAccelerator Fieldbus Gateway (imp005): its WIZnet
+	// W5500 Ethernet as Electric Imp's W5500 library documents it (spi0
+	// with its dedicated chip select, INTn on pinXC, RSTn on pinXA), the
+	// Ethernet side BenchLAN (a DHCP server, the library's echo server, a
+	// Modbus TCP server); its RS-485 port (uart2, driver enable pinL) with
+	// the Modbus RTU PLC of Electric Imp's Fieldbus Gateway examples
+	// (unit 1, 38400 baud, odd parity). Its RS-232 port, analog inputs and
+	// outputs carry nothing here.
+	"fieldbus-gateway": {
+		{Name: "impAccelerator Fieldbus Gateway (imp005)", Imp: "imp005", Parts: []Part{
 			{Model: "w5500", Bus: "spi0", CS: BusCS, Int1: "pinXC", Reset: "pinXA"},
+			{Model: "modbus", Bus: "uart2", Unit: 1, Baud: 38400, Parity: 'O', DE: "pinL"},
 		}},
+	},
+	// A W5500 click in the impC001 Breakout Board's mikroBUS socket, as
+	// Electric Imp's W5500 library documents it (spiPQRS, CS pinS, RSTn
+	// pinYC, INTn on pinYL through solder bridge W4), on BenchLAN. The
+	// breakout's own sensors are on its own built-in board.
+	"w5500": {
 		{Name: "impC001 Breakout Board with a W5500 click (mikroBUS)", Imp: "impC001", Parts: []Part{
 			{Model: "w5500", Bus: "spiPQRS", CS: "pinS", Int1: "pinYL", Reset: "pinYC"},
 		}},

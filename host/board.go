@@ -195,13 +195,14 @@ func (d *Device) guessBoardSPI(bus string, selected func(pin string) bool) *boar
 }
 
 // guessBoardUART is asked when a UART is configured while no board was
-// chosen or guessed: a line framing that identifies a built-in board's
-// UART part (an STM32 bootloader's 8E1) gets that board, logged once.
-func (d *Device) guessBoardUART(bus string, line board.Line) *board.Board {
+// chosen or guessed: a line framing or driven pin that identifies a
+// built-in board's UART part (an STM32 bootloader's 8E1, an RS-485
+// transceiver's driver enable) gets that board, logged once.
+func (d *Device) guessBoardUART(bus string, line board.Line, high func(pin string) bool) *board.Board {
 	if !d.boardGuess {
 		return d.board
 	}
-	k, ok := board.GuessKitUART(d.ident.Type, bus, line)
+	k, ok := board.GuessKitUART(d.ident.Type, bus, line, high)
 	if !ok {
 		return nil
 	}

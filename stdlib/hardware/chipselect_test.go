@@ -14,7 +14,7 @@ import (
 // between spi.chipselect(1) and spi.chipselect(0): a W5500 behind it
 // answers VERSIONR (0x04) then, and leaves MISO floating otherwise.
 func TestChipSelectUseCSL(t *testing.T) {
-	k, err := board.FindKit("w5500", "imp005")
+	k, err := board.FindKit("fieldbus-gateway", "imp005")
 	if err != nil {
 		t.Fatal(err)
 	}

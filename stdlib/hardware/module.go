@@ -31,8 +31,9 @@ type Options struct {
 	// on its bus).
 	GuessBoardSPI func(bus string, selected func(pin string) bool) *board.Board
 	// GuessBoardUART, when Board is nil, is asked when a UART is
-	// configured, with the line it was configured for.
-	GuessBoardUART func(bus string, line board.Line) *board.Board
+	// configured or written to, with the line it was configured for and
+	// which pins the imp now drives high.
+	GuessBoardUART func(bus string, line board.Line, high func(pin string) bool) *board.Board
 	// Flash is hardware.spiflash's contents (nil: the board's, if any).
 	Flash *board.Flash
 }

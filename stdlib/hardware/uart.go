@@ -143,12 +143,7 @@ func (m *Module) uartConfigured(b *bus, line board.Line) {
 		b.uart = &uartState{rxSize: uartRxFIFODefault}
 	}
 	b.uart.line = line
-	if m.board == nil && !m.guessed && m.opts.GuessBoardUART != nil {
-		if m.board = m.opts.GuessBoardUART(b.name, line); m.board != nil {
-			m.guessed = true
-			m.startWatching()
-		}
-	}
+	m.guessUART(b)
 	if m.board == nil {
 		return
 	}
@@ -160,6 +155,30 @@ func (m *Module) uartConfigured(b *bus, line board.Line) {
 		l.SetLine(line)
 	}
 	m.pump(b)
+}
+
+// guessUART asks for a board while none was chosen or guessed: one
+// whose UART part the line or the pins the imp drives identify. The
+// board found is told what the imp drives on its pins now.
+func (m *Module) guessUART(b *bus) {
+	if m.board != nil || m.guessed || m.opts.GuessBoardUART == nil || b.uart == nil {
+		return
+	}
+	high := func(name string) bool {
+		p := m.pins[name]
+		return p != nil && isDigitalOut(p.mode) && p.level != 0
+	}
+	if m.board = m.opts.GuessBoardUART(b.name, b.uart.line, high); m.board == nil {
+		return
+	}
+	m.guessed = true
+	now := m.q.Now()
+	for _, p := range m.pins {
+		if isDigitalOut(p.mode) {
+			m.board.PinWritten(now, p.name, int(p.level))
+		}
+	}
+	m.startWatching()
 }
 
 // pump moves what the part has sent by now into the receive FIFO, calls
@@ -299,6 +318,11 @@ func (m *Module) uartWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, 
 		data = dataOf(args[1])
 	}
 	b.sent.Write(data)
+	if m.board == nil && !m.guessed && m.opts.GuessBoardUART != nil {
+		if m.guessUART(b); m.board != nil {
+			m.uartConfigured(b, b.uart.line)
+		}
+	}
 	end := m.transmit(b, len(data))
 	if m.board != nil {
 		m.board.UARTSend(end, b.name, data)
