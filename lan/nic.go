@@ -23,8 +23,9 @@ type Scheduler interface {
 }
 
 // Datagram is one received UDP datagram. ToIP is the address the sender
-// used (unicast, subnet broadcast or 255.255.255.255). Payload is shared
-// by every receiver of one send: read it, copy it to keep or change it.
+// used (unicast, subnet broadcast or 255.255.255.255). Payload is the
+// receiver's own copy, made with append([]byte(nil), ...): it may keep
+// or change it.
 type Datagram struct {
 	FromIP   netip.Addr
 	FromPort uint16

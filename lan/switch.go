@@ -66,10 +66,12 @@ func (n *Network) transmit(src *vnic, sport uint16, dst netip.Addr, dport uint16
 			return
 		}
 	}
+	// The sender's bytes, read before transmit returns: each receiver is
+	// given its own copy (route).
 	d := Datagram{
 		FromIP: src.nic.ip.Address, FromPort: sport,
 		ToIP: dst, ToPort: dport,
-		Payload: append([]byte(nil), payload...),
+		Payload: payload,
 	}
 	n.capture(src, to, d)
 	if !bcast {
@@ -83,17 +85,24 @@ func (n *Network) transmit(src *vnic, sport uint16, dst netip.Addr, dport uint16
 	}
 }
 
-// route applies the impairments for one receiver and schedules arrival.
+// route applies the impairments for one receiver and schedules arrival
+// of a copy of d's payload that is the receiver's own.
 func (n *Network) route(to *vnic, d Datagram) {
 	if n.chance(n.cfg.Loss) {
 		n.stats.Lost++
 		return
 	}
-	n.enqueue(to, d)
+	n.enqueue(to, d.ownCopy())
 	if n.chance(n.cfg.Duplicate) {
 		n.stats.Duplicated++
-		n.enqueue(to, d)
+		n.enqueue(to, d.ownCopy())
 	}
+}
+
+// ownCopy is d with a payload of its own.
+func (d Datagram) ownCopy() Datagram {
+	d.Payload = append([]byte(nil), d.Payload...)
+	return d
 }
 
 func (n *Network) chance(p float64) bool {

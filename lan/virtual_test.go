@@ -398,3 +398,34 @@ func TestOnSubnet(t *testing.T) {
 		}
 	}
 }
+
+// Every receiver gets a payload of its own (Datagram): a receiver that
+// changes it, or a sender that reuses its buffer, changes nobody else's.
+func TestPayloadIsTheReceiversOwn(t *testing.T) {
+	r := newRig(t, Config{Duplicate: 1}, "a", "b", "c")
+	var got []string
+	keep := func(d Datagram) {
+		got = append(got, string(d.Payload)) // as it arrives
+		d.Payload[0] = 'X'
+	}
+	for _, name := range []string{"b", "c"} {
+		if _, err := r.nics[name].OpenUDP(9000, keep); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx := r.open("a", 0)
+	buf := []byte("hello")
+	if code, err := tx.Send("192.168.1.255", 9000, buf); err != nil || code != SendOK {
+		t.Fatalf("Send = %d, %v", code, err)
+	}
+	copy(buf, "HELLO")
+	r.sched.Run()
+	if len(got) != 4 { // two receivers, each with a duplicate
+		t.Fatalf("%d deliveries, want 4", len(got))
+	}
+	for i, p := range got {
+		if p != "hello" {
+			t.Errorf("delivery %d: payload %q, want %q (nobody else's change)", i, p, "hello")
+		}
+	}
+}

@@ -76,6 +76,12 @@ func NewBlobValue(vm *runtime.VM, data []byte) runtime.Value {
 	return blobKind(vm).New(&Blob{data: append([]byte(nil), data...)})
 }
 
+// AdoptBlobValue is NewBlobValue for bytes nobody else holds: the blob
+// takes data as it is, without a copy.
+func AdoptBlobValue(vm *runtime.VM, data []byte) runtime.Value {
+	return blobKind(vm).New(&Blob{data: data})
+}
+
 // blobMembers is the blob methods' table, shared by every VM.
 var blobMembers runtime.SharedTable
 

@@ -118,7 +118,7 @@ func (so *socket) call(d lan.Datagram) error {
 	a[1] = runtime.Int(int32(d.FromPort))
 	a[2] = m.addrValue(d.ToIP)
 	a[3] = runtime.Int(int32(d.ToPort))
-	a[4] = base.NewBlobValue(m.vm, d.Payload)
+	a[4] = base.AdoptBlobValue(m.vm, d.Payload) // the receiver's own copy (lan.Datagram)
 	err := m.call(so.cb, a[:]...)
 	*a = [5]runtime.Value{}
 	return err
