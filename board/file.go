@@ -49,27 +49,19 @@ func LoadBoardFile(path string) (*BoardFile, error) {
 }
 
 var deviceFields = map[string][]string{
-	"hts221":  {"address", "registers", "drdy"},
-	"lps22hb": {"address", "registers", "int"},
-	"lps25h":  {"address", "registers", "int"},
-	"lis3dh":  {"address", "registers", "int1", "int2"},
-	"si7021":  {"address"},
-	"si7020":  {"address"},
-	"tmp102":  {"address", "alert"},
-	"ws2812":  {"count", "gate"},
-	"spinor":  {"cs", "size"},
-	"w5500":   {"cs", "int", "reset"},
-	"stm32":   {"reset", "boot0"},
-	"pcf8563": {"address", "int"},
-	"gps":     {"baud", "fix_after"},
-	"modbus":  {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
-	"serial":  {"baud", "input_file", "output_file", "tcp_port"},
-	"input":   {"pin"},
+	"ws2812": {"count", "gate"},
+	"spinor": {"cs", "size"},
+	"w5500":  {"cs", "int", "reset"},
+	"stm32":  {"reset", "boot0"},
+	"gps":    {"baud", "fix_after"},
+	"modbus": {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
+	"serial": {"baud", "input_file", "output_file", "tcp_port"},
+	"input":  {"pin"},
 }
 
-var defaultAddress = map[string]int{
-	"hts221": 0xBE, "lps22hb": 0xB8, "lps25h": 0xB8, "lis3dh": 0x32, "si7021": 0x80, "si7020": 0x80, "tmp102": 0x90, "pcf8563": 0xA2,
-}
+// defaultAddress is each I²C model's datasheet 8-bit address (registerI2C
+// fills it).
+var defaultAddress = map[string]int{}
 
 // ParseBoardFile parses a board file; file names it in errors.
 func ParseBoardFile(file string, data []byte) (*BoardFile, error) {

@@ -69,6 +69,15 @@ var DefaultHTS221Calibration = [16]byte{
 	0x7C, 0x04, // T1_OUT = 1148
 }
 
+func init() {
+	registerI2C("hts221", i2cModel{fields: []string{"address", "registers", "drdy"}, addr: 0xBE,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewHTS221(env)
+			d.Key = key
+			return d, b.wireInt(p.Int1, d.DRDY())
+		}})
+}
+
 // NewHTS221 makes an HTS221 sensing env, as after power-on.
 func NewHTS221(env *Env) *HTS221 {
 	d := &HTS221{env: env, calib: DefaultHTS221Calibration}

@@ -41,7 +41,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"gps", "hts221", "input", "lis3dh", "lps22hb", "lps25h", "modbus", "pcf8563", "serial", "si7020", "si7021", "spinor", "stm32", "tmp102", "w5500", "ws2812"}
+var Models = []string{"gps", "input", "modbus", "serial", "spinor", "stm32", "w5500", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -276,40 +276,10 @@ func Build(name, impType string, env *Env, parts []Part) (*Board, error) {
 
 type registerSetter interface{ SetRegister(reg, v byte) error }
 
-// pinLine is a part's output line wired to an imp pin ("": not wired).
-type pinLine struct {
-	pin string
-	src PinSource
-}
-
+// attach attaches a part: the SPI, UART and pin parts here, the I²C parts
+// through their registration (registerI2C, in each part's file).
 func (b *Board) attach(env *Env, p Part) error {
-	var dev any
-	var lines []pinLine // the part's interrupt outputs and the pins they are wired to
 	switch p.Model {
-	case "hts221":
-		d := NewHTS221(env)
-		dev, lines = d, []pinLine{{p.Int1, d.DRDY()}}
-	case "lps22hb":
-		d := NewLPS22HB(env)
-		dev, lines = d, []pinLine{{p.Int1, lpsLine{d}}}
-	case "lps25h":
-		d := NewLPS25H(env)
-		dev, lines = d, []pinLine{{p.Int1, d}}
-	case "lis3dh":
-		d := NewLIS3DH(env)
-		dev, lines = d, []pinLine{{p.Int1, d.INT1()}, {p.Int2, d.INT2()}}
-	case "si7021", "si7020":
-		id := byte(0x15)
-		if p.Model == "si7020" {
-			id = 0x14
-		}
-		dev = NewSi702x(env, id)
-	case "pcf8563":
-		d := NewPCF8563()
-		dev, lines = d, []pinLine{{p.Int1, d}}
-	case "tmp102":
-		d := NewTMP102(env)
-		dev, lines = d, []pinLine{{p.Int1, d}}
 	case "ws2812":
 		w := NewWS2812(max(p.Count, 1), p.Gate != "")
 		b.AddSPI(p.Bus, "", w)
@@ -399,34 +369,6 @@ func (b *Board) attach(env *Env, p Part) error {
 		}
 		return fmt.Errorf("unknown model (models: %s)", strings.Join(Models, ", "))
 	}
-	for _, l := range lines {
-		if l.pin != "" {
-			if err := b.AddSource(l.pin, l.src); err != nil {
-				return err
-			}
-		}
-	}
-	key := fmt.Sprintf("%s@%s:%02X", p.Model, p.Bus, p.Address)
-	switch d := dev.(type) {
-	case *HTS221:
-		d.Key = key
-	case *LPS22HB:
-		d.Key = key
-	case *LPS25H:
-		d.Key = key
-	case *LIS3DH:
-		d.Key = key
-	case *Si702x:
-		d.Key = key
-	}
-	if rs, ok := dev.(registerSetter); ok {
-		for _, reg := range sortedRegs(p.Registers) {
-			if err := rs.SetRegister(reg, p.Registers[reg]); err != nil {
-				return err
-			}
-		}
-	}
-	return b.AddI2C(p.Bus, byte(p.Address), dev.(I2CDevice))
 }
 
 func sortedRegs(m map[byte]byte) []byte {
@@ -436,15 +378,6 @@ func sortedRegs(m map[byte]byte) []byte {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
-}
-
-// lpsLine is the LPS22HB's INT_DRDY line as a pin source.
-type lpsLine struct{ d *LPS22HB }
-
-func (l lpsLine) Level(now time.Time) int  { return l.d.Level(now) }
-func (l lpsLine) Analog(now time.Time) int { return l.d.Analog(now) }
-func (l lpsLine) NextChange(now time.Time) time.Time {
-	return l.d.s.next(now)
 }
 
 // checkNames checks that the bus and pins a part uses exist on the imp.

@@ -81,6 +81,18 @@ const (
 	lisID        = 0x33
 )
 
+func init() {
+	registerI2C("lis3dh", i2cModel{fields: []string{"address", "registers", "int1", "int2"}, addr: 0x32,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewLIS3DH(env)
+			d.Key = key
+			if err := b.wireInt(p.Int1, d.INT1()); err != nil {
+				return nil, err
+			}
+			return d, b.wireInt(p.Int2, d.INT2())
+		}})
+}
+
 // NewLIS3DH makes a LIS3DH sensing env, as after power-on.
 func NewLIS3DH(env *Env) *LIS3DH {
 	d := &LIS3DH{env: env}

@@ -69,6 +69,15 @@ const (
 var lpsPeriods = [8]time.Duration{0, time.Second, 100 * time.Millisecond, 40 * time.Millisecond,
 	20 * time.Millisecond, time.Second / 75, 0, 0}
 
+func init() {
+	registerI2C("lps22hb", i2cModel{fields: []string{"address", "registers", "int"}, addr: 0xB8,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewLPS22HB(env)
+			d.Key = key
+			return d, b.wireInt(p.Int1, lpsLine{d})
+		}})
+}
+
 // NewLPS22HB makes an LPS22HB sensing env, as after power-on.
 func NewLPS22HB(env *Env) *LPS22HB {
 	d := &LPS22HB{env: env}
@@ -316,4 +325,13 @@ func (d *LPS22HB) Describe() string {
 		return ""
 	}
 	return fmt.Sprintf("LPS22HB: %.2f hPa, %.2f °C", d.p, d.t)
+}
+
+// lpsLine is the LPS22HB's INT_DRDY line as a pin source.
+type lpsLine struct{ d *LPS22HB }
+
+func (l lpsLine) Level(now time.Time) int  { return l.d.Level(now) }
+func (l lpsLine) Analog(now time.Time) int { return l.d.Analog(now) }
+func (l lpsLine) NextChange(now time.Time) time.Time {
+	return l.d.s.next(now)
 }

@@ -75,6 +75,15 @@ const (
 // l25Periods are the ODR settings' periods (CTRL_REG1 bits 6-4).
 var l25Periods = [8]time.Duration{0, time.Second, time.Second / 7, 80 * time.Millisecond, 40 * time.Millisecond, 0, 0, 0}
 
+func init() {
+	registerI2C("lps25h", i2cModel{fields: []string{"address", "registers", "int"}, addr: 0xB8,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewLPS25H(env)
+			d.Key = key
+			return d, b.wireInt(p.Int1, d)
+		}})
+}
+
 // NewLPS25H makes an LPS25H sensing env, as after power-on.
 func NewLPS25H(env *Env) *LPS25H {
 	d := &LPS25H{env: env}

@@ -56,10 +56,18 @@ const (
 
 var pcfTimerPeriods = [4]time.Duration{time.Second / 4096, time.Second / 64, time.Second, time.Minute}
 
+func init() {
+	registerI2C("pcf8563", i2cModel{fields: []string{"address", "int"}, addr: 0xA2,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewPCF8563()
+			return d, b.wireInt(p.Int1, d)
+		}})
+}
+
 // NewPCF8563 makes a PCF8563 as after power-on with a kept time.
 func NewPCF8563() *PCF8563 {
 	c := &PCF8563{}
-	c.regs = registers{always: func() bool { return true }, read: c.readReg, write: c.writeReg}
+	c.regs = registers{always: func() bool { return true }, wrap: 0x0F, read: c.readReg, write: c.writeReg}
 	c.r[pcfCtrl1] = 0x08
 	for i := pcfMinAlm; i <= pcfWdayAlm; i++ {
 		c.r[i] = 0x80
@@ -73,21 +81,12 @@ func (c *PCF8563) Model() string { return "pcf8563" }
 
 func (c *PCF8563) Write(now time.Time, data []byte) bool {
 	c.start(now)
-	ok := c.regs.Write(now, data)
-	c.regs.ptr &= 0x0F
-	return ok
+	return c.regs.Write(now, data)
 }
 
 func (c *PCF8563) Read(now time.Time, n int) ([]byte, bool) {
 	c.start(now)
-	out := make([]byte, n)
-	for i := range out {
-		c.regs.ptr &= 0x0F
-		out[i] = c.readReg(now, c.regs.ptr)
-		c.regs.ptr++
-	}
-	c.regs.ptr &= 0x0F
-	return out, true
+	return c.regs.Read(now, n)
 }
 
 // start sets the calendar from the virtual clock on the first access.

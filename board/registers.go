@@ -15,6 +15,7 @@ type registers struct {
 	inc    bool
 	msbInc bool        // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
 	always func() bool // the part increments by its own setting (LPS22HB's IF_ADD_INC)
+	wrap   byte        // a part with 16 registers: the address rolls over within 0x0F (0: none)
 	read   func(now time.Time, reg byte) byte
 	write  func(now time.Time, reg, v byte)
 }
@@ -33,16 +34,25 @@ func (r *registers) Write(now time.Time, data []byte) bool {
 		r.write(now, r.ptr, v)
 		r.step()
 	}
+	r.rollOver()
 	return true
 }
 
 func (r *registers) Read(now time.Time, n int) ([]byte, bool) {
 	out := make([]byte, n)
 	for i := range out {
+		r.rollOver()
 		out[i] = r.read(now, r.ptr)
 		r.step()
 	}
+	r.rollOver()
 	return out, true
+}
+
+func (r *registers) rollOver() {
+	if r.wrap != 0 {
+		r.ptr &= r.wrap
+	}
 }
 
 func (r *registers) step() {

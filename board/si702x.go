@@ -44,6 +44,18 @@ const (
 	siTempNoise = 0.01
 )
 
+// The Si7021 reads back device ID 0x15, the Si7020 0x14.
+func init() {
+	for model, id := range map[string]byte{"si7021": 0x15, "si7020": 0x14} {
+		registerI2C(model, i2cModel{fields: []string{"address"}, addr: 0x80,
+			make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+				d := NewSi702x(env, id)
+				d.Key = key
+				return d, nil
+			}})
+	}
+}
+
 // NewSi702x makes an Si7021 (deviceID 0x15) or Si7020 (0x14).
 func NewSi702x(env *Env, deviceID byte) *Si702x {
 	return &Si702x{env: env, user: 0x3A, id: deviceID}

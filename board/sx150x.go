@@ -61,7 +61,7 @@ func NewSX1505(env *Env, key string) *SX1505 {
 	for i := range d.ins {
 		d.ins[i] = fmt.Sprintf("level:%s.io%d", key, i)
 	}
-	d.regs = registers{always: func() bool { return true }, read: d.readReg, write: d.writeReg}
+	d.regs = registers{always: func() bool { return true }, wrap: 0x0F, read: d.readReg, write: d.writeReg}
 	d.r[sxData], d.r[sxDir], d.r[sxIntMask] = 0xFF, 0xFF, 0xFF
 	return d
 }
@@ -71,22 +71,8 @@ func (d *SX1505) Model() string { return "sx1505" }
 // SetRegister sets a register as a board file's initial value.
 func (d *SX1505) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
 
-func (d *SX1505) Write(now time.Time, data []byte) bool {
-	ok := d.regs.Write(now, data)
-	d.regs.ptr &= 0x0F
-	return ok
-}
-
-func (d *SX1505) Read(now time.Time, n int) ([]byte, bool) {
-	out := make([]byte, n)
-	for i := range out {
-		d.regs.ptr &= 0x0F
-		out[i] = d.readReg(now, d.regs.ptr)
-		d.regs.ptr++
-	}
-	d.regs.ptr &= 0x0F
-	return out, true
-}
+func (d *SX1505) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
+func (d *SX1505) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 // levels is what each IO's pin is at: an output its latch, an input
 // what the environment drives or its pull resistor (floating reads 0).

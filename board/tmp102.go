@@ -29,6 +29,14 @@ type TMP102 struct {
 	sampled bool
 }
 
+func init() {
+	registerI2C("tmp102", i2cModel{fields: []string{"address", "alert"}, addr: 0x90,
+		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+			d := NewTMP102(env)
+			return d, b.wireInt(p.Int1, d)
+		}})
+}
+
 // NewTMP102 makes a TMP102 as after power-on.
 func NewTMP102(env *Env) *TMP102 {
 	d := &TMP102{env: env, config: 0x60A0, tlow: 75 << 8, thigh: 80 << 8}
