@@ -23,7 +23,7 @@ type agentFlags struct {
 }
 
 func (a *agentFlags) register(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&a.files, "agent", nil, "agent code paired with a device: the first --agent with the first device, the second with the second... (default: X.agent.nut beside each X.device.nut)")
+	repeatableVar(fs, &a.files, "agent", "", "agent code paired with a device: the first --agent with the first device, the second with the second... (default: X.agent.nut beside each X.device.nut)")
 	fs.BoolVar(&a.none, "no-agent", false, "run without agent code, even when X.agent.nut files exist")
 	fs.IntVar(&a.httpPort, "http-port", 0, "port of the first agent's HTTP server on 127.0.0.1 (default: a free port, printed at start; other agents get free ports)")
 	fs.StringVar(&a.state, "state", "", "keep each agent's server.save data in this directory, so it outlasts the run")

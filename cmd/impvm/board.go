@@ -30,7 +30,7 @@ type boardFlags struct {
 
 func (f *boardFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.board, "board", "", "what is attached to each imp: a built-in board (explorer, impc001-breakout, sensornode, imp005-ezeval), none, or a board file (JSON; see examples/boards/); default: the built-in board whose sensor the code addresses first, if any")
-	fs.StringArrayVar(&f.env, "env", nil, "set the physical world: [DEVICE@]QUANTITY=VALUE, e.g. temperature=31.5, node-2@humidity=80 (repeatable)")
+	repeatableVar(fs, &f.env, "env", "", "set the physical world: [DEVICE@]QUANTITY=VALUE, e.g. temperature=31.5, node-2@humidity=80 (repeatable)")
 	fs.StringVar(&f.scenario, "scenario", "", "the physical world over time: a scenario file (JSON: values at times, ramps, seeded noise)")
 	fs.BoolVar(&f.traceBus, "trace-bus", false, "log every I²C, SPI and UART transaction")
 	fs.StringVar(&f.flash, "flash", "", "keep hardware.spiflash's contents in FILE across runs ([DEVICE@]FILE)")

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/spf13/pflag"
 	"strconv"
 	"strings"
 	"time"
@@ -110,4 +111,29 @@ func (d *depthFlag) Set(s string) error {
 	}
 	*d = depthFlag(n)
 	return nil
+}
+
+// repeatable is a string flag that may be given many times, each value
+// kept as given: pflag's StringArray, shown the same in help. pflag's own
+// renders its default through a CSV writer when the flag is defined, a
+// few kilobytes for every such flag on every start-up; repeatable's
+// default (none) is "", so help shows no default, as for StringArray.
+type repeatable struct{ list *[]string }
+
+func (r repeatable) Set(s string) error { *r.list = append(*r.list, s); return nil }
+func (r repeatable) Type() string       { return "stringArray" }
+
+// String lists the values as "[a,b]" (without StringArray's CSV quoting);
+// "" when there are none.
+func (r repeatable) String() string {
+	if len(*r.list) == 0 {
+		return ""
+	}
+	return "[" + strings.Join(*r.list, ",") + "]"
+}
+
+// repeatableVar defines a repeatable flag.
+func repeatableVar(fs *pflag.FlagSet, list *[]string, name, shorthand, usage string) {
+	*list = nil
+	fs.VarP(repeatable{list}, name, shorthand, usage)
 }

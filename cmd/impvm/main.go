@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -10,9 +11,22 @@ import (
 // version is the impvm release; set with -ldflags at build time.
 var version = "0.1.0-dev"
 
+// command is one of impvm's commands: its name (the first word of its
+// Use) and the function that makes it.
+type command struct {
+	name string
+	make func() *cobra.Command
+}
+
+// commands are the commands every build has.
+var commands = []command{
+	{"run", runCmd}, {"test", testCmd}, {"cover", coverCmd}, {"lib", libCmd},
+	{"repl", replCmd}, {"check", checkCmd}, {"disasm", disasmCmd}, {"version", versionCmd},
+}
+
 // extraCommands are the commands only some builds have (the playground
 // server is not part of the WebAssembly build it serves).
-var extraCommands []func() *cobra.Command
+var extraCommands []command
 
 // exitError carries a process exit status through cobra.
 type exitError struct{ code int }
@@ -20,16 +34,7 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
-	root := &cobra.Command{
-		Use:           "impvm",
-		Short:         "Run Electric Imp Squirrel code without hardware",
-		SilenceUsage:  true,
-		SilenceErrors: true,
-	}
-	root.AddCommand(runCmd(), testCmd(), coverCmd(), libCmd(), replCmd(), checkCmd(), disasmCmd(), versionCmd())
-	for _, c := range extraCommands {
-		root.AddCommand(c())
-	}
+	root := newRoot(os.Args[1:])
 	if err := root.Execute(); err != nil {
 		if ee, ok := err.(exitError); ok {
 			os.Exit(ee.code)
@@ -37,6 +42,30 @@ func main() {
 		fmt.Fprintln(os.Stderr, "impvm:", err)
 		os.Exit(2)
 	}
+}
+
+// newRoot makes the impvm command with the subcommands that running it
+// with args needs: the one command args name first, or all of them (help,
+// completion, an unknown word). Making a command defines its flags, and
+// run's are many: a start-up makes only the command it runs. Its help and
+// errors are the same either way (TestOneCommandTree).
+func newRoot(args []string) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "impvm",
+		Short:         "Run Electric Imp Squirrel code without hardware",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	all := append(slices.Clip(commands), extraCommands...)
+	if len(args) > 0 {
+		if i := slices.IndexFunc(all, func(c command) bool { return c.name == args[0] }); i >= 0 {
+			all = all[i : i+1]
+		}
+	}
+	for _, c := range all {
+		root.AddCommand(c.make())
+	}
+	return root
 }
 
 func versionCmd() *cobra.Command {

@@ -34,7 +34,7 @@ func (f *netFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&f.dup, "dup", 0, "virtual LAN: probability (0-1) that a datagram arrives twice")
 	fs.Float64Var(&f.reorder, "reorder", 0, "virtual LAN: probability (0-1) that a datagram is held back 20ms so later ones overtake it")
 	fs.StringVar(&f.latency, "latency", "", "virtual LAN: one-way delay MIN or MIN..MAX (uniform), e.g. 2ms..30ms")
-	fs.StringArrayVar(&f.linkDown, "link-down", nil, "virtual LAN: take a device's link down: [DEVICE@]AT[+FOR] (repeatable)")
+	repeatableVar(fs, &f.linkDown, "link-down", "", "virtual LAN: take a device's link down: [DEVICE@]AT[+FOR] (repeatable)")
 	fs.StringVar(&f.pcap, "pcap", "", "virtual LAN: write every datagram to this pcap file (Wireshark, tshark)")
 	fs.StringVar(&f.iface, "iface", "", "--net udp: the host interface the device uses")
 	fs.BoolVar(&f.allowLoopback, "allow-loopback", false, "--net udp: also allow 127.0.0.0/8 destinations (testing only; a real imp refuses them)")

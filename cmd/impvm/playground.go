@@ -15,7 +15,7 @@ import (
 	"github.com/impvm/impvm/playground"
 )
 
-func init() { extraCommands = append(extraCommands, playgroundCmd) }
+func init() { extraCommands = append(extraCommands, command{"playground", playgroundCmd}) }
 
 func playgroundCmd() *cobra.Command {
 	var port int

@@ -24,8 +24,8 @@ type sourceFlags struct {
 }
 
 func (f *sourceFlags) register(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&f.libs, "lib", nil, "directory of #require libraries and vendored github: includes (repeatable; searched before $IMPVM_LIB)")
-	fs.StringArrayVarP(&f.defines, "define", "D", nil, "Builder variable NAME=value (NAME alone: 1); repeatable")
+	repeatableVar(fs, &f.libs, "lib", "", "directory of #require libraries and vendored github: includes (repeatable; searched before $IMPVM_LIB)")
+	repeatableVar(fs, &f.defines, "define", "D", "Builder variable NAME=value (NAME alone: 1); repeatable")
 }
 
 // options returns the preprocessing options. Relative file names (the

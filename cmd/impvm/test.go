@@ -95,7 +95,7 @@ each directory PATH.`,
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "print device and agent logs of impUnit tests as they run")
 	fs.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "test files run at once")
 	fs.StringVar(&f.shard, "shard", "", "run shard I of N (I/N, 1 <= I <= N): every Nth test file from the Ith")
-	fs.StringArrayVar(&f.reports, "report", nil, "also write a report: junit=FILE (JUnit XML) or json=FILE (repeatable)")
+	repeatableVar(fs, &f.reports, "report", "", "also write a report: junit=FILE (JUnit XML) or json=FILE (repeatable)")
 	fs.BoolVar(&f.cover, "cover", false, "print the line coverage of every Squirrel file that ran")
 	fs.StringVar(&f.coverProfile, "coverprofile", "", "write line coverage as LCOV to FILE (implies --cover)")
 	fs.StringVar(&f.impType, "imp-type", "", "imp type of the device under test in impUnit suites: "+strings.Join(imptype.Names(), ", ")+" (default: the suite's impType, else the one whose hardware the code uses)")
