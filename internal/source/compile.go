@@ -3,7 +3,6 @@ package source
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"fmt"
 	"strings"
 	"time"
 
@@ -57,36 +56,29 @@ type Deployment struct {
 // *CompileError. With cov, it counts line coverage (see CompileCover).
 func CompileDeployed(path string, text []byte, lines LineMap, d Deployment, cov *cover.Profile) (*runtime.Proto, error) {
 	consts := compile.NewConstants()
-	if _, err := compile.Source("__EI", d.prelude(), consts); err != nil {
-		return nil, err
-	}
+	consts.DefineEnum("__EI", d.enum())
 	return CompileCover(path, text, lines, consts, cov)
 }
 
-// prelude is the __EI enum: impCentral's names for the product, device
-// group and deployment.
-func (d Deployment) prelude() []byte {
+// enum is the members of the __EI enum: impCentral's names for the
+// product, device group and deployment.
+func (d Deployment) enum() map[string]runtime.Value {
 	sha := sha1.Sum(d.DeviceCode)
-	fields := []struct{ k, v string }{
-		{"PRODUCT_ID", uuid("product:impvm")},
-		{"PRODUCT_NAME", "impvm"},
-		{"DEVICEGROUP_ID", uuid("devicegroup:" + d.Group)},
-		{"DEVICEGROUP_NAME", d.Group},
-		{"DEVICEGROUP_TYPE", "development"},
-		{"DEPLOYMENT_ID", uuid("deployment:" + d.Group + ":" + hex.EncodeToString(sha[:]))},
-		{"DEPLOYMENT_SHA", hex.EncodeToString(sha[:])},
-		{"DEPLOYMENT_CREATED_AT", d.Created.UTC().Format("2006-01-02T15:04:05.000Z")},
+	members := map[string]string{
+		"PRODUCT_ID":            uuid("product:impvm"),
+		"PRODUCT_NAME":          "impvm",
+		"DEVICEGROUP_ID":        uuid("devicegroup:" + d.Group),
+		"DEVICEGROUP_NAME":      d.Group,
+		"DEVICEGROUP_TYPE":      "development",
+		"DEPLOYMENT_ID":         uuid("deployment:" + d.Group + ":" + hex.EncodeToString(sha[:])),
+		"DEPLOYMENT_SHA":        hex.EncodeToString(sha[:]),
+		"DEPLOYMENT_CREATED_AT": d.Created.UTC().Format("2006-01-02T15:04:05.000Z"),
 	}
-	var b strings.Builder
-	b.WriteString("enum __EI {")
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		fmt.Fprintf(&b, " %s = \"%s\"", f.k, squirrelEscape(f.v))
+	enum := make(map[string]runtime.Value, len(members))
+	for k, v := range members {
+		enum[k] = runtime.Str(squirrelEscape(v))
 	}
-	b.WriteString(" }\n")
-	return []byte(b.String())
+	return enum
 }
 
 // uuid makes a stable UUID-shaped identifier from text.
@@ -96,7 +88,9 @@ func uuid(text string) string {
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
-// squirrelEscape makes s safe inside a Squirrel string literal.
+// squirrelEscape replaces the characters a Squirrel string literal could
+// not hold as they are (quote, backslash, control characters) with '_', as
+// the enum's values have been since it was compiled from source.
 func squirrelEscape(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '"' || r == '\\' || r < ' ' {

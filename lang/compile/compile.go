@@ -17,6 +17,12 @@ func NewConstants() *Constants {
 	return &Constants{values: map[string]runtime.Value{}, enums: map[string]map[string]runtime.Value{}}
 }
 
+// DefineEnum adds the enum name with its members, as compiling
+// "enum name { ... }" ahead of the code would, without parsing it.
+func (c *Constants) DefineEnum(name string, members map[string]runtime.Value) {
+	c.enums[name] = members
+}
+
 // File compiles a parsed file into the Proto of its main function. The
 // main function takes `this` (the root table) and vargv.
 func File(f *syntax.File, consts *Constants) (proto *runtime.Proto, err error) {
