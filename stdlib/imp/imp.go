@@ -117,6 +117,11 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	// imp.configparams: what the impCloud configured for this device; a
 	// development device (not factory firmware, no fixture) has none.
 	members.SetStr("configparams", runtime.TableValue(runtime.NewTable(0)))
+	if opts.Identity.Type == "impC001" {
+		// Electric Imp's imp.getmacaddress() page: removed from impOS on
+		// the impC001 (imp.net.info() has the MACs).
+		members.Delete(runtime.Str("getmacaddress"))
+	}
 	vm.Root().SetStr("imp", NewMeta(members))
 	legacyClasses(vm)
 	vm.AddRoots(m.visitRoots)
