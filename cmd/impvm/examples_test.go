@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/impvm/impvm/testrun"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -52,5 +53,34 @@ func TestExamplesRunWithoutFlags(t *testing.T) {
 	}
 	if hardware < 7 {
 		t.Errorf("examples/hardware has %d programs, want one per imp type (7)", hardware)
+	}
+}
+
+// TestAPIExamples checks the output of examples/api's programs, small
+// real-style programs for imp API members, against their golden logs (go
+// test ./cmd/impvm -run APIExamples -update rewrites them).
+func TestAPIExamples(t *testing.T) {
+	dir := filepath.Join(examplesDir, "api")
+	goldens, err := testrun.FindGoldens(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(goldens) < 3 {
+		t.Fatalf("examples/api has %d golden programs, want at least 3", len(goldens))
+	}
+	for _, g := range goldens {
+		t.Run(filepath.Base(g), func(t *testing.T) {
+			s, err := testrun.LoadScenario(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			why, err := s.Check(runScenario, *update)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if why != "" {
+				t.Error(why)
+			}
+		})
 	}
 }
