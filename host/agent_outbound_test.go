@@ -352,3 +352,32 @@ func residentBytes() uint64 {
 	}
 	return resident * uint64(os.Getpagesize())
 }
+
+// TestAgentOutboundStream: an httpstream's body is everything send() gave
+// (strings and blobs), carried when the stream is closed; the creation
+// callback gets the response, closesync returns it too; a closed stream
+// throws.
+func TestAgentOutboundStream(t *testing.T) {
+	s := echoServer(t)
+	live := web.NewLive()
+	defer live.Close()
+	src := fmt.Sprintf(`
+local root = %q;
+local b = blob(2); b.writestring("de");
+local post = http.poststream(root + "/echo", { "X-Test": "stream" }, function(r) {
+  server.log("post: " + r.statuscode + " [" + r.body + "]");
+  local patch = http.requeststream("patch", root + "/echo?n=2", {}, function(r) { server.log("patch callback: " + r.statuscode); });
+  patch.send("one");
+  local r = patch.closesync();
+  server.log("patch: " + r.statuscode + " [" + r.body + "]");
+  try { patch.send("late"); } catch (e) { server.log("send after close: " + e); }
+});
+post.send("abc");
+post.send(b);
+post.closeasync();
+`, s.URL)
+	want := "post: 201 [POST /echo x-test=stream body=abcde]\npatch: 201 [PATCH /echo?n=2 x-test= body=one]\nsend after close: httpstream is closed\npatch callback: 201\n"
+	if got := agentLog(runAgentWeb(t, live, src, false)); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

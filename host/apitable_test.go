@@ -36,6 +36,15 @@ const apiProbe = `
 if ("bluetooth" in hardware) __bt <- hardware.bluetooth.open(hardware.uartFGJH, "fw");
 `
 
+// agentProbe keeps one object of each kind the agent's methods return
+// (as __kind_NAME), for their methods to be listed as kind.method.
+const agentProbe = `
+__kind_req <- http.get("http://127.0.0.1/");
+__kind_stream <- http.poststream("http://127.0.0.1/", {}, function(r) {});
+http.onrequest(function(req, res) { __kind_res <- res; res.send(200, "probed"); });
+http.get(http.agenturl() + "/probe").sendasync(function(r) {});
+`
+
 // codeMembers lists every API member the code installs, per side, with
 // the imp types that have it ("" for all, or for the agent).
 func codeMembers(t *testing.T) map[string][]string {
@@ -48,7 +57,7 @@ func codeMembers(t *testing.T) map[string][]string {
 			src = strings.Replace(apiProbe, `hardware.uartFGJH, "fw"`, "", 1)
 		}
 		w, _ := newWorld(t, Config{Virtual: true, ImpType: typ, Modules: []Module{c}, AgentModules: []AgentModule{c},
-			Agent: &Script{Path: "a.agent.nut"}}, src)
+			Agent: &Script{Path: "a.agent.nut", Source: []byte(agentProbe)}}, src)
 		w.Run()
 		for name := range membersOf(c.dev, "device") {
 			found[name] = append(found[name], typ)
@@ -112,6 +121,10 @@ func membersOf(vm *runtime.VM, side string) map[string]bool {
 		v := vals[i]
 		if k == "__bt" { // the radio before hardware.bluetooth opens it
 			walkKind(out, side, "bluetooth", v.UserData().Delegate)
+			continue
+		}
+		if strings.HasPrefix(k, "__kind_") {
+			walkKind(out, side, v.UserData().TypeName, v.UserData().Delegate)
 			continue
 		}
 		if v.Type() == runtime.TUserData && v.UserData().TypeName == imp.MetaTypeName {

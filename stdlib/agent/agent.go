@@ -59,6 +59,8 @@ type Module struct {
 	onDisc   runtime.Value // device.ondisconnect
 	http     httpState
 	saved    []byte // server.save
+
+	streamDel *runtime.Table // httpstream methods
 }
 
 // Open installs the agent API on vm: device, http, server, imp.

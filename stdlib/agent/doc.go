@@ -17,6 +17,9 @@
 //	             http.hash (digests and hmac)
 //	outbound.go  outbound requests: sendasync, sendsync, cancel,
 //	             setvalidation
+//	stream.go    http.poststream/putstream/requeststream and httpstream
+//	             objects: send, closeasync, closesync, cancel,
+//	             setvalidation
 //	request.go   the request table an onrequest handler gets
 //	listener.go  the Listener on 127.0.0.1 (listener_socket.go,
 //	             listener_js.go: its transports)

@@ -38,6 +38,9 @@ func (m *Module) httpMethods() []runtime.Spec {
 		{Name: "put", NParams: 4, Mask: ".sts|u", Fn: m.outbound("PUT")},
 		{Name: "httpdelete", NParams: -2, Mask: ".st", Fn: m.outbound("DELETE")},
 		{Name: "request", NParams: 5, Mask: ".ssts|u", Fn: m.request},
+		{Name: "poststream", NParams: 4, Mask: ".stc", Fn: m.streamMaker("POST")},
+		{Name: "putstream", NParams: 4, Mask: ".stc", Fn: m.streamMaker("PUT")},
+		{Name: "requeststream", NParams: 5, Mask: ".sstc", Fn: m.streamMaker("")},
 	}
 }
 
@@ -47,6 +50,7 @@ func (m *Module) initHTTP() {
 		{Name: "send", NParams: 3, Mask: ".i.", Fn: responseSend},
 	})
 	m.http.reqDel = runtime.Members(m.outboundMethods())
+	m.streamDel = runtime.Members(m.streamMethods())
 	if ns := imp.Namespace(m.vm, "http"); ns != nil {
 		ns.SetStr("hash", imp.NewMeta(runtime.Members(hashMethods())))
 	}
