@@ -19,6 +19,8 @@ var Breakouts = map[byte]Part{
 	0x80: {Model: "si7021"},
 	0x90: {Model: "tmp102"}, 0x92: {Model: "tmp102"}, 0x94: {Model: "tmp102"}, 0x96: {Model: "tmp102"},
 	0xA0: {Model: "eeprom24", Size: 256}, // a CAT24C02, the CAT24C family driver's datasheet
+	0x6C: {Model: "max17055"},
+	0xD4: {Model: "bq25895"},
 	0xA2: {Model: "pcf8563"},
 	0xB8: {Model: "lps22hb"}, 0xBA: {Model: "lps22hb"},
 	0xBC: {Model: "hts221"}, 0xBE: {Model: "hts221"},

@@ -7,7 +7,10 @@
 // # Parts
 //
 // Each part is a register-level model of its datasheet, one file per
-// part: hts221.go, lps22hb.go, lps25h.go, lis3dh.go, si702x.go, tmp102.go, pcf8563.go (I²C),
+// part: hts221.go, lps22hb.go, lps25h.go, lis3dh.go, si702x.go, tmp102.go, pcf8563.go,
+// mma8452q.go, sx150x.go, eeprom24.go, tcs3472.go, bq25895.go and
+// max17055.go with battery.go, the cell they share (I²C; the newer ones
+// register themselves in parts.go),
 // ws2812.go (an LED chain on SPI MOSI), spiflash.go (NOR flash),
 // spinor.go (an external SPI flash chip behind a chip select),
 // w5500.go (WIZnet's Ethernet controller, plugged into a simulated LAN:
@@ -34,6 +37,9 @@
 // scenario give byte-identical logs.
 //
 // # Boards
+//
+// Breakouts (breakout.go) are single parts at their datasheet default
+// addresses, taken as code addresses them when no kit explains it.
 //
 // Kits are the built-in boards (the impExplorer Kit editions, the
 // impC001 breakout); BoardFile is a user's board (JSON, examples in

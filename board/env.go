@@ -19,10 +19,13 @@ const (
 	AccelZ      = "accel_z"
 	Latitude    = "latitude" // degrees, north positive
 	Longitude   = "longitude"
-	Altitude    = "altitude"    // metres
-	Speed       = "speed"       // km/h over ground
-	Course      = "course"      // degrees true
-	Illuminance = "illuminance" // lux of white light on the board
+	Altitude    = "altitude"        // metres
+	Speed       = "speed"           // km/h over ground
+	Course      = "course"          // degrees true
+	Illuminance = "illuminance"     // lux of white light on the board
+	Battery     = "battery"         // a Li-ion cell's state of charge, %
+	BatteryMA   = "battery_current" // mA into the cell (negative: discharging)
+	VBUS        = "vbus"            // volts at a charger's input (USB: 5)
 )
 
 // Defaults are room conditions with the board lying flat (1 g down, read
@@ -35,7 +38,8 @@ var Defaults = map[string]float64{
 	AccelX:      0, AccelY: 0, AccelZ: 1,
 	Latitude: 37.3794, Longitude: -122.1158, Altitude: 50,
 	Speed: 0, Course: 0,
-	Illuminance: 300, // an office
+	Illuminance: 300,                       // an office
+	Battery:     80, BatteryMA: 0, VBUS: 5, // a charged cell, on USB, idle
 }
 
 // KnownQuantity reports whether q names a quantity of the environment.

@@ -19,9 +19,11 @@ func TestGuessKit(t *testing.T) {
 		{"imp002", "i2c89", 0xBE, ""},
 		{"imp006", "i2cLM", 0xBE, "imp006 Breakout Kit"},
 		{"imp006", "i2cLM", 0x32, ""}, // the imp006 kit has no accelerometer
-		{"impC001", "i2cKL", 0x32, "impC001 Breakout Board (rev4.2)"},
-		{"impC001", "i2cKL", 0xBF, "impC001 Breakout Board (rev4.2)"},
+		{"impC001", "i2cKL", 0x32, "impC001 Breakout Board (rev5.0)"},
+		{"impC001", "i2cKL", 0xBF, "impC001 Breakout Board (rev5.0)"},
 		{"impC001", "i2cNM", 0x32, ""},
+		{"impC001", "i2cKL", 0xD4, "impC001 Breakout Board (rev5.0)"}, // its charger
+		{"impC001", "i2cKL", 0x6C, "impC001 Breakout Board (rev5.0)"}, // its fuel gauge
 		{"imp005", "i2c0", 0x32, "imp005 EZ-Eval (Arrow)"},
 		{"imp005", "i2c0", 0xB8, ""}, // the EZ-Eval has no barometer
 		{"imp003", "i2cAB", 0xB8, "impAccelerator Battery Powered Sensor Node (imp003)"},

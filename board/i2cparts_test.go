@@ -201,3 +201,96 @@ func TestBreakouts(t *testing.T) {
 		t.Error("the same address on another bus got no breakout")
 	}
 }
+
+// BQ25895 (SLUSC88): REG02 0x3D, REG03 0x3A, REG07 0x9D at power-on; on
+// USB with a cell at 80 % it fast-charges (CHRG_STAT 10, PG_STAT, SDP);
+// CONV_START clears when the conversion is done and the ADC registers
+// read the cell and the input in the datasheet's steps; the 40 s
+// watchdog expires into WATCHDOG_FAULT unless disabled.
+func TestBQ25895Datasheet(t *testing.T) {
+	d := NewBQ25895(env(map[string]float64{Battery: 80, VBUS: 5}))
+	if b := rd(t, d, t0, 0x02, 2); b[0] != 0x3D || b[1] != 0x3A {
+		t.Fatalf("REG02 REG03 % X", b)
+	}
+	if st := rd(t, d, t0, 0x0B, 1)[0]; st&0xE0 != 0x20 || st&0x18 != 0x10 || st&0x04 == 0 {
+		t.Errorf("REG0B 0x%02X: want SDP, fast charging, power good", st)
+	}
+	wr(t, d, t0, 0x02, 0xBD) // CONV_START
+	if rd(t, d, t0.Add(time.Millisecond), 0x02, 1)[0]&0x80 == 0 {
+		t.Error("CONV_START cleared before the conversion finished")
+	}
+	at := t0.Add(20 * time.Millisecond)
+	if rd(t, d, at, 0x02, 1)[0]&0x80 != 0 {
+		t.Fatal("CONV_START still set after the conversion")
+	}
+	b := rd(t, d, at, 0x0E, 5)
+	if v := 2.304 + float64(b[0]&0x7F)*0.02; v < 3.98 || v > 4.02 {
+		t.Errorf("BATV %.3f V, want 4.00 (a cell at 80 %%)", v)
+	}
+	if b[3]&0x80 == 0 || 2.6+float64(b[3]&0x7F)*0.1 != 5.0 {
+		t.Errorf("REG11 0x%02X: want VBUS_GD and 5.0 V", b[3])
+	}
+	if i := int(b[4]) * 50; i != 550 { // 500 mA at 5 V × 0.9 / 4.0 V = 562.5 mA, in 50 mA steps
+		t.Errorf("ICHGR %d mA, want 550 (limited by IINLIM 500 mA)", i)
+	}
+	if rd(t, d, t0.Add(41*time.Second), 0x0C, 1)[0] != 0x80 {
+		t.Error("no WATCHDOG_FAULT after 40 s")
+	}
+	if rd(t, d, t0.Add(41*time.Second), 0x0C, 1)[0] != 0 {
+		t.Error("REG0C not cleared by reading")
+	}
+}
+
+// MAX17055 (rev. 2): POR set and FStat.DNR until 710 ms; a model
+// refresh clears at the next task period; RepSOC in 1/256 %, VCell in
+// 78.125 µV, RepCap in 0.5 mAh at 10 mΩ; TTE 0xFFFF while charging.
+func TestMAX17055Datasheet(t *testing.T) {
+	e := env(map[string]float64{Battery: 50, BatteryMA: -200})
+	d := NewMAX17055(e)
+	r16 := func(at time.Time, reg byte) int {
+		b := rd(t, d, at, reg, 2)
+		return int(b[0]) | int(b[1])<<8
+	}
+	if st := r16(t0, 0x00); st&2 == 0 {
+		t.Errorf("Status 0x%04X without POR", st)
+	}
+	if r16(t0, 0x21) != 0x4010 || r16(t0, 0x3D)&1 == 0 {
+		t.Error("DevName or DNR wrong at power-on")
+	}
+	at := t0.Add(time.Second)
+	if r16(at, 0x3D)&1 != 0 {
+		t.Error("DNR still set after 710 ms")
+	}
+	wr(t, d, at, 0x18, 0xA0, 0x0F) // DesignCap 4000 × 0.5 mAh
+	wr(t, d, at, 0xDB, 0x00, 0x84) // ModelCfg with Refresh
+	if r16(at, 0xDB)&0x8000 == 0 {
+		t.Error("Refresh cleared at once")
+	}
+	at = at.Add(200 * time.Millisecond)
+	if r16(at, 0xDB)&0x8000 != 0 {
+		t.Error("Refresh still set after a task period")
+	}
+	if soc := r16(at, 0x06); soc != 50*256 {
+		t.Errorf("RepSOC %d, want %d", soc, 50*256)
+	}
+	if c := r16(at, 0x05); c != 2000 {
+		t.Errorf("RepCap %d, want 2000 (1000 mAh)", c)
+	}
+	if v := float64(r16(at, 0x09)) * 78.125e-6; v < 3.80 || v > 3.82 {
+		t.Errorf("VCell %.3f V, want 3.81 (3.83 V open circuit, 200 mA through 0.1 Ω)", v)
+	}
+	if i := int(int16(r16(at, 0x0A))); i != -1280 {
+		t.Errorf("Current %d, want -1280 (-200 mA at 156.25 µA)", i)
+	}
+	if tte := r16(at, 0x11); tte != 3200 { // 5 h in 5.625 s
+		t.Errorf("TTE %d, want 3200", tte)
+	}
+	wr(t, d, at, 0x00, 0x00, 0x00)
+	if r16(at, 0x00)&2 != 0 {
+		t.Error("POR not cleared by writing 0")
+	}
+	e.Set(BatteryMA, 100)
+	if r16(at, 0x11) != 0xFFFF {
+		t.Error("TTE not 0xFFFF while charging")
+	}
+}

@@ -59,7 +59,7 @@ const (
 
 // Kits are the built-in boards, from Electric Imp's hardware abstraction
 // layers (ExplorerKitHAL: imp001 and imp004m editions; CellularBreakoutHAL
-// rev4.2) and kit documentation. On the imp001 kit pin1 is both the LED's
+// rev4.2 and the trackers' rev5.0) and kit documentation. On the imp001 kit pin1 is both the LED's
 // power gate and the wake pin, which the sensors' interrupt lines drive
 // (wired-OR; Electric Imp's HTS221 suite for this kit expects its DRDY
 // there).
@@ -182,6 +182,15 @@ var Kits = map[string][]Kit{
 			{Model: "spinor", Bus: "spi257", CS: "pinE", Size: 4 << 20},
 		}},
 	},
+	// Tasha, the colour TFT picture frame: its 4 MB MX25L-class flash
+	// (64 blocks of 64 KB, the firmware's spiFlash class) on spi257
+	// behind pin1. Its ST7735 LCD (spi257, pin6), backlight, light sensor
+	// and buttons carry nothing here.
+	"tasha": {
+		{Name: "Tasha colour TFT frame (imp002)", Imp: "imp002", Parts: []Part{
+			{Model: "spinor", Bus: "spi257", CS: "pin1", Size: 4 << 20},
+		}},
+	},
 	// Sana, the IR remote: its TMP112 (0x92, ALERT on pinB) on i2c89.
 	// Its thermistor, IR receiver and transmitter carry nothing here.
 	"sana": {
@@ -215,10 +224,16 @@ var Kits = map[string][]Kit{
 			{Model: "stm32", Bus: "uart6E", Reset: "pin8", Boot0: "pin9"},
 		}},
 	},
+	// The impC001 Breakout Board: rev4.2 per CellularBreakoutHAL; rev5.0
+	// (the HAL of Electric Imp's impC001 tracker examples) adds the
+	// BQ25895 charger (0xD4) and MAX17055 fuel gauge (0x6C) on i2cKL,
+	// its cell as the environment's battery, on USB power.
 	"impc001-breakout": {
-		{Name: "impC001 Breakout Board (rev4.2)", Imp: "impC001", Parts: []Part{
+		{Name: "impC001 Breakout Board (rev5.0)", Imp: "impC001", Parts: []Part{
 			{Model: "hts221", Bus: "i2cKL", Address: ExplorerHTS221},
 			{Model: "lis3dh", Bus: "i2cKL", Address: ExplorerLIS3DH, Int1: "pinW"},
+			{Model: "bq25895", Bus: "i2cKL", Address: 0xD4},
+			{Model: "max17055", Bus: "i2cKL", Address: 0x6C},
 			{Model: "ws2812", Bus: "spiYJTHU", Count: 1, Gate: "pinYG"},
 			{Model: "gps", Bus: "uartNU", Baud: 9600},
 		}},
