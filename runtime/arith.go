@@ -162,7 +162,6 @@ func catExact(a, b string) *String {
 	copy(mem[h+len(a):], b)
 	s := (*String)(unsafe.Pointer(&mem[0]))
 	s.S = unsafe.String(&mem[h], n)
-	s.Hash = HashString(s.S)
 	return s
 }
 
@@ -194,7 +193,7 @@ func appendString(a *String, b string) (Value, error) {
 	buf.b = append(buf.b[:len(a.S)], b...)
 	buf.used = n
 	s := unsafe.String(&buf.b[0], n)
-	return Value{typ: TString, ptr: unsafe.Pointer(&String{S: s, Hash: HashString(s), buf: buf})}, nil
+	return Value{typ: TString, ptr: unsafe.Pointer(&String{S: s, buf: buf})}, nil
 }
 
 // bitwise performs & | ^ << >> >>> on two integers. Shift counts use the

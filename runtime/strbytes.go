@@ -16,6 +16,5 @@ func StrBytes(b []byte) Value {
 	copy(mem[h:], b)
 	s := (*String)(unsafe.Pointer(&mem[0]))
 	s.S = unsafe.String(&mem[h], len(b))
-	s.Hash = HashString(s.S)
 	return StrObj(s)
 }

@@ -13,8 +13,8 @@ func TestStrBytes(t *testing.T) {
 			b[i] = 'x' // the value holds a copy
 		}
 		runtime.GC()
-		if v.Type() != TString || v.Str() != s || v.StringObj().Hash != HashString(s) {
-			t.Errorf("StrBytes(%q) = %q (hash %d), want %q (hash %d)", s, v.Str(), v.StringObj().Hash, s, HashString(s))
+		if v.Type() != TString || v.Str() != s || v.StringObj().Hash() != HashString(s) {
+			t.Errorf("StrBytes(%q) = %q (hash %d), want %q (hash %d)", s, v.Str(), v.StringObj().Hash(), s, HashString(s))
 		}
 	}
 }

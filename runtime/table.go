@@ -1,6 +1,9 @@
 package runtime
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Table is a Squirrel table. Its node array reproduces Squirrel 3.0.4's
 // layout exactly (see ../shared/spec/table-order.md), so that iteration
@@ -68,7 +71,7 @@ func (t *Table) Len() int { return int(t.used) }
 func hashKey(k Value) uint32 {
 	switch k.typ {
 	case TString:
-		return k.StringObj().Hash
+		return k.StringObj().Hash()
 	case TInt, TBool:
 		return k.n
 	case TFloat:
@@ -118,12 +121,15 @@ func (t *Table) find(k Value) int32 {
 // findStr is find specialised for string keys (no allocation, no type switch).
 func (t *Table) findStr(s *String) int32 {
 	mask := uint32(len(t.nodes) - 1)
-	i := int32(s.Hash & mask)
+	h := s.Hash()
+	i := int32(h & mask)
 	for i >= 0 {
 		n := &t.nodes[i]
 		if n.key.typ == TString {
+			// A key in a table has its hash computed (inserting it
+			// asked for it), so o.hash is read as it is.
 			o := (*String)(n.key.ptr)
-			if o == s || (o.Hash == s.Hash && o.S == s.S) {
+			if o == s || (atomic.LoadUint32(&o.hash) == h && o.S == s.S) {
 				return i
 			}
 		}

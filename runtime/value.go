@@ -163,13 +163,34 @@ func (v Value) Truthy() bool {
 
 // ----------------------------------------------------------------- objects
 
-// String is an immutable byte string with its table hash precomputed.
-// Strings built by concatenation may share a growable buffer (buf) so that
-// s += x appends in place when s is the longest string on that buffer.
+// String is an immutable byte string with its table hash, computed the
+// first time it is asked for (most strings a program builds are never a
+// key). Strings built by concatenation may share a growable buffer (buf)
+// so that s += x appends in place when s is the longest string on that
+// buffer.
 type String struct {
 	S    string
-	Hash uint32
+	hash uint32 // HashString(S), or 0 while not computed yet
 	buf  *strBuf
+}
+
+// Hash is the string's 3.0.4 table hash (HashString), computed once. The
+// load and store are atomic: constants and delegate keys are shared by
+// VMs that may run at the same time.
+func (s *String) Hash() uint32 {
+	if h := atomic.LoadUint32(&s.hash); h != 0 {
+		return h
+	}
+	return s.computeHash()
+}
+
+// computeHash is kept out of line so that Hash inlines.
+//
+//go:noinline
+func (s *String) computeHash() uint32 {
+	h := HashString(s.S)
+	atomic.StoreUint32(&s.hash, h)
+	return h
 }
 
 // strBuf is a byte buffer shared by strings that are prefixes of each
@@ -181,14 +202,14 @@ type strBuf struct {
 
 // Str returns a string value for s.
 func Str(s string) Value {
-	return Value{typ: TString, ptr: unsafe.Pointer(&String{S: s, Hash: HashString(s)})}
+	return Value{typ: TString, ptr: unsafe.Pointer(&String{S: s})}
 }
 
 // StrObj wraps an existing *String (e.g. an interned constant).
 func StrObj(s *String) Value { return Value{typ: TString, ptr: unsafe.Pointer(s)} }
 
 // NewString makes an interned-style *String object.
-func NewString(s string) *String { return &String{S: s, Hash: HashString(s)} }
+func NewString(s string) *String { return &String{S: s} }
 
 // HashString is Squirrel 3.0.4's string hash (see spec/table-order.md):
 // h = len; step = (len>>5)|1; consume bytes from the first one forward while
