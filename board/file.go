@@ -164,10 +164,28 @@ func (w walker) part(n *node, field string) (Part, error) {
 	if p.Model == "input" {
 		allowed = []string{"model", "pin", "comment"}
 	}
+	// The fields naming an imp pin, and the whole-number fields with their
+	// ranges (each model checks its sizes), by where each goes in p.
+	pinFields := map[string]*string{"int": &p.Int1, "int1": &p.Int1, "alert": &p.Int1, "drdy": &p.Int1,
+		"int2": &p.Int2, "gate": &p.Gate, "de": &p.DE, "pin": &p.Pin, "reset": &p.Reset, "boot0": &p.Boot0}
+	intFields := map[string]struct {
+		to     *int
+		lo, hi int64
+	}{"size": {&p.Size, 1, 16 << 20}, "count": {&p.Count, 1, 4096}, "baud": {&p.Baud, 300, 5000000},
+		"unit": {&p.Unit, 1, 247}, "tcp_port": {&p.TCPPort, 1, 65535}}
 	haveBus := false
 	err := w.fields(n, field, allowed, func(k string, v *node, f string) error {
 		var err error
 		var x int64
+		if to, ok := pinFields[k]; ok {
+			*to, err = w.name(v, f, "pin")
+			return err
+		}
+		if in, ok := intFields[k]; ok {
+			x, err = w.integer(v, f, in.lo, in.hi)
+			*in.to = int(x)
+			return err
+		}
 		switch k {
 		case "bus":
 			haveBus = true
@@ -178,14 +196,6 @@ func (w walker) part(n *node, field string) (Part, error) {
 			if err == nil && x&1 != 0 {
 				err = w.errorf(v, f, "0x%02X is odd: give the imp's 8-bit address (the 7-bit address shifted left)", x)
 			}
-		case "int", "int1", "alert", "drdy":
-			p.Int1, err = w.name(v, f, "pin")
-		case "int2":
-			p.Int2, err = w.name(v, f, "pin")
-		case "gate":
-			p.Gate, err = w.name(v, f, "pin")
-		case "de":
-			p.DE, err = w.name(v, f, "pin")
 		case "parity":
 			var ps string
 			ps, err = w.str(v, f)
@@ -201,35 +211,14 @@ func (w walker) part(n *node, field string) (Part, error) {
 					err = w.errorf(v, f, "want \"even\", \"odd\" or \"none\", have %q", ps)
 				}
 			}
-		case "pin":
-			p.Pin, err = w.name(v, f, "pin")
 		case "cs":
 			if v.str == BusCS {
 				p.CS = BusCS
 			} else {
 				p.CS, err = w.name(v, f, "pin")
 			}
-		case "reset":
-			p.Reset, err = w.name(v, f, "pin")
-		case "boot0":
-			p.Boot0, err = w.name(v, f, "pin")
-		case "size":
-			x, err = w.integer(v, f, 1, 16<<20) // each model checks its sizes
-			p.Size = int(x)
-		case "count":
-			x, err = w.integer(v, f, 1, 4096)
-			p.Count = int(x)
-		case "baud":
-			x, err = w.integer(v, f, 300, 5000000)
-			p.Baud = int(x)
-		case "unit":
-			x, err = w.integer(v, f, 1, 247)
-			p.Unit = int(x)
 		case "fix_after":
 			p.FixAfter, err = w.duration(v, f)
-		case "tcp_port":
-			x, err = w.integer(v, f, 1, 65535)
-			p.TCPPort = int(x)
 		case "input_file":
 			p.InFile, err = w.str(v, f)
 		case "output_file":
