@@ -40,7 +40,11 @@ func (q *Queue) Now() time.Time {
 }
 
 func (q *Queue) schedule(at time.Time, class uint8, keep bool, fn Func) *Event {
-	e := &Event{at: at, due: at, class: class, keep: keep, gen: q.gen, seq: q.loop.nextSeq(), q: q, fn: fn}
+	return q.scheduleIn(&Event{}, at, class, keep, fn)
+}
+
+func (q *Queue) scheduleIn(e *Event, at time.Time, class uint8, keep bool, fn Func) *Event {
+	*e = Event{at: at, due: at, class: class, keep: keep, gen: q.gen, seq: q.loop.nextSeq(), q: q, fn: fn}
 	q.loop.heap.push(e)
 	if keep {
 		q.pending++
@@ -51,6 +55,18 @@ func (q *Queue) schedule(at time.Time, class uint8, keep bool, fn Func) *Event {
 
 // At schedules fn at time at. A pending event keeps the device alive.
 func (q *Queue) At(at time.Time, fn Func) *Event { return q.schedule(at, classNormal, true, fn) }
+
+// AtIn is At with the event in the caller's storage (a field of the host
+// object it belongs to, which saves an allocation). e must not be
+// pending; it is returned.
+func (q *Queue) AtIn(e *Event, at time.Time, fn Func) *Event {
+	return q.scheduleIn(e, at, classNormal, true, fn)
+}
+
+// IdleIn is Idle with the event in the caller's storage (see AtIn).
+func (q *Queue) IdleIn(e *Event, fn Func) *Event {
+	return q.scheduleIn(e, q.Now(), classIdle, true, fn)
+}
 
 // After schedules fn d after the device's current time.
 func (q *Queue) After(d time.Duration, fn Func) *Event { return q.At(q.Now().Add(d), fn) }

@@ -36,26 +36,40 @@ import "unsafe"
 // reverse): there the imp may keep an object a little longer.
 
 // Held is a set of values the host keeps outside the Squirrel heap for a
-// while (a pending timer's callback): they stay alive until Release.
+// while (a pending timer's callback): they stay alive until Release. The
+// VM keeps its Helds on a list, newest first, so holding and releasing
+// take no allocation of their own.
 type Held struct {
-	vm   *VM
-	vals []Value
+	vm         *VM
+	vals       []Value
+	prev, next *Held
 }
 
 // Hold keeps vals alive for weak references until the returned Held is
 // released.
 func (vm *VM) Hold(vals ...Value) *Held {
-	h := &Held{vm: vm, vals: vals}
-	if vm.held == nil {
-		vm.held = make(map[*Held]struct{})
-		vm.AddRoots(vm.visitHeld) // the heap measurement counts them too
-	}
-	vm.held[h] = struct{}{}
+	h := &Held{}
+	vm.HoldIn(h, vals)
 	return h
 }
 
+// HoldIn is Hold with the Held in the caller's storage (a field of the
+// host object that needs it, which saves an allocation). h must not be
+// holding anything.
+func (vm *VM) HoldIn(h *Held, vals []Value) {
+	if !vm.heldRooted {
+		vm.heldRooted = true
+		vm.AddRoots(vm.visitHeld) // the heap measurement counts them too
+	}
+	*h = Held{vm: vm, vals: vals, next: vm.held}
+	if h.next != nil {
+		h.next.prev = h
+	}
+	vm.held = h
+}
+
 func (vm *VM) visitHeld(visit func(Value)) {
-	for h := range vm.held {
+	for h := vm.held; h != nil; h = h.next {
 		for _, v := range h.vals {
 			visit(v)
 		}
@@ -64,9 +78,18 @@ func (vm *VM) visitHeld(visit func(Value)) {
 
 // Release ends a Hold; releasing twice (or a nil Held) does nothing.
 func (h *Held) Release() {
-	if h != nil {
-		delete(h.vm.held, h)
+	if h == nil || h.vm == nil {
+		return
 	}
+	if h.prev != nil {
+		h.prev.next = h.next
+	} else {
+		h.vm.held = h.next
+	}
+	if h.next != nil {
+		h.next.prev = h.prev
+	}
+	*h = Held{}
 }
 
 // liveness is the reusable state of lifetime checks.

@@ -33,9 +33,10 @@ type VM struct {
 	locals      []local // SetLocal: host state bound to this VM
 	// held is what the host holds for a while (Hold); live is the state
 	// of lifetime checks (lifetime.go).
-	held    map[*Held]struct{}
-	live    liveness
-	callTop int // end of the arguments of the native running (-1: none)
+	held       *Held // the newest; a list through Held.next
+	heldRooted bool  // visitHeld is among the heap meter's roots
+	live       liveness
+	callTop    int // end of the arguments of the native running (-1: none)
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's

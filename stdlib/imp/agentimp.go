@@ -87,27 +87,25 @@ func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	if named {
 		name = args[3].Str()
 	}
-	held := a.vm.Hold(fn)
-	var ev *event.Event
+	t := newTimer(a.vm, fn)
+	ev := &t.ev
 	fire := func() error {
-		held.Release()
 		delete(a.holds, ev)
 		if named && a.named[name] == ev {
 			delete(a.named, name)
 		}
-		_, err := a.vm.Call(fn, runtime.TableValue(a.vm.Root()))
-		return err
+		return t.fire()
 	}
 	if d == 0 {
-		ev = a.q.Idle(fire)
+		a.q.IdleIn(ev, fire)
 	} else {
-		ev = a.q.After(d, fire)
+		a.q.AtIn(ev, a.q.Now().Add(d), fire)
 	}
 	if named {
 		a.named[name] = ev
 	}
-	a.holds[ev] = held
-	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, a.timerDel, &timer{ev, held})), nil
+	a.holds[ev] = &t.held
+	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, a.timerDel, t)), nil
 }
 
 // cancelwakeup(timer or name): a name that names no active timer throws.
@@ -129,9 +127,9 @@ func (a *AgentImp) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Va
 		if !ok {
 			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer|string'", v.TypeName())
 		}
-		a.q.Cancel(t.ev)
+		a.q.Cancel(&t.ev)
 		t.held.Release()
-		delete(a.holds, t.ev)
+		delete(a.holds, &t.ev)
 	}
 	return runtime.Null, nil
 }

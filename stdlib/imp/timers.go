@@ -14,10 +14,28 @@ const maxWakeupCentis = 1073741800
 // timerTypeName is what typeof reports for a timer handle.
 const timerTypeName = "userdata"
 
-// timer is the payload of the handle imp.wakeup returns.
+// timer is the payload of the handle imp.wakeup returns: the pending
+// event, and the callback held alive until it runs. One allocation holds
+// it all.
 type timer struct {
-	ev   *event.Event
-	held *runtime.Held // the callback, kept alive while the timer is pending
+	ev   event.Event
+	held runtime.Held
+	vm   *runtime.VM
+	fn   [1]runtime.Value // what held keeps
+}
+
+// newTimer makes a timer of fn, held alive from now on.
+func newTimer(vm *runtime.VM, fn runtime.Value) *timer {
+	t := &timer{vm: vm, fn: [1]runtime.Value{fn}}
+	vm.HoldIn(&t.held, t.fn[:])
+	return t
+}
+
+// fire is the timer's event: the callback, with the root table as this.
+func (t *timer) fire() error {
+	t.held.Release()
+	_, err := t.vm.Call(t.fn[0], runtime.TableValue(t.vm.Root()))
+	return err
 }
 
 // centiseconds converts a wakeup interval to whole centiseconds: rounded
@@ -67,14 +85,13 @@ func (m *Module) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, err
 	if err != nil {
 		return runtime.Null, err
 	}
-	fire, held := m.heldCallback(args[2])
-	var ev *event.Event
+	t := newTimer(m.vm, args[2])
 	if cs == 0 {
-		ev = m.q.Idle(fire)
+		m.q.IdleIn(&t.ev, t.fire)
 	} else {
-		ev = m.q.After(time.Duration(cs)*10*time.Millisecond, fire)
+		m.q.AtIn(&t.ev, m.q.Now().Add(time.Duration(cs)*10*time.Millisecond), t.fire)
 	}
-	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, m.timerDel, &timer{ev, held})), nil
+	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, m.timerDel, t)), nil
 }
 
 // cancelwakeup(timer): a fired or cancelled timer, or null, is ignored.
@@ -87,7 +104,7 @@ func (m *Module) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 	if !ok {
 		return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer'", v.TypeName())
 	}
-	m.q.Cancel(t.ev)
+	m.q.Cancel(&t.ev)
 	t.held.Release()
 	return runtime.Null, nil
 }
