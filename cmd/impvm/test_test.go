@@ -153,6 +153,7 @@ func TestImpUnitFiles(t *testing.T) {
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) != "" {
 		main()
+		writeStartupStats(os.Getenv(startupStatsEnv))
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
