@@ -53,16 +53,18 @@ func TestAgentPerDevice(t *testing.T) {
 }
 
 // TestAgentStateDir: server.save under Config.StateDir outlasts the run;
-// the 64 KB limit throws.
+// the 64 KB limit (of the JSON text, or of the binary format) throws and
+// saves nothing; a blob is left out of a JSON save with an error.
 func TestAgentStateDir(t *testing.T) {
 	dir := t.TempDir()
 	agt := `local s = server.load();
-server.log("loaded " + ("runs" in s ? s.runs : 0));
-s.runs <- ("runs" in s ? s.runs : 0) + 1;
-server.save(s);
-try { server.save({ big = blob(50000) }); } catch (e) { server.log(e); }
+server.log("loaded " + ("runs" in s ? s.runs : 0) + ", pic " + ("pic" in s));
+try { server.save({ big = blob(70000) }, 2); } catch (e) { server.log(e); }
 local long = ""; while (long.len() < 70000) long += "0123456789";
-try { server.save({ big = long }); } catch (e) { server.log(e); }`
+try { server.save({ big = long }); } catch (e) { server.log(e); }
+s.runs <- ("runs" in s ? s.runs : 0) + 1;
+s.pic <- blob(4);
+server.save(s);`
 	run := func() string {
 		var out bytes.Buffer
 		w, err := New(Config{
@@ -79,11 +81,12 @@ try { server.save({ big = long }); } catch (e) { server.log(e); }`
 		return agentLog(out.String())
 	}
 	first, second := run(), run()
-	if !strings.HasPrefix(first, "loaded 0\n") || !strings.HasPrefix(second, "loaded 1\n") {
+	if !strings.HasPrefix(first, "loaded 0, pic false\n") || !strings.HasPrefix(second, "loaded 1, pic false\n") {
 		t.Errorf("first run:\n%s\nsecond run:\n%s", first, second)
 	}
-	if !strings.Contains(first, "server.save: the table is 66678 bytes as JSON, over the 65536-byte limit") ||
-		!strings.Contains(first, "server.save: the table is 70010 bytes as JSON, over the 65536-byte limit") {
+	if !strings.Contains(first, "server.save: the table is 70011 bytes in the binary format, over the 65536-byte limit") ||
+		!strings.Contains(first, "server.save: the table is 70010 bytes as JSON, over the 65536-byte limit") ||
+		!strings.Contains(first, `ERROR: server.save: the table["pic"] (blob) cannot be saved as JSON and is left out`) {
 		t.Errorf("size limit not enforced:\n%s", first)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "s.agent-save")); err != nil {
