@@ -14,6 +14,7 @@ import (
 var Breakouts = map[byte]Part{
 	0x30: {Model: "lis3dh"}, 0x32: {Model: "lis3dh"}, // SA0 low / high
 	0x38: {Model: "mma8452q"}, 0x3A: {Model: "mma8452q"},
+	0x3C: {Model: "lsm9ds0"},
 	0x40: {Model: "sx1505"}, 0x42: {Model: "sx1505"},
 	0x52: {Model: "tcs3472"},
 	0x80: {Model: "si7021"},

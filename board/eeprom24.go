@@ -39,6 +39,13 @@ const eepromWriteCycle = 5 * time.Millisecond
 
 func init() {
 	registerI2C("eeprom24", i2cModel{fields: []string{"address", "size"}, addr: 0xA0,
+		also: func(p Part) []byte {
+			var out []byte
+			for i := 1; p.Size > 256 && p.Size <= 2048 && i < p.Size/256; i++ {
+				out = append(out, byte(p.Address+2*i))
+			}
+			return out
+		},
 		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
 			size := p.Size
 			if size == 0 {

@@ -26,6 +26,12 @@ const (
 	Battery     = "battery"         // a Li-ion cell's state of charge, %
 	BatteryMA   = "battery_current" // mA into the cell (negative: discharging)
 	VBUS        = "vbus"            // volts at a charger's input (USB: 5)
+	GyroX       = "gyro_x"          // degrees per second about the part's X axis
+	GyroY       = "gyro_y"
+	GyroZ       = "gyro_z"
+	MagX        = "mag_x" // gauss along the part's X axis
+	MagY        = "mag_y"
+	MagZ        = "mag_z"
 )
 
 // Defaults are room conditions with the board lying flat (1 g down, read
@@ -40,6 +46,10 @@ var Defaults = map[string]float64{
 	Speed: 0, Course: 0,
 	Illuminance: 300,                       // an office
 	Battery:     80, BatteryMA: 0, VBUS: 5, // a charged cell, on USB, idle
+	GyroX: 0, GyroY: 0, GyroZ: 0,
+	// The Earth's field at Los Altos (0.486 G, inclination 61°), X
+	// towards magnetic north, Z up.
+	MagX: 0.236, MagY: 0, MagZ: -0.425,
 }
 
 // KnownQuantity reports whether q names a quantity of the environment.

@@ -63,7 +63,7 @@ func kitNames() []string {
 // bus.
 func (k Kit) hasI2CPart(bus string, addr8 byte) bool {
 	for _, p := range k.Parts {
-		if p.Bus == bus && p.Address != 0 && byte(p.Address) == addr8 {
+		if p.Bus == bus && p.Address != 0 && (byte(p.Address) == addr8 || slices.Contains(otherAddresses(p), addr8)) {
 			return true
 		}
 	}

@@ -34,7 +34,8 @@ func TestGuessKit(t *testing.T) {
 		{"imp002", "i2c89", 0x92, "Sana IR remote (imp002)"},
 		{"imp003", "i2cAB", 0x52, "imp003 EVB"},
 		{"imp003", "i2cAB", 0x30, "imp003 EVB"},
-		{"imp001", "i2c89", 0xA2, ""}, // a PCF8563 alone: a breakout, not a kit
+		{"imp001", "i2c89", 0xA2, ""},                                     // a PCF8563 alone: a breakout, not a kit
+		{"imp001", "i2c89", 0xD4, "9DOF Tail on an April board (imp001)"}, // its LSM9DS0's gyroscope
 	} {
 		k, ok := GuessKit(c.imp, c.bus, c.addr)
 		if got := map[bool]string{true: k.Name}[ok]; got != c.want {

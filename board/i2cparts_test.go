@@ -294,3 +294,44 @@ func TestMAX17055Datasheet(t *testing.T) {
 		t.Error("TTE not 0xFFFF while charging")
 	}
 }
+
+// LSM9DS0 (DocID024763): WHO_AM_I_G 0xD4 at 0xD4 beside the XM's 0x49
+// at 0x3C; the accelerometer reads 1 g on Z at ±2 g as 16393 digits
+// (0.061 mg/digit); the magnetometer, once in continuous mode, reads the
+// Earth's field at ±4 gauss (0.16 mgauss/digit); the gyroscope reads
+// still at 8.75 mdps/digit once powered up.
+func TestLSM9DS0Datasheet(t *testing.T) {
+	b, err := Build("9dof", "imp001", env(nil), []Part{{Model: "lsm9ds0", Bus: "i2c89", Address: 0x3C}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(at time.Time, addr, reg byte, n int) []byte {
+		out, ok := b.I2CRead(at, "i2c89", addr, []byte{reg}, n)
+		if !ok {
+			t.Fatalf("0x%02X register 0x%02X NACKed", addr, reg)
+		}
+		return out
+	}
+	if g, xm := get(t0, 0xD4, 0x0F, 1)[0], get(t0, 0x3C, 0x0F, 1)[0]; g != 0xD4 || xm != 0x49 {
+		t.Fatalf("WHO_AM_I G 0x%02X XM 0x%02X", g, xm)
+	}
+	b.I2CWrite(t0, "i2c89", 0x3C, []byte{0x20, 0x67}) // accelerometer 100 Hz, XYZ
+	b.I2CWrite(t0, "i2c89", 0x3C, []byte{0x26, 0x00}) // magnetometer continuous
+	b.I2CWrite(t0, "i2c89", 0xD4, []byte{0x20, 0x0F}) // gyroscope on, 95 Hz
+	at := t0.Add(time.Second)
+	a := get(at, 0x3C, 0xA8, 6)
+	if z := s16le(a[4:]); !near(z, 16393, 5*8) {
+		t.Errorf("accel z %d, want 16393 (1 g)", z)
+	}
+	m := get(at, 0x3C, 0x88, 6)
+	if x, z := s16le(m), s16le(m[4:]); !near(x, 1475, 5*19) || !near(z, -2656, 5*19) {
+		t.Errorf("mag x %d z %d, want about 1475, -2656 (0.236, -0.425 gauss)", x, z)
+	}
+	g := get(at, 0xD4, 0xA8, 6)
+	if x := s16le(g); !near(x, 0, 5*34) {
+		t.Errorf("gyro x %d, want about 0 (still)", x)
+	}
+	if st := get(at, 0xD4, 0x27, 1)[0]; st&0x08 != 0 {
+		t.Errorf("STATUS_REG_G 0x%02X: data ready after the outputs were read", st)
+	}
+}

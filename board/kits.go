@@ -224,6 +224,15 @@ var Kits = map[string][]Kit{
 			{Model: "stm32", Bus: "uart6E", Reset: "pin8", Boot0: "pin9"},
 		}},
 	},
+	// Electric Imp's 9DOF Tail on an April board (imp001): its LSM9DS0
+	// on i2c89, accelerometer/magnetometer at 0x3C and gyroscope at 0xD4
+	// (the Tail's firmware in Electric Imp's examples). Its interrupt
+	// lines (pin1, pin2, pin5, pin7) carry nothing here.
+	"9dof-tail": {
+		{Name: "9DOF Tail on an April board (imp001)", Imp: "imp001", Parts: []Part{
+			{Model: "lsm9ds0", Bus: "i2c89", Address: 0x3C},
+		}},
+	},
 	// The impC001 Breakout Board: rev4.2 per CellularBreakoutHAL; rev5.0
 	// (the HAL of Electric Imp's impC001 tracker examples) adds the
 	// BQ25895 charger (0xD4) and MAX17055 fuel gauge (0x6C) on i2cKL,

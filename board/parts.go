@@ -13,6 +13,16 @@ type i2cModel struct {
 	fields []string
 	addr   int
 	make   func(b *Board, env *Env, p Part, key string) (I2CDevice, error)
+	also   func(p Part) []byte // the other addresses the part answers at (nil: none)
+}
+
+// otherAddresses lists the addresses a registered part answers at beside
+// its own (an LSM9DS0's gyroscope), for guessing a board by address.
+func otherAddresses(p Part) []byte {
+	if m, ok := i2cModels[p.Model]; ok && m.also != nil {
+		return m.also(p)
+	}
+	return nil
 }
 
 // i2cModels are the registered I²C models, by Part.Model.
