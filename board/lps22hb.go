@@ -1,9 +1,6 @@
 package board
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // LPS22HB is ST's MEMS barometer (datasheet DocID027083), at 7-bit
 // address 0x5C (SA0 low) or 0x5D; the impExplorer Kit's is at 0xB8.
@@ -23,18 +20,8 @@ import (
 // effect on noise, RPDS offset compensation, the bypass-to-* FIFO
 // modes' interrupt triggers (they behave as bypass then stream/FIFO).
 type LPS22HB struct {
-	measured bool // a conversion has happened (for the board view)
-	env      *Env
-	regs     registers
-	r        [0x40]byte
-	s        sampler
-	fifo     [][5]byte
-	hold     [2]bool
-	p, t     float64
-	// irq: the pressure-threshold event state (for INT_SOURCE and the pin)
-	ph, pl     bool
-	refPending bool   // the next conversion sets REF_P (AUTOZERO, AUTORIFP)
-	Key        string // names the part in its measurement noise's seed
+	stBaro
+	refPending bool // the next conversion sets REF_P (AUTOZERO, AUTORIFP)
 }
 
 // RMS noise (datasheet table 2: pressure 0.0075 hPa with the low-pass
@@ -80,7 +67,7 @@ func init() {
 
 // NewLPS22HB makes an LPS22HB sensing env, as after power-on.
 func NewLPS22HB(env *Env) *LPS22HB {
-	d := &LPS22HB{env: env}
+	d := &LPS22HB{stBaro: stBaro{m: &lps22hbMap, env: env}}
 	d.regs = registers{always: func() bool { return d.r[lpsCtrl2]&0x10 != 0 }, read: d.readReg, write: d.writeReg}
 	d.reset()
 	return d
@@ -96,16 +83,31 @@ func (d *LPS22HB) reset() {
 	d.hold = [2]bool{}
 }
 
-// SetRegister sets a register as a board file's initial value.
-func (d *LPS22HB) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
-
-func (d *LPS22HB) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
-func (d *LPS22HB) Read(now time.Time, n int) ([]byte, bool) {
-	return d.regs.Read(now, n)
-}
-
 func (d *LPS22HB) fifoMode() byte { return d.r[lpsFifoCtrl] >> 5 }
 func (d *LPS22HB) fifoOn() bool   { return d.r[lpsCtrl2]&0x40 != 0 && d.fifoMode() != 0 }
+
+// lps22hbMap: where the LPS22HB keeps what both barometers have.
+var lps22hbMap = baroMap{id: lpsID, whoAmI: lpsWhoAmI, refXL: lpsRefXL, intCfg: lpsIntCfg, intSource: lpsIntSource,
+	fifoStat: lpsFifoStat, status: lpsStatus, pressXL: lpsPressXL, tempL: lpsTempL, ctrl1: lpsCtrl1,
+	bdu: 0x02, pressDA: 0x01, pressRead: 0x11, tempRead: 0x22}
+
+func (d *LPS22HB) readReg(now time.Time, reg byte) byte { return d.readRegister(d, now, reg) }
+func (d *LPS22HB) update(now time.Time)                 { d.catchUp(d, now) }
+func (d *LPS22HB) keepsSamples() bool                   { return d.fifoOn() }
+
+// fifoStatus is FIFO_STATUS: FTH_FIFO (the watermark reached), OVR (a
+// sample dropped) and FSS, the number of unread samples.
+func (d *LPS22HB) fifoStatus() byte {
+	n := len(d.fifo)
+	v := byte(min(n, 32))
+	if n >= int(d.r[lpsFifoCtrl]&0x1F) && d.r[lpsFifoCtrl]&0x1F != 0 {
+		v |= 0x80
+	}
+	if n > 32 {
+		v |= 0x40
+	}
+	return v
+}
 
 func (d *LPS22HB) writeReg(now time.Time, reg, v byte) {
 	d.update(now)
@@ -149,88 +151,6 @@ func (d *LPS22HB) writeReg(now time.Time, reg, v byte) {
 		if v&1 != 0 && d.r[lpsCtrl1]>>4&7 == 0 {
 			d.convert(now)
 		}
-	}
-}
-
-func (d *LPS22HB) setRef(raw int) {
-	putInt24(d.r[lpsRefXL:], raw)
-}
-
-func (d *LPS22HB) ref() int {
-	return int24(d.r[lpsRefXL:])
-}
-
-func (d *LPS22HB) readReg(now time.Time, reg byte) byte {
-	if reg >= 0x40 {
-		return 0
-	}
-	d.update(now)
-	switch reg {
-	case lpsWhoAmI:
-		return lpsID
-	case lpsIntSource:
-		v := d.r[reg]
-		if d.r[lpsIntCfg]&0x04 != 0 { // LIR: reading clears the latch
-			d.r[reg] &^= 0x07
-			d.ph, d.pl = false, false
-		}
-		return v
-	case lpsFifoStat:
-		n := len(d.fifo)
-		v := byte(min(n, 32))
-		if n >= int(d.r[lpsFifoCtrl]&0x1F) && d.r[lpsFifoCtrl]&0x1F != 0 {
-			v |= 0x80
-		}
-		if n > 32 {
-			v |= 0x40
-		}
-		return v
-	}
-	if reg >= lpsPressXL && reg <= lpsTempL+1 && d.fifoOn() {
-		return d.readFIFO(reg)
-	}
-	v := d.r[reg]
-	switch reg {
-	case lpsPressXL:
-		d.hold[0] = d.r[lpsCtrl1]&2 != 0
-	case lpsPressXL + 2:
-		d.hold[0] = false
-		d.r[lpsStatus] &^= 0x11
-	case lpsTempL:
-		d.hold[1] = d.r[lpsCtrl1]&2 != 0
-	case lpsTempL + 1:
-		d.hold[1] = false
-		d.r[lpsStatus] &^= 0x22
-	}
-	return v
-}
-
-// readFIFO reads the oldest FIFO sample; reading its last byte
-// (TEMP_OUT_H) moves on to the next.
-func (d *LPS22HB) readFIFO(reg byte) byte {
-	if len(d.fifo) == 0 {
-		return d.r[reg]
-	}
-	v := d.fifo[0][reg-lpsPressXL]
-	if reg == lpsTempL+1 {
-		if len(d.fifo) > 32 {
-			d.fifo = d.fifo[len(d.fifo)-32:]
-		}
-		d.fifo = d.fifo[1:]
-	}
-	return v
-}
-
-func (d *LPS22HB) update(now time.Time) {
-	if at, n, ok := d.s.due(now); ok {
-		if n > 1 || d.r[lpsStatus]&1 != 0 {
-			d.r[lpsStatus] |= 0x30 // a sample was lost unread
-		}
-		// Samples missed between two accesses still fill the FIFO.
-		for i := n - 1; i >= 1 && d.fifoOn(); i-- {
-			d.convert(at.Add(-time.Duration(i) * d.s.period))
-		}
-		d.convert(at)
 	}
 }
 
@@ -320,12 +240,7 @@ func (d *LPS22HB) Level(now time.Time) int {
 
 func (d *LPS22HB) Analog(now time.Time) int { return fullScale(d.Level(now)) }
 
-func (d *LPS22HB) Describe() string {
-	if d.r[lpsStatus] == 0 && d.p == 0 {
-		return ""
-	}
-	return fmt.Sprintf("LPS22HB: %.2f hPa, %.2f °C", d.p, d.t)
-}
+func (d *LPS22HB) Describe() string { return d.describe("LPS22HB") }
 
 // lpsLine is the LPS22HB's INT_DRDY line as a pin source.
 type lpsLine struct{ d *LPS22HB }

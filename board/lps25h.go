@@ -1,9 +1,6 @@
 package board
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // LPS25H is ST's MEMS barometer (datasheet DocID023722), the LPS22HB's
 // predecessor, at 7-bit address 0x5C (SA0 low) or 0x5D; Electric Imp's
@@ -33,18 +30,9 @@ import (
 // an interrupt: stream and FIFO); the SPI interface; the decimation of
 // FIFO_MEAN_DEC.
 type LPS25H struct {
-	env    *Env
-	regs   registers
-	r      [0x40]byte
-	s      sampler
-	fifo   [][5]byte
+	stBaro
 	hist   []int // FIFO-mean mode: the last raw pressures averaged
-	hold   [2]bool
-	p, t   float64
-	ph, pl bool
-	refNow bool // AUTO_ZERO was just set: the next conversion is REF_P
-	seen   bool
-	Key    string // names the part in its measurement noise's seed
+	refNow bool  // AUTO_ZERO was just set: the next conversion is REF_P
 }
 
 const (
@@ -86,7 +74,7 @@ func init() {
 
 // NewLPS25H makes an LPS25H sensing env, as after power-on.
 func NewLPS25H(env *Env) *LPS25H {
-	d := &LPS25H{env: env}
+	d := &LPS25H{stBaro: stBaro{m: &lps25hMap, env: env}}
 	d.regs = registers{msbInc: true, read: d.readReg, write: d.writeReg}
 	d.reset()
 	return d
@@ -101,14 +89,6 @@ func (d *LPS25H) reset() {
 	d.s.set(time.Time{}, 0)
 	d.hold = [2]bool{}
 	d.ph, d.pl, d.refNow = false, false, false
-}
-
-// SetRegister sets a register as a board file's initial value.
-func (d *LPS25H) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
-
-func (d *LPS25H) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
-func (d *LPS25H) Read(now time.Time, n int) ([]byte, bool) {
-	return d.regs.Read(now, n)
 }
 
 func (d *LPS25H) on() bool       { return d.r[l25Ctrl1]&0x80 != 0 }
@@ -126,6 +106,16 @@ func (d *LPS25H) period() time.Duration {
 	}
 	return l25Periods[d.r[l25Ctrl1]>>4&7]
 }
+
+// lps25hMap: where the LPS25H keeps what both barometers have (its STATUS
+// has T_DA in bit 0 and P_DA in bit 1, the LPS22HB's the other way round).
+var lps25hMap = baroMap{id: l25ID, whoAmI: l25WhoAmI, refXL: l25RefXL, intCfg: l25IntCfg, intSource: l25IntSource,
+	fifoStat: l25FifoStat, status: l25Status, pressXL: l25PressXL, tempL: l25TempL, ctrl1: l25Ctrl1,
+	bdu: 0x04, pressDA: 0x02, pressRead: 0x22, tempRead: 0x11}
+
+func (d *LPS25H) readReg(now time.Time, reg byte) byte { return d.readRegister(d, now, reg) }
+func (d *LPS25H) update(now time.Time)                 { d.catchUp(d, now) }
+func (d *LPS25H) keepsSamples() bool                   { return d.fifoOn() || d.meanOn() }
 
 func (d *LPS25H) writeReg(now time.Time, reg, v byte) {
 	d.update(now)
@@ -170,51 +160,6 @@ func (d *LPS25H) writeReg(now time.Time, reg, v byte) {
 	}
 }
 
-func (d *LPS25H) setRef(raw int) {
-	putInt24(d.r[l25RefXL:], raw)
-}
-
-func (d *LPS25H) ref() int {
-	return int24(d.r[l25RefXL:])
-}
-
-func (d *LPS25H) readReg(now time.Time, reg byte) byte {
-	if reg >= 0x40 {
-		return 0
-	}
-	d.update(now)
-	switch reg {
-	case l25WhoAmI:
-		return l25ID
-	case l25IntSource:
-		v := d.r[reg]
-		if d.r[l25IntCfg]&0x04 != 0 { // LIR: reading clears the latch
-			d.r[reg] = 0
-			d.ph, d.pl = false, false
-		}
-		return v
-	case l25FifoStat:
-		return d.fifoStatus()
-	}
-	if reg >= l25PressXL && reg <= l25TempL+1 && d.fifoOn() {
-		return d.readFIFO(reg)
-	}
-	v := d.r[reg]
-	switch reg {
-	case l25PressXL:
-		d.hold[0] = d.r[l25Ctrl1]&0x04 != 0
-	case l25PressXL + 2:
-		d.hold[0] = false
-		d.r[l25Status] &^= 0x22
-	case l25TempL:
-		d.hold[1] = d.r[l25Ctrl1]&0x04 != 0
-	case l25TempL + 1:
-		d.hold[1] = false
-		d.r[l25Status] &^= 0x11
-	}
-	return v
-}
-
 // fifoStatus is FIFO_STATUS: WTM_FIFO (more unread samples than
 // WTM_POINT, with WTM_EN), FULL_FIFO, EMPTY_FIFO and FSS, the number of
 // unread samples (5 bits: a full FIFO reads FULL with FSS 31).
@@ -236,33 +181,8 @@ func (d *LPS25H) fifoStatus() byte {
 	return v
 }
 
-// readFIFO reads the oldest FIFO sample; reading its last byte
-// (TEMP_OUT_H) moves on to the next.
-func (d *LPS25H) readFIFO(reg byte) byte {
-	if len(d.fifo) == 0 {
-		return d.r[reg]
-	}
-	v := d.fifo[0][reg-l25PressXL]
-	if reg == l25TempL+1 {
-		d.fifo = d.fifo[1:]
-	}
-	return v
-}
-
-func (d *LPS25H) update(now time.Time) {
-	if at, n, ok := d.s.due(now); ok {
-		if n > 1 || d.r[l25Status]&2 != 0 {
-			d.r[l25Status] |= 0x30 // a sample was lost unread
-		}
-		for i := n - 1; i >= 1 && (d.fifoOn() || d.meanOn()); i-- {
-			d.convert(at.Add(-time.Duration(i) * d.s.period))
-		}
-		d.convert(at)
-	}
-}
-
 func (d *LPS25H) convert(t time.Time) {
-	d.seen = true
+	d.measured = true
 	d.p = clamp(d.env.Get(Pressure, t)+l25PressNoise*d.env.Noise(d.Key+"/p", t), 260, 1260)
 	d.t = clamp(d.env.Get(Temperature, t)+l25TempNoise*d.env.Noise(d.Key+"/t", t), -30, 105)
 	raw := clampInt(d.p*4096, -1<<23, 1<<23-1)
@@ -351,9 +271,4 @@ func (d *LPS25H) Analog(now time.Time) int { return fullScale(d.Level(now)) }
 // NextChange is when the INT1 line may next change by itself.
 func (d *LPS25H) NextChange(now time.Time) time.Time { return d.s.next(now) }
 
-func (d *LPS25H) Describe() string {
-	if !d.seen {
-		return ""
-	}
-	return fmt.Sprintf("LPS25H: %.2f hPa, %.2f °C", d.p, d.t)
-}
+func (d *LPS25H) Describe() string { return d.describe("LPS25H") }

@@ -1,9 +1,17 @@
 package board
 
-// Steps ST's LPS22HB and LPS25H barometers share: their output registers
-// (24-bit pressure, 16-bit temperature, each block held while being read
-// with BDU) and their pressure-threshold interrupt (PH/PL/IA, latched with
-// LIR, routed to the interrupt line by INT_S).
+import (
+	"fmt"
+	"time"
+)
+
+// What ST's LPS22HB and LPS25H barometers share (stBaro): the register
+// reads (WHO_AM_I, INT_SOURCE, the outputs, each block held while being
+// read with BDU, and the FIFO behind them), REF_P, catching up with the
+// continuous conversions, their output registers (24-bit pressure, 16-bit
+// temperature) and their pressure-threshold interrupt (PH/PL/IA, latched
+// with LIR, routed to the interrupt line by INT_S). Each chip keeps its
+// register map (baroMap) and what it does its own way (baroChip).
 
 // storeSample packs a pressure and a temperature output as the five output
 // bytes and writes each block to r at pressAt and tempAt unless a
@@ -54,4 +62,128 @@ func thresholdLine(mode byte, ph, pl bool) bool {
 		return pl
 	}
 	return ph || pl
+}
+
+// stBaro is the state both barometers keep and the steps they take alike;
+// map says where the chip keeps the registers and bits involved.
+type stBaro struct {
+	m        *baroMap
+	env      *Env
+	regs     registers
+	r        [0x40]byte
+	s        sampler
+	fifo     [][5]byte // unread FIFO samples, oldest first
+	hold     [2]bool   // BDU: the pressure, temperature block being read
+	p, t     float64   // the last conversion, hPa and °C
+	ph, pl   bool      // the pressure-high and -low events
+	measured bool      // a conversion has happened
+	Key      string    // names the part in its measurement noise's seed
+}
+
+// baroMap is where one chip keeps what both chips have.
+type baroMap struct {
+	id, whoAmI, refXL, intCfg, intSource, fifoStat, status, pressXL, tempL, ctrl1 byte
+	bdu                                                                           byte // CTRL_REG1's BDU bit
+	pressDA                                                                       byte // STATUS's P_DA bit
+	pressRead, tempRead                                                           byte // the STATUS bits (DA and OR) reading a block's high byte clears
+}
+
+// baroChip is what each chip does its own way.
+type baroChip interface {
+	fifoOn() bool        // output reads come from the FIFO
+	keepsSamples() bool  // samples missed between two accesses still count (FIFO, running mean)
+	fifoStatus() byte    // FIFO_STATUS
+	convert(t time.Time) // a conversion at t
+}
+
+// SetRegister sets a register as a board file's initial value.
+func (b *stBaro) SetRegister(reg, v byte) error { return setRegister(b.r[:], reg, v) }
+
+func (b *stBaro) Write(now time.Time, data []byte) bool    { return b.regs.Write(now, data) }
+func (b *stBaro) Read(now time.Time, n int) ([]byte, bool) { return b.regs.Read(now, n) }
+
+// setRef and ref are REF_P, 24 bits at REF_P_XL.
+func (b *stBaro) setRef(raw int) { putInt24(b.r[b.m.refXL:], raw) }
+func (b *stBaro) ref() int       { return int24(b.r[b.m.refXL:]) }
+
+// catchUp converts the samples due by now (the continuous conversions).
+func (b *stBaro) catchUp(c baroChip, now time.Time) {
+	if at, n, ok := b.s.due(now); ok {
+		if n > 1 || b.r[b.m.status]&b.m.pressDA != 0 {
+			b.r[b.m.status] |= 0x30 // a sample was lost unread
+		}
+		for i := n - 1; i >= 1 && c.keepsSamples(); i-- {
+			c.convert(at.Add(-time.Duration(i) * b.s.period))
+		}
+		c.convert(at)
+	}
+}
+
+// readRegister reads a register after catching up with now: WHO_AM_I,
+// INT_SOURCE (reading clears the latched events with LIR), FIFO_STATUS,
+// the outputs from the FIFO when it is on, else the register file, where
+// reading a block's first byte holds it under BDU and its last byte
+// releases it and clears its STATUS bits.
+func (b *stBaro) readRegister(c baroChip, now time.Time, reg byte) byte {
+	if reg >= 0x40 {
+		return 0
+	}
+	b.catchUp(c, now)
+	m := b.m
+	switch reg {
+	case m.whoAmI:
+		return m.id
+	case m.intSource:
+		v := b.r[reg]
+		if b.r[m.intCfg]&0x04 != 0 { // LIR: reading clears the latch
+			b.r[reg] &^= 0x07
+			b.ph, b.pl = false, false
+		}
+		return v
+	case m.fifoStat:
+		return c.fifoStatus()
+	}
+	if reg >= m.pressXL && reg <= m.tempL+1 && c.fifoOn() {
+		return b.readFIFO(reg)
+	}
+	bdu := b.r[m.ctrl1]&m.bdu != 0
+	v := b.r[reg]
+	switch reg {
+	case m.pressXL:
+		b.hold[0] = bdu
+	case m.pressXL + 2:
+		b.hold[0] = false
+		b.r[m.status] &^= m.pressRead
+	case m.tempL:
+		b.hold[1] = bdu
+	case m.tempL + 1:
+		b.hold[1] = false
+		b.r[m.status] &^= m.tempRead
+	}
+	return v
+}
+
+// readFIFO reads the oldest FIFO sample; reading its last byte
+// (TEMP_OUT_H) moves on to the next. A FIFO kept one over its 32 levels
+// (to flag the overrun) drops the extra first.
+func (b *stBaro) readFIFO(reg byte) byte {
+	if len(b.fifo) == 0 {
+		return b.r[reg]
+	}
+	v := b.fifo[0][reg-b.m.pressXL]
+	if reg == b.m.tempL+1 {
+		if len(b.fifo) > 32 {
+			b.fifo = b.fifo[len(b.fifo)-32:]
+		}
+		b.fifo = b.fifo[1:]
+	}
+	return v
+}
+
+// describe is Describe for the chip called name.
+func (b *stBaro) describe(name string) string {
+	if !b.measured {
+		return ""
+	}
+	return fmt.Sprintf("%s: %.2f hPa, %.2f °C", name, b.p, b.t)
 }
