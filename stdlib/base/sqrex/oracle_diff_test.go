@@ -91,7 +91,7 @@ func randomSubject(r *rand.Rand) string {
 
 func TestMatcherAgreesWithOracle(t *testing.T) {
 	r := rand.New(rand.NewSource(18))
-	n := 25000
+	n := 15000
 	if testing.Short() {
 		n = 10000
 	}
