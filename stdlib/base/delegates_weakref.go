@@ -1,6 +1,10 @@
 package base
 
-import "github.com/impvm/impvm/runtime"
+import (
+	"strconv"
+
+	"github.com/impvm/impvm/runtime"
+)
 
 // Weak-reference delegate, plus the tostring/weakref methods that every
 // default delegate shares.
@@ -32,8 +36,17 @@ func toWeakRef(vm *runtime.VM, v runtime.Value) runtime.Value {
 }
 
 // objToString is every delegate's tostring(): the same conversion as
-// print and concatenation (_tostring honoured).
+// print and concatenation (_tostring honoured). A string is its own
+// result (strings are immutable values), and an integer's digits are
+// formatted in a scratch buffer and stored as one allocation.
 func objToString(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	switch args[0].Type() {
+	case runtime.TString:
+		return args[0], nil
+	case runtime.TInt:
+		var buf [12]byte
+		return runtime.StrBytes(strconv.AppendInt(buf[:0], int64(args[0].Int()), 10)), nil
+	}
 	s, err := vm.ToString(args[0])
 	if err != nil {
 		return runtime.Null, err
