@@ -88,10 +88,17 @@ type node struct {
 	alt      int // kAlt right chain
 	next     int // following node of the same sequence, -1 for none
 	items    []setItem
-	// set holds, for kClass and kSet, whether each byte matches (a
-	// negated set's negation included); Compile fills it in.
-	set *[256]bool
+	// bits holds, for the leaves (a literal, '.', a class or a set), the
+	// bytes that match as a 256-bit set (a negated set's negation
+	// included); Compile fills it in.
+	bits byteSet
 }
+
+// byteSet is a set of bytes, one bit each.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
 // isLeaf reports whether n tests exactly one subject byte.
 func (n *node) isLeaf() bool {
@@ -116,7 +123,7 @@ type Regexp struct {
 	firstDepth int
 	firstBOL   bool
 	firstLit   int
-	firstSet   *[256]bool
+	firstSet   byteSet
 
 	spare atomic.Pointer[matcher] // a matcher no call is using, or nil
 }
@@ -193,19 +200,27 @@ func Compile(pattern string) (re *Regexp, err error) {
 	return re, nil
 }
 
-// buildSets fills in the byte tables of the class and set nodes.
+// buildSets fills in the byte sets of the leaf nodes.
 func (r *Regexp) buildSets() {
 	for i := range r.nodes {
 		n := &r.nodes[i]
-		if n.kind != kClass && n.kind != kSet {
+		if !n.isLeaf() {
 			continue
 		}
-		n.set = new([256]bool)
 		for c := 0; c < 256; c++ {
-			if n.kind == kClass {
-				n.set[c] = classHas(n.b, byte(c))
-			} else {
-				n.set[c] = setHas(n.items, byte(c)) != n.neg
+			var in bool
+			switch n.kind {
+			case kLit:
+				in = byte(c) == n.b
+			case kAny:
+				in = true
+			case kClass:
+				in = classHas(n.b, byte(c))
+			default: // kSet
+				in = setHas(n.items, byte(c)) != n.neg
+			}
+			if in {
+				n.bits.add(byte(c))
 			}
 		}
 	}
@@ -235,7 +250,7 @@ func (r *Regexp) firstStep() {
 			r.firstDepth = depth
 			return
 		case kClass, kSet:
-			r.firstSet = n.set
+			r.firstSet = n.bits
 			r.firstDepth = depth
 			return
 		case kBOL:

@@ -220,7 +220,7 @@ func (r *Regexp) nextStart(s string, pos, last, bol int) int {
 		return last + 1
 	}
 	for ; pos <= last; pos++ {
-		if r.firstSet[s[pos]] {
+		if r.firstSet.has(s[pos]) {
 			return pos
 		}
 	}
@@ -240,13 +240,7 @@ func (m *matcher) consumes(n *node, str int) bool {
 	} else if str > len(m.s) {
 		return false
 	}
-	switch n.kind {
-	case kLit:
-		return c == n.b
-	case kAny:
-		return true
-	}
-	return n.set[c]
+	return n.bits.has(c)
 }
 
 // match tries node ni at position str and returns the position after it,
