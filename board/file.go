@@ -53,6 +53,7 @@ var deviceFields = map[string][]string{
 	"spinor": {"cs", "size"},
 	"w5500":  {"cs", "int", "reset"},
 	"stm32":  {"reset", "boot0"},
+	"ft800":  {"cs", "pd", "int"},
 	"gps":    {"baud", "fix_after"},
 	"modbus": {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
 	"serial": {"baud", "input_file", "output_file", "tcp_port"},
@@ -167,7 +168,7 @@ func (w walker) part(n *node, field string) (Part, error) {
 	// The fields naming an imp pin, and the whole-number fields with their
 	// ranges (each model checks its sizes), by where each goes in p.
 	pinFields := map[string]*string{"int": &p.Int1, "int1": &p.Int1, "alert": &p.Int1, "drdy": &p.Int1,
-		"int2": &p.Int2, "gate": &p.Gate, "de": &p.DE, "pin": &p.Pin, "reset": &p.Reset, "boot0": &p.Boot0}
+		"int2": &p.Int2, "gate": &p.Gate, "de": &p.DE, "pin": &p.Pin, "reset": &p.Reset, "pd": &p.Reset, "boot0": &p.Boot0}
 	intFields := map[string]struct {
 		to     *int
 		lo, hi int64
@@ -308,9 +309,9 @@ func (w walker) bit(n *node, field string) (bool, error) {
 
 func busPrefix(model string) string {
 	switch model {
-	case "ws2812", "spinor":
+	case "ws2812", "spinor", "w5500", "ft800":
 		return "spi"
-	case "gps", "modbus", "serial":
+	case "gps", "modbus", "serial", "stm32":
 		return "uart"
 	}
 	return "i2c"

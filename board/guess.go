@@ -28,17 +28,18 @@ func GuessKit(impType, bus string, addr8 byte) (Kit, bool) {
 }
 
 // GuessKitSPI returns the built-in board for impType that has a SPI part
-// on bus behind a chip-select pin the imp now drives low (selected):
-// code that selects a board's SPI chip on its bus was written for that
-// board.
-func GuessKitSPI(impType, bus string, selected func(pin string) bool) (Kit, bool) {
+// on bus behind a chip-select pin the imp now drives low (selected),
+// with its reset or power-down pin, when the board wires one to the imp,
+// configured as an output: code that selects a board's SPI chip on its
+// bus and drives its control pin was written for that board.
+func GuessKitSPI(impType, bus string, selected, output func(pin string) bool) (Kit, bool) {
 	for _, n := range kitNames() {
 		for _, k := range Kits[n] {
 			if k.Imp != impType {
 				continue
 			}
 			for _, p := range k.Parts {
-				if p.Bus == bus && p.CS != "" && selected(p.CS) {
+				if p.Bus == bus && p.CS != "" && selected(p.CS) && (p.Reset == "" || output(p.Reset)) {
 					return k, true
 				}
 			}

@@ -20,7 +20,7 @@ type Part struct {
 	Int2      string // lis3dh INT2
 	Gate      string // ws2812: power-gate pin ("" none)
 	CS        string // spinor, w5500: its chip-select pin (BusCS: the bus's dedicated one)
-	Reset     string // w5500: the RSTn pin the imp drives; stm32: NRST
+	Reset     string // w5500: the RSTn pin the imp drives; stm32: NRST; ft800: PD_N
 	Boot0     string // stm32: the BOOT0 pin the imp drives
 	Size      int    // spinor: bytes
 	Count     int    // ws2812: LEDs in the chain
@@ -41,7 +41,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"gps", "input", "modbus", "serial", "spinor", "stm32", "w5500", "ws2812"}
+var Models = []string{"ft800", "gps", "input", "modbus", "serial", "spinor", "stm32", "w5500", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -211,6 +211,15 @@ var Kits = map[string][]Kit{
 			{Model: "lis3dh", Bus: "i2cAB", Address: 0x30, Int1: "pinW"},
 		}},
 	},
+	// FTDI's FT800 Embedded Video Engine (a 480×272 display) wired to an
+	// April board as in Electric Imp's FT800_EVE reference
+	// (reference/hardware/FT800_EVE): spi189 (SCK pin1, MOSI pin8, MISO
+	// pin9), CS# pin7, PD# pin2, INT# pin5.
+	"ft800": {
+		{Name: "FT800 display on an April board (imp001)", Imp: "imp001", Parts: []Part{
+			{Model: "ft800", Bus: "spi189", CS: "pin7", Reset: "pin2", Int1: "pin5"},
+		}},
+	},
 	// An STM32F4-Discovery board whose STM32F407 the imp programs
 	// through its USART bootloader, wired as in Electric Imp's stm32
 	// reference (reference/hardware/stm32/UART): NRST on pin8, BOOT0 on
@@ -335,6 +344,23 @@ func (b *Board) attach(env *Env, p Part) error {
 			b.AddSink(p.Reset, w)
 		}
 		return nil
+	case "ft800":
+		if p.CS == "" {
+			return fmt.Errorf("an FT800 needs its chip-select pin (cs)")
+		}
+		f := NewFT800()
+		b.AddSPI(p.Bus, p.CS, f)
+		if p.Reset != "" {
+			b.AddSink(p.Reset, f)
+		} else {
+			f.PinWritten(time.Time{}, 1) // PD_N tied high
+		}
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, f); err != nil {
+				return err
+			}
+		}
+		return nil
 	case "stm32":
 		m := NewSTM32Boot()
 		if p.Reset != "" {
@@ -415,7 +441,7 @@ func checkNames(typ *imptype.Type, p Part) error {
 			}
 			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
 		}
-		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "ft800": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
 			want != "" && bus.Kind.String() != want {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}

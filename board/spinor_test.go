@@ -82,14 +82,20 @@ func TestSPINORCommands(t *testing.T) {
 // spi189, and not from another pin.
 func TestGuessKitSPI(t *testing.T) {
 	low := func(pin string) func(string) bool { return func(p string) bool { return p == pin } }
-	if k, ok := GuessKitSPI("imp002", "spi189", low("pin7")); !ok || k.Name != "Lala audio reference design (imp002)" {
+	yes := func(string) bool { return true }
+	if k, ok := GuessKitSPI("imp002", "spi189", low("pin7"), yes); !ok || k.Name != "Lala audio reference design (imp002)" {
 		t.Errorf("spi189 with pin7 low: %q %v", k.Name, ok)
 	}
-	if _, ok := GuessKitSPI("imp002", "spi189", low("pin6")); ok {
+	if _, ok := GuessKitSPI("imp002", "spi189", low("pin6"), yes); ok {
 		t.Error("guessed Lala with its chip select high")
 	}
-	if _, ok := GuessKitSPI("imp001", "spi189", low("pin7")); ok {
-		t.Error("guessed Lala on an imp001")
+	no := func(string) bool { return false }
+	if k, ok := GuessKitSPI("imp001", "spi189", low("pin7"), no); ok {
+		t.Errorf("guessed %q on an imp001 from pin7 alone", k.Name)
+	}
+	// The FT800 board: its chip select and its PD# pin driven.
+	if k, ok := GuessKitSPI("imp001", "spi189", low("pin7"), func(p string) bool { return p == "pin2" }); !ok || k.Parts[0].Model != "ft800" {
+		t.Errorf("imp001 spi189, pin7 low, pin2 an output: %q %v", k.Name, ok)
 	}
 }
 

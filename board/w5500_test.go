@@ -452,13 +452,34 @@ func FuzzModbusTCP(f *testing.F) {
 // imp005's dedicated one on spi0, pinS on the impC001's spiPQRS.
 func TestGuessKitW5500(t *testing.T) {
 	low := func(pin string) func(string) bool { return func(p string) bool { return p == pin } }
-	if k, ok := GuessKitSPI("imp005", "spi0", low(BusCS)); !ok || k.Imp != "imp005" || k.Parts[0].Model != "w5500" {
+	yes := func(string) bool { return true }
+	if k, ok := GuessKitSPI("imp005", "spi0", low(BusCS), yes); !ok || k.Imp != "imp005" || k.Parts[0].Model != "w5500" {
 		t.Errorf("imp005 spi0 with its chip select: %q %v", k.Name, ok)
 	}
-	if k, ok := GuessKitSPI("impC001", "spiPQRS", low("pinS")); !ok || k.Parts[0].Model != "w5500" {
+	if k, ok := GuessKitSPI("impC001", "spiPQRS", low("pinS"), yes); !ok || k.Parts[0].Model != "w5500" {
 		t.Errorf("impC001 spiPQRS with pinS low: %q %v", k.Name, ok)
 	}
-	if _, ok := GuessKitSPI("imp005", "spi0", low("pinXC")); ok {
+	if _, ok := GuessKitSPI("imp005", "spi0", low("pinXC"), yes); ok {
 		t.Error("guessed a W5500 with its chip select high")
+	}
+}
+
+// Board files can place the bus parts: a W5500 behind the imp005's
+// dedicated chip select, an STM32 and an FT800.
+func TestBusPartsInBoardFiles(t *testing.T) {
+	files := map[string]string{
+		"imp005": `{"imp": "imp005", "devices": [{"model": "w5500", "bus": "spi0", "cs": "USE_CS_L", "int": "pinXC", "reset": "pinXA"}]}`,
+		"imp001": `{"imp": "imp001", "devices": [{"model": "stm32", "bus": "uart57", "reset": "pin8", "boot0": "pin9"},
+			{"model": "ft800", "bus": "spi189", "cs": "pin7", "pd": "pin2", "int": "pin5"}]}`,
+	}
+	for name, src := range files {
+		bf, err := ParseBoardFile("f.json", []byte(src))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if _, err := Build("f", bf.Imp, NewEnv(1), bf.AllParts()); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

@@ -182,11 +182,11 @@ func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
 // guessed: code selecting a built-in board's SPI chip on its bus (Lala's
 // flash) gets that board, logged once. A transfer that selects none
 // leaves the guess to what comes next.
-func (d *Device) guessBoardSPI(bus string, selected func(pin string) bool) *board.Board {
+func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) bool) *board.Board {
 	if !d.boardGuess {
 		return d.board
 	}
-	k, ok := board.GuessKitSPI(d.ident.Type, bus, selected)
+	k, ok := board.GuessKitSPI(d.ident.Type, bus, selected, output)
 	if !ok {
 		return nil
 	}

@@ -21,6 +21,21 @@ func (m *Module) boardFor(b *bus, addr8 byte) *board.Board {
 	return m.board
 }
 
+// attachGuessed finishes attaching a board guessed from a SPI or UART
+// transaction: the board is told what the imp drives on its pins now
+// (a power or reset pin set before the board was known), and pins its
+// parts drive are watched.
+func (m *Module) attachGuessed() {
+	m.guessed = true
+	now := m.q.Now()
+	for _, p := range m.pins {
+		if isDigitalOut(p.mode) {
+			m.board.PinWritten(now, p.name, int(p.level))
+		}
+	}
+	m.startWatching()
+}
+
 // spend moves the device's clock on by the time a transaction of bits
 // takes on the wire at hz, plus extra (clock stretching), in virtual time
 // (in wall time the clock moves by itself), so code that polls a part in

@@ -29,7 +29,7 @@ type Options struct {
 	// transfers until a guess finds a board, with what says which
 	// chip-select pins the imp drives low (a board's SPI flash selected
 	// on its bus).
-	GuessBoardSPI func(bus string, selected func(pin string) bool) *board.Board
+	GuessBoardSPI func(bus string, selected, output func(pin string) bool) *board.Board
 	// GuessBoardUART, when Board is nil, is asked when a UART is
 	// configured or written to, with the line it was configured for and
 	// which pins the imp now drives high.

@@ -98,9 +98,8 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	if m.board == nil && !m.guessed && m.opts.GuessBoardSPI != nil {
 		// Only a board found ends the guessing: code that drives an LED
 		// chain before it reads a kit's sensor still gets the kit.
-		if m.board = m.opts.GuessBoardSPI(b.name, sel); m.board != nil {
-			m.guessed = true
-			m.startWatching()
+		if m.board = m.opts.GuessBoardSPI(b.name, sel, m.output); m.board != nil {
+			m.attachGuessed()
 		}
 	}
 	if m.board == nil || !m.board.HasSPI(b.name) {
@@ -109,6 +108,13 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	miso := m.board.SPITransfer(m.q.Now(), b.name, data, spiHz(b), sel)
 	m.spend(8*len(data), spiHz(b), 0)
 	return miso
+}
+
+// output reports whether the code configured pin name as a digital
+// output.
+func (m *Module) output(name string) bool {
+	p := m.pins[name]
+	return p != nil && isDigitalOut(p.mode)
 }
 
 // selected reports whether the imp drives chip-select pin name low.

@@ -171,14 +171,7 @@ func (m *Module) guessUART(b *bus) {
 	if m.board = m.opts.GuessBoardUART(b.name, b.uart.line, high); m.board == nil {
 		return
 	}
-	m.guessed = true
-	now := m.q.Now()
-	for _, p := range m.pins {
-		if isDigitalOut(p.mode) {
-			m.board.PinWritten(now, p.name, int(p.level))
-		}
-	}
-	m.startWatching()
+	m.attachGuessed()
 }
 
 // pump moves what the part has sent by now into the receive FIFO, calls
