@@ -49,7 +49,9 @@ func condition(n syntax.Node) syntax.Expr {
 func condAssigns(e syntax.Expr) []*syntax.Assign {
 	switch e := e.(type) {
 	case *syntax.Assign:
-		if e.Op == "=" {
+		// a == 1 || b = 2 assigns nothing (syntax.StrayTarget): the
+		// compiler reports it or compiles it as the reference does.
+		if e.Op == "=" && syntax.StrayTarget(e.Target) == nil {
 			return []*syntax.Assign{e}
 		}
 	case *syntax.Paren:

@@ -18,7 +18,7 @@ import (
 func TestWriteErrorMapsLinesAndHints(t *testing.T) {
 	files := map[string]string{
 		"main.nut": "@include \"lib.nut\"\nprint(1);\n",
-		"lib.nut":  "local a = 1;\nif (a == 1 || a = 2) print(a);\n",
+		"lib.nut":  "a <- 1;\nif (a == 1 || a = 2) print(a);\n",
 	}
 	opts := preproc.Options{LibDirs: []string{"."}, ReadFile: func(p string) ([]byte, error) {
 		p = strings.TrimPrefix(p, "./")

@@ -1,2 +1,2 @@
-local a = 1;
+a <- 1;
 if (a == 1 || a = 2) print("yes");
