@@ -39,8 +39,10 @@ func (e *Event) Pending() bool { return e.index >= 0 }
 // It keeps each event's index so that cancelling is O(log n).
 type eventHeap []*Event
 
-func (h eventHeap) less(i, j int) bool {
-	a, b := h[i], h[j]
+func (h eventHeap) less(i, j int) bool { return before(h[i], h[j]) }
+
+// before is the order events run in: (at, class, due, seq).
+func before(a, b *Event) bool {
 	if c := a.at.Compare(b.at); c != 0 {
 		return c < 0
 	}

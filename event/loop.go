@@ -34,6 +34,12 @@ type Loop struct {
 	clock   Clock
 	virtual *Virtual // nil for a wall loop
 	heap    eventHeap
+	// due holds Loop.After events scheduled for the loop's current time
+	// (a network delivery without latency), in scheduling order from
+	// dueHead: they are already in run order among themselves, so they
+	// skip the heap, and next merges them with it.
+	due     []*Event
+	dueHead int
 	seq     uint64
 	busy    int // queues with pending events or holds
 
@@ -84,7 +90,39 @@ func (l *Loop) After(d time.Duration, fn func()) {
 	e := l.newEvent()
 	at := l.Now().Add(d)
 	*e = Event{at: at, due: at, class: classNormal, gen: l.world.gen, seq: l.nextSeq(), q: l.world, call: fn}
+	if d == 0 {
+		// Due now: after every event already due now (their seq is lower,
+		// or they are idle-class), and after the earlier ones of l.due.
+		e.index = -1
+		l.due = append(l.due, e)
+		return
+	}
 	l.heap.push(e)
+}
+
+// next returns the event to run next (nil: none), without taking it.
+func (l *Loop) next() *Event {
+	h := l.heap.peek()
+	if l.dueHead == len(l.due) {
+		return h
+	}
+	if d := l.due[l.dueHead]; h == nil || before(d, h) {
+		return d
+	}
+	return h
+}
+
+// take removes ev, which next returned, from where it waits.
+func (l *Loop) take(ev *Event) {
+	if ev.index >= 0 {
+		l.heap.remove(ev.index)
+		return
+	}
+	l.due[l.dueHead] = nil
+	l.dueHead++
+	if l.dueHead == len(l.due) {
+		l.due, l.dueHead = l.due[:0], 0
+	}
 }
 
 // newEvent takes an event from the free list (events of After are never
@@ -134,7 +172,7 @@ func (l *Loop) Run(deadline time.Time) Outcome {
 		if l.busy == 0 {
 			return Finished
 		}
-		ev := l.heap.peek()
+		ev := l.next()
 		if ev == nil && l.virtual != nil {
 			return Finished // nothing queued and nothing can arrive
 		}
@@ -150,7 +188,7 @@ func (l *Loop) Run(deadline time.Time) Outcome {
 		if l.stalled(ev.at) {
 			return Stalled
 		}
-		l.heap.remove(0)
+		l.take(ev)
 		l.dispatch(ev)
 	}
 }

@@ -71,6 +71,33 @@ func TestOrdering(t *testing.T) {
 				return tr.add(q, "woke")()
 			})
 		}, "woke@5 tick@5"},
+		{"loop events due now in order with the device's", func(q *Queue, tr *trace) {
+			l := q.Loop()
+			q.At(Epoch.Add(time.Second), func() error {
+				l.After(0, func() { _ = tr.add(q, "net1")() })
+				q.Idle(tr.add(q, "idle"))
+				q.After(0, tr.add(q, "now"))
+				l.After(0, func() {
+					_ = tr.add(q, "net2")()
+					l.After(0, func() { _ = tr.add(q, "net3")() })
+					q.After(0, tr.add(q, "now2"))
+				})
+				l.After(time.Second, func() { _ = tr.add(q, "net-later")() })
+				return nil
+			})
+			q.At(Epoch.Add(time.Second), tr.add(q, "second"))
+			q.At(Epoch.Add(2*time.Second), tr.add(q, "at2"))
+			q.At(Epoch.Add(3*time.Second), tr.add(q, "end")) // loop events keep nothing alive
+		}, "second@1 net1@1 now@1 net2@1 net3@1 now2@1 idle@1 at2@2 net-later@2 end@3"},
+		{"a loop event due now waits for its blocked device", func(q *Queue, tr *trace) {
+			l := q.Loop()
+			q.At(Epoch, func() error {
+				q.Sleep(3 * time.Second)
+				l.After(0, func() { q.At(q.Now(), tr.add(q, "delivered")) })
+				return nil
+			})
+			q.At(Epoch.Add(time.Second), tr.add(q, "tick"))
+		}, "tick@3 delivered@3"},
 		{"reset drops the run's events", func(q *Queue, tr *trace) {
 			q.After(2*time.Second, tr.add(q, "old"))
 			q.After(time.Second, func() error {
