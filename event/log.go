@@ -66,6 +66,11 @@ type Sink struct {
 	format Format
 	names  bool
 	buf    []byte
+	// The last whole second written, and its text up to the seconds:
+	// records come in bursts within a second, and formatting the date
+	// is most of a line's cost.
+	sec     int64
+	secText []byte
 }
 
 // NewSink makes a sink writing to w. names puts each record's device name
@@ -94,7 +99,7 @@ func (s *Sink) Flush() error {
 }
 
 func (s *Sink) appendText(b []byte, r Record) []byte {
-	b = r.Time.UTC().AppendFormat(b, "2006-01-02T15:04:05.000 -07:00")
+	b = s.appendTime(b, r.Time)
 	b = append(b, ' ')
 	if s.names {
 		b = append(b, '[')
@@ -106,6 +111,17 @@ func (s *Sink) appendText(b []byte, r Record) []byte {
 	b = append(b, "] "...)
 	b = append(b, DisplayMsg(r.Msg)...)
 	return append(b, '\n')
+}
+
+// appendTime appends t as "2006-01-02T15:04:05.000 +00:00" (UTC).
+func (s *Sink) appendTime(b []byte, t time.Time) []byte {
+	t = t.UTC()
+	if sec := t.Unix(); sec != s.sec || s.secText == nil {
+		s.sec, s.secText = sec, t.AppendFormat(s.secText[:0], "2006-01-02T15:04:05")
+	}
+	b = append(b, s.secText...)
+	ms := t.Nanosecond() / int(time.Millisecond)
+	return append(b, '.', byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10), ' ', '+', '0', '0', ':', '0', '0')
 }
 
 type jsonRecord struct {
