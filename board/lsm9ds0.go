@@ -121,8 +121,8 @@ func period(hz float64) time.Duration {
 
 func (d *LSM9DS0) writeG(now time.Time, reg, v byte) {
 	d.updateG(now)
-	if reg == 0x0F || reg == 0x27 || reg >= 0x28 && reg <= 0x2D || reg == 0x2F || reg == 0x31 {
-		return // read-only
+	if reg >= 0x40 || reg == 0x0F || reg == 0x27 || reg >= 0x28 && reg <= 0x2D || reg == 0x2F || reg == 0x31 {
+		return // read-only or reserved
 	}
 	d.g.r[reg] = v
 	if reg == 0x20 {
@@ -164,7 +164,10 @@ func (d *LSM9DS0) updateG(now time.Time) {
 
 func (d *LSM9DS0) readG(now time.Time, reg byte) byte {
 	d.updateG(now)
-	v := d.g.r[reg&0x3F]
+	if reg >= 0x40 {
+		return 0 // reserved
+	}
+	v := d.g.r[reg]
 	if reg >= 0x28 && reg <= 0x2D && reg&1 == 1 { // reading an axis' high byte clears its flags
 		d.g.r[0x27] &^= 0x11 << ((reg - 0x28) / 2)
 		if d.g.r[0x27]&0x07 == 0 {
@@ -177,8 +180,8 @@ func (d *LSM9DS0) readG(now time.Time, reg byte) byte {
 func (d *LSM9DS0) writeXM(now time.Time, reg, v byte) {
 	d.updateXM(now)
 	switch {
-	case reg == 0x0F, reg >= 0x05 && reg <= 0x0D, reg == 0x13, reg >= 0x27 && reg <= 0x2D, reg == 0x2F, reg == 0x31, reg == 0x35, reg == 0x39:
-		return // read-only
+	case reg >= 0x40, reg == 0x0F, reg >= 0x05 && reg <= 0x0D, reg == 0x13, reg >= 0x27 && reg <= 0x2D, reg == 0x2F, reg == 0x31, reg == 0x35, reg == 0x39:
+		return // read-only or reserved
 	}
 	d.xm.r[reg] = v
 	switch reg {
@@ -242,7 +245,10 @@ func (d *LSM9DS0) updateXM(now time.Time) {
 
 func (d *LSM9DS0) readXM(now time.Time, reg byte) byte {
 	d.updateXM(now)
-	v := d.xm.r[reg&0x3F]
+	if reg >= 0x40 {
+		return 0 // reserved
+	}
+	v := d.xm.r[reg]
 	switch {
 	case reg >= 0x28 && reg <= 0x2D && reg&1 == 1:
 		d.xm.r[0x27] &^= 0x11 << ((reg - 0x28) / 2)
