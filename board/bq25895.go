@@ -35,7 +35,7 @@ import (
 type BQ25895 struct {
 	env     *Env
 	r       [0x15]byte
-	ptr     byte
+	regs    registers
 	since   time.Time // the watchdog was last kicked (zero: first access)
 	convAt  time.Time // a one-shot conversion completes (zero: none)
 	lastADC time.Time // last continuous conversion
@@ -56,7 +56,9 @@ func init() {
 
 // NewBQ25895 makes a BQ25895 as after power-on.
 func NewBQ25895(env *Env) *BQ25895 {
-	return &BQ25895{env: env, r: bqReset}
+	d := &BQ25895{env: env, r: bqReset}
+	d.regs = registers{always: func() bool { return true }, read: d.readReg, write: d.writeReg}
+	return d
 }
 
 func (d *BQ25895) Model() string { return "bq25895" }
@@ -66,25 +68,12 @@ func (d *BQ25895) SetRegister(reg, v byte) error { return setRegister(d.r[:], re
 
 func (d *BQ25895) Write(now time.Time, data []byte) bool {
 	d.update(now)
-	if len(data) == 0 {
-		return true
-	}
-	d.ptr = data[0]
-	for _, v := range data[1:] {
-		d.writeReg(now, d.ptr, v)
-		d.ptr++
-	}
-	return true
+	return d.regs.Write(now, data)
 }
 
 func (d *BQ25895) Read(now time.Time, n int) ([]byte, bool) {
 	d.update(now)
-	out := make([]byte, n)
-	for i := range out {
-		out[i] = d.readReg(now, d.ptr)
-		d.ptr++
-	}
-	return out, true
+	return d.regs.Read(now, n)
 }
 
 func (d *BQ25895) writeReg(now time.Time, reg, v byte) {

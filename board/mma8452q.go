@@ -34,7 +34,7 @@ type MMA8452Q struct {
 	env  *Env
 	key  string
 	r    [0x32]byte
-	ptr  byte
+	regs registers
 	s    sampler
 	a    [3]float64
 	seen bool
@@ -73,6 +73,7 @@ func init() {
 // names it in its noise's seed.
 func NewMMA8452Q(env *Env, key string) *MMA8452Q {
 	d := &MMA8452Q{env: env, key: key}
+	d.regs = registers{next: d.next, read: func(_ time.Time, reg byte) byte { return d.readReg(reg) }, write: d.writeReg}
 	d.reset()
 	return d
 }
@@ -99,25 +100,12 @@ var mmaRates = [8]time.Duration{
 
 func (d *MMA8452Q) Write(now time.Time, data []byte) bool {
 	d.update(now)
-	if len(data) == 0 {
-		return true
-	}
-	d.ptr = data[0]
-	for _, v := range data[1:] {
-		d.writeReg(now, d.ptr, v)
-		d.ptr = d.next(d.ptr)
-	}
-	return true
+	return d.regs.Write(now, data)
 }
 
 func (d *MMA8452Q) Read(now time.Time, n int) ([]byte, bool) {
 	d.update(now)
-	out := make([]byte, n)
-	for i := range out {
-		out[i] = d.readReg(d.ptr)
-		d.ptr = d.next(d.ptr)
-	}
-	return out, true
+	return d.regs.Read(now, n)
 }
 
 // next is the auto-increment address after reg.

@@ -13,9 +13,10 @@ import (
 type registers struct {
 	ptr    byte
 	inc    bool
-	msbInc bool        // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
-	always func() bool // the part increments by its own setting (LPS22HB's IF_ADD_INC)
-	wrap   byte        // a part with 16 registers: the address rolls over within 0x0F (0: none)
+	msbInc bool                // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
+	always func() bool         // the part increments by its own setting (LPS22HB's IF_ADD_INC)
+	wrap   byte                // a part with 16 registers: the address rolls over within 0x0F (0: none)
+	next   func(reg byte) byte // the part's own auto-increment rule (MMA8452Q's fast-read skips); nil: inc's
 	read   func(now time.Time, reg byte) byte
 	write  func(now time.Time, reg, v byte)
 }
@@ -56,6 +57,10 @@ func (r *registers) rollOver() {
 }
 
 func (r *registers) step() {
+	if r.next != nil {
+		r.ptr = r.next(r.ptr)
+		return
+	}
 	if r.inc {
 		r.ptr++
 		if r.msbInc {
