@@ -294,7 +294,13 @@ reload:
 			}
 			goto set
 		case OpSet:
-			if fastSet(regs[in.A()], regs[in.B()], regs[in.C()]) {
+			if obj, key := regs[in.A()], regs[in.B()]; obj.typ == TArray && key.typ == TInt {
+				// a[i] = v, inlined.
+				if elems, i := obj.Array().Elems, int32(key.n); i >= 0 && int(i) < len(elems) {
+					elems[i] = regs[in.C()]
+					continue
+				}
+			} else if fastSet(obj, key, regs[in.C()]) {
 				continue
 			}
 			goto set
