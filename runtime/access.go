@@ -20,7 +20,9 @@ func fastGet(obj, key Value) (Value, bool) {
 		t := obj.Table()
 		var i int32
 		if key.typ == TString {
-			i = t.findStr(key.StringObj())
+			if i = t.probeStr(key.StringObj()); i < 0 {
+				i = t.findStr(key.StringObj())
+			}
 		} else if key.typ != TNull {
 			i = t.find(key)
 		} else {
@@ -56,7 +58,11 @@ func fastGet(obj, key Value) (Value, bool) {
 		// (see Indexer).
 		if key.typ == TString {
 			if d := obj.UserData().Delegate; d != nil {
-				if i := d.findStr(key.StringObj()); i >= 0 {
+				i := d.probeStr(key.StringObj())
+				if i < 0 {
+					i = d.findStr(key.StringObj())
+				}
+				if i >= 0 {
 					return d.nodes[i].val, true
 				}
 			}
@@ -67,7 +73,10 @@ func fastGet(obj, key Value) (Value, bool) {
 			return Null, false
 		}
 		c := obj.Class()
-		i := c.Members.findStr(key.StringObj())
+		i := c.Members.probeStr(key.StringObj())
+		if i < 0 {
+			i = c.Members.findStr(key.StringObj())
+		}
 		if i < 0 {
 			return Null, false
 		}
@@ -83,7 +92,10 @@ func fastGet(obj, key Value) (Value, bool) {
 // memberByStr reads member s through inst (a field of the instance, or
 // a method or static of the class); ok=false when there is none.
 func (c *Class) memberByStr(inst *Instance, s *String) (Value, bool) {
-	i := c.Members.findStr(s)
+	i := c.Members.probeStr(s)
+	if i < 0 {
+		i = c.Members.findStr(s)
+	}
 	if i < 0 {
 		return Null, false
 	}
@@ -97,7 +109,11 @@ func (c *Class) memberByStr(inst *Instance, s *String) (Value, bool) {
 // setFieldByStr writes field s of inst; false when s is not a field.
 func (c *Class) setFieldByStr(inst *Instance, s *String, val Value) bool {
 	m := c.Members
-	if i := m.findStr(s); i >= 0 {
+	i := m.probeStr(s)
+	if i < 0 {
+		i = m.findStr(s)
+	}
+	if i >= 0 {
 		if code := int32(m.nodes[i].val.n); code&1 == 1 {
 			inst.Fields[code>>1] = val
 			return true
@@ -155,7 +171,8 @@ func errNotFound(key Value) *Error {
 	if len(s) > 50 {
 		s = s[:50]
 	}
-	return NewError("the index '" + s + "' does not exist") // no Sprintf: scripts catch this often
+	// No Sprintf, and the message is one block: scripts catch this often.
+	return &Error{Value: StrObj(catExact3("the index '", s, "' does not exist"))}
 }
 
 // Get reads obj[key] with full semantics, without the root fallback.

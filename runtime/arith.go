@@ -151,8 +151,11 @@ func (vm *VM) ReserveString(n int) error {
 // scan. That is safe because the header's only pointers are S, which
 // points into the block itself, and buf, which stays nil. Most strings
 // concatenation builds are used once and never extended.
-func catExact(a, b string) *String {
-	n := len(a) + len(b)
+func catExact(a, b string) *String { return catExact3(a, b, "") }
+
+// catExact3 is catExact for a+b+c.
+func catExact3(a, b, c string) *String {
+	n := len(a) + len(b) + len(c)
 	if n == 0 {
 		return NewString("")
 	}
@@ -160,6 +163,7 @@ func catExact(a, b string) *String {
 	mem := make([]byte, h+n)
 	copy(mem[h:], a)
 	copy(mem[h+len(a):], b)
+	copy(mem[h+len(a)+len(b):], c)
 	s := (*String)(unsafe.Pointer(&mem[0]))
 	s.S = unsafe.String(&mem[h], n)
 	return s

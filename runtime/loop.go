@@ -249,7 +249,11 @@ reload:
 				// are what most code reads.
 				inst := obj.Instance()
 				c := inst.Class
-				if i := c.Members.findStr(key.StringObj()); i >= 0 {
+				i := c.Members.probeStr(key.StringObj())
+				if i < 0 {
+					i = c.Members.findStr(key.StringObj())
+				}
+				if i >= 0 {
 					var v Value
 					if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
 						v = inst.Fields[code>>1]
@@ -266,7 +270,11 @@ reload:
 				regs[in.A()] = v
 				continue
 			} else if d := vm.plainDelegate(obj); d != nil {
-				if i := d.findStr(key.StringObj()); i >= 0 {
+				i := d.probeStr(key.StringObj())
+				if i < 0 {
+					i = d.findStr(key.StringObj())
+				}
+				if i >= 0 {
 					regs[in.A()] = d.nodes[i].val
 					continue
 				}
@@ -283,7 +291,11 @@ reload:
 			if obj.typ == TInstance {
 				inst := obj.Instance()
 				m := inst.Class.Members
-				if i := m.findStr(key.StringObj()); i >= 0 {
+				i := m.probeStr(key.StringObj())
+				if i < 0 {
+					i = m.findStr(key.StringObj())
+				}
+				if i >= 0 {
 					if code := int32(m.nodes[i].val.n); code&1 == 1 {
 						inst.Fields[code>>1] = val
 						continue

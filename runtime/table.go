@@ -3,6 +3,7 @@ package runtime
 import (
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Table is a Squirrel table. Its node array reproduces Squirrel 3.0.4's
@@ -118,7 +119,9 @@ func (t *Table) find(k Value) int32 {
 	return -1
 }
 
-// findStr is find specialised for string keys (no allocation, no type switch).
+// findStr is find specialised for string keys (no allocation, no type
+// switch): the main position and its collision chain, comparing by
+// identity, then by hash and content.
 func (t *Table) findStr(s *String) int32 {
 	mask := uint32(len(t.nodes) - 1)
 	h := s.Hash()
@@ -134,6 +137,19 @@ func (t *Table) findStr(s *String) int32 {
 			}
 		}
 		i = n.next
+	}
+	return -1
+}
+
+// probeStr is findStr's commonest case, small enough to inline where a
+// lookup is hot: s itself (a constant, interned per compiled file, naming
+// a member or a slot) at its main position; -1 means ask findStr. Any
+// node holding s itself is the answer, so a hash not computed yet (0)
+// only sends the probe to node 0.
+func (t *Table) probeStr(s *String) int32 {
+	i := atomic.LoadUint32(&s.hash) & uint32(len(t.nodes)-1)
+	if t.nodes[i].key.ptr == unsafe.Pointer(s) {
+		return int32(i)
 	}
 	return -1
 }
