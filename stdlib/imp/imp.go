@@ -117,15 +117,29 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	// imp.configparams: what the impCloud configured for this device; a
 	// development device (not factory firmware, no fixture) has none.
 	members.SetStr("configparams", runtime.TableValue(runtime.NewTable(0)))
-	if opts.Identity.Type == "impC001" {
-		// Electric Imp's imp.getmacaddress() page: removed from impOS on
-		// the impC001 (imp.net.info() has the MACs).
-		members.Delete(runtime.Str("getmacaddress"))
+	for _, name := range absentOn(opts.Identity.Type) {
+		members.Delete(runtime.Str(name))
 	}
 	vm.Root().SetStr("imp", NewMeta(members))
 	legacyClasses(vm)
 	vm.AddRoots(m.visitRoots)
 	return m
+}
+
+// absentOn lists the imp members an imp type lacks, as their Electric Imp
+// pages say: imp.getmacaddress and imp.getpowersave are not in the
+// impC001's impOS (imp.net.info() has the MACs); imp.setpoweren and
+// imp.getpoweren exist only on the modules with a POWER_EN pin, the
+// imp002 and the imp003 (elsewhere calling them is a runtime error).
+func absentOn(impType string) []string {
+	var out []string
+	if impType == "impC001" {
+		out = append(out, "getmacaddress", "getpowersave")
+	}
+	if impType != "imp002" && impType != "imp003" {
+		out = append(out, "setpoweren", "getpoweren")
+	}
+	return out
 }
 
 // visitRoots reports the handlers the imp keeps (they keep what they

@@ -113,3 +113,15 @@ func TestScanFindsNeighbours(t *testing.T) {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}
 }
+
+// Members some imp types lack, as their Electric Imp pages say.
+func TestMembersPerImpType(t *testing.T) {
+	src := `res <- ""; foreach (n in ["getmacaddress", "getpowersave", "setpoweren", "getpoweren"]) res += (n in imp) ? "1" : "0";`
+	for typ, want := range map[string]string{"imp001": "1100", "imp002": "1111", "imp003": "1111", "imp004m": "1100",
+		"imp005": "1100", "imp006": "1100", "impC001": "0000"} {
+		got, err := runImp(t, typ, Radio{}, src)
+		if err != nil || got != want {
+			t.Errorf("%s: %q %v, want %q", typ, got, err, want)
+		}
+	}
+}
