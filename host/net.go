@@ -167,7 +167,7 @@ func (n *netModule) Install(d *Device, vm *runtime.VM) error {
 	}
 	m, err := impnet.Open(vm, impnet.Options{
 		Device: d, NIC: nic, ImpType: d.ImpType(), MAC: d.MAC(),
-		Connected: d.Connected, Run: d.RunEvent,
+		Connected: d.Connected, Run: d.RunEvent, Radio: d.world.cfg.Radio,
 	})
 	if err != nil {
 		return err

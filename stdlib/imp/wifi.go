@@ -49,7 +49,16 @@ var wifiSpecs = []runtime.Spec{
 	{Name: "scanwifinetworks", NParams: -1, Mask: ".c", Fn: method((*Module).scanWifi)},
 }
 
-func (m *Module) ssid() string { return orS(m.opts.Radio.SSID, defaultSSID) }
+func (m *Module) ssid() string { return m.opts.Radio.JoinedSSID() }
+
+// JoinedSSID is the network the imp joined (default "impvm").
+func (r Radio) JoinedSSID() string { return orS(r.SSID, defaultSSID) }
+
+// JoinedRSSI is the joined network's signal, dBm (default -52).
+func (r Radio) JoinedRSSI() int { return orI(r.RSSI, defaultRSSI) }
+
+// JoinedChannel is the joined network's channel (default 6).
+func (r Radio) JoinedChannel() int { return orI(r.Channel, defaultChannel) }
 
 // bssid is the access point's MAC, not the imp's own: a locally
 // administered address made from the network's SSID, so every device of

@@ -71,9 +71,10 @@ const (
 // Options configure imp.net for one Squirrel run of a device.
 type Options struct {
 	Device  event.Device
-	NIC     *lan.NIC // the device's LAN port; nil when it has none
-	ImpType string   // imp.info().type: which interfaces exist
-	MAC     string   // the device's MAC, 12 hex digits
+	NIC     *lan.NIC  // the device's LAN port; nil when it has none
+	ImpType string    // imp.info().type: which interfaces exist
+	Radio   imp.Radio // the WiFi network imp.net.info() reports
+	MAC     string    // the device's MAC, 12 hex digits
 	// Connected reports whether the device is connected to the server
 	// (imp.net.info().active).
 	Connected func() bool

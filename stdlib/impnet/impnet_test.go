@@ -2,7 +2,11 @@ package impnet
 
 import (
 	"slices"
+	"strconv"
 	"testing"
+
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/imp"
 )
 
 func TestParseNII(t *testing.T) {
@@ -74,6 +78,31 @@ func TestSequences(t *testing.T) {
 		if st.Name == "WIFI_STOPPED" && st.Value != kindInfo[wifi].noLink ||
 			st.Name == "ETHERNET_STOPPED_NO_LINK" && st.Value != kindInfo[ethernet].noLink {
 			t.Errorf("%s: no-link state mismatch", st.Name)
+		}
+	}
+}
+
+// imp.net.info() reports the simulated radio's network, as imp.getssid()
+// and imp.getrssi() do (--sim ssid, rssi, channel), and its defaults.
+func TestInfoReportsTheRadio(t *testing.T) {
+	for _, tt := range []struct {
+		radio imp.Radio
+		want  string
+	}{
+		{imp.Radio{}, "impvm -52 6"},
+		{imp.Radio{SSID: "Home", RSSI: -70, Channel: 11}, "Home -70 11"},
+	} {
+		m := &Module{opts: Options{ImpType: "imp001", Radio: tt.radio}}
+		info := m.interfaceInfo(wifi, "0c2a69fffffe")
+		get := func(k string) string {
+			v, _ := info.Get(runtime.Str(k))
+			if v.Type() == runtime.TString {
+				return v.Str()
+			}
+			return strconv.Itoa(int(v.Int()))
+		}
+		if got := get("ssid") + " " + get("rssi") + " " + get("channel"); got != tt.want {
+			t.Errorf("%+v: %s, want %s", tt.radio, got, tt.want)
 		}
 	}
 }

@@ -9,14 +9,10 @@ import (
 	"github.com/impvm/impvm/runtime"
 )
 
-// What imp.net.info() reports of a WiFi network and a cellular signal:
-// the virtual imp's constant surroundings.
-const (
-	wifiSSID    = "impvm"
-	wifiRSSI    = -52
-	wifiChannel = 6
-	cellRSSI    = -71
-)
+// cellRSSI is the cellular signal imp.net.info() reports; the WiFi
+// network is the simulated radio's (Options.Radio, as imp.getssid() and
+// imp.getrssi() report it).
+const cellRSSI = -71
 
 // info() is imp.net.info(): interface, and active and ipv4 while the
 // device is connected to the server.
@@ -72,12 +68,13 @@ func (m *Module) interfaceInfo(k kind, mac string) *runtime.Table {
 	t.SetStr("macaddress", runtime.Str(mac))
 	switch k {
 	case wifi:
-		t.SetStr("ssid", runtime.Str(wifiSSID))
+		r := m.opts.Radio
+		t.SetStr("ssid", runtime.Str(r.JoinedSSID()))
 		if m.wifiConnected() {
-			t.SetStr("connectedssid", runtime.Str(wifiSSID))
+			t.SetStr("connectedssid", runtime.Str(r.JoinedSSID()))
 		}
-		t.SetStr("rssi", runtime.Int(wifiRSSI))
-		t.SetStr("channel", runtime.Int(wifiChannel))
+		t.SetStr("rssi", runtime.Int(int32(r.JoinedRSSI())))
+		t.SetStr("channel", runtime.Int(int32(r.JoinedChannel())))
 	case cell:
 		t.SetStr("rssi", runtime.Int(cellRSSI))
 	}
