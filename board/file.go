@@ -49,15 +49,16 @@ func LoadBoardFile(path string) (*BoardFile, error) {
 }
 
 var deviceFields = map[string][]string{
-	"ws2812": {"count", "gate"},
-	"spinor": {"cs", "size"},
-	"w5500":  {"cs", "int", "reset"},
-	"stm32":  {"reset", "boot0"},
-	"ft800":  {"cs", "pd", "int"},
-	"gps":    {"baud", "fix_after"},
-	"modbus": {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
-	"serial": {"baud", "input_file", "output_file", "tcp_port"},
-	"input":  {"pin"},
+	"ws2812":   {"count", "gate"},
+	"spinor":   {"cs", "size"},
+	"w5500":    {"cs", "int", "reset"},
+	"stm32":    {"reset", "boot0"},
+	"ft800":    {"cs", "pd", "int"},
+	"max3421e": {"cs", "reset", "int"},
+	"gps":      {"baud", "fix_after"},
+	"modbus":   {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
+	"serial":   {"baud", "input_file", "output_file", "tcp_port"},
+	"input":    {"pin"},
 }
 
 // defaultAddress is each I²C model's datasheet 8-bit address (registerI2C
@@ -309,7 +310,7 @@ func (w walker) bit(n *node, field string) (bool, error) {
 
 func busPrefix(model string) string {
 	switch model {
-	case "ws2812", "spinor", "w5500", "ft800":
+	case "ws2812", "spinor", "w5500", "ft800", "max3421e":
 		return "spi"
 	case "gps", "modbus", "serial", "stm32":
 		return "uart"

@@ -20,7 +20,7 @@ type Part struct {
 	Int2      string // lis3dh INT2
 	Gate      string // ws2812: power-gate pin ("" none)
 	CS        string // spinor, w5500: its chip-select pin (BusCS: the bus's dedicated one)
-	Reset     string // w5500: the RSTn pin the imp drives; stm32: NRST; ft800: PD_N
+	Reset     string // w5500: the RSTn pin the imp drives; stm32: NRST; ft800: PD_N; max3421e: RES_L
 	Boot0     string // stm32: the BOOT0 pin the imp drives
 	Size      int    // spinor: bytes
 	Count     int    // ws2812: LEDs in the chain
@@ -41,7 +41,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"ft800", "gps", "input", "modbus", "serial", "spinor", "stm32", "w5500", "ws2812"}
+var Models = []string{"ft800", "gps", "input", "max3421e", "modbus", "serial", "spinor", "stm32", "w5500", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -220,6 +220,14 @@ var Kits = map[string][]Kit{
 			{Model: "ft800", Bus: "spi189", CS: "pin7", Reset: "pin2", Int1: "pin5"},
 		}},
 	},
+	// A MAX3421E USB host shield wired to an imp002 as in Electric Imp's
+	// max3421e reference (reference/hardware/max3421e): spi257, CS_L
+	// pinA, RES_L pinB, INT pinC. Nothing is plugged into its USB port.
+	"usb-host": {
+		{Name: "MAX3421E USB host shield on an imp002 (empty port)", Imp: "imp002", Parts: []Part{
+			{Model: "max3421e", Bus: "spi257", CS: "pinA", Reset: "pinB", Int1: "pinC"},
+		}},
+	},
 	// An STM32F4-Discovery board whose STM32F407 the imp programs
 	// through its USART bootloader, wired as in Electric Imp's stm32
 	// reference (reference/hardware/stm32/UART): NRST on pin8, BOOT0 on
@@ -361,6 +369,21 @@ func (b *Board) attach(env *Env, p Part) error {
 			}
 		}
 		return nil
+	case "max3421e":
+		if p.CS == "" {
+			return fmt.Errorf("a MAX3421E needs its chip-select pin (cs)")
+		}
+		u := NewMAX3421E()
+		b.AddSPI(p.Bus, p.CS, u)
+		if p.Reset != "" {
+			b.AddSink(p.Reset, u)
+		}
+		if p.Int1 != "" {
+			if err := b.AddSource(p.Int1, u); err != nil {
+				return err
+			}
+		}
+		return nil
 	case "stm32":
 		m := NewSTM32Boot()
 		if p.Reset != "" {
@@ -441,7 +464,7 @@ func checkNames(typ *imptype.Type, p Part) error {
 			}
 			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
 		}
-		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "ft800": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "ft800": "spi", "max3421e": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
 			want != "" && bus.Kind.String() != want {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}
