@@ -42,9 +42,9 @@ type ModbusSlave struct {
 	Input     map[uint16]uint16
 	Coils     map[uint16]bool
 	Discrete  map[uint16]bool
-	imp       Line       // how the imp's UART is configured
-	de        *deLine    // the DE pin, if wired
-	inflight  []inflight // requests still on the wire
+	imp       Line     // how the imp's UART is configured
+	de        *deLine  // the DE pin, if wired
+	in        txStream // requests still on the wire
 	buf       []byte
 	out       rxStream
 	requests  int
@@ -77,11 +77,6 @@ var modbusIdentity = []string{"impvm", "Modbus RTU slave", "1.0"}
 func NewModbusSlave(unit byte) *ModbusSlave {
 	return &ModbusSlave{Unit: unit, Baud: 9600, Parity: 'E', Holding: map[uint16]uint16{}, Input: map[uint16]uint16{},
 		Coils: map[uint16]bool{}, Discrete: map[uint16]bool{}}
-}
-
-type inflight struct {
-	end  time.Time
-	data []byte
 }
 
 type deLine struct{ high bool }
@@ -164,7 +159,7 @@ func (s *ModbusSlave) Receive(end time.Time, data []byte) {
 	if s.de != nil && !s.de.high {
 		return // the transceiver's driver is off: nothing reaches the line
 	}
-	s.inflight = append(s.inflight, inflight{end: end, data: append([]byte(nil), data...)})
+	s.in.add(end, data)
 }
 
 // PinWritten follows the DE pin: a request still on the wire when DE
@@ -177,21 +172,15 @@ func (s *ModbusSlave) PinWritten(now time.Time, level int) {
 	if s.de.high {
 		return
 	}
-	for i, f := range s.inflight {
-		if f.end.After(now) {
-			s.inflight = s.inflight[:i]
-			s.buf = nil
-			return
-		}
+	if s.in.cut(now) {
+		s.buf = nil
 	}
 }
 
 // hear passes the requests whose last character has arrived by now to
 // the frame decoder.
 func (s *ModbusSlave) hear(now time.Time) {
-	for len(s.inflight) > 0 && !s.inflight[0].end.After(now) {
-		f := s.inflight[0]
-		s.inflight = s.inflight[1:]
+	for _, f := range s.in.arrived(now) {
 		s.decode(f.end, f.data)
 	}
 }
@@ -250,10 +239,7 @@ func (s *ModbusSlave) decode(now time.Time, data []byte) {
 func (s *ModbusSlave) Pending(now time.Time) ([]byte, time.Time) {
 	s.hear(now)
 	data, next := s.out.Pending(now)
-	if len(s.inflight) > 0 && (next.IsZero() || s.inflight[0].end.Before(next)) {
-		next = s.inflight[0].end
-	}
-	return data, next
+	return data, s.in.sooner(next)
 }
 
 func u16(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) }

@@ -49,7 +49,7 @@ type STM32Boot struct {
 	rdp      bool
 	wrp      uint16 // write-protected sectors
 	imp      Line
-	inflight []inflight
+	in       txStream
 	buf      []byte
 	cmd      byte
 	addr     uint32
@@ -104,23 +104,18 @@ func (s *STM32Boot) SetLine(l Line) { s.imp = l }
 
 // Receive takes what the imp transmits, its last byte arriving at end.
 func (s *STM32Boot) Receive(end time.Time, data []byte) {
-	s.inflight = append(s.inflight, inflight{end: end, data: append([]byte(nil), data...)})
+	s.in.add(end, data)
 }
 
 // Pending is what the bootloader has sent by now.
 func (s *STM32Boot) Pending(now time.Time) ([]byte, time.Time) {
 	s.hear(now)
 	data, next := s.out.Pending(now)
-	if len(s.inflight) > 0 && (next.IsZero() || s.inflight[0].end.Before(next)) {
-		next = s.inflight[0].end
-	}
-	return data, next
+	return data, s.in.sooner(next)
 }
 
 func (s *STM32Boot) hear(now time.Time) {
-	for len(s.inflight) > 0 && !s.inflight[0].end.After(now) {
-		f := s.inflight[0]
-		s.inflight = s.inflight[1:]
+	for _, f := range s.in.arrived(now) {
 		if s.mode == stmApp || f.end.Before(s.readyAt) {
 			continue // nobody listening on the USART
 		}

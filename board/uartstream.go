@@ -90,3 +90,52 @@ func (s *rxStream) Pending(now time.Time) ([]byte, time.Time) {
 	}
 	return out, time.Time{}
 }
+
+// txStream is what the imp sends a part: frames on the wire, each heard
+// when its last character has arrived.
+type txStream struct {
+	frames []frame
+}
+
+type frame struct {
+	end  time.Time // when the last character has arrived
+	data []byte
+}
+
+// add queues what the imp transmits, its last character arriving at end.
+func (s *txStream) add(end time.Time, data []byte) {
+	s.frames = append(s.frames, frame{end: end, data: append([]byte(nil), data...)})
+}
+
+// arrived takes the frames whose last character has arrived by now,
+// oldest first.
+func (s *txStream) arrived(now time.Time) []frame {
+	i := 0
+	for i < len(s.frames) && !s.frames[i].end.After(now) {
+		i++
+	}
+	out := s.frames[:i:i]
+	s.frames = s.frames[i:]
+	return out
+}
+
+// cut drops what is still on the wire at now (the transmitter switched
+// off mid-frame); it reports whether there was any.
+func (s *txStream) cut(now time.Time) bool {
+	for i, f := range s.frames {
+		if f.end.After(now) {
+			s.frames = s.frames[:i]
+			return true
+		}
+	}
+	return false
+}
+
+// sooner is the earlier of next (zero: nothing) and the next frame's
+// arrival: when the part next has something to do.
+func (s *txStream) sooner(next time.Time) time.Time {
+	if len(s.frames) > 0 && (next.IsZero() || s.frames[0].end.Before(next)) {
+		return s.frames[0].end
+	}
+	return next
+}
