@@ -68,9 +68,9 @@ type NIC struct {
 	clock     Clock
 	tr        transport
 	bucket    Bucket
-	ports     map[uint16]*Socket
-	loopback  bool // admit 127/8 destinations (tests only)
-	noLimit   bool // no rate limit (a simulation knob, --no-rate-limit)
+	ports     []*Socket // the bound sockets, by port (an imp has a few)
+	loopback  bool      // admit 127/8 destinations (tests only)
+	noLimit   bool      // no rate limit (a simulation knob, --no-rate-limit)
 	closed    bool
 	linkWatch func(up bool)
 }
@@ -79,7 +79,6 @@ func newNIC(name string, ip IPv4, mac [6]byte, clock Clock, tr transport) *NIC {
 	return &NIC{
 		name: name, ip: ip, mac: mac, clock: clock, tr: tr,
 		bucket: NewBucket(clock.Now()),
-		ports:  make(map[uint16]*Socket),
 	}
 }
 
@@ -133,17 +132,42 @@ func (n *NIC) Close() {
 	n.closed = true
 }
 
-func (n *NIC) sortedSockets() []*Socket {
-	out := make([]*Socket, 0, len(n.ports))
-	for _, s := range n.ports {
-		out = append(out, s)
-	}
-	slices.SortFunc(out, func(a, b *Socket) int { return int(a.port) - int(b.port) })
-	return out
-}
+func (n *NIC) sortedSockets() []*Socket { return slices.Clone(n.ports) }
 
 // socket returns the socket bound to port, or nil.
-func (n *NIC) socket(port uint16) *Socket { return n.ports[port] }
+func (n *NIC) socket(port uint16) *Socket {
+	if i, ok := n.portIndex(port); ok {
+		return n.ports[i]
+	}
+	return nil
+}
+
+// portIndex is where port is, or would be, in n.ports.
+func (n *NIC) portIndex(port uint16) (int, bool) {
+	lo, hi := 0, len(n.ports)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if n.ports[m].port < port {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(n.ports) && n.ports[lo].port == port
+}
+
+// setPort binds s (s.port set) in n.ports.
+func (n *NIC) setPort(s *Socket) {
+	i, _ := n.portIndex(s.port)
+	n.ports = slices.Insert(n.ports, i, s)
+}
+
+// clearPort unbinds the socket on port.
+func (n *NIC) clearPort(port uint16) {
+	if i, ok := n.portIndex(port); ok {
+		n.ports = slices.Delete(n.ports, i, i+1)
+	}
+}
 
 func (n *NIC) setLink(up bool) {
 	if n.linkWatch != nil {

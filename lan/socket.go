@@ -42,7 +42,7 @@ func (s *Socket) Close() {
 	s.closed = true
 	if s.port != 0 {
 		s.nic.tr.unbind(s)
-		delete(s.nic.ports, s.port)
+		s.nic.clearPort(s.port)
 	}
 }
 
@@ -92,7 +92,7 @@ func (s *Socket) validate(addr string, port, size int) (netip.Addr, error) {
 
 func (s *Socket) bind(port uint16) error {
 	n := s.nic
-	if port != 0 && n.ports[port] != nil {
+	if port != 0 && n.socket(port) != nil {
 		return ErrInUse(int(port))
 	}
 	got, err := n.tr.bind(s, port)
@@ -100,7 +100,7 @@ func (s *Socket) bind(port uint16) error {
 		return err
 	}
 	s.port = got
-	n.ports[got] = s
+	n.setPort(s)
 	return nil
 }
 

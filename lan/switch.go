@@ -40,7 +40,7 @@ func (v *vnic) bind(_ *Socket, port uint16) (uint16, error) {
 		if v.nextEph == 0 {
 			v.nextEph = ephemeralLo
 		}
-		if v.nic.ports[p] == nil {
+		if v.nic.socket(p) == nil {
 			return p, nil
 		}
 	}

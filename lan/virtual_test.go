@@ -429,3 +429,38 @@ func TestPayloadIsTheReceiversOwn(t *testing.T) {
 		}
 	}
 }
+
+// Sockets bound, unbound and rebound in any order are found by port.
+func TestSocketsByPort(t *testing.T) {
+	r := newRig(t, Config{}, "a")
+	nic := r.nics["a"]
+	want := map[uint16]*Socket{}
+	ports := []int{5000, 1024, 65535, 3000, 4000, 2000, 60000, 1025}
+	for _, p := range ports {
+		s, err := nic.OpenUDP(p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[uint16(p)] = s
+	}
+	for _, p := range []int{3000, 1024, 65535} {
+		want[uint16(p)].Close()
+		delete(want, uint16(p))
+	}
+	s, err := nic.OpenUDP(1024, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want[1024] = s
+	if _, err := nic.OpenUDP(4000, nil); err == nil {
+		t.Error("port 4000 bound twice")
+	}
+	for _, p := range append(ports, 1, 9999) {
+		if got := nic.socket(uint16(p)); got != want[uint16(p)] {
+			t.Errorf("port %d: socket %p, want %p", p, got, want[uint16(p)])
+		}
+	}
+	if n := len(nic.sortedSockets()); n != len(want) {
+		t.Errorf("%d sockets, want %d", n, len(want))
+	}
+}

@@ -90,9 +90,9 @@ type Module struct {
 	vm       *runtime.VM
 	ifaces   []*iface // opened interfaces, in open order
 	sockets  []*socket
-	disabled map[string]bool // canonical NIIs left out by setserverinterfaces
-	server   []string        // setserverinterfaces list, as given
-	addrs    map[netip.Addr]runtime.Value
+	disabled map[string]bool          // canonical NIIs left out by setserverinterfaces
+	server   []string                 // setserverinterfaces list, as given
+	addrs    map[uint32]runtime.Value // IPv4 address -> its string
 	ifDel    *runtime.Table
 	sockDel  *runtime.Table
 	closed   bool
@@ -105,7 +105,7 @@ func Open(vm *runtime.VM, opts Options) (*Module, error) {
 	if ns == nil {
 		return nil, fmt.Errorf("impnet: no imp object to add net to")
 	}
-	m := &Module{opts: opts, q: opts.Device.Queue(), vm: vm, addrs: map[netip.Addr]runtime.Value{}}
+	m := &Module{opts: opts, q: opts.Device.Queue(), vm: vm, addrs: map[uint32]runtime.Value{}}
 	vm.SetLocal(moduleKey{}, m)
 	m.ifDel = ifaceMembers.Members(func() []runtime.Spec { return interfaceSpecs })
 	m.sockDel = sockMembers.Members(func() []runtime.Spec { return socketSpecs })
@@ -183,10 +183,15 @@ var cellSpecs = []runtime.Spec{{Name: "getcellinfo", NParams: 2, Mask: ".c", Fn:
 
 // addrValue returns the Squirrel string of an address, made once per run.
 func (m *Module) addrValue(a netip.Addr) runtime.Value {
-	v, ok := m.addrs[a]
+	if !a.Is4() {
+		return runtime.Str(a.String())
+	}
+	b := a.As4()
+	k := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+	v, ok := m.addrs[k]
 	if !ok {
 		v = runtime.Str(a.String())
-		m.addrs[a] = v
+		m.addrs[k] = v
 	}
 	return v
 }
