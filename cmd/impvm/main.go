@@ -60,6 +60,9 @@ func newRoot(args []string) *cobra.Command {
 	if len(args) > 0 {
 		if i := slices.IndexFunc(all, func(c command) bool { return c.name == args[0] }); i >= 0 {
 			all = all[i : i+1]
+			// Nor is cobra's completion command made: it cannot be
+			// reached from another command.
+			root.CompletionOptions.DisableDefaultCmd = true
 		}
 	}
 	for _, c := range all {
