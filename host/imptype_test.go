@@ -55,12 +55,29 @@ func TestDeviceIDPrefix(t *testing.T) {
 	for typ, prefix := range map[string]string{"imp001": "2000", "imp002": "2000", "imp003": "3000",
 		"imp004m": "4000", "imp005": "5000", "imp006": "600a", "impC001": "c001"} {
 		// imp.net.info() has the MAC on every type (imp.getmacaddress is
-		// gone from the impC001); the first interface's is the imp's own.
-		w, out := newWorld(t, Config{Virtual: true, ImpType: typ}, `server.log(hardware.getdeviceid() + " " + imp.net.info().interface[0].macaddress);`)
+		// gone from the impC001); the first WiFi or Ethernet interface's
+		// is the imp's own.
+		w, out := newWorld(t, Config{Virtual: true, ImpType: typ}, `
+			local lan = imp.net.info().interface.filter(@(i, f) f.type != "cell")[0];
+			server.log(hardware.getdeviceid() + " " + lan.macaddress);`)
 		w.Run()
 		got := messages(out.String())
 		if len(got) != 2 || !strings.HasPrefix(got[1], prefix) || got[1][4:16] != got[1][17:] {
 			t.Errorf("%s: %q, want %s then the MAC", typ, got, prefix)
+		}
+	}
+}
+
+// The impC001 reaches the server over its modem: imp.net.info() has no
+// ipv4 table there (its page says so); an imp006 uses WiFi first.
+func TestActiveInterface(t *testing.T) {
+	for typ, want := range map[string]string{"impC001": "false cell", "imp006": "true wifi", "imp005": "true ethernet"} {
+		w, out := newWorld(t, Config{Virtual: true, ImpType: typ}, `
+			local info = imp.net.info();
+			server.log(("ipv4" in info) + " " + info.interface[info.active].type);`)
+		w.Run()
+		if got := messages(out.String()); len(got) != 2 || got[1] != want {
+			t.Errorf("%s: %q, want %q", typ, got, want)
 		}
 	}
 }

@@ -51,10 +51,11 @@ var kindInfo = [...]struct {
 }
 
 // impInterfaces lists each imp type's interfaces, in impOS's default
-// server order (Ethernet, WiFi, cellular).
+// server order (Ethernet, WiFi, cellular; the impC001 reaches the server
+// over its modem: imp.net.info()'s page says it reports no ipv4 table).
 var impInterfaces = map[string][]kind{
 	"imp001": {wifi}, "imp002": {wifi}, "imp003": {wifi}, "imp004m": {wifi},
-	"imp005": {ethernet, wifi}, "imp006": {wifi, cell}, "impC001": {wifi, cell},
+	"imp005": {ethernet, wifi}, "imp006": {wifi, cell}, "impC001": {cell, wifi},
 }
 
 // lan reports whether a kind reaches the LAN (UDP is WiFi and

@@ -49,7 +49,7 @@ func TestInterfaceMACs(t *testing.T) {
 		{"imp005", []string{"0c2a69fffffe", "0c2a69ffffff"}},  // ethernet, wifi
 		{"imp001", []string{"0c2a69fffffe"}},                  // wifi
 		{"impXYZ", []string{"0c2a69fffffe"}},                  // unknown: wifi
-		{"impC001", []string{"0c2a69fffffe", "0c2a69ffffff"}}, // wifi, cell
+		{"impC001", []string{"0c2a69ffffff", "0c2a69fffffe"}}, // cell, wifi
 	}
 	for _, tt := range tests {
 		m := &Module{opts: Options{ImpType: tt.impType, MAC: "0c2a69fffffe"}}
