@@ -25,6 +25,7 @@ func newImp003() *Type {
 		SamplerPins:    pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
 		SPIFlashBytes:  4 << 20,
 		LightLevel:     true,
+		VBat:           true,
 		Interfaces:     []string{WiFi},
 		HeapBytes:      120 * 1024,
 		FreeAtBoot:     88000,

@@ -26,6 +26,7 @@ func newImp004m() *Type {
 		SPIFlashBytes:  4 << 20,
 		Interfaces:     []string{WiFi},
 		BLE:            true,
+		VBat:           true,
 		HeapBytes:      190 * 1024,
 		FreeAtBoot:     110000,
 		Environment:    1,

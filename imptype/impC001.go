@@ -25,6 +25,7 @@ func newImpC001() *Type {
 		WakePin:        "pinW",
 		SPIFlashBytes:  8 << 20,
 		Interfaces:     []string{WiFi, Cellular},
+		VBat:           true,
 		HeapBytes:      1 << 20,
 		FreeAtBoot:     600000,
 		Environment:    1,

@@ -69,7 +69,11 @@ type Type struct {
 	// imp002 and imp003 (their VDDA pin must be powered); its imp005
 	// EZ-Eval examples read it on the imp005. The imp004m, imp006 and
 	// impC001 are not documented to have it.
-	LightLevel  bool
+	LightLevel bool
+	// VBat: hardware.vbat, the cell voltage on a VBAT pin. Electric Imp's
+	// hardware.vbat page: only the imp003, imp004m and impC001; on the
+	// imp001, imp002 and imp005 "the index 'vbat' does not exist".
+	VBat        bool
 	USB         bool // hardware.usb (imp005 host port)
 	HeapBytes   int  // Squirrel heap available to the program
 	FreeAtBoot  int  // imp.getmemoryfree() of an empty program
@@ -149,6 +153,9 @@ func (t *Type) Members() []string {
 	}
 	if t.LightLevel {
 		out = append(out, "lightlevel")
+	}
+	if t.VBat {
+		out = append(out, "vbat")
 	}
 	if t.USB {
 		out = append(out, "usb")

@@ -14,6 +14,9 @@ func (m *Module) hardwareMembers() *runtime.Table {
 	if m.typ.LightLevel {
 		lightLevelNatives.Set(hw, lightLevelSpecs)
 	}
+	if m.typ.VBat {
+		vbatNatives.Set(hw, vbatSpecs)
+	}
 	m.addPins(hw)
 	m.addBuses(hw)
 	m.addSPIFlash(hw)
@@ -34,6 +37,8 @@ func (m *Module) hardwareMembers() *runtime.Table {
 
 var lightLevelSpecs = []runtime.Spec{{Name: "lightlevel", NParams: 1, Fn: method((*Module).lightLevel)}}
 
+var vbatSpecs = []runtime.Spec{{Name: "vbat", NParams: 1, Fn: method((*Module).vbat)}}
+
 var hardwareSpecs = []runtime.Spec{
 	{Name: "millis", NParams: 1, Fn: method((*Module).millis)},
 	{Name: "micros", NParams: 1, Fn: method((*Module).micros)},
@@ -41,7 +46,6 @@ var hardwareSpecs = []runtime.Spec{
 	{Name: "getdeviceid", NParams: 1, Fn: str(func(m *Module) string { return m.opts.DeviceID })},
 	{Name: "getimpeeid", NParams: 1, Fn: str(func(m *Module) string { return m.opts.DeviceID })},
 	{Name: "voltage", NParams: 1, Fn: method((*Module).voltage)},
-	{Name: "vbat", NParams: 1, Fn: method((*Module).vbat)},
 	{Name: "configure", NParams: 0, Fn: legacyConfigure},
 }
 

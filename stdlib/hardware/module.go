@@ -110,9 +110,9 @@ func (m *Module) callback(fn runtime.Value, args ...runtime.Value) event.Func {
 // tables of its objects (pins, buses, ...), whose methods find the VM's
 // module under moduleKey.
 var (
-	hardwareNatives, lightLevelNatives runtime.SharedNatives
-	pinMembers                         runtime.SharedTable
-	busMembers                         [4]runtime.SharedTable // i2c, spi, uart, pwmpair
+	hardwareNatives, lightLevelNatives, vbatNatives runtime.SharedNatives
+	pinMembers                                      runtime.SharedTable
+	busMembers                                      [4]runtime.SharedTable // i2c, spi, uart, pwmpair
 )
 
 type moduleKey struct{}

@@ -163,3 +163,14 @@ func TestSamplerDeliversBuffers(t *testing.T) {
 		t.Errorf("sampler callbacks: %v", s)
 	}
 }
+
+// hardware.vbat is on the imps its page names (imp003, imp004m, impC001);
+// elsewhere "the index 'vbat' does not exist".
+func TestVBatPerImpType(t *testing.T) {
+	for typ, want := range map[string]string{"imp001": "0", "imp002": "0", "imp003": "1", "imp005": "0", "imp004m": "1", "imp006": "0", "impC001": "1"} {
+		_, vm, _, _ := openHW(t, typ, `res <- ("vbat" in hardware) ? "1" : "0";`)
+		if got := global(t, vm, "res"); got != want {
+			t.Errorf("%s: vbat %s, want %s", typ, got, want)
+		}
+	}
+}
