@@ -57,7 +57,7 @@ func init() {
 // NewBQ25895 makes a BQ25895 as after power-on.
 func NewBQ25895(env *Env) *BQ25895 {
 	d := &BQ25895{env: env, r: bqReset}
-	d.regs = registers{always: func() bool { return true }, read: d.readReg, write: d.writeReg}
+	d.regs = registers{catchUp: d.update, always: func() bool { return true }, read: d.readReg, write: d.writeReg}
 	return d
 }
 
@@ -66,15 +66,8 @@ func (d *BQ25895) Model() string { return "bq25895" }
 // SetRegister sets a register as a board file's initial value.
 func (d *BQ25895) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
 
-func (d *BQ25895) Write(now time.Time, data []byte) bool {
-	d.update(now)
-	return d.regs.Write(now, data)
-}
-
-func (d *BQ25895) Read(now time.Time, n int) ([]byte, bool) {
-	d.update(now)
-	return d.regs.Read(now, n)
-}
+func (d *BQ25895) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
+func (d *BQ25895) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 func (d *BQ25895) writeReg(now time.Time, reg, v byte) {
 	switch {

@@ -317,6 +317,28 @@ func Build(name, impType string, env *Env, parts []Part) (*Board, error) {
 
 type registerSetter interface{ SetRegister(reg, v byte) error }
 
+// selectedPart is a SPI part with a chip select, a reset (or power-down)
+// input and an interrupt output.
+type selectedPart interface {
+	SPIDevice
+	PinSink
+	PinSource
+}
+
+// addSelected attaches dev on p's bus and chip select, its reset input to
+// p.Reset and its interrupt output to p.Int1 where the board file wires
+// them; what names the part in the error of a missing chip select.
+func (b *Board) addSelected(p Part, what string, dev selectedPart) error {
+	if p.CS == "" {
+		return fmt.Errorf("%s needs its chip-select pin (cs)", what)
+	}
+	b.AddSPI(p.Bus, p.CS, dev)
+	if p.Reset != "" {
+		b.AddSink(p.Reset, dev)
+	}
+	return b.wireInt(p.Int1, dev)
+}
+
 // attach attaches a part: the SPI, UART and pin parts here, the I²C parts
 // through their registration (registerI2C, in each part's file).
 func (b *Board) attach(env *Env, p Part) error {
@@ -338,52 +360,15 @@ func (b *Board) attach(env *Env, p Part) error {
 		b.AddSPI(p.Bus, p.CS, NewSPINOR(p.Size))
 		return nil
 	case "w5500":
-		if p.CS == "" {
-			return fmt.Errorf("a W5500 needs its chip-select pin (cs)")
-		}
-		w := NewW5500(BenchLAN())
-		b.AddSPI(p.Bus, p.CS, w)
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, w); err != nil {
-				return err
-			}
-		}
-		if p.Reset != "" {
-			b.AddSink(p.Reset, w)
-		}
-		return nil
+		return b.addSelected(p, "a W5500", NewW5500(BenchLAN()))
 	case "ft800":
-		if p.CS == "" {
-			return fmt.Errorf("an FT800 needs its chip-select pin (cs)")
-		}
 		f := NewFT800()
-		b.AddSPI(p.Bus, p.CS, f)
-		if p.Reset != "" {
-			b.AddSink(p.Reset, f)
-		} else {
+		if p.Reset == "" {
 			f.PinWritten(time.Time{}, 1) // PD_N tied high
 		}
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, f); err != nil {
-				return err
-			}
-		}
-		return nil
+		return b.addSelected(p, "an FT800", f)
 	case "max3421e":
-		if p.CS == "" {
-			return fmt.Errorf("a MAX3421E needs its chip-select pin (cs)")
-		}
-		u := NewMAX3421E()
-		b.AddSPI(p.Bus, p.CS, u)
-		if p.Reset != "" {
-			b.AddSink(p.Reset, u)
-		}
-		if p.Int1 != "" {
-			if err := b.AddSource(p.Int1, u); err != nil {
-				return err
-			}
-		}
-		return nil
+		return b.addSelected(p, "a MAX3421E", NewMAX3421E())
 	case "stm32":
 		m := NewSTM32Boot()
 		if p.Reset != "" {

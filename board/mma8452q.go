@@ -73,7 +73,7 @@ func init() {
 // names it in its noise's seed.
 func NewMMA8452Q(env *Env, key string) *MMA8452Q {
 	d := &MMA8452Q{env: env, key: key}
-	d.regs = registers{next: d.next, read: func(_ time.Time, reg byte) byte { return d.readReg(reg) }, write: d.writeReg}
+	d.regs = registers{catchUp: d.update, next: d.next, read: func(_ time.Time, reg byte) byte { return d.readReg(reg) }, write: d.writeReg}
 	d.reset()
 	return d
 }
@@ -98,15 +98,8 @@ var mmaRates = [8]time.Duration{
 	time.Second / 50, 80 * time.Millisecond, 160 * time.Millisecond, 640 * time.Millisecond,
 }
 
-func (d *MMA8452Q) Write(now time.Time, data []byte) bool {
-	d.update(now)
-	return d.regs.Write(now, data)
-}
-
-func (d *MMA8452Q) Read(now time.Time, n int) ([]byte, bool) {
-	d.update(now)
-	return d.regs.Read(now, n)
-}
+func (d *MMA8452Q) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
+func (d *MMA8452Q) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 // next is the auto-increment address after reg.
 func (d *MMA8452Q) next(reg byte) byte {

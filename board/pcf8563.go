@@ -67,7 +67,7 @@ func init() {
 // NewPCF8563 makes a PCF8563 as after power-on with a kept time.
 func NewPCF8563() *PCF8563 {
 	c := &PCF8563{}
-	c.regs = registers{always: func() bool { return true }, wrap: 0x0F, read: c.readReg, write: c.writeReg}
+	c.regs = registers{catchUp: c.start, always: func() bool { return true }, wrap: 0x0F, read: c.readReg, write: c.writeReg}
 	c.r[pcfCtrl1] = 0x08
 	for i := pcfMinAlm; i <= pcfWdayAlm; i++ {
 		c.r[i] = 0x80
@@ -79,15 +79,8 @@ func NewPCF8563() *PCF8563 {
 
 func (c *PCF8563) Model() string { return "pcf8563" }
 
-func (c *PCF8563) Write(now time.Time, data []byte) bool {
-	c.start(now)
-	return c.regs.Write(now, data)
-}
-
-func (c *PCF8563) Read(now time.Time, n int) ([]byte, bool) {
-	c.start(now)
-	return c.regs.Read(now, n)
-}
+func (c *PCF8563) Write(now time.Time, data []byte) bool    { return c.regs.Write(now, data) }
+func (c *PCF8563) Read(now time.Time, n int) ([]byte, bool) { return c.regs.Read(now, n) }
 
 // start sets the calendar from the virtual clock on the first access.
 func (c *PCF8563) start(now time.Time) {

@@ -19,9 +19,15 @@ type registers struct {
 	next   func(reg byte) byte // the part's own auto-increment rule (MMA8452Q's fast-read skips); nil: inc's
 	read   func(now time.Time, reg byte) byte
 	write  func(now time.Time, reg, v byte)
+	// catchUp, where set, brings the part up to now before each access
+	// (conversions due, a clock started).
+	catchUp func(now time.Time)
 }
 
 func (r *registers) Write(now time.Time, data []byte) bool {
+	if r.catchUp != nil {
+		r.catchUp(now)
+	}
 	if len(data) == 0 {
 		return true // an address probe: the part ACKs its address
 	}
@@ -40,6 +46,9 @@ func (r *registers) Write(now time.Time, data []byte) bool {
 }
 
 func (r *registers) Read(now time.Time, n int) ([]byte, bool) {
+	if r.catchUp != nil {
+		r.catchUp(now)
+	}
 	out := make([]byte, n)
 	for i := range out {
 		r.rollOver()
