@@ -183,15 +183,7 @@ func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
 // flash) gets that board, logged once. A transfer that selects none
 // leaves the guess to what comes next.
 func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) bool) *board.Board {
-	if !d.boardGuess {
-		return d.board
-	}
-	k, ok := board.GuessKitSPI(d.ident.Type, bus, selected, output)
-	if !ok {
-		return nil
-	}
-	d.boardGuess = false
-	return d.useKit(k)
+	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitSPI(d.ident.Type, bus, selected, output) })
 }
 
 // guessBoardUART is asked when a UART is configured while no board was
@@ -199,10 +191,16 @@ func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) boo
 // built-in board's UART part (an STM32 bootloader's 8E1, an RS-485
 // transceiver's driver enable) gets that board, logged once.
 func (d *Device) guessBoardUART(bus string, line board.Line, high func(pin string) bool) *board.Board {
+	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitUART(d.ident.Type, bus, line, high) })
+}
+
+// guessKitBy attaches the kit guess names while no board was chosen or
+// guessed; when it names none, the guess is left to what comes next (nil).
+func (d *Device) guessKitBy(guess func() (board.Kit, bool)) *board.Board {
 	if !d.boardGuess {
 		return d.board
 	}
-	k, ok := board.GuessKitUART(d.ident.Type, bus, line, high)
+	k, ok := guess()
 	if !ok {
 		return nil
 	}
