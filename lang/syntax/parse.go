@@ -87,9 +87,10 @@ type grammar struct {
 	st    *parseState                // the parse being served; nil between parses
 }
 
-// spareGrammars holds built grammars between parses: building one takes a
-// few milliseconds, so a parse borrows one and gives it back. A spare
-// grammar holds nothing of the parses it served.
+// spareGrammars holds grammars between parses, with the forms they have
+// built (all of them: about half a millisecond), so a parse borrows one
+// and gives it back. A spare grammar holds nothing of the parses it
+// served.
 var spareGrammars struct {
 	sync.Mutex
 	list []*grammar
