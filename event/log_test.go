@@ -74,3 +74,15 @@ func BenchmarkSinkText(b *testing.B) {
 		s.Write(r)
 	}
 }
+
+// A sink writing to io.Discard takes records and flushes without
+// formatting anything.
+func TestSinkDiscard(t *testing.T) {
+	s := NewSink(io.Discard, FormatJSON, true)
+	allocs := testing.AllocsPerRun(100, func() {
+		s.Write(Record{Time: Epoch, Device: "a", Type: TypeLog, Msg: "x"})
+	})
+	if err := s.Flush(); err != nil || allocs != 0 {
+		t.Errorf("flush %v, %v allocations per record (JSON formatting allocates)", err, allocs)
+	}
+}
