@@ -118,12 +118,9 @@ func (p *parser) scalar() Expr {
 	if x := p.literalHere(); x != nil {
 		return x
 	}
-	t := p.tok()
-	at := posOf(t)
-	switch t.Type {
-	case tkMinus:
+	if t := p.tok(); t.Type == tkMinus {
 		p.next()
-		if lit := foldSign(tkMinus, p.tok(), at); lit != nil {
+		if lit := foldSign(tkMinus, p.tok(), posOf(t)); lit != nil {
 			p.next()
 			return lit
 		}
