@@ -266,7 +266,19 @@ reload:
 					regs[in.A()] = v
 					continue
 				}
-			} else if v, ok := fastGet(obj, key); ok {
+				goto get
+			} else if obj.typ == TTable {
+				// A global or a record's slot named by a constant of this
+				// file: the key itself at its main position.
+				t := obj.Table()
+				if i := t.probeStr(key.StringObj()); i >= 0 {
+					if v := t.nodes[i].val; v.typ != TWeakRef {
+						regs[in.A()] = v
+						continue
+					}
+				}
+			}
+			if v, ok := fastGet(obj, key); ok {
 				regs[in.A()] = v
 				continue
 			} else if d := vm.plainDelegate(obj); d != nil {
