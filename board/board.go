@@ -188,8 +188,13 @@ func (b *Board) trace(format string, args ...any) {
 // I2CWrite is i2c.write(addr, data): whether the device at addr8 ACKed
 // every byte.
 func (b *Board) I2CWrite(now time.Time, bus string, addr8 byte, data []byte) bool {
-	dev := b.device(now, bus, addr8, data)
-	ok := dev != nil && addr8&1 == 0 && dev.Write(now, data)
+	var ok bool
+	if addr8 == 0 {
+		ok = b.generalCall(now, bus, data)
+	} else {
+		dev := b.device(now, bus, addr8, data)
+		ok = dev != nil && addr8&1 == 0 && dev.Write(now, data)
+	}
 	b.trace("%s write 0x%02X [% X] %s", bus, addr8, data, ack(ok))
 	b.changed(now)
 	return ok

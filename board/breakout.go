@@ -2,6 +2,7 @@ package board
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -72,4 +73,31 @@ func (b *Board) device(now time.Time, bus string, addr8 byte, data []byte) I2CDe
 		return dev
 	}
 	return b.breakout(bus, addr8&0xFE, data)
+}
+
+// GeneralCaller is a part that answers the I²C general call (address 0):
+// it acknowledges when it acts on the command byte (06h: reset).
+type GeneralCaller interface {
+	GeneralCall(now time.Time, data []byte) bool
+}
+
+// generalCall is a write to address 0: every part on bus that answers
+// the general call hears it; it is acknowledged if any does.
+func (b *Board) generalCall(now time.Time, bus string, data []byte) bool {
+	ok := false
+	for _, addr := range sortedAddrs(b.i2c[bus]) {
+		if g, is := b.i2c[bus][addr].(GeneralCaller); is && g.GeneralCall(now, data) {
+			ok = true
+		}
+	}
+	return ok
+}
+
+func sortedAddrs(m map[byte]I2CDevice) []byte {
+	var out []byte
+	for a := range m {
+		out = append(out, a)
+	}
+	slices.Sort(out)
+	return out
 }

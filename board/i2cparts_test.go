@@ -335,3 +335,23 @@ func TestLSM9DS0Datasheet(t *testing.T) {
 		t.Errorf("STATUS_REG_G 0x%02X: data ready after the outputs were read", st)
 	}
 }
+
+// The general call (address 0) with 06h resets a TMP102 (SBOS397: it
+// acknowledges the general-call address) and is NACKed on a bus where
+// no part answers it.
+func TestGeneralCallReset(t *testing.T) {
+	b, err := Build("t", "imp001", env(nil), []Part{{Model: "tmp102", Bus: "i2c89", Address: 0x90}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.I2CWrite(t0, "i2c89", 0x90, []byte{0x02, 0x10, 0x00}) // T_LOW 16 °C
+	if !b.I2CWrite(t0, "i2c89", 0x00, []byte{0x06}) {
+		t.Fatal("general call NACKed")
+	}
+	if out, _ := b.I2CRead(t0, "i2c89", 0x90, []byte{0x02}, 2); out[0] != 0x4B {
+		t.Errorf("T_LOW % X after the reset, want 4B 00 (75 °C)", out)
+	}
+	if b.I2CWrite(t0, "i2c12", 0x00, []byte{0x06}) {
+		t.Error("general call ACKed on an empty bus")
+	}
+}

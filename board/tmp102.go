@@ -14,7 +14,8 @@ import (
 // Modelled: 12-bit (0.0625 °C) and extended 13-bit (EM) formats;
 // conversions at 0.25, 1, 4 and 8 Hz (CR); shutdown (SD) with one-shot
 // (OS); the alert in comparator and interrupt modes (TM) with the fault
-// queue (F1:F0) and polarity (POL), as the AL bit and the ALERT pin.
+// queue (F1:F0) and polarity (POL), as the AL bit and the ALERT pin;
+// the general-call reset (06h).
 type TMP102 struct {
 	env     *Env
 	ptr     byte
@@ -166,6 +167,15 @@ func (d *TMP102) Read(now time.Time, n int) ([]byte, bool) {
 }
 
 func (d *TMP102) alertActive() bool { return d.alert }
+
+// GeneralCall is the I²C general call: the part acknowledges it, and a
+// second byte of 06h resets its registers to their power-up values.
+func (d *TMP102) GeneralCall(now time.Time, data []byte) bool {
+	if len(data) > 0 && data[0] == 0x06 {
+		*d = *NewTMP102(d.env)
+	}
+	return true
+}
 
 // Level is the ALERT pin (active low unless POL is set).
 func (d *TMP102) Level(now time.Time) int {
