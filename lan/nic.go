@@ -68,9 +68,9 @@ type NIC struct {
 	clock     Clock
 	tr        transport
 	bucket    Bucket
-	ports     []*Socket // the bound sockets, by port (an imp has a few)
-	loopback  bool      // admit 127/8 destinations (tests only)
-	noLimit   bool      // no rate limit (a simulation knob, --no-rate-limit)
+	ports     []boundPort // the bound sockets, by port (an imp has a few)
+	loopback  bool        // admit 127/8 destinations (tests only)
+	noLimit   bool        // no rate limit (a simulation knob, --no-rate-limit)
 	closed    bool
 	linkWatch func(up bool)
 }
@@ -132,12 +132,25 @@ func (n *NIC) Close() {
 	n.closed = true
 }
 
-func (n *NIC) sortedSockets() []*Socket { return slices.Clone(n.ports) }
+// boundPort is a bound socket and its port, kept side by side so that a
+// lookup reads no socket but the one it finds.
+type boundPort struct {
+	port uint16
+	s    *Socket
+}
+
+func (n *NIC) sortedSockets() []*Socket {
+	out := make([]*Socket, len(n.ports))
+	for i, b := range n.ports {
+		out[i] = b.s
+	}
+	return out
+}
 
 // socket returns the socket bound to port, or nil.
 func (n *NIC) socket(port uint16) *Socket {
 	if i, ok := n.portIndex(port); ok {
-		return n.ports[i]
+		return n.ports[i].s
 	}
 	return nil
 }
@@ -159,7 +172,7 @@ func (n *NIC) portIndex(port uint16) (int, bool) {
 // setPort binds s (s.port set) in n.ports.
 func (n *NIC) setPort(s *Socket) {
 	i, _ := n.portIndex(s.port)
-	n.ports = slices.Insert(n.ports, i, s)
+	n.ports = slices.Insert(n.ports, i, boundPort{s.port, s})
 }
 
 // clearPort unbinds the socket on port.
