@@ -14,6 +14,7 @@
 //	iface.go   imp.net.open and interface objects: getstate, getiptable,
 //	           openudp
 //	socket.go  udpsocket objects: send, onreceive, close
+//	cellinfo.go imp.net.getcellinfo (imps with a cellular modem)
 //
 // Decisions where the imp documentation is silent:
 //

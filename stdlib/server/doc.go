@@ -10,6 +10,8 @@
 //	            setsendtimeoutpolicy, flush, restart, sleepfor, sleepuntil
 //	factory.go  factory BlinkUp: bless, factoryblinkup, show,
 //	            expectonlinein, expectonlineat; BLINKUP_*
+//	connectwith.go  connectwith (connect through a named interface),
+//	            onshutdown and SHUTDOWN_*
 //	link.go     Link and Outage: when the network reaches the impCloud
 //
 // The connection to the impCloud is a Conn that outlives Squirrel runs.
