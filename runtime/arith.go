@@ -137,13 +137,15 @@ func (vm *VM) concat(a, b Value) (Value, error) {
 // Squirrel error instead of exhausting the host's memory.
 const MaxStringLen = 64 << 20
 
-// ReserveString checks a string of n bytes against MaxStringLen and the
-// heap before it is built.
+// ReserveString checks, before a native builds and returns a string of n
+// bytes, that it is within MaxStringLen and fits in the heap. It charges
+// nothing: the native call's return charges every string a native returns
+// (callNative), so each byte is charged once.
 func (vm *VM) ReserveString(n int) error {
 	if n > MaxStringLen {
 		return NewError("not enough memory")
 	}
-	return vm.ChargeString(n)
+	return vm.fits(sizeString + int64(n))
 }
 
 // catExact returns the string a+b as one allocation of exactly its size:

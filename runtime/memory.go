@@ -104,6 +104,20 @@ func (vm *VM) Charge(n int64) error {
 	return vm.heapFull(n)
 }
 
+// fits checks that n more bytes would fit in the heap, measuring it if
+// need be, without charging them.
+func (vm *VM) fits(n int64) error {
+	h := &vm.heap
+	if h.charged+n <= h.room {
+		return nil
+	}
+	if err := vm.heapFull(n); err != nil {
+		return err
+	}
+	h.charged -= n
+	return nil
+}
+
 // ChargeString charges a string of n bytes.
 func (vm *VM) ChargeString(n int) error { return vm.Charge(sizeString + int64(n)) }
 

@@ -64,3 +64,41 @@ func TestMeasureCountsEachObjectOnce(t *testing.T) {
 		t.Errorf("shared table's mark written: %d", shared.mark)
 	}
 }
+
+// A string a native reserves (format, blob.tostring) and returns is charged
+// once: ReserveString checks it, the native call's return charges it.
+func TestReservedStringChargedOnce(t *testing.T) {
+	const n = 1000
+	vm := NewVM(Options{})
+	vm.SetHeapLimit(1 << 20)
+	reserving := NativeValue(NewNative("reserving", 1, "", func(vm *VM, _ []Value) (Value, error) {
+		if err := vm.ReserveString(n); err != nil {
+			return Null, err
+		}
+		return Str(string(make([]byte, n))), nil
+	}))
+	before := vm.heap.charged
+	if _, err := vm.Call(reserving, Null); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := vm.heap.charged-before, int64(sizeString+n); got != want {
+		t.Errorf("charged %d bytes for a %d-byte string, want %d", got, n, want)
+	}
+}
+
+// A string too big for the heap is refused before the native builds it,
+// and the refusal charges nothing.
+func TestReserveStringRefusesWhatDoesNotFit(t *testing.T) {
+	vm := NewVM(Options{})
+	vm.SetHeapLimit(4096)
+	before := vm.heap.charged
+	if err := vm.ReserveString(8192); err == nil || err.Error() != ErrOutOfMemoryText {
+		t.Fatalf("ReserveString(8192) in a 4 KB heap: %v, want %q", err, ErrOutOfMemoryText)
+	}
+	if err := vm.ReserveString(100); err != nil {
+		t.Fatalf("ReserveString(100): %v", err)
+	}
+	if vm.heap.charged != before {
+		t.Errorf("charged moved from %d to %d without a string returned", before, vm.heap.charged)
+	}
+}
