@@ -55,6 +55,7 @@ var deviceFields = map[string][]string{
 	"stm32":    {"reset", "boot0"},
 	"ft800":    {"cs", "pd", "int"},
 	"max3421e": {"cs", "reset", "int"},
+	"stn1110":  {"baud"},
 	"gps":      {"baud", "fix_after"},
 	"modbus":   {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
 	"serial":   {"baud", "input_file", "output_file", "tcp_port"},
@@ -312,7 +313,7 @@ func busPrefix(model string) string {
 	switch model {
 	case "ws2812", "spinor", "w5500", "ft800", "max3421e":
 		return "spi"
-	case "gps", "modbus", "serial", "stm32":
+	case "gps", "modbus", "serial", "stm32", "stn1110":
 		return "uart"
 	}
 	return "i2c"

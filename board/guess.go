@@ -3,6 +3,7 @@ package board
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // guessOrder is the kits preferred when several have a part at the
@@ -76,10 +77,11 @@ func (k Kit) hasI2CPart(bus string, addr8 byte) bool {
 // only 8 data bits with even parity (ST AN3155), so code configuring a
 // board's STM32 UART that way was written for it; a Modbus slave behind
 // an RS-485 transceiver is identified by the imp driving the board's
-// driver-enable pin high (high reports the pins the imp drives high).
-// Parts on common framings without such a pin (a GPS at 9600 8N1) are
-// not guessed.
-func GuessKitUART(impType, bus string, line Line, high func(pin string) bool) (Kit, bool) {
+// driver-enable pin high (high reports the pins the imp drives high); an
+// OBD interpreter by the ELM327 AT command the code sends it (sent: the
+// bytes of the write being made, nil at configure). Parts on common
+// framings without such a sign (a GPS at 9600 8N1) are not guessed.
+func GuessKitUART(impType, bus string, line Line, high func(pin string) bool, sent []byte) (Kit, bool) {
 	for _, n := range kitNames() {
 		for _, k := range Kits[n] {
 			if k.Imp != impType {
@@ -87,11 +89,28 @@ func GuessKitUART(impType, bus string, line Line, high func(pin string) bool) (K
 			}
 			for _, p := range k.Parts {
 				if p.Bus == bus && (p.Model == "stm32" && line.DataBits == 8 && line.Parity == 'E' ||
-					p.Model == "modbus" && p.DE != "" && high(p.DE)) {
+					p.Model == "modbus" && p.DE != "" && high(p.DE) ||
+					p.Model == "stn1110" && isELMCommand(sent)) {
 					return k, true
 				}
 			}
 		}
 	}
 	return Kit{}, false
+}
+
+// isELMCommand reports whether p is an ELM327 AT command: "AT" (either
+// case, spaces allowed) then letters, digits or '@' up to a CR.
+func isELMCommand(p []byte) bool {
+	cmd, rest, ok := strings.Cut(string(p), "\r")
+	cmd = strings.ToUpper(strings.ReplaceAll(cmd, " ", ""))
+	if !ok || rest != "" || len(cmd) < 3 || !strings.HasPrefix(cmd, "AT") {
+		return false
+	}
+	for _, c := range cmd {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '@') {
+			return false
+		}
+	}
+	return true
 }

@@ -41,7 +41,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"ft800", "gps", "input", "max3421e", "modbus", "serial", "spinor", "stm32", "w5500", "ws2812"}
+var Models = []string{"ft800", "gps", "input", "max3421e", "modbus", "serial", "spinor", "stm32", "stn1110", "w5500", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -228,6 +228,14 @@ var Kits = map[string][]Kit{
 			{Model: "max3421e", Bus: "spi257", CS: "pinA", Reset: "pinB", Int1: "pinC"},
 		}},
 	},
+	// An STN1110 OBD-II interpreter in a car's diagnostic connector,
+	// wired to an April board's uart57 at 9600 baud as Electric Imp's
+	// STN1110 library and its example use it.
+	"stn1110": {
+		{Name: "STN1110 OBD-II interpreter on an April board (imp001)", Imp: "imp001", Parts: []Part{
+			{Model: "stn1110", Bus: "uart57", Baud: 9600},
+		}},
+	},
 	// An STM32F4-Discovery board whose STM32F407 the imp programs
 	// through its USART bootloader, wired as in Electric Imp's stm32
 	// reference (reference/hardware/stm32/UART): NRST on pin8, BOOT0 on
@@ -369,6 +377,8 @@ func (b *Board) attach(env *Env, p Part) error {
 		return b.addSelected(p, "an FT800", f)
 	case "max3421e":
 		return b.addSelected(p, "a MAX3421E", NewMAX3421E())
+	case "stn1110":
+		return b.AddUART(p.Bus, NewSTN1110(env, max(p.Baud, 9600)))
 	case "stm32":
 		m := NewSTM32Boot()
 		if p.Reset != "" {
@@ -449,7 +459,7 @@ func checkNames(typ *imptype.Type, p Part) error {
 			}
 			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
 		}
-		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "ft800": "spi", "max3421e": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "ft800": "spi", "max3421e": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "stn1110": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
 			want != "" && bus.Kind.String() != want {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}

@@ -122,17 +122,17 @@ func TestSTM32BootNeedsBOOT0AndEvenParity(t *testing.T) {
 
 func TestGuessKitUART(t *testing.T) {
 	none := func(string) bool { return false }
-	if k, ok := GuessKitUART("imp002", "uart6E", Line{Baud: 115200, DataBits: 8, Parity: 'E', StopBits: 1}, none); !ok || k.Parts[0].Model != "stm32" {
+	if k, ok := GuessKitUART("imp002", "uart6E", Line{Baud: 115200, DataBits: 8, Parity: 'E', StopBits: 1}, none, nil); !ok || k.Parts[0].Model != "stm32" {
 		t.Errorf("imp002 uart6E 8E1: %q %v", k.Name, ok)
 	}
-	if _, ok := GuessKitUART("imp002", "uart6E", Line8N1(115200), none); ok {
+	if _, ok := GuessKitUART("imp002", "uart6E", Line8N1(115200), none, nil); ok {
 		t.Error("guessed the STM32 board from 8N1")
 	}
 	odd := Line{Baud: 38400, DataBits: 8, Parity: 'O', StopBits: 1}
-	if k, ok := GuessKitUART("imp005", "uart2", odd, func(p string) bool { return p == "pinL" }); !ok || k.Parts[1].Model != "modbus" {
+	if k, ok := GuessKitUART("imp005", "uart2", odd, func(p string) bool { return p == "pinL" }, nil); !ok || k.Parts[1].Model != "modbus" {
 		t.Errorf("imp005 uart2 with pinL high: %q %v", k.Name, ok)
 	}
-	if _, ok := GuessKitUART("imp005", "uart2", odd, none); ok {
+	if _, ok := GuessKitUART("imp005", "uart2", odd, none, nil); ok {
 		t.Error("guessed the Fieldbus Gateway with its RS-485 driver disabled")
 	}
 }

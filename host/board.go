@@ -186,12 +186,13 @@ func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) boo
 	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitSPI(d.ident.Type, bus, selected, output) })
 }
 
-// guessBoardUART is asked when a UART is configured while no board was
-// chosen or guessed: a line framing or driven pin that identifies a
-// built-in board's UART part (an STM32 bootloader's 8E1, an RS-485
-// transceiver's driver enable) gets that board, logged once.
-func (d *Device) guessBoardUART(bus string, line board.Line, high func(pin string) bool) *board.Board {
-	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitUART(d.ident.Type, bus, line, high) })
+// guessBoardUART is asked when a UART is configured or written to while
+// no board was chosen or guessed: a line framing, driven pin or command
+// that identifies a built-in board's UART part (an STM32 bootloader's
+// 8E1, an RS-485 transceiver's driver enable, an ELM327 AT command) gets
+// that board, logged once.
+func (d *Device) guessBoardUART(bus string, line board.Line, high func(pin string) bool, sent []byte) *board.Board {
+	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitUART(d.ident.Type, bus, line, high, sent) })
 }
 
 // guessKitBy attaches the kit guess names while no board was chosen or

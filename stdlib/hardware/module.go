@@ -31,9 +31,10 @@ type Options struct {
 	// on its bus).
 	GuessBoardSPI func(bus string, selected, output func(pin string) bool) *board.Board
 	// GuessBoardUART, when Board is nil, is asked when a UART is
-	// configured or written to, with the line it was configured for and
-	// which pins the imp now drives high.
-	GuessBoardUART func(bus string, line board.Line, high func(pin string) bool) *board.Board
+	// configured or written to, with the line it was configured for,
+	// which pins the imp now drives high and what it is sending (nil at
+	// configure).
+	GuessBoardUART func(bus string, line board.Line, high func(pin string) bool, sent []byte) *board.Board
 	// Flash is hardware.spiflash's contents (nil: the board's, if any).
 	Flash *board.Flash
 }

@@ -143,7 +143,7 @@ func (m *Module) uartConfigured(b *bus, line board.Line) {
 		b.uart = &uartState{rxSize: uartRxFIFODefault}
 	}
 	b.uart.line = line
-	m.guessUART(b)
+	m.guessUART(b, nil)
 	if m.board == nil {
 		return
 	}
@@ -160,7 +160,7 @@ func (m *Module) uartConfigured(b *bus, line board.Line) {
 // guessUART asks for a board while none was chosen or guessed: one
 // whose UART part the line or the pins the imp drives identify. The
 // board found is told what the imp drives on its pins now.
-func (m *Module) guessUART(b *bus) {
+func (m *Module) guessUART(b *bus, sent []byte) {
 	if m.board != nil || m.guessed || m.opts.GuessBoardUART == nil || b.uart == nil {
 		return
 	}
@@ -168,7 +168,7 @@ func (m *Module) guessUART(b *bus) {
 		p := m.pins[name]
 		return p != nil && isDigitalOut(p.mode) && p.level != 0
 	}
-	if m.board = m.opts.GuessBoardUART(b.name, b.uart.line, high); m.board == nil {
+	if m.board = m.opts.GuessBoardUART(b.name, b.uart.line, high, sent); m.board == nil {
 		return
 	}
 	m.attachGuessed()
@@ -312,7 +312,7 @@ func (m *Module) uartWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, 
 	}
 	b.sent.Write(data)
 	if m.board == nil && !m.guessed && m.opts.GuessBoardUART != nil {
-		if m.guessUART(b); m.board != nil {
+		if m.guessUART(b, data); m.board != nil {
 			m.uartConfigured(b, b.uart.line)
 		}
 	}

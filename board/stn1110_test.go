@@ -1,0 +1,112 @@
+package board
+
+import (
+	"testing"
+	"time"
+)
+
+type elmHost struct {
+	s   *STN1110
+	now time.Time
+}
+
+// say sends a command and returns everything the interpreter sent
+// within a second.
+func (h *elmHost) say(cmd string) string {
+	h.s.Receive(h.now, []byte(cmd))
+	h.now = h.now.Add(time.Second)
+	out, _ := h.s.Pending(h.now)
+	return string(out)
+}
+
+func newELM(t *testing.T) *elmHost {
+	e := NewEnv(1)
+	e.Start = t0
+	s := NewSTN1110(e, 9600)
+	s.SetLine(Line8N1(9600))
+	return &elmHost{s: s, now: t0}
+}
+
+func TestSTN1110Commands(t *testing.T) {
+	h := newELM(t)
+	cases := []struct{ in, want string }{
+		{"ATZ\r", "ATZ\r\r\r" + elmBanner + "\r\r>"},
+		{"ATE0\r", "ATE0\rOK\r\r>"}, // echoed: echo was still on
+		{"ATI\r", elmBanner + "\r\r>"},
+		{"at dp\r", "AUTO\r\r>"},
+		{"ATXYZ\r", "?\r\r>"},
+		{"hello\r", "?\r\r>"},
+		{"010D\r", "SEARCHING...\r41 0D 00 \r\r>"},
+		{"ATDPN\r", "A6\r\r>"},
+		{"0105\r", "41 05 82 \r\r>"}, // 90 °C + 40
+		{"\r", "41 05 82 \r\r>"},     // a lone CR repeats
+		{"0100\r", "41 00 18 5A 80 03 \r\r>"},
+		{"0142\r", "NO DATA\r\r>"},
+		{"0902\r", "NO DATA\r\r>"},
+		{"ATS0\r", "OK\r\r>"},
+		{"ATH1\r", "OK\r\r>"},
+		{"010C\r", "7E804410C0C80\r\r>"}, // 800 rpm × 4
+		{"ATL1\r", "OK\r\n\r\n>"},
+	}
+	for _, c := range cases {
+		if got := h.say(c.in); got != c.want {
+			t.Errorf("%q: %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSTN1110VehicleFollowsEnvironment(t *testing.T) {
+	h := newELM(t)
+	h.s.env.Set(Speed, 60)
+	h.s.env.Set(Temperature, 25)
+	h.say("ATE0\r")
+	h.say("0100\r")
+	for cmd, want := range map[string]string{
+		"010D\r": "41 0D 3C \r\r>",    // 60 km/h
+		"010C\r": "41 0C 28 A0 \r\r>", // (800 + 30 × 60 = 2600 rpm) × 4
+		"010F\r": "41 0F 41 \r\r>",    // 25 °C + 40
+	} {
+		if got := h.say(cmd); got != want {
+			t.Errorf("%q: %q, want %q", cmd, got, want)
+		}
+	}
+}
+
+func TestSTN1110WrongLine(t *testing.T) {
+	h := newELM(t)
+	h.s.SetLine(Line8N1(38400))
+	if got := h.say("ATI\r"); got != "" {
+		t.Errorf("answered at the wrong rate: %q", got)
+	}
+}
+
+func TestGuessKitSTN1110(t *testing.T) {
+	none := func(string) bool { return false }
+	if k, ok := GuessKitUART("imp001", "uart57", Line8N1(9600), none, []byte("ATZ\r")); !ok || k.Parts[0].Model != "stn1110" {
+		t.Errorf("ATZ on uart57: %q %v", k.Name, ok)
+	}
+	for _, sent := range []string{"", "hello\r", "AT\r", "ATZ", "ATZ\rATE0\r"} {
+		if _, ok := GuessKitUART("imp001", "uart57", Line8N1(9600), none, []byte(sent)); ok {
+			t.Errorf("guessed the STN1110 from %q", sent)
+		}
+	}
+}
+
+// FuzzSTN1110 types arbitrary bytes at the interpreter.
+func FuzzSTN1110(f *testing.F) {
+	f.Add([]byte("ATZ\rATE0\r010C\r\rATSPA6\rATH1\r0100\r"))
+	f.Fuzz(func(t *testing.T, p []byte) {
+		e := NewEnv(1)
+		s := NewSTN1110(e, 9600)
+		s.SetLine(Line8N1(9600))
+		now := t0
+		for len(p) > 0 {
+			n := min(len(p), int(p[0]%9)+1)
+			s.Receive(now, p[:n])
+			now = now.Add(time.Duration(p[0]) * time.Millisecond)
+			s.Pending(now)
+			p = p[n:]
+		}
+		s.Describe()
+	})
+}
