@@ -355,3 +355,20 @@ func TestGeneralCallReset(t *testing.T) {
 		t.Error("general call ACKed on an empty bus")
 	}
 }
+
+// An SX1505 input the scenario moves: NextChange is the curve's next
+// point, so the imp's pin callback on NINT runs when a button is pressed.
+func TestSX1505ScenarioEdge(t *testing.T) {
+	e := env(nil)
+	d := NewSX1505(e, "x")
+	e.Follow("level:x.io4", &Curve{Points: []Point{{At: 0, Value: 1}, {At: 5 * time.Second, Value: 0}}})
+	wr(t, d, t0, 0x02, 0x10) // pull-up on IO4
+	wr(t, d, t0, 0x05, 0xEF) // unmask IO4
+	wr(t, d, t0, 0x06, 0x03) // both edges
+	if next := d.NextChange(t0); !next.Equal(t0.Add(5 * time.Second)) {
+		t.Fatalf("NextChange %v, want 5 s on", next.Sub(t0))
+	}
+	if d.Level(t0.Add(4*time.Second)) != 1 || d.Level(t0.Add(5*time.Second)) != 0 {
+		t.Error("NINT did not fall when the scenario pulled IO4 low")
+	}
+}

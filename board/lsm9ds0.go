@@ -270,3 +270,11 @@ func (d *LSM9DS0) Describe() string {
 	}
 	return fmt.Sprintf("LSM9DS0: gyro x %.2f, y %.2f, z %.2f dps", d.ga[0], d.ga[1], d.ga[2])
 }
+
+// Readings are the last rotation rates sampled, for the board view.
+func (d *LSM9DS0) Readings() []Reading {
+	if !d.seen {
+		return nil
+	}
+	return []Reading{{"gyro x", d.ga[0], "dps"}, {"gyro y", d.ga[1], "dps"}, {"gyro z", d.ga[2], "dps"}}
+}

@@ -223,3 +223,11 @@ func (d *MMA8452Q) Describe() string {
 	}
 	return fmt.Sprintf("MMA8452Q: x %.3f g, y %.3f g, z %.3f g", d.a[0], d.a[1], d.a[2])
 }
+
+// Readings are the last acceleration sampled, for the board view.
+func (d *MMA8452Q) Readings() []Reading {
+	if !d.seen {
+		return nil
+	}
+	return []Reading{{"x", d.a[0], "g"}, {"y", d.a[1], "g"}, {"z", d.a[2], "g"}}
+}

@@ -20,8 +20,8 @@ import (
 // RegSenseLow select (rising, falling, both) set RegEventStatus and,
 // unmasked, RegInterruptSource; writing 1 clears a bit of either (and
 // its partner); a changed sense clears the IO's bits; NINT (open drain,
-// active low) follows RegInterruptSource as a pin source. Edges are
-// seen when the part is accessed or its NINT line is read.
+// active low) follows RegInterruptSource as a pin source, changing when
+// a scenario moves an input (so the imp's pin callback runs).
 //
 // Not modelled: the PLD (RegPLDMode and RegPLDTable are stored), output
 // drive strength, NRESET, the SX1504's and SX1506's register maps.
@@ -167,6 +167,22 @@ func (d *SX1505) Level(now time.Time) int {
 }
 
 func (d *SX1505) Analog(now time.Time) int { return fullScale(d.Level(now)) }
+
+// NextChange is when NINT may next fall by itself: the next change of an
+// input the environment drives along a curve (a scripted button press).
+func (d *SX1505) NextChange(now time.Time) time.Time {
+	var next time.Time
+	for i, q := range d.ins {
+		c := d.env.curves[q]
+		if c == nil || d.r[sxDir]&(1<<i) == 0 {
+			continue
+		}
+		if t := c.nextChange(now.Sub(d.env.Start), now); !t.IsZero() && (next.IsZero() || t.Before(next)) {
+			next = t
+		}
+	}
+	return next
+}
 
 func (d *SX1505) Describe() string {
 	if !d.began {

@@ -236,3 +236,12 @@ func (d *TCS3472) Describe() string {
 	}
 	return fmt.Sprintf("TCS3472: %.0f lux", d.lux)
 }
+
+// Readings are the illuminance of the last integration, for the board
+// view.
+func (d *TCS3472) Readings() []Reading {
+	if d.cycles == 0 {
+		return nil
+	}
+	return []Reading{{"illuminance", d.lux, "lux"}}
+}
