@@ -73,21 +73,16 @@ func NewLPS22HB(env *Env) *LPS22HB {
 	return d
 }
 
-func (d *LPS22HB) Model() string { return "lps22hb" }
-
 func (d *LPS22HB) reset() {
-	d.r = [0x40]byte{}
-	d.r[lpsCtrl2] = 0x10
-	d.fifo = nil
-	d.s.set(time.Time{}, 0)
-	d.hold = [2]bool{}
+	d.clear()
+	d.r[lpsCtrl2] = 0x10 // IF_ADD_INC
 }
 
 func (d *LPS22HB) fifoMode() byte { return d.r[lpsFifoCtrl] >> 5 }
 func (d *LPS22HB) fifoOn() bool   { return d.r[lpsCtrl2]&0x40 != 0 && d.fifoMode() != 0 }
 
 // lps22hbMap: where the LPS22HB keeps what both barometers have.
-var lps22hbMap = baroMap{id: lpsID, whoAmI: lpsWhoAmI, refXL: lpsRefXL, intCfg: lpsIntCfg, intSource: lpsIntSource,
+var lps22hbMap = baroMap{model: "lps22hb", name: "LPS22HB", id: lpsID, whoAmI: lpsWhoAmI, refXL: lpsRefXL, intCfg: lpsIntCfg, intSource: lpsIntSource,
 	fifoStat: lpsFifoStat, status: lpsStatus, pressXL: lpsPressXL, tempL: lpsTempL, ctrl1: lpsCtrl1,
 	bdu: 0x02, pressDA: 0x01, pressRead: 0x11, tempRead: 0x22}
 
@@ -239,8 +234,6 @@ func (d *LPS22HB) Level(now time.Time) int {
 }
 
 func (d *LPS22HB) Analog(now time.Time) int { return fullScale(d.Level(now)) }
-
-func (d *LPS22HB) Describe() string { return d.describe("LPS22HB") }
 
 // lpsLine is the LPS22HB's INT_DRDY line as a pin source.
 type lpsLine struct{ d *LPS22HB }

@@ -80,14 +80,10 @@ func NewLPS25H(env *Env) *LPS25H {
 	return d
 }
 
-func (d *LPS25H) Model() string { return "lps25h" }
-
 func (d *LPS25H) reset() {
-	d.r = [0x40]byte{}
+	d.clear()
 	d.r[l25ResConf] = 0x05
-	d.fifo, d.hist = nil, nil
-	d.s.set(time.Time{}, 0)
-	d.hold = [2]bool{}
+	d.hist = nil
 	d.ph, d.pl, d.refNow = false, false, false
 }
 
@@ -109,7 +105,7 @@ func (d *LPS25H) period() time.Duration {
 
 // lps25hMap: where the LPS25H keeps what both barometers have (its STATUS
 // has T_DA in bit 0 and P_DA in bit 1, the LPS22HB's the other way round).
-var lps25hMap = baroMap{id: l25ID, whoAmI: l25WhoAmI, refXL: l25RefXL, intCfg: l25IntCfg, intSource: l25IntSource,
+var lps25hMap = baroMap{model: "lps25h", name: "LPS25H", id: l25ID, whoAmI: l25WhoAmI, refXL: l25RefXL, intCfg: l25IntCfg, intSource: l25IntSource,
 	fifoStat: l25FifoStat, status: l25Status, pressXL: l25PressXL, tempL: l25TempL, ctrl1: l25Ctrl1,
 	bdu: 0x04, pressDA: 0x02, pressRead: 0x22, tempRead: 0x11}
 
@@ -270,5 +266,3 @@ func (d *LPS25H) Analog(now time.Time) int { return fullScale(d.Level(now)) }
 
 // NextChange is when the INT1 line may next change by itself.
 func (d *LPS25H) NextChange(now time.Time) time.Time { return d.s.next(now) }
-
-func (d *LPS25H) Describe() string { return d.describe("LPS25H") }

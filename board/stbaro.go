@@ -82,6 +82,7 @@ type stBaro struct {
 
 // baroMap is where one chip keeps what both chips have.
 type baroMap struct {
+	model, name                                                                   string // Model() and the datasheet's name
 	id, whoAmI, refXL, intCfg, intSource, fifoStat, status, pressXL, tempL, ctrl1 byte
 	bdu                                                                           byte // CTRL_REG1's BDU bit
 	pressDA                                                                       byte // STATUS's P_DA bit
@@ -180,10 +181,20 @@ func (b *stBaro) readFIFO(reg byte) byte {
 	return v
 }
 
-// describe is Describe for the chip called name.
-func (b *stBaro) describe(name string) string {
+func (b *stBaro) Model() string { return b.m.model }
+
+func (b *stBaro) Describe() string {
 	if !b.measured {
 		return ""
 	}
-	return fmt.Sprintf("%s: %.2f hPa, %.2f °C", name, b.p, b.t)
+	return fmt.Sprintf("%s: %.2f hPa, %.2f °C", b.m.name, b.p, b.t)
+}
+
+// clear sets the register file, FIFO, conversion clock and BDU holds as
+// at power-on, before the chip's own reset values.
+func (b *stBaro) clear() {
+	b.r = [0x40]byte{}
+	b.fifo = nil
+	b.s.set(time.Time{}, 0)
+	b.hold = [2]bool{}
 }
