@@ -54,11 +54,11 @@ func busProgram(ops []byte) string {
 		case 6:
 			call = fmt.Sprintf("spi.writeread(%s)", str(i+1, d%12))
 		case 7:
-			call = fmt.Sprintf("u.configure(%d, %d, %d, %d, %d, cb)", []int{9600, 19200, 0, -5, 115200}[a%5], c%10, d%4, a%3, c%8)
+			call = fmt.Sprintf("u.configure(%d, %d, %d, %d, %d | %s, cb)", []int{9600, 19200, 0, -5, 115200}[a%5], c%10, d%4, a%3, c%8, []string{"0", "CALLBACK_WITH_FLAGS"}[d%2])
 		case 8:
 			call = fmt.Sprintf("u.write(%s)", str(i+1, d%10))
 		case 9:
-			call = []string{"u.flush()", "u.readblob()", "u.disable()", "u.setrxfifosize(1)", "u.settxfifosize(0)"}[a%5]
+			call = []string{"u.flush()", "u.readblob()", "u.disable()", "u.setrxfifosize(1)", "u.settxfifosize(0)", "u.getflags()"}[a%6]
 		case 10:
 			call = fmt.Sprintf("g.configure(%d, 8, PARITY_NONE, 1, NO_CTSRTS, function() { g.readstring(); })", []int{9600, 4800, 1}[a%3])
 		case 11:
