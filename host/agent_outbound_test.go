@@ -381,3 +381,26 @@ post.closeasync();
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestAgentMethodsCheckThis: a host object's method called on something
+// else (method.call(other, …)) throws a type error instead of failing
+// inside impvm.
+func TestAgentMethodsCheckThis(t *testing.T) {
+	src := `
+local r = http.get("http://127.0.0.1/");
+local s = http.poststream("http://127.0.0.1/", {}, function(x) {});
+try { r.sendsync.call({}); } catch (e) { server.log(e); }
+try { s.send.call(r, "x"); } catch (e) { server.log(e); }
+http.onrequest(function(req, res) {
+  try { res.send.call(r, 200, ""); } catch (e) { server.log(e); }
+  res.send(200, "");
+});
+http.get(http.agenturl() + "/x").sendasync(function(x) {});
+`
+	want := "parameter 0 has an invalid type 'table' ; expected: 'httprequest'\n" +
+		"parameter 0 has an invalid type 'httprequest' ; expected: 'httpstream'\n" +
+		"parameter 0 has an invalid type 'httprequest' ; expected: 'httpresponse'\n"
+	if got := agentLog(runAgentWeb(t, web.Offline{}, src, false)); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

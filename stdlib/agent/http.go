@@ -46,8 +46,8 @@ func (m *Module) httpMethods() []runtime.Spec {
 
 func (m *Module) initHTTP() {
 	m.http.respDel = runtime.Members([]runtime.Spec{
-		{Name: "header", NParams: 3, Mask: ".s.", Fn: responseHeader},
-		{Name: "send", NParams: 3, Mask: ".i.", Fn: responseSend},
+		{Name: "header", NParams: 3, Mask: ".s.", Fn: selfIs[*response]("httpresponse", responseHeader)},
+		{Name: "send", NParams: 3, Mask: ".i.", Fn: selfIs[*response]("httpresponse", responseSend)},
 	})
 	m.http.reqDel = runtime.Members(m.outboundMethods())
 	m.streamDel = runtime.Members(m.streamMethods())

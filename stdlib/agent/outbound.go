@@ -137,14 +137,32 @@ func tableHeaders(vm *runtime.VM, t *runtime.Table) ([]web.Header, error) {
 
 func (m *Module) outboundMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "sendasync", NParams: -2, Mask: ".cc|o|n|nn", Fn: m.sendAsync},
-		{Name: "sendsync", NParams: 1, Fn: m.sendSync},
-		{Name: "cancel", NParams: 1, Fn: m.cancelOutbound},
-		{Name: "setvalidation", NParams: 2, Mask: ".i", Fn: setValidation},
+		{Name: "sendasync", NParams: -2, Mask: ".cc|o|n|nn", Fn: selfIs[*outbound]("httprequest", m.sendAsync)},
+		{Name: "sendsync", NParams: 1, Fn: selfIs[*outbound]("httprequest", m.sendSync)},
+		{Name: "cancel", NParams: 1, Fn: selfIs[*outbound]("httprequest", m.cancelOutbound)},
+		{Name: "setvalidation", NParams: 2, Mask: ".i", Fn: selfIs[*outbound]("httprequest", setValidation)},
 	}
 }
 
 func outboundOf(v runtime.Value) *outbound { return v.UserData().Data.(*outbound) }
+
+// selfIs wraps a method of the host objects of kind name (whose payload
+// is a T): called with anything else as this (method.call(other, …)) it
+// throws, as a type mismatch of a parameter does.
+func selfIs[T any](name string, f runtime.NativeFunc) runtime.NativeFunc {
+	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		if len(args) > 0 && args[0].Type() == runtime.TUserData {
+			if _, ok := args[0].UserData().Data.(T); ok {
+				return f(vm, args)
+			}
+		}
+		got := "null"
+		if len(args) > 0 {
+			got = typeName(args[0])
+		}
+		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: '%s'", got, name)
+	}
+}
 
 // setvalidation(VALIDATE_USING_SYSTEM_CA_CERTS | VALIDATE_NONE): returns
 // nothing, as documented.

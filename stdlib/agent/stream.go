@@ -22,11 +22,11 @@ type stream struct {
 
 func (m *Module) streamMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "send", NParams: 2, Mask: ".s|u", Fn: m.streamSend},
-		{Name: "closeasync", NParams: -1, Mask: ".c|o|nn", Fn: m.streamCloseAsync},
-		{Name: "closesync", NParams: 1, Fn: m.streamCloseSync},
-		{Name: "cancel", NParams: 1, Fn: m.streamCancel},
-		{Name: "setvalidation", NParams: 2, Mask: ".i", Fn: m.streamSetValidation},
+		{Name: "send", NParams: 2, Mask: ".s|u", Fn: selfIs[*stream]("httpstream", m.streamSend)},
+		{Name: "closeasync", NParams: -1, Mask: ".c|o|nn", Fn: selfIs[*stream]("httpstream", m.streamCloseAsync)},
+		{Name: "closesync", NParams: 1, Fn: selfIs[*stream]("httpstream", m.streamCloseSync)},
+		{Name: "cancel", NParams: 1, Fn: selfIs[*stream]("httpstream", m.streamCancel)},
+		{Name: "setvalidation", NParams: 2, Mask: ".i", Fn: selfIs[*stream]("httpstream", m.streamSetValidation)},
 	}
 }
 
