@@ -12,36 +12,24 @@ import (
 //
 // The grammar is used with lookahead 0, so a statement form is committed to
 // as soon as its keyword matched. Past that keyword the only literals are
-// optional ones ('else', ',' and '::'), so participle itself never rejects
-// a token: every error is made by a part or a token type at the first
-// token that does not fit, like the reference's recursive-descent parser.
+// optional ones (such as switch's 'default'), so participle itself never
+// rejects a token: every error is made by a part or a token type at the
+// first token that does not fit, like the reference's recursive-descent
+// parser.
 
-// Each keyword-led statement form has a participle parser of its own,
-// built on first use (grammar.form). Expression statements are parsed by
-// hand in statement(), since they are plain expressions.
+// Each of these forms has a participle parser of its own, built on first
+// use (grammar.form). Expression statements are parsed by hand in
+// statement(), since they are plain expressions.
 //
-// The three most frequent forms, local, return and blocks, are parsed by
-// hand too (stmt.go): going through a participle production for each of
-// them cost about 40% of the parse time (CPU per MB of a generated script:
-// 175 ms with them in participle, 100 ms without).
+// The most frequent forms, local, return, blocks, if, function, for,
+// foreach and while, are parsed by hand (stmt.go): they are sequences of
+// parts, and going through a participle production for local, return and
+// blocks cost about 40% of the parse time (CPU per MB of a generated
+// script: 175 ms with them in participle, 100 ms without). Building a
+// form's participle parser also costs each process about 30 KB and 0.1 ms
+// the first time a program uses the form.
 
 func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: int32(p.Column)} }
-
-// if (cond) stmt [else stmt], with the 3.0.4 termination rules in thenP and
-// elseP.
-type ifG struct {
-	Cond condP `parser:"'if' @@"`
-	Then thenP `parser:"@@"`
-	Else elseP `parser:"( 'else' @@ )?"`
-}
-
-func (g *ifG) stmt(at Pos) Stmt {
-	s := &If{P: at, Cond: g.Cond.expr(), Then: g.Then.stmt()}
-	if g.Else != nil {
-		s.Else = g.Else.stmt()
-	}
-	return s
-}
 
 type yieldG struct {
 	X sameLineExprP `parser:"'yield' @@"`
@@ -72,65 +60,6 @@ type emptyG struct {
 }
 
 func (g *emptyG) stmt(at Pos) Stmt { return &Empty{P: at} }
-
-// function a::b::name(params) body
-type funcDeclG struct {
-	Name nameT   `parser:"'function' @@"`
-	More []nameT `parser:"( '::' @@ )*"`
-	Fn   funcP   `parser:"@@"`
-}
-
-func (g *funcDeclG) stmt(at Pos) Stmt {
-	path := []string{g.Name.Name}
-	for _, id := range g.More {
-		path = append(path, id.Name)
-	}
-	fn := g.Fn.function()
-	fn.P, fn.Name = at, path[len(path)-1]
-	return &FuncDecl{P: fn.P, Path: path, Func: fn}
-}
-
-// foreach ([key,] value in expr) body: X is "in expr )".
-type foreachG struct {
-	Open   lparenT   `parser:"'foreach' @@"`
-	First  nameT     `parser:"@@"`
-	Second *nameT    `parser:"( ',' @@ )?"`
-	X      inClauseP `parser:"@@"`
-	Body   stmtP     `parser:"@@"`
-}
-
-func (g *foreachG) stmt(at Pos) Stmt {
-	first := g.First.Name
-	s := &Foreach{P: at, Val: first, X: g.X.expr(), Body: g.Body.stmt()}
-	if g.Second != nil {
-		s.Key = first
-		s.Val = g.Second.Name
-	}
-	return s
-}
-
-// for ([local decls | comma-expr]; [cond]; [post]) body: the clauses
-// include the ';' or ')' that ends them.
-type forG struct {
-	Open lparenT  `parser:"'for' @@"`
-	Init forInitP `parser:"@@"`
-	Cond forCondP `parser:"@@"`
-	Post forPostP `parser:"@@"`
-	Body stmtP    `parser:"@@"`
-}
-
-func (g *forG) stmt(at Pos) Stmt {
-	return &For{P: at, Init: g.Init.stmt(), Cond: g.Cond.expr(), Post: g.Post.expr(), Body: g.Body.stmt()}
-}
-
-type whileG struct {
-	Cond condP `parser:"'while' @@"`
-	Body stmtP `parser:"@@"`
-}
-
-func (g *whileG) stmt(at Pos) Stmt {
-	return &While{P: at, Cond: g.Cond.expr(), Body: g.Body.stmt()}
-}
 
 type doG struct {
 	Body  stmtP  `parser:"'do' @@"`

@@ -28,10 +28,12 @@ func TestGrammarBuildsOnlyFormsMet(t *testing.T) {
 		built int
 	}{
 		{`print("x\n");`, 0},
-		{"local a = 1; { a++; } return a;", 0}, // hand-written forms
-		{"if (x) y(); if (z) w(); else v();", 1},
-		{"function f() { for (local i = 0; i < 3; i++) if (i) break; }", 4},
-		{"class A { function f() { try { throw 1; } catch (e) { foreach (x in e) ; } } }", 5},
+		// hand-written forms
+		{"local a = 1; { a++; } return a;", 0},
+		{"if (x) y(); if (z) w(); else v(); while (0) ;", 1}, // the empty statement
+		{"function f() { for (local i = 0; i < 3; i++) if (i) break; else continue; }", 2},
+		{"class A { function f() { try { throw 1; } catch (e) { foreach (x in e) x; } } }", 3},
+		{"switch (x) { case 1: break; } do { x++; } while (x < 3); switch (y) {}", 3},
 	} {
 		gr := &grammar{}
 		parseWithGrammar(t, gr, c.src)

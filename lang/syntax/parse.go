@@ -134,7 +134,7 @@ func (g *grammar) form(t lexer.TokenType) func(*parser) Stmt {
 }
 
 // newForm makes the parser of the statement form that token t begins.
-// The three most frequent forms are hand-written; every other one is a
+// The most frequent forms are hand-written (stmt.go); every other one is a
 // participle production of its own grammar struct (grammar.go). Lookahead
 // 0 makes every alternative commit as soon as it has consumed a token.
 func (g *grammar) newForm(t lexer.TokenType) func(*parser) Stmt {
@@ -145,16 +145,16 @@ func (g *grammar) newForm(t lexer.TokenType) func(*parser) Stmt {
 		return (*parser).returnStmt
 	case tkLBrace:
 		return (*parser).blockStmt
-	case kwIf:
-		return form(g, (*ifG).stmt)
-	case kwFunction:
-		return form(g, (*funcDeclG).stmt)
-	case kwForeach:
-		return form(g, (*foreachG).stmt)
-	case kwFor:
-		return form(g, (*forG).stmt)
 	case kwWhile:
-		return form(g, (*whileG).stmt)
+		return (*parser).whileStmt
+	case kwFor:
+		return (*parser).forStmt
+	case kwForeach:
+		return (*parser).foreachStmt
+	case kwFunction:
+		return (*parser).funcDecl
+	case kwIf:
+		return (*parser).ifStmt
 	case kwDo:
 		return form(g, (*doG).stmt)
 	case kwSwitch:

@@ -16,20 +16,13 @@ import (
 type (
 	commaP        interface{ expr() Expr }            // a comma expression
 	condP         interface{ expr() Expr }            // a comma expression in parentheses: (x)
-	inClauseP     interface{ expr() Expr }            // foreach's "in expr )"
 	catchVarP     interface{ ident() (string, Pos) }  // try's "catch (name)"
 	exprP         interface{ expr() Expr }            // an expression (no comma operator)
 	sameLineExprP interface{ expr() Expr }            // the optional operand of yield: same line, not ';' or '}'
-	forInitP      interface{ stmt() Stmt }            // for's optional init (local declarations or a comma expression) and ';'
-	forCondP      interface{ expr() Expr }            // for's optional condition and ';'
-	forPostP      interface{ expr() Expr }            // for's optional increment and ')'
 	scalarP       interface{ expr() Expr }            // the value of a const or enum member
-	funcP         interface{ function() *Function }   // "(params) body" of a declared function
 	classNameP    interface{ className() classNameV } // a class declaration's name: a.b.C or ::C
 	classP        interface{ class() *ClassDef }      // what follows a class declaration's name
 	stmtP         interface{ stmt() Stmt }            // a nested statement (loop body, try/catch body, ...)
-	thenP         interface{ stmt() Stmt }            // the statement after if (...)
-	elseP         interface{ stmt() Stmt }            // the statement after else
 	stmtListP     interface{ stmts() []Stmt }         // the statements of a case, up to '}', case or default
 	endP          interface{ end() }                  // the end of a statement: ';' or what may follow it
 	enumMemberP   interface{ member() EnumMember }    // NAME [= scalar] [,]
@@ -44,7 +37,6 @@ type (
 		name string
 		at   Pos
 	}
-	funcV      struct{ fn *Function }
 	classV     struct{ def *ClassDef }
 	classNameV struct {
 		path []string
@@ -58,7 +50,6 @@ func (v exprV) expr() Expr                 { return v.x }
 func (v stmtV) stmt() Stmt                 { return v.s }
 func (v stmtsV) stmts() []Stmt             { return v }
 func (v identV) ident() (string, Pos)      { return v.name, v.at }
-func (v funcV) function() *Function        { return v.fn }
 func (v classV) class() *ClassDef          { return v.def }
 func (v classNameV) className() classNameV { return v }
 func (endV) end()                          {}
@@ -69,20 +60,13 @@ func (g *grammar) parts() []participle.Option {
 	return []participle.Option{
 		part(g, func(p *parser) commaP { return exprV{p.commaExpr()} }),
 		part(g, func(p *parser) condP { return exprV{p.condition()} }),
-		part(g, func(p *parser) inClauseP { return exprV{p.inClause()} }),
 		part(g, func(p *parser) catchVarP { return p.catchVar() }),
 		part(g, func(p *parser) exprP { return exprV{p.expression()} }),
 		part(g, func(p *parser) sameLineExprP { return exprV{p.sameLineExpr()} }),
-		part(g, func(p *parser) forInitP { return stmtV{p.forInit()} }),
-		part(g, func(p *parser) forCondP { return exprV{p.forClause(tkSemi)} }),
-		part(g, func(p *parser) forPostP { return exprV{p.forClause(tkRParen)} }),
 		part(g, func(p *parser) scalarP { return exprV{p.scalar()} }),
-		part(g, func(p *parser) funcP { return funcV{p.function(p.pos(), "")} }),
 		part(g, func(p *parser) classNameP { return p.className() }),
 		part(g, func(p *parser) classP { return classV{p.classDef(p.pos())} }),
 		part(g, func(p *parser) stmtP { return stmtV{p.statement()} }),
-		part(g, func(p *parser) thenP { return stmtV{p.thenStmt()} }),
-		part(g, func(p *parser) elseP { return stmtV{p.elseStmt()} }),
 		part(g, func(p *parser) stmtListP { return stmtsV(p.statementList()) }),
 		part(g, func(p *parser) endP { p.optionalSemicolon(); return endV{} }),
 		partUnless(g, tkRBrace, func(p *parser) enumMemberP { return memberV(p.enumMember()) }),

@@ -92,6 +92,68 @@ func (p *parser) returnStmt() Stmt {
 	return r
 }
 
+// ifStmt parses "if (cond) stmt [else stmt]", with the 3.0.4 termination
+// rules of thenStmt and elseStmt.
+func (p *parser) ifStmt() Stmt {
+	s := &If{P: p.expect(kwIf)}
+	s.Cond = p.condition()
+	s.Then = p.thenStmt()
+	if p.is(kwElse) {
+		p.next()
+		s.Else = p.elseStmt()
+	}
+	return s
+}
+
+// funcDecl parses "function a::b::name(params) body".
+func (p *parser) funcDecl() Stmt {
+	at := p.expect(kwFunction)
+	name, _ := p.ident()
+	path := []string{name}
+	for p.is(tkDColon) {
+		p.next()
+		name, _ = p.ident()
+		path = append(path, name)
+	}
+	fn := p.function(p.pos(), "")
+	fn.P, fn.Name = at, name
+	return &FuncDecl{P: at, Path: path, Func: fn}
+}
+
+// foreachStmt parses "foreach ([key,] value in expr) body".
+func (p *parser) foreachStmt() Stmt {
+	s := &Foreach{P: p.expect(kwForeach)}
+	p.expect(tkLParen)
+	s.Val, _ = p.ident()
+	if p.is(tkComma) {
+		p.next()
+		s.Key = s.Val
+		s.Val, _ = p.ident()
+	}
+	s.X = p.inClause()
+	s.Body = p.statement()
+	return s
+}
+
+// forStmt parses "for ([local decls | comma-expr]; [cond]; [post]) body".
+func (p *parser) forStmt() Stmt {
+	s := &For{P: p.expect(kwFor)}
+	p.expect(tkLParen)
+	s.Init = p.forInit()
+	s.Cond = p.forClause(tkSemi)
+	s.Post = p.forClause(tkRParen)
+	s.Body = p.statement()
+	return s
+}
+
+// whileStmt parses "while (cond) body".
+func (p *parser) whileStmt() Stmt {
+	s := &While{P: p.expect(kwWhile)}
+	s.Cond = p.condition()
+	s.Body = p.statement()
+	return s
+}
+
 // statementList parses statements until '}', case or default (the body of
 // a block or case).
 func (p *parser) statementList() []Stmt {

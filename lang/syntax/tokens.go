@@ -7,7 +7,6 @@ import "github.com/alecthomas/participle/v2/lexer"
 // there, returns the reference's "expected 'x'" at that token (at a lexer
 // error token, the lexer's message).
 type (
-	lparenT struct{} // (
 	lbraceT struct{} // {
 	rbraceT struct{} // }
 	colonT  struct{} // :
@@ -15,7 +14,6 @@ type (
 	whileT  struct{} // while
 )
 
-func (*lparenT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkLParen) }
 func (*lbraceT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkLBrace) }
 func (*rbraceT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkRBrace) }
 func (*colonT) Parse(lex *lexer.PeekingLexer) error  { return expectToken(lex, tkColon) }
