@@ -204,7 +204,7 @@ func getBool(field func(*Module) *bool) runtime.NativeFunc {
 }
 
 // powerSave is imp.setpowersave's flag; powerEn is imp.setpoweren's, the
-// POWER_EN output that switches external circuitry (imp003 and later).
+// POWER_EN output that switches external circuitry (see absentOn).
 func powerSave(m *Module) *bool { return &m.powersave }
 func powerEn(m *Module) *bool   { return &m.powerEn }
 
