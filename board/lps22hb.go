@@ -173,12 +173,7 @@ func (d *LPS22HB) convert(t time.Time) {
 	if cfg&0x20 != 0 && cfg&0x80 == 0 { // AUTOZERO: outputs are differential
 		out = raw - d.ref()
 	}
-	sample := storeSample(d.r[:], lpsPressXL, lpsTempL, d.hold, out, traw)
-	d.r[lpsStatus] |= 3
-	if d.fifoOn() {
-		d.pushFIFO(sample)
-	}
-	d.threshold(raw)
+	d.publish(d, raw, out, traw)
 }
 
 func (d *LPS22HB) pushFIFO(s [5]byte) {

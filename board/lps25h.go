@@ -194,12 +194,7 @@ func (d *LPS25H) convert(t time.Time) {
 	if d.r[l25Ctrl2]&0x02 != 0 { // AUTO_ZERO: outputs are differential
 		out = raw - d.ref()
 	}
-	sample := storeSample(d.r[:], l25PressXL, l25TempL, d.hold, out, traw)
-	d.r[l25Status] |= 3
-	if d.fifoOn() {
-		d.pushFIFO(sample)
-	}
-	d.threshold(raw)
+	d.publish(d, raw, out, traw)
 }
 
 // mean is FIFO-mean mode's output: the running average of the last

@@ -95,6 +95,8 @@ type baroChip interface {
 	keepsSamples() bool  // samples missed between two accesses still count (FIFO, running mean)
 	fifoStatus() byte    // FIFO_STATUS
 	convert(t time.Time) // a conversion at t
+	pushFIFO(s [5]byte)  // a new sample for the FIFO
+	threshold(raw int)   // the pressure interrupt's check of a new sample
 }
 
 // SetRegister sets a register as a board file's initial value.
@@ -118,6 +120,19 @@ func (b *stBaro) catchUp(c baroChip, now time.Time) {
 		}
 		c.convert(at)
 	}
+}
+
+// publish makes a conversion's outputs readable: out (the pressure, made
+// differential where the chip says) and temp in the output registers,
+// STATUS's data-available bits set, the sample queued in the FIFO when it
+// is on; then the pressure interrupt checks raw.
+func (b *stBaro) publish(c baroChip, raw, out, temp int) {
+	sample := storeSample(b.r[:], b.m.pressXL, b.m.tempL, b.hold, out, temp)
+	b.r[b.m.status] |= 3
+	if c.fifoOn() {
+		c.pushFIFO(sample)
+	}
+	c.threshold(raw)
 }
 
 // readRegister reads a register after catching up with now: WHO_AM_I,
