@@ -10,9 +10,11 @@
 //     participle through lexer.Definition. Line feeds are not tokens: the
 //     lexer records which tokens follow a line feed (Lexer.NewlineBefore),
 //     and the parser applies Squirrel's newline rules with that.
-//   - The statement layer (grammar.go, parts.go, tokens.go, stmt.go): one
-//     participle grammar struct per keyword-led statement form, each parsed
-//     by its own participle production. Their fields are parts, filled in by
+//   - The statement layer (grammar.go, parts.go, tokens.go, stmt.go): the
+//     most frequent statement forms (local, return, blocks, if, function,
+//     for, foreach, while) parsed by hand, and one participle grammar
+//     struct per other keyword-led form, each parsed by its own participle
+//     production. Their fields are parts, filled in by
 //     the hand-written parser (expressions, sub-statements, statement
 //     termination including the 3.0.4 if/else rule), and tokens that must
 //     follow. Parts are registered with participle.ParseTypeWith as
