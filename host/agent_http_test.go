@@ -48,10 +48,12 @@ device.on("reading", function(v) { foreach (r in later) r.send(200, "reading " +
 const httpDevice = `agent.on("read", function(_) { agent.send("reading", 21.5); });`
 
 // startHTTPAgent runs a wall-clock world with the agent above and returns
-// its URL; the world is interrupted when the test ends.
+// its URL; the world is interrupted when the test ends. Requests wait 3 s
+// for an answer: /later answers after 0.2 s, which on a loaded machine
+// can take well over the 0.1 s of margin a shorter timeout left.
 func startHTTPAgent(t *testing.T, agentSrc string) string {
 	t.Helper()
-	return startHTTPAgentTimeout(t, agentSrc, 300*time.Millisecond)
+	return startHTTPAgentTimeout(t, agentSrc, 3*time.Second)
 }
 
 // startHTTPAgentTimeout is startHTTPAgent with the time a request waits
