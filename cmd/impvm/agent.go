@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -118,18 +119,35 @@ func (a *agentFlags) agentFiles(paths []string, exists func(string) (bool, error
 		return make([]string, len(devs)), nil
 	}
 	for i, d := range devs {
-		if agents[i] == "" && strings.HasSuffix(d, ".device.nut") {
-			beside := strings.TrimSuffix(d, ".device.nut") + ".agent.nut"
-			ok, err := exists(beside)
+		if agents[i] != "" || !strings.HasSuffix(d, ".device.nut") {
+			continue
+		}
+		for _, c := range agentCandidates(d) {
+			ok, err := exists(c)
 			if err != nil {
 				return nil, err
 			}
 			if ok {
-				agents[i] = beside
+				agents[i] = c
+				break
 			}
 		}
 	}
 	return agents, nil
+}
+
+// agentCandidates are the places of X.device.nut's agent code, in order:
+// X.agent.nut beside it, then, for a device file in a folder named
+// "device", X.agent.nut in the "agent" folder beside that one (the layout
+// of Electric Imp's Builder projects: src/device/Main.device.nut with
+// src/agent/Main.agent.nut).
+func agentCandidates(device string) []string {
+	name := strings.TrimSuffix(filepath.Base(device), ".device.nut") + ".agent.nut"
+	out := []string{strings.TrimSuffix(device, ".device.nut") + ".agent.nut"}
+	if dir := filepath.Dir(device); filepath.Base(dir) == "device" {
+		out = append(out, filepath.Join(filepath.Dir(dir), "agent", name))
+	}
+	return out
 }
 
 // pair reads the run's agent code into cfg.Scripts[i].Agent and sets up

@@ -55,6 +55,26 @@ func TestAgentPairing(t *testing.T) {
 	}
 }
 
+// A Builder project's device code (src/device/Main.device.nut) runs with
+// the agent code of its agent folder (src/agent/Main.agent.nut); a file
+// beside the device file comes first.
+func TestAgentPairingProjectLayout(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, filepath.Join(dir, "src", "device"), "Main.device.nut", `server.log("dev");`)
+	writeFile(t, filepath.Join(dir, "src", "agent"), "Main.agent.nut", `server.log("project agent");`)
+	if code, out, errOut := impvm("--virtual", dev); code != 0 || !strings.Contains(out, "[Agent] project agent") {
+		t.Errorf("project layout: status %d\n%s%s", code, out, errOut)
+	}
+	writeFile(t, filepath.Join(dir, "src", "device"), "Main.agent.nut", `server.log("beside");`)
+	if code, out, errOut := impvm("--virtual", dev); code != 0 || !strings.Contains(out, "[Agent] beside") || strings.Contains(out, "project agent") {
+		t.Errorf("beside first: status %d\n%s%s", code, out, errOut)
+	}
+	other := writeFile(t, filepath.Join(dir, "x"), "Main.device.nut", `server.log("x");`)
+	if code, out, errOut := impvm("--virtual", other); code != 0 || strings.Contains(out, "[Agent]") {
+		t.Errorf("a folder not named device: status %d\n%s%s", code, out, errOut)
+	}
+}
+
 // freePort returns a TCP port on 127.0.0.1 that was free a moment ago.
 func freePort(t *testing.T) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
