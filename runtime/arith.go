@@ -187,7 +187,7 @@ func appendString(a *String, b string) (Value, error) {
 	if n > MaxStringLen {
 		return Null, NewError("not enough memory")
 	}
-	buf := a.buf
+	buf := a.strBuf()
 	if buf == nil && (n < builderMin || len(a.S) < builderMin) {
 		return StrObj(catExact(a.S, b)), nil
 	}
@@ -199,7 +199,7 @@ func appendString(a *String, b string) (Value, error) {
 	buf.b = append(buf.b[:len(a.S)], b...)
 	buf.used = n
 	s := unsafe.String(&buf.b[0], n)
-	return Value{typ: TString, ptr: unsafe.Pointer(&String{S: s, buf: buf})}, nil
+	return Value{typ: TString, ptr: unsafe.Pointer(&bufString{String: String{S: s, onBuf: true}, buf: buf})}, nil
 }
 
 // bitwise performs & | ^ << >> >>> on two integers. Shift counts use the

@@ -165,13 +165,30 @@ func (v Value) Truthy() bool {
 
 // String is an immutable byte string with its table hash, computed the
 // first time it is asked for (most strings a program builds are never a
-// key). Strings built by concatenation may share a growable buffer (buf)
-// so that s += x appends in place when s is the longest string on that
-// buffer.
+// key). Strings built by concatenation may share a growable buffer
+// (bufString) so that s += x appends in place when s is the longest
+// string on that buffer. String is 24 bytes: the buffer's pointer is
+// not in it but in the bufString around the few strings that have one,
+// so the many short strings (a String and its bytes in one block,
+// catExact) fall into a smaller size class.
 type String struct {
-	S    string
-	hash uint32 // HashString(S), or 0 while not computed yet
-	buf  *strBuf
+	S     string
+	hash  uint32 // HashString(S), or 0 while not computed yet
+	onBuf bool   // the String is a bufString's
+}
+
+// bufString is a String on a growable buffer (appendString).
+type bufString struct {
+	String
+	buf *strBuf
+}
+
+// strBuf returns the buffer s is on, or nil.
+func (s *String) strBuf() *strBuf {
+	if !s.onBuf {
+		return nil
+	}
+	return (*bufString)(unsafe.Pointer(s)).buf
 }
 
 // Hash is the string's 3.0.4 table hash (HashString), computed once. The

@@ -1,0 +1,55 @@
+package runtime
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// A String is 24 bytes: a short concatenation (its String and bytes in
+// one block) then fits the 32-byte size class up to 8 bytes of text.
+func TestStringHeaderIs24Bytes(t *testing.T) {
+	if n := unsafe.Sizeof(String{}); n != 24 {
+		t.Errorf("String is %d bytes, want 24", n)
+	}
+}
+
+// s += x on a long string appends in place to the buffer it shares with
+// its prefixes; every string built keeps its own text.
+func TestAppendStringSharesTheBuffer(t *testing.T) {
+	s := Str(strings.Repeat("a", builderMin))
+	var all []Value
+	for i := range 10 {
+		v, err := appendString(s.StringObj(), string(rune('0'+i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, v)
+		s = v
+	}
+	first, last := all[1].StringObj().strBuf(), all[9].StringObj().strBuf()
+	if first == nil || first != last {
+		t.Fatalf("strings 1 and 9 on buffers %p and %p, want one shared buffer", first, last)
+	}
+	for i, v := range all {
+		want := strings.Repeat("a", builderMin) + "0123456789"[:i+1]
+		if v.Str() != want {
+			t.Errorf("string %d is %q, want %q", i, v.Str(), want)
+		}
+	}
+	// Extending a shorter string on the buffer copies: the longer ones
+	// keep their text.
+	v, err := appendString(all[3].StringObj(), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.StringObj().strBuf() == first {
+		t.Error("extending a prefix wrote to the shared buffer")
+	}
+	if got := all[4].Str(); got != strings.Repeat("a", builderMin)+"01234" {
+		t.Errorf("string 4 became %q", got)
+	}
+	if Str("short").StringObj().strBuf() != nil {
+		t.Error("a plain string reports a buffer")
+	}
+}
