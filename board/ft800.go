@@ -159,7 +159,7 @@ func (f *FT800) reset() {
 func (f *FT800) PinWritten(now time.Time, level int) {
 	switch {
 	case level == 0:
-		f.power, f.mem, f.n = 0, nil, 0
+		f.power, f.mem, f.n, f.cmdWritten = 0, nil, 0, false
 	case f.power == 0:
 		f.power = 1
 		f.reset()
@@ -233,7 +233,7 @@ func (f *FT800) Transfer(now time.Time, mosi []byte, _ float64) []byte {
 func (f *FT800) Deselect(now time.Time) {
 	n, hdr := f.n, f.hdr
 	f.n = 0
-	if f.cmdWritten {
+	if f.cmdWritten && f.mem != nil { // powered down mid-transaction: no coprocessor
 		f.cmdWritten = false
 		f.catchUp(now)
 		f.run(now)
