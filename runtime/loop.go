@@ -384,7 +384,7 @@ reload:
 		case OpClosure:
 			p := cl.Proto.Protos[in.Bx()]
 			a := int(in.A())
-			if e := vm.Charge(sizeClosure + (8+sizeOuter)*int64(len(p.Outers)) + sizeValue*int64(p.NumDefaults)); e != nil {
+			if e := vm.Charge(sizeClosure + (sizeValue+sizeOuter)*int64(len(p.Outers)) + sizeValue*int64(p.NumDefaults)); e != nil {
 				err = e
 				goto failed
 			}

@@ -27,27 +27,70 @@ import (
 //     goes down as a script allocates and comes back when it drops objects.
 //
 // What the libraries hold when the limit is set is the baseline: it is not
-// charged to the script. Sizes are estimates close to Go's own layout, so
-// the process's memory follows the configured heap.
+// charged to the script.
+//
+// The sizes are those of the imp's own Squirrel heap, not Go's: the imp
+// runs Squirrel 3.0 on a 32-bit ARM core, built without the cycle
+// collector (cycles are never freed on an imp, see lifetime.go), so an
+// object pointer is 4 bytes, a value (type word + 32-bit integer, float
+// or pointer) 8, and a reference-counted object's header 12 (vtable,
+// reference count, weak-reference pointer). Compiled code is not in the
+// heap: on the imps with on-chip flash the bytecode stays in flash and
+// runs from there (Electric Imp's forum: "The bytecode format is heavily
+// packed and has a max 256kB size"; only the imp005 copies it to RAM), so
+// nothing is charged for function prototypes, only for the closures made
+// from them. Go's own objects are about twice these sizes (16-byte
+// values, 64-bit pointers): a plain script's --max-memory bounds the
+// process at about twice the figure.
 
 // ErrOutOfMemoryText is the imp's error message for an exhausted heap.
 const ErrOutOfMemoryText = "out of memory"
 
-// Estimated sizes in bytes of the heap objects (headers and per-item costs).
+// Sizes in bytes of the heap objects on an imp (32-bit Squirrel 3.0, no
+// cycle collector): each is the object's fields plus its allocation's
+// trailing arrays.
 const (
-	sizeString   = 40 // + length
-	sizeTable    = 64 // + sizeNode per node
-	sizeNode     = 40
-	sizeArray    = 48 // + sizeValue per element of capacity
-	sizeValue    = 16
-	sizeClosure  = 64 // + 8 per outer, sizeValue per default
-	sizeOuter    = 48
-	sizeNative   = 96
-	sizeClass    = 192 // + 2*sizeValue per member
-	sizeInstance = 48  // + sizeValue per field
-	sizeGen      = 96  // + sizeValue per register
-	sizeWeakRef  = 48
-	sizeUserData = 64 // + the payload's HeapSize
+	sizeHeader = 12 // a reference-counted object's header
+	sizeValue  = 8  // one value: type word + 4-byte payload
+
+	// A string: header, owner, next in the interning bucket, length,
+	// hash and the terminating NUL, padded: + its bytes.
+	sizeString = 32
+	// A table: header, delegate, first-free, node array, node count,
+	// used count; + sizeNode per node of capacity (value, key, chain link).
+	sizeTable = sizeHeader + 5*4
+	sizeNode  = 2*sizeValue + 4
+	// An array: header and a vector (data, size, capacity); + sizeValue
+	// per element of capacity.
+	sizeArray = sizeHeader + 3*4
+	// A closure: header, environment, base class, prototype, outers and
+	// defaults pointers; + one value per outer and per default. Each
+	// captured variable is an outer object of its own (header, value
+	// pointer, index, closed value, next open outer).
+	sizeClosure = sizeHeader + 5*4
+	sizeOuter   = sizeHeader + 3*4 + sizeValue
+	// A native function: header, parameter count, type-mask vector,
+	// outers and their count, environment, C function, name.
+	sizeNative = sizeHeader + 4 + 3*4 + 4*4 + sizeValue
+	// A class: header, members table pointer, base, two member vectors
+	// (fields' defaults, methods), the metamethod vector, attributes,
+	// type tag, release hook, locked flag, constructor index, user-data
+	// size, and the metamethod vector's storage (a value per metamethod);
+	// + a member entry (value and attributes: 2*sizeValue) per field and
+	// method. The members table is a table of its own.
+	sizeClass    = sizeHeader + 2*4 + 3*3*4 + sizeValue + 5*4 + numMetaSlots*sizeValue
+	numMetaSlots = 18 // numMeta, checked by TestHeapSizesAreTheImps
+	// An instance: header, delegate, class, user pointer, release hook,
+	// allocation size; + sizeValue per field.
+	sizeInstance = sizeHeader + 5*4
+	// A generator: header, closure, saved stack vector, call record,
+	// trap vector, state; + sizeValue per saved register.
+	sizeGen = sizeHeader + sizeValue + 3*4 + 44 + 3*4 + 4
+	// A weak reference: header and the referred value.
+	sizeWeakRef = sizeHeader + sizeValue
+	// A user-data object (a blob's shell): header, delegate, size, release
+	// hook, type tag: + the payload's HeapSize.
+	sizeUserData = sizeHeader + 4*4
 )
 
 // HeapSizer is implemented by UserData payloads that own memory (a blob's
@@ -357,7 +400,7 @@ func objectSize(v Value, push func(Value)) int64 {
 		if cl.Base != nil {
 			push(ClassValue(cl.Base))
 		}
-		return sizeClosure + (8+sizeOuter)*int64(len(cl.Outers)) + sizeValue*int64(len(cl.Defaults))
+		return sizeClosure + (sizeValue+sizeOuter)*int64(len(cl.Outers)) + sizeValue*int64(len(cl.Defaults))
 	case TNative:
 		push((*Native)(v.ptr).Env)
 		return sizeNative

@@ -102,3 +102,31 @@ func TestReserveStringRefusesWhatDoesNotFit(t *testing.T) {
 		t.Errorf("charged moved from %d to %d without a string returned", before, vm.heap.charged)
 	}
 }
+
+// The heap is measured in the imp's sizes: those of Squirrel 3.0's
+// objects on a 32-bit core without the cycle collector, worked out by hand
+// from the reference's structure layouts (4-byte pointers and integers,
+// 8-byte values, a 12-byte reference-counted header), not Go's.
+func TestHeapSizesAreTheImps(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		got, want int
+	}{
+		{"value", sizeValue, 8},
+		{"string header (+ bytes)", sizeString, 32},
+		{"table header", sizeTable, 32},
+		{"table node (value, key, link)", sizeNode, 20},
+		{"array header", sizeArray, 24},
+		{"closure header", sizeClosure, 32},
+		{"outer object", sizeOuter, 32},
+		{"class with its metamethod vector", sizeClass, 84 + 18*8},
+		{"instance header (+ 8 a field)", sizeInstance, 32},
+		{"weak reference", sizeWeakRef, 20},
+		{"user data header", sizeUserData, 28},
+		{"metamethod slots", numMetaSlots, int(numMeta)},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %d bytes, want %d", c.name, c.got, c.want)
+		}
+	}
+}

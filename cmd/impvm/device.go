@@ -55,7 +55,7 @@ func (f *deviceFlags) register(fs *pflag.FlagSet) {
 	repeatableVar(fs, &f.offline, "offline-at", "", "cut the server connection: [DEVICE@]AT[+FOR], e.g. 90s+30s, hub@10m (repeatable)")
 	fs.Var(&f.maxDepth, "max-depth", fmt.Sprintf("Squirrel call depth at which a catchable 'stack overflow' error is raised (default %d)", runtime.DefaultMaxDepth))
 	fs.Var(&f.heap, "heap", "Squirrel heap of each device (e.g. 256K; default: the --imp-type's, see README)")
-	fs.Var(&f.maxMemory, "max-memory", "heap of a plain script (e.g. 64M; default 512M)")
+	fs.Var(&f.maxMemory, "max-memory", "heap of a plain script (e.g. 64M; default 256M)")
 	repeatableVar(fs, &f.pins, "pin", "", "drive an input pin: [DEVICE@]AT:PIN=LEVEL, e.g. 10s:pinA=1, hub@1m:pin1=0 (repeatable)")
 	fs.Int64Var(&f.seed, "seed", host.DefaultSeed, "seed for device IDs, MAC addresses and the virtual LAN's impairments")
 	fs.StringVar(&f.start, "start", "", "virtual start time, RFC 3339 (default "+event.Epoch.Format(time.RFC3339)+")")

@@ -12,8 +12,9 @@ import (
 const scriptGCPercent = 400
 
 // tuneGCForScript lets a plain script's heap grow to five times its live
-// size between collections, bounded by a soft memory limit above the
-// script's Squirrel heap limit, so a big live heap is collected as usual
+// size between collections, bounded by a soft memory limit above what the
+// script's Squirrel heap limit takes in Go (about twice its imp-sized
+// figure, see runtime/memory.go), so a big live heap is collected as usual
 // instead of growing fivefold. Devices are not tuned: a thousand of them
 // share one process and their memory is what counts. GOGC or GOMEMLIMIT in
 // the environment wins.
@@ -22,5 +23,5 @@ func tuneGCForScript(maxMemory int64) {
 		return
 	}
 	debug.SetGCPercent(scriptGCPercent)
-	debug.SetMemoryLimit(maxMemory + 256<<20)
+	debug.SetMemoryLimit(2*maxMemory + 256<<20)
 }

@@ -8,7 +8,7 @@ import (
 
 // defaultMaxMemory is the heap of a plain script (--max-memory): generous,
 // but far below what would take the machine down.
-const defaultMaxMemory = 512 << 20
+const defaultMaxMemory = 256 << 20
 
 // byteSize is a flag holding a size in bytes, written as a number with an
 // optional K, M or G suffix (powers of 1024; a trailing B is allowed).

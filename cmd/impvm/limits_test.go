@@ -70,6 +70,51 @@ server.log(f0 + " " + f1 + " " + f2);
 	}
 }
 
+// imp.getmemoryfree() goes down by what the imp's Squirrel (3.0, 32-bit,
+// 8-byte values, 12-byte object headers) allocates for each object, worked
+// out by hand from the reference's layouts:
+//   - {}: table 32 + 4 nodes of 20 (the smallest node array) = 112
+//   - [1, 2, 3]: array 24 + 3 values of 8 = 48
+//   - "ab" + x: string 32 + 4 bytes = 36
+//   - a closure over one local: closure 32 + an outer slot 8 + the outer
+//     object 32 = 72
+//   - a class with a field and two methods: class 84 + its 18 metamethod
+//     slots 144 + 3 members of 16 = 276; its members table 32 + 4 nodes of
+//     20 = 112; the two methods' closures 2*32 = 64; the member names
+//     "p", "g", "h" 3*33 = 99; 551 in all
+//   - an instance of it: 32 + 1 field of 8 = 40
+//
+// Compiled code is not charged: it stays in the imp's flash.
+func TestMemoryFreeCountsTheImpsSizes(t *testing.T) {
+	dir := t.TempDir()
+	dev := writeFile(t, dir, "sizes.device.nut", `local d = array(6, 0);
+local x = "cd";
+local n = 5;
+local t, a, s, C, c, fn;
+local f = imp.getmemoryfree();
+t = {};
+d[0] = f - imp.getmemoryfree(); f = imp.getmemoryfree();
+a = [1, 2, 3];
+d[1] = f - imp.getmemoryfree(); f = imp.getmemoryfree();
+s = "ab" + x;
+d[2] = f - imp.getmemoryfree(); f = imp.getmemoryfree();
+fn = function() { return n; };
+d[3] = f - imp.getmemoryfree(); f = imp.getmemoryfree();
+C = class { p = 1; function g() { return p; } function h() { return 2; } };
+d[4] = f - imp.getmemoryfree(); f = imp.getmemoryfree();
+c = C();
+d[5] = f - imp.getmemoryfree();
+server.log(d[0] + " " + d[1] + " " + d[2] + " " + d[3] + " " + d[4] + " " + d[5]);
+`)
+	code, out, errOut := impvm("--virtual", "--imp-type", "imp001", dev)
+	if code != 0 {
+		t.Fatalf("status %d, stderr %q", code, errOut)
+	}
+	if want := "[Device] 112 48 36 72 551 40\n"; !strings.Contains(out, want) {
+		t.Errorf("log lacks %q:\n%s", want, out)
+	}
+}
+
 // Sizes are checked before anything is allocated: a 2 GB blob, a write
 // that would make len() wrap and a string over the cap all fail with a
 // Squirrel error at the line, and the plain script's heap (--max-memory)
