@@ -69,7 +69,7 @@ func (p *printer) instance(in *runtime.Instance, indent string, depth int) strin
 	}
 	p.seen[in] = true
 	defer delete(p.seen, in)
-	names := make([]string, len(in.Fields))
+	names := make([]string, len(in.Fields()))
 	c := in.Class
 	for i := 0; ; {
 		k, v, next, ok := c.Members.Next(i)
@@ -81,8 +81,8 @@ func (p *printer) instance(in *runtime.Instance, indent string, depth int) strin
 		}
 		i = next
 	}
-	items := make([]string, 0, len(in.Fields))
-	for i, f := range in.Fields {
+	items := make([]string, 0, len(in.Fields()))
+	for i, f := range in.Fields() {
 		if names[i] != "" {
 			items = append(items, names[i]+" = "+p.value(f, indent+"  ", depth+1))
 		}

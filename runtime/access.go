@@ -100,7 +100,7 @@ func (c *Class) memberByStr(inst *Instance, s *String) (Value, bool) {
 		return Null, false
 	}
 	if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
-		return deref(inst.Fields[code>>1]), true
+		return deref(inst.Fields()[code>>1]), true
 	} else {
 		return deref(c.Methods[code>>1].Val), true
 	}
@@ -115,7 +115,7 @@ func (c *Class) setFieldByStr(inst *Instance, s *String, val Value) bool {
 	}
 	if i >= 0 {
 		if code := int32(m.nodes[i].val.n); code&1 == 1 {
-			inst.Fields[code>>1] = val
+			inst.Fields()[code>>1] = val
 			return true
 		}
 	}
@@ -345,7 +345,7 @@ func (vm *VM) trySet(obj, key, val Value) (bool, error) {
 	case TInstance:
 		inst := obj.Instance()
 		if idx, isField, ok := inst.Class.lookup(key); ok && isField {
-			inst.Fields[idx] = val
+			inst.Fields()[idx] = val
 			return true, nil
 		}
 		if mm := inst.Class.Meta[MetaSet]; mm.typ != TNull {
@@ -510,9 +510,9 @@ func (vm *VM) clone(v Value) (Value, error) {
 		return nv, nil
 	case TInstance:
 		src := v.Instance()
-		inst := newInstance(len(src.Fields))
+		inst := newInstance(len(src.Fields()))
 		inst.Class = src.Class
-		copy(inst.Fields, src.Fields)
+		copy(inst.Fields(), src.Fields())
 		nv := InstanceValue(inst)
 		if mm, ok := vm.metamethod(nv, MetaCloned); ok {
 			if _, err := vm.Call(mm, nv, v); err != nil {

@@ -23,7 +23,7 @@ func (c *Class) memberValue(inst *Instance, key Value) (Value, bool) {
 		return Null, false
 	}
 	if isField {
-		return inst.Fields[idx], true
+		return inst.Fields()[idx], true
 	}
 	return c.Methods[idx].Val, true
 }
@@ -45,8 +45,9 @@ func (c *Class) Instantiate() *Instance {
 	c.Locked = true
 	inst := newInstance(len(c.Fields))
 	inst.Class = c
+	fields := inst.Fields()
 	for i := range c.Fields {
-		inst.Fields[i] = c.Fields[i].Val
+		fields[i] = c.Fields[i].Val
 	}
 	return inst
 }
@@ -64,23 +65,27 @@ func newInstance(n int) *Instance {
 			Instance
 			f [2]Value
 		})
-		b.Fields, inst = b.f[:n:n], &b.Instance
+		inst = &b.Instance
+		inst.field = &b.f[0]
 	case n <= 4:
 		b := new(struct {
 			Instance
 			f [4]Value
 		})
-		b.Fields, inst = b.f[:n:n], &b.Instance
+		inst = &b.Instance
+		inst.field = &b.f[0]
 	case n <= 8:
 		b := new(struct {
 			Instance
 			f [8]Value
 		})
-		b.Fields, inst = b.f[:n:n], &b.Instance
+		inst = &b.Instance
+		inst.field = &b.f[0]
 	default:
-		inst = &Instance{Fields: make([]Value, n)}
+		inst = &Instance{field: &make([]Value, n)[0]}
 	}
 	inst.objHeader = newHeader()
+	inst.nfield = uint32(n)
 	return inst
 }
 
@@ -242,7 +247,7 @@ func (inst *Instance) SetField(key, val Value) bool {
 	if !ok || !isField {
 		return false
 	}
-	inst.Fields[idx] = val
+	inst.Fields()[idx] = val
 	return true
 }
 

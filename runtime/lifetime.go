@@ -430,7 +430,7 @@ func (c *Class) refs(visit func(Value)) {
 // refs visits an instance's class and field values.
 func (inst *Instance) refs(visit func(Value)) {
 	visit(ClassValue(inst.Class))
-	for _, f := range inst.Fields {
+	for _, f := range inst.Fields() {
 		visit(f)
 	}
 }

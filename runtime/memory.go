@@ -411,7 +411,7 @@ func objectSize(v Value, push func(Value)) int64 {
 	case TInstance:
 		inst := (*Instance)(v.ptr)
 		inst.refs(push)
-		return sizeInstance + sizeValue*int64(len(inst.Fields))
+		return sizeInstance + sizeValue*int64(len(inst.Fields()))
 	case TGenerator:
 		g := (*Generator)(v.ptr)
 		g.refs(push)
