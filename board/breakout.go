@@ -59,6 +59,32 @@ func (b *Board) breakout(bus string, addr8 byte, data []byte) I2CDevice {
 	return b.i2c[bus][addr8]
 }
 
+// FlashBreakoutSize is the SPI flash a flash breakout carries: 4 MB, the
+// MX25L3206E of Electric Imp's reference designs (Lala, Vanessa, Tasha).
+const FlashBreakoutSize = 4 << 20
+
+// SPIFlashBreakout is the board for code that reads a SPI NOR flash's
+// JEDEC ID (RDID, 9Fh: the first command of every SPI flash driver, which
+// identifies the chip before anything else) on bus with exactly one chip
+// select driven low (low lists the outputs driven low) when no built-in
+// board explains the code: a
+// flash breakout wired to that bus and pin. Anything else sent, or an
+// ambiguous chip select, is not a sign.
+func SPIFlashBreakout(impType, bus string, low func() []string, sent []byte) (Kit, bool) {
+	if len(sent) == 0 || sent[0] != 0x9F {
+		return Kit{}, false
+	}
+	cs := low()
+	if len(cs) != 1 {
+		return Kit{}, false
+	}
+	return Kit{
+		Name:  fmt.Sprintf("a %d MB SPI flash breakout on %s, chip select %s (the code reads a flash ID there)", FlashBreakoutSize>>20, bus, cs[0]),
+		Imp:   impType,
+		Parts: []Part{{Model: "spinor", Bus: bus, CS: cs[0], Size: FlashBreakoutSize}},
+	}, true
+}
+
 func breakoutName(p Part) string {
 	if p.Model == "eeprom24" {
 		return fmt.Sprintf("%d-byte 24-series EEPROM", p.Size)

@@ -121,3 +121,35 @@ func FuzzSPINOR(f *testing.F) {
 		}
 	})
 }
+
+// Code reading a flash's ID (RDID, 9Fh) behind one chip select no kit
+// explains gets a 4 MB flash breakout there; other commands, no chip
+// select or two do not.
+func TestSPIFlashBreakout(t *testing.T) {
+	pins := func(p ...string) func() []string { return func() []string { return p } }
+	tests := []struct {
+		sent []byte
+		low  func() []string
+		ok   bool
+	}{
+		{[]byte{0x9F}, pins("pin7"), true},
+		{[]byte{0x9F, 0, 0, 0}, pins("pinE"), true},
+		{[]byte{0x03, 0, 0, 0}, pins("pin7"), false},
+		{[]byte{0x9F}, pins(), false},
+		{[]byte{0x9F}, pins("pin2", "pin7"), false},
+		{nil, pins("pin7"), false},
+	}
+	for _, tc := range tests {
+		k, ok := SPIFlashBreakout("imp001", "spi189", tc.low, tc.sent)
+		if ok != tc.ok {
+			t.Errorf("sent % X, low %v: breakout %v, want %v", tc.sent, tc.low(), ok, tc.ok)
+			continue
+		}
+		if ok {
+			p := k.Parts[0]
+			if k.Imp != "imp001" || p.Model != "spinor" || p.Bus != "spi189" || p.CS != tc.low()[0] || p.Size != 4<<20 {
+				t.Errorf("sent % X: kit %+v", tc.sent, k)
+			}
+		}
+	}
+}

@@ -180,10 +180,16 @@ func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
 
 // guessBoardSPI is asked on SPI transfers while no board was chosen or
 // guessed: code selecting a built-in board's SPI chip on its bus (Lala's
-// flash) gets that board, logged once. A transfer that selects none
-// leaves the guess to what comes next.
-func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) bool) *board.Board {
-	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitSPI(d.ident.Type, bus, selected, output) })
+// flash) gets that board, and code reading a flash's ID behind a chip
+// select no built-in board explains gets a flash breakout there, logged
+// once. A transfer that does neither leaves the guess to what comes next.
+func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) bool, low func() []string, sent []byte) *board.Board {
+	return d.guessKitBy(func() (board.Kit, bool) {
+		if k, ok := board.GuessKitSPI(d.ident.Type, bus, selected, output); ok {
+			return k, true
+		}
+		return board.SPIFlashBreakout(d.ident.Type, bus, low, sent)
+	})
 }
 
 // guessBoardUART is asked when a UART is configured or written to while

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +134,37 @@ func TestMaxDepthFlag(t *testing.T) {
 	}
 	if code, _, errOut := impvm("--max-depth", "-1", script); code != 2 || !strings.Contains(errOut, `invalid argument "-1" for "--max-depth" flag: want a positive depth`) {
 		t.Errorf("negative depth: status %d, stderr %q", code, errOut)
+	}
+}
+
+// Device code on an imp001 that reads a SPI flash's ID behind pin7 (as
+// Electric Imp's SpiFlash reference does, written for the imp002 Lala)
+// gets a 4 MB flash breakout there, whose MX25L answers C2 20 16; the
+// same code without the chip select driven low reads the idle bus.
+func TestSPIFlashBreakoutRun(t *testing.T) {
+	dir := t.TempDir()
+	src := `local spi = hardware.spi189, cs = hardware.pin7;
+spi.configure(CLOCK_IDLE_LOW, 4000);
+cs.configure(DIGITAL_OUT, %d);
+cs.write(%d);
+local id = spi.writeread("\x9F\x00\x00\x00");
+cs.write(1);
+server.log(format("ID %%02X %%02X %%02X", id[1], id[2], id[3]));
+`
+	for _, tc := range []struct {
+		level     int
+		want, not string
+	}{
+		{0, "ID C2 20 16", "x"},
+		{1, "ID FF FF FF", "Board:"},
+	} {
+		dev := writeFile(t, dir, "flash.device.nut", fmt.Sprintf(src, tc.level, tc.level))
+		code, out, errOut := impvm("--virtual", dev)
+		if code != 0 || !strings.Contains(out, tc.want) || strings.Contains(out, tc.not) {
+			t.Errorf("chip select %d: status %d\n%s%s", tc.level, code, out, errOut)
+		}
+		if tc.level == 0 && !strings.Contains(out, "Board: a 4 MB SPI flash breakout on spi189, chip select pin7") {
+			t.Errorf("no breakout logged:\n%s", out)
+		}
 	}
 }

@@ -28,8 +28,9 @@ type Options struct {
 	// GuessBoardSPI, when Board is nil, is asked likewise on SPI
 	// transfers until a guess finds a board, with what says which
 	// chip-select pins the imp drives low (a board's SPI flash selected
-	// on its bus).
-	GuessBoardSPI func(bus string, selected, output func(pin string) bool) *board.Board
+	// on its bus), the digital outputs it drives low (sorted) and the
+	// bytes being sent.
+	GuessBoardSPI func(bus string, selected, output func(pin string) bool, low func() []string, sent []byte) *board.Board
 	// GuessBoardUART, when Board is nil, is asked when a UART is
 	// configured or written to, with the line it was configured for,
 	// which pins the imp now drives high and what it is sending (nil at

@@ -4,6 +4,7 @@ import (
 	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
+	"slices"
 )
 
 // SPI configure flags that impvm acts on (values of spiConstants).
@@ -98,7 +99,7 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	if m.board == nil && !m.guessed && m.opts.GuessBoardSPI != nil {
 		// Only a board found ends the guessing: code that drives an LED
 		// chain before it reads a kit's sensor still gets the kit.
-		if m.board = m.opts.GuessBoardSPI(b.name, sel, m.output); m.board != nil {
+		if m.board = m.opts.GuessBoardSPI(b.name, sel, m.output, m.lowOutputs, data); m.board != nil {
 			m.attachGuessed()
 		}
 	}
@@ -115,6 +116,19 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 func (m *Module) output(name string) bool {
 	p := m.pins[name]
 	return p != nil && isDigitalOut(p.mode)
+}
+
+// lowOutputs lists the pins the code drives low as digital outputs,
+// sorted.
+func (m *Module) lowOutputs() []string {
+	var out []string
+	for name, p := range m.pins {
+		if isDigitalOut(p.mode) && p.level == 0 {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // selected reports whether the imp drives chip-select pin name low.
