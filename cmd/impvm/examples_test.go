@@ -70,17 +70,7 @@ func TestAPIExamples(t *testing.T) {
 	}
 	for _, g := range goldens {
 		t.Run(filepath.Base(g), func(t *testing.T) {
-			s, err := testrun.LoadScenario(g)
-			if err != nil {
-				t.Fatal(err)
-			}
-			why, err := s.Check(runScenario, *update)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if why != "" {
-				t.Error(why)
-			}
+			checkScenario(t, g)
 		})
 	}
 }

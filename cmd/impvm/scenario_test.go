@@ -33,17 +33,7 @@ func TestScenarios(t *testing.T) {
 	for _, g := range scenarioGoldens(t) {
 		name := strings.TrimSuffix(strings.TrimPrefix(g, scriptsDir+string(filepath.Separator)), ".golden")
 		t.Run(name, func(t *testing.T) {
-			s, err := testrun.LoadScenario(g)
-			if err != nil {
-				t.Fatal(err)
-			}
-			why, err := s.Check(runScenario, *update)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if why != "" {
-				t.Error(why)
-			}
+			checkScenario(t, g)
 		})
 	}
 }
@@ -71,3 +61,20 @@ func TestScenariosDeterministic(t *testing.T) {
 
 // lineDiff is a unified diff of want and got.
 func lineDiff(want, got string) string { return testrun.UnifiedDiff("want", "got", want, got) }
+
+// checkScenario runs golden scenario g as impvm run runs code and compares
+// its output (with -update, rewrites the golden).
+func checkScenario(t *testing.T, g string) {
+	t.Helper()
+	s, err := testrun.LoadScenario(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	why, err := s.Check(runScenario, *update)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why != "" {
+		t.Error(why)
+	}
+}
