@@ -219,8 +219,12 @@ func TestBenchCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]float64{}
+	// The ratio table is the first with such rows; later tables (ratios
+	// to C) share their shape.
 	for _, m := range readmeRow.FindAllStringSubmatch(string(readme), -1) {
-		want[m[1]], _ = strconv.ParseFloat(m[2], 64)
+		if _, seen := want[m[1]]; !seen {
+			want[m[1]], _ = strconv.ParseFloat(m[2], 64)
+		}
 	}
 	for _, name := range programs {
 		got := measureRatio(t, name, 5)
