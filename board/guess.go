@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // guessOrder is the kits preferred when several have a part at the
@@ -49,8 +50,10 @@ func GuessKitSPI(impType, bus string, selected, output func(pin string) bool) (K
 	return Kit{}, false
 }
 
-// kitNames lists the built-in boards in the order guesses try them.
-func kitNames() []string {
+// kitNames lists the built-in boards in the order guesses try them
+// (made once: guesses are asked on every transfer until one finds a
+// board).
+var kitNames = sync.OnceValue(func() []string {
 	names := make([]string, 0, len(Kits))
 	for n := range Kits {
 		if !slices.Contains(guessOrder, n) {
@@ -59,7 +62,7 @@ func kitNames() []string {
 	}
 	sort.Strings(names)
 	return append(slices.Clip(guessOrder), names...)
-}
+})
 
 // hasI2CPart reports whether one of the kit's parts answers at addr8 on
 // bus.

@@ -158,7 +158,7 @@ func selfIs[T any](name string, f runtime.NativeFunc) runtime.NativeFunc {
 		}
 		got := "null"
 		if len(args) > 0 {
-			got = typeName(args[0])
+			got = args[0].TypeName()
 		}
 		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: '%s'", got, name)
 	}

@@ -116,7 +116,7 @@ func jsonable(v runtime.Value, path string, depth int, dropped *[]string) (runti
 			return runtime.Null, false
 		}
 	default:
-		*dropped = append(*dropped, path+" ("+typeName(v)+")")
+		*dropped = append(*dropped, path+" ("+v.TypeName()+")")
 		return runtime.Null, false
 	}
 	if v.Type() == runtime.TArray {
@@ -143,23 +143,15 @@ func jsonable(v runtime.Value, path string, depth int, dropped *[]string) (runti
 		case runtime.TInt:
 			name = path + "[" + strconv.Itoa(int(k.Int())) + "]"
 		case runtime.TFloat, runtime.TBool:
-			name = path + "[" + typeName(k) + " key]"
+			name = path + "[" + k.TypeName() + " key]"
 		default:
-			*dropped = append(*dropped, path+" (a "+typeName(k)+" key)")
+			*dropped = append(*dropped, path+" (a "+k.TypeName()+" key)")
 			continue
 		}
 		if c, ok := jsonable(val, name, depth+1, dropped); ok {
 			out.Set(k, c)
 		}
 	}
-}
-
-// typeName is what typeof says of v (blobs are "blob").
-func typeName(v runtime.Value) string {
-	if v.Type() == runtime.TUserData {
-		return v.UserData().TypeName
-	}
-	return v.Type().String()
 }
 
 // load(): what save() kept (in this run, or in an earlier one with the

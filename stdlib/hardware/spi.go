@@ -1,10 +1,11 @@
 package hardware
 
 import (
+	"slices"
+
 	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
-	"slices"
 )
 
 // SPI configure flags that impvm acts on (values of spiConstants).

@@ -254,6 +254,7 @@ func (m *Module) callWithFlags(b *bus, cb runtime.Value) error {
 // for uart.getflags().
 func (m *Module) txEventsAt(b *bus, half, end time.Time) {
 	u := b.uart
+	m.takeTxEvents(u) // the last write's events already due stay reported
 	for _, ev := range u.txEvents {
 		m.q.Cancel(ev)
 	}
