@@ -54,9 +54,12 @@ func (vm *VM) Hold(vals ...Value) *Held {
 }
 
 // HoldIn is Hold with the Held in the caller's storage (a field of the
-// host object that needs it, which saves an allocation). h must not be
-// holding anything.
+// host object that needs it, which saves an allocation). A Held still
+// holding is released first.
 func (vm *VM) HoldIn(h *Held, vals []Value) {
+	if h.vm != nil {
+		h.Release()
+	}
 	if !vm.heldRooted {
 		vm.heldRooted = true
 		vm.AddRoots(vm.visitHeld) // the heap measurement counts them too

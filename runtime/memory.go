@@ -333,7 +333,7 @@ func (s *ptrSet) add(p unsafe.Pointer) bool {
 	}
 	mask := uintptr(len(s.slots) - 1)
 	// Fibonacci hashing of the address without its alignment bits.
-	i := (uintptr(p) >> 3 * 0x9E3779B97F4A7C15 >> 20) & mask
+	i := uintptr(uint64(uintptr(p))>>3*0x9E3779B97F4A7C15>>20) & mask
 	for {
 		switch s.slots[i] {
 		case p:

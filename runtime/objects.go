@@ -278,7 +278,7 @@ func NewClass(base *Class) *Class {
 type Instance struct {
 	objHeader
 	Class  *Class
-	field  *Value // the first of nfield fields; nil when none
+	field  *Value // the first of nfield fields (the inline array, also when nfield is 0)
 	nfield uint32
 }
 

@@ -319,8 +319,8 @@ type Array struct {
 // time skip the 1- and 2-slot steps.
 const minArrayGrowth = 4
 
-// Append adds v at the end of the array. Capacity doubles when full and
-// starts at minArrayGrowth.
+// Append adds v at the end of the array. Capacity starts at
+// minArrayGrowth and then grows as Go's append grows it.
 func (a *Array) Append(v Value) {
 	if len(a.Elems) == cap(a.Elems) && cap(a.Elems) < minArrayGrowth {
 		elems := make([]Value, len(a.Elems), minArrayGrowth)

@@ -88,7 +88,7 @@ type grammar struct {
 }
 
 // spareGrammars holds grammars between parses, with the forms they have
-// built (all of them: about half a millisecond), so a parse borrows one
+// built so far (each built on first use), so a parse borrows one
 // and gives it back. A spare grammar holds nothing of the parses it
 // served.
 var spareGrammars struct {

@@ -138,7 +138,6 @@ func (p *parser) atEndOfStatement() bool {
 	return p.nlBefore()
 }
 
-// optionalSemicolon consumes a ';' or checks that the statement ends here.
 // terminatedUnless reads the end of a statement (optionalSemicolon)
 // unless done says the statement needs none.
 func (p *parser) terminatedUnless(done bool) {
@@ -147,6 +146,7 @@ func (p *parser) terminatedUnless(done bool) {
 	}
 }
 
+// optionalSemicolon consumes a ';' or checks that the statement ends here.
 func (p *parser) optionalSemicolon() {
 	if p.is(tkSemi) {
 		p.next()
