@@ -411,38 +411,41 @@ func (f *FT800) command(now time.Time, rd, avail uint32) (n uint32, ok bool) {
 		return 0, false
 	}
 	p := func(i int) uint32 { return f.fifoWord((rd + 4 + 4*uint32(i)) & 0xFFF) }
-	f.cmds++
 	tail := f.fifoBytes((rd+n)&0xFFF, avail-n)
+	// fits says whether the command's trailing data of size bytes, padded
+	// to a word, is all in the FIFO (size is checked first: it may come
+	// from a parameter, and padding must not wrap).
+	fits := func(size uint32) bool { return size <= uint32(len(tail)) && n+(size+3)&^3 <= avail }
 	switch {
 	case ftString[code]:
 		i := bytes.IndexByte(tail, 0)
-		if i < 0 {
+		if i < 0 || !fits(uint32(i)+1) {
 			return 0, false
 		}
 		n += (uint32(i) + 4) &^ 3
 	case code == 0x1A: // MEMWRITE ptr, num, data
-		num := (p(1) + 3) &^ 3
-		if num > uint32(len(tail)) {
+		if !fits(p(1)) {
 			return 0, false
 		}
 		f.memWrite(p(0), tail[:p(1)])
-		n += num
+		n += (p(1) + 3) &^ 3
 	case code == 0x22: // INFLATE ptr, zlib data
 		used, data, done := inflate(tail)
-		if !done {
+		if !done || !fits(uint32(used)) {
 			return 0, false
 		}
 		f.memWrite(p(0), data)
 		f.inflateEnd = p(0) + uint32(len(data))
-		n += (used + 3) &^ 3
+		n += (uint32(used) + 3) &^ 3
 	case code == 0x24: // LOADIMAGE ptr, options, JPEG
 		used, ok := jpegLen(tail)
-		if !ok {
+		if !ok || !fits(uint32(used)) {
 			return 0, false
 		}
 		f.loadImage(p(0), p(1), tail[:used])
 		n += (uint32(used) + 3) &^ 3
 	}
+	f.cmds++
 	switch code {
 	case 0x00: // DLSTART
 		f.setReg(ftCmdDL, 0)

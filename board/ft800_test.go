@@ -211,3 +211,26 @@ func FuzzFT800(f *testing.F) {
 		ft.Describe()
 	})
 }
+
+// Trailing data that is not all in the FIFO waits for the rest, however
+// large a length parameter says it is and wherever REG_CMD_WRITE stops
+// (a length near 2^32 must not wrap when padded; a string whose padding
+// runs past REG_CMD_WRITE must not run the FIFO past it).
+func TestFT800PartialTrailingData(t *testing.T) {
+	h := activeFT800(t)
+	h.cmd(0xFFFFFF1A, 0, 0xFFFFFFFE, 1) // MEMWRITE of 4 GB, one word of it sent
+	if rd := h.reg32(ftCmdRead); rd != 0 {
+		t.Errorf("MEMWRITE with its data missing: REG_CMD_READ %d, want 0 (waiting)", rd)
+	}
+	h = activeFT800(t)
+	// CMD_TEXT x y font options "A\0": 14 bytes written, its padding not.
+	p := binary.LittleEndian.AppendUint32(nil, 0xFFFFFF0C)
+	p = binary.LittleEndian.AppendUint32(p, 0)
+	p = binary.LittleEndian.AppendUint32(p, 0)
+	p = append(p, 'A', 0)
+	h.write(ftRAMCmd, p...)
+	h.write(ftRAMReg+ftCmdWrite, byte(len(p)), 0)
+	if rd := h.reg32(ftCmdRead); rd != 0 {
+		t.Errorf("CMD_TEXT without its padding: REG_CMD_READ %d, want 0 (waiting)", rd)
+	}
+}
