@@ -295,14 +295,25 @@ func nextMeasurement() uint32 {
 	}
 }
 
-// markShared marks t and the objects it holds as shared by VMs.
-func markShared(t Value) {
-	(*objHeader)(t.ptr).mark = sharedMark
-	tb := t.Table()
-	for i := range tb.nodes {
-		if v := tb.nodes[i].val; v.typ > TString && v.ptr != nil {
-			(*objHeader)(v.ptr).mark = sharedMark
+// markShared marks v and every object it reaches, however deep, as shared
+// by VMs, so no measurement writes their headers. An object is marked
+// before what it refers to is visited, so cycles end.
+func markShared(v Value) {
+	var work []Value
+	mark := func(v Value) {
+		if v.typ <= TString || v.ptr == nil {
+			return // strings have no header: measurements use their set
 		}
+		if hd := (*objHeader)(v.ptr); hd.mark != sharedMark {
+			hd.mark = sharedMark
+			work = append(work, v)
+		}
+	}
+	mark(v)
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		objectSize(v, mark)
 	}
 }
 

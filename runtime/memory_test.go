@@ -130,3 +130,43 @@ func TestHeapSizesAreTheImps(t *testing.T) {
 		}
 	}
 }
+
+// markShared marks everything a shared object reaches, however deep and
+// through cycles: a table nested two levels down in a shared table, and
+// the environment of a shared native, are never written by a measurement
+// (several VMs measure them at once) and are counted once per measurement.
+func TestMarkSharedIsDeep(t *testing.T) {
+	inner := NewTable(0)
+	inner.SetStr("n", Int(1))
+	middle := NewTable(0)
+	middle.SetStr("inner", TableValue(inner))
+	env := NewTable(0)
+	native := &Native{Name: "f", Env: TableValue(env)}
+	shared := NewTable(0)
+	shared.SetStr("middle", TableValue(middle))
+	shared.SetStr("f", NativeValue(native))
+	inner.SetStr("back", TableValue(shared)) // a cycle
+	markShared(TableValue(shared))
+	objs := map[string]*objHeader{
+		"shared": &shared.objHeader, "middle": &middle.objHeader, "inner": &inner.objHeader,
+		"native": &native.objHeader, "native's env": &env.objHeader,
+	}
+	for name, hd := range objs {
+		if hd.mark != sharedMark {
+			t.Errorf("%s not marked shared (mark %d)", name, hd.mark)
+		}
+	}
+	vm := NewVM(Options{})
+	vm.Root().SetStr("s", Null)
+	before := vm.measureAll()
+	vm.Root().SetStr("s", TableValue(shared))
+	first := vm.measureAll() - before
+	if again := vm.measureAll() - before; again != first {
+		t.Errorf("second measurement %d, first %d", again, first)
+	}
+	for name, hd := range objs {
+		if hd.mark != sharedMark {
+			t.Errorf("%s's mark written by a measurement: %d", name, hd.mark)
+		}
+	}
+}

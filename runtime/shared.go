@@ -62,7 +62,7 @@ func (s *SharedNatives) Set(t *Table, specs []Spec) {
 		s.natives = make([]*Native, len(specs))
 		for i, sp := range specs {
 			s.natives[i] = sp.Native()
-			s.natives[i].mark = sharedMark
+			markShared(NativeValue(s.natives[i]))
 		}
 		made = true
 	})
