@@ -63,7 +63,6 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZTIME) ./internal/vmtest
 	$(GO) test -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME) ./preproc
 	$(GO) test -run '^$$' -fuzz '^FuzzCompileMatch$$' -fuzztime $(FUZZTIME) ./stdlib/base/sqrex
-	$(GO) test -run '^$$' -fuzz '^FuzzMatcherAgreesWithOracle$$' -fuzztime $(FUZZTIME) ./stdlib/base/sqrex
 	$(GO) test -run '^$$' -fuzz '^FuzzParseCassette$$' -fuzztime $(FUZZTIME) ./stdlib/agent/web
 	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBoardFile$$' -fuzztime $(FUZZTIME) ./board

@@ -437,6 +437,11 @@ func FuzzCompileMatch(f *testing.F) {
 		}
 		b, e, ok, err := re.Search(s, start)
 		subs, cok, cerr := re.Capture(s, start)
+		// The regexp's reused matcher starts clean: a second call answers
+		// the same.
+		if again, aok, aerr := re.Capture(s, start); fmt.Sprint(again, aok, aerr) != fmt.Sprint(subs, cok, cerr) {
+			t.Fatalf("Capture again = %v %v %v, first %v %v %v", again, aok, aerr, subs, cok, cerr)
+		}
 		if err != cerr || (err != nil && err != ErrTooComplex) {
 			t.Fatalf("Search error %v, Capture error %v", err, cerr)
 		}
