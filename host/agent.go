@@ -156,7 +156,9 @@ func (w *World) makeAgents() error {
 func (w *World) makeAgent(dev *Device, s Script, n int) error {
 	a := &Agent{world: w, dev: dev, path: s.Path, lines: s.Lines}
 	a.id = agentID(w.cfg.Seed, n)
-	p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(w.cfg.Scripts[dev.Index], w.start), w.cfg.Cover)
+	// Agents of devices running the same code run the same agent code:
+	// compiled once (w.code).
+	p, err := w.code.CompileDeployed(s.Path, s.Source, s.Lines, deployment(w.cfg.Scripts[dev.Index], w.start), w.cfg.Cover)
 	if err != nil {
 		return err
 	}

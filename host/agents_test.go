@@ -93,3 +93,30 @@ server.save(s);`
 		t.Error(err)
 	}
 }
+
+// Devices running the same file share its compiled code, and so do their
+// agents running the same agent code; each still has its own agent.
+func TestSameCodeCompiledOnce(t *testing.T) {
+	dev := []byte(`agent.send("hi", 1);`)
+	agt := []byte(`device.on("hi", function(v) { server.log("agent got " + v); });`)
+	same := Script{Path: "n.device.nut", Source: dev, Agent: &Script{Path: "n.agent.nut", Source: agt}}
+	var out bytes.Buffer
+	w, err := New(Config{Scripts: []Script{same, same, same}, Virtual: true, Out: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := w.Devices()
+	for _, d := range ds[1:] {
+		if d.proto != ds[0].proto || d.agent.proto != ds[0].agent.proto || d.agent == ds[0].agent {
+			t.Errorf("%s: device code shared %v, agent code shared %v, own agent %v", d.Name,
+				d.proto == ds[0].proto, d.agent.proto == ds[0].agent.proto, d.agent != ds[0].agent)
+		}
+	}
+	if n := w.code.Len(); n != 2 {
+		t.Errorf("%d pieces of code compiled, want 2 (the device's and the agent's)", n)
+	}
+	w.Run()
+	if got := strings.Count(out.String(), "agent got 1"); got != 3 {
+		t.Errorf("%d agents got the message, want 3:\n%s", got, out.String())
+	}
+}

@@ -35,6 +35,7 @@ type World struct {
 	net     *netModule // imp.net on every device (see net.go)
 
 	boardFile *board.BoardFile // --board FILE, loaded once (nil: none or built-in)
+	code      source.Cache     // compiled code: devices and agents running the same code share it
 
 	mu     sync.Mutex
 	result Result
@@ -106,7 +107,8 @@ func (w *World) makeDevices() error {
 			return fmt.Errorf("outage for %q: no device has that name (devices: %s)", o.Device, strings.Join(names, ", "))
 		}
 	}
-	// Devices running the same file share its code and its imp type.
+	// Devices running the same file share its code (through w.code) and
+	// its imp type.
 	type compiledScript struct {
 		proto  *runtime.Proto
 		typ    string
@@ -117,7 +119,7 @@ func (w *World) makeDevices() error {
 		d := &Device{Name: names[i], Index: i, world: w, path: s.Path, lines: s.Lines, boot: w.start}
 		c, ok := compiled[s.Path]
 		if !ok {
-			p, err := source.CompileDeployed(s.Path, s.Source, s.Lines, deployment(s, w.start), w.cfg.Cover)
+			p, err := w.code.CompileDeployed(s.Path, s.Source, s.Lines, deployment(s, w.start), w.cfg.Cover)
 			if err != nil {
 				return err
 			}

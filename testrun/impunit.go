@@ -11,14 +11,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/host"
 	"github.com/impvm/impvm/internal/source"
-	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/agent/web"
@@ -43,29 +41,22 @@ const (
 	emptyDeviceName    = "impvm-empty.device.nut"
 )
 
-var (
-	frameworkOnce   sync.Once
-	frameworkProtos [3]*runtime.Proto
-	frameworkErr    error
-)
-
-// framework compiles the built-in Promise, JSONEncoder and impUnit once;
+// framework compiles the built-in Promise, JSONEncoder and impUnit, once
+// in a process (source.Builtin shares them with every later run);
 // impUnit, which starts the session, is the last.
 func framework() ([3]*runtime.Proto, error) {
-	frameworkOnce.Do(func() {
-		for i, f := range []struct {
-			name string
-			src  []byte
-		}{{promiseName, promiseSource}, {jsonEncoderName, jsonEncoderSource}, {impunitName, impunitSource}} {
-			p, err := compile.Source(f.name, f.src, nil)
-			if err != nil {
-				frameworkErr = fmt.Errorf("built-in %s: %v", f.name, err)
-				return
-			}
-			frameworkProtos[i] = p
+	var protos [3]*runtime.Proto
+	for i, f := range []struct {
+		name string
+		src  []byte
+	}{{promiseName, promiseSource}, {jsonEncoderName, jsonEncoderSource}, {impunitName, impunitSource}} {
+		p, err := source.Builtin.Compile(f.name, f.src, nil, nil)
+		if err != nil {
+			return protos, fmt.Errorf("built-in %s: %v", f.name, err)
 		}
-	})
-	return frameworkProtos, frameworkErr
+		protos[i] = p
+	}
+	return protos, nil
 }
 
 // builtinLibDir is a library directory that only the test runner has: the
