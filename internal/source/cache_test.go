@@ -30,12 +30,16 @@ func TestCacheSharesSameCode(t *testing.T) {
 	later.Created = d.Created.Add(time.Second)
 	plain, _ := c.Compile("a.device.nut", src, nil, nil)
 	for name, p := range map[string]func() (*runtime.Proto, error){
-		"other path":       func() (*runtime.Proto, error) { return c.CompileDeployed("b.device.nut", src, nil, d, nil) },
-		"other text":       func() (*runtime.Proto, error) { return c.CompileDeployed("a.device.nut", []byte("return 3;"), nil, d, nil) },
+		"other path": func() (*runtime.Proto, error) { return c.CompileDeployed("b.device.nut", src, nil, d, nil) },
+		"other text": func() (*runtime.Proto, error) {
+			return c.CompileDeployed("a.device.nut", []byte("return 3;"), nil, d, nil)
+		},
 		"other deployment": func() (*runtime.Proto, error) { return c.CompileDeployed("a.device.nut", src, nil, other, nil) },
 		"later deployment": func() (*runtime.Proto, error) { return c.CompileDeployed("a.device.nut", src, nil, later, nil) },
-		"with coverage":    func() (*runtime.Proto, error) { return c.CompileDeployed("a.device.nut", src, nil, d, &cover.Profile{}) },
-		"not deployed":     func() (*runtime.Proto, error) { return plain, nil },
+		"with coverage": func() (*runtime.Proto, error) {
+			return c.CompileDeployed("a.device.nut", src, nil, d, &cover.Profile{})
+		},
+		"not deployed": func() (*runtime.Proto, error) { return plain, nil },
 	} {
 		got, err := p()
 		if err != nil {
