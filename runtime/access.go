@@ -274,7 +274,10 @@ func (vm *VM) instanceLookup(inst *Instance, obj, key Value) (Value, bool, error
 
 // callGetMeta calls _get; a thrown null means "not found".
 func (vm *VM) callGetMeta(mm, obj, key Value) (Value, bool, error) {
+	saved := vm.getMetaRun
+	vm.getMetaRun = len(vm.frames) + 1 // the frame Call pushes
 	v, err := vm.Call(mm, obj, key)
+	vm.getMetaRun = saved
 	if err != nil {
 		if e, ok := err.(*Error); ok && e.Value.typ == TNull {
 			return Null, false, nil

@@ -238,7 +238,10 @@ func (vm *VM) execute() (result Value, err error) {
 		if err == nil {
 			return v, nil
 		}
-		e := vm.traced(err)
+		var e *Error
+		if e = AsError(err); e.Value.typ != TNull || entry+1 != vm.getMetaRun {
+			e = vm.traced(e)
+		}
 		if !vm.catch(e, entry) {
 			vm.unwind(entry)
 			return Null, e

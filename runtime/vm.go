@@ -37,6 +37,10 @@ type VM struct {
 	heldRooted bool  // visitHeld is among the heap meter's roots
 	live       liveness
 	callTop    int // end of the arguments of the native running (-1: none)
+	// getMetaRun is 1 + the entry frame index of the running _get
+	// metamethod's run (0: none): the null it throws answers "no such
+	// slot", so no call stack is collected for it.
+	getMetaRun int
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's

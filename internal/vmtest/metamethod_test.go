@@ -1,0 +1,64 @@
+package vmtest
+
+import (
+	"io"
+	"testing"
+
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// A _get that throws null answers "no such slot": the lookup goes on to
+// the root table and no call stack is collected for the null (collecting
+// one costs several allocations per miss). A _get that throws anything
+// else still fails with its call stack.
+const getMetaSource = `
+class Props {
+  _p = null;
+  constructor() { _p = { known = 1 }; }
+  function _get(k) { if (k in _p) return _p[k]; throw null; }
+  function sum(n) {
+    local s = 0;
+    for (local i = 0; i < n; i++) s += known + limit; // limit: a global, found after _get
+    return s;
+  }
+}
+class Strict extends Props {
+  function _get(k) { throw "no " + k; }
+}
+limit <- 2;
+function misses(n) { return Props().sum(n); }
+function strict() { return Strict().missing; }
+`
+
+func TestGetMetaNullIsAnAnswer(t *testing.T) {
+	p, err := compile.Source("getmeta.nut", []byte(getMetaSource), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	vm.SetHeapLimit(64 << 20)
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	root := runtime.TableValue(vm.Root())
+	fn, _ := vm.Root().Get(runtime.Str("misses"))
+	v, err := vm.Call(fn, root, runtime.Int(100))
+	if err != nil || v != runtime.Int(300) {
+		t.Fatalf("misses(100) = %v, %v; want 300", v, err)
+	}
+	small := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10)) })
+	large := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(1010)) })
+	if per := (large - small) / 1000; per > 1 {
+		t.Errorf("a _get miss costs %.1f allocations, want at most 1 (the thrown null)", per)
+	}
+
+	strict, _ := vm.Root().Get(runtime.Str("strict"))
+	_, err = vm.Call(strict, root)
+	e := runtime.AsError(err)
+	if err == nil || e.Value.Str() != "no missing" || len(e.Trace) < 2 || e.Trace[0].Func != "_get" {
+		t.Fatalf("strict(): %v, trace %+v; want \"no missing\" thrown from _get with its call stack", err, e.Trace)
+	}
+}
