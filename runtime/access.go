@@ -524,7 +524,13 @@ func (vm *VM) clone(v Value) (Value, error) {
 		}
 		return nv, nil
 	case TArray:
-		return ArrayValue(NewArrayOf(append([]Value(nil), v.Array().Elems...))), nil
+		elems := v.Array().Elems
+		if len(elems) > 8 {
+			return ArrayValue(NewArrayOf(append([]Value(nil), elems...))), nil
+		}
+		a := NewArrayCap(len(elems), len(elems)) // one allocation
+		copy(a.Elems, elems)
+		return ArrayValue(a), nil
 	case TUserData:
 		u := v.UserData()
 		if c, ok := u.Data.(Cloner); ok {

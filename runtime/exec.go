@@ -157,9 +157,9 @@ func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
 		if nargs > np {
 			extra = nargs - np
 		}
-		elems := make([]Value, extra)
-		copy(elems, vm.stack[base+np:base+np+extra])
-		vm.stack[base+np] = ArrayValue(NewArrayOf(elems))
+		a := NewArrayCap(extra, extra)
+		copy(a.Elems, vm.stack[base+np:base+np+extra])
+		vm.stack[base+np] = ArrayValue(a)
 	} else if nargs > np {
 		return NewError("wrong number of parameters")
 	}

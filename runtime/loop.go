@@ -377,7 +377,7 @@ reload:
 				err = e
 				goto failed
 			}
-			regs[in.A()] = ArrayValue(&Array{Elems: make([]Value, 0, in.B()), objHeader: newHeader()})
+			regs[in.A()] = ArrayValue(NewArrayCap(0, int(in.B())))
 		case OpAppend:
 			a := regs[in.A()].Array()
 			a.Elems = append(a.Elems, regs[in.B()])

@@ -332,11 +332,49 @@ func (a *Array) Append(v Value) {
 
 // NewArray makes an array of n nulls.
 func NewArray(n int) *Array {
-	elems := make([]Value, n)
 	if n >= touchFrom {
+		elems := make([]Value, n)
 		touchPages(elems)
+		return &Array{Elems: elems, objHeader: newHeader()}
 	}
-	return &Array{Elems: elems, objHeader: newHeader()}
+	return NewArrayCap(n, n)
+}
+
+// NewArrayCap makes an array of n nulls with room for c elements (c >= n).
+// Up to eight slots are allocated with the array itself, in one
+// allocation, as instances hold their fields; growing past them moves the
+// elements to a slice of their own.
+func NewArrayCap(n, c int) *Array {
+	var a *Array
+	switch {
+	case c == 0:
+		return &Array{objHeader: newHeader()}
+	case c <= 2:
+		b := new(struct {
+			Array
+			e [2]Value
+		})
+		a = &b.Array
+		a.Elems = b.e[:n:c]
+	case c <= 4:
+		b := new(struct {
+			Array
+			e [4]Value
+		})
+		a = &b.Array
+		a.Elems = b.e[:n:c]
+	case c <= 8:
+		b := new(struct {
+			Array
+			e [8]Value
+		})
+		a = &b.Array
+		a.Elems = b.e[:n:c]
+	default:
+		a = &Array{Elems: make([]Value, n, c)}
+	}
+	a.objHeader = newHeader()
+	return a
 }
 
 // touchFrom is the length from which NewArray writes its slots' memory

@@ -35,8 +35,9 @@ func funcCall(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 
 // acall([this, args...]) / pacall([this, args...]).
 func funcACall(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	params := append([]runtime.Value(nil), args[1].Array().Elems...)
-	return callWith(vm, args[0], params)
+	// Call copies the arguments to the stack before the callee runs, so
+	// the array is passed as it is (the callee may change it).
+	return callWith(vm, args[0], args[1].Array().Elems)
 }
 
 // bindenv(env): a new function sharing the code, free variables and
