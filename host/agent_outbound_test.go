@@ -404,3 +404,37 @@ http.get(http.agenturl() + "/x").sendasync(function(x) {});
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestAgentStreamKeepsItsCallback: an httpstream holds its creation
+// callback as long as the stream lives, as a reference-counting imp does
+// (a weak reference to the callback stays good, a stream on a cycle with
+// its callback is never freed), and the request holds it once closed,
+// until the answer comes.
+func TestAgentStreamKeepsItsCallback(t *testing.T) {
+	src := `
+http.onrequest(function(req, res) { res.send(200, "got " + req.body); });
+function open() {
+  local cb = function(r) { server.log("done: " + r.body); };
+  s <- http.poststream(http.agenturl() + "/up", {}, cb);
+  return cb.weakref();
+}
+local w = open();
+server.log("open: callback " + (w.ref() == null ? "gone" : "kept"));
+function orphan() {
+  local holder = {};
+  holder.s <- http.poststream(http.agenturl(), {}, function(r) { server.log(holder.len()); });
+  return holder.weakref();
+}
+local wh = orphan();
+server.log("on a cycle with its stream's callback: table " + (wh.ref() == null ? "gone" : "kept"));
+s.send("x");
+s.closeasync();
+s = null;
+server.log("closed: callback " + (w.ref() == null ? "gone" : "kept"));
+imp.wakeup(1, function() { server.log("answered: callback " + (w.ref() == null ? "gone" : "kept")); });
+`
+	want := "open: callback kept\non a cycle with its stream's callback: table kept\nclosed: callback kept\ndone: got x\nanswered: callback gone\n"
+	if got := agentLog(runAgentWeb(t, web.Offline{}, src, false)); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

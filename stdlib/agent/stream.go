@@ -20,6 +20,12 @@ type stream struct {
 	closed bool
 }
 
+// Roots keeps the creation callback alive as long as the stream is (for
+// weak references and cycles, as the imp's reference counts do); once
+// the stream is closed the request holds its callbacks until the answer
+// (sendAsync, streamCloseSync).
+func (st *stream) Roots(visit func(runtime.Value)) { visit(st.done) }
+
 func (m *Module) streamMethods() []runtime.Spec {
 	return []runtime.Spec{
 		{Name: "send", NParams: 2, Mask: ".s|u", Fn: selfIs[*stream]("httpstream", m.streamSend)},
