@@ -25,6 +25,7 @@ func newImpC001() *Type {
 		WakePin:        "pinW",
 		SPIFlashBytes:  8 << 20,
 		Interfaces:     []string{WiFi, Cellular},
+		ServerVia:      []string{Cellular}, // imp.net.info()'s page: no ipv4 entry on the impC001
 		VBat:           true,
 		HeapBytes:      1 << 20,
 		FreeAtBoot:     600000,

@@ -62,8 +62,14 @@ type Type struct {
 	FFDACPins     []string // outputs hardware.fixedfrequencydac can drive (pins or a pwmpair)
 	SamplerPins   []string // inputs hardware.sampler can read (nil: no sampler)
 	SPIFlashBytes int      // size of hardware.spiflash (0: the imp has none)
-	Interfaces    []string // network interfaces, in impOS's default order
-	BLE           bool     // hardware.bluetooth
+	// Interfaces: the network interfaces, in impOS's default server
+	// order (Electric Imp's imp.net.setserverinterfaces page: Ethernet,
+	// WiFi, then cellular, leaving out what the imp lacks).
+	Interfaces []string
+	// ServerVia: the interfaces that carry the impCloud connection
+	// (nil: every one of Interfaces).
+	ServerVia []string
+	BLE       bool // hardware.bluetooth
 	// LightLevel: hardware.lightlevel, the BlinkUp phototransistor read
 	// through an ADC. Electric Imp's hardware.lightlevel page names the
 	// imp002 and imp003 (their VDDA pin must be powered); its imp005
@@ -128,6 +134,15 @@ func (t *Type) PinsWith(m Mode) []string {
 // HasInterface reports whether the imp has a network interface of kind k
 // (WiFi, Ethernet, Cellular).
 func (t *Type) HasInterface(k string) bool { return slices.Contains(t.Interfaces, k) }
+
+// ServerInterface reports whether an interface of kind k can carry the
+// impCloud connection.
+func (t *Type) ServerInterface(k string) bool {
+	if t.ServerVia != nil {
+		return slices.Contains(t.ServerVia, k)
+	}
+	return t.HasInterface(k)
+}
 
 // Members lists every hardware.X name this imp type has that depends on
 // the type: pins, buses and the optional objects and methods.

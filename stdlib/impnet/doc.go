@@ -18,8 +18,10 @@
 //
 // Decisions where the imp documentation is silent:
 //
-//   - Interfaces per imp type: imp005 has eth0 and wl0, imp006 wl0 and
-//     cell0, impC001 cell0 and wl0, the others wl0. "wifi", "ethernet"
+//   - Interfaces per imp type, and their order (imp.net.info()'s list,
+//     getserverinterfaces()' default), are imptype's: imp005 eth0 and
+//     wl0, imp006 and impC001 wl0 and cell0, the others wl0 (the
+//     setserverinterfaces page: Ethernet, WiFi, then cellular). "wifi", "ethernet"
 //     and "cell" name the first of their type. Every WiFi and Ethernet
 //     interface of a device reaches the one LAN port the host gives it
 //     (one address, one set of ports, one rate limiter).

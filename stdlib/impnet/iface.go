@@ -2,11 +2,14 @@ package impnet
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -34,28 +37,20 @@ var kindInfo = [...]struct {
 	seq                  []step
 	noLink               int32
 }{
-	ethernet: {"eth", "ethernet", "ethernet", []step{
+	ethernet: {"eth", imptype.Ethernet, "ethernet", []step{
 		{Starting, 0}, {EthernetLinkUp, 100 * time.Millisecond},
 		{EthernetDHCPing, 10 * time.Millisecond}, {Connected, 150 * time.Millisecond},
 	}, EthernetStoppedNoLink},
-	wifi: {"wl", "wifi", "wifi", []step{
+	wifi: {"wl", imptype.WiFi, "wifi", []step{
 		{Starting, 0}, {WifiScanning, 20 * time.Millisecond},
 		{WifiJoining, 400 * time.Millisecond}, {WifiLinkUp, 150 * time.Millisecond},
 		{WifiDHCPing, 10 * time.Millisecond}, {Connected, 120 * time.Millisecond},
 	}, WifiStopped},
-	cell: {"cell", "cell", "cell", []step{
+	cell: {"cell", imptype.Cellular, "cell", []step{
 		{Starting, 0}, {CellularPinging, 100 * time.Millisecond},
 		{CellularRegistering, time.Second}, {CellularPPPConnecting, 2 * time.Second},
 		{Connected, 500 * time.Millisecond},
 	}, CellularStopped},
-}
-
-// impInterfaces lists each imp type's interfaces, in impOS's default
-// server order (Ethernet, WiFi, cellular; the impC001 reaches the server
-// over its modem: imp.net.info()'s page says it reports no ipv4 table).
-var impInterfaces = map[string][]kind{
-	"imp001": {wifi}, "imp002": {wifi}, "imp003": {wifi}, "imp004m": {wifi},
-	"imp005": {ethernet, wifi}, "imp006": {wifi, cell}, "impC001": {cell, wifi},
 }
 
 // lan reports whether a kind reaches the LAN (UDP is WiFi and
@@ -85,13 +80,60 @@ func parseNII(s string) (k kind, instance int, ok bool) {
 	return 0, 0, false
 }
 
-// kinds returns the interfaces of the device's imp type.
+// ParseNII parses a Network Interface Identifier, as imp.net.open and
+// server.connectwith take it: a generic name ("wifi", "ethernet",
+// "cell") or an instance ("wl0", "eth1", "cell0"). kind is imptype's
+// name of its kind (imptype.WiFi, imptype.Ethernet, imptype.Cellular).
+func ParseNII(nii string) (kind string, instance int, ok bool) {
+	k, instance, ok := parseNII(nii)
+	if !ok {
+		return "", 0, false
+	}
+	return kindInfo[k].generic, instance, true
+}
+
+// kinds returns the interfaces of the device's imp type, in impOS's
+// default server order.
 func (m *Module) kinds() []kind {
-	if ks, ok := impInterfaces[m.opts.ImpType]; ok {
-		return ks
+	if n, ok := typeNets()[m.opts.ImpType]; ok {
+		return n.all
 	}
 	return []kind{wifi}
 }
+
+// carriesServer reports whether interface k can carry the device's
+// impCloud connection.
+func (m *Module) carriesServer(k kind) bool {
+	if n, ok := typeNets()[m.opts.ImpType]; ok {
+		return slices.Contains(n.server, k)
+	}
+	return m.has(k)
+}
+
+// typeNet is an imp type's interfaces, and those that can carry the
+// server connection, in the default order.
+type typeNet struct{ all, server []kind }
+
+// typeNets is each imp type's typeNet, made once from imptype's tables
+// (the one source of which imp has which interfaces, in which order).
+var typeNets = sync.OnceValue(func() map[string]typeNet {
+	byType := map[string]typeNet{}
+	for _, t := range imptype.All() {
+		var n typeNet
+		for _, name := range t.Interfaces {
+			for k := range kindInfo {
+				if kindInfo[k].generic == name {
+					n.all = append(n.all, kind(k))
+					if t.ServerInterface(name) {
+						n.server = append(n.server, kind(k))
+					}
+				}
+			}
+		}
+		byType[t.Name] = n
+	}
+	return byType
+})
 
 func (m *Module) has(k kind) bool {
 	for _, x := range m.kinds() {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/imp"
 )
@@ -49,7 +50,7 @@ func TestInterfaceMACs(t *testing.T) {
 		{"imp005", []string{"0c2a69fffffe", "0c2a69ffffff"}},  // ethernet, wifi
 		{"imp001", []string{"0c2a69fffffe"}},                  // wifi
 		{"impXYZ", []string{"0c2a69fffffe"}},                  // unknown: wifi
-		{"impC001", []string{"0c2a69ffffff", "0c2a69fffffe"}}, // cell, wifi
+		{"impC001", []string{"0c2a69fffffe", "0c2a69ffffff"}}, // wifi, cell
 	}
 	for _, tt := range tests {
 		m := &Module{opts: Options{ImpType: tt.impType, MAC: "0c2a69fffffe"}}
@@ -103,6 +104,27 @@ func TestInfoReportsTheRadio(t *testing.T) {
 		}
 		if got := get("ssid") + " " + get("rssi") + " " + get("channel"); got != tt.want {
 			t.Errorf("%+v: %s, want %s", tt.radio, got, tt.want)
+		}
+	}
+}
+
+// Each imp type's interfaces, in imp.net.getserverinterfaces()'s default
+// order, are imptype's (Electric Imp's setserverinterfaces page: the
+// default sequence is Ethernet, WiFi, then cellular, leaving out what
+// the imp lacks).
+func TestInterfacesAreImptypes(t *testing.T) {
+	for _, typ := range imptype.All() {
+		m := &Module{opts: Options{ImpType: typ.Name}}
+		var got []string
+		for _, k := range m.kinds() {
+			got = append(got, kindInfo[k].generic)
+		}
+		if !slices.Equal(got, typ.Interfaces) {
+			t.Errorf("%s: interfaces %v, imptype says %v", typ.Name, got, typ.Interfaces)
+		}
+		order := map[string]int{imptype.Ethernet: 0, imptype.WiFi: 1, imptype.Cellular: 2}
+		if !slices.IsSortedFunc(typ.Interfaces, func(a, b string) int { return order[a] - order[b] }) {
+			t.Errorf("%s: interfaces %v are not in the default order Ethernet, WiFi, cellular", typ.Name, typ.Interfaces)
 		}
 	}
 }

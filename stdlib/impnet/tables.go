@@ -95,10 +95,15 @@ func (m *Module) wifiConnected() bool {
 
 // serverInterface is the interface impOS uses for the server: the first
 // available one of the setserverinterfaces list, else the first in the
-// default order.
+// default order, of those that can carry it.
 func (m *Module) serverInterface() kind {
 	for _, nii := range m.server {
-		if k, inst, ok := parseNII(nii); ok && inst == 0 && m.has(k) {
+		if k, inst, ok := parseNII(nii); ok && inst == 0 && m.carriesServer(k) {
+			return k
+		}
+	}
+	for _, k := range m.kinds() {
+		if m.carriesServer(k) {
 			return k
 		}
 	}

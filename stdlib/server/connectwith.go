@@ -2,10 +2,10 @@ package server
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/impnet"
 )
 
 // Reasons server.onshutdown's handler gets (Electric Imp's
@@ -22,17 +22,21 @@ const (
 )
 
 // connectwith(nic, callback[, timeout]): an asynchronous server.connect
-// through the interface nic.interface names ("wl0", "eth0", "cell0"),
-// whatever the send timeout policy. The simulated impCloud is reached
-// through any interface the imp has; one it lacks is an error.
+// through the interface nic.interface names, as imp.net.open takes it
+// (impnet.ParseNII: "wifi", "wl0", "eth0", "cell0", …), whatever the send
+// timeout policy. The simulated impCloud is reached through any
+// interface the imp has; one it lacks is an error.
 func (m *Module) connectWith(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	nic := args[1].Table()
 	v, ok := nic.Get(runtime.Str("interface"))
 	if !ok || v.Type() != runtime.TString {
 		return runtime.Null, runtime.NewError("server.connectwith: the NIC table needs an 'interface' string (\"wl0\", \"eth0\" or \"cell0\")")
 	}
-	kind, ok := interfaceKind(v.Str())
-	if !ok || !m.hasInterface(kind) {
+	kind, instance, ok := impnet.ParseNII(v.Str())
+	if !ok {
+		return runtime.Null, runtime.NewError(fmt.Sprintf("unknown network interface '%s'", v.Str()))
+	}
+	if instance != 0 || !m.hasInterface(kind) {
 		return runtime.Null, runtime.NewError(fmt.Sprintf("network interface '%s' is not available on this imp (%s)", v.Str(), m.impType))
 	}
 	timeout := float32(defaultTimeout)
@@ -44,17 +48,6 @@ func (m *Module) connectWith(_ *runtime.VM, args []runtime.Value) (runtime.Value
 	}
 	m.connectAsync(args[2], timeout)
 	return runtime.Null, nil
-}
-
-// interfaceKind is the kind of interface an impOS interface name ("wl0",
-// "eth0", "cell0") names.
-func interfaceKind(nii string) (string, bool) {
-	for prefix, kind := range map[string]string{"wl": imptype.WiFi, "eth": imptype.Ethernet, "cell": imptype.Cellular} {
-		if n, ok := strings.CutPrefix(nii, prefix); ok && n == "0" {
-			return kind, true
-		}
-	}
-	return "", false
 }
 
 func (m *Module) hasInterface(kind string) bool {

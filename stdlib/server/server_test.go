@@ -113,6 +113,15 @@ func TestServer(t *testing.T) {
 			try { server.connectwith({ interface = "cell0" }, function(r) {}); } catch (e) { print(e); }
 			try { server.connectwith({}, function(r) {}); } catch (e) { print("no interface"); }`, nil,
 			"Status Device disconnected|print network interface 'cell0' is not available on this imp (imp005)|print no interface|Status Device connected|print callback 5 at 1767225600", 0},
+		// The NIC table names an interface as imp.net.open's does: a
+		// generic name ("ethernet") or an instance; a second instance
+		// the imp lacks is refused.
+		{"connectwith takes imp.net's interface names", `
+			server.disconnect();
+			server.connectwith({ interface = "ethernet" }, function(r) { print("callback " + r); });
+			try { server.connectwith({ interface = "eth1" }, function(r) {}); } catch (e) { print(e); }
+			try { server.connectwith({ interface = "wl00" }, function(r) {}); } catch (e) { print(e); }`, nil,
+			"Status Device disconnected|print network interface 'eth1' is not available on this imp (imp005)|print unknown network interface 'wl00'|Status Device connected|print callback 5", 0},
 		{"connectwith times out offline", `
 			server.connectwith({ interface = "wl0" }, function(r) { print("callback " + r + " at " + time()); }, 30);`, [][2]int{{0, 0}},
 			"print callback 4 at 1767225630", 0},
