@@ -89,6 +89,7 @@ var lps22hbMap = baroMap{model: "lps22hb", name: "LPS22HB", id: lpsID, whoAmI: l
 func (d *LPS22HB) readReg(now time.Time, reg byte) byte { return d.readRegister(d, now, reg) }
 func (d *LPS22HB) update(now time.Time)                 { d.catchUp(d, now) }
 func (d *LPS22HB) keepsSamples() bool                   { return d.fifoOn() }
+func (d *LPS22HB) refDue() bool                         { return d.refPending }
 
 // fifoStatus is FIFO_STATUS: FTH_FIFO (the watermark reached), OVR (a
 // sample dropped) and FSS, the number of unread samples.

@@ -112,6 +112,7 @@ var lps25hMap = baroMap{model: "lps25h", name: "LPS25H", id: l25ID, whoAmI: l25W
 func (d *LPS25H) readReg(now time.Time, reg byte) byte { return d.readRegister(d, now, reg) }
 func (d *LPS25H) update(now time.Time)                 { d.catchUp(d, now) }
 func (d *LPS25H) keepsSamples() bool                   { return d.fifoOn() || d.meanOn() }
+func (d *LPS25H) refDue() bool                         { return d.refNow }
 
 func (d *LPS25H) writeReg(now time.Time, reg, v byte) {
 	d.update(now)

@@ -67,17 +67,18 @@ func thresholdLine(mode byte, ph, pl bool) bool {
 // stBaro is the state both barometers keep and the steps they take alike;
 // map says where the chip keeps the registers and bits involved.
 type stBaro struct {
-	m        *baroMap
-	env      *Env
-	regs     registers
-	r        [0x40]byte
-	s        sampler
-	fifo     [][5]byte // unread FIFO samples, oldest first
-	hold     [2]bool   // BDU: the pressure, temperature block being read
-	p, t     float64   // the last conversion, hPa and °C
-	ph, pl   bool      // the pressure-high and -low events
-	measured bool      // a conversion has happened
-	Key      string    // names the part in its measurement noise's seed
+	m           *baroMap
+	env         *Env
+	regs        registers
+	r           [0x40]byte
+	s           sampler
+	fifo        [][5]byte // unread FIFO samples, oldest first
+	hold        [2]bool   // BDU: the pressure, temperature block being read
+	p, t        float64   // the last conversion, hPa and °C
+	ph, pl      bool      // the pressure-high and -low events
+	measured    bool      // a conversion has happened
+	conversions int64     // conversions made (what catching up costs)
+	Key         string    // names the part in its measurement noise's seed
 }
 
 // baroMap is where one chip keeps what both chips have.
@@ -93,6 +94,7 @@ type baroMap struct {
 type baroChip interface {
 	fifoOn() bool        // output reads come from the FIFO
 	keepsSamples() bool  // samples missed between two accesses still count (FIFO, running mean)
+	refDue() bool        // the next conversion becomes REF_P
 	fifoStatus() byte    // FIFO_STATUS
 	convert(t time.Time) // a conversion at t
 	pushFIFO(s [5]byte)  // a new sample for the FIFO
@@ -109,17 +111,44 @@ func (b *stBaro) Read(now time.Time, n int) ([]byte, bool) { return b.regs.Read(
 func (b *stBaro) setRef(raw int) { putInt24(b.r[b.m.refXL:], raw) }
 func (b *stBaro) ref() int       { return int24(b.r[b.m.refXL:]) }
 
+// baroKept is how many of a run of samples missed between two accesses
+// can still be seen at each end of it: the FIFO's 32 levels and the one
+// kept over them to flag an overrun (the newest in stream modes and in
+// the FIFO-mean history; the oldest in the modes that stop when full or
+// at the watermark).
+const baroKept = 33
+
 // catchUp converts the samples due by now (the continuous conversions).
+// Of n samples missed since the last access only those whose results
+// can still be seen are converted, so that catching up costs the same
+// after a second or a day: with the FIFO or FIFO mean on, the first and
+// last baroKept; without, the first when it is to become REF_P; always
+// the newest. The samples between them are overwritten unseen (a
+// threshold event latched with LIR by one of them alone is not raised).
 func (b *stBaro) catchUp(c baroChip, now time.Time) {
-	if at, n, ok := b.s.due(now); ok {
-		if n > 1 || b.r[b.m.status]&b.m.pressDA != 0 {
-			b.r[b.m.status] |= 0x30 // a sample was lost unread
-		}
-		for i := n - 1; i >= 1 && c.keepsSamples(); i-- {
-			c.convert(at.Add(-time.Duration(i) * b.s.period))
-		}
-		c.convert(at)
+	at, n, ok := b.s.due(now)
+	if !ok {
+		return
 	}
+	if n > 1 || b.r[b.m.status]&b.m.pressDA != 0 {
+		b.r[b.m.status] |= 0x30 // a sample was lost unread
+	}
+	sample := func(k int64) time.Time { return at.Add(-time.Duration(n-k) * b.s.period) } // k: 1 (oldest) .. n
+	head, tail := int64(0), n
+	switch {
+	case c.keepsSamples():
+		head = min(n-1, baroKept)
+		tail = max(head+1, n-baroKept+1)
+	case c.refDue() && n > 1:
+		head = 1
+	}
+	for k := int64(1); k <= head; k++ {
+		c.convert(sample(k))
+	}
+	for k := tail; k < n; k++ {
+		c.convert(sample(k))
+	}
+	c.convert(at)
 }
 
 // publish makes a conversion's outputs readable: out (the pressure, made
@@ -127,6 +156,7 @@ func (b *stBaro) catchUp(c baroChip, now time.Time) {
 // STATUS's data-available bits set, the sample queued in the FIFO when it
 // is on; then the pressure interrupt checks raw.
 func (b *stBaro) publish(c baroChip, raw, out, temp int) {
+	b.conversions++
 	sample := storeSample(b.r[:], b.m.pressXL, b.m.tempL, b.hold, out, temp)
 	b.r[b.m.status] |= 3
 	if c.fifoOn() {
