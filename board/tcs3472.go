@@ -16,8 +16,9 @@ import (
 // ATIME (integration 2.4 ms × (256 − ATIME), counts capped at
 // min(65535, 1024 × (256 − ATIME))), WTIME and CONFIG WLONG (wait 2.4
 // ms × (256 − WTIME), ×12), CONTROL AGAIN (1, 4, 16, 60×), the
-// clear-channel thresholds and PERS persistence filter, STATUS AVALID
-// and AINT, and the INT output (open drain, active low) as a pin
+// clear-channel thresholds and PERS persistence filter (AINT after 1-60
+// consecutive out-of-range clear values, every cycle with APERS 0),
+// STATUS AVALID and AINT (set with AIEN clear too), and the INT output (open drain, active low) as a pin
 // source; the RGBC cycle in virtual time: a 2.4 ms initialisation after
 // AEN is set, then integrations (and waits) back to back; reading a low
 // data byte latches its high byte for the rest of the transaction (the
@@ -29,7 +30,10 @@ import (
 //
 // Not modelled: coloured light (the channels stay equal), the IR
 // content of the light, saturation of the analog front end before the
-// counter, the 0x44/0x4D difference of the other part numbers.
+// counter, the 0x44/0x4D difference of the other part numbers, and a run
+// of out-of-range values that ended more than 60 cycles before the code
+// next touches the part (catching up integrates only the last 60: the
+// longest run the filter counts).
 type TCS3472 struct {
 	env    *Env
 	key    string
@@ -109,7 +113,13 @@ func (d *TCS3472) update(now time.Time) {
 	if n <= d.cycles {
 		return
 	}
-	for k := max(d.cycles, n-int64(16)); k < n; k++ { // the persistence filter looks back at most 60 cycles; 16 is enough for its counts here
+	from := d.cycles
+	if n-from > tcsPersMax {
+		// Only the last 60 cycles can still count towards the persistence
+		// filter's longest run; the counts before them are overwritten.
+		from, d.above = n-tcsPersMax, 0
+	}
+	for k := from; k < n; k++ {
 		d.integrate(first.Add(time.Duration(k)*d.cycle() + d.integration()))
 	}
 	d.cycles = n
@@ -136,18 +146,22 @@ func (d *TCS3472) integrate(t time.Time) {
 	lo := int(d.r[tcsAILTL]) | int(d.r[tcsAILTL+1])<<8
 	hi := int(d.r[tcsAILTL+2]) | int(d.r[tcsAILTL+3])<<8
 	if clear < lo || clear > hi {
-		d.above++
+		d.above = min(d.above+1, tcsPersMax)
 	} else {
 		d.above = 0
 	}
-	need := []int{1, 1, 2, 3, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60}[d.r[tcsPers]&0x0F]
-	if d.r[tcsPers]&0x0F == 0 {
-		need = 0 // every cycle interrupts
-	}
-	if d.above >= need && d.r[tcsEnable]&0x10 != 0 {
-		d.r[tcsStatus] |= 0x10
+	if d.above >= tcsPersistence[d.r[tcsPers]&0x0F] {
+		d.r[tcsStatus] |= 0x10 // AINT, whether or not AIEN puts it on INT
 	}
 }
+
+// tcsPersistence is how many consecutive out-of-range clear values each
+// APERS setting needs for an interrupt (0: every cycle interrupts); an
+// in-range value restarts the count.
+var tcsPersistence = [16]int{0, 1, 2, 3, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60}
+
+// tcsPersMax is the longest run the persistence filter counts.
+const tcsPersMax = 60
 
 func (d *TCS3472) Write(now time.Time, data []byte) bool {
 	d.update(now)
