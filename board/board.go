@@ -76,6 +76,7 @@ type Board struct {
 	watch   *Watch               // what a viewer sees (nil: nobody watches)
 
 	breakouts func(line string) // UseBreakouts: parts taken at their default addresses (nil: none)
+	refused   map[string]bool   // "bus:addr" where a breakout could not be attached (logged once)
 
 	// Trace, when set, is called with one readable line per bus
 	// transaction (--trace-bus).

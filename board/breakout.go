@@ -10,7 +10,9 @@ import (
 // explains: each answers at its datasheet's default 8-bit address(es),
 // as on a breakout board wired to whatever I²C bus the code addresses it
 // on. One model per address; where several parts share an address the
-// one Electric Imp's reference code drives there is chosen. A size-
+// one Electric Imp's reference code drives there is chosen, unless the
+// register the code first addresses there is the other part's
+// (breakoutFor). A size-
 // dependent part (the 24-series EEPROM) is the size named here.
 var Breakouts = map[byte]Part{
 	0x30: {Model: "lis3dh"}, 0x32: {Model: "lis3dh"}, // SA0 low / high
@@ -47,16 +49,49 @@ func (b *Board) breakout(bus string, addr8 byte, data []byte) I2CDevice {
 	if b.breakouts == nil || len(data) == 0 {
 		return nil
 	}
-	p, ok := Breakouts[addr8]
+	p, ok := breakoutFor(addr8, data[0])
 	if !ok {
 		return nil
 	}
-	p.Bus, p.Address = bus, int(addr8)
+	p.Bus = bus
+	if p.Address == 0 {
+		p.Address = int(addr8)
+	}
+	at := fmt.Sprintf("0x%02X", p.Address)
+	if p.Address != int(addr8) {
+		at = fmt.Sprintf("0x%02X and 0x%02X", p.Address, addr8)
+	}
 	if err := b.attach(b.Env, p); err != nil {
+		key := fmt.Sprintf("%s:%02X", bus, addr8)
+		if !b.refused[key] {
+			if b.refused == nil {
+				b.refused = map[string]bool{}
+			}
+			b.refused[key] = true
+			b.breakouts(fmt.Sprintf("Board: no %s breakout at %s on %s: %v; choose with --board", breakoutName(p), at, bus, err))
+		}
 		return nil
 	}
-	b.breakouts(fmt.Sprintf("Board: a %s breakout at 0x%02X on %s (the code addresses it there); choose with --board", breakoutName(p), addr8, bus))
+	b.breakouts(fmt.Sprintf("Board: a %s breakout at %s on %s (the code addresses it there); choose with --board", breakoutName(p), at, bus))
 	return b.i2c[bus][addr8]
+}
+
+// breakoutFor is the breakout part for code whose first transaction at
+// addr8 addresses register first: the part Breakouts gives, except at
+// 0xD4, the default address of both the BQ25895 charger and the
+// LSM9DS0's gyroscope (SDO_G low), where a gyroscope register
+// (WHO_AM_I_G 0x0F, CTRL_REG1_G-INT1_DURATION_G 0x20-0x38, the
+// sub-address MSB asking for auto-increment) makes it an LSM9DS0 with its
+// accelerometer/magnetometer at 0x3C (SDO_XM low). The BQ25895's
+// registers are REG00-REG14; its driver starts with a control register
+// (REG02, REG03) or a status (REG0B), never REG0F, the system-voltage
+// ADC result read after a conversion.
+func breakoutFor(addr8, first byte) (Part, bool) {
+	if reg := first & 0x7F; addr8 == 0xD4 && (reg == 0x0F || reg >= 0x20 && reg <= 0x38) {
+		return Part{Model: "lsm9ds0", Address: 0x3C}, true
+	}
+	p, ok := Breakouts[addr8]
+	return p, ok
 }
 
 // FlashBreakoutSize is the SPI flash a flash breakout carries: 4 MB, the

@@ -168,6 +168,7 @@ type eepromBlock struct {
 	block int
 }
 
+func (e eepromBlock) Model() string                         { return "eeprom24" }
 func (e eepromBlock) Write(now time.Time, data []byte) bool { return e.d.write(now, e.block, data) }
 func (e eepromBlock) Read(now time.Time, n int) ([]byte, bool) {
 	return e.d.Read(now, n)

@@ -185,7 +185,11 @@ func FuzzI2CModels(f *testing.F) {
 		at := t0
 		for i := 0; i+2 < len(ops); i += 3 {
 			d := devs[int(ops[i])%len(devs)]
-			at = at.Add(time.Duration(ops[i+2]) * time.Millisecond)
+			gap := time.Duration(ops[i+2]) * time.Millisecond
+			if ops[i+1]&0x80 != 0 {
+				gap *= 60000 // up to four hours asleep: catching up stays cheap
+			}
+			at = at.Add(gap)
 			if ops[i+1]&1 == 0 {
 				d.Write(at, ops[i:min(i+3, len(ops))])
 			} else if out, ok := d.Read(at, int(ops[i+2]%40)); ok && len(out) != int(ops[i+2]%40) {

@@ -101,6 +101,7 @@ func lsmGyroAddr(xm byte) byte {
 // lsmGyro is the gyroscope's slave.
 type lsmGyro struct{ d *LSM9DS0 }
 
+func (g lsmGyro) Model() string                         { return "lsm9ds0" }
 func (g lsmGyro) Write(now time.Time, data []byte) bool { return g.d.g.regs.Write(now, data) }
 func (g lsmGyro) Read(now time.Time, n int) ([]byte, bool) {
 	return g.d.g.regs.Read(now, n)

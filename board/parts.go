@@ -3,6 +3,7 @@ package board
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // i2cModel is an I²C part registered by its own file (sx150x.go,
@@ -48,6 +49,9 @@ func (b *Board) attachRegistered(env *Env, p Part) (ok bool, err error) {
 	if !ok {
 		return false, nil
 	}
+	if err := b.addressesFree(p); err != nil {
+		return true, err
+	}
 	dev, err := m.make(b, env, p, fmt.Sprintf("%s@%s:%02X", p.Model, p.Bus, p.Address))
 	if err != nil {
 		return true, err
@@ -67,6 +71,24 @@ func (b *Board) attachRegistered(env *Env, p Part) (ok bool, err error) {
 		}
 	}
 	return true, b.AddI2C(p.Bus, byte(p.Address), dev)
+}
+
+// addressesFree checks that every address registered part p answers at
+// is free on its bus before anything of it is made or wired: a part is
+// attached whole or not at all.
+func (b *Board) addressesFree(p Part) error {
+	addrs := append([]byte{byte(p.Address)}, otherAddresses(p)...)
+	for _, a := range addrs {
+		if d := b.i2c[p.Bus][a]; d != nil {
+			what := fmt.Sprintf("0x%02X", addrs[0])
+			if len(addrs) > 1 {
+				what = fmt.Sprintf("% X", addrs)
+				what = "0x" + strings.ReplaceAll(what, " ", ", 0x")
+			}
+			return fmt.Errorf("0x%02X on %s is taken by a %s (a %s answers at %s: attached at all of them or none)", a, p.Bus, modelName(d), p.Model, what)
+		}
+	}
+	return nil
 }
 
 // extraAddresses is a part answering at more than one address (a 24C16
