@@ -16,7 +16,6 @@ func Open(vm *runtime.VM, opts Options) {
 	}
 	openGlobals(vm)
 	openDelegates(vm)
-	openObjectDelegates(vm)
 	openStringLib(vm)
 	openMath(vm)
 	openSystem(vm, clock)

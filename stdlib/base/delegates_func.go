@@ -8,8 +8,8 @@ var funcSpecs = []runtime.Spec{
 	{Name: "pcall", NParams: -1, Mask: "c", Fn: funcCall},
 	{Name: "acall", NParams: 2, Mask: "ca", Fn: funcACall},
 	{Name: "pacall", NParams: 2, Mask: "ca", Fn: funcACall},
-	{Name: "weakref", NParams: 1, Fn: objWeakRef},
-	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	weakrefMember,
+	tostringMember,
 	{Name: "bindenv", NParams: 2, Mask: "c.", Fn: funcBindEnv},
 	{Name: "getinfos", NParams: 1, Mask: "c", Fn: funcGetInfos},
 }

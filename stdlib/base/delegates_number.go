@@ -6,9 +6,9 @@ import "github.com/impvm/impvm/runtime"
 var numberSpecs = []runtime.Spec{
 	{Name: "tointeger", NParams: 1, Mask: "n|b", Fn: numberToInteger},
 	{Name: "tofloat", NParams: 1, Mask: "n|b", Fn: numberToFloat},
-	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	tostringMember,
 	{Name: "tochar", NParams: 1, Mask: "n|b", Fn: numberToChar},
-	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	weakrefMember,
 }
 
 // tointeger(): floats truncate toward zero, bools give 1/0.

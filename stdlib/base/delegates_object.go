@@ -2,13 +2,6 @@ package base
 
 import "github.com/impvm/impvm/runtime"
 
-// openObjectDelegates installs the class, instance and generator delegates.
-func openObjectDelegates(vm *runtime.VM) {
-	vm.SetDelegate(runtime.TClass, sharedDelegates[6].Members(func() []runtime.Spec { return classMethods }))
-	vm.SetDelegate(runtime.TInstance, sharedDelegates[7].Members(func() []runtime.Spec { return instanceMethods }))
-	vm.SetDelegate(runtime.TGenerator, sharedDelegates[8].Members(func() []runtime.Spec { return generatorMethods }))
-}
-
 var classMethods = []runtime.Spec{
 	{Name: "getattributes", NParams: 2, Mask: "y.", Fn: classGetAttributes},
 	{Name: "setattributes", NParams: 3, Mask: "y..", Fn: classSetAttributes},
@@ -19,8 +12,8 @@ var classMethods = []runtime.Spec{
 	{Name: "getbase", NParams: 1, Mask: "y", Fn: classGetBase},
 	{Name: "newmember", NParams: -3, Mask: "y", Fn: classNewMember},
 	{Name: "rawnewmember", NParams: -3, Mask: "y", Fn: classRawNewMember},
-	{Name: "weakref", NParams: 1, Fn: objWeakRef},
-	{Name: "tostring", NParams: 1, Fn: objToString},
+	weakrefMember,
+	tostringMember,
 }
 
 var instanceMethods = []runtime.Spec{
@@ -28,16 +21,16 @@ var instanceMethods = []runtime.Spec{
 	{Name: "rawget", NParams: 2, Mask: "x", Fn: instanceRawGet},
 	{Name: "rawset", NParams: 3, Mask: "x", Fn: instanceRawSet},
 	{Name: "rawin", NParams: 2, Mask: "x", Fn: instanceRawIn},
-	{Name: "weakref", NParams: 1, Fn: objWeakRef},
-	{Name: "tostring", NParams: 1, Fn: objToString},
+	weakrefMember,
+	tostringMember,
 }
 
 var generatorMethods = []runtime.Spec{
 	{Name: "getstatus", NParams: 1, Mask: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Str(a[0].Generator().State.String()), nil
 	}},
-	{Name: "weakref", NParams: 1, Fn: objWeakRef},
-	{Name: "tostring", NParams: 1, Fn: objToString},
+	weakrefMember,
+	tostringMember,
 }
 
 func classGetAttributes(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {

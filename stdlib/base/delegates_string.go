@@ -13,12 +13,12 @@ var stringSpecs = []runtime.Spec{
 	{Name: "len", NParams: 1, Mask: "s", Fn: stringLen},
 	{Name: "tointeger", NParams: 1, Mask: "s", Fn: stringToInteger},
 	{Name: "tofloat", NParams: 1, Mask: "s", Fn: stringToFloat},
-	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	tostringMember,
 	{Name: "slice", NParams: -1, Mask: "snn", Fn: stringSlice},
 	{Name: "find", NParams: -2, Mask: "ssn", Fn: stringFind},
 	{Name: "tolower", NParams: 1, Mask: "s", Fn: stringToLower},
 	{Name: "toupper", NParams: 1, Mask: "s", Fn: stringToUpper},
-	{Name: "weakref", NParams: 1, Fn: objWeakRef},
+	weakrefMember,
 }
 
 const errCannotConvert = "cannot convert the string"

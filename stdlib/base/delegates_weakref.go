@@ -6,12 +6,19 @@ import (
 	"github.com/impvm/impvm/runtime"
 )
 
-// Weak-reference delegate, plus the tostring/weakref methods that every
-// default delegate shares.
+// The members every default delegate has, declared once: weakref()
+// checks nothing and tostring() takes any this, as in every reference
+// delegate table.
+var (
+	weakrefMember  = runtime.Spec{Name: "weakref", NParams: 1, Fn: objWeakRef}
+	tostringMember = runtime.Spec{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString}
+)
+
+// Weak-reference delegate.
 var weakrefSpecs = []runtime.Spec{
 	{Name: "ref", NParams: 1, Mask: "r", Fn: weakrefRef},
-	{Name: "weakref", NParams: 1, Fn: objWeakRef},
-	{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString},
+	weakrefMember,
+	tostringMember,
 }
 
 // ref(): the target, or null once nothing but weak references held it

@@ -15,6 +15,7 @@
 //	system.go             time, clock, date
 //	blob.go               blob() and blob members; misc.go the byte-order
 //	                      globals (castf2i, casti2f, swap2, swap4, swapfloat)
+//	delegates.go          which default delegate serves which types
 //	delegates_number.go   integer, float and bool members (tointeger …)
 //	delegates_string.go   string members (len, slice, find, tolower …)
 //	delegates_table.go    table members (rawget, rawset, setdelegate …)

@@ -47,31 +47,9 @@ func openGlobals(vm *runtime.VM) {
 	root.SetStr("_charsize_", runtime.Int(1))
 }
 
-// openDelegates installs the default delegates this package owns: numbers
-// (integer, float and bool share one table), strings, arrays, tables,
-// functions (closures and natives) and weak references.
-// Every VM of the process shares them (runtime.SharedTable).
-func openDelegates(vm *runtime.VM) {
-	num := sharedDelegates[0].Members(func() []runtime.Spec { return numberSpecs })
-	vm.SetDelegate(runtime.TInt, num)
-	vm.SetDelegate(runtime.TFloat, num)
-	vm.SetDelegate(runtime.TBool, num)
-	vm.SetDelegate(runtime.TString, sharedDelegates[1].Members(func() []runtime.Spec { return stringSpecs }))
-	vm.SetDelegate(runtime.TArray, sharedDelegates[2].Members(func() []runtime.Spec { return arraySpecs }))
-	vm.SetDelegate(runtime.TTable, sharedDelegates[3].Members(func() []runtime.Spec { return tableSpecs }))
-	fn := sharedDelegates[4].Members(func() []runtime.Spec { return funcSpecs })
-	vm.SetDelegate(runtime.TClosure, fn)
-	vm.SetDelegate(runtime.TNative, fn)
-	vm.SetDelegate(runtime.TWeakRef, sharedDelegates[5].Members(func() []runtime.Spec { return weakrefSpecs }))
-}
-
-// The library's objects every VM shares: the default delegates (numbers,
-// strings, arrays, tables, functions, weak references, then classes,
-// instances and generators) and the natives of the root functions.
-var (
-	sharedDelegates [9]runtime.SharedTable
-	globalNatives   runtime.SharedNatives
-)
+// globalNatives are the natives of the root functions, which every VM of
+// the process shares.
+var globalNatives runtime.SharedNatives
 
 // writeConverted converts v as tostring does and writes it raw to w.
 func writeConverted(vm *runtime.VM, w io.Writer, v runtime.Value) (runtime.Value, error) {

@@ -92,6 +92,8 @@ print("getinfos print: " + infos(print) + "\n");
 print("getinfos slice: " + infos("".slice) + "\n");
 print("getinfos setdelegate: " + infos({}.setdelegate) + "\n");
 print("getinfos bindenv: " + infos(describe.bindenv) + "\n");
+print("getinfos class tostring: " + infos(class {}.tostring) + "\n");
+print("getinfos instance weakref: " + infos((class {})().weakref) + "\n");
 check("getinfos(1)", @() describe.getinfos(1));
 
 // tostring and weakref
