@@ -28,7 +28,7 @@ type testFlags struct {
 	reports      []string
 	cover        bool
 	coverProfile string
-	child        string // internal: run one item for a parent impvm test -j N
+	child        string // internal: run one item (a spec file), or "-" each item named on stdin, for a parent impvm test -j N
 	impType      string
 	board        boardFlags
 	web          webFlags // impUnit suites' outbound HTTP (scenarios take theirs from their header)
@@ -55,8 +55,9 @@ Each PATH (default: the current directory) is
                         (directory with a configuration) below it; a directory
                         with neither runs its *.test.nut files as a suite
 
-Test files run in parallel (-j N, default the number of CPUs), each in its
-own process; the report is the same as with -j 1, in the same order.
+Test files run in parallel (-j N, default the number of CPUs) in N worker
+processes, each running one file at a time from a fresh start; the report
+is the same as with -j 1, in the same order.
 A directory holding a file named .impvm-expect-fail holds fixtures meant
 to fail: reached from a directory above, their failures are "xfail" lines
 that count as passed (and a file where nothing fails is a failure).
@@ -77,7 +78,9 @@ each directory PATH.`,
 				return cmd.Help()
 			}
 			var code int
-			if f.child != "" {
+			if f.child == "-" {
+				code = runTestWorker(cmd.InOrStdin(), os.NewFile(3, "status"), cmd.ErrOrStderr())
+			} else if f.child != "" {
 				code = runTestChild(f.child, cmd.ErrOrStderr())
 			} else {
 				code = runTests(&f, fs.Args(), cmd.OutOrStdout(), cmd.ErrOrStderr())

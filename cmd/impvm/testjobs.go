@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/impvm/impvm/host"
+	"github.com/impvm/impvm/internal/syncio"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/testrun"
 )
@@ -32,7 +34,9 @@ const childEnv = "IMPVM_TEST_CHILD"
 // runPlan runs the items, -j at a time, and hands their results to done
 // in plan order; done returns false to stop (stopOnFail). Items run in
 // processes of their own when -j is above 1, so that nothing one test
-// does (object numbering, say) shows in another's output.
+// does (object numbering, say) shows in another's output: -j worker
+// processes, each running the items it is given one after another as -j 1
+// runs them all in this process (see testWorker).
 func runPlan(f *testFlags, plan []testItem, done func(testItem, *itemResult) bool, stderr io.Writer) {
 	exe, err := os.Executable()
 	if f.jobs == 1 || len(plan) == 1 || err != nil {
@@ -48,14 +52,17 @@ func runPlan(f *testFlags, plan []testItem, done func(testItem, *itemResult) boo
 		results[i] = make(chan *itemResult, 1)
 	}
 	stop := make(chan struct{})
+	stderr = &syncio.Writer{W: stderr} // the workers pass on their children's error output
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(f.jobs, len(plan)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			w := &testWorker{exe: exe, stderr: stderr}
+			defer w.close()
 			for i := range next {
-				results[i] <- runItemProcess(exe, f, plan[i], stderr)
+				results[i] <- w.run(f, plan[i])
 			}
 		}()
 	}
@@ -162,8 +169,30 @@ type childSpec struct {
 	WorkingDir  string
 }
 
-// runItemProcess runs one item in a child process (impvm test --child).
-func runItemProcess(exe string, f *testFlags, it testItem, stderr io.Writer) *itemResult {
+// A testWorker is a child process (impvm test --child -) that runs the
+// items it is sent, one after another, as -j 1 runs every item in one
+// process: its process start-up, package initialisation and compiling of
+// the built-in framework are paid once for all of them, not once per
+// test file. The child reads the path of an item's childSpec per line on
+// its standard input and, when it has written the item's result where
+// the spec says, answers with its status as a line on file descriptor 3.
+// A child that ends without answering (a crash) fails its item; the next
+// item starts a new child.
+type testWorker struct {
+	exe    string
+	stderr io.Writer // where the child's error output goes, item by item
+
+	cmd    *exec.Cmd
+	dir    string         // the child's spec and result files
+	specs  io.WriteCloser // the child's standard input
+	status *bufio.Reader  // its answers (file descriptor 3)
+	errOut *syncio.Buffer // its error output, not yet passed on
+	items  int
+}
+
+// run runs one item on the worker's child, starting the child first if
+// it has none.
+func (w *testWorker) run(f *testFlags, it testItem) *itemResult {
 	fail := func(err error) *itemResult {
 		var res itemResult
 		msg := fmt.Sprintf("could not run: %v", err)
@@ -171,43 +200,135 @@ func runItemProcess(exe string, f *testFlags, it testItem, stderr io.Writer) *it
 		res.Totals.Add(testrun.Result{File: it.name(), Status: testrun.Failed, Message: msg})
 		return &res
 	}
-	dir, err := os.MkdirTemp("", "impvm-test-")
-	if err != nil {
-		return fail(err)
+	if w.cmd == nil {
+		if err := w.start(); err != nil {
+			return fail(err)
+		}
 	}
-	defer os.RemoveAll(dir)
-	wd, _ := os.Getwd()
-	spec := childSpec{Golden: it.golden, File: it.file, XFail: it.xfail,
-		Libs: f.src.libs, Defines: f.src.defines, Run: f.run, Verbose: f.verbose, Update: f.update,
-		ImpType: f.impType, Board: f.board.board, Env: f.board.env, Scenario: f.board.scenario,
-		TraceBus: f.board.traceBus, Flash: f.board.flash, HTTP: f.web.mode, HTTPReplay: f.web.replay,
-		Cover: f.cover || f.coverProfile != "", ResultPath: filepath.Join(dir, "result.json"), WorkingDir: wd}
-	if it.suite != nil {
-		spec.SuiteConfig, spec.SuiteDir = it.suite.Config, it.suite.Dir
-	}
-	specPath := filepath.Join(dir, "spec.json")
+	w.items++
+	spec := specOf(f, it)
+	spec.ResultPath = filepath.Join(w.dir, fmt.Sprintf("result-%d.json", w.items))
+	specPath := filepath.Join(w.dir, fmt.Sprintf("spec-%d.json", w.items))
+	defer os.Remove(specPath)
+	defer os.Remove(spec.ResultPath)
 	data, _ := json.Marshal(spec)
 	if err := os.WriteFile(specPath, data, 0o600); err != nil {
 		return fail(err)
 	}
-	cmd := exec.Command(exe, "test", "--child", specPath)
-	cmd.Env = append(os.Environ(), childEnv+"=1")
-	var errOut bytes.Buffer
-	cmd.Stderr = &errOut
-	runErr := cmd.Run()
-	data, err = os.ReadFile(spec.ResultPath)
+	_, err := fmt.Fprintln(w.specs, specPath)
+	if err == nil {
+		_, err = w.status.ReadString('\n')
+	}
 	if err != nil {
-		if runErr != nil {
-			err = fmt.Errorf("%v: %s", runErr, bytes.TrimSpace(errOut.Bytes()))
+		// The child ended without answering: it failed this item.
+		err = w.end()
+		if err == nil {
+			err = io.ErrUnexpectedEOF
 		}
 		return fail(err)
 	}
-	_, _ = stderr.Write(errOut.Bytes())
+	errOut := w.errOut.Take()
+	data, err = os.ReadFile(spec.ResultPath)
+	if err != nil {
+		if msg := bytes.TrimSpace(errOut); len(msg) > 0 {
+			err = fmt.Errorf("%v: %s", err, msg)
+		}
+		return fail(err)
+	}
+	if len(errOut) > 0 {
+		_, _ = w.stderr.Write(errOut)
+	}
 	var res itemResult
 	if err := json.Unmarshal(data, &res); err != nil {
 		return fail(err)
 	}
 	return &res
+}
+
+// start starts the worker's child.
+func (w *testWorker) start() error {
+	dir, err := os.MkdirTemp("", "impvm-test-")
+	if err != nil {
+		return err
+	}
+	statusR, statusW, err := os.Pipe()
+	if err != nil {
+		os.RemoveAll(dir)
+		return err
+	}
+	cmd := exec.Command(w.exe, "test", "--child", "-")
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	cmd.ExtraFiles = []*os.File{statusW}
+	w.errOut = syncio.NewBuffer()
+	cmd.Stderr = w.errOut
+	specs, err := cmd.StdinPipe()
+	if err == nil {
+		err = cmd.Start()
+	}
+	statusW.Close()
+	if err != nil {
+		statusR.Close()
+		os.RemoveAll(dir)
+		return err
+	}
+	w.cmd, w.dir, w.specs, w.status = cmd, dir, specs, bufio.NewReader(statusR)
+	return nil
+}
+
+// end waits for the worker's child to end (its input closed) and returns
+// how it ended, with its last error output; the next item starts a new
+// child.
+func (w *testWorker) end() error {
+	if w.cmd == nil {
+		return nil
+	}
+	w.specs.Close()
+	err := w.cmd.Wait()
+	errOut := bytes.TrimSpace(w.errOut.Take())
+	os.RemoveAll(w.dir)
+	w.cmd = nil
+	if err != nil && len(errOut) > 0 {
+		return fmt.Errorf("%v: %s", err, errOut)
+	}
+	if len(errOut) > 0 {
+		_, _ = w.stderr.Write(append(errOut, '\n'))
+	}
+	return err
+}
+
+// close ends the worker's child, if it has one, once every item is run.
+func (w *testWorker) close() {
+	if err := w.end(); err != nil {
+		fmt.Fprintln(w.stderr, "impvm test: a test process", err)
+	}
+}
+
+// specOf is the childSpec of an item, with the flags of this process.
+func specOf(f *testFlags, it testItem) childSpec {
+	wd, _ := os.Getwd()
+	spec := childSpec{Golden: it.golden, File: it.file, XFail: it.xfail,
+		Libs: f.src.libs, Defines: f.src.defines, Run: f.run, Verbose: f.verbose, Update: f.update,
+		ImpType: f.impType, Board: f.board.board, Env: f.board.env, Scenario: f.board.scenario,
+		TraceBus: f.board.traceBus, Flash: f.board.flash, HTTP: f.web.mode, HTTPReplay: f.web.replay,
+		Cover: f.cover || f.coverProfile != "", WorkingDir: wd}
+	if it.suite != nil {
+		spec.SuiteConfig, spec.SuiteDir = it.suite.Config, it.suite.Dir
+	}
+	return spec
+}
+
+// runTestWorker is impvm test --child -: it runs the item of each spec
+// path read from specs, answering each with its exit status as a line on
+// status (see testWorker), until specs ends.
+func runTestWorker(specs io.Reader, status io.Writer, stderr io.Writer) int {
+	lines := bufio.NewScanner(specs)
+	for lines.Scan() {
+		code := runTestChild(lines.Text(), stderr)
+		if _, err := fmt.Fprintln(status, code); err != nil {
+			return 2
+		}
+	}
+	return 0
 }
 
 // runTestChild is impvm test --child SPEC: it runs the item SPEC names

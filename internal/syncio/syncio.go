@@ -39,3 +39,13 @@ func (b *Buffer) String() string {
 	defer b.w.mu.Unlock()
 	return b.b.String()
 }
+
+// Take returns what has been written since the last Take and empties
+// the buffer.
+func (b *Buffer) Take() []byte {
+	b.w.mu.Lock()
+	defer b.w.mu.Unlock()
+	out := bytes.Clone(b.b.Bytes())
+	b.b.Reset()
+	return out
+}
