@@ -107,14 +107,17 @@
 // a.nut" error; nesting is limited to 64 levels and the whole run to
 // 10000 includes and 64 MiB of output.
 //
-// Remote includes: http(s):// is an error (impvm does not download).
-// "github:owner/repo/path[@ref]" is read from a vendored copy, searched in
+// Remote includes: impvm does not download. "github:owner/repo/path[@ref]",
+// and the same file named by its URL
+// "https://raw.githubusercontent.com/owner/repo/ref/path" (as Builder
+// fetches it), are read from a vendored copy, searched in
 // each library directory D (LibDirs, then IMPVM_LIB) as
 //
 //	D/github/owner/repo@ref/path    when a ref is given (and has no "/")
 //	D/github/owner/repo/path
 //
-// and is an error naming the places searched when absent. GitHub ignores the
+// and are an error naming the places searched when absent; any other
+// http(s):// include is an error. GitHub ignores the
 // case of owner and repository names, so a directory whose owner or repo
 // differs from the include only in case serves too (the path inside keeps
 // its case).

@@ -77,10 +77,11 @@ func cycleText(chain []*file, target *file) string {
 // findInclude locates and reads an @include path.
 func (p *processor) findInclude(f *file, path string) (*file, []byte, error) {
 	var candidates []string
+	spec, isGithub := githubSpecOf(path)
 	switch {
-	case strings.HasPrefix(path, "github:"):
+	case isGithub:
 		var err error
-		if candidates, err = p.githubCandidates(path); err != nil {
+		if candidates, err = p.githubCandidates(spec); err != nil {
 			return nil, nil, f.errorf("@include %q: %v", path, err)
 		}
 	case strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://"):
@@ -101,7 +102,7 @@ func (p *processor) findInclude(f *file, path string) (*file, []byte, error) {
 }
 
 func (p *processor) notFoundText(path string, candidates []string) string {
-	if strings.HasPrefix(path, "github:") {
+	if _, isGithub := githubSpecOf(path); isGithub {
 		if len(candidates) == 0 {
 			return "not vendored: " + noLibraryDirs
 		}
@@ -172,6 +173,32 @@ func (p *processor) foldedNames(parent, name string) []string {
 		}
 	}
 	return out
+}
+
+// rawGithubPrefixes start the URLs of files in GitHub repositories as
+// Builder downloads them: https://raw.githubusercontent.com/owner/repo/ref/path.
+var rawGithubPrefixes = []string{"https://raw.githubusercontent.com/", "http://raw.githubusercontent.com/"}
+
+// githubSpecOf returns the "github:owner/repo/path[@ref]" an include names:
+// the path itself, or the same file named by its raw.githubusercontent.com
+// URL (whose first segment after the repository is the ref), which is read
+// from the same vendored copy; ok is false for any other path.
+func githubSpecOf(path string) (spec string, ok bool) {
+	if strings.HasPrefix(path, "github:") {
+		return path, true
+	}
+	for _, prefix := range rawGithubPrefixes {
+		rest, found := strings.CutPrefix(path, prefix)
+		if !found {
+			continue
+		}
+		parts := strings.SplitN(rest, "/", 4)
+		if len(parts) != 4 {
+			return "", false
+		}
+		return "github:" + parts[0] + "/" + parts[1] + "/" + parts[3] + "@" + parts[2], true
+	}
+	return "", false
 }
 
 // parseGithubSpec splits "github:owner/repo/path[@ref]".
