@@ -4,6 +4,7 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"maps"
@@ -492,8 +493,23 @@ func (m *frameworkModule) install(vm *runtime.VM) error {
 		m.abort = args[1]
 		return runtime.Null, nil
 	}))
-	_, err := vm.Run(runtime.NewMainClosure(m.protos[2]), report, call, timeout, runtime.Bool(r.suite.StopOnFail), selected, runtime.Bool(!again), setAbort)
+	_, err := vm.Run(runtime.NewMainClosure(m.protos[2]), report, call, timeout, runtime.Bool(r.suite.StopOnFail), selected, runtime.Bool(!again), setAbort, runtime.Str(sessionName(r.suite.Dir, r.file)))
 	return err
+}
+
+// sessionName is the name of a test file's session, every test case's
+// session slot. impt names a session with two random words joined by "-"
+// and tests use it to make names no other session uses (a database path, a
+// cloud device ID); impvm's is "impvm-" and eight hex digits of a hash of
+// the test file's path in its project: unique per file, the same on every
+// run from any directory.
+func sessionName(dir, file string) string {
+	if rel, err := filepath.Rel(dir, file); err == nil {
+		file = rel
+	}
+	h := fnv.New32a()
+	h.Write([]byte(filepath.ToSlash(file)))
+	return fmt.Sprintf("impvm-%08x", h.Sum32())
 }
 
 // report(type, case, method, message, where) receives impUnit's events.

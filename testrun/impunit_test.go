@@ -109,6 +109,23 @@ class Derived extends Base {
 				"ok   Derived::setUp\nok   Derived::testA\nok   Derived::testB\nok   Derived::testC\nok   Derived::tearDown\n",
 		},
 		{
+			// impt sets every test case's session slot to the session's name
+			// (a test names its cloud objects with it); impvm's is "impvm-"
+			// and the FNV-1a hash of the file's path in the project.
+			name: "session slot",
+			files: map[string]string{"s.test.nut": `
+class S1 extends ImpTestCase {
+    function setUp() { assertEqual("impvm-ea90623d", session); }
+    function testSameInEveryCase() { assertEqual("impvm-ea90623d", this.session); }
+}
+class S2 extends ImpTestCase {
+    function testSameInEveryCase() { assertEqual("impvm-ea90623d", session); }
+}
+`},
+			want: "# s.test.nut (device)\n" +
+				"ok   S2::testSameInEveryCase\nok   S1::setUp\nok   S1::testSameInEveryCase\n",
+		},
+		{
 			name: "assertThrowsError shares its default args array",
 			files: map[string]string{"t.test.nut": `
 class T extends ImpTestCase {

@@ -9,6 +9,8 @@
 //   [3] stopOnFail: end the session at the first failure
 //   [4] selected(name): whether the test "Case::method" is to run
 //   [5] start: whether to start the session (false after a restart)
+//   [6] setAbort(fn): the function the host calls to fail the running test
+//   [7] session: the session's name, every test case's session slot
 local __report = vargv[0];
 local __call = vargv[1];
 local __timeout = vargv[2];
@@ -16,8 +18,10 @@ local __stopOnFail = vargv[3];
 local __selected = vargv[4];
 local __start = vargv[5];
 local __setAbort = vargv[6];
+local __session = vargv[7];
 
 class ImpTestCase {
+    session = null;  // the session's name (impt: one per test file)
     assertions = 0;
 
     function assertTrue(condition, message = "Failed to assert that condition is true") {
@@ -147,6 +151,7 @@ local function __steps() {
         if (methods.len() == 0) continue;
         methods.sort();
         local instance = c();
+        instance.session = __session;
         if ("setUp" in instance) steps.push([name, instance, "setUp"]);
         foreach (m in methods) steps.push([name, instance, m]);
         if ("tearDown" in instance) steps.push([name, instance, "tearDown"]);
