@@ -148,60 +148,6 @@ func (vm *VM) ReserveString(n int) error {
 	return vm.fits(sizeString + int64(n))
 }
 
-// catExact returns the string a+b as one allocation of exactly its size:
-// the String header and then its bytes, in a block the collector does not
-// scan. That is safe because the header's only pointers are S, which
-// points into the block itself, and buf, which stays nil. Most strings
-// concatenation builds are used once and never extended.
-func catExact(a, b string) *String { return catExact3(a, b, "") }
-
-// catExact3 is catExact for a+b+c.
-func catExact3(a, b, c string) *String {
-	n := len(a) + len(b) + len(c)
-	if n == 0 {
-		return NewString("")
-	}
-	const h = int(unsafe.Sizeof(String{}))
-	mem := make([]byte, h+n)
-	copy(mem[h:], a)
-	copy(mem[h+len(a):], b)
-	copy(mem[h+len(a)+len(b):], c)
-	s := (*String)(unsafe.Pointer(&mem[0]))
-	s.S = unsafe.String(&mem[h], n)
-	return s
-}
-
-// builderMin is the length from which a string that is extended becomes
-// a builder: a growable buffer that later extensions append to in place.
-const builderMin = 32
-
-// appendString returns a + b. A string that is extended once it is
-// builderMin bytes or longer gets a buffer with room to spare; when a is
-// the longest string on such a buffer and the room suffices, b is
-// appended in place (amortised O(len(b))), which makes the common s += x
-// loop linear instead of quadratic. Other results (short strings, and a
-// short prefix joined to anything) are exact single allocations: a
-// one-off concatenation pays for neither the spare room nor a buffer.
-func appendString(a *String, b string) (Value, error) {
-	n := len(a.S) + len(b)
-	if n > MaxStringLen {
-		return Null, NewError("not enough memory")
-	}
-	buf := a.strBuf()
-	if buf == nil && (n < builderMin || len(a.S) < builderMin) {
-		return StrObj(catExact(a.S, b)), nil
-	}
-	if buf == nil || buf.used != len(a.S) || cap(buf.b) < n {
-		nb := make([]byte, len(a.S), 2*n)
-		copy(nb, a.S)
-		buf = &strBuf{b: nb, used: len(a.S)}
-	}
-	buf.b = append(buf.b[:len(a.S)], b...)
-	buf.used = n
-	s := unsafe.String(&buf.b[0], n)
-	return Value{typ: TString, ptr: unsafe.Pointer(&bufString{String: String{S: s, onBuf: true}, buf: buf})}, nil
-}
-
 // bitwise performs & | ^ << >> >>> on two integers. Shift counts use the
 // low byte, as ARM does.
 func bitwise(op Op, a, b Value) (Value, error) {

@@ -612,6 +612,12 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpCover:
 			cl.Proto.Counts[in.Bx()]++
+		case OpConcat:
+			run := code[pc : pc+int(in.B())]
+			if v, ok := vm.concatRun(run, regs, consts); ok {
+				regs[run[len(run)-1].A] = v
+				pc += len(run)
+			}
 		case OpNop:
 		default:
 			err = Errorf("internal error: bad opcode %d", in.Op())

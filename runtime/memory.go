@@ -161,6 +161,17 @@ func (vm *VM) fits(n int64) error {
 	return nil
 }
 
+// chargeIfRoom charges n bytes when they fit in the room left before the
+// next measurement, and reports whether it did; it never measures.
+func (vm *VM) chargeIfRoom(n int64) bool {
+	h := &vm.heap
+	if h.charged+n > h.room {
+		return false
+	}
+	h.charged += n
+	return true
+}
+
 // ChargeString charges a string of n bytes.
 func (vm *VM) ChargeString(n int) error { return vm.Charge(sizeString + int64(n)) }
 

@@ -120,6 +120,7 @@ const (
 	OpLoopGtK       // if R[A] > K[B]: pc += int16(C)
 	OpLoopGeK       // if R[A] >= K[B]: pc += int16(C)
 	OpCover         // Counts[Bx]++ (line coverage; emitted only when compiling with it)
+	OpConcat        // the next B instructions are a chain of ADD/ADDK (each after the first adds to the one before's result): when every + is a string conversion, R[last's A] = the joined string and they are skipped (concatRun)
 	numOps
 )
 
@@ -137,7 +138,7 @@ var OpNames = [numOps]string{
 	"ADDK", "SUBK", "MULK", "DIVK", "MODK", "BITANDK", "BITORK", "BITXORK",
 	"SHLK", "SHRK", "USHRK", "EQK", "NEK", "JMPLTK", "JMPLEK", "JMPGTK", "JMPGEK",
 	"LOOPLT", "LOOPLE", "LOOPGT", "LOOPGE", "LOOPLTK", "LOOPLEK", "LOOPGTK", "LOOPGEK",
-	"COVER",
+	"COVER", "CONCAT",
 }
 
 func (o Op) String() string {

@@ -53,3 +53,15 @@ func TestAppendStringSharesTheBuffer(t *testing.T) {
 		t.Error("a plain string reports a buffer")
 	}
 }
+
+// Concatenation's exact strings hold every part in order.
+func TestCatExact(t *testing.T) {
+	for _, parts := range [][3]string{{"", "", ""}, {"the index '", "boom", "' does not exist"}, {"a", "", "c"}, {"", "b", ""}} {
+		if got, want := catExact3(parts[0], parts[1], parts[2]).S, parts[0]+parts[1]+parts[2]; got != want {
+			t.Errorf("catExact3%q = %q, want %q", parts, got, want)
+		}
+		if got, want := catExact(parts[0], parts[1]).S, parts[0]+parts[1]; got != want {
+			t.Errorf("catExact(%q, %q) = %q, want %q", parts[0], parts[1], got, want)
+		}
+	}
+}

@@ -270,6 +270,10 @@ func (fs *funcState) binary(b *syntax.Binary, dst int) {
 	case "&&", "||":
 		fs.logical(b, dst)
 		return
+	case "+":
+		if fs.addChain(b, dst) {
+			return
+		}
 	}
 	x := fs.exprAnyReg(b.X)
 	if k, ok := fs.constOperand(b.Y); ok {

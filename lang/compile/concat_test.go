@@ -1,0 +1,147 @@
+package compile
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
+)
+
+// runScript compiles and runs src, returning what it printed and the
+// error that ended it, if any.
+func runScript(t *testing.T, src string) (string, error) {
+	t.Helper()
+	p, err := Source("t.nut", []byte(src), nil)
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	var out strings.Builder
+	vm := runtime.NewVM(runtime.Options{Stdout: &out})
+	base.Open(vm, base.Options{})
+	vm.SetHeapLimit(64 << 20)
+	_, err = vm.Run(runtime.NewMainClosure(p))
+	return out.String(), err
+}
+
+// Chains of + (which CONCAT joins when every + converts to a string)
+// print what C Squirrel 3.2's sq prints for them: numbers add until the
+// first string, floats, bools and null convert as tostring does, a
+// metamethod or a side effect mid-chain happens where the reference has
+// it.
+func TestConcatChains(t *testing.T) {
+	const locals = "local a = 1, b = 2, f = 0.1, g = 1e20, h = -0.0, big = 123456789.0, s = \"s\", n = null;\n"
+	tests := []struct{ src, want string }{
+		{`print(a + b + "x" + a + b);`, "3x12"},
+		{`print(1.5 + a + "x" + b);`, "2.5x2"},
+		{`print("" + f + g + h + 1.5 + big);`, "0.11e+20-01.51.23457e+08"},
+		{`print("n" + n + true + false);`, "nnulltruefalse"},
+		{`print(true + "x" + n + "y");`, "truexnully"},
+		{`print(n + "x" + a);`, "nullx1"},
+		{`print(s + -2147483647 + 0 + -1 + 2147483647 + (-2147483647 - 1));`, "s-21474836470-12147483647-2147483648"},
+		{`local t = "t"; t += a + b; print(t);`, "t3"},
+		{`local t = "t"; t += "" + a + b; print(t);`, "t12"},
+		{`print("" + "" + "" + "|");`, "|"},
+		// A chain longer than one CONCAT run.
+		{`print(a + 0 + 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 17 + 18 + "|" + a + 0 + 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 17 + 18);`,
+			"172|10123456789101112131415161718"},
+		// A builder extended by a chain keeps its earlier strings.
+		{`local p = "", all = []; for (local i = 0; i < 40; i++) { p = p + i + "," + s + ";"; all.append(p); } print(all[2] + "|" + all[39].len() + "|" + all[20].slice(-10));`,
+			"0,s;1,s;2,s;|190|19,s;20,s;"},
+		// _tostring runs between the + before it and the operand after it:
+		// the later read of x sees what it wrote.
+		{`local x = "old"; class T { function _tostring() { x = "new"; return "T"; } } print("a" + T() + x);`, "aTnew"},
+		{`local T = class { function _tostring() { return "T!"; } }; print(T() + "a" + a);`, "T!a1"},
+		// _add runs for an instance added to a number; with a string the
+		// instance converts (tostring) instead.
+		{`class V { v = 0; constructor(v) { this.v = v; } function _add(o) { return "V" + v + "+" + o; } } local v = V(7); print(v + a + "x" + a);`, "V7+1x1"},
+		{`class V { function _add(o) { return "added"; } } local v = V(); local r = v + "a" + "b"; print(r.slice(0, 10) + r.slice(-2));`, "(instance ab"},
+		{`local w = {}; print(("w" + a + w).slice(0, 9));`, "w1(table "},
+	}
+	for _, tc := range tests {
+		got, err := runScript(t, locals+tc.src)
+		if err != nil {
+			t.Errorf("%s: %v", tc.src, err)
+		}
+		if got != tc.want {
+			t.Errorf("%s: printed %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+// An error mid-chain has the text of the + that failed and that +'s
+// line, and what the chain printed before it stays printed.
+func TestConcatChainErrors(t *testing.T) {
+	tests := []struct {
+		src  string
+		msg  string
+		line int32
+		out  string
+	}{
+		{"local a = 1, n = null\nlocal t = 1 +\n  a +\n  n +\n  \"y\"", "arith op + on between 'integer' and 'null'", 3, ""},
+		{"local a = 1, w = {}\nprint(\"x\" + a);\nprint(a + a + w)", "arith op + on between 'integer' and 'table'", 3, "x1"},
+		{"class B { function _tostring() { throw \"bad tostring\"; } }\nlocal b = B(), k = \"k\"\nlocal s = \"a\" + k +\n   b + k", "bad tostring", 1, ""},
+	}
+	for _, tc := range tests {
+		got, err := runScript(t, tc.src)
+		var re *runtime.Error
+		if !errors.As(err, &re) || len(re.Trace) == 0 {
+			t.Errorf("%q: got %v, want a Squirrel error", tc.src, err)
+			continue
+		}
+		if msg := re.Value.Str(); msg != tc.msg || re.Trace[0].Line != tc.line || got != tc.out {
+			t.Errorf("%q: error %q at line %d after %q, want %q at line %d after %q", tc.src, msg, re.Trace[0].Line, got, tc.msg, tc.line, tc.out)
+		}
+	}
+}
+
+// CONCAT precedes a run of ADDs whose operands need no code of their own;
+// an operand that does (a call) ends the run.
+func TestConcatRuns(t *testing.T) {
+	p, err := Source("t.nut", []byte(`local k = "k", n = 1; function f() { return "" } local s = "\"" + k + "\":" + n + f() + "}" + k;`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []runtime.Op{runtime.OpConcat, runtime.OpAdd, runtime.OpAddK, runtime.OpAdd, runtime.OpCall,
+		runtime.OpConcat, runtime.OpAdd, runtime.OpAddK, runtime.OpAdd}
+	if !containsInOrder(p.Code, want) {
+		t.Errorf("code %v lacks %v in order", ops(p.Code), want)
+	}
+	for pc, in := range p.Code {
+		if in.Op != runtime.OpConcat {
+			continue
+		}
+		for _, next := range p.Code[pc+1 : pc+1+int(in.B)] {
+			if next.Op != runtime.OpAdd && next.Op != runtime.OpAddK {
+				t.Errorf("CONCAT at %d covers a %v: %v", pc, next.Op, ops(p.Code))
+			}
+		}
+	}
+}
+
+// A chain of string conversions is one allocation, however many + it has
+// (each + used to make a string of its own).
+func TestConcatAllocatesOnce(t *testing.T) {
+	perIteration := func(n int) float64 {
+		src := `local k = "key", v = 12345, f = 2.5, out = null;
+			for (local i = 0; i < ` + strconv.Itoa(n) + `; i++) out = "\"" + k + "\":" + v + "," + f + "," + i;`
+		p, err := Source("t.nut", []byte(src), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return testing.AllocsPerRun(3, func() {
+			vm := runtime.NewVM(runtime.Options{})
+			vm.SetHeapLimit(64 << 20)
+			if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	short, long := perIteration(100), perIteration(1100)
+	// The float's text is made by its own conversion (1 allocation).
+	if per := (long - short) / 1000; per > 2.1 {
+		t.Errorf("%.2f allocations per chain, want 2", per)
+	}
+}
