@@ -61,32 +61,28 @@ func newInstance(n int) *Instance {
 	case n == 0:
 		inst = &Instance{}
 	case n <= 2:
-		b := new(struct {
-			Instance
-			f [2]Value
-		})
-		inst = &b.Instance
-		inst.field = &b.f[0]
+		inst = instanceWith[[2]Value]()
 	case n <= 4:
-		b := new(struct {
-			Instance
-			f [4]Value
-		})
-		inst = &b.Instance
-		inst.field = &b.f[0]
+		inst = instanceWith[[4]Value]()
 	case n <= 8:
-		b := new(struct {
-			Instance
-			f [8]Value
-		})
-		inst = &b.Instance
-		inst.field = &b.f[0]
+		inst = instanceWith[[8]Value]()
 	default:
 		inst = &Instance{field: &make([]Value, n)[0]}
 	}
 	inst.objHeader = newHeader()
 	inst.nfield = uint32(n)
 	return inst
+}
+
+// instanceWith allocates an instance together with room for len(F)
+// fields.
+func instanceWith[F [2]Value | [4]Value | [8]Value]() *Instance {
+	b := new(struct {
+		Instance
+		f F
+	})
+	b.field = &b.f[0]
+	return &b.Instance
 }
 
 // Constructor returns the class's constructor, if any.

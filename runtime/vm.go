@@ -3,6 +3,7 @@ package runtime
 import (
 	"io"
 	"sync/atomic"
+	"unsafe"
 )
 
 // VM is one Squirrel virtual machine: a root table, a value stack and a
@@ -163,21 +164,23 @@ func allocClosure(n int) *Closure {
 	case n == 0:
 		return &Closure{}
 	case n <= 2:
-		b := new(struct {
-			Closure
-			o [2]*Outer
-		})
-		b.Outers = b.o[:n:n]
-		return &b.Closure
+		return closureWith[[2]*Outer](n)
 	case n <= 4:
-		b := new(struct {
-			Closure
-			o [4]*Outer
-		})
-		b.Outers = b.o[:n:n]
-		return &b.Closure
+		return closureWith[[4]*Outer](n)
 	}
 	return &Closure{Outers: make([]*Outer, n)}
+}
+
+// closureWith allocates a closure together with room for n <= len(O)
+// outers (Outers is the first n slots: len and cap n, as b.o[:n:n]
+// would be if a type-set array could be sliced).
+func closureWith[O [2]*Outer | [4]*Outer](n int) *Closure {
+	b := new(struct {
+		Closure
+		o O
+	})
+	b.Outers = unsafe.Slice(&b.o[0], n)
+	return &b.Closure
 }
 
 // NewMainClosure wraps a compiled main function so it can be called.
