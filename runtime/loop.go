@@ -277,6 +277,16 @@ reload:
 						continue
 					}
 				}
+				if t.Delegate != nil {
+					// An own slot of the table or of a delegate in its
+					// chain (every level's own slots come before any
+					// _get or the default delegate).
+					if v, ok := chainGetStr(t, key.StringObj()); ok {
+						regs[in.A()] = v
+						continue
+					}
+					goto get
+				}
 			}
 			if v, ok := fastGet(obj, key); ok {
 				regs[in.A()] = v
@@ -329,6 +339,24 @@ reload:
 			}
 			goto set
 		case OpNewSlot:
+			if obj, key := regs[in.A()], regs[in.B()]; obj.typ == TTable && key.typ == TString {
+				// A string-keyed slot of a table (a table literal's
+				// fields, t.k <- v): one lookup, then the insert. Without
+				// a delegate there is no _newslot to ask.
+				t := obj.Table()
+				if i := t.findStr(key.StringObj()); i >= 0 {
+					t.nodes[i].val = regs[in.C()]
+					continue
+				}
+				if t.Delegate == nil {
+					if e := vm.chargeSlot(); e != nil {
+						err = e
+						goto failed
+					}
+					t.insertNew(key, regs[in.C()])
+					continue
+				}
+			}
 			vm.frames[fi].pc = pc
 			if e := vm.NewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); e != nil {
 				err = e
@@ -688,19 +716,33 @@ failed:
 // doReturn pops the innermost frame and delivers v to its caller. It
 // reports done when that frame was the run's entry frame.
 func (vm *VM) doReturn(v Value, entry int) (bool, Value) {
-	n := len(vm.frames) - 1
-	f := vm.frames[n]
-	if f.gen != nil {
-		f.gen.State = GenDead
+	// The fields are read one by one, not as a frame copy: pushFrame
+	// stored them one by one, and a 16-byte load of a just-stored frame
+	// stalls (every return of a native's callback came here).
+	f := &vm.frames[len(vm.frames)-1]
+	gen, isEntry, ctor, base := f.gen, f.entry, f.ctor, f.base
+	if gen != nil {
+		gen.State = GenDead
 	}
 	vm.popFrame()
-	if f.entry {
+	if isEntry {
 		return true, v
 	}
-	if !f.ctor {
-		vm.stack[f.base-1] = v
+	if !ctor {
+		vm.stack[base-1] = v
 	}
 	return false, Null
+}
+
+// chainGetStr reads the own slot s of t or, failing that, of the first
+// delegate in t's chain that has one.
+func chainGetStr(t *Table, s *String) (Value, bool) {
+	for d := t; d != nil; d = d.Delegate {
+		if i := d.findStr(s); i >= 0 {
+			return deref(d.nodes[i].val), true
+		}
+	}
+	return Null, false
 }
 
 // callValue calls anything callable from inside the loop, except plain
