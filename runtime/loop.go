@@ -339,12 +339,12 @@ reload:
 			}
 			goto set
 		case OpNewSlot:
-			if obj, key := regs[in.A()], regs[in.B()]; obj.typ == TTable && key.typ == TString {
-				// A string-keyed slot of a table (a table literal's
-				// fields, t.k <- v): one lookup, then the insert. Without
-				// a delegate there is no _newslot to ask.
+			if obj, key := regs[in.A()], regs[in.B()]; obj.typ == TTable && key.typ != TNull {
+				// A slot of a table (a table literal's fields, t.k <- v,
+				// t[i] <- v): one lookup, then the insert. Without a
+				// delegate there is no _newslot to ask.
 				t := obj.Table()
-				if i := t.findStr(key.StringObj()); i >= 0 {
+				if i := t.slot(key); i >= 0 {
 					t.nodes[i].val = regs[in.C()]
 					continue
 				}
