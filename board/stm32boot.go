@@ -33,7 +33,10 @@ import (
 // 64 KB, 5-11 of 128 KB, erased: 0xFF), 128 KB SRAM at 0x20000000 (the
 // first 12 KB used by the bootloader: writes there NACK), the system
 // memory at 0x1FFF0000 (read only, reads 0 here: its code is not
-// modelled), OTP at 0x1FFF7800 and the option bytes at 0x1FFFC000. Not
+// modelled), OTP at 0x1FFF7800 (RM0090 §3.8: 16 blocks of 32 bytes, then
+// their 16 lock bytes; never erased, programming only clears bits, a
+// block whose lock byte is 0x00 is locked for good: writes there NACK)
+// and the option bytes at 0x1FFFC000. Not
 // modelled: the application after Go or a reset with BOOT0 low (it
 // stays silent), the Erase command 0x43 (NACK: not on this bootloader),
 // writing the option bytes through Write Memory (NACK).
@@ -299,7 +302,7 @@ func (s *STM32Boot) command(now time.Time, c byte, ok bool) {
 
 // region returns the memory holding [addr, addr+n) and the offset of
 // addr in it (nil: not one valid region). Writable regions exclude the
-// system memory, OTP's lock bytes aside, and the bootloader's RAM.
+// system memory and the bootloader's RAM.
 func (s *STM32Boot) region(addr uint32, n int, write bool) ([]byte, int) {
 	in := func(base uint32, size int) bool {
 		return addr >= base && uint64(addr)+uint64(n) <= uint64(base)+uint64(size)
@@ -357,21 +360,34 @@ func (s *STM32Boot) write(now time.Time, data []byte, ok bool) {
 		s.send(now, stmNACK)
 		return
 	}
-	if &mem[0] == &s.flash[0] {
+	switch {
+	case &mem[0] == &s.flash[0] || &mem[0] == &s.otp[0]:
 		for i := range data {
-			if s.wrp&(1<<stmSector(off+i)) != 0 {
+			if &mem[0] == &s.flash[0] && s.wrp&(1<<stmSector(off+i)) != 0 || &mem[0] == &s.otp[0] && s.otpLocked(off+i) {
 				s.send(now, stmNACK)
 				return
 			}
 		}
 		for i, b := range data {
-			s.flash[off+i] &= b
+			mem[off+i] &= b // programming only clears bits
 		}
 		s.busy = maxTime(s.busy, now).Add(time.Duration((len(data)+3)/4) * 16 * time.Microsecond)
-	} else {
+	default:
 		copy(mem[off:], data)
 	}
 	s.send(now, stmACK)
+}
+
+// OTP (RM0090 §3.8): 16 data blocks of 32 bytes, then their 16 lock
+// bytes; a block whose lock byte is 0x00 can no longer be programmed.
+const (
+	stmOTPBlock = 32
+	stmOTPLocks = 16 * stmOTPBlock
+)
+
+// otpLocked reports whether OTP offset off is in a locked data block.
+func (s *STM32Boot) otpLocked(off int) bool {
+	return off < stmOTPLocks && s.otp[stmOTPLocks+off/stmOTPBlock] == 0x00
 }
 
 func maxTime(a, b time.Time) time.Time {

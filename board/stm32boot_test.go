@@ -162,3 +162,81 @@ func FuzzSTM32Boot(f *testing.F) {
 		s.Describe()
 	})
 }
+
+// stmWrite writes data at addr with Write Memory and returns the answer
+// to the data (ACK or NACK).
+func (h *stmHost) stmWrite(addr uint32, data ...byte) []byte {
+	a := []byte{byte(addr >> 24), byte(addr >> 16), byte(addr >> 8), byte(addr)}
+	h.tx(0x31, 0xCE)
+	h.tx(append(a, a[0]^a[1]^a[2]^a[3])...)
+	cs := byte(len(data) - 1)
+	for _, b := range data {
+		cs ^= b
+	}
+	return h.tx(append(append([]byte{byte(len(data) - 1)}, data...), cs)...)
+}
+
+func (h *stmHost) stmRead(addr uint32, n int) []byte {
+	a := []byte{byte(addr >> 24), byte(addr >> 16), byte(addr >> 8), byte(addr)}
+	h.tx(0x11, 0xEE)
+	h.tx(append(a, a[0]^a[1]^a[2]^a[3])...)
+	out := h.tx(byte(n-1), ^byte(n-1))
+	if len(out) != n+1 || out[0] != stmACK {
+		return nil
+	}
+	return out[1:]
+}
+
+// OTP (RM0090 §3.8): 16 blocks of 32 bytes at 0x1FFF7800 and 16 lock
+// bytes at 0x1FFF7A00. They cannot be erased: programming only clears
+// bits, as in flash; programming 0x00 into LOCKBi locks block i for good
+// (a write there fails, NACK); a lock byte, once 0x00, stays so.
+func TestSTM32BootOTP(t *testing.T) {
+	h := newBooted(t)
+	const otp, lock = 0x1FFF7800, 0x1FFF7A00
+	if got := h.stmWrite(otp+32, 0x12, 0x34, 0x56, 0x78); !bytes.Equal(got, []byte{stmACK}) {
+		t.Fatalf("programming block 1: % X", got)
+	}
+	if got := h.stmWrite(otp+32, 0xFF, 0xF0, 0x0F, 0xFF); !bytes.Equal(got, []byte{stmACK}) {
+		t.Fatalf("programming block 1 again: % X", got)
+	}
+	if got := h.stmRead(otp+32, 4); !bytes.Equal(got, []byte{0x12, 0x30, 0x06, 0x78}) {
+		t.Errorf("block 1 after two writes: % X, want 12 30 06 78 (bits only clear)", got)
+	}
+	if got := h.stmWrite(lock, 0xFF, 0x00, 0xFF, 0xFF); !bytes.Equal(got, []byte{stmACK}) {
+		t.Fatalf("locking block 1: % X", got)
+	}
+	if got := h.stmWrite(otp+36, 0x00, 0x00, 0x00, 0x00); !bytes.Equal(got, []byte{stmNACK}) {
+		t.Errorf("writing locked block 1: % X, want NACK", got)
+	}
+	if got := h.stmRead(otp+32, 8); !bytes.Equal(got, []byte{0x12, 0x30, 0x06, 0x78, 0xFF, 0xFF, 0xFF, 0xFF}) {
+		t.Errorf("locked block 1: % X, unchanged", got)
+	}
+	h.stmWrite(lock, 0xFF, 0xFF, 0xFF, 0xFF)
+	if got := h.stmRead(lock, 4); !bytes.Equal(got, []byte{0xFF, 0x00, 0xFF, 0xFF}) {
+		t.Errorf("lock bytes after writing 0xFF over LOCKB1: % X, want FF 00 FF FF", got)
+	}
+	if got := h.stmWrite(otp, 0xAA, 0xAA, 0xAA, 0xAA); !bytes.Equal(got, []byte{stmACK}) {
+		t.Errorf("block 0 beside the locked block: % X, want ACK", got)
+	}
+	// A mass erase (Readout Unprotect) leaves the OTP area as it is.
+	h.tx(0x92, 0x6D)
+	h.now = h.now.Add(10 * time.Second)
+	h = reboot(t, h)
+	if got := h.stmRead(otp, 4); !bytes.Equal(got, []byte{0xAA, 0xAA, 0xAA, 0xAA}) {
+		t.Errorf("OTP block 0 after a mass erase: % X", got)
+	}
+}
+
+// reboot starts h's STM32 in its bootloader again.
+func reboot(t *testing.T, h *stmHost) *stmHost {
+	s := h.s
+	s.NRST().PinWritten(h.now, 0)
+	s.NRST().PinWritten(h.now, 1)
+	h.now = h.now.Add(100 * time.Millisecond)
+	s.Pending(h.now)
+	if out := h.tx(0x7F); !bytes.Equal(out, []byte{stmACK}) {
+		t.Fatalf("autobaud after reset: % X", out)
+	}
+	return h
+}
