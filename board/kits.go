@@ -378,7 +378,7 @@ func (b *Board) attach(env *Env, p Part) error {
 	case "max3421e":
 		return b.addSelected(p, "a MAX3421E", NewMAX3421E())
 	case "stn1110":
-		return b.AddUART(p.Bus, NewSTN1110(env, max(p.Baud, 9600)))
+		return b.AddUART(p.Bus, NewSTN1110(env, p.Baud))
 	case "stm32":
 		m := NewSTM32Boot()
 		if p.Reset != "" {

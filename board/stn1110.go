@@ -12,7 +12,9 @@ import (
 // command set it emulates) plugged into a simulated car's diagnostic
 // connector.
 //
-// The UART runs 8N1 at Baud (the board's setting). Commands end with a
+// The UART runs 8N1 at Baud (the rate the board stores, 9600 unless a
+// board file gives another); an imp UART at another rate or framing is
+// not heard and does not hear the answers (framing errors). Commands end with a
 // carriage return; spaces are ignored, case does not matter, and a lone
 // CR repeats the last command. With echo on (the default) each received
 // character is sent back. Every answer ends with a blank line and the
@@ -57,8 +59,18 @@ type STN1110 struct {
 
 const elmBanner = "ELM327 v1.3a"
 
-// NewSTN1110 makes an STN1110 at baud on a car in env.
+// stnDefaultBaud is the rate an STN1110 board stores unless told
+// otherwise: 9600, as the SparkFun OBD-II UART board ships it and
+// Electric Imp's STN1110 library expects (the bare chip's factory rate
+// is 38400).
+const stnDefaultBaud = 9600
+
+// NewSTN1110 makes an STN1110 on a car in env whose UART starts at baud
+// (0: stnDefaultBaud).
 func NewSTN1110(env *Env, baud int) *STN1110 {
+	if baud <= 0 {
+		baud = stnDefaultBaud
+	}
 	s := &STN1110{Baud: baud, env: env}
 	s.defaults()
 	return s
@@ -96,6 +108,9 @@ func (s *STN1110) Pending(now time.Time) ([]byte, time.Time) {
 		}
 	}
 	data, next := s.out.Pending(now)
+	if !s.line().Decodes(s.imp) {
+		data = nil // sent at our rate to an imp UART at another: framing errors, nothing decodes
+	}
 	return data, s.in.sooner(next)
 }
 

@@ -80,6 +80,44 @@ func TestSTN1110WrongLine(t *testing.T) {
 	}
 }
 
+// The interpreter runs at the rate its board stores (a board file's
+// baud, 9600 by default as Electric Imp's STN1110 library and the
+// SparkFun OBD-II UART board have it), whatever that is: an imp UART at
+// another rate is not heard and does not hear it.
+func TestSTN1110BoardRate(t *testing.T) {
+	for _, c := range []struct{ baud, want int }{{0, 9600}, {4800, 4800}, {9600, 9600}, {115200, 115200}} {
+		b, err := Build("obd", "imp001", env(nil), []Part{{Model: "stn1110", Bus: "uart57", Baud: c.baud}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := b.uart["uart57"].(*STN1110)
+		if s.Baud != c.want {
+			t.Errorf("baud %d: the STN1110 runs at %d, want %d", c.baud, s.Baud, c.want)
+		}
+		for _, imp := range []int{4800, 9600, 115200} {
+			h := &elmHost{s: s, now: t0}
+			s.SetLine(Line8N1(imp))
+			got := h.say("ATI\r")
+			if heard := got != ""; heard != (imp == c.want) {
+				t.Errorf("STN1110 at %d, imp at %d: answered %q", c.want, imp, got)
+			}
+		}
+	}
+}
+
+// What the interpreter sends at its rate does not decode at an imp UART
+// reconfigured to another rate meanwhile.
+func TestSTN1110AnswerAtWrongRate(t *testing.T) {
+	h := newELM(t)
+	h.s.Receive(h.now, []byte("ATI\r"))
+	h.s.Pending(h.now)
+	h.s.SetLine(Line8N1(38400))
+	h.now = h.now.Add(time.Second)
+	if out, _ := h.s.Pending(h.now); len(out) != 0 {
+		t.Errorf("read at 38400 what the STN1110 sent at 9600: %q", out)
+	}
+}
+
 func TestGuessKitSTN1110(t *testing.T) {
 	none := func(string) bool { return false }
 	if k, ok := GuessKitUART("imp001", "uart57", Line8N1(9600), none, []byte("ATZ\r")); !ok || k.Parts[0].Model != "stn1110" {
