@@ -81,8 +81,9 @@ func (k Kit) hasI2CPart(bus string, addr8 byte) bool {
 // board's STM32 UART that way was written for it; a Modbus slave behind
 // an RS-485 transceiver is identified by the imp driving the board's
 // driver-enable pin high (high reports the pins the imp drives high); an
-// OBD interpreter by the ELM327 AT command the code sends it (sent: the
-// bytes of the write being made, nil at configure). Parts on common
+// OBD interpreter by a command only such an interpreter is sent
+// (isELMCommand; sent: the bytes of the write being made, nil at
+// configure). Parts on common
 // framings without such a sign (a GPS at 9600 8N1) are not guessed.
 func GuessKitUART(impType, bus string, line Line, high func(pin string) bool, sent []byte) (Kit, bool) {
 	for _, n := range kitNames() {
@@ -102,18 +103,69 @@ func GuessKitUART(impType, bus string, line Line, high func(pin string) bool, se
 	return Kit{}, false
 }
 
-// isELMCommand reports whether p is an ELM327 AT command: "AT" (either
-// case, spaces allowed) then letters, digits or '@' up to a CR.
+// isELMCommand reports whether p is one command (spaces ignored, either
+// case, ending with its CR) that only an ELM327 or STN11xx OBD
+// interpreter is sent (elmOnly). AT commands in general are not: "AT",
+// ATE0, ATI, ATH, ATD, ATS, ATV, ATL, ATM and AT+, AT& are a modem's,
+// a GSM, Wi-Fi or Bluetooth module's too, and ATID, ATSH, ATSP nn, ATST,
+// ATBD an XBee's; code driving one on the same UART gets no OBD reader.
 func isELMCommand(p []byte) bool {
 	cmd, rest, ok := strings.Cut(string(p), "\r")
-	cmd = strings.ToUpper(strings.ReplaceAll(cmd, " ", ""))
-	if !ok || rest != "" || len(cmd) < 3 || !strings.HasPrefix(cmd, "AT") {
+	if !ok || rest != "" {
 		return false
 	}
-	for _, c := range cmd {
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '@') {
-			return false
+	return elmOnly(strings.ToUpper(strings.ReplaceAll(cmd, " ", "")))
+}
+
+// elmOnly reports whether cmd (upper case, no spaces) is ATZ (the reset
+// every ELM327 driver starts with, then waiting for the banner), an
+// ELM327-only AT command (WS, @1, DP, DPN, RV, CAF0/1, IGN, MA, PC, LP;
+// SP or TP with a protocol digit, SH with a 3, 6 or 8-digit header, BRD
+// or BRT with a hex byte), an STN11xx ST command (I, DI, MFR, SN, WBR,
+// BR/SBR/BRT with a number) or a mode 01, 02 or 09 OBD request (hex
+// digits, a PID at least).
+func elmOnly(cmd string) bool {
+	if at, ok := strings.CutPrefix(cmd, "AT"); ok {
+		switch at {
+		case "Z", "WS", "@1", "DP", "DPN", "RV", "CAF0", "CAF1", "IGN", "MA", "PC", "LP":
+			return true
 		}
+		for _, c := range []struct {
+			prefix string
+			ok     func(arg string) bool
+		}{
+			{"SP", elmProtocolArg}, {"TP", elmProtocolArg},
+			{"SH", func(a string) bool { return isHex(a) && (len(a) == 3 || len(a) == 6 || len(a) == 8) }},
+			{"BRD", func(a string) bool { return isHex(a) && len(a) == 2 }},
+			{"BRT", func(a string) bool { return isHex(a) && len(a) == 2 }},
+		} {
+			if arg, ok := strings.CutPrefix(at, c.prefix); ok && c.ok(arg) {
+				return true
+			}
+		}
+		return false
 	}
-	return true
+	if st, ok := strings.CutPrefix(cmd, "ST"); ok {
+		switch st {
+		case "I", "DI", "MFR", "SN", "WBR":
+			return true
+		}
+		for _, prefix := range []string{"BRT", "SBR", "BR"} {
+			if arg, ok := strings.CutPrefix(st, prefix); ok {
+				return arg != "" && strings.Trim(arg, "0123456789") == ""
+			}
+		}
+		return false
+	}
+	mode := len(cmd) >= 4 && (cmd[:2] == "01" || cmd[:2] == "02" || cmd[:2] == "09")
+	return mode && len(cmd)%2 == 0 && isHex(cmd)
+}
+
+// elmProtocolArg is ATSP's and ATTP's argument: a protocol number 0-C,
+// or A and one (automatic, trying that one first).
+func elmProtocolArg(a string) bool {
+	if len(a) == 2 && a[0] == 'A' {
+		a = a[1:]
+	}
+	return len(a) == 1 && strings.Contains("0123456789ABC", a)
 }

@@ -118,12 +118,23 @@ func TestSTN1110AnswerAtWrongRate(t *testing.T) {
 	}
 }
 
+// The STN1110 board is guessed from what only an OBD interpreter is
+// sent: ATZ (the reset every ELM327 driver starts with, waiting for its
+// banner), ELM327-only AT commands, ST commands and mode 01/02/09 OBD
+// requests. A modem's, Wi-Fi or Bluetooth module's or XBee's commands
+// on the same UART get no OBD reader.
 func TestGuessKitSTN1110(t *testing.T) {
 	none := func(string) bool { return false }
-	if k, ok := GuessKitUART("imp001", "uart57", Line8N1(9600), none, []byte("ATZ\r")); !ok || k.Parts[0].Model != "stn1110" {
-		t.Errorf("ATZ on uart57: %q %v", k.Name, ok)
+	for _, sent := range []string{"ATZ\r", "atz\r", "AT Z\r", "ATSP0\r", "AT SP A6\r", "ATSPA\r", "ATTP6\r", "ATDPN\r", "ATDP\r",
+		"AT@1\r", "ATRV\r", "ATWS\r", "ATCAF0\r", "ATSH 7E0\r", "STI\r", "STDI\r", "STBR 115200\r", "0100\r", "01 0C\r", "0902\r"} {
+		if k, ok := GuessKitUART("imp001", "uart57", Line8N1(9600), none, []byte(sent)); !ok || k.Parts[0].Model != "stn1110" {
+			t.Errorf("%q on uart57: %q %v, want the STN1110", sent, k.Name, ok)
+		}
 	}
-	for _, sent := range []string{"", "hello\r", "AT\r", "ATZ", "ATZ\rATE0\r"} {
+	for _, sent := range []string{"", "hello\r", "AT\r", "ATZ", "ATZ\rATE0\r", "AT+CGMI\r", "AT+RST\r", "AT+GMR\r", "ATE0\r", "ATI\r",
+		"ATH0\r", "ATH\r", "ATD5551234\r", "ATS0=1\r", "ATV1\r", "ATL0\r", "ATM0\r", "AT&F\r", "ATO\r",
+		"+++", "ATID\r", "ATSH\r", "ATSP\r", "ATSP 20\r", "ATST 1388\r", "ATCN\r", "ATWR\r", "ATNI\r", "ATBD 3\r",
+		"START\r", "STATUS\r", "STOP\r", "12\r", "0\r", "ABCD\r"} {
 		if _, ok := GuessKitUART("imp001", "uart57", Line8N1(9600), none, []byte(sent)); ok {
 			t.Errorf("guessed the STN1110 from %q", sent)
 		}

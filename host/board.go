@@ -195,7 +195,7 @@ func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) boo
 // guessBoardUART is asked when a UART is configured or written to while
 // no board was chosen or guessed: a line framing, driven pin or command
 // that identifies a built-in board's UART part (an STM32 bootloader's
-// 8E1, an RS-485 transceiver's driver enable, an ELM327 AT command) gets
+// 8E1, an RS-485 transceiver's driver enable, an OBD interpreter's command) gets
 // that board, logged once.
 func (d *Device) guessBoardUART(bus string, line board.Line, high func(pin string) bool, sent []byte) *board.Board {
 	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitUART(d.ident.Type, bus, line, high, sent) })
