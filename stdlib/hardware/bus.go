@@ -18,14 +18,15 @@ type bus struct {
 	name      string
 	spec      imptype.Bus
 	on        bool
-	claimed   []string      // the pins the configured bus drives
-	speed     runtime.Value // configured clock (spi: kHz) or baud rate
-	readError int32         // i2c: last read's error
-	callback  runtime.Value // uart: event callback
-	uart      *uartState    // uart: the receive side
-	sent      bytes.Buffer  // uart/spi: everything written, for tests
-	useCSL    bool          // spi: configured with USE_CS_L (imp005)
-	csLow     bool          // spi: its dedicated chip select asserted
+	claimed   []string              // the pins the configured bus drives
+	speed     runtime.Value         // configured clock (spi: kHz) or baud rate
+	readError int32                 // i2c: last read's error
+	callback  runtime.Value         // uart: event callback
+	uart      *uartState            // uart: the receive side
+	sent      bytes.Buffer          // uart/spi: everything written, for tests
+	useCSL    bool                  // spi: configured with USE_CS_L (imp005)
+	csLow     bool                  // spi: its dedicated chip select asserted
+	selected  func(pin string) bool // spi: chipSelected, made once
 }
 
 // addBuses installs the imp type's bus objects (from its imptype table)

@@ -52,10 +52,15 @@ type Module struct {
 	// streams are the sampler and fixed-frequency DAC, once made
 	streams []*stream
 
-	board   *board.Board   // what is attached (board.go)
-	guessed bool           // GuessBoard was asked
-	watched map[*pin]int32 // pins with a state callback a part drives, and their last level
-	watchEv *event.Event
+	board   *board.Board // what is attached (board.go)
+	guessed bool         // GuessBoard was asked
+	// outputFn and lowFn are output and lowOutputs as the SPI guess is
+	// handed them, made once
+	outputFn func(pin string) bool
+	lowFn    func() []string
+	highFn   func(pin string) bool // drivenHigh as the UART guess is handed it, made once
+	watched  map[*pin]int32        // pins with a state callback a part drives, and their last level
+	watchEv  *event.Event
 
 	radio    *ble          // hardware.bluetooth's radio (bluetooth.go)
 	btObject runtime.Value // what hardware.bluetooth.open() returns

@@ -91,16 +91,14 @@ func spiHz(b *bus) float64 {
 // selected parts drive, 0xFF where none does.
 func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	b.sent.Write(data)
-	sel := func(pin string) bool {
-		if pin == board.BusCS {
-			return b.useCSL && b.csLow
-		}
-		return m.selected(pin)
-	}
+	sel := m.chipSelected(b)
 	if m.board == nil && !m.guessed && m.opts.GuessBoardSPI != nil {
 		// Only a board found ends the guessing: code that drives an LED
 		// chain before it reads a kit's sensor still gets the kit.
-		if m.board = m.opts.GuessBoardSPI(b.name, sel, m.output, m.lowOutputs, data); m.board != nil {
+		if m.outputFn == nil {
+			m.outputFn, m.lowFn = m.output, m.lowOutputs
+		}
+		if m.board = m.opts.GuessBoardSPI(b.name, sel, m.outputFn, m.lowFn, data); m.board != nil {
 			m.attachGuessed()
 		}
 	}
@@ -110,6 +108,21 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	miso := m.board.SPITransfer(m.q.Now(), b.name, data, spiHz(b), sel)
 	m.spend(8*len(data), spiHz(b), 0)
 	return miso
+}
+
+// chipSelected is b's test of whether a chip select is asserted, made
+// once per bus: transfers hand it to the board and the guess without
+// allocating.
+func (m *Module) chipSelected(b *bus) func(pin string) bool {
+	if b.selected == nil {
+		b.selected = func(pin string) bool {
+			if pin == board.BusCS {
+				return b.useCSL && b.csLow
+			}
+			return m.selected(pin)
+		}
+	}
+	return b.selected
 }
 
 // output reports whether the code configured pin name as a digital

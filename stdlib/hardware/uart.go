@@ -164,11 +164,10 @@ func (m *Module) guessUART(b *bus, sent []byte) {
 	if m.board != nil || m.guessed || m.opts.GuessBoardUART == nil || b.uart == nil {
 		return
 	}
-	high := func(name string) bool {
-		p := m.pins[name]
-		return p != nil && isDigitalOut(p.mode) && p.level != 0
+	if m.highFn == nil {
+		m.highFn = m.drivenHigh // made once: a write while guessing does not allocate it
 	}
-	if m.board = m.opts.GuessBoardUART(b.name, b.uart.line, high, sent); m.board == nil {
+	if m.board = m.opts.GuessBoardUART(b.name, b.uart.line, m.highFn, sent); m.board == nil {
 		return
 	}
 	m.attachGuessed()
@@ -451,4 +450,11 @@ func (m *Module) uartDisable(vm *runtime.VM, args []runtime.Value) (runtime.Valu
 		b.uart.txEvents = nil
 	}
 	return busDisable(vm, args)
+}
+
+// drivenHigh reports whether the imp drives pin name high as a digital
+// output.
+func (m *Module) drivenHigh(name string) bool {
+	p := m.pins[name]
+	return p != nil && isDigitalOut(p.mode) && p.level != 0
 }
