@@ -5,6 +5,7 @@ import (
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/agent/web"
 	"github.com/impvm/impvm/stdlib/imp"
+	"github.com/impvm/impvm/stdlib/mqtt"
 	"github.com/impvm/impvm/stdlib/msg"
 	"github.com/impvm/impvm/stdlib/regexp2"
 )
@@ -78,6 +79,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	root.SetStr("VALIDATE_USING_SYSTEM_CA_CERTS", runtime.Int(ValidateUsingSystemCA))
 	root.SetStr("VALIDATE_NONE", runtime.Int(ValidateNone))
 	regexp2.Open(vm)
+	mqtt.Open(vm, mqtt.Options{Env: opts.Env})
 	m.initHTTP()
 	vm.AddRoots(m.visitRoots)
 	return m

@@ -3,7 +3,8 @@
 // http object (http.onrequest with httpresponse, JSON, URL and base64
 // coding, http.hash, and outbound requests, which reach only the agent's
 // own URL), the agent's server object (log, error, save, load) and, via
-// stdlib/imp, an imp object with named timers.
+// stdlib/imp, an imp object with named timers; Open also installs the
+// mqtt object (stdlib/mqtt).
 //
 // Where each member lives:
 //
