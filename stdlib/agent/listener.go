@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -47,15 +48,27 @@ func Listen(port int, timeout time.Duration) (*Listener, error) {
 // WebAssembly build).
 func (l *Listener) URL() string { return l.url }
 
-// Close stops the server and drops open connections; requests still
-// waiting for the agent are answered 503.
+// Close stops the server: requests still waiting for the agent are
+// answered 503, answers already given are written out (an agent error
+// that ends the run has answered its request 500 just before), then the
+// connections are closed.
 func (l *Listener) Close() error {
 	l.once.Do(func() { close(l.closed) })
 	if l.srv == nil {
 		return nil
 	}
+	// Every handler now has its answer; a client that does not read it
+	// is not waited for longer than this (a hang guard).
+	ctx, cancel := context.WithTimeout(context.Background(), closeGrace)
+	defer cancel()
+	if err := l.srv.Shutdown(ctx); err == nil {
+		return nil
+	}
 	return l.srv.Close()
 }
+
+// closeGrace is how long Close waits for answers to be written.
+const closeGrace = 5 * time.Second
 
 func (l *Listener) setDeliver(fn func(*Request)) {
 	l.mu.Lock()
