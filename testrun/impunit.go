@@ -2,7 +2,6 @@ package testrun
 
 import (
 	"cmp"
-	_ "embed"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -23,42 +22,12 @@ import (
 	"github.com/impvm/impvm/stdlib/agent/web"
 )
 
-//go:embed squirrel/promise.nut
-var promiseSource []byte
-
-//go:embed squirrel/jsonencoder.nut
-var jsonEncoderSource []byte
-
-//go:embed squirrel/impunit.nut
-var impunitSource []byte
-
-// Names under which the built-in framework shows in error reports.
+// Names under which impvm test's generated code shows in error reports.
 const (
-	promiseName        = "impvm/promise.nut"
-	jsonEncoderName    = "impvm/jsonencoder.nut"
-	impunitName        = "impvm/impunit.nut"
 	wrapperName        = "impvm-test-wrapper.nut"
 	partnerWrapperName = "impvm-partner-wrapper.nut"
 	emptyDeviceName    = "impvm-empty.device.nut"
 )
-
-// framework compiles the built-in Promise, JSONEncoder and impUnit, once
-// in a process (source.Builtin shares them with every later run);
-// impUnit, which starts the session, is the last.
-func framework() ([3]*runtime.Proto, error) {
-	var protos [3]*runtime.Proto
-	for i, f := range []struct {
-		name string
-		src  []byte
-	}{{promiseName, promiseSource}, {jsonEncoderName, jsonEncoderSource}, {impunitName, impunitSource}} {
-		p, err := source.Builtin.Compile(f.name, f.src, nil, nil)
-		if err != nil {
-			return protos, fmt.Errorf("built-in %s: %v", f.name, err)
-		}
-		protos[i] = p
-	}
-	return protos, nil
-}
 
 // builtinLibDir is a library directory that only the test runner has: the
 // libraries impUnit itself requires (Promise, JSONEncoder), which impvm

@@ -54,6 +54,26 @@ func (c *Cache) Compile(path string, text []byte, lines LineMap, cov *cover.Prof
 	return e.proto, e.err
 }
 
+// Load is Compile for code that comes with its compact compiled form
+// (EncodeCompiled's, made by go generate for code built into impvm): the
+// compiled form is decoded instead of parsing and compiling text. If it is
+// stale (made from other text or for another instruction set) text is
+// compiled, as Compile would.
+func (c *Cache) Load(path string, text, compiled []byte) (*runtime.Proto, error) {
+	load := func() (*runtime.Proto, error) {
+		if p, err := DecodeCompiled(compiled, path, text); err == nil {
+			return p, nil
+		}
+		return Compile(path, text, nil, nil)
+	}
+	e := c.entry(path, text, nil, nil)
+	if e == nil {
+		return load()
+	}
+	e.once.Do(func() { e.proto, e.err = load() })
+	return e.proto, e.err
+}
+
 // CompileDeployed is CompileDeployed (the package function) through the
 // cache.
 func (c *Cache) CompileDeployed(path string, text []byte, lines LineMap, d Deployment, cov *cover.Profile) (*runtime.Proto, error) {
