@@ -19,9 +19,11 @@ package runtime
 // nothing. The VM checks both before Fn runs, with the reference's error
 // texts, so Fn may index args[0..] within the declared count directly.
 //
-// A method body that needs its `this` payload reads it with PayloadOf:
+// A method body that needs its `this` payload reads it with PayloadOf,
+// or is bound with HostMethod, which checks `this` first:
 //
 //	f, ok := runtime.PayloadOf[*foo](args[0])
+//	{Name: "seek", NParams: 2, Mask: ".n", Fn: runtime.HostMethod("foo", (*foo).seek)},
 //
 // Host objects get metamethod behaviour from their payload's Go type, not
 // from member tables: Indexer (obj[k] reads and writes), Stringer
@@ -119,6 +121,26 @@ func PayloadOf[T any](v Value) (T, bool) {
 	}
 	p, ok := v.UserData().Data.(T)
 	return p, ok
+}
+
+// HostMethod makes the native of a method of a host-object kind named
+// kind: `this` must carry a T (else the call fails as a type mask naming
+// kind would), which f gets with the VM and the arguments.
+func HostMethod[T any](kind string, f func(T, *VM, []Value) (Value, error)) NativeFunc {
+	return func(vm *VM, args []Value) (Value, error) {
+		p, ok := PayloadOf[T](args[0])
+		if !ok {
+			return Null, ParamTypeError(0, args[0], kind)
+		}
+		return f(p, vm, args)
+	}
+}
+
+// ParamTypeError is the error of argument i (0 is `this`) whose type is
+// not the expected one, in the reference's words: expected names the
+// types, as MaskText does ("integer|float", or a host kind such as "blob").
+func ParamTypeError(i int, got Value, expected string) error {
+	return Errorf("parameter %d has an invalid type '%s' ; expected: '%s'", i, got.TypeName(), expected)
 }
 
 // SetLocal stores value under key in this VM, for the host code bound to

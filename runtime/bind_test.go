@@ -36,6 +36,24 @@ func TestKindMembersCheckArgumentsAndReachPayload(t *testing.T) {
 	}
 }
 
+func TestHostMethodChecksThis(t *testing.T) {
+	vm := NewVM(Options{})
+	add := NativeValue(Spec{Name: "add", NParams: 2, Mask: ".i", Fn: HostMethod("counter", func(c *counter, _ *VM, args []Value) (Value, error) {
+		c.n += args[1].Int()
+		return Int(c.n), nil
+	})}.Native())
+	kind := NewKind("counter", nil)
+	if v, err := vm.Call(add, kind.New(&counter{n: 1}), Int(2)); err != nil || v.Int() != 3 {
+		t.Fatalf("add(2) = %v, %v; want 3", v, err)
+	}
+	for _, this := range []Value{Int(1), TableValue(NewTable(0)), NewKind("other", nil).New(&struct{}{})} {
+		want := "parameter 0 has an invalid type '" + this.TypeName() + "' ; expected: 'counter'"
+		if _, err := vm.Call(add, this, Int(1)); err == nil || err.Error() != want {
+			t.Errorf("add on %s: error = %v, want %q", this.TypeName(), err, want)
+		}
+	}
+}
+
 func TestSetConstantsAndSpecsFillATable(t *testing.T) {
 	root := NewTable(0)
 	root.SetConstants([]Constant{{Name: "A", Value: 7}})

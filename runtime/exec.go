@@ -101,7 +101,7 @@ func checkNativeArgs(n *Native, args []Value) error {
 			break
 		}
 		if m&(1<<args[i].typ) == 0 {
-			return Errorf("parameter %d has an invalid type '%s' ; expected: '%s'", i, args[i].TypeName(), MaskText(m))
+			return ParamTypeError(i, args[i], MaskText(m))
 		}
 	}
 	return nil

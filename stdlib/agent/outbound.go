@@ -150,18 +150,9 @@ func outboundOf(v runtime.Value) *outbound { return v.UserData().Data.(*outbound
 // is a T): called with anything else as this (method.call(other, …)) it
 // throws, as a type mismatch of a parameter does.
 func selfIs[T any](name string, f runtime.NativeFunc) runtime.NativeFunc {
-	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		if len(args) > 0 && args[0].Type() == runtime.TUserData {
-			if _, ok := args[0].UserData().Data.(T); ok {
-				return f(vm, args)
-			}
-		}
-		got := "null"
-		if len(args) > 0 {
-			got = args[0].TypeName()
-		}
-		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: '%s'", got, name)
-	}
+	return runtime.HostMethod(name, func(_ T, vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return f(vm, args)
+	})
 }
 
 // setvalidation(VALIDATE_USING_SYSTEM_CA_CERTS | VALIDATE_NONE): returns

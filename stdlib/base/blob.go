@@ -16,16 +16,15 @@ const BlobTypeName = "blob"
 
 // Error texts of the reference's blob and stream code.
 const (
-	errBlobTag       = "invalid type tag"
-	errBlobNegative  = "cannot create blob with negative size"
-	errBlobRange     = "index out of range"
-	errBlobIO        = "io error"
-	errBlobNoData    = "no data left to read"
-	errBlobFormat    = "invalid format"
-	errBlobOrigin    = "invalid origin"
-	errBlobParam     = "invalid parameter"
-	errBlobResize    = "resize failed"
-	errBlobValueType = "parameter 2 has an invalid type '%s' ; expected: 'integer|float'"
+	errBlobTag      = "invalid type tag"
+	errBlobNegative = "cannot create blob with negative size"
+	errBlobRange    = "index out of range"
+	errBlobIO       = "io error"
+	errBlobNoData   = "no data left to read"
+	errBlobFormat   = "invalid format"
+	errBlobOrigin   = "invalid origin"
+	errBlobParam    = "invalid parameter"
+	errBlobResize   = "resize failed"
 )
 
 // MaxBlobLen bounds a blob's length, as runtime.MaxStringLen bounds a
@@ -329,7 +328,7 @@ func (b *Blob) SetIndex(vm *runtime.VM, key, val runtime.Value) (bool, error) {
 		return false, nil
 	}
 	if !val.IsNumber() {
-		return true, runtime.Errorf(errBlobValueType, val.TypeName())
+		return true, runtime.ParamTypeError(2, val, "integer|float")
 	}
 	i, _ := key.ToInt()
 	if i < 0 || int(i) >= len(b.data) {

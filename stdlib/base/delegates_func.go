@@ -51,7 +51,7 @@ func funcBindEnv(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	switch env.Type() {
 	case runtime.TTable, runtime.TClass, runtime.TInstance, runtime.TUserData:
 	default:
-		return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'table|class|instance'", env.TypeName())
+		return runtime.Null, runtime.ParamTypeError(1, env, "table|class|instance")
 	}
 	if args[0].Type() == runtime.TNative {
 		n := args[0].Native()

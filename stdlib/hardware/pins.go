@@ -213,14 +213,14 @@ func (m *Module) pinWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	case isDigitalOut(p.mode):
 		n, ok := args[1].ToInt()
 		if !ok {
-			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'integer'", args[1].TypeName())
+			return runtime.Null, runtime.ParamTypeError(1, args[1], "integer")
 		}
 		p.level = b01(n)
 		m.pinOutput(p)
 	case p.mode == PWMOut || p.mode == PWMOutSteps || p.mode == AnalogOut:
 		f, ok := args[1].ToFloat()
 		if !ok {
-			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'float'", args[1].TypeName())
+			return runtime.Null, runtime.ParamTypeError(1, args[1], "float")
 		}
 		p.value = runtime.Float(f)
 	default:

@@ -116,7 +116,7 @@ func (sf *spiflash) readIntoBlob(vm *runtime.VM, a []runtime.Value) (runtime.Val
 	}
 	bl, ok := base.BlobOf(a[2])
 	if !ok {
-		return runtime.Null, runtime.Errorf("parameter 2 has an invalid type '%s' ; expected: 'blob'", a[2].TypeName())
+		return runtime.Null, runtime.ParamTypeError(2, a[2], "blob")
 	}
 	return runtime.Null, bl.Write(vm, sf.f.Read(addr, n))
 }
@@ -127,7 +127,7 @@ func (sf *spiflash) write(_ *runtime.VM, a []runtime.Value) (runtime.Value, erro
 	data := dataOf(a[2])
 	if a[2].Type() != runtime.TString {
 		if _, ok := base.BlobOf(a[2]); !ok {
-			return runtime.Null, runtime.Errorf("parameter 2 has an invalid type '%s' ; expected: 'blob'", a[2].TypeName())
+			return runtime.Null, runtime.ParamTypeError(2, a[2], "blob")
 		}
 	}
 	var flags int32

@@ -125,7 +125,7 @@ func (a *AgentImp) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Va
 	default:
 		t, ok := timerOf(v)
 		if !ok {
-			return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer|string'", v.TypeName())
+			return runtime.Null, runtime.ParamTypeError(1, v, "timer|string")
 		}
 		a.q.Cancel(&t.ev)
 		t.held.Release()

@@ -102,7 +102,7 @@ func (m *Module) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 	}
 	t, ok := timerOf(v)
 	if !ok {
-		return runtime.Null, runtime.Errorf("parameter 1 has an invalid type '%s' ; expected: 'timer'", v.TypeName())
+		return runtime.Null, runtime.ParamTypeError(1, v, "timer")
 	}
 	m.q.Cancel(&t.ev)
 	t.held.Release()

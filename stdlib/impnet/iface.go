@@ -308,24 +308,19 @@ func (m *Module) linkChanged(up bool) {
 }
 
 var interfaceSpecs = []runtime.Spec{
-	{Name: "getstate", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "getstate", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(o.f.state), nil
 	})},
-	{Name: "getiptable", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "getiptable", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		return o.f.ipTable(), nil
 	})},
-	{Name: "openudp", NParams: -1, Mask: ".c|oi|o", Fn: ifaceMethod(func(o *ifaceObj, args []runtime.Value) (runtime.Value, error) {
+	{Name: "openudp", NParams: -1, Mask: ".c|oi|o", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return o.f.openUDP(args)
 	})},
 }
 
-// ifaceMethod adapts an interface method body: this must be an
-// interface object.
-func ifaceMethod(fn func(o *ifaceObj, args []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
-	return func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		if o, ok := runtime.PayloadOf[*ifaceObj](args[0]); ok {
-			return fn(o, args)
-		}
-		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: 'interface'", args[0].TypeName())
-	}
+// ifaceMethod binds an interface method body: this must be an interface
+// object.
+func ifaceMethod(fn func(*ifaceObj, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return runtime.HostMethod(InterfaceTypeName, fn)
 }

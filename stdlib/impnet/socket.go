@@ -130,15 +130,9 @@ var socketSpecs = []runtime.Spec{
 	{Name: "close", NParams: 1, Fn: sockMethod((*socket).closeMethod)},
 }
 
-// sockMethod adapts a udpsocket method body: this must be a udpsocket;
-// every method but close throws once it is closed.
-func sockMethod(fn func(so *socket, args []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
-	return func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		if so, ok := runtime.PayloadOf[*socket](args[0]); ok {
-			return fn(so, args)
-		}
-		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: 'udpsocket'", args[0].TypeName())
-	}
+// sockMethod binds a udpsocket method body: this must be a udpsocket.
+func sockMethod(fn func(*socket, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return runtime.HostMethod(SocketTypeName, fn)
 }
 
 // send(address, port, data): 0, SEND_ERROR_NOT_CONNECTED or
@@ -157,7 +151,7 @@ func sockMethod(fn func(so *socket, args []runtime.Value) (runtime.Value, error)
 // Then the link must be up (else SEND_ERROR_NOT_CONNECTED) and the rate
 // limit allow it (else SEND_ERROR_WOULDBLOCK); an unbound socket is bound
 // to a free port.
-func (so *socket) send(args []runtime.Value) (runtime.Value, error) {
+func (so *socket) send(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	data, err := payload(args[3])
 	if err != nil {
 		return runtime.Null, err
@@ -193,7 +187,7 @@ func payload(v runtime.Value) ([]byte, error) {
 	return nil, throw(lan.ErrDataType)
 }
 
-func (so *socket) onReceive(args []runtime.Value) (runtime.Value, error) {
+func (so *socket) onReceive(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	so.cb = args[1]
 	if err := so.s.OnReceive(so.handler()); err != nil {
 		return runtime.Null, throw(err) // closed
@@ -202,7 +196,7 @@ func (so *socket) onReceive(args []runtime.Value) (runtime.Value, error) {
 	return runtime.Null, nil
 }
 
-func (so *socket) closeMethod([]runtime.Value) (runtime.Value, error) {
+func (so *socket) closeMethod(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 	so.close()
 	return runtime.Null, nil
 }
