@@ -87,12 +87,17 @@ func instanceWith[F [2]Value | [4]Value | [8]Value]() *Instance {
 
 // Constructor returns the class's constructor, if any.
 func (c *Class) Constructor() (Value, bool) {
-	i := c.Members.findStr(ctorName)
-	if i < 0 {
+	if c.ctor == 0 {
+		c.ctor = -1
+		if i := c.Members.findStr(ctorName); i >= 0 {
+			c.ctor = int32(c.Members.nodes[i].val.n) + 1
+		}
+	}
+	if c.ctor < 0 {
 		return Null, false
 	}
 	var v Value
-	if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
+	if code := c.ctor - 1; code&1 == 1 {
 		v = c.Fields[code>>1].Val
 	} else {
 		v = c.Methods[code>>1].Val
@@ -117,6 +122,7 @@ func (c *Class) NewSlot(key, val Value) error {
 // (rawnewmember). Metamethod names with function values become
 // metamethods instead of members.
 func (c *Class) AddMember(key, val, attrs Value, static bool) {
+	c.ctor = 0 // the constructor may be what changes
 	if key.typ == TString && (val.typ == TClosure || val.typ == TNative) {
 		if m, ok := MetaByName(key.Str()); ok {
 			c.Meta[m] = val

@@ -256,6 +256,9 @@ type Class struct {
 	Attrs   Value
 	Locked  bool // set by the first instantiation
 	hasMeta bool
+	// ctor caches the constructor's member code for Constructor: 0 not
+	// looked up since the members last changed, -1 none, else code+1.
+	ctor int32
 }
 
 // NewClass makes an empty class deriving from base (nil for none): the
