@@ -79,10 +79,12 @@ func (m *Module) pinDriven(p *pin) (runtime.Value, bool) {
 	return runtime.Null, false
 }
 
-// pinOutput tells the board what the imp drives on a digital output.
+// pinOutput tells the board what the imp drives on a digital output
+// (which may change a line a part drives: a reset).
 func (m *Module) pinOutput(p *pin) {
 	if m.board != nil && isDigitalOut(p.mode) {
 		m.board.PinWritten(m.q.Now(), p.name, int(p.level))
+		m.checkPins()
 	}
 }
 
@@ -102,26 +104,36 @@ func (m *Module) startWatching() {
 func (m *Module) watch(p *pin) {
 	src := m.source(p)
 	if src == nil || !isDigitalIn(p.mode) || p.callback.IsNull() {
-		delete(m.watched, p)
+		if _, ok := m.watched[p]; ok {
+			delete(m.watched, p)
+			m.watchSeq = m.pinOrder()
+		}
 		return
 	}
 	if m.watched == nil {
 		m.watched = map[*pin]int32{}
 	}
+	_, known := m.watched[p]
 	lvl := int32(src.Level(m.q.Now()))
 	m.watched[p] = lvl
 	p.level = lvl
+	if !known {
+		m.watchSeq = m.pinOrder()
+	}
 }
 
 // checkPins queues the callback of every watched pin whose line changed,
-// and comes back when a line may next change by itself.
+// and comes back when a line may next change by itself. It runs after
+// whatever the imp does to a part (a bus transaction, a pin it drives),
+// as that may change a line at once or schedule a change (a W5500's
+// CONNECT times out later), and when a change is due.
 func (m *Module) checkPins() {
 	if len(m.watched) == 0 {
 		return
 	}
 	now := m.q.Now()
 	var next time.Time
-	for _, p := range m.pinOrder() {
+	for _, p := range m.watchSeq {
 		last, ok := m.watched[p]
 		if !ok {
 			continue
@@ -139,11 +151,15 @@ func (m *Module) checkPins() {
 			}
 		}
 	}
+	if m.watchEv != nil && next.Equal(m.watchAt) {
+		return // already due then
+	}
 	if m.watchEv != nil {
 		m.q.Cancel(m.watchEv)
 		m.watchEv = nil
 	}
 	if !next.IsZero() {
+		m.watchAt = next
 		m.watchEv = m.q.At(next, func() error { m.watchEv = nil; m.checkPins(); return nil })
 	}
 }

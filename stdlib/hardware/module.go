@@ -60,7 +60,9 @@ type Module struct {
 	lowFn    func() []string
 	highFn   func(pin string) bool // drivenHigh as the UART guess is handed it, made once
 	watched  map[*pin]int32        // pins with a state callback a part drives, and their last level
-	watchEv  *event.Event
+	watchSeq []*pin                // the watched pins in name order (board.go)
+	watchEv  *event.Event          // the next checkPins, at watchAt
+	watchAt  time.Time
 
 	radio    *ble          // hardware.bluetooth's radio (bluetooth.go)
 	btObject runtime.Value // what hardware.bluetooth.open() returns

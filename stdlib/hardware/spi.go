@@ -78,6 +78,7 @@ func (m *Module) spiChipSelect(_ *runtime.VM, args []runtime.Value) (runtime.Val
 func (m *Module) deselectBusCS(b *bus) {
 	if m.board != nil {
 		m.board.SPIDeselect(m.q.Now(), b.name, board.BusCS)
+		m.checkPins()
 	}
 }
 
@@ -107,6 +108,7 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 	}
 	miso := m.board.SPITransfer(m.q.Now(), b.name, data, spiHz(b), sel)
 	m.spend(8*len(data), spiHz(b), 0)
+	m.checkPins()
 	return miso
 }
 
