@@ -1,8 +1,11 @@
 package board
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -22,8 +25,14 @@ import (
 // and WS (restart: the ELM327 v1.3a banner), D (defaults), E0/E1, L0/L1,
 // S0/S1 (spaces between bytes), H0/H1 (show the CAN header 7E8 and
 // length), I, @1, RV (battery voltage), SP/SPA/TP (protocol), DP, DPN,
-// ST, AT0-2, CAF0/1, M0/M1, answered OK or with their value; anything
-// else is "?". OBD requests are hex digits: the car answers mode 01 (its
+// ST, AT0-2, CAF0/1, M0/M1, answered OK or with their value; BRD hh and
+// BRT hh, and the ST commands I, BR, BRT and WBR: the rate switch
+// (ELM327 datasheet, "Using Higher RS232 Baud Rates"; STN1100 FRPM
+// §6.1): OK at the old rate, the new rate from then, the ID string at it
+// after the BRT time (75 ms); a CR from the host at the new rate by BRT
+// after that keeps it (OK and the prompt), none quietly restores the old
+// one (a CR arriving before the ID string counts too); WBR stores the
+// rate a restart (ATZ) comes back at; anything else is "?". OBD requests are hex digits: the car answers mode 01 (its
 // supported-PID bitmaps 00 and 20, and PIDs 04 engine load, 05 coolant
 // temperature, 0A fuel pressure, 0C engine speed, 0D vehicle speed, 0F
 // intake air temperature, 11 throttle, 1F run time) per SAE J1979's
@@ -34,7 +43,9 @@ import (
 // on automatic prints SEARCHING... and settles on ISO 15765-4 CAN
 // (11 bit, 500 kb/s). Timing: AT commands answer in 1 ms, a restart
 // takes 250 ms (the manual gives no figure), OBD requests 50 ms. Not
-// modelled: the ST command set, the other OBD protocols, monitoring,
+// modelled: the other ST commands (STSBR's terminal-friendly switch
+// among them), which rates STBR can generate within 3 % (it takes any
+// from 38 b/s to 10 Mb/s), the other OBD protocols, monitoring,
 // stopping a request by sending a character, DTCs.
 type STN1110 struct {
 	Baud int
@@ -55,7 +66,22 @@ type STN1110 struct {
 	searched  bool
 	started   time.Time
 	requests  int
+	stored    int           // the rate a restart (ATZ) returns to: the board's, or what STWBR stored
+	brt       time.Duration // the baud-rate handshake's timeout (ATBRT, STBRT)
+	sw        *baudSwitch   // a baud-rate handshake under way
 }
+
+// baudSwitch is an ATBRD or STBR handshake: the new rate from at (its OK
+// sent at the old one) until deadline, kept if a CR arrives at it by then.
+type baudSwitch struct {
+	to       int
+	at       time.Time
+	deadline time.Time
+}
+
+// stnID is what STI prints: the firmware ID (impvm's, in the manual's
+// "STN1100 v1.2.3" form).
+const stnID = "STN1110 v1.2.3"
 
 const elmBanner = "ELM327 v1.3a"
 
@@ -71,7 +97,7 @@ func NewSTN1110(env *Env, baud int) *STN1110 {
 	if baud <= 0 {
 		baud = stnDefaultBaud
 	}
-	s := &STN1110{Baud: baud, env: env}
+	s := &STN1110{Baud: baud, stored: baud, env: env}
 	s.defaults()
 	return s
 }
@@ -81,12 +107,20 @@ func (s *STN1110) Model() string { return "stn1110" }
 func (s *STN1110) defaults() {
 	s.echo, s.linefeeds, s.spaces, s.headers = true, false, true, false
 	s.proto, s.auto, s.searched = 0, true, false
+	s.brt = 75 * time.Millisecond
 }
 
 // SetLine is how the imp's UART is configured.
 func (s *STN1110) SetLine(l Line) { s.imp = l }
 
-func (s *STN1110) line() Line { return Line8N1(s.Baud) }
+// rateAt is the UART's rate at t: during a handshake, the new one from
+// when its OK has been sent.
+func (s *STN1110) rateAt(t time.Time) int {
+	if s.sw != nil && !t.Before(s.sw.at) {
+		return s.sw.to
+	}
+	return s.Baud
+}
 
 // Receive takes what the imp sends, the last byte arriving at end.
 func (s *STN1110) Receive(end time.Time, data []byte) {
@@ -99,26 +133,52 @@ func (s *STN1110) Receive(end time.Time, data []byte) {
 // Pending is what the interpreter has sent by now.
 func (s *STN1110) Pending(now time.Time) ([]byte, time.Time) {
 	for _, f := range s.in.arrived(now) {
-		if !s.imp.Decodes(s.line()) {
+		s.settle(f.end)
+		if !s.imp.Decodes(Line8N1(s.rateAt(f.end))) {
 			s.typed = nil
 			continue // garbage at the wrong rate or framing
+		}
+		if s.sw != nil && !f.end.Before(s.sw.at) {
+			if bytes.IndexByte(f.data, '\r') >= 0 { // the host's CR: the new rate is kept
+				s.Baud, s.sw = s.sw.to, nil
+				s.answer(f.end, time.Millisecond, "OK")
+			}
+			continue
 		}
 		for _, b := range f.data {
 			s.char(f.end, b)
 		}
 	}
-	data, next := s.out.Pending(now)
-	if !s.line().Decodes(s.imp) {
-		data = nil // sent at our rate to an imp UART at another: framing errors, nothing decodes
-	}
+	s.settle(now)
+	// What was sent at a rate or framing the imp's UART does not read is
+	// lost to framing errors.
+	data, next := s.out.PendingAs(now, s.imp)
 	return data, s.in.sooner(next)
+}
+
+// settle ends a handshake whose window has passed by t without a CR: the
+// old rate is back (the datasheet gives no reply).
+func (s *STN1110) settle(t time.Time) {
+	if s.sw != nil && t.After(s.sw.deadline) {
+		s.sw = nil
+	}
+}
+
+// switchBaud starts a handshake to baud (ATBRD, STBR): OK at the old
+// rate, then the new rate, and after the BRT time the ID string at it;
+// a CR at the new rate within BRT after that keeps it.
+func (s *STN1110) switchBaud(now time.Time, baud int, id string) {
+	s.send(now.Add(time.Millisecond), "OK"+s.nl()) // no prompt
+	s.sw = &baudSwitch{to: baud, at: s.busy}
+	s.send(s.busy.Add(s.brt), id+s.nl())
+	s.sw.deadline = s.busy.Add(s.brt)
 }
 
 func (s *STN1110) send(at time.Time, text string) {
 	if s.busy.After(at) {
 		at = s.busy
 	}
-	s.busy = s.out.send(at, []byte(text), s.line().CharTime())
+	s.busy = s.out.sendLine(at, []byte(text), Line8N1(s.rateAt(at)))
 }
 
 func (s *STN1110) nl() string {
@@ -166,6 +226,8 @@ func (s *STN1110) command(now time.Time, cmd string) {
 		s.answer(now, ms)
 	case strings.HasPrefix(cmd, "AT"):
 		s.at(now, cmd[2:])
+	case strings.HasPrefix(cmd, "ST"):
+		s.st(now, cmd[2:])
 	case isHex(cmd) && len(cmd)%2 == 0:
 		s.obd(now, cmd)
 	default:
@@ -194,9 +256,26 @@ func (s *STN1110) at(now time.Time, c string) {
 		ok()
 	}
 	switch {
-	case c == "Z":
+	case c == "Z": // a restart: the stored rate
 		s.defaults()
+		s.Baud, s.sw = s.stored, nil
 		s.send(now.Add(250*ms), s.nl()+s.nl()+elmBanner+s.nl()+s.nl()+">")
+	case strings.HasPrefix(c, "BRD") || strings.HasPrefix(c, "BRT"):
+		var hh int
+		if len(c) != 5 || !isHex(c[3:]) {
+			s.answer(now, ms, "?")
+			return
+		}
+		fmt.Sscanf(c[3:], "%X", &hh)
+		switch {
+		case c[2] == 'T': // BRT hh: hh × 5 ms, 00 the longest
+			s.brt = time.Duration(cmp.Or(hh, 256)) * 5 * ms
+			ok()
+		case hh == 0:
+			s.answer(now, ms, "?")
+		default: // BRD hh: 4000 kb/s ÷ hh
+			s.switchBaud(now, 4000000/hh, elmBanner)
+		}
 	case c == "WS":
 		s.defaults()
 		s.answer(now, 10*ms, "", elmBanner)
@@ -243,6 +322,37 @@ func (s *STN1110) at(now time.Time, c string) {
 	case len(c) == 4 && strings.HasPrefix(c, "ST") && isHex(c[2:]),
 		c == "AT0" || c == "AT1" || c == "AT2", c == "CAF0" || c == "CAF1", c == "M0" || c == "M1":
 		ok()
+	default:
+		s.answer(now, ms, "?")
+	}
+}
+
+// st runs an ST command: I (the firmware ID), BR (switch the rate as
+// ATBRD does, in decimal baud, 38 b/s to 10 Mb/s, the STI string as the
+// ID), BRT (the handshake's timeout in decimal ms), WBR (store the
+// current rate for restarts); others are "?".
+func (s *STN1110) st(now time.Time, c string) {
+	ms := time.Millisecond
+	num := func(p string) (int, bool) {
+		arg, ok := strings.CutPrefix(c, p)
+		n, err := strconv.Atoi(arg)
+		return n, ok && err == nil && arg[0] != '+' && arg[0] != '-'
+	}
+	if n, ok := num("BRT"); ok && n <= 65535 {
+		s.brt = time.Duration(n) * ms
+		s.answer(now, ms, "OK")
+		return
+	}
+	if n, ok := num("BR"); ok && n >= 38 && n <= 10000000 {
+		s.switchBaud(now, n, stnID)
+		return
+	}
+	switch c {
+	case "I":
+		s.answer(now, ms, stnID)
+	case "WBR":
+		s.stored = s.Baud
+		s.answer(now, ms, "OK")
 	default:
 		s.answer(now, ms, "?")
 	}

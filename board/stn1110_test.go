@@ -159,3 +159,87 @@ func FuzzSTN1110(f *testing.F) {
 		s.Describe()
 	})
 }
+
+// at sends cmd with the imp's UART at baud and returns what the imp
+// reads at that rate within a second.
+func (h *elmHost) at(baud int, cmd string) string {
+	h.s.SetLine(Line8N1(baud))
+	return h.say(cmd)
+}
+
+// quick sends cmd at baud and returns what the imp reads within 20 ms,
+// as code does that answers a handshake.
+func (h *elmHost) quick(baud int, cmd string) string {
+	h.s.SetLine(Line8N1(baud))
+	h.s.Receive(h.now, []byte(cmd))
+	h.now = h.now.Add(20 * time.Millisecond)
+	out, _ := h.s.Pending(h.now)
+	return string(out)
+}
+
+// STBR (STN1100 FRPM §6.1) and ATBRD (ELM327 datasheet, "Using Higher
+// RS232 Baud Rates"): OK at the old rate; the interpreter switches, and
+// after the BRT time (75 ms) sends its ID string at the new rate; a CR
+// from the host at the new rate within the window keeps the rate (OK
+// and the prompt at it), none reverts to the old one. ATZ restarts at
+// the stored rate; STWBR stores the current one.
+func TestSTN1110BaudSwitch(t *testing.T) {
+	h := newELM(t)
+	h.at(9600, "ATE0\r")
+	if got := h.quick(9600, "STBR 115200\r"); got != "OK\r" {
+		t.Fatalf("STBR 115200: %q, want OK and no prompt", got)
+	}
+	if got := h.at(115200, "\r"); got != stnID+"\rOK\r\r>" {
+		t.Errorf("the host's CR at 115200: %q, want the STI string then OK", got)
+	}
+	if got := h.at(115200, "ATI\r"); got != elmBanner+"\r\r>" {
+		t.Errorf("ATI at 115200 after the switch: %q", got)
+	}
+	if got := h.at(9600, "ATI\r"); got != "" {
+		t.Errorf("ATI at the old rate after the switch: %q", got)
+	}
+
+	// No CR: the rate reverts.
+	if got := h.quick(115200, "ATBRD 45\r"); got != "OK\r" { // 4000/0x45: 57.97 kb/s, within 3 % of 57600
+		t.Fatalf("ATBRD 45: %q", got)
+	}
+	h.s.SetLine(Line8N1(115200))
+	h.now = h.now.Add(time.Second)
+	if out, _ := h.s.Pending(h.now); len(out) != 0 {
+		t.Errorf("read at 115200 what was sent at 57.97 kb/s: %q", out)
+	}
+	if got := h.at(115200, "ATI\r"); got != elmBanner+"\r\r>" {
+		t.Errorf("ATI at 115200 after a handshake without CR: %q, want the old rate kept", got)
+	}
+	if got := h.quick(115200, "ATBRD 45\r"); got != "OK\r" {
+		t.Fatalf("ATBRD 45 again: %q", got)
+	}
+	if got := h.at(57600, "\r"); got != elmBanner+"\rOK\r\r>" {
+		t.Errorf("the host's CR at 57600: %q, want the ATI string then OK", got)
+	}
+
+	for _, bad := range []string{"STBR 20000000\r", "STBR\r", "ATBRD 00\r", "ATBRD 4\r"} {
+		if got := h.at(57600, bad); got != "?\r\r>" {
+			t.Errorf("%q: %q, want ?", bad, got)
+		}
+	}
+
+	// ATZ restarts at the stored rate (9600) until STWBR stores another.
+	h.at(57600, "ATZ\r")
+	if got := h.at(9600, "ATI\r"); got != "ATI\r"+elmBanner+"\r\r>" {
+		t.Errorf("ATI at 9600 after ATZ: %q, want the stored rate (echo back on)", got)
+	}
+	h.at(9600, "ATE0\r")
+	h.quick(9600, "STBR 38400\r")
+	h.at(38400, "\r")
+	if got := h.at(38400, "STWBR\r"); got != "OK\r\r>" {
+		t.Errorf("STWBR: %q", got)
+	}
+	h.at(38400, "ATZ\r")
+	if got := h.at(38400, "ATE0\r"); got != "ATE0\rOK\r\r>" {
+		t.Errorf("ATE0 at 38400 after STWBR and ATZ: %q, want the stored 38400", got)
+	}
+	if got := h.at(38400, "STI\r"); got != stnID+"\r\r>" {
+		t.Errorf("STI: %q", got)
+	}
+}
