@@ -10,6 +10,9 @@ import (
 // arith performs + - * / % on any operands (the integer fast paths live in
 // the loop).
 func (vm *VM) arith(op byte, a, b Value) (Value, error) {
+	if op == '+' && (a.typ == TString || b.typ == TString) {
+		return vm.concat(a, b) // first: the loop sends every string + here
+	}
 	if a.typ == TInt && b.typ == TInt {
 		return intArith(op, int32(a.n), int32(b.n))
 	}
@@ -17,9 +20,6 @@ func (vm *VM) arith(op byte, a, b Value) (Value, error) {
 		x, _ := a.ToFloat()
 		y, _ := b.ToFloat()
 		return Float(floatArith(op, x, y)), nil
-	}
-	if op == '+' && (a.typ == TString || b.typ == TString) {
-		return vm.concat(a, b)
 	}
 	if a.typ == TTable || a.typ == TInstance {
 		if mm, ok := vm.metamethod(a, arithMeta(op)); ok {

@@ -214,3 +214,42 @@ func intLen(n int32) int {
 	}
 	return l
 }
+
+// smallInts are the texts of the integers from smallIntMin to
+// smallIntMax, made once and shared by every VM (strings are immutable):
+// tostring() of a counter, an index or a reading is then no allocation.
+const smallIntMin, smallIntMax = -128, 1023
+
+var smallInts = makeSmallInts()
+
+// makeSmallInts lays every header and its digits out in one block the
+// collector does not scan, as catExact does for one string.
+func makeSmallInts() []String {
+	const h = int(unsafe.Sizeof(String{}))
+	var digits []byte
+	for n := smallIntMin; n <= smallIntMax; n++ {
+		digits = strconv.AppendInt(digits, int64(n), 10)
+	}
+	count := smallIntMax - smallIntMin + 1
+	mem := make([]byte, count*h+len(digits))
+	headers := unsafe.Slice((*String)(unsafe.Pointer(&mem[0])), count)
+	text := mem[count*h:]
+	copy(text, digits)
+	at := 0
+	for i := range headers {
+		l := intLen(int32(smallIntMin + i))
+		headers[i].S = unsafe.String(&text[at], l)
+		at += l
+	}
+	return headers
+}
+
+// IntString is tostring(n): a shared string for small numbers, else a
+// new one.
+func IntString(n int32) Value {
+	if n >= smallIntMin && n <= smallIntMax {
+		return StrObj(&smallInts[n-smallIntMin])
+	}
+	var buf [12]byte
+	return StrBytes(strconv.AppendInt(buf[:0], int64(n), 10))
+}

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -63,5 +64,17 @@ func TestCatExact(t *testing.T) {
 		if got, want := catExact(parts[0], parts[1]).S, parts[0]+parts[1]; got != want {
 			t.Errorf("catExact(%q, %q) = %q, want %q", parts[0], parts[1], got, want)
 		}
+	}
+}
+
+// tostring of an integer is its decimal text, shared for small numbers.
+func TestIntString(t *testing.T) {
+	for _, n := range []int32{smallIntMin - 1, smallIntMin, -10, -1, 0, 7, 99, 100, 999, smallIntMax, smallIntMax + 1, -2147483648, 2147483647} {
+		if got, want := IntString(n).Str(), strconv.Itoa(int(n)); got != want {
+			t.Errorf("IntString(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if IntString(42).StringObj() != IntString(42).StringObj() {
+		t.Error("tostring of 42 is a new string each time")
 	}
 }

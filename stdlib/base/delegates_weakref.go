@@ -1,7 +1,6 @@
 package base
 
 import (
-	"strconv"
 
 	"github.com/impvm/impvm/runtime"
 )
@@ -51,8 +50,7 @@ func objToString(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	case runtime.TString:
 		return args[0], nil
 	case runtime.TInt:
-		var buf [12]byte
-		return runtime.StrBytes(strconv.AppendInt(buf[:0], int64(args[0].Int()), 10)), nil
+		return runtime.IntString(args[0].Int()), nil
 	}
 	s, err := vm.ToString(args[0])
 	if err != nil {
