@@ -28,7 +28,7 @@ type testFlags struct {
 	reports      []string
 	cover        bool
 	coverProfile string
-	child        string // internal: run one item (a spec file), or "-" each item named on stdin, for a parent impvm test -j N
+	worker       bool // internal: run the items a parent impvm test -j N sends (see testWorker)
 	impType      string
 	board        boardFlags
 	web          webFlags // impUnit suites' outbound HTTP (scenarios take theirs from their header)
@@ -78,10 +78,8 @@ each directory PATH.`,
 				return cmd.Help()
 			}
 			var code int
-			if f.child == "-" {
-				code = runTestWorker(cmd.InOrStdin(), os.NewFile(3, "status"), cmd.ErrOrStderr())
-			} else if f.child != "" {
-				code = runTestChild(f.child, cmd.ErrOrStderr())
+			if f.worker {
+				code = runTestWorker(cmd.InOrStdin(), os.NewFile(3, "results"), cmd.ErrOrStderr())
 			} else {
 				code = runTests(&f, fs.Args(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 			}
@@ -105,8 +103,8 @@ each directory PATH.`,
 	f.board.register(fs)
 	fs.StringVar(&f.web.mode, "http", "off", "impUnit tests' outbound HTTP: off (no network; each request fails saying so) or live (real requests)")
 	fs.StringVar(&f.web.replay, "http-replay", "", "answer impUnit tests' outbound requests from this cassette (impvm run --http-record FILE makes one)")
-	fs.StringVar(&f.child, "child", "", "")
-	_ = fs.MarkHidden("child")
+	fs.BoolVar(&f.worker, "worker", false, "")
+	_ = fs.MarkHidden("worker")
 	fs.BoolP("help", "h", false, "help for test")
 	return cmd
 }

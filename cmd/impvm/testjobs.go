@@ -165,29 +165,25 @@ type childSpec struct {
 	Flash       string
 	HTTP        string // --http
 	HTTPReplay  string // --http-replay
-	ResultPath  string // where the child writes its itemResult (JSON)
 	WorkingDir  string
 }
 
-// A testWorker is a child process (impvm test --child -) that runs the
+// A testWorker is a child process (impvm test --worker) that runs the
 // items it is sent, one after another, as -j 1 runs every item in one
-// process: its process start-up, package initialisation and compiling of
+// process: its process start-up, package initialisation and loading of
 // the built-in framework are paid once for all of them, not once per
-// test file. The child reads the path of an item's childSpec per line on
-// its standard input and, when it has written the item's result where
-// the spec says, answers with its status as a line on file descriptor 3.
-// A child that ends without answering (a crash) fails its item; the next
-// item starts a new child.
+// test file. The child reads an item's childSpec as a line of JSON on its
+// standard input and answers with the item's itemResult as a line of
+// JSON on file descriptor 3. A child that ends without answering (a
+// crash) fails its item; the next item starts a new child.
 type testWorker struct {
 	exe    string
 	stderr io.Writer // where the child's error output goes, item by item
 
-	cmd    *exec.Cmd
-	dir    string         // the child's spec and result files
-	specs  io.WriteCloser // the child's standard input
-	status *bufio.Reader  // its answers (file descriptor 3)
-	errOut *syncio.Buffer // its error output, not yet passed on
-	items  int
+	cmd     *exec.Cmd
+	specs   io.WriteCloser // the child's standard input
+	results *bufio.Reader  // its answers (file descriptor 3)
+	errOut  *syncio.Buffer // its error output, not yet passed on
 }
 
 // run runs one item on the worker's child, starting the child first if
@@ -205,19 +201,11 @@ func (w *testWorker) run(f *testFlags, it testItem) *itemResult {
 			return fail(err)
 		}
 	}
-	w.items++
-	spec := specOf(f, it)
-	spec.ResultPath = filepath.Join(w.dir, fmt.Sprintf("result-%d.json", w.items))
-	specPath := filepath.Join(w.dir, fmt.Sprintf("spec-%d.json", w.items))
-	defer os.Remove(specPath)
-	defer os.Remove(spec.ResultPath)
-	data, _ := json.Marshal(spec)
-	if err := os.WriteFile(specPath, data, 0o600); err != nil {
-		return fail(err)
-	}
-	_, err := fmt.Fprintln(w.specs, specPath)
+	spec, _ := json.Marshal(specOf(f, it))
+	_, err := w.specs.Write(append(spec, '\n'))
+	var answer []byte
 	if err == nil {
-		_, err = w.status.ReadString('\n')
+		answer, err = w.results.ReadBytes('\n')
 	}
 	if err != nil {
 		// The child ended without answering: it failed this item.
@@ -227,19 +215,11 @@ func (w *testWorker) run(f *testFlags, it testItem) *itemResult {
 		}
 		return fail(err)
 	}
-	errOut := w.errOut.Take()
-	data, err = os.ReadFile(spec.ResultPath)
-	if err != nil {
-		if msg := bytes.TrimSpace(errOut); len(msg) > 0 {
-			err = fmt.Errorf("%v: %s", err, msg)
-		}
-		return fail(err)
-	}
-	if len(errOut) > 0 {
+	if errOut := w.errOut.Take(); len(errOut) > 0 {
 		_, _ = w.stderr.Write(errOut)
 	}
 	var res itemResult
-	if err := json.Unmarshal(data, &res); err != nil {
+	if err := json.Unmarshal(answer, &res); err != nil {
 		return fail(err)
 	}
 	return &res
@@ -247,31 +227,25 @@ func (w *testWorker) run(f *testFlags, it testItem) *itemResult {
 
 // start starts the worker's child.
 func (w *testWorker) start() error {
-	dir, err := os.MkdirTemp("", "impvm-test-")
+	resultsR, resultsW, err := os.Pipe()
 	if err != nil {
 		return err
 	}
-	statusR, statusW, err := os.Pipe()
-	if err != nil {
-		os.RemoveAll(dir)
-		return err
-	}
-	cmd := exec.Command(w.exe, "test", "--child", "-")
+	cmd := exec.Command(w.exe, "test", "--worker")
 	cmd.Env = append(os.Environ(), childEnv+"=1")
-	cmd.ExtraFiles = []*os.File{statusW}
+	cmd.ExtraFiles = []*os.File{resultsW}
 	w.errOut = syncio.NewBuffer()
 	cmd.Stderr = w.errOut
 	specs, err := cmd.StdinPipe()
 	if err == nil {
 		err = cmd.Start()
 	}
-	statusW.Close()
+	resultsW.Close()
 	if err != nil {
-		statusR.Close()
-		os.RemoveAll(dir)
+		resultsR.Close()
 		return err
 	}
-	w.cmd, w.dir, w.specs, w.status = cmd, dir, specs, bufio.NewReader(statusR)
+	w.cmd, w.specs, w.results = cmd, specs, bufio.NewReader(resultsR)
 	return nil
 }
 
@@ -285,7 +259,6 @@ func (w *testWorker) end() error {
 	w.specs.Close()
 	err := w.cmd.Wait()
 	errOut := bytes.TrimSpace(w.errOut.Take())
-	os.RemoveAll(w.dir)
 	w.cmd = nil
 	if err != nil && len(errOut) > 0 {
 		return fmt.Errorf("%v: %s", err, errOut)
@@ -317,61 +290,50 @@ func specOf(f *testFlags, it testItem) childSpec {
 	return spec
 }
 
-// runTestWorker is impvm test --child -: it runs the item of each spec
-// path read from specs, answering each with its exit status as a line on
-// status (see testWorker), until specs ends.
-func runTestWorker(specs io.Reader, status io.Writer, stderr io.Writer) int {
-	lines := bufio.NewScanner(specs)
-	for lines.Scan() {
-		code := runTestChild(lines.Text(), stderr)
-		if _, err := fmt.Fprintln(status, code); err != nil {
+// runTestWorker is impvm test --worker: it runs the item of each spec read
+// from specs, answering each with its result on results (see
+// testWorker), until specs ends.
+func runTestWorker(specs io.Reader, results io.Writer, stderr io.Writer) int {
+	in := bufio.NewReader(specs)
+	for {
+		line, err := in.ReadBytes('\n')
+		if len(line) == 0 && err != nil {
+			return 0
+		}
+		out, err := json.Marshal(runSpec(line))
+		if err == nil {
+			_, err = results.Write(append(out, '\n'))
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "impvm test --worker:", err)
 			return 2
 		}
 	}
-	return 0
 }
 
-// runTestChild is impvm test --child SPEC: it runs the item SPEC names
-// and writes the result where SPEC says.
-func runTestChild(specPath string, stderr io.Writer) int {
-	data, err := os.ReadFile(specPath)
+// runSpec runs the item of a childSpec (JSON) with the flags it carries.
+func runSpec(data []byte) *itemResult {
 	var spec childSpec
-	if err == nil {
-		err = json.Unmarshal(data, &spec)
-	}
+	err := json.Unmarshal(data, &spec)
 	if err == nil && spec.WorkingDir != "" {
 		err = os.Chdir(spec.WorkingDir)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "impvm test --child:", err)
-		return 2
 	}
 	f := &testFlags{src: sourceFlags{libs: spec.Libs, defines: spec.Defines}, run: spec.Run,
 		verbose: spec.Verbose, update: spec.Update, cover: spec.Cover, jobs: 1, impType: spec.ImpType,
 		board: boardFlags{board: spec.Board, env: spec.Env, scenario: spec.Scenario, traceBus: spec.TraceBus, flash: spec.Flash},
 		web:   webFlags{mode: spec.HTTP, replay: spec.HTTPReplay}}
 	it := testItem{golden: spec.Golden, file: spec.File, xfail: spec.XFail}
-	if spec.Golden == "" {
+	if err == nil && spec.Golden == "" {
 		if spec.SuiteConfig != "" {
 			it.suite, err = testrun.LoadSuite(spec.SuiteConfig)
 		} else {
 			it.suite = testrun.DefaultSuite(spec.SuiteDir)
 		}
 	}
-	var res *itemResult
 	if err != nil {
-		res = &itemResult{Output: fmt.Appendf(nil, "FAIL %s: %v\n", spec.File, err)}
-		res.Totals.Add(testrun.Result{File: spec.File, Status: testrun.Failed, Message: err.Error()})
-	} else {
-		res = runItem(f, it)
+		res := &itemResult{Output: fmt.Appendf(nil, "FAIL %s: %v\n", it.name(), err)}
+		res.Totals.Add(testrun.Result{File: it.name(), Status: testrun.Failed, Message: err.Error()})
+		return res
 	}
-	out, err := json.Marshal(res)
-	if err == nil {
-		err = os.WriteFile(spec.ResultPath, out, 0o600)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "impvm test --child:", err)
-		return 2
-	}
-	return 0
+	return runItem(f, it)
 }
