@@ -180,10 +180,10 @@ func (b *Board) Empty() bool {
 	return len(b.i2c) == 0 && len(b.spi) == 0 && len(b.uart) == 0 && len(b.sources) == 0
 }
 
+// trace writes a line of the bus trace. Callers test b.Trace first: the
+// arguments would be boxed (allocated) even when nothing is traced.
 func (b *Board) trace(format string, args ...any) {
-	if b.Trace != nil {
-		b.Trace(fmt.Sprintf(format, args...))
-	}
+	b.Trace(fmt.Sprintf(format, args...))
 }
 
 // I2CWrite is i2c.write(addr, data): whether the device at addr8 ACKed
@@ -196,7 +196,9 @@ func (b *Board) I2CWrite(now time.Time, bus string, addr8 byte, data []byte) boo
 		dev := b.device(now, bus, addr8, data)
 		ok = dev != nil && addr8&1 == 0 && dev.Write(now, data)
 	}
-	b.trace("%s write 0x%02X [% X] %s", bus, addr8, data, ack(ok))
+	if b.Trace != nil {
+		b.trace("%s write 0x%02X [% X] %s", bus, addr8, data, ack(ok))
+	}
 	b.changed(now)
 	return ok
 }
@@ -215,9 +217,11 @@ func (b *Board) I2CRead(now time.Time, bus string, addr8 byte, sub []byte, n int
 			out = append(out[:min(len(out), n):min(len(out), n)], make([]byte, max(0, n-len(out)))...)
 		}
 	}
-	if ok {
+	switch {
+	case b.Trace == nil:
+	case ok:
 		b.trace("%s read 0x%02X [% X] -> [% X]", bus, addr8, sub, out)
-	} else {
+	default:
 		b.trace("%s read 0x%02X [% X] NACK", bus, addr8, sub)
 	}
 	b.changed(now)
@@ -254,9 +258,11 @@ func (b *Board) SPITransfer(now time.Time, bus string, mosi []byte, clockHz floa
 			s.dev.Deselect(now) // no chip select: a transfer is a whole frame
 		}
 	}
-	if len(mosi) <= 64 {
+	switch {
+	case b.Trace == nil:
+	case len(mosi) <= 64:
 		b.trace("%s transfer [% X] -> [% X]", bus, mosi, miso)
-	} else {
+	default:
 		b.trace("%s transfer %d bytes [% X ...]", bus, len(mosi), mosi[:16])
 	}
 	if b.Trace != nil { // what the transfer changed, e.g. LED colours
@@ -298,12 +304,16 @@ func (b *Board) UARTSend(now time.Time, bus string, data []byte) {
 	if d := b.uart[bus]; d != nil {
 		d.Receive(now, data)
 	}
-	b.trace("%s tx %q", bus, data)
+	if b.Trace != nil {
+		b.trace("%s tx %q", bus, data)
+	}
 }
 
 // UARTReceived traces what the imp's UART on bus received from its part.
 func (b *Board) UARTReceived(bus string, data []byte) {
-	b.trace("%s rx %q", bus, data)
+	if b.Trace != nil {
+		b.trace("%s rx %q", bus, data)
+	}
 }
 
 // Source returns what drives pin, or nil.

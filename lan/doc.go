@@ -27,7 +27,7 @@
 // device's own MAC and clock). Delivery is never immediate: each datagram
 // is a scheduled event on the host's [Scheduler], delivered to the
 // socket's [Handler] at its due time. The network keeps datagrams in
-// flight in its own heap and schedules one shared func per datagram, so
+// flight in its own queue (a heap for those sent out of due order) and schedules one shared func per datagram, so
 // a send costs one allocation (the payload copy, shared by every receiver
 // of a broadcast).
 //

@@ -131,7 +131,7 @@ func (n *Network) enqueue(to *vnic, d Datagram) {
 }
 
 func (n *Network) deliverNext() {
-	if len(n.inFlight) == 0 {
+	if n.inFlight.len() == 0 {
 		return
 	}
 	p := n.inFlight.pop()

@@ -95,6 +95,7 @@ type Module struct {
 	addrs    map[uint32]runtime.Value // IPv4 address -> its string
 	ifDel    *runtime.Table
 	sockDel  *runtime.Table
+	late     []*lateDelivery // spent late deliveries, for reuse
 	closed   bool
 }
 

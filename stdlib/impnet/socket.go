@@ -96,7 +96,7 @@ func (so *socket) receive(d lan.Datagram) {
 		return
 	}
 	if q.Now().After(q.Loop().Now()) {
-		q.At(q.Now(), func() error { return so.call(d) })
+		so.m.deliverLate(so, d)
 		return
 	}
 	so.pending = d
@@ -105,6 +105,40 @@ func (so *socket) receive(d lan.Datagram) {
 }
 
 func (so *socket) deliverPending() error { return so.call(so.pending) }
+
+// lateDelivery is a datagram that arrived while its device was blocked,
+// delivered by an event of its own when the device can run. Delivered
+// ones are kept for reuse (Module.late): a device busy on its buses can
+// have a datagram arrive late on every poll.
+type lateDelivery struct {
+	ev  event.Event
+	so  *socket
+	d   lan.Datagram
+	run event.Func // l.deliver, made once
+}
+
+// deliverLate queues d for so at the device's time.
+func (m *Module) deliverLate(so *socket, d lan.Datagram) {
+	var l *lateDelivery
+	if n := len(m.late); n > 0 {
+		l, m.late = m.late[n-1], m.late[:n-1]
+	} else {
+		l = &lateDelivery{}
+		l.run = l.deliver
+	}
+	l.so, l.d = so, d
+	m.q.AtIn(&l.ev, m.q.Now(), l.run)
+}
+
+// deliver runs the callback; l is free again once the event has begun
+// (the loop no longer refers to it), so a delivery made by the callback
+// may reuse it.
+func (l *lateDelivery) deliver() error {
+	so, d := l.so, l.d
+	l.so, l.d = nil, lan.Datagram{}
+	so.m.late = append(so.m.late, l)
+	return so.call(d)
+}
 
 // call runs the receive callback: (fromAddress, fromPort, toAddress,
 // toPort, data) with data a blob.
