@@ -30,11 +30,7 @@ func OpenAgentImp(vm *runtime.VM, dev event.Device) *AgentImp {
 	a := &AgentImp{dev: dev, q: dev.Queue(), vm: vm, named: map[string]*event.Event{}, timerDel: runtime.NewTable(0)}
 	a.holds = map[*event.Event]*runtime.Held{}
 	vm.AddRoots(func(visit func(runtime.Value)) { visit(a.unhandled) })
-	vm.Root().SetConstants([]runtime.Constant{
-		{Name: "ENVIRONMENT_CARD", Value: environmentCard},
-		{Name: "ENVIRONMENT_MODULE", Value: environmentModule},
-		{Name: "ENVIRONMENT_AGENT", Value: environmentAgent},
-	})
+	vm.Root().SetConstants(environmentConstants)
 	vm.Root().SetStr("imp", NewMeta(runtime.Members([]runtime.Spec{
 		{Name: "wakeup", NParams: -3, Mask: ".ncs", Fn: a.wakeup},
 		{Name: "cancelwakeup", NParams: 2, Fn: a.cancelWakeup},

@@ -48,6 +48,11 @@ var constants = []runtime.Constant{
 	{Name: "WAKEREASON_BLINKUP", Value: WakeBlinkUp},
 	{Name: "WAKEREASON_SW_RESTART", Value: WakeSWRestart},
 	{Name: "WAKEREASON_POWER_RESTORED", Value: WakePowerRestored},
+}
+
+// environmentConstants are imp.environment()'s values, which device and
+// agent code both have.
+var environmentConstants = []runtime.Constant{
 	{Name: "ENVIRONMENT_CARD", Value: environmentCard},
 	{Name: "ENVIRONMENT_MODULE", Value: environmentModule},
 	{Name: "ENVIRONMENT_AGENT", Value: environmentAgent},
@@ -108,6 +113,7 @@ type Module struct {
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
 	vm.Root().SetConstants(constants)
+	vm.Root().SetConstants(environmentConstants)
 	vm.Root().SetConstants(configConstants)
 	vm.SetLocal(moduleKey{}, m)
 	members := impNatives[0].Members(impSpecs)
