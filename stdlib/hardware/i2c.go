@@ -26,7 +26,7 @@ var i2cConstants = []runtime.Constant{
 
 var i2cSpecs = []runtime.Spec{
 	{Name: "configure", NParams: 2, Mask: "un", Fn: method((*Module).i2cConfigure)},
-	{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+	disableMember,
 	{Name: "read", NParams: 4, Mask: "unsn", Fn: method((*Module).i2cRead)},
 	{Name: "write", NParams: -2, Mask: "uns|u", Fn: method((*Module).i2cWrite)},
 	{Name: "readerror", NParams: 1, Mask: "u", Fn: i2cReadError},

@@ -10,7 +10,7 @@ var pwmPairSpecs = []runtime.Spec{
 	{Name: "configure", NParams: -4, Mask: "unnn", Fn: method((*Module).pwmPairConfigure)},
 	{Name: "write", NParams: 2, Mask: "un", Fn: pairMethod(pwmPairWrite)},
 	{Name: "read", NParams: 1, Mask: "u", Fn: pairMethod(pwmPairRead)},
-	{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+	disableMember,
 }
 
 // configure(PWM_OUT, period, duty): as pin.configure(PWM_OUT, …).

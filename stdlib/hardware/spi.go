@@ -32,7 +32,7 @@ var spiConstants = []runtime.Constant{
 
 var spiSpecs = []runtime.Spec{
 	{Name: "configure", NParams: 3, Mask: "unn", Fn: method((*Module).spiConfigure)},
-	{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable},
+	disableMember,
 	{Name: "write", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWrite)},
 	{Name: "writeread", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWriteRead)},
 	{Name: "readblob", NParams: 2, Mask: "un", Fn: method((*Module).spiReadBlob)},
