@@ -350,31 +350,28 @@ func NewArrayCap(n, c int) *Array {
 	case c == 0:
 		return &Array{objHeader: newHeader()}
 	case c <= 2:
-		b := new(struct {
-			Array
-			e [2]Value
-		})
-		a = &b.Array
-		a.Elems = b.e[:n:c]
+		a = arrayWith[[2]Value](n, c)
 	case c <= 4:
-		b := new(struct {
-			Array
-			e [4]Value
-		})
-		a = &b.Array
-		a.Elems = b.e[:n:c]
+		a = arrayWith[[4]Value](n, c)
 	case c <= 8:
-		b := new(struct {
-			Array
-			e [8]Value
-		})
-		a = &b.Array
-		a.Elems = b.e[:n:c]
+		a = arrayWith[[8]Value](n, c)
 	default:
 		a = &Array{Elems: make([]Value, n, c)}
 	}
 	a.objHeader = newHeader()
 	return a
+}
+
+// arrayWith allocates an array together with room for c <= len(E)
+// elements, n of them in use: Elems is b.e[:n:c] (unsafe.Slice because
+// an array of a type set cannot be sliced).
+func arrayWith[E [2]Value | [4]Value | [8]Value](n, c int) *Array {
+	b := new(struct {
+		Array
+		e E
+	})
+	b.Elems = unsafe.Slice(&b.e[0], c)[:n]
+	return &b.Array
 }
 
 // touchFrom is the length from which NewArray writes its slots' memory

@@ -172,8 +172,8 @@ func allocClosure(n int) *Closure {
 }
 
 // closureWith allocates a closure together with room for n <= len(O)
-// outers (Outers is the first n slots: len and cap n, as b.o[:n:n]
-// would be if a type-set array could be sliced).
+// outers: Outers is b.o[:n:n] (unsafe.Slice because an array of a type
+// set cannot be sliced).
 func closureWith[O [2]*Outer | [4]*Outer](n int) *Closure {
 	b := new(struct {
 		Closure
