@@ -80,14 +80,10 @@ func (b *Board) breakout(bus string, addr8 byte, data []byte) I2CDevice {
 // addr8 addresses register first: the part Breakouts gives, except at
 // 0xD4, the default address of both the BQ25895 charger and the
 // LSM9DS0's gyroscope (SDO_G low), where a gyroscope register
-// (WHO_AM_I_G 0x0F, CTRL_REG1_G-INT1_DURATION_G 0x20-0x38, the
-// sub-address MSB asking for auto-increment) makes it an LSM9DS0 with its
-// accelerometer/magnetometer at 0x3C (SDO_XM low). The BQ25895's
-// registers are REG00-REG14; its driver starts with a control register
-// (REG02, REG03) or a status (REG0B), never REG0F, the system-voltage
-// ADC result read after a conversion.
+// (gyroRegister) makes it an LSM9DS0 with its accelerometer/magnetometer
+// at 0x3C (SDO_XM low).
 func breakoutFor(addr8, first byte) (Part, bool) {
-	if reg := first & 0x7F; addr8 == 0xD4 && (reg == 0x0F || reg >= 0x20 && reg <= 0x38) {
+	if addr8 == 0xD4 && gyroRegister(first) {
 		return Part{Model: "lsm9ds0", Address: 0x3C}, true
 	}
 	p, ok := Breakouts[addr8]

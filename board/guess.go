@@ -17,16 +17,47 @@ var guessOrder = []string{"explorer"}
 // addr8 (8-bit address, either direction) on bus: code that addresses one
 // of a kit's sensors on the kit's sensor bus was written for that kit.
 // Kits are tried in guessOrder, then the rest in name order, so the
-// answer does not depend on map order.
-func GuessKit(impType, bus string, addr8 byte) (Kit, bool) {
+// answer does not depend on map order. sent is what the transaction
+// sends (its register address first; nil: unknown): where two parts
+// share an address it must be the kit's part's register (partFits).
+func GuessKit(impType, bus string, addr8 byte, sent []byte) (Kit, bool) {
 	for _, n := range kitNames() {
 		for _, k := range Kits[n] {
-			if k.Imp == impType && k.hasI2CPart(bus, addr8&^1) {
+			if k.Imp == impType && k.hasI2CPart(bus, addr8&^1, sent) {
 				return k, true
 			}
 		}
 	}
 	return Kit{}, false
+}
+
+// partFits reports whether a transaction sending sent to addr8 (8-bit,
+// write address) can be for part model there: at 0xD4, the default
+// address of both the BQ25895 charger and the LSM9DS0's gyroscope, the
+// register addressed first tells them apart (gyroRegister). An empty
+// transaction fits either.
+func partFits(model string, addr8 byte, sent []byte) bool {
+	if addr8 != 0xD4 || len(sent) == 0 {
+		return true
+	}
+	switch model {
+	case "lsm9ds0":
+		return gyroRegister(sent[0])
+	case "bq25895":
+		return !gyroRegister(sent[0])
+	}
+	return true
+}
+
+// gyroRegister reports whether a transaction's first byte addresses an
+// LSM9DS0 gyroscope register: WHO_AM_I_G (0x0F) or CTRL_REG1_G to
+// INT1_DURATION_G (0x20-0x38), the MSB asking for auto-increment. The
+// BQ25895's registers are REG00-REG14; its driver starts with a control
+// register (REG02, REG03) or a status (REG0B), never REG0F, the
+// system-voltage result read after a conversion.
+func gyroRegister(first byte) bool {
+	reg := first & 0x7F
+	return reg == 0x0F || reg >= 0x20 && reg <= 0x38
 }
 
 // GuessKitSPI returns the built-in board for impType that has a SPI part
@@ -65,10 +96,11 @@ var kitNames = sync.OnceValue(func() []string {
 })
 
 // hasI2CPart reports whether one of the kit's parts answers at addr8 on
-// bus.
-func (k Kit) hasI2CPart(bus string, addr8 byte) bool {
+// bus, and a transaction sending sent there fits it.
+func (k Kit) hasI2CPart(bus string, addr8 byte, sent []byte) bool {
 	for _, p := range k.Parts {
-		if p.Bus == bus && p.Address != 0 && (byte(p.Address) == addr8 || slices.Contains(otherAddresses(p), addr8)) {
+		if p.Bus == bus && p.Address != 0 && (byte(p.Address) == addr8 || slices.Contains(otherAddresses(p), addr8)) &&
+			partFits(p.Model, addr8, sent) {
 			return true
 		}
 	}

@@ -37,9 +37,36 @@ func TestGuessKit(t *testing.T) {
 		{"imp001", "i2c89", 0xA2, ""},                                     // a PCF8563 alone: a breakout, not a kit
 		{"imp001", "i2c89", 0xD4, "9DOF Tail on an April board (imp001)"}, // its LSM9DS0's gyroscope
 	} {
-		k, ok := GuessKit(c.imp, c.bus, c.addr)
+		k, ok := GuessKit(c.imp, c.bus, c.addr, nil)
 		if got := map[bool]string{true: k.Name}[ok]; got != c.want {
 			t.Errorf("GuessKit(%s, %s, %#x) = %q, want %q", c.imp, c.bus, c.addr, got, c.want)
+		}
+	}
+}
+
+// At 0xD4 the register the code's first transaction addresses tells the
+// LSM9DS0's gyroscope (WHO_AM_I_G 0x0F, 0x20-0x38) from the BQ25895
+// (REG00-REG14): a charger driver on an April board's i2c89 does not get
+// the 9DOF Tail, nor a gyroscope driver on the impC001's i2cKL the
+// impC001 Breakout Board.
+func TestGuessKitAtD4ByRegister(t *testing.T) {
+	for _, c := range []struct {
+		imp, bus string
+		first    []byte
+		want     string
+	}{
+		{"imp001", "i2c89", []byte{0x0F}, "9DOF Tail on an April board (imp001)"},
+		{"imp001", "i2c89", []byte{0xA0, 0x0F}, "9DOF Tail on an April board (imp001)"},
+		{"imp001", "i2c89", []byte{0x02, 0x3D}, ""},
+		{"imp001", "i2c89", []byte{0x0B}, ""},
+		{"impC001", "i2cKL", []byte{0x02, 0x3D}, "impC001 Breakout Board (rev5.0)"},
+		{"impC001", "i2cKL", []byte{0x14}, "impC001 Breakout Board (rev5.0)"},
+		{"impC001", "i2cKL", []byte{0x0F}, ""},
+		{"impC001", "i2cKL", []byte{0x28 | 0x80}, ""},
+	} {
+		k, ok := GuessKit(c.imp, c.bus, 0xD4, c.first)
+		if got := map[bool]string{true: k.Name}[ok]; got != c.want {
+			t.Errorf("GuessKit(%s, %s, 0xD4, % X) = %q, want %q", c.imp, c.bus, c.first, got, c.want)
 		}
 	}
 }

@@ -162,15 +162,16 @@ func (w *World) flashFile(d *Device) string {
 
 // guessBoard is asked on a run's first I²C transaction when no board was
 // chosen: code addressing a built-in kit's sensor on the kit's bus (an
-// impExplorer Kit, the impC001 Breakout Board) gets the kit, logged once.
+// impExplorer Kit, the impC001 Breakout Board; sent: the bytes it sends,
+// its register address first) gets the kit, logged once.
 // Other code gets breakout parts at their default addresses as it
 // addresses them (board.Breakouts), each logged once.
-func (d *Device) guessBoard(bus string, addr8 byte) *board.Board {
+func (d *Device) guessBoard(bus string, addr8 byte, sent []byte) *board.Board {
 	if !d.boardGuess {
 		return d.board
 	}
 	d.boardGuess = false
-	k, ok := board.GuessKit(d.ident.Type, bus, addr8)
+	k, ok := board.GuessKit(d.ident.Type, bus, addr8, sent)
 	if !ok {
 		d.board.UseBreakouts(func(line string) { d.Log(event.TypeStatus, line) })
 		return d.board

@@ -9,13 +9,13 @@ import (
 	"github.com/impvm/impvm/runtime"
 )
 
-// boardFor returns the board for an I²C transaction at addr8 on b: the
-// configured one, or the one GuessBoard infers from the run's first
-// transaction (nil: nothing attached).
-func (m *Module) boardFor(b *bus, addr8 byte) *board.Board {
+// boardFor returns the board for an I²C transaction sending sent to
+// addr8 on b: the configured one, or the one GuessBoard infers from the
+// run's first transaction (nil: nothing attached).
+func (m *Module) boardFor(b *bus, addr8 byte, sent []byte) *board.Board {
 	if m.board == nil && !m.guessed && m.opts.GuessBoard != nil {
 		m.guessed = true
-		m.board = m.opts.GuessBoard(b.name, addr8)
+		m.board = m.opts.GuessBoard(b.name, addr8, sent)
 		m.startWatching()
 	}
 	return m.board

@@ -75,7 +75,7 @@ func (m *Module) i2cRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, er
 	sub := dataOf(args[2])
 	n, _ := args[3].ToInt()
 	n = max(n, 0)
-	bd := m.boardFor(b, addr)
+	bd := m.boardFor(b, addr, sub)
 	if bd == nil {
 		b.readError = I2CNACK
 		m.spend(10, i2cClock(b), 0)
@@ -103,7 +103,7 @@ func (m *Module) i2cWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	if len(args) > 2 {
 		data = dataOf(args[2])
 	}
-	bd := m.boardFor(b, addr)
+	bd := m.boardFor(b, addr, data)
 	if bd == nil {
 		m.spend(10, i2cClock(b), 0)
 		return runtime.Int(I2CNACK), nil

@@ -23,8 +23,9 @@ type Options struct {
 	Board *board.Board
 	// GuessBoard, when Board is nil, is asked on the first I²C transaction
 	// of the run for the board that code addressing addr8 on bus implies
-	// (the impExplorer Kit); nil if none. It is asked at most once.
-	GuessBoard func(bus string, addr8 byte) *board.Board
+	// (the impExplorer Kit), sent the bytes it sends (a read's register
+	// address); nil if none. It is asked at most once.
+	GuessBoard func(bus string, addr8 byte, sent []byte) *board.Board
 	// GuessBoardSPI, when Board is nil, is asked likewise on SPI
 	// transfers until a guess finds a board, with what says which
 	// chip-select pins the imp drives low (a board's SPI flash selected
