@@ -31,12 +31,15 @@ const (
 
 // builtinLibDir is a library directory that only the test runner has: the
 // libraries impUnit itself requires (Promise, JSONEncoder), which impvm
-// builds in, resolve to nothing there.
+// builds in, resolve to nothing there, whether #require'd or @include'd
+// from their GitHub repositories (at any ref) and not vendored.
 const builtinLibDir = "<impvm built-in>"
 
 var builtinLibs = map[string]string{
 	"Promise.lib.nut":       "// Promise: built into impvm test\n",
 	"JSONEncoder.class.nut": "// JSONEncoder: built into impvm test\n",
+	filepath.FromSlash("github/electricimp/Promise/Promise.lib.nut"):           "// Promise: built into impvm test\n",
+	filepath.FromSlash("github/electricimp/JSONEncoder/JSONEncoder.class.nut"): "// JSONEncoder: built into impvm test\n",
 }
 
 // Options configure a test run.

@@ -109,6 +109,23 @@ class Derived extends Base {
 				"ok   Derived::setUp\nok   Derived::testA\nok   Derived::testB\nok   Derived::testC\nok   Derived::tearDown\n",
 		},
 		{
+			// Promise and JSONEncoder, which impUnit needs and impvm builds
+			// in, satisfy a #require or a GitHub @include of them that no
+			// library directory has.
+			name: "built-in libraries for #require and github: includes",
+			files: map[string]string{"b.test.nut": `
+#require "Promise.lib.nut:4.0.0"
+@include "github:electricimp/Promise/Promise.lib.nut@v4.0.0"
+@include "github:electricimp/JSONEncoder/JSONEncoder.class.nut"
+class B extends ImpTestCase {
+    function testBuiltIns() {
+        return Promise.resolve(JSONEncoder.encode({a = 1})).then(function(s) { assertEqual("{\"a\":1}", s); }.bindenv(this));
+    }
+}
+`},
+			want: "# b.test.nut (device)\nok   B::testBuiltIns\n",
+		},
+		{
 			// impt sets every test case's session slot to the session's name
 			// (a test names its cloud objects with it); impvm's is "impvm-"
 			// and the FNV-1a hash of the file's path in the project.
