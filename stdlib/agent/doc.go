@@ -1,8 +1,9 @@
 // Package agent is the agent side of the imp API: the device object
 // (messages to and from the paired device, connection callbacks), the
 // http object (http.onrequest with httpresponse, JSON, URL and base64
-// coding, http.hash, and outbound requests, which reach only the agent's
-// own URL), the agent's server object (log, error, save, load) and, via
+// coding, http.hash, and outbound requests and streams, carried by a
+// web.Client or, to the agent's own URL, by the agent itself), the
+// agent's server object (log, error, save, load) and, via
 // stdlib/imp, an imp object with named timers; Open also installs the
 // mqtt object (stdlib/mqtt).
 //
