@@ -20,11 +20,14 @@ type stream struct {
 	closed bool
 }
 
-// Roots keeps the creation callback alive as long as the stream is (for
-// weak references and cycles, as the imp's reference counts do); once
-// the stream is closed the request holds its callbacks until the answer
-// (sendAsync, streamCloseSync).
-func (st *stream) Roots(visit func(runtime.Value)) { visit(st.done) }
+// Roots keeps the creation callback and the request alive as long as
+// the stream is (for weak references, cycles and the heap meter, as the
+// imp's reference counts do); once the stream is closed the request
+// holds its callbacks until the answer (sendAsync, streamCloseSync).
+func (st *stream) Roots(visit func(runtime.Value)) {
+	visit(st.req)
+	visit(st.done)
+}
 
 func (m *Module) streamMethods() []runtime.Spec {
 	return []runtime.Spec{
