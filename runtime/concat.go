@@ -95,37 +95,47 @@ const MaxConcatRun = 16
 
 // concatRun is CONCAT's fast path over run, the chain of ADD/ADDK
 // instructions after it: the first adds its B and C operands, each later
-// one adds its C operand to the one before's result. When the first
-// operand is a string (or a number, bool or null followed by a string)
-// and every later one a string, number, bool or null, every + is a
-// conversion without side effects that cannot fail: the result is built
-// at once, in one allocation, and ok is true. Otherwise (metamethods,
-// arithmetic on numbers, errors, or a heap that would have to be
-// measured) ok is false and the instructions run one by one, with their
-// own lines and errors.
-func (vm *VM) concatRun(run []Instr, regs, consts []Value) (v Value, ok bool) {
-	a := regs[run[0].B]
-	if a.typ != TString && addOperand(run[0], regs, consts).typ != TString {
+// one adds its C operand to the one before's result. With grouped (a
+// compiled s += chain), the last one is instead ADD s, s, result: s is
+// joined in front of the chain's string. When the chain's first operand
+// is a string (or a number, bool or null followed by a string) and every
+// other operand, s included, a string, number, bool or null, every + is
+// a conversion without side effects that cannot fail: the result is
+// built at once, in one allocation (or in place on s's builder), and ok
+// is true. Otherwise (metamethods, arithmetic on numbers, errors, or a
+// heap that would have to be measured) ok is false and the instructions
+// run one by one, with their own lines and errors.
+func (vm *VM) concatRun(run []Instr, grouped bool, regs, consts []Value) (v Value, ok bool) {
+	chain := run
+	if grouped {
+		chain = run[:len(run)-1]
+	}
+	a := regs[chain[0].B]
+	if a.typ != TString && addOperand(chain[0], regs, consts).typ != TString {
 		return Null, false // number + number adds: the chain runs op by op
 	}
+	head := a // the string the result starts with
+	if grouped {
+		head = regs[run[len(run)-1].B]
+	}
 	var j joiner
-	if a.typ != TString && !j.add(a) {
+	if head.typ != TString && !j.add(head) || grouped && !j.add(a) {
 		return Null, false
 	}
-	for _, in := range run {
+	for _, in := range chain {
 		if !j.add(addOperand(in, regs, consts)) {
 			return Null, false
 		}
 	}
 	n := j.n
-	if a.typ == TString {
-		n += len(a.Str())
+	if head.typ == TString {
+		n += len(head.Str())
 	}
 	if n > MaxStringLen || !vm.chargeIfRoom(sizeString+int64(n)) {
 		return Null, false
 	}
-	if a.typ == TString {
-		if buf := builderFor(a.StringObj(), n); buf != nil {
+	if head.typ == TString {
+		if buf := builderFor(head.StringObj(), n); buf != nil {
 			buf.b = j.appendTo(buf.b)
 			return buf.string(n), true
 		}
@@ -134,8 +144,8 @@ func (vm *VM) concatRun(run []Instr, regs, consts []Value) (v Value, ok bool) {
 	if s == nil {
 		return Str(""), true
 	}
-	if a.typ == TString {
-		j.appendTo(mem[:copy(mem, a.Str())])
+	if head.typ == TString {
+		j.appendTo(mem[:copy(mem, head.Str())])
 	} else {
 		j.appendTo(mem[:0])
 	}
@@ -153,8 +163,8 @@ func addOperand(in Instr, regs, consts []Value) Value {
 // joiner gathers the texts of the operands of a CONCAT run: strings, and
 // integers written as digits only when the result is built.
 type joiner struct {
-	texts [MaxConcatRun + 1]string
-	ints  [MaxConcatRun + 1]int32
+	texts [MaxConcatRun + 2]string
+	ints  [MaxConcatRun + 2]int32
 	isInt uint32 // bit i: operand i is ints[i]
 	count int
 	n     int // the length of every text

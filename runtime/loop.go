@@ -642,7 +642,7 @@ reload:
 			cl.Proto.Counts[in.Bx()]++
 		case OpConcat:
 			run := code[pc : pc+int(in.B())]
-			if v, ok := vm.concatRun(run, regs, consts); ok {
+			if v, ok := vm.concatRun(run, in.C() != 0, regs, consts); ok {
 				regs[run[len(run)-1].A] = v
 				pc += len(run)
 			}

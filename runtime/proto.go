@@ -120,7 +120,7 @@ const (
 	OpLoopGtK       // if R[A] > K[B]: pc += int16(C)
 	OpLoopGeK       // if R[A] >= K[B]: pc += int16(C)
 	OpCover         // Counts[Bx]++ (line coverage; emitted only when compiling with it)
-	OpConcat        // the next B instructions are a chain of ADD/ADDK (each after the first adds to the one before's result): when every + is a string conversion, R[last's A] = the joined string and they are skipped (concatRun)
+	OpConcat        // the next B instructions are a chain of ADD/ADDK (each after the first adds to the one before's result): when every + is a string conversion, R[last's A] = the joined string and they are skipped (concatRun); C=1: the last is ADD s, s, (the others' result)
 	numOps
 )
 

@@ -17,6 +17,31 @@ import (
 // one (so metamethods, arithmetic, errors and their lines are the
 // reference's). It reports false for a single +.
 func (fs *funcState) addChain(b *syntax.Binary, dst int) bool {
+	chain := plusChain(b)
+	if len(chain) < 2 {
+		return false
+	}
+	fs.emitAddChain(chain, dst, -1)
+	return true
+}
+
+// appendChain compiles s += b for s the local in register s and b a +
+// chain (or a single +): the chain into a temporary, then s = s + it. The
+// last run's CONCAT covers that ADD too (CONCAT C=1: the last ADD adds the
+// run's result to its B), so s, the chain's strings and all are joined at
+// once; an s on a builder is extended in place.
+func (fs *funcState) appendChain(b *syntax.Binary, s int, at syntax.Node) {
+	top := fs.freeReg
+	v := fs.allocReg()
+	fs.setLine(b)
+	fs.emitAddChain(plusChain(b), v, s)
+	fs.setLine(at)
+	fs.op(runtime.OpAdd, s, s, v)
+	fs.freeReg = top
+}
+
+// plusChain returns the + nodes of the chain b ends, innermost first.
+func plusChain(b *syntax.Binary) []*syntax.Binary {
 	var chain []*syntax.Binary
 	for x := b; ; {
 		chain = append(chain, x)
@@ -26,10 +51,14 @@ func (fs *funcState) addChain(b *syntax.Binary, dst int) bool {
 		}
 		x = inner
 	}
-	if len(chain) < 2 {
-		return false
-	}
 	slices.Reverse(chain)
+	return chain
+}
+
+// emitAddChain emits chain with its result in dst (see addChain). With
+// appendTo a register, the caller emits ADD appendTo, appendTo, dst
+// right after: the last run counts it.
+func (fs *funcState) emitAddChain(chain []*syntax.Binary, dst, appendTo int) {
 	acc := fs.allocReg()
 	x := fs.exprAnyReg(chain[0].X)
 	left := 0 // ADDs of the current CONCAT run not yet emitted
@@ -49,8 +78,13 @@ func (fs *funcState) addChain(b *syntax.Binary, dst int) bool {
 			for i+left < len(chain) && left < runtime.MaxConcatRun && fs.emitsNothing(chain[i+left].Y) {
 				left++
 			}
+			grouped := 0
+			if i+left == len(chain) && appendTo >= 0 && left < runtime.MaxConcatRun {
+				left++
+				grouped = 1
+			}
 			if left > 1 {
-				fs.op(runtime.OpConcat, 0, left, 0)
+				fs.op(runtime.OpConcat, 0, left, grouped)
 			}
 		}
 		if isConst {
@@ -62,7 +96,6 @@ func (fs *funcState) addChain(b *syntax.Binary, dst int) bool {
 		fs.freeReg = acc + 1
 		x = acc
 	}
-	return true
 }
 
 // emitsNothing reports whether e, as the right operand of +, is read

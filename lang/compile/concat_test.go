@@ -2,6 +2,7 @@ package compile
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,6 +60,14 @@ func TestConcatChains(t *testing.T) {
 		{`class V { v = 0; constructor(v) { this.v = v; } function _add(o) { return "V" + v + "+" + o; } } local v = V(7); print(v + a + "x" + a);`, "V7+1x1"},
 		{`class V { function _add(o) { return "added"; } } local v = V(); local r = v + "a" + "b"; print(r.slice(0, 10) + r.slice(-2));`, "(instance ab"},
 		{`local w = {}; print(("w" + a + w).slice(0, 9));`, "w1(table "},
+		// s += chain is s + (chain): the chain's value first, then s's.
+		{`local k = "k"; s += a + b; s += "" + a + b; s += k + a; s += a + k; s += s + "|"; print(s);`, "s312k11ks312k11k|"},
+		{`local m = 5; m += a + b; print(m + ";"); m += "x" + a; print(m);`, "8;8x1"},
+		{`local m = 1.5; m += "x" + a + "y"; print(m + ";"); local w = true; w += "" + s; print(w);`, "1.5x1y;trues"},
+		{`local m = null; m += "x" + a; print(m);`, "nullx1"},
+		{`class T { function _tostring() { return "T"; } } local t = T(); t += "a" + s; print(t);`, "Tas"},
+		{`local c = "c"; function q() { c = "changed"; return "G"; } c += "[" + q() + "]"; print(c);`, "changed[G]"},
+		{`local l = "", all = []; for (local i = 0; i < 30; i++) { l += "<" + i + ">"; all.append(l); } print(all[3] + all[29].len() + all[12].slice(-4));`, "<0><1><2><3>110<12>"},
 	}
 	for _, tc := range tests {
 		got, err := runScript(t, locals+tc.src)
@@ -109,13 +118,34 @@ func TestConcatRuns(t *testing.T) {
 	if !containsInOrder(p.Code, want) {
 		t.Errorf("code %v lacks %v in order", ops(p.Code), want)
 	}
-	for pc, in := range p.Code {
+	checkRuns(t, p.Code)
+	// s += chain: the last run ends with s = s + the chain (CONCAT C=1).
+	p, err = Source("t.nut", []byte(`local s = "", k = "k"; function f() { return "" } s += "<" + k + ">" + f(); s += k + "=" + k;`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var grouped []int
+	for _, in := range p.Code {
+		if in.Op == runtime.OpConcat {
+			grouped = append(grouped, int(in.B), int(in.C))
+		}
+	}
+	if want := []int{2, 0, 2, 1, 3, 1}; !slices.Equal(grouped, want) {
+		t.Errorf("CONCAT runs and C %v, want %v: %v", grouped, want, ops(p.Code))
+	}
+	checkRuns(t, p.Code)
+}
+
+// checkRuns checks that every CONCAT covers ADDs only.
+func checkRuns(t *testing.T, code []runtime.Instr) {
+	t.Helper()
+	for pc, in := range code {
 		if in.Op != runtime.OpConcat {
 			continue
 		}
-		for _, next := range p.Code[pc+1 : pc+1+int(in.B)] {
+		for _, next := range code[pc+1 : pc+1+int(in.B)] {
 			if next.Op != runtime.OpAdd && next.Op != runtime.OpAddK {
-				t.Errorf("CONCAT at %d covers a %v: %v", pc, next.Op, ops(p.Code))
+				t.Errorf("CONCAT at %d covers a %v: %v", pc, next.Op, ops(code))
 			}
 		}
 	}

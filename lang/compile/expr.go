@@ -427,7 +427,9 @@ func (fs *funcState) assignName(a *syntax.Assign, id *syntax.Ident, dst int) {
 		if a.Op == "<-" {
 			fs.c.errorf(a.P, "can't 'create' a local slot")
 		}
-		if op, ok := compoundOps[a.Op]; ok {
+		if chain, ok := a.Value.(*syntax.Binary); ok && a.Op == "+=" && chain.Op == "+" {
+			fs.appendChain(chain, r.index, a)
+		} else if op, ok := compoundOps[a.Op]; ok {
 			v := fs.exprAnyReg(a.Value)
 			fs.setLine(a)
 			fs.op(op, r.index, r.index, v)
