@@ -37,8 +37,7 @@ func (p *parser) tableSlots(end lexer.TokenType) []Slot {
 	var slots []Slot
 	for !p.is(end) {
 		slots = append(slots, p.slot(false))
-		if p.is(tkComma) {
-			p.next()
+		if p.got(tkComma) {
 		}
 	}
 	p.next()
@@ -114,8 +113,7 @@ func (p *parser) params(fn *Function) {
 		}
 		name, at := p.ident()
 		param := Param{P: at, Name: name}
-		if p.is(tkAssign) {
-			p.next()
+		if p.got(tkAssign) {
 			param.Default = p.expression()
 			defaults++
 		} else if defaults > 0 {
@@ -151,8 +149,7 @@ func (p *parser) paramSeparator() {
 // [extends expr] [</ attributes />] { members }.
 func (p *parser) classDef(at Pos) *ClassDef {
 	def := &ClassDef{P: at}
-	if p.is(kwExtends) {
-		p.next()
+	if p.got(kwExtends) {
 		def.Extends = p.expression()
 	}
 	if p.is(tkAttrOpen) {
@@ -161,8 +158,7 @@ func (p *parser) classDef(at Pos) *ClassDef {
 	p.expect(tkLBrace)
 	for !p.is(tkRBrace) {
 		def.Members = append(def.Members, p.member())
-		if p.is(tkSemi) {
-			p.next()
+		if p.got(tkSemi) {
 		}
 	}
 	p.next()

@@ -25,8 +25,7 @@ func (p *parser) commaExpr() Expr {
 		return x
 	}
 	list := []Expr{x}
-	for p.is(tkComma) {
-		p.next()
+	for p.got(tkComma) {
 		list = append(list, p.expression())
 	}
 	return &Comma{P: x.Position(), List: list}
@@ -294,8 +293,7 @@ func (p *parser) exprList(end lexer.TokenType, trailingComma bool) []Expr {
 	var list []Expr
 	for !p.is(end) {
 		list = append(list, p.expression())
-		if p.is(tkComma) {
-			p.next()
+		if p.got(tkComma) {
 			if !trailingComma && p.is(end) {
 				p.failHere("expression expected, found '" + p.tok().Value + "'")
 			}

@@ -222,12 +222,10 @@ func (p *parser) script() []Stmt {
 // enumMember parses NAME [= scalar] [,].
 func (p *parser) enumMember() (m EnumMember) {
 	m.Name, m.P = p.ident()
-	if p.is(tkAssign) {
-		p.next()
+	if p.got(tkAssign) {
 		m.Value = p.scalar()
 	}
-	if p.is(tkComma) {
-		p.next()
+	if p.got(tkComma) {
 	}
 	return m
 }

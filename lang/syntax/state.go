@@ -49,6 +49,15 @@ func (p *parser) is(t lexer.TokenType) bool { return p.lex.Peek().Type == t }
 func posOf(t *lexer.Token) Pos              { return Pos{Line: int32(t.Pos.Line), Col: int32(t.Pos.Column)} }
 func (p *parser) pos() Pos                  { return posOf(p.lex.Peek()) }
 
+// got consumes the current token if it is a t and reports whether it was.
+func (p *parser) got(t lexer.TokenType) bool {
+	if p.is(t) {
+		p.next()
+		return true
+	}
+	return false
+}
+
 // nlBefore reports whether a line feed precedes the current token. No
 // token type is elided, so the raw cursor is the current token's index.
 func (p *parser) nlBefore() bool {
@@ -148,8 +157,7 @@ func (p *parser) terminatedUnless(done bool) {
 
 // optionalSemicolon consumes a ';' or checks that the statement ends here.
 func (p *parser) optionalSemicolon() {
-	if p.is(tkSemi) {
-		p.next()
+	if p.got(tkSemi) {
 		return
 	}
 	if !p.atEndOfStatement() {

@@ -70,8 +70,7 @@ func (p *parser) localDecls() []LocalDecl {
 	for {
 		name, at := p.ident()
 		d := LocalDecl{P: at, Name: name}
-		if p.is(tkAssign) {
-			p.next()
+		if p.got(tkAssign) {
 			d.Init = p.expression()
 		}
 		decls = append(decls, d)
@@ -98,8 +97,7 @@ func (p *parser) ifStmt() Stmt {
 	s := &If{P: p.expect(kwIf)}
 	s.Cond = p.condition()
 	s.Then = p.thenStmt()
-	if p.is(kwElse) {
-		p.next()
+	if p.got(kwElse) {
 		s.Else = p.elseStmt()
 	}
 	return s
@@ -110,8 +108,7 @@ func (p *parser) funcDecl() Stmt {
 	at := p.expect(kwFunction)
 	name, _ := p.ident()
 	path := []string{name}
-	for p.is(tkDColon) {
-		p.next()
+	for p.got(tkDColon) {
 		name, _ = p.ident()
 		path = append(path, name)
 	}
@@ -125,8 +122,7 @@ func (p *parser) foreachStmt() Stmt {
 	s := &Foreach{P: p.expect(kwForeach)}
 	p.expect(tkLParen)
 	s.Val, _ = p.ident()
-	if p.is(tkComma) {
-		p.next()
+	if p.got(tkComma) {
 		s.Key = s.Val
 		s.Val, _ = p.ident()
 	}
