@@ -215,18 +215,12 @@ func (d *protoDecoder) fail(format string, args ...any) {
 	d.buf = nil
 }
 
-func (d *protoDecoder) uint() uint64 {
-	n, size := binary.Uvarint(d.buf)
-	if size <= 0 {
-		d.fail("bad number")
-		return 0
-	}
-	d.buf = d.buf[size:]
-	return n
-}
+func (d *protoDecoder) uint() uint64 { return readVarint(d, binary.Uvarint) }
+func (d *protoDecoder) int() int64   { return readVarint(d, binary.Varint) }
 
-func (d *protoDecoder) int() int64 {
-	n, size := binary.Varint(d.buf)
+// readVarint reads one number with read (binary.Uvarint or Varint).
+func readVarint[T int64 | uint64](d *protoDecoder, read func([]byte) (T, int)) T {
+	n, size := read(d.buf)
 	if size <= 0 {
 		d.fail("bad number")
 		return 0
