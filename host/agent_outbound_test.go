@@ -438,3 +438,27 @@ imp.wakeup(1, function() { server.log("answered: callback " + (w.ref() == null ?
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestAgentCancelDropsCallbacks: a cancelled request lets its callbacks
+// go at once, as the imp drops its references (its done callback never
+// runs), even when the answer would never have come.
+func TestAgentCancelDropsCallbacks(t *testing.T) {
+	src := `
+http.onrequest(function(req, res) {}); // never answers
+function send() {
+  local done = function(r) { server.log("done " + r.statuscode); };
+  req <- http.get(http.agenturl() + "/x");
+  req.sendasync(done, NO_TIMEOUT);
+  return done.weakref();
+}
+local w = send();
+server.log("sent: callback " + (w.ref() == null ? "gone" : "kept"));
+req.cancel();
+server.log("cancelled: callback " + (w.ref() == null ? "gone" : "kept"));
+http.onrequest(null);
+`
+	want := "sent: callback kept\ncancelled: callback gone\n"
+	if got := agentLog(runAgentWeb(t, web.Offline{}, src, false)); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -50,6 +50,7 @@ type outbound struct {
 	sent, cancelled bool
 	cancel          context.CancelFunc // a request in flight on the network
 	timeout         *event.Event       // a request to the agent's own URL
+	held            runtime.Held       // its callbacks, until the answer or cancel
 }
 
 // ownPath returns the path and query of rawURL when it is the agent's own
@@ -181,9 +182,9 @@ func (m *Module) sendAsync(vm *runtime.VM, args []runtime.Value) (runtime.Value,
 			wait = timeoutArg(a)
 		}
 	}
-	held := vm.Hold(done, stream) // alive (weakrefs, bindenv) until the answer comes
+	vm.HoldIn(&o.held, []runtime.Value{done, stream}) // alive (weakrefs, bindenv) until the answer comes or cancel
 	deliver := func(res *Response) error {
-		held.Release()
+		o.held.Release()
 		if o.cancelled {
 			return nil
 		}
@@ -397,6 +398,7 @@ func (m *Module) sendSync(vm *runtime.VM, args []runtime.Value) (runtime.Value, 
 func (m *Module) cancelOutbound(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	o := outboundOf(args[0])
 	o.cancelled = true
+	o.held.Release() // its callbacks will not run
 	m.q.Cancel(o.timeout)
 	if o.cancel != nil {
 		o.cancel()
