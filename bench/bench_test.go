@@ -29,7 +29,7 @@ var programs = []string{
 	"fib", "loop", "table", "array", "strcat", "method",
 	"trycatch", "closures", "nbody", "encoder", "classes", "sort",
 	"generators", "strings", "foreach", "json", "blob", "regexp",
-	"chain", "wakeup",
+	"chain", "wakeup", "records", "metamethods", "bits", "calls",
 }
 
 var (

@@ -15,26 +15,30 @@ import (
 // for tables, structs for classes, error values for exceptions). Each
 // returns what its Squirrel program prints.
 var goPrograms = map[string]func() string{
-	"fib":        goFibProgram,
-	"loop":       goLoop,
-	"table":      goTable,
-	"array":      goArray,
-	"strcat":     goStrcat,
-	"method":     goMethod,
-	"trycatch":   goTryCatch,
-	"closures":   goClosures,
-	"nbody":      goNBody,
-	"encoder":    goEncoder,
-	"classes":    goClasses,
-	"sort":       goSort,
-	"generators": goGenerators,
-	"strings":    goStrings,
-	"foreach":    goForeach,
-	"json":       goJSON,
-	"blob":       goBlob,
-	"regexp":     goRegexp,
-	"chain":      goChain,
-	"wakeup":     goWakeup,
+	"fib":         goFibProgram,
+	"loop":        goLoop,
+	"table":       goTable,
+	"array":       goArray,
+	"strcat":      goStrcat,
+	"method":      goMethod,
+	"trycatch":    goTryCatch,
+	"closures":    goClosures,
+	"nbody":       goNBody,
+	"encoder":     goEncoder,
+	"classes":     goClasses,
+	"sort":        goSort,
+	"generators":  goGenerators,
+	"strings":     goStrings,
+	"foreach":     goForeach,
+	"json":        goJSON,
+	"blob":        goBlob,
+	"regexp":      goRegexp,
+	"chain":       goChain,
+	"wakeup":      goWakeup,
+	"records":     goRecords,
+	"metamethods": goMetamethods,
+	"bits":        goBits,
+	"calls":       goCalls,
 }
 
 func goFib(n int32) int32 {
@@ -803,4 +807,142 @@ func goWakeup() string {
 		t.fn()
 	}
 	return out
+}
+
+func goRecords() string {
+	names := []string{"temp", "humid", "press", "light", "volt"}
+	type record struct {
+		id, value int32
+		kind      string
+		ok        bool
+	}
+	type summary struct{ n, total, max int32 }
+	recs := make([]*record, 0)
+	for i := int32(0); i < 40000; i++ {
+		recs = append(recs, &record{id: i, kind: names[i%5], value: (i * 37) % 1000, ok: i%7 != 0})
+	}
+	sums := map[string]*summary{}
+	for _, r := range recs {
+		if !r.ok {
+			continue
+		}
+		s := sums[r.kind]
+		if s == nil {
+			s = &summary{max: -1}
+			sums[r.kind] = s
+		}
+		s.n++
+		s.total += r.value
+		if r.value > s.max {
+			s.max = r.value
+		}
+		r.value *= 2
+	}
+	sort.Slice(recs, func(i, j int) bool {
+		if recs[i].value != recs[j].value {
+			return recs[i].value < recs[j].value
+		}
+		return recs[i].id < recs[j].id
+	})
+	var out strings.Builder
+	for _, k := range names {
+		s := sums[k]
+		fmt.Fprintf(&out, "%s %d %d %d\n", k, s.n, s.total, s.max)
+	}
+	fmt.Fprintf(&out, "first %d last %d\n", recs[0].id, recs[len(recs)-1].id)
+	return out.String()
+}
+
+// metaPoint is metamethods.nut's Point: fields, a property map its _get
+// and _set reach, and the operators its metamethods define.
+type metaPoint struct {
+	x, y  int32
+	props map[string]int32
+}
+
+func newMetaPoint(x, y int32) *metaPoint { return &metaPoint{x: x, y: y, props: map[string]int32{}} }
+
+func (p *metaPoint) add(o *metaPoint) *metaPoint { return newMetaPoint(p.x+o.x, p.y+o.y) }
+func (p *metaPoint) less(o *metaPoint) bool      { return p.x+p.y < o.x+o.y }
+func (p *metaPoint) String() string              { return fmt.Sprintf("(%d,%d)", p.x, p.y) }
+
+func goMetamethods() string {
+	acc := newMetaPoint(0, 0)
+	var total int32
+	for i := int32(0); i < 100000; i++ {
+		p := newMetaPoint(i%13, i%7)
+		p.props["tag"] = i
+		total += p.props["tag"]
+		acc = acc.add(p)
+		if p.less(acc) {
+			total++
+		}
+		total += p.x*p.x + p.y*p.y
+		if i&255 == 0 {
+			total += int32(len(p.String()))
+		}
+		total &= 0xFFFFFFF
+	}
+	return fmt.Sprintf("total %d acc %s\n", total, acc)
+}
+
+func goBits() string {
+	var tab [256]int32
+	for n := int32(0); n < 256; n++ {
+		c := n << 8
+		for k := 0; k < 8; k++ {
+			if c&0x8000 != 0 {
+				c = ((c << 1) ^ 0x1021) & 0xFFFF
+			} else {
+				c = (c << 1) & 0xFFFF
+			}
+		}
+		tab[n] = c
+	}
+	crc := int32(0xFFFF)
+	var pop, mix int32
+	for i := int32(0); i < 400000; i++ {
+		b := (i*7 + (i >> 3)) & 0xFF
+		crc = ((crc << 8) & 0xFFFF) ^ tab[((crc>>8)^b)&0xFF]
+		v := (i ^ (i << 5)) & 0x3FFFFFFF
+		v = v - ((v >> 1) & 0x15555555)
+		v = (v & 0x33333333) + ((v >> 2) & 0x33333333)
+		v = (v + (v >> 4)) & 0x0F0F0F0F
+		pop += (v & 0xFF) + ((v >> 8) & 0xFF) + ((v >> 16) & 0xFF) + (v >> 24)
+		mix = (((mix << 3) | (mix >> 21)) & 0xFFFFFF) ^ (((i & 0xFFFF) * 20011) & 0xFFFFFF) ^ (^i & 0x5A5A5A)
+	}
+	return fmt.Sprintf("crc %04x pop %d mix %06x\n", crc, pop, mix)
+}
+
+func goCalls() string {
+	def := func(a int32, rest ...int32) int32 {
+		b, c := int32(2), int32(3)
+		if len(rest) > 0 {
+			b = rest[0]
+		}
+		if len(rest) > 1 {
+			c = rest[1]
+		}
+		return a + b*c
+	}
+	va := func(a int32, vargv ...int32) int32 {
+		s := a
+		for _, v := range vargv {
+			s += v
+		}
+		return s + int32(len(vargv))
+	}
+	type env struct{ k int32 }
+	obj, bound := &env{5}, &env{100}
+	f := func(this *env, x int32) int32 { return this.k + x }
+	var total int32
+	for i := int32(0); i < 100000; i++ {
+		total += def(i) + def(i, 1) + def(i, 1, 1)
+		total += va(i) + va(i, 1, 2, 3)
+		total += f(obj, i&7) + f(bound, 1)
+		params := []int32{2, 2, 2}
+		total += def(1, 1) + def(params[0], params[1:]...)
+		total &= 0xFFFFFF
+	}
+	return fmt.Sprintf("total %d\n", total)
 }
