@@ -93,7 +93,7 @@ func blobKind(vm *runtime.VM) *runtime.Kind {
 	if k, ok := vm.Local(blobKindKey{}).(*runtime.Kind); ok {
 		return k
 	}
-	k := blobMembers.Kind(BlobTypeName, blobSpecs)
+	k := blobMembers.Kind(BlobTypeName, func() []runtime.Spec { return blobSpecs })
 	vm.SetLocal(blobKindKey{}, k)
 	return k
 }
@@ -123,46 +123,35 @@ func newBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return blobKind(vm).New(&Blob{data: make([]byte, size)}), nil
 }
 
-// blobMethod is a blob method body; b is `this`.
-type blobMethod func(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error)
-
-var blobMethods = []struct {
-	Name    string
-	NParams int
-	Mask    string
-	Fn      blobMethod
-}{
-	{Name: "len", NParams: 1, Mask: ".", Fn: blobLen},
-	{Name: "tell", NParams: 1, Mask: ".", Fn: blobTell},
-	{Name: "eos", NParams: 1, Mask: ".", Fn: blobEOS},
-	{Name: "flush", NParams: 1, Mask: ".", Fn: blobFlush},
-	{Name: "seek", NParams: -2, Mask: ".nn", Fn: blobSeekM},
-	{Name: "resize", NParams: 2, Mask: ".n", Fn: blobResizeM},
-	{Name: "readn", NParams: 2, Mask: ".n", Fn: blobReadNM},
-	{Name: "writen", NParams: 3, Mask: "..n", Fn: blobWriteNM},
-	{Name: "readblob", NParams: 2, Mask: ".n", Fn: blobReadBlobM},
-	{Name: "writeblob", NParams: -2, Mask: "..", Fn: blobWriteBlobM},
-	{Name: "readstring", NParams: 2, Mask: ".n", Fn: blobReadStringM},
-	{Name: "writestring", NParams: 2, Mask: ".s", Fn: blobWriteStringM},
-	{Name: "swap2", NParams: 1, Mask: ".", Fn: blobSwap2M},
-	{Name: "swap4", NParams: 1, Mask: ".", Fn: blobSwap4M},
-	{Name: "tostring", NParams: 1, Mask: ".", Fn: blobToStringM},
+var blobSpecs = []runtime.Spec{
+	{Name: "len", NParams: 1, Mask: ".", Fn: blobMethod(blobLen)},
+	{Name: "tell", NParams: 1, Mask: ".", Fn: blobMethod(blobTell)},
+	{Name: "eos", NParams: 1, Mask: ".", Fn: blobMethod(blobEOS)},
+	{Name: "flush", NParams: 1, Mask: ".", Fn: blobMethod(blobFlush)},
+	{Name: "seek", NParams: -2, Mask: ".nn", Fn: blobMethod(blobSeekM)},
+	{Name: "resize", NParams: 2, Mask: ".n", Fn: blobMethod(blobResizeM)},
+	{Name: "readn", NParams: 2, Mask: ".n", Fn: blobMethod(blobReadNM)},
+	{Name: "writen", NParams: 3, Mask: "..n", Fn: blobMethod(blobWriteNM)},
+	{Name: "readblob", NParams: 2, Mask: ".n", Fn: blobMethod(blobReadBlobM)},
+	{Name: "writeblob", NParams: -2, Mask: "..", Fn: blobMethod(blobWriteBlobM)},
+	{Name: "readstring", NParams: 2, Mask: ".n", Fn: blobMethod(blobReadStringM)},
+	{Name: "writestring", NParams: 2, Mask: ".s", Fn: blobMethod(blobWriteStringM)},
+	{Name: "swap2", NParams: 1, Mask: ".", Fn: blobMethod(blobSwap2M)},
+	{Name: "swap4", NParams: 1, Mask: ".", Fn: blobMethod(blobSwap4M)},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: blobMethod(blobToStringM)},
 }
 
-// blobSpecs binds the blob methods: `this` must be a blob.
-func blobSpecs() []runtime.Spec {
-	specs := make([]runtime.Spec, len(blobMethods))
-	for i, m := range blobMethods {
-		fn := m.Fn
-		specs[i] = runtime.Spec{Name: m.Name, NParams: m.NParams, Mask: m.Mask, Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-			b, ok := BlobOf(args[0])
-			if !ok {
-				return runtime.Null, runtime.NewError(errBlobTag)
-			}
-			return fn(b, vm, args)
-		}}
+// blobMethod binds a blob method body, which gets `this` as b: anything
+// else as `this` throws the reference's "invalid type tag" (not the
+// type-mask error of runtime.HostMethod).
+func blobMethod(fn func(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
+	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		b, ok := BlobOf(args[0])
+		if !ok {
+			return runtime.Null, runtime.NewError(errBlobTag)
+		}
+		return fn(b, vm, args)
 	}
-	return specs
 }
 
 // ------------------------------------------------------------ buffer ops
