@@ -126,6 +126,16 @@ class B extends ImpTestCase {
 			want: "# b.test.nut (device)\nok   B::testBuiltIns\n",
 		},
 		{
+			// impUnit's info() takes no argument as well (an empty message).
+			name: "info without a message",
+			files: map[string]string{"i.test.nut": `
+class I extends ImpTestCase {
+    function testInfo() { info(); info(42); }
+}
+`},
+			want: "# i.test.nut (device)\ninfo I::testInfo: \ninfo I::testInfo: 42\nok   I::testInfo\n",
+		},
+		{
 			// impt sets every test case's session slot to the session's name
 			// (a test names its cloud objects with it); impvm's is "impvm-"
 			// and the FNV-1a hash of the file's path in the project.

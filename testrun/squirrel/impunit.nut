@@ -84,7 +84,7 @@ class ImpTestCase {
         return error;
     }
 
-    function info(message) {
+    function info(message = "") {
         __report("INFO", "", "", message + "", null);
     }
 
