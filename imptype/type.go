@@ -66,8 +66,9 @@ type Type struct {
 	// order (Electric Imp's imp.net.setserverinterfaces page: Ethernet,
 	// WiFi, then cellular, leaving out what the imp lacks).
 	Interfaces []string
-	// ServerVia: the interfaces that carry the impCloud connection
-	// (nil: every one of Interfaces).
+	// ServerVia: the interfaces impOS connects to the impCloud through
+	// by default, when imp.net.setserverinterfaces names none (nil:
+	// every one of Interfaces).
 	ServerVia []string
 	BLE       bool // hardware.bluetooth
 	// LightLevel: hardware.lightlevel, the BlinkUp phototransistor read
@@ -135,8 +136,8 @@ func (t *Type) PinsWith(m Mode) []string {
 // (WiFi, Ethernet, Cellular).
 func (t *Type) HasInterface(k string) bool { return slices.Contains(t.Interfaces, k) }
 
-// ServerInterface reports whether an interface of kind k can carry the
-// impCloud connection.
+// ServerInterface reports whether impOS connects to the impCloud through
+// an interface of kind k by default.
 func (t *Type) ServerInterface(k string) bool {
 	if t.ServerVia != nil {
 		return slices.Contains(t.ServerVia, k)

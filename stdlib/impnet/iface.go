@@ -101,8 +101,8 @@ func (m *Module) kinds() []kind {
 	return []kind{wifi}
 }
 
-// carriesServer reports whether interface k can carry the device's
-// impCloud connection.
+// carriesServer reports whether impOS connects to the impCloud through
+// interface k by default.
 func (m *Module) carriesServer(k kind) bool {
 	if n, ok := typeNets()[m.opts.ImpType]; ok {
 		return slices.Contains(n.server, k)
@@ -110,8 +110,8 @@ func (m *Module) carriesServer(k kind) bool {
 	return m.has(k)
 }
 
-// typeNet is an imp type's interfaces, and those that can carry the
-// server connection, in the default order.
+// typeNet is an imp type's interfaces, and those impOS connects to the
+// server through by default, in the default order.
 type typeNet struct{ all, server []kind }
 
 // typeNets is each imp type's typeNet, made once from imptype's tables

@@ -128,3 +128,29 @@ func TestInterfacesAreImptypes(t *testing.T) {
 		}
 	}
 }
+
+// The impCloud connection goes through the first interface of the
+// setserverinterfaces list the imp has, else the first impOS uses by
+// default: the impC001's modem (imptype.ServerVia), though its WiFi is
+// listed first.
+func TestServerInterface(t *testing.T) {
+	tests := []struct {
+		impType string
+		list    []string
+		want    kind
+	}{
+		{"impC001", nil, cell},
+		{"impC001", []string{"wifi"}, wifi},
+		{"impC001", []string{"eth0", "wl0"}, wifi}, // no Ethernet: the next
+		{"imp006", nil, wifi},
+		{"imp006", []string{"cell0"}, cell},
+		{"imp005", nil, ethernet},
+		{"imp001", []string{"cell"}, wifi},
+	}
+	for _, tt := range tests {
+		m := &Module{opts: Options{ImpType: tt.impType}, server: tt.list}
+		if got := m.serverInterface(); got != tt.want {
+			t.Errorf("%s with %v: %s, want %s", tt.impType, tt.list, kindInfo[got].generic, kindInfo[tt.want].generic)
+		}
+	}
+}

@@ -95,10 +95,10 @@ func (m *Module) wifiConnected() bool {
 
 // serverInterface is the interface impOS uses for the server: the first
 // available one of the setserverinterfaces list, else the first in the
-// default order, of those that can carry it.
+// default order of those it connects through by default.
 func (m *Module) serverInterface() kind {
 	for _, nii := range m.server {
-		if k, inst, ok := parseNII(nii); ok && inst == 0 && m.carriesServer(k) {
+		if k, inst, ok := parseNII(nii); ok && inst == 0 && m.has(k) {
 			return k
 		}
 	}
