@@ -65,31 +65,45 @@ type Env struct {
 	Start  time.Time
 	Seed   int64
 	Device string // mixes the device's name into its noise
+	// What differs from Defaults (both nil until something is set: a
+	// thousand devices in the same room share Defaults, which stays in
+	// the processor's cache).
 	values map[string]float64
 	curves map[string]*Curve
 }
 
 // NewEnv makes an environment with the default values.
-func NewEnv(seed int64) *Env {
-	e := &Env{Seed: seed, values: map[string]float64{}, curves: map[string]*Curve{}}
-	for k, v := range Defaults {
-		e.values[k] = v
-	}
-	return e
-}
+func NewEnv(seed int64) *Env { return &Env{Seed: seed} }
 
 // Set fixes quantity q at v (a constant; it replaces a scenario curve).
 func (e *Env) Set(q string, v float64) {
+	if e.values == nil {
+		e.values = map[string]float64{}
+	}
 	e.values[q] = v
 	delete(e.curves, q)
 }
 
 // Follow makes quantity q follow c.
-func (e *Env) Follow(q string, c *Curve) { e.curves[q] = c }
+func (e *Env) Follow(q string, c *Curve) {
+	if e.curves == nil {
+		e.curves = map[string]*Curve{}
+	}
+	e.curves[q] = c
+}
+
+// value is quantity q's constant value (a curve's base).
+func (e *Env) value(q string) (float64, bool) {
+	if v, ok := e.values[q]; ok {
+		return v, true
+	}
+	v, ok := Defaults[q]
+	return v, ok
+}
 
 // Get is quantity q at now.
 func (e *Env) Get(q string, now time.Time) float64 {
-	base := e.values[q]
+	base, _ := e.value(q)
 	c := e.curves[q]
 	if c == nil {
 		return base
@@ -211,6 +225,6 @@ func (c *Curve) nextChange(t time.Duration, now time.Time) time.Time {
 // defined reports whether quantity q was set or follows a curve (an
 // input level nobody set is left to the part: a pull resistor).
 func (e *Env) defined(q string) bool {
-	_, set := e.values[q]
+	_, set := e.value(q)
 	return set || e.curves[q] != nil
 }

@@ -85,18 +85,20 @@ type Options struct {
 
 // Module is imp.net of one Squirrel run.
 type Module struct {
-	opts     Options
-	q        *event.Queue
-	vm       *runtime.VM
-	ifaces   []*iface // opened interfaces, in open order
-	sockets  []*socket
-	disabled map[string]bool          // canonical NIIs left out by setserverinterfaces
-	server   []string                 // setserverinterfaces list, as given
-	addrs    map[uint32]runtime.Value // IPv4 address -> its string
-	ifDel    *runtime.Table
-	sockDel  *runtime.Table
-	late     []*lateDelivery // spent late deliveries, for reuse
-	closed   bool
+	opts       Options
+	q          *event.Queue
+	vm         *runtime.VM
+	ifaces     []*iface // opened interfaces, in open order
+	sockets    []*socket
+	disabled   map[string]bool          // canonical NIIs left out by setserverinterfaces
+	server     []string                 // setserverinterfaces list, as given
+	addrs      map[uint32]runtime.Value // IPv4 address -> its string
+	recent     [4]recentAddr            // the last addresses addrValue made or found
+	nextRecent int                      // the entry of recent to replace next
+	ifDel      *runtime.Table
+	sockDel    *runtime.Table
+	late       []*lateDelivery // spent late deliveries, for reuse
+	closed     bool
 }
 
 // Open installs imp.net on vm. The imp object must already exist. Call
@@ -189,12 +191,28 @@ func (m *Module) addrValue(a netip.Addr) runtime.Value {
 	}
 	b := a.As4()
 	k := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+	for i := range m.recent {
+		if r := &m.recent[i]; r.key == k && !r.str.IsNull() {
+			return r.str
+		}
+	}
 	v, ok := m.addrs[k]
 	if !ok {
 		v = runtime.Str(a.String())
 		m.addrs[k] = v
 	}
+	m.recent[m.nextRecent] = recentAddr{k, v}
+	m.nextRecent = (m.nextRecent + 1) % len(m.recent)
 	return v
+}
+
+// recentAddr is an address string addrValue returned lately: a node
+// hears from its hub and on its own and the broadcast address, which a
+// look at a few fields finds faster than the map (a device's map is
+// rarely in the processor's cache when its datagram arrives).
+type recentAddr struct {
+	key uint32
+	str runtime.Value
 }
 
 // call calls a Squirrel callback with the root table as this.
