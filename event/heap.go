@@ -37,9 +37,22 @@ func (e *Event) Pending() bool { return e.index >= 0 }
 // seq): events held back while their device was blocked keep their
 // original order among themselves and before events first due later.
 // It keeps each event's index so that cancelling is O(log n).
-type eventHeap []*Event
+//
+// Each entry carries its event's order key, the times as nanoseconds
+// since base: sifting compares entries of the heap's own array without
+// reaching into the events, which with a thousand devices lie all over
+// memory.
+type eventHeap struct {
+	base    time.Time // times are keyed as their distance from it
+	entries []heapEntry
+}
 
-func (h eventHeap) less(i, j int) bool { return before(h[i], h[j]) }
+type heapEntry struct {
+	at, due int64 // nanoseconds since base
+	seq     uint64
+	class   uint8
+	e       *Event
+}
 
 // before is the order events run in: (at, class, due, seq).
 func before(a, b *Event) bool {
@@ -55,35 +68,51 @@ func before(a, b *Event) bool {
 	return a.seq < b.seq
 }
 
-func (h eventHeap) swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index = i
-	h[j].index = j
+// less is before for heap entries.
+func (a *heapEntry) less(b *heapEntry) bool {
+	if a.at != b.at {
+		return a.at < b.at
+	}
+	if a.class != b.class {
+		return a.class < b.class
+	}
+	if a.due != b.due {
+		return a.due < b.due
+	}
+	return a.seq < b.seq
+}
+
+func (h *eventHeap) swap(i, j int) {
+	es := h.entries
+	es[i], es[j] = es[j], es[i]
+	es[i].e.index = i
+	es[j].e.index = j
 }
 
 func (h *eventHeap) push(e *Event) {
-	e.index = len(*h)
-	*h = append(*h, e)
+	e.index = len(h.entries)
+	h.entries = append(h.entries, heapEntry{
+		at: int64(e.at.Sub(h.base)), due: int64(e.due.Sub(h.base)), seq: e.seq, class: e.class, e: e,
+	})
 	h.up(e.index)
 }
 
-func (h eventHeap) peek() *Event {
-	if len(h) == 0 {
+func (h *eventHeap) peek() *Event {
+	if len(h.entries) == 0 {
 		return nil
 	}
-	return h[0]
+	return h.entries[0].e
 }
 
 // remove takes the event at index i out of the heap.
 func (h *eventHeap) remove(i int) *Event {
-	old := *h
-	n := len(old) - 1
-	e := old[i]
+	n := len(h.entries) - 1
+	e := h.entries[i].e
 	if i != n {
-		old.swap(i, n)
+		h.swap(i, n)
 	}
-	old[n] = nil
-	*h = old[:n]
+	h.entries[n] = heapEntry{}
+	h.entries = h.entries[:n]
 	if i != n {
 		if !h.down(i) {
 			h.up(i)
@@ -93,10 +122,11 @@ func (h *eventHeap) remove(i int) *Event {
 	return e
 }
 
-func (h eventHeap) up(j int) {
+func (h *eventHeap) up(j int) {
+	es := h.entries
 	for j > 0 {
 		i := (j - 1) / 2
-		if !h.less(j, i) {
+		if !es[j].less(&es[i]) {
 			break
 		}
 		h.swap(i, j)
@@ -105,17 +135,18 @@ func (h eventHeap) up(j int) {
 }
 
 // down sifts the element at i0 down; it reports whether it moved.
-func (h eventHeap) down(i0 int) bool {
-	i, n := i0, len(h)
+func (h *eventHeap) down(i0 int) bool {
+	es := h.entries
+	i, n := i0, len(es)
 	for {
 		j := 2*i + 1
 		if j >= n {
 			break
 		}
-		if r := j + 1; r < n && h.less(r, j) {
+		if r := j + 1; r < n && es[r].less(&es[j]) {
 			j = r
 		}
-		if !h.less(j, i) {
+		if !es[j].less(&es[i]) {
 			break
 		}
 		h.swap(i, j)

@@ -71,6 +71,7 @@ type posted struct {
 // otherwise.
 func NewLoop(c Clock) *Loop {
 	l := &Loop{clock: c, stopCh: make(chan struct{}), wake: make(chan struct{}, 1)}
+	l.heap.base = c.Now()
 	if v, ok := c.(*Virtual); ok {
 		l.virtual = v
 	}
