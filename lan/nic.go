@@ -73,6 +73,9 @@ type NIC struct {
 	noLimit   bool        // no rate limit (a simulation knob, --no-rate-limit)
 	closed    bool
 	linkWatch func(up bool)
+	// onPort, when set, hears every bind (true) and unbind of a port
+	// (the virtual network's listener lists).
+	onPort func(port uint16, bound bool)
 }
 
 func newNIC(name string, ip IPv4, mac [6]byte, clock Clock, tr transport) *NIC {
@@ -173,12 +176,18 @@ func (n *NIC) portIndex(port uint16) (int, bool) {
 func (n *NIC) setPort(s *Socket) {
 	i, _ := n.portIndex(s.port)
 	n.ports = slices.Insert(n.ports, i, boundPort{s.port, s})
+	if n.onPort != nil {
+		n.onPort(s.port, true)
+	}
 }
 
 // clearPort unbinds the socket on port.
 func (n *NIC) clearPort(port uint16) {
 	if i, ok := n.portIndex(port); ok {
 		n.ports = slices.Delete(n.ports, i, i+1)
+		if n.onPort != nil {
+			n.onPort(port, false)
+		}
 	}
 }
 

@@ -1,7 +1,9 @@
 package lan
 
 import (
+	"cmp"
 	"net/netip"
+	"slices"
 	"time"
 )
 
@@ -14,6 +16,7 @@ const (
 // vnic is a NIC's attachment to the virtual switch (its transport).
 type vnic struct {
 	net     *Network
+	index   int // attach order
 	nic     *NIC
 	linkUp  bool
 	nextEph uint16
@@ -78,8 +81,8 @@ func (n *Network) transmit(src *vnic, sport uint16, dst netip.Addr, dport uint16
 		n.route(to, d)
 		return
 	}
-	for _, v := range n.nics {
-		if (v != src || n.cfg.LoopBroadcast) && v.nic.socket(dport) != nil {
+	for _, v := range n.listeners[dport] {
+		if v != src || n.cfg.LoopBroadcast {
 			n.route(v, d)
 		}
 	}
@@ -154,4 +157,24 @@ func (n *Network) capture(src, to *vnic, d Datagram) {
 	}
 	n.ipID++
 	n.cfg.Pcap.WriteUDP(n.sched.Now(), src.nic.mac, dstMAC, n.ipID, d)
+}
+
+// listen keeps n.listeners[port] (the NICs with a socket bound to port,
+// in attach order) up to date as v binds or unbinds port: a broadcast
+// goes through the NICs listening on its port, not all of them (the
+// thousand nodes' first broadcast to their hub's port visited every
+// NIC of the network a thousand times).
+func (n *Network) listen(v *vnic, port uint16, bound bool) {
+	l := n.listeners[port]
+	i, found := slices.BinarySearchFunc(l, v.index, func(w *vnic, index int) int { return cmp.Compare(w.index, index) })
+	switch {
+	case bound && !found:
+		n.listeners[port] = slices.Insert(l, i, v)
+	case !bound && found:
+		if l = slices.Delete(l, i, i+1); len(l) == 0 {
+			delete(n.listeners, port)
+		} else {
+			n.listeners[port] = l
+		}
+	}
 }

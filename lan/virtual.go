@@ -66,19 +66,22 @@ type Stats struct {
 // Network is a deterministic in-process LAN. Everything runs on the
 // Scheduler's loop: sends enqueue, deliveries are scheduled events.
 type Network struct {
-	sched    Scheduler
-	cfg      Config
-	rng      *rand.Rand
-	nics     []*vnic
-	byIP     map[netip.Addr]*vnic
-	byName   map[string]*vnic
-	next     netip.Addr
-	ip       IPv4
-	inFlight flight
-	seq      uint64
-	ipID     uint16
-	fire     func()
-	stats    Stats
+	sched  Scheduler
+	cfg    Config
+	rng    *rand.Rand
+	nics   []*vnic
+	byIP   map[netip.Addr]*vnic
+	byName map[string]*vnic
+	// listeners are the NICs with a socket bound to each port, in
+	// attach order (see listen).
+	listeners map[uint16][]*vnic
+	next      netip.Addr
+	ip        IPv4
+	inFlight  flight
+	seq       uint64
+	ipID      uint16
+	fire      func()
+	stats     Stats
 }
 
 // New creates a virtual network on sched and schedules cfg.Links.
@@ -87,13 +90,14 @@ func New(sched Scheduler, cfg Config) (*Network, error) {
 		return nil, err
 	}
 	n := &Network{
-		sched:  sched,
-		cfg:    cfg,
-		rng:    rand.New(rand.NewPCG(cfg.Seed, 0x696d70766d)), // "impvm"
-		byIP:   make(map[netip.Addr]*vnic),
-		byName: make(map[string]*vnic),
-		ip:     subnetIPv4(cfg.Subnet),
-		next:   hostAddr(cfg.Subnet, 10),
+		sched:     sched,
+		cfg:       cfg,
+		rng:       rand.New(rand.NewPCG(cfg.Seed, 0x696d70766d)), // "impvm"
+		byIP:      make(map[netip.Addr]*vnic),
+		byName:    make(map[string]*vnic),
+		listeners: make(map[uint16][]*vnic),
+		ip:        subnetIPv4(cfg.Subnet),
+		next:      hostAddr(cfg.Subnet, 10),
 	}
 	n.fire = n.deliverNext
 	for _, ev := range cfg.Links {
@@ -159,7 +163,7 @@ func (n *Network) AttachNIC(name string, opts NICOptions) (*NIC, error) {
 	if n.next == n.ip.Broadcast {
 		return nil, fmt.Errorf("lan: subnet %s is full", n.cfg.Subnet)
 	}
-	v := &vnic{net: n, linkUp: true, nextEph: ephemeralLo}
+	v := &vnic{net: n, index: len(n.nics), linkUp: true, nextEph: ephemeralLo}
 	ip := n.ip
 	ip.Address = n.next
 	idx := uint32(len(n.nics) + 1)
@@ -173,6 +177,7 @@ func (n *Network) AttachNIC(name string, opts NICOptions) (*NIC, error) {
 	}
 	v.nic = newNIC(name, ip, mac, clock, v)
 	v.nic.noLimit = n.cfg.NoRateLimit
+	v.nic.onPort = func(port uint16, bound bool) { n.listen(v, port, bound) }
 	n.nics = append(n.nics, v)
 	n.byIP[ip.Address] = v
 	n.byName[name] = v

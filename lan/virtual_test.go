@@ -464,3 +464,34 @@ func TestSocketsByPort(t *testing.T) {
 		t.Errorf("%d sockets, want %d", n, len(want))
 	}
 }
+
+// A broadcast reaches the sockets bound to its port when it is sent, in
+// the order their devices were attached, whatever order they were bound
+// in; closing a socket takes its device off the port, binding again puts
+// it back in its place.
+func TestBroadcastListenersInAttachOrder(t *testing.T) {
+	r := newRig(t, Config{}, "a", "b", "c", "d", "e")
+	sa := r.open("a", 4000)
+	r.open("e", 4000)
+	sc := r.open("c", 4000)
+	r.open("b", 4000)
+	r.open("d", 4001)
+	r.send(sa, "192.168.1.255", 4000, "one")
+	sc.Close()
+	r.sched.Run()
+	r.expect(
+		"b: 192.168.1.10:4000 -> 192.168.1.255:4000 one @0s",
+		"e: 192.168.1.10:4000 -> 192.168.1.255:4000 one @0s")
+	r.send(sa, "192.168.1.255", 4000, "two")
+	r.open("c", 4000)
+	r.sched.Run()
+	r.expect(
+		"b: 192.168.1.10:4000 -> 192.168.1.255:4000 two @0s",
+		"e: 192.168.1.10:4000 -> 192.168.1.255:4000 two @0s")
+	r.send(sa, "192.168.1.255", 4000, "three")
+	r.sched.Run()
+	r.expect(
+		"b: 192.168.1.10:4000 -> 192.168.1.255:4000 three @0s",
+		"c: 192.168.1.10:4000 -> 192.168.1.255:4000 three @0s",
+		"e: 192.168.1.10:4000 -> 192.168.1.255:4000 three @0s")
+}
