@@ -59,18 +59,34 @@ func plusChain(b *syntax.Binary) []*syntax.Binary {
 // appendTo a register, the caller emits ADD appendTo, appendTo, dst
 // right after: the last run counts it.
 func (fs *funcState) emitAddChain(chain []*syntax.Binary, dst, appendTo int) {
-	acc := fs.allocReg()
+	temps := fs.freeReg
 	x := fs.exprAnyReg(chain[0].X)
+	acc := -1 // the accumulator: a temporary written before any call above it
+	if x >= temps {
+		acc = x
+	}
 	left := 0 // ADDs of the current CONCAT run not yet emitted
 	for i, node := range chain {
-		target := acc
-		if i == len(chain)-1 {
-			target = dst
-		}
 		k, isConst := fs.constOperand(node.Y)
 		y := 0
 		if !isConst {
 			y = fs.exprAnyReg(node.Y)
+		}
+		if acc < 0 {
+			// The first operand is a local, read where it is: the
+			// accumulator is taken only now, so that no register taken
+			// but not yet written lies below a call an operand makes (a
+			// stale value there would keep what it refers to alive for
+			// weak references).
+			if !isConst && y >= temps {
+				acc = y
+			} else {
+				acc = fs.allocReg()
+			}
+		}
+		target := acc
+		if i == len(chain)-1 {
+			target = dst
 		}
 		fs.setLine(node)
 		if left == 0 {
