@@ -92,21 +92,3 @@ func (m *Module) noteOffline(broker string) {
 	m.noted[broker] = true
 	m.opts.Env.Log(event.TypeStatus, "impvm: MQTT brokers are not reached (not implemented, in any run): mqttclient.connect to "+broker+" fails, onconnect gets -1 (socket error), noted once")
 }
-
-// selfIs wraps a method of the host objects of kind name (whose payload
-// is a T): called with anything else as this it throws, as a type
-// mismatch of a parameter does.
-func selfIs[T any](name string, f func(T, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
-	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		if len(args) > 0 && args[0].Type() == runtime.TUserData {
-			if p, ok := args[0].UserData().Data.(T); ok {
-				return f(p, vm, args)
-			}
-		}
-		got := "null"
-		if len(args) > 0 {
-			got = args[0].TypeName()
-		}
-		return runtime.Null, runtime.Errorf("parameter 0 has an invalid type '%s' ; expected: '%s'", got, name)
-	}
-}
