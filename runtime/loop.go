@@ -219,6 +219,17 @@ reload:
 				}
 			}
 		case OpCmp3:
+			if a, b := regs[in.B()], regs[in.C()]; a.typ == TInt && b.typ == TInt {
+				// <=> of two integers (a comparator's usual answer).
+				c := int32(0)
+				if int32(a.n) < int32(b.n) {
+					c = -1
+				} else if a.n != b.n {
+					c = 1
+				}
+				regs[in.A()] = Value{typ: TInt, n: uint32(c)}
+				continue
+			}
 			vm.frames[fi].pc = pc
 			c, e := vm.Compare(regs[in.B()], regs[in.C()])
 			if e != nil {
