@@ -654,7 +654,12 @@ reload:
 		case OpConcat:
 			run := code[pc : pc+int(in.B())]
 			if v, ok := vm.concatRun(run, in.C() != 0, regs, consts); ok {
-				regs[run[len(run)-1].A] = v
+				// Every register the ADDs write gets a string, as
+				// they leave it: an intermediate one must not keep
+				// an older value alive (weak references see it).
+				for _, add := range run {
+					regs[add.A] = v
+				}
 				pc += len(run)
 			}
 		case OpNop:

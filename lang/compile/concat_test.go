@@ -60,6 +60,9 @@ func TestConcatChains(t *testing.T) {
 		{`class V { v = 0; constructor(v) { this.v = v; } function _add(o) { return "V" + v + "+" + o; } } local v = V(7); print(v + a + "x" + a);`, "V7+1x1"},
 		{`class V { function _add(o) { return "added"; } } local v = V(); local r = v + "a" + "b"; print(r.slice(0, 10) + r.slice(-2));`, "(instance ab"},
 		{`local w = {}; print(("w" + a + w).slice(0, 9));`, "w1(table "},
+		// A joined run leaves no older value in the registers its ADDs
+		// write (the closure of mk's frame would keep x alive).
+		{`local keep = null; function mk() { local x = {}; keep = function() { return x; }; return x.weakref(); } local w = mk(); function st(w) { return w.ref() == null ? "dead" : "alive"; } print("a" + st(w) + ";"); keep = null; print("b" + st(w) + ";");`, "aalive;bdead;"},
 		// s += chain is s + (chain): the chain's value first, then s's.
 		{`local k = "k"; s += a + b; s += "" + a + b; s += k + a; s += a + k; s += s + "|"; print(s);`, "s312k11ks312k11k|"},
 		{`local m = 5; m += a + b; print(m + ";"); m += "x" + a; print(m);`, "8;8x1"},
