@@ -25,6 +25,9 @@ package runtime
 //	f, ok := runtime.PayloadOf[*foo](args[0])
 //	{Name: "seek", NParams: 2, Mask: ".n", Fn: runtime.HostMethod("foo", (*foo).seek)},
 //
+// (TagMethod likewise for the reference's standard-library classes, blob
+// and regexp, which throw "invalid type tag" for another `this`.)
+//
 // Host objects get metamethod behaviour from their payload's Go type, not
 // from member tables: Indexer (obj[k] reads and writes), Stringer
 // (tostring), Cloner (clone) and Iterator (foreach).
@@ -131,6 +134,19 @@ func HostMethod[T any](kind string, f func(T, *VM, []Value) (Value, error)) Nati
 		p, ok := PayloadOf[T](args[0])
 		if !ok {
 			return Null, ParamTypeError(0, args[0], kind)
+		}
+		return f(p, vm, args)
+	}
+}
+
+// TagMethod is HostMethod for the classes of the reference's standard
+// library (blob, regexp), whose methods check `this` by its type tag: any
+// other `this` throws "invalid type tag".
+func TagMethod[T any](f func(T, *VM, []Value) (Value, error)) NativeFunc {
+	return func(vm *VM, args []Value) (Value, error) {
+		p, ok := PayloadOf[T](args[0])
+		if !ok {
+			return Null, NewError("invalid type tag")
 		}
 		return f(p, vm, args)
 	}

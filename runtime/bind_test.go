@@ -54,6 +54,19 @@ func TestHostMethodChecksThis(t *testing.T) {
 	}
 }
 
+func TestTagMethodChecksThisByTag(t *testing.T) {
+	vm := NewVM(Options{})
+	get := NativeValue(Spec{Name: "get", NParams: 1, Fn: TagMethod(func(c *counter, _ *VM, _ []Value) (Value, error) {
+		return Int(c.n), nil
+	})}.Native())
+	if v, err := vm.Call(get, NewKind("counter", nil).New(&counter{n: 7})); err != nil || v.Int() != 7 {
+		t.Fatalf("get() = %v, %v; want 7", v, err)
+	}
+	if _, err := vm.Call(get, Str("x")); err == nil || err.Error() != "invalid type tag" {
+		t.Fatalf("get on a string: error = %v, want invalid type tag", err)
+	}
+}
+
 func TestSetConstantsAndSpecsFillATable(t *testing.T) {
 	root := NewTable(0)
 	root.SetConstants([]Constant{{Name: "A", Value: 7}})

@@ -16,7 +16,6 @@ const BlobTypeName = "blob"
 
 // Error texts of the reference's blob and stream code.
 const (
-	errBlobTag      = "invalid type tag"
 	errBlobNegative = "cannot create blob with negative size"
 	errBlobRange    = "index out of range"
 	errBlobIO       = "io error"
@@ -124,34 +123,21 @@ func newBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 var blobSpecs = []runtime.Spec{
-	{Name: "len", NParams: 1, Mask: ".", Fn: blobMethod(blobLen)},
-	{Name: "tell", NParams: 1, Mask: ".", Fn: blobMethod(blobTell)},
-	{Name: "eos", NParams: 1, Mask: ".", Fn: blobMethod(blobEOS)},
-	{Name: "flush", NParams: 1, Mask: ".", Fn: blobMethod(blobFlush)},
-	{Name: "seek", NParams: -2, Mask: ".nn", Fn: blobMethod(blobSeekM)},
-	{Name: "resize", NParams: 2, Mask: ".n", Fn: blobMethod(blobResizeM)},
-	{Name: "readn", NParams: 2, Mask: ".n", Fn: blobMethod(blobReadNM)},
-	{Name: "writen", NParams: 3, Mask: "..n", Fn: blobMethod(blobWriteNM)},
-	{Name: "readblob", NParams: 2, Mask: ".n", Fn: blobMethod(blobReadBlobM)},
-	{Name: "writeblob", NParams: -2, Mask: "..", Fn: blobMethod(blobWriteBlobM)},
-	{Name: "readstring", NParams: 2, Mask: ".n", Fn: blobMethod(blobReadStringM)},
-	{Name: "writestring", NParams: 2, Mask: ".s", Fn: blobMethod(blobWriteStringM)},
-	{Name: "swap2", NParams: 1, Mask: ".", Fn: blobMethod(blobSwap2M)},
-	{Name: "swap4", NParams: 1, Mask: ".", Fn: blobMethod(blobSwap4M)},
-	{Name: "tostring", NParams: 1, Mask: ".", Fn: blobMethod(blobToStringM)},
-}
-
-// blobMethod binds a blob method body, which gets `this` as b: anything
-// else as `this` throws the reference's "invalid type tag" (not the
-// type-mask error of runtime.HostMethod).
-func blobMethod(fn func(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
-	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		b, ok := BlobOf(args[0])
-		if !ok {
-			return runtime.Null, runtime.NewError(errBlobTag)
-		}
-		return fn(b, vm, args)
-	}
+	{Name: "len", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobLen)},
+	{Name: "tell", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobTell)},
+	{Name: "eos", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobEOS)},
+	{Name: "flush", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobFlush)},
+	{Name: "seek", NParams: -2, Mask: ".nn", Fn: runtime.TagMethod(blobSeekM)},
+	{Name: "resize", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobResizeM)},
+	{Name: "readn", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobReadNM)},
+	{Name: "writen", NParams: 3, Mask: "..n", Fn: runtime.TagMethod(blobWriteNM)},
+	{Name: "readblob", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobReadBlobM)},
+	{Name: "writeblob", NParams: -2, Mask: "..", Fn: runtime.TagMethod(blobWriteBlobM)},
+	{Name: "readstring", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobReadStringM)},
+	{Name: "writestring", NParams: 2, Mask: ".s", Fn: runtime.TagMethod(blobWriteStringM)},
+	{Name: "swap2", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobSwap2M)},
+	{Name: "swap4", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobSwap4M)},
+	{Name: "tostring", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobToStringM)},
 }
 
 // ------------------------------------------------------------ buffer ops

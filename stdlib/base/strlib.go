@@ -549,10 +549,10 @@ func openRegexp(vm *runtime.VM) {
 }
 
 var rexSpecs = []runtime.Spec{
-	{Name: "match", NParams: 2, Mask: ".s", Fn: rexMatch},
-	{Name: "search", NParams: -2, Mask: ".sn", Fn: rexSearch},
-	{Name: "capture", NParams: -2, Mask: ".sn", Fn: rexCapture},
-	{Name: "subexpcount", NParams: 1, Mask: ".", Fn: rexSubExpCount},
+	{Name: "match", NParams: 2, Mask: ".s", Fn: runtime.TagMethod(rexMatch)},
+	{Name: "search", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(rexSearch)},
+	{Name: "capture", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(rexCapture)},
+	{Name: "subexpcount", NParams: 1, Mask: ".", Fn: runtime.TagMethod(rexSubExpCount)},
 }
 
 var regexpSpecs = []runtime.Spec{{Name: "regexp", NParams: 2, Mask: ".s", Fn: newRegexp}}
@@ -575,14 +575,6 @@ func newRegexp(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return vm.Local(rexKindKey{}).(*runtime.Kind).New(&rexObject{re}), nil
 }
 
-// rexThis returns the regexp `this` of a method call.
-func rexThis(v runtime.Value) (*sqrex.Regexp, error) {
-	if r, ok := runtime.PayloadOf[*rexObject](v); ok {
-		return r.re, nil
-	}
-	return nil, runtime.NewError("invalid type tag")
-}
-
 // MatchSpan makes the {begin=, end=} table of a match (regexp's and
 // regexp2's), created and filled like the reference (empty table, begin
 // then end) so it iterates alike.
@@ -596,24 +588,16 @@ func MatchSpan(begin, end int) runtime.Value {
 // spanBegin and spanEnd are MatchSpan's keys, interned once.
 var spanBegin, spanEnd = runtime.StrObj(runtime.Name("begin")), runtime.StrObj(runtime.Name("end"))
 
-func rexMatch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	re, err := rexThis(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
-	ok, err := re.Match(args[1].Str())
+func rexMatch(r *rexObject, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	ok, err := r.re.Match(args[1].Str())
 	if err != nil {
 		return runtime.Null, runtime.NewError(err.Error())
 	}
 	return runtime.Bool(ok), nil
 }
 
-func rexSearch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	re, err := rexThis(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
-	begin, end, ok, err := re.Search(args[1].Str(), runtime.OptInt(args, 2, 0))
+func rexSearch(r *rexObject, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	begin, end, ok, err := r.re.Search(args[1].Str(), runtime.OptInt(args, 2, 0))
 	if err != nil {
 		return runtime.Null, runtime.NewError(err.Error())
 	}
@@ -623,13 +607,9 @@ func rexSearch(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return MatchSpan(begin, end), nil
 }
 
-func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	re, err := rexThis(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
+func rexCapture(r *rexObject, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	var buf [8][2]int
-	subs, ok, err := re.CaptureAppend(buf[:0], args[1].Str(), runtime.OptInt(args, 2, 0))
+	subs, ok, err := r.re.CaptureAppend(buf[:0], args[1].Str(), runtime.OptInt(args, 2, 0))
 	if err != nil {
 		return runtime.Null, runtime.NewError(err.Error())
 	}
@@ -643,10 +623,6 @@ func rexCapture(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
 }
 
-func rexSubExpCount(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	re, err := rexThis(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
-	return runtime.Int(int32(re.SubExpCount())), nil
+func rexSubExpCount(r *rexObject, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(r.re.SubExpCount())), nil
 }

@@ -23,9 +23,9 @@ type object struct {
 // Open installs regexp2(pattern) in vm's root table.
 func Open(vm *runtime.VM) {
 	kind := runtime.NewKind(TypeName, []runtime.Spec{
-		{Name: "match", NParams: 2, Mask: ".s", Fn: match},
-		{Name: "search", NParams: -2, Mask: ".sn", Fn: search},
-		{Name: "capture", NParams: -2, Mask: ".sn", Fn: capture},
+		{Name: "match", NParams: 2, Mask: ".s", Fn: runtime.TagMethod(match)},
+		{Name: "search", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(search)},
+		{Name: "capture", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(capture)},
 	})
 	vm.Register("regexp2", 2, ".s", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		o, err := newObject(args[1].Str())
@@ -53,25 +53,14 @@ func newObject(pattern string) (*object, error) {
 	return &object{re: re, whole: whole}, nil
 }
 
-func this(v runtime.Value) (*object, error) {
-	if o, ok := runtime.PayloadOf[*object](v); ok {
-		return o, nil
-	}
-	return nil, runtime.NewError("invalid type tag")
-}
-
 // find is the first match in s at or after args' start offset: the
 // offsets of the match and its groups (-1 for a group that took no part),
 // absolute in s; nil when there is none.
-func find(args []runtime.Value) ([]int, error) {
-	o, err := this(args[0])
-	if err != nil {
-		return nil, err
-	}
+func find(o *object, args []runtime.Value) []int {
 	s := args[1].Str()
 	start := runtime.OptInt(args, 2, 0)
 	if start < 0 || start > len(s) {
-		return nil, nil
+		return nil
 	}
 	loc := o.re.FindStringSubmatchIndex(s[start:])
 	for i := range loc {
@@ -79,33 +68,29 @@ func find(args []runtime.Value) ([]int, error) {
 			loc[i] += start
 		}
 	}
-	return loc, nil
+	return loc
 }
 
 // match(s): whether the pattern matches the whole of s.
-func match(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	o, err := this(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
+func match(o *object, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return runtime.Bool(o.whole.MatchString(args[1].Str())), nil
 }
 
 // search(s[, start]): {begin, end} of the first match, or null.
-func search(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	loc, err := find(args)
-	if err != nil || loc == nil {
-		return runtime.Null, err
+func search(o *object, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	loc := find(o, args)
+	if loc == nil {
+		return runtime.Null, nil
 	}
 	return base.MatchSpan(loc[0], loc[1]), nil
 }
 
 // capture(s[, start]): an array of {begin, end}, the whole match first,
 // then each group; null when nothing matches.
-func capture(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	loc, err := find(args)
-	if err != nil || loc == nil {
-		return runtime.Null, err
+func capture(o *object, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	loc := find(o, args)
+	if loc == nil {
+		return runtime.Null, nil
 	}
 	elems := make([]runtime.Value, len(loc)/2)
 	for i := range elems {
