@@ -23,7 +23,7 @@ type bus struct {
 	readError int32                 // i2c: last read's error
 	callback  runtime.Value         // uart: event callback
 	uart      *uartState            // uart: the receive side
-	sent      bytes.Buffer          // uart/spi: everything written, for tests
+	sent      bytes.Buffer          // uart/spi: everything written, if Options.RecordBusOutput
 	useCSL    bool                  // spi: configured with USE_CS_L (imp005)
 	csLow     bool                  // spi: its dedicated chip select asserted
 	selected  func(pin string) bool // spi: chipSelected, made once
@@ -134,8 +134,16 @@ func dataOf(v runtime.Value) []byte {
 
 func ones(n int) []byte { return bytes.Repeat([]byte{0xff}, max(n, 0)) }
 
+// recordOutput keeps data written to b when Options.RecordBusOutput asks.
+func (m *Module) recordOutput(b *bus, data []byte) {
+	if m.opts.RecordBusOutput {
+		b.sent.Write(data)
+	}
+}
+
 // BusOutput returns everything written to SPI or UART bus name (e.g.
-// "uartABCD") in this run, and whether the bus exists.
+// "uartABCD") in this run, and whether the bus exists. Only a Module
+// opened with Options.RecordBusOutput keeps it; any other returns none.
 func (m *Module) BusOutput(name string) ([]byte, bool) {
 	b, ok := m.buses[name]
 	if !ok {

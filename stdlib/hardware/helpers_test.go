@@ -40,12 +40,18 @@ func openHW(t *testing.T, typ, src string) (*Module, *runtime.VM, *event.Loop, *
 
 // tryHW is openHW returning the top level's error.
 func tryHW(typ, src string) (*Module, *runtime.VM, *event.Loop, *runner, error) {
+	return tryHWWith(Options{Type: typ}, src)
+}
+
+// tryHWWith is tryHW opening the module with opts (its Device and Boot
+// are the virtual loop's).
+func tryHWWith(opts Options, src string) (*Module, *runtime.VM, *event.Loop, *runner, error) {
 	r := &runner{}
 	l := event.NewLoop(event.NewVirtual(event.Epoch))
-	dev := &fakeDevice{q: l.NewQueue(r)}
+	opts.Device, opts.Boot = &fakeDevice{q: l.NewQueue(r)}, event.Epoch
 	vm := runtime.NewVM(runtime.Options{})
 	base.Open(vm, base.Options{})
-	m := Open(vm, Options{Device: dev, Type: typ, Boot: event.Epoch})
+	m := Open(vm, opts)
 	p, err := compile.Source("t.nut", []byte(src), nil)
 	if err != nil {
 		return nil, nil, nil, nil, err

@@ -39,6 +39,10 @@ type Options struct {
 	GuessBoardUART func(bus string, line board.Line, high func(pin string) bool, sent []byte) *board.Board
 	// Flash is hardware.spiflash's contents (nil: the board's, if any).
 	Flash *board.Flash
+	// RecordBusOutput keeps every byte written to SPI and UART buses for
+	// BusOutput. Off, nothing is kept: a run of virtual days that writes
+	// to a bus does not grow.
+	RecordBusOutput bool
 }
 
 // Module is the hardware object of one Squirrel run.

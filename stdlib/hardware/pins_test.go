@@ -59,7 +59,7 @@ func TestPinStateChange(t *testing.T) {
 }
 
 func TestBusOutput(t *testing.T) {
-	m, _, _, _ := openHW(t, "imp003", `
+	m, _, _, _, err := tryHWWith(Options{Type: "imp003", RecordBusOutput: true}, `
 		hardware.uartFG.configure(9600, 8, PARITY_NONE, 1, NO_CTSRTS, function() {});
 		hardware.uartFG.write("AT");
 		hardware.uartFG.write(13);
@@ -67,6 +67,9 @@ func TestBusOutput(t *testing.T) {
 		hardware.spiEBCA.configure(0, 400);
 		hardware.spiEBCA.writeread("\x9f");
 	`)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if out, ok := m.BusOutput("uartFG"); !ok || string(out) != "AT\r\x00" {
 		t.Errorf("uartFG got %q %v", out, ok)
 	}
@@ -75,6 +78,29 @@ func TestBusOutput(t *testing.T) {
 	}
 	if _, ok := m.BusOutput("uartABCD"); ok {
 		t.Error("imp003 has uartABCD")
+	}
+}
+
+// Unless asked to record it, a run keeps nothing of what it writes to its
+// buses: a program writing to a UART and an SPI bus for virtual days does
+// not grow.
+func TestBusOutputKeptOnlyWhenAsked(t *testing.T) {
+	m, _, _, _ := openHW(t, "imp003", `
+		hardware.uartFG.configure(115200, 8, PARITY_NONE, 1, NO_CTSRTS, function() {});
+		hardware.spiEBCA.configure(0, 400);
+		local line = blob(256);
+		for (local i = 0; i < 4096; i++) {
+			hardware.uartFG.write(line);
+			hardware.spiEBCA.write(line);
+		}
+	`)
+	for _, name := range []string{"uartFG", "spiEBCA"} {
+		if out, ok := m.BusOutput(name); !ok || len(out) != 0 {
+			t.Errorf("%s: %d bytes kept (bus found %v), want none", name, len(out), ok)
+		}
+		if n := m.buses[name].sent.Cap(); n != 0 {
+			t.Errorf("%s: %d bytes of buffer held, want none", name, n)
+		}
 	}
 }
 

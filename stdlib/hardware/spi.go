@@ -91,7 +91,7 @@ func spiHz(b *bus) float64 {
 // spiTransfer clocks data out on b and returns MISO: what the board's
 // selected parts drive, 0xFF where none does.
 func (m *Module) spiTransfer(b *bus, data []byte) []byte {
-	b.sent.Write(data)
+	m.recordOutput(b, data)
 	sel := m.chipSelected(b)
 	if m.board == nil && !m.guessed && m.opts.GuessBoardSPI != nil {
 		// Only a board found ends the guessing: code that drives an LED

@@ -310,7 +310,7 @@ func (m *Module) uartWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, 
 	} else {
 		data = dataOf(args[1])
 	}
-	b.sent.Write(data)
+	m.recordOutput(b, data)
 	if m.board == nil && !m.guessed && m.opts.GuessBoardUART != nil {
 		if m.guessUART(b, data); m.board != nil {
 			m.uartConfigured(b, b.uart.line)
