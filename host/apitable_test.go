@@ -43,6 +43,8 @@ __kind_req <- http.get("http://127.0.0.1/");
 __kind_stream <- http.poststream("http://127.0.0.1/", {}, function(r) {});
 http.onrequest(function(req, res) { __kind_res <- res; res.send(200, "probed"); });
 http.get(http.agenturl() + "/probe").sendasync(function(r) {});
+__kind_mqttclient <- mqtt.createclient();
+__kind_mqttmessage <- __kind_mqttclient.createmessage("t", "m");
 `
 
 // codeMembers lists every API member the code installs, per side, with
