@@ -25,6 +25,10 @@ func (fs *funcState) addChain(b *syntax.Binary, dst int) bool {
 	return true
 }
 
+// joinRuns is whether runs of ADDs get a CONCAT; a test turns it off to
+// have every + run one by one, its oracle.
+var joinRuns = true
+
 // appendChain compiles s += b for s the local in register s and b a +
 // chain (or a single +): the chain into a temporary, then s = s + it. The
 // last run's CONCAT covers that ADD too (CONCAT C=1: the last ADD adds the
@@ -99,7 +103,7 @@ func (fs *funcState) emitAddChain(chain []*syntax.Binary, dst, appendTo int) {
 				left++
 				grouped = 1
 			}
-			if left > 1 {
+			if left > 1 && joinRuns {
 				fs.op(runtime.OpConcat, 0, left, grouped)
 			}
 		}

@@ -2,6 +2,8 @@ package compile
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -176,5 +178,65 @@ func TestConcatAllocatesOnce(t *testing.T) {
 	// The float's text is made by its own conversion (1 allocation).
 	if per := (long - short) / 1000; per > 2.1 {
 		t.Errorf("%.2f allocations per chain, want 2", per)
+	}
+}
+
+// Random chains of + over every kind of operand (strings, numbers, bools,
+// null, tables, arrays, instances whose _tostring and _add have side
+// effects or throw, calls that change a local the chain reads later)
+// print and fail exactly as the same chains run + by + without CONCAT.
+func TestConcatMatchesOpByOp(t *testing.T) {
+	const prelude = `
+local log = "";
+class Loud { n = 0; constructor(n) { this.n = n; } function _tostring() { log += "<" + n + ">"; return "L" + n; } }
+class Bad { function _tostring() { throw "tostring failed"; } }
+class Adder { function _add(o) { log += "+"; return 100; } }
+local str = "str", long = "0123456789012345678901234567890123456789", empty = "", i = 42, neg = -7, fl = 2.5, yes = true, no = false, nul = null;
+local tbl = {}, arr = [1], loud = Loud(1), bad = Bad(), adder = Adder();
+function bump() { str += "!"; i += 1; return "b"; }
+function num() { return 3; }
+function show(v) { return typeof v == "string" ? v : typeof v; }
+`
+	operands := []string{`str`, `long`, `empty`, `i`, `neg`, `fl`, `yes`, `no`, `nul`, `tbl`, `arr`, `loud`, `bad`, `adder`,
+		`"lit"`, `""`, `7`, `-3`, `0.5`, `bump()`, `num()`, `(i + 1)`, `Loud(2)`, `this`,
+		`str`, `str`, `long`, `"lit"`, `"lit"`, `i`, `i`, `fl`, `bump()`} // strings and numbers more often
+	rng := rand.New(rand.NewPCG(18, 5))
+	var src strings.Builder
+	src.WriteString(prelude)
+	for n := range 400 {
+		var chain []string
+		for range 2 + rng.IntN(7) {
+			chain = append(chain, operands[rng.IntN(len(operands))])
+		}
+		expr := strings.Join(chain, " + ")
+		if n%3 == 0 {
+			fmt.Fprintf(&src, "try { local s = %s; s += %s; print(%d + \":\" + show(s) + log + \"\\n\"); } catch (e) { print(%d + \" error \" + e + log + \"\\n\"); }\nlog = \"\";\n",
+				[]string{`str`, `long`, `i`, `nul`, `loud`}[n%5], expr, n, n)
+		} else {
+			fmt.Fprintf(&src, "try { print(%d + \":\" + show(%s) + log + \"\\n\"); } catch (e) { print(%d + \" error \" + e + log + \"\\n\"); }\nlog = \"\";\n", n, expr, n)
+		}
+	}
+	run := func(join bool) string {
+		joinRuns = join
+		defer func() { joinRuns = true }()
+		runtime.ResetObjectIDs() // "(table : 0x...)" the same in both runs
+		got, err := runScript(t, src.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	joined, byOp := run(true), run(false)
+	if joined != byOp {
+		a, b := strings.Split(joined, "\n"), strings.Split(byOp, "\n")
+		for k := range min(len(a), len(b)) {
+			if a[k] != b[k] {
+				t.Fatalf("line %d: with CONCAT %q, + by + %q", k+1, a[k], b[k])
+			}
+		}
+		t.Fatalf("outputs differ in length: %d and %d lines", len(a), len(b))
+	}
+	if !strings.Contains(joined, "error tostring failed") || !strings.Contains(joined, "<1>") || !strings.Contains(joined, "!") {
+		t.Errorf("the chains did not reach every kind of operand:\n%s", joined)
 	}
 }
