@@ -17,6 +17,7 @@ import (
 // Agent.send) and may replace it without touching anything else.
 func AgentSendStub(dev event.Device, name string, data runtime.Value) runtime.Value {
 	var b strings.Builder
+	b.Grow(128) // a small record's line in one allocation
 	b.WriteString("agent.send(")
 	b.WriteString(strconv.Quote(name))
 	b.WriteString(", ")
@@ -52,7 +53,8 @@ func stubLiteral(b *strings.Builder, v runtime.Value) {
 	case runtime.TFloat:
 		b.WriteString(runtime.FormatFloat(v.Float()))
 	case runtime.TString:
-		b.WriteString(strconv.Quote(v.Str()))
+		var q [64]byte
+		b.Write(strconv.AppendQuote(q[:0], v.Str()))
 	case runtime.TArray:
 		stubArray(b, v.Array().Elems)
 	case runtime.TTable:
@@ -96,7 +98,9 @@ func stubTable(b *strings.Builder, t *runtime.Table) {
 		if n > 0 {
 			b.WriteString(",")
 		}
-		b.WriteString(" " + stubKey(k.Str()) + " = ")
+		b.WriteByte(' ')
+		b.WriteString(stubKey(k.Str()))
+		b.WriteString(" = ")
 		stubLiteral(b, v)
 		n++
 	}
