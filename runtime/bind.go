@@ -115,6 +115,18 @@ func (k *Kind) New(payload any) Value {
 	return UserDataValue(NewUserData(k.Name, k.Members, payload))
 }
 
+// NewWith makes a host object of kind k carrying a new P (its payload is
+// the *P), the two in one allocation; it returns the object and the
+// payload to fill in. For objects made in numbers (a blob per datagram).
+func NewWith[P any](k *Kind) (Value, *P) {
+	b := new(struct {
+		UserData
+		p P
+	})
+	b.UserData = UserData{TypeName: k.Name, Delegate: k.Members, Data: &b.p, objHeader: newHeader()}
+	return UserDataValue(&b.UserData), &b.p
+}
+
 // PayloadOf returns v's host payload as a T, if v is a host object
 // carrying one.
 func PayloadOf[T any](v Value) (T, bool) {

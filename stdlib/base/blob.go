@@ -71,13 +71,19 @@ func BlobOf(v runtime.Value) (*Blob, bool) {
 // NewBlobValue makes a blob holding a copy of data, pointer at 0, with the
 // blob methods of vm (for host callbacks such as UDP receive).
 func NewBlobValue(vm *runtime.VM, data []byte) runtime.Value {
-	return blobKind(vm).New(&Blob{data: append([]byte(nil), data...)})
+	return makeBlob(vm, append([]byte(nil), data...))
 }
 
 // AdoptBlobValue is NewBlobValue for bytes nobody else holds: the blob
 // takes data as it is, without a copy.
-func AdoptBlobValue(vm *runtime.VM, data []byte) runtime.Value {
-	return blobKind(vm).New(&Blob{data: data})
+func AdoptBlobValue(vm *runtime.VM, data []byte) runtime.Value { return makeBlob(vm, data) }
+
+// makeBlob makes a blob holding data (the blob and its object are one
+// allocation).
+func makeBlob(vm *runtime.VM, data []byte) runtime.Value {
+	v, b := runtime.NewWith[Blob](blobKind(vm))
+	b.data = data
+	return v
 }
 
 // blobMembers is the blob methods' table, shared by every VM.
@@ -119,7 +125,7 @@ func newBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err := reserve(vm, int64(size)); err != nil {
 		return runtime.Null, err
 	}
-	return blobKind(vm).New(&Blob{data: make([]byte, size)}), nil
+	return makeBlob(vm, make([]byte, size)), nil
 }
 
 var blobSpecs = []runtime.Spec{
