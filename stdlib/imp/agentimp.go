@@ -83,7 +83,7 @@ func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	if named {
 		name = args[3].Str()
 	}
-	t := newTimer(a.vm, fn)
+	v, t := newTimer(a.vm, a.timerDel, fn)
 	ev := &t.ev
 	fire := func() error {
 		delete(a.holds, ev)
@@ -101,7 +101,7 @@ func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 		a.named[name] = ev
 	}
 	a.holds[ev] = &t.held
-	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, a.timerDel, t)), nil
+	return v, nil
 }
 
 // cancelwakeup(timer or name): a name that names no active timer throws.

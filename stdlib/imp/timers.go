@@ -24,11 +24,13 @@ type timer struct {
 	fn   [1]runtime.Value // what held keeps
 }
 
-// newTimer makes a timer of fn, held alive from now on.
-func newTimer(vm *runtime.VM, fn runtime.Value) *timer {
-	t := &timer{vm: vm, fn: [1]runtime.Value{fn}}
+// newTimer makes a timer of fn, held alive from now on, and the Squirrel
+// object that stands for it (the two in one allocation).
+func newTimer(vm *runtime.VM, del *runtime.Table, fn runtime.Value) (runtime.Value, *timer) {
+	v, t := runtime.NewWith[timer](&runtime.Kind{Name: timerTypeName, Members: del})
+	t.vm, t.fn = vm, [1]runtime.Value{fn}
 	vm.HoldIn(&t.held, t.fn[:])
-	return t
+	return v, t
 }
 
 // fire is the timer's event: the callback, with the root table as this.
@@ -85,13 +87,13 @@ func (m *Module) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, err
 	if err != nil {
 		return runtime.Null, err
 	}
-	t := newTimer(m.vm, args[2])
+	v, t := newTimer(m.vm, m.timerDel, args[2])
 	if cs == 0 {
 		m.q.IdleIn(&t.ev, t.fire)
 	} else {
 		m.q.AtIn(&t.ev, m.q.Now().Add(time.Duration(cs)*10*time.Millisecond), t.fire)
 	}
-	return runtime.UserDataValue(runtime.NewUserData(timerTypeName, m.timerDel, t)), nil
+	return v, nil
 }
 
 // cancelwakeup(timer): a fired or cancelled timer, or null, is ignored.
