@@ -26,7 +26,7 @@ type JSONOptions struct {
 // the package comment). Non-compact output puts a space inside brackets
 // and after ':' and ',': { "a": 1, "b": [ 2, 3 ] }.
 func EncodeJSON(v runtime.Value, opts JSONOptions) (string, error) {
-	e := jsonEncoder{opts: opts, path: containerPath{}}
+	e := jsonEncoder{opts: opts}
 	ok, err := e.value(v, 0)
 	if err != nil {
 		return "", err

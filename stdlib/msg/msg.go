@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -62,7 +63,7 @@ func EncodeMessage(v runtime.Value) ([]byte, error) {
 }
 
 func encode(v runtime.Value, strict bool) ([]byte, error) {
-	e := encoder{path: containerPath{}, strict: strict}
+	e := encoder{strict: strict}
 	ok, err := e.value(v, 0)
 	if err != nil {
 		return nil, err
@@ -316,20 +317,43 @@ func (d *decoder) table() (runtime.Value, error) {
 
 // containerPath holds the containers being encoded, outermost first, so
 // that a container met again inside itself (a cycle) is not encoded again.
-type containerPath map[unsafe.Pointer]bool
+// The first few levels are an array (a message is rarely deeper; no
+// allocation), the rest a set.
+type containerPath struct {
+	near [8]unsafe.Pointer // the outermost levels
+	n    int               // containers on the path
+	deep map[unsafe.Pointer]bool
+}
 
 // enter puts container v, depth levels deep, on the path. It reports
 // false for a container already on it (a cycle) and, with ErrTooDeep, for
 // one beyond maxDepth. A true enter is paired with leave.
-func (p containerPath) enter(v runtime.Value, depth int) (bool, error) {
+func (p *containerPath) enter(v runtime.Value, depth int) (bool, error) {
 	if depth >= maxDepth {
 		return false, ErrTooDeep
 	}
-	if p[v.Ptr()] {
+	ptr := v.Ptr()
+	if slices.Contains(p.near[:min(p.n, len(p.near))], ptr) || p.deep[ptr] {
 		return false, nil
 	}
-	p[v.Ptr()] = true
+	if p.n < len(p.near) {
+		p.near[p.n] = ptr
+	} else {
+		if p.deep == nil {
+			p.deep = map[unsafe.Pointer]bool{}
+		}
+		p.deep[ptr] = true
+	}
+	p.n++
 	return true, nil
 }
 
-func (p containerPath) leave(v runtime.Value) { delete(p, v.Ptr()) }
+// leave takes the innermost container, v, off the path.
+func (p *containerPath) leave(v runtime.Value) {
+	p.n--
+	if p.n < len(p.near) {
+		p.near[p.n] = nil
+	} else {
+		delete(p.deep, v.Ptr())
+	}
+}

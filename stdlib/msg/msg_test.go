@@ -139,3 +139,26 @@ func TestSafe(t *testing.T) {
 		}
 	}
 }
+
+// A container met again inside itself is left out, at any depth (the
+// path's first levels and the deeper ones are kept apart); one met again
+// beside itself (not a cycle) is sent each time.
+func TestCyclesLeftOut(t *testing.T) {
+	for _, depth := range []int{1, 3, 8, 9, 20} {
+		src := fmt.Sprintf(`local r = []; local a = r;
+			for (local i = 1; i < %d; i++) { local n = []; a.append(n); a = n; }
+			local shared = [7]; a.append(shared); a.append(shared); a.append(r); a.append(a); a.append(1);
+			return r`, depth)
+		_, v := eval(t, src)
+		data, err := Encode(v)
+		if err != nil {
+			t.Fatalf("depth %d: %v", depth, err)
+		}
+		vm2, _ := eval(t, `return null`)
+		got, _ := Decode(vm2, data)
+		want := strings.Repeat("[", depth) + "[7] [7] 1" + strings.Repeat("]", depth)
+		if d := describe(got); d != want {
+			t.Errorf("depth %d: got %s, want %s", depth, d, want)
+		}
+	}
+}
