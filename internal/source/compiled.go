@@ -215,17 +215,28 @@ func (d *protoDecoder) fail(format string, args ...any) {
 	d.buf = nil
 }
 
-func (d *protoDecoder) uint() uint64 { return readVarint(d, binary.Uvarint) }
-func (d *protoDecoder) int() int64   { return readVarint(d, binary.Varint) }
-
-// readVarint reads one number with read (binary.Uvarint or Varint).
-func readVarint[T int64 | uint64](d *protoDecoder, read func([]byte) (T, int)) T {
-	n, size := read(d.buf)
+func (d *protoDecoder) uint() uint64 {
+	if len(d.buf) > 0 && d.buf[0] < 0x80 { // most numbers are one byte
+		n := d.buf[0]
+		d.buf = d.buf[1:]
+		return uint64(n)
+	}
+	n, size := binary.Uvarint(d.buf)
 	if size <= 0 {
 		d.fail("bad number")
 		return 0
 	}
 	d.buf = d.buf[size:]
+	return n
+}
+
+// int reads a signed number as binary.Varint does.
+func (d *protoDecoder) int() int64 {
+	u := d.uint()
+	n := int64(u >> 1)
+	if u&1 != 0 {
+		n = ^n
+	}
 	return n
 }
 
