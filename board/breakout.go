@@ -116,6 +116,21 @@ func SPIFlashBreakout(impType, bus string, low func() []string, sent []byte) (Ki
 	}, true
 }
 
+// CFA533Breakout is the board for code that sends a Crystalfontz CFA533
+// command packet (IsCFA533Packet: framed, with a valid CRC) on a UART
+// configured as the LCD's 19200 8N1 when no built-in board explains the
+// code: the LCD wired to that UART.
+func CFA533Breakout(impType, bus string, line Line, sent []byte) (Kit, bool) {
+	if !line.Decodes(Line8N1(cfa533Baud)) || !IsCFA533Packet(sent) {
+		return Kit{}, false
+	}
+	return Kit{
+		Name:  fmt.Sprintf("a Crystalfontz CFA533 serial LCD on %s (the code sends it a command packet)", bus),
+		Imp:   impType,
+		Parts: []Part{{Model: "cfa533", Bus: bus}},
+	}, true
+}
+
 func breakoutName(p Part) string {
 	if p.Model == "eeprom24" {
 		return fmt.Sprintf("%d-byte 24-series EEPROM", p.Size)

@@ -18,7 +18,7 @@
 // server; nothing reaches a real network), stm32boot.go (an STM32's
 // USART bootloader), ft800.go (FTDI's display controller), max3421e.go (a USB host
 // controller with an empty port), stn1110.go (an OBD-II interpreter
-// in a simulated car), gps.go
+// in a simulated car), cfa533.go (a Crystalfontz serial LCD), gps.go
 // and modbus.go (UART), analog.go (input pins), serial.go (a UART wired
 // to a file or a loopback TCP port). Each file's type comment lists what
 // is modelled and what is not. I²C parts implement I2CDevice and answer

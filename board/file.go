@@ -56,6 +56,7 @@ var deviceFields = map[string][]string{
 	"ft800":    {"cs", "pd", "int"},
 	"max3421e": {"cs", "reset", "int"},
 	"stn1110":  {"baud"},
+	"cfa533":   {},
 	"gps":      {"baud", "fix_after"},
 	"modbus":   {"unit", "baud", "parity", "de", "functions", "holding", "input", "coils", "discrete"},
 	"serial":   {"baud", "input_file", "output_file", "tcp_port"},
@@ -313,7 +314,7 @@ func busPrefix(model string) string {
 	switch model {
 	case "ws2812", "spinor", "w5500", "ft800", "max3421e":
 		return "spi"
-	case "gps", "modbus", "serial", "stm32", "stn1110":
+	case "cfa533", "gps", "modbus", "serial", "stm32", "stn1110":
 		return "uart"
 	}
 	return "i2c"

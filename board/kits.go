@@ -41,7 +41,7 @@ type Part struct {
 }
 
 // Models lists the model names a Part may have.
-var Models = []string{"ft800", "gps", "input", "max3421e", "modbus", "serial", "spinor", "stm32", "stn1110", "w5500", "ws2812"}
+var Models = []string{"cfa533", "ft800", "gps", "input", "max3421e", "modbus", "serial", "spinor", "stm32", "stn1110", "w5500", "ws2812"}
 
 // Kit is a built-in board: Electric Imp's development boards.
 type Kit struct {
@@ -379,6 +379,8 @@ func (b *Board) attach(env *Env, p Part) error {
 		return b.addSelected(p, "a MAX3421E", NewMAX3421E())
 	case "stn1110":
 		return b.AddUART(p.Bus, NewSTN1110(env, p.Baud))
+	case "cfa533":
+		return b.AddUART(p.Bus, NewCFA533())
 	case "stm32":
 		m := NewSTM32Boot()
 		if p.Reset != "" {
@@ -459,7 +461,7 @@ func checkNames(typ *imptype.Type, p Part) error {
 			}
 			return fmt.Errorf("an %s has no %s (its buses: %s)", typ.Name, p.Bus, strings.Join(names, ", "))
 		}
-		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "ft800": "spi", "max3421e": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "stn1110": "uart", "serial": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
+		if want := map[string]string{"ws2812": "spi", "spinor": "spi", "w5500": "spi", "ft800": "spi", "max3421e": "spi", "gps": "uart", "modbus": "uart", "stm32": "uart", "stn1110": "uart", "serial": "uart", "cfa533": "uart"}[p.Model]; want == "" && bus.Kind.String() != "i2c" && p.Model != "input" ||
 			want != "" && bus.Kind.String() != want {
 			return fmt.Errorf("%s is not the kind of bus a %s sits on", p.Bus, p.Model)
 		}

@@ -197,9 +197,15 @@ func (d *Device) guessBoardSPI(bus string, selected, output func(pin string) boo
 // no board was chosen or guessed: a line framing, driven pin or command
 // that identifies a built-in board's UART part (an STM32 bootloader's
 // 8E1, an RS-485 transceiver's driver enable, an OBD interpreter's command) gets
-// that board, logged once.
+// that board, and a Crystalfontz CFA533 command packet an LCD on that UART,
+// logged once.
 func (d *Device) guessBoardUART(bus string, line board.Line, high func(pin string) bool, sent []byte) *board.Board {
-	return d.guessKitBy(func() (board.Kit, bool) { return board.GuessKitUART(d.ident.Type, bus, line, high, sent) })
+	return d.guessKitBy(func() (board.Kit, bool) {
+		if k, ok := board.GuessKitUART(d.ident.Type, bus, line, high, sent); ok {
+			return k, true
+		}
+		return board.CFA533Breakout(d.ident.Type, bus, line, sent)
+	})
 }
 
 // guessKitBy attaches the kit guess names while no board was chosen or
