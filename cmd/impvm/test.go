@@ -55,9 +55,9 @@ Each PATH (default: the current directory) is
                         (directory with a configuration) below it; a directory
                         with neither runs its *.test.nut files as a suite
 
-Test files run in parallel (-j N, default the number of CPUs) in N worker
-processes, each running one file at a time from a fresh start; the report
-is the same as with -j 1, in the same order.
+Test files run in parallel (-j N, default the number of CPUs) in N workers
+(this process and N-1 worker processes), each running one file at a time
+from a fresh start; the report is the same as with -j 1, in the same order.
 A directory holding a file named .impvm-expect-fail holds fixtures meant
 to fail: reached from a directory above, their failures are "xfail" lines
 that count as passed (and a file where nothing fails is a failure).

@@ -32,11 +32,11 @@ type itemResult struct {
 const childEnv = "IMPVM_TEST_CHILD"
 
 // runPlan runs the items, -j at a time, and hands their results to done
-// in plan order; done returns false to stop (stopOnFail). Items run in
-// processes of their own when -j is above 1, so that nothing one test
-// does (object numbering, say) shows in another's output: -j worker
-// processes, each running the items it is given one after another as -j 1
-// runs them all in this process (see testWorker).
+// in plan order; done returns false to stop (stopOnFail). -j 1 runs them
+// one after another in this process, each from a fresh start (object
+// numbering reset), so that nothing one test does shows in another's
+// output. Above 1 this process is one of -j workers doing the same, the
+// others worker processes (see testWorker).
 func runPlan(f *testFlags, plan []testItem, done func(testItem, *itemResult) bool, stderr io.Writer) {
 	exe, err := os.Executable()
 	if f.jobs == 1 || len(plan) == 1 || err != nil {
@@ -55,7 +55,14 @@ func runPlan(f *testFlags, plan []testItem, done func(testItem, *itemResult) boo
 	stderr = &syncio.Writer{W: stderr} // the workers pass on their children's error output
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(f.jobs, len(plan)) {
+	wg.Add(1)
+	go func() { // this process's worker
+		defer wg.Done()
+		for i := range next {
+			results[i] <- runItem(f, plan[i])
+		}
+	}()
+	for range min(f.jobs, len(plan)) - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

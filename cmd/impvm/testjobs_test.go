@@ -35,9 +35,9 @@ func TestWorkerCrashFailsItsItem(t *testing.T) {
 	}
 }
 
-// -j 2 runs a suite's files in two processes that run one file after
-// another, and reports what -j 1 reports: each file starts from the same
-// object numbering.
+// -j 2 runs a suite's files in two workers (this process and a child)
+// that run one file after another, and reports what -j 1 reports: each
+// file starts from the same object numbering.
 func TestWorkersRunManyFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
