@@ -67,6 +67,7 @@ type Board struct {
 	Flash   *Flash // hardware.spiflash; nil on imps without one
 
 	i2c     map[string]map[byte]I2CDevice // bus → 8-bit write address → device
+	lastI2C lastI2C                       // the part device found last
 	spi     map[string][]spiSlot
 	uart    map[string]UARTDevice
 	sources map[string][]PinSource
@@ -412,7 +413,12 @@ func modelName(v any) string {
 }
 
 // Device returns the part at addr8 on an I²C bus, or nil.
-func (b *Board) Device(bus string, addr8 byte) I2CDevice { return b.i2c[bus][addr8&0xFE] }
+func (b *Board) Device(bus string, addr8 byte) I2CDevice {
+	if l := &b.lastI2C; l.dev != nil && l.addr8 == addr8&0xFE && l.bus == bus {
+		return l.dev
+	}
+	return b.i2c[bus][addr8&0xFE]
+}
 
 // Changer is a PinSource whose level can change by itself over time (a
 // sensor's data-ready or threshold line): NextChange is when it may next

@@ -141,10 +141,24 @@ func breakoutName(p Part) string {
 // device is the part at addr8 on bus for a transaction sending data:
 // the attached one, or a breakout taken now.
 func (b *Board) device(now time.Time, bus string, addr8 byte, data []byte) I2CDevice {
+	if l := &b.lastI2C; l.dev != nil && l.addr8 == addr8&0xFE && l.bus == bus {
+		return l.dev
+	}
 	if dev := b.i2c[bus][addr8&0xFE]; dev != nil {
+		b.lastI2C = lastI2C{bus, addr8 & 0xFE, dev}
 		return dev
 	}
 	return b.breakout(bus, addr8&0xFE, data)
+}
+
+// lastI2C is the part a transaction found last: a driver talks to one
+// part many times in a row, and two map lookups on a board that is
+// rarely in the processor's cache cost more than the transaction's
+// model. Parts are never detached, so it cannot go stale.
+type lastI2C struct {
+	bus   string
+	addr8 byte
+	dev   I2CDevice
 }
 
 // GeneralCaller is a part that answers the I²C general call (address 0):
