@@ -10,6 +10,7 @@ type Socket struct {
 	handler Handler
 	closed  bool
 	ready   func() bool // nil: always ready; see SetReady
+	unready bool        // see MarkReady
 	impl    any         // backend state
 }
 
@@ -33,6 +34,12 @@ func (s *Socket) OnReceive(h Handler) error {
 // uses it for an interface that is still starting (DHCP not done) or has
 // stopped, which the link state alone does not show. nil clears it.
 func (s *Socket) SetReady(fn func() bool) { s.ready = fn }
+
+// MarkReady is SetReady for a binding layer that tells the socket when
+// its readiness changes instead of being asked on every send (the answer
+// is then in the socket, not in an interface object that may be far away
+// in memory). A socket starts ready.
+func (s *Socket) MarkReady(ready bool) { s.unready = !ready }
 
 // Close releases the port. Closing twice is a no-op.
 func (s *Socket) Close() {
@@ -58,7 +65,7 @@ func (s *Socket) Send(addr string, port int, data []byte) (int, error) {
 		return 0, err
 	}
 	n := s.nic
-	if !n.Up() || (s.ready != nil && !s.ready()) || !n.ip.OnSubnet(dst, n.loopback) {
+	if !n.Up() || s.unready || (s.ready != nil && !s.ready()) || !n.ip.OnSubnet(dst, n.loopback) {
 		return SendErrorNotConnected, nil
 	}
 	if !n.noLimit && !n.bucket.Take(n.clock.Now()) {

@@ -269,6 +269,11 @@ func (f *iface) advance() error {
 // set changes the state and calls every object's callback in open order.
 func (f *iface) set(state int32) error {
 	f.state = state
+	for _, so := range f.m.sockets {
+		if so.f == f {
+			so.s.MarkReady(state == Connected)
+		}
+	}
 	for _, o := range f.objs {
 		if o.cb.IsNull() {
 			continue

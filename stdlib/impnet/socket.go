@@ -45,7 +45,7 @@ func (f *iface) openUDP(args []runtime.Value) (runtime.Value, error) {
 	}
 	so.s = s
 	so.deliver = so.deliverPending
-	s.SetReady(func() bool { return f.state == Connected })
+	s.MarkReady(f.state == Connected) // set kept up to date by iface.set
 	so.index = len(m.sockets)
 	m.sockets = append(m.sockets, so)
 	so.hold()
