@@ -18,8 +18,8 @@ type AgentImp struct {
 	dev       event.Device
 	q         *event.Queue
 	vm        *runtime.VM
-	named     map[string]*event.Event        // active named timers
-	holds     map[*event.Event]*runtime.Held // pending timers' callbacks
+	named     map[string]*timer // active named timers
+	nameOf    map[*timer]string // the name each of them holds
 	unhandled runtime.Value
 	timerDel  *runtime.Table
 }
@@ -27,8 +27,7 @@ type AgentImp struct {
 // OpenAgentImp installs an agent's imp object and the ENVIRONMENT_*
 // constants on vm.
 func OpenAgentImp(vm *runtime.VM, dev event.Device) *AgentImp {
-	a := &AgentImp{dev: dev, q: dev.Queue(), vm: vm, named: map[string]*event.Event{}, timerDel: runtime.NewTable(0)}
-	a.holds = map[*event.Event]*runtime.Held{}
+	a := &AgentImp{dev: dev, q: dev.Queue(), vm: vm, named: map[string]*timer{}, nameOf: map[*timer]string{}, timerDel: runtime.NewTable(0)}
 	vm.AddRoots(func(visit func(runtime.Value)) { visit(a.unhandled) })
 	vm.Root().SetConstants(environmentConstants)
 	vm.Root().SetStr("imp", NewMeta(runtime.Members([]runtime.Spec{
@@ -77,56 +76,64 @@ func agentInterval(v runtime.Value) time.Duration {
 // its name; naming a new timer after an active one moves the name to it.
 func (a *AgentImp) wakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	d := agentInterval(args[1])
-	fn := args[2]
 	// args is the VM's stack: what the timer needs later is copied now.
 	named, name := len(args) > 3, ""
 	if named {
 		name = args[3].Str()
 	}
-	v, t := newTimer(a.vm, a.timerDel, fn)
-	ev := &t.ev
+	v, t := newTimer(a.vm, a.timerDel, args[2])
 	fire := func() error {
-		delete(a.holds, ev)
-		if named && a.named[name] == ev {
-			delete(a.named, name)
-		}
+		a.forget(t)
 		return t.fire()
 	}
 	if d == 0 {
-		a.q.IdleIn(ev, fire)
+		a.q.IdleIn(&t.ev, fire)
 	} else {
-		a.q.AtIn(ev, a.q.Now().Add(d), fire)
+		a.q.AtIn(&t.ev, a.q.Now().Add(d), fire)
 	}
 	if named {
-		a.named[name] = ev
+		if old := a.named[name]; old != nil {
+			delete(a.nameOf, old)
+		}
+		a.named[name], a.nameOf[t] = t, name
 	}
-	a.holds[ev] = &t.held
 	return v, nil
+}
+
+// forget drops t's name, if it still holds one: t has fired or been
+// cancelled, by its name or its handle.
+func (a *AgentImp) forget(t *timer) {
+	name, ok := a.nameOf[t]
+	if !ok {
+		return
+	}
+	delete(a.nameOf, t)
+	if a.named[name] == t {
+		delete(a.named, name)
+	}
 }
 
 // cancelwakeup(timer or name): a name that names no active timer throws.
 func (a *AgentImp) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	v := args[1]
+	var t *timer
 	switch {
 	case v.IsNull():
+		return runtime.Null, nil
 	case v.Type() == runtime.TString:
-		ev, ok := a.named[v.Str()]
-		if !ok || !ev.Pending() {
+		t = a.named[v.Str()]
+		if t == nil || !t.ev.Pending() {
 			return runtime.Null, runtime.Errorf("no active timer named '%s'", v.Str())
 		}
-		delete(a.named, v.Str())
-		a.q.Cancel(ev)
-		a.holds[ev].Release()
-		delete(a.holds, ev)
 	default:
-		t, ok := timerOf(v)
-		if !ok {
+		var ok bool
+		if t, ok = timerOf(v); !ok {
 			return runtime.Null, runtime.ParamTypeError(1, v, "timer|string")
 		}
-		a.q.Cancel(&t.ev)
-		t.held.Release()
-		delete(a.holds, &t.ev)
 	}
+	a.q.Cancel(&t.ev)
+	t.held.Release()
+	a.forget(t)
 	return runtime.Null, nil
 }
 
