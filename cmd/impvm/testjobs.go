@@ -27,7 +27,7 @@ type itemResult struct {
 	Cover  coverData
 }
 
-// childEnv marks a process started to run one test item; the test
+// childEnv marks a process started by impvm (a test worker); the test
 // binary of cmd/impvm (TestMain) runs impvm's main when it is set.
 const childEnv = "IMPVM_TEST_CHILD"
 
@@ -189,7 +189,8 @@ type testWorker struct {
 
 	cmd     *exec.Cmd
 	specs   io.WriteCloser // the child's standard input
-	results *bufio.Reader  // its answers (file descriptor 3)
+	answers *os.File       // the pipe from its file descriptor 3
+	results *bufio.Reader  // its answers, read from answers
 	errOut  *syncio.Buffer // its error output, not yet passed on
 }
 
@@ -252,7 +253,7 @@ func (w *testWorker) start() error {
 		resultsR.Close()
 		return err
 	}
-	w.cmd, w.specs, w.results = cmd, specs, bufio.NewReader(resultsR)
+	w.cmd, w.specs, w.answers, w.results = cmd, specs, resultsR, bufio.NewReader(resultsR)
 	return nil
 }
 
@@ -265,6 +266,7 @@ func (w *testWorker) end() error {
 	}
 	w.specs.Close()
 	err := w.cmd.Wait()
+	w.answers.Close()
 	errOut := bytes.TrimSpace(w.errOut.Take())
 	w.cmd = nil
 	if err != nil && len(errOut) > 0 {
