@@ -52,7 +52,9 @@ func startupAllocs(t *testing.T, dir string, args ...string) (mallocs, bytes uin
 // device needs. The bounds are about twice what start-up allocates now
 // (2026-12, whole process): the empty script ~2,000 allocations and
 // ~400 KB (7,100 and 1.15 MB before start-up was made lazy), a device
-// logging one line ~3,500 and ~650 KB (8,200 and 1.4 MB before).
+// logging one line ~3,500 and ~650 KB (8,200 and 1.4 MB before). impvm
+// test of a one-test file: ~5,200 and ~900 KB with the built-in framework
+// loaded compiled (compiling it from source would add ~7,800 and ~1 MB).
 func TestStartupAllocations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
@@ -60,12 +62,14 @@ func TestStartupAllocations(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "empty.nut"), []byte("print(\"x\\n\");\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "hello.device.nut"), []byte("server.log(\"x\");\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "one.test.nut"), []byte("class T extends ImpTestCase {\n  function testX() { assertEqual(2, 1 + 1); }\n}\n"), 0o644)
 	for _, c := range []struct {
 		args           []string
 		mallocs, bytes uint64
 	}{
 		{[]string{"run", "empty.nut"}, 4000, 800 << 10},
 		{[]string{"run", "--virtual", "hello.device.nut"}, 7000, 1300 << 10},
+		{[]string{"test", "one.test.nut"}, 10000, 1800 << 10},
 	} {
 		mallocs, bytes := startupAllocs(t, dir, c.args...)
 		t.Logf("impvm %q: %d allocations, %d bytes", c.args, mallocs, bytes)
