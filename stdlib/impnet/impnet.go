@@ -92,7 +92,7 @@ type Module struct {
 	sockets    []*socket
 	disabled   map[string]bool          // canonical NIIs left out by setserverinterfaces
 	server     []string                 // setserverinterfaces list, as given
-	addrs      map[uint32]runtime.Value // IPv4 address -> its string
+	addrs      map[uint32]runtime.Value // IPv4 address -> its string, at most maxAddrs
 	recent     [4]recentAddr            // the last addresses addrValue made or found
 	nextRecent int                      // the entry of recent to replace next
 	ifDel      *runtime.Table
@@ -184,7 +184,13 @@ var netSpecs = []runtime.Spec{
 // cellSpecs are the members of imp.net on imps with a cellular modem.
 var cellSpecs = []runtime.Spec{{Name: "getcellinfo", NParams: 2, Mask: ".c", Fn: method((*Module).getCellInfo)}}
 
-// addrValue returns the Squirrel string of an address, made once per run.
+// maxAddrs bounds the address strings a run keeps: a /24 network's
+// worth. A device that hears from more (a real network's broadcasts over
+// days) starts afresh when the map is full.
+const maxAddrs = 256
+
+// addrValue returns the Squirrel string of an address, made once per run
+// for each of up to maxAddrs addresses.
 func (m *Module) addrValue(a netip.Addr) runtime.Value {
 	if !a.Is4() {
 		return runtime.Str(a.String())
@@ -198,6 +204,9 @@ func (m *Module) addrValue(a netip.Addr) runtime.Value {
 	}
 	v, ok := m.addrs[k]
 	if !ok {
+		if len(m.addrs) >= maxAddrs {
+			clear(m.addrs)
+		}
 		v = runtime.Str(a.String())
 		m.addrs[k] = v
 	}

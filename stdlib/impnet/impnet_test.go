@@ -1,6 +1,7 @@
 package impnet
 
 import (
+	"net/netip"
 	"slices"
 	"strconv"
 	"testing"
@@ -152,5 +153,24 @@ func TestServerInterface(t *testing.T) {
 		if got := m.serverInterface(); got != tt.want {
 			t.Errorf("%s with %v: %s, want %s", tt.impType, tt.list, kindInfo[got].generic, kindInfo[tt.want].generic)
 		}
+	}
+}
+
+// The address strings a run keeps are bounded: a device hearing from
+// 65,536 addresses holds at most maxAddrs of them, and each string is
+// still its address.
+func TestAddressStringsAreBounded(t *testing.T) {
+	m := &Module{addrs: map[uint32]runtime.Value{}}
+	for i := range 1 << 16 {
+		a := netip.AddrFrom4([4]byte{10, 1, byte(i >> 8), byte(i)})
+		if v := m.addrValue(a); v.Str() != a.String() {
+			t.Fatalf("%s: %q", a, v.Str())
+		}
+		if len(m.addrs) > maxAddrs {
+			t.Fatalf("%d address strings kept after %d addresses", len(m.addrs), i+1)
+		}
+	}
+	if v := m.addrValue(netip.MustParseAddr("10.1.0.7")); v.Str() != "10.1.0.7" {
+		t.Errorf("10.1.0.7 after the map was refilled: %q", v.Str())
 	}
 }
