@@ -177,6 +177,10 @@ reload:
 				regs[in.A()] = Bool(intCompare(in.Op(), int32(a.n), int32(b.n)))
 				continue
 			}
+			if a.typ == TFloat && b.typ == TFloat {
+				regs[in.A()] = Bool(floatCompare(in.Op(), a, b))
+				continue
+			}
 			vm.frames[fi].pc = pc
 			ok, e := vm.compareOp(in.Op(), a, b)
 			if e != nil {
@@ -198,6 +202,8 @@ reload:
 			var ok bool
 			if a.typ == TInt && b.typ == TInt {
 				ok = intCompare(spec.cmp, int32(a.n), int32(b.n))
+			} else if a.typ == TFloat && b.typ == TFloat {
+				ok = floatCompare(spec.cmp, a, b)
 			} else {
 				vm.frames[fi].pc = pc
 				var e error
@@ -840,6 +846,27 @@ func intCompare(op Op, a, b int32) bool {
 		return a > b
 	}
 	return a >= b
+}
+
+// floatCompare is compareOp for two floats, ordered as compareSame
+// orders them: the same bits are equal, otherwise a is less when a < b and
+// greater in every other case (NaN, and -0 against 0).
+func floatCompare(op Op, a, b Value) bool {
+	c := 1
+	if a.n == b.n {
+		c = 0
+	} else if math.Float32frombits(a.n) < math.Float32frombits(b.n) {
+		c = -1
+	}
+	switch op {
+	case OpLt:
+		return c < 0
+	case OpLe:
+		return c <= 0
+	case OpGt:
+		return c > 0
+	}
+	return c >= 0
 }
 
 // word is an instruction as the loop reads it: one 64-bit load, the
