@@ -45,7 +45,10 @@ import (
 // 100 Mb/s plus the LAN's delay, SEND_OK comes with the acknowledgement;
 // what a host sends back fills the RX buffer (Sn_IR RECV) as far as it
 // has room, the rest waiting until RECV frees space, as TCP's window
-// does. A host closing its side makes SOCK_CLOSE_WAIT with Sn_IR DISCON;
+// does. A host holds at most peerBuffer bytes the imp has not taken:
+// past that it reads no more (its window closes) and a SEND waits, its
+// data left in the TX buffer and no SEND_OK, until RECV drains the
+// host's answers. A host closing its side makes SOCK_CLOSE_WAIT with Sn_IR DISCON;
 // DISCON from the imp ends in SOCK_CLOSED with Sn_IR DISCON once the
 // host answers the FIN. UDP: a datagram to a port where nothing listens
 // brings an ICMP port unreachable (IR UNREACH, UIPR, UPORTR); received
@@ -85,6 +88,7 @@ type w5500Socket struct {
 	session          TCPSession
 	remote           Endpoint
 	waiting          []byte // bytes a host sent that did not fit yet
+	stalled          bool   // a SEND waits for the host to take data (see peerBuffer)
 	peerClosed       bool
 }
 
@@ -464,7 +468,7 @@ func (w *W5500) close(n int) {
 	s := &w.sock[n]
 	s.gen++
 	s.reg[snSR] = sockClosed
-	s.session, s.waiting, s.peerClosed = nil, nil, false
+	s.session, s.waiting, s.stalled, s.peerClosed = nil, nil, false, false
 }
 
 func (w *W5500) command(n int, cmd byte) {
@@ -632,8 +636,16 @@ func (s *w5500Socket) pending() []byte {
 	return out
 }
 
+// peerBuffer is what a host holds of its answers while the imp does not
+// read them (its socket's buffers; impvm's figure, hosts differ).
+const peerBuffer = 64 << 10
+
 func (w *W5500) sendTCP(n int) {
 	s := &w.sock[n]
+	if s.session != nil && !s.peerClosed && len(s.waiting) >= peerBuffer {
+		s.stalled = true // sent once fill has drained the host's answers
+		return
+	}
 	data := s.pending()
 	s.txRD = s.txWR
 	if s.session == nil || s.peerClosed && len(data) > 0 {
@@ -666,16 +678,18 @@ func (w *W5500) fill(n int) {
 	s := &w.sock[n]
 	size := s.bufSize(snRXBUF)
 	room := size - int(s.rxWR-s.rxRC)
-	k := min(room, len(s.waiting))
-	if k <= 0 {
-		return
+	if k := min(room, len(s.waiting)); k > 0 {
+		for i := 0; i < k; i++ {
+			s.rx[(int(s.rxWR)+i)%size] = s.waiting[i]
+		}
+		s.rxWR += uint16(k)
+		s.waiting = s.waiting[k:]
+		s.reg[snIR] |= snRECV
 	}
-	for i := 0; i < k; i++ {
-		s.rx[(int(s.rxWR)+i)%size] = s.waiting[i]
+	if s.stalled && len(s.waiting) < peerBuffer {
+		s.stalled = false
+		w.sendTCP(n)
 	}
-	s.rxWR += uint16(k)
-	s.waiting = s.waiting[k:]
-	s.reg[snIR] |= snRECV
 }
 
 func (w *W5500) isBroadcast(ip IPv4) bool {

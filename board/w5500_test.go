@@ -483,3 +483,51 @@ func TestBusPartsInBoardFiles(t *testing.T) {
 		}
 	}
 }
+
+// An imp that sends and never reads makes the host hold at most
+// peerBuffer bytes of answers: then a SEND waits (no SEND_OK, its data
+// left in the TX buffer) until RECV drains them, and every byte still
+// comes back, in order.
+func TestW5500HostHoldsBoundedAnswers(t *testing.T) {
+	b := newW5500Bus(t)
+	b.configure("192.168.42.2", "255.255.255.0", "192.168.42.1")
+	b.open(0, 1, 40000, "192.168.42.3", 6800)
+	b.write(1, snCR, 0x04)
+	b.wait(10 * time.Millisecond)
+	chunk := bytes.Repeat([]byte("0123456789abcdef"), 64) // 1 KB
+	var sent, got []byte
+	stalledAt := -1
+	for i := 0; i < 200 && stalledAt < 0; i++ {
+		b.write(1, snIR, snSENDOK)
+		data := append(chunk[:0:0], chunk...)
+		data[0] = byte(i)
+		b.send(0, data)
+		sent = append(sent, data...)
+		b.wait(time.Millisecond)
+		if b.read(1, snIR, 1)[0]&snSENDOK == 0 {
+			stalledAt = i
+		}
+		if held := len(b.w.sock[0].waiting); held > peerBuffer+len(chunk) {
+			t.Fatalf("after %d KB sent the host holds %d bytes", i+1, held)
+		}
+	}
+	if stalledAt < 0 {
+		t.Fatal("200 KB sent and never read: every SEND completed")
+	}
+	if free := b.u16(1, snTXFSR); int(free) >= b.w.sock[0].bufSize(snTXBUF) {
+		t.Errorf("a waiting SEND left the TX buffer empty (free %d)", free)
+	}
+	for range 1000 {
+		got = append(got, b.recv(0)...)
+		b.wait(time.Millisecond)
+		if len(got) == len(sent) {
+			break
+		}
+	}
+	if !bytes.Equal(got, sent) {
+		t.Errorf("%d of %d bytes came back (equal %v)", len(got), len(sent), bytes.Equal(got, sent[:min(len(got), len(sent))]))
+	}
+	if ir := b.read(1, snIR, 1)[0]; ir&snSENDOK == 0 {
+		t.Error("the waiting SEND never completed")
+	}
+}
