@@ -128,7 +128,7 @@ func ParseBoardFile(file string, data []byte) (*BoardFile, error) {
 		}
 	}
 	if bf.FlashBytes > 0 {
-		if t, ok := imptype.Lookup(bf.Imp); ok && t.SPIFlashBytes == 0 {
+		if t, ok := imptype.Lookup(bf.Imp); ok && t.SPIFlashChip == 0 {
 			return nil, w.errorf(flashNode, "spiflash", "an %s has no hardware.spiflash", bf.Imp)
 		}
 	}

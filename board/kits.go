@@ -308,8 +308,8 @@ func Build(name, impType string, env *Env, parts []Part) (*Board, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown imp type %q", impType)
 	}
-	if typ.SPIFlashBytes > 0 {
-		b.Flash = NewFlash(typ.SPIFlashBytes)
+	if typ.SPIFlashChip > 0 {
+		b.Flash = NewImpFlash(typ.SPIFlashChip, typ.SPIFlashReserved)
 	}
 	for i, p := range parts {
 		err := checkNames(typ, p)

@@ -4,21 +4,29 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/impvm/impvm/imptype"
 )
 
-// Flash is the user area of an imp's SPI NOR flash, behind
-// hardware.spiflash: erased bytes read 0xFF, a write (program) can only
-// clear bits, an erase sets a whole 4 KB sector back to 0xFF. Writes and
-// reads may cross page and sector boundaries. Its size is the imp
-// type's (imptype.Type.SPIFlashBytes). The contents belong to the
-// board, so they survive Squirrel restarts; Load and Save keep them
-// across runs (impvm run --flash FILE). Not modelled: the chip's program
-// and erase times (operations take no virtual time), status register,
-// write protection.
+// Flash is a SPI NOR flash chip as Squirrel sees it: erased bytes read
+// 0xFF, a write (program) can only clear bits, an erase sets a whole 4 KB
+// sector back to 0xFF. Writes and reads may cross page and sector
+// boundaries. Behind hardware.spiflash the chip's bottom belongs to
+// impOS (Electric Imp's hardware.spiflash page: "address
+// virtualization"): Squirrel's addresses start at the first byte after
+// the reserved area and run to the end of the chip, and Size is what is
+// left (spiflash.size()). Every address a method takes is such a user
+// address, already range-checked by the caller (InRange). The reserved
+// area's contents (impOS, its Wi-Fi firmware) are not modelled. The
+// contents belong to the board, so they survive Squirrel restarts; Load
+// and Save keep the user area across runs (impvm run --flash FILE). Not
+// modelled: the chip's program and erase times (operations take no
+// virtual time), status register, write protection.
 type Flash struct {
-	size    int
-	sectors map[int]*[FlashSector]byte // written sectors; the rest read 0xFF
-	path    string                     // where Save writes ("" none)
+	chip     int                        // the chip's capacity in bytes
+	reserved int                        // bytes at its bottom that impOS keeps
+	sectors  map[int]*[FlashSector]byte // written sectors by chip address / FlashSector; the rest read 0xFF
+	path     string                     // where Save writes ("" none)
 }
 
 // Flash geometry.
@@ -27,31 +35,54 @@ const (
 	FlashPage   = 256
 )
 
-// NewFlash makes an erased flash of size bytes (memory is taken only
-// for sectors that are written).
-func NewFlash(size int) *Flash {
-	return &Flash{size: size, sectors: map[int]*[FlashSector]byte{}}
+// NewFlash makes an erased chip of size bytes, all of it addressable
+// (an external flash on a SPI bus). Memory is taken only for sectors
+// that are written.
+func NewFlash(size int) *Flash { return NewImpFlash(size, 0) }
+
+// NewImpFlash makes an erased chip of chip bytes whose bottom reserved
+// bytes (a whole number of sectors) impOS keeps: Size is chip-reserved.
+func NewImpFlash(chip, reserved int) *Flash {
+	return &Flash{chip: chip, reserved: reserved, sectors: map[int]*[FlashSector]byte{}}
 }
 
-// Size is the flash's size in bytes.
-func (f *Flash) Size() int { return f.size }
+// UserFlash is the flash of an imp of type typ whose chip leaves
+// userBytes to Squirrel (a board file's "spiflash"): the chip is
+// userBytes plus what impOS keeps on that imp type.
+func UserFlash(typ *imptype.Type, userBytes int) *Flash {
+	return NewImpFlash(userBytes+typ.SPIFlashReserved, typ.SPIFlashReserved)
+}
+
+// Size is the bytes addressable through the flash (hardware.spiflash.size()).
+func (f *Flash) Size() int { return f.chip - f.reserved }
+
+// Chip is the chip's capacity in bytes.
+func (f *Flash) Chip() int { return f.chip }
+
+// Reserved is the bytes at the chip's bottom that impOS keeps; user
+// address 0 is chip address Reserved().
+func (f *Flash) Reserved() int { return f.reserved }
 
 // sector returns the sector holding addr, made (erased) if create.
 func (f *Flash) sector(addr int, create bool) *[FlashSector]byte {
-	s := f.sectors[addr/FlashSector]
+	n := (f.reserved + addr) / FlashSector
+	s := f.sectors[n]
 	if s == nil && create {
 		s = new([FlashSector]byte)
 		for i := range s {
 			s[i] = 0xFF
 		}
-		f.sectors[addr/FlashSector] = s
+		f.sectors[n] = s
 	}
 	return s
 }
 
+// offset is addr's place in its sector.
+func (f *Flash) offset(addr int) int { return (f.reserved + addr) % FlashSector }
+
 func (f *Flash) at(addr int) byte {
 	if s := f.sector(addr, false); s != nil {
-		return s[addr%FlashSector]
+		return s[f.offset(addr)]
 	}
 	return 0xFF
 }
@@ -67,13 +98,13 @@ func (f *Flash) Load(path string) error {
 	if err != nil {
 		return err
 	}
-	if len(data) != f.size {
-		return fmt.Errorf("%s: %d bytes, but this imp's SPI flash has %d", path, len(data), f.size)
+	if len(data) != f.Size() {
+		return fmt.Errorf("%s: %d bytes, but this imp's SPI flash has %d", path, len(data), f.Size())
 	}
 	for a := 0; a < len(data); a += FlashSector {
 		chunk := data[a:min(a+FlashSector, len(data))]
 		if !allFF(chunk) {
-			copy(f.sector(a, true)[:], chunk)
+			copy(f.sector(a, true)[f.offset(a):], chunk)
 		}
 	}
 	return nil
@@ -93,12 +124,13 @@ func (f *Flash) Save() error {
 	if f.path == "" {
 		return nil
 	}
-	return os.WriteFile(f.path, f.Read(0, f.size), 0o644)
+	return os.WriteFile(f.path, f.Read(0, f.Size()), 0o644)
 }
 
-// InRange reports whether [addr, addr+n) lies in the flash.
+// InRange reports whether the user addresses [addr, addr+n) lie in the
+// flash.
 func (f *Flash) InRange(addr, n int) bool {
-	return addr >= 0 && n >= 0 && addr <= f.size && n <= f.size-addr
+	return addr >= 0 && n >= 0 && addr <= f.Size() && n <= f.Size()-addr
 }
 
 // Read copies n bytes from addr.
@@ -130,22 +162,22 @@ func (f *Flash) Write(addr int, data []byte) bool {
 			ok = ok && f.at(addr+i) == 0xFF
 			continue
 		}
-		s := f.sector(addr+i, true)
-		s[(addr+i)%FlashSector] &= b
-		ok = ok && s[(addr+i)%FlashSector] == b
+		s, o := f.sector(addr+i, true), f.offset(addr+i)
+		s[o] &= b
+		ok = ok && s[o] == b
 	}
 	return ok
 }
 
 // EraseSector erases the 4 KB sector holding addr.
-func (f *Flash) EraseSector(addr int) { delete(f.sectors, addr/FlashSector) }
+func (f *Flash) EraseSector(addr int) { delete(f.sectors, (f.reserved+addr)/FlashSector) }
 
 // ChipID is what hardware.spiflash.chipid() reports: a JEDEC
 // manufacturer and device ID, Macronix MX25L (0xC2 0x20 0x1N, N = log2 of
-// the chip's size).
+// the chip's capacity, rounded up).
 func (f *Flash) ChipID() int {
 	n := 0
-	for s := f.size + (1 << 20); s > 1; s >>= 1 {
+	for 1<<n < f.chip {
 		n++
 	}
 	return 0xC22000 | n

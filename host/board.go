@@ -8,6 +8,7 @@ import (
 
 	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/imptype"
 )
 
 // BoardConfig is what is attached to every device's imp and the world
@@ -109,7 +110,9 @@ func (w *World) makeBoard(d *Device) error {
 			return fmt.Errorf("%s: %w", spec, err)
 		}
 		if bf := w.boardFile; bf != nil && bf.FlashBytes > 0 {
-			b.Flash = board.NewFlash(bf.FlashBytes)
+			if typ, ok := imptype.Lookup(d.ident.Type); ok && typ.SPIFlashChip > 0 {
+				b.Flash = board.UserFlash(typ, bf.FlashBytes)
+			}
 		}
 		d.board = b
 	}

@@ -8,7 +8,7 @@ import "slices"
 // (developer.electricimp.com, hardware section)
 // and the imp003 hardware guide: 23 pins A–Y (no I or O), W the Wake pin,
 // C and D the DAC outputs (pinC is what fixedfrequencydac examples use),
-// an external SPI flash of at least 4 MB (hardware.spiflash).
+// an external SPI flash of at least 512 KB (hardware.spiflash).
 func newImp003() *Type {
 	return &Type{
 		Name: "imp003",
@@ -20,17 +20,23 @@ func newImp003() *Type {
 			buses(I2C, "i2cAB", "i2cFG"),
 			buses(SPI, "spiEBCA", "spiLGDK"),
 		),
-		WakePin:        "pinW",
-		FFDACPins:      []string{"pinC", "pinD"},
-		SamplerPins:    pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
-		SPIFlashBytes:  4 << 20,
-		LightLevel:     true,
-		VBat:           true,
-		Interfaces:     []string{WiFi},
-		HeapBytes:      120 * 1024,
-		FreeAtBoot:     88000,
-		Environment:    1,
-		DeviceIDPrefix: "3000",
+		WakePin:     "pinW",
+		FFDACPins:   []string{"pinC", "pinD"},
+		SamplerPins: pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
+		// hardware.spiflash page: an imp003 must be fitted with at least
+		// 512 KB (4 Mbit) of SPI flash; impOS takes seven-eighths of that
+		// chip, 448 KB, leaving 64 KB to Squirrel, and all of a bigger
+		// chip's extra storage. impvm fits the minimum chip (the 4 Mbit
+		// MX25L4006E is the imp003 datasheet's recommended part).
+		SPIFlashChip:     512 << 10,
+		SPIFlashReserved: 448 << 10,
+		LightLevel:       true,
+		VBat:             true,
+		Interfaces:       []string{WiFi},
+		HeapBytes:        120 * 1024,
+		FreeAtBoot:       88000,
+		Environment:      1,
+		DeviceIDPrefix:   "3000",
 	}
 }
 

@@ -21,15 +21,19 @@ func newImp004m() *Type {
 			buses(SPI, "spiAHSR", "spiGJKL"),
 			buses(PWMPair, "pwmpairKD"),
 		),
-		WakePin:        "pinW",
-		FFDACPins:      []string{"pwmpairKD"},
-		SPIFlashBytes:  4 << 20,
-		Interfaces:     []string{WiFi},
-		BLE:            true,
-		VBat:           true,
-		HeapBytes:      190 * 1024,
-		FreeAtBoot:     110000,
-		Environment:    1,
-		DeviceIDPrefix: "4000",
+		WakePin:   "pinW",
+		FFDACPins: []string{"pwmpairKD"},
+		// hardware.spiflash page: an imp004m must be fitted with at least
+		// 1 MB (8 Mbit); impOS takes 776 KB and Squirrel gets the rest
+		// (248 KB of the minimum chip, which impvm fits).
+		SPIFlashChip:     1 << 20,
+		SPIFlashReserved: 776 << 10,
+		Interfaces:       []string{WiFi},
+		BLE:              true,
+		VBat:             true,
+		HeapBytes:        190 * 1024,
+		FreeAtBoot:       110000,
+		Environment:      1,
+		DeviceIDPrefix:   "4000",
 	}
 }

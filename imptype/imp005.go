@@ -23,14 +23,20 @@ func newImp005() *Type {
 			buses(I2C, "i2c0", "i2cJK"),
 			buses(SPI, "spi0", "spiBCAD"),
 		),
-		WakePin:        "pinW",
-		SPIFlashBytes:  4 << 20,
-		LightLevel:     true,
-		Interfaces:     []string{Ethernet, WiFi},
-		USB:            true,
-		HeapBytes:      2 << 20,
-		FreeAtBoot:     1000000,
-		Environment:    1,
-		DeviceIDPrefix: "5000",
+		WakePin: "pinW",
+		// How much of the chip impOS keeps on this imp is not in any
+		// Electric Imp document found (the hardware.spiflash page sends
+		// readers to the module's design guide; no figure was found there), so
+		// impvm keeps its earlier model: a 4 MB chip, all of it
+		// Squirrel's.
+		SPIFlashChip:     4 << 20,
+		SPIFlashReserved: 0,
+		LightLevel:       true,
+		Interfaces:       []string{Ethernet, WiFi},
+		USB:              true,
+		HeapBytes:        2 << 20,
+		FreeAtBoot:       1000000,
+		Environment:      1,
+		DeviceIDPrefix:   "5000",
 	}
 }

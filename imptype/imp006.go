@@ -22,13 +22,19 @@ func newImp006() *Type {
 			buses(I2C, "i2cJK", "i2cLM", "i2cTU"),
 			buses(SPI, "spiEFGH", "spiXABCD", "spiXPQRS", "spiXTUVW"),
 		),
-		WakePin:        "pinW",
-		SPIFlashBytes:  8 << 20,
-		Interfaces:     []string{WiFi, Cellular},
-		BLE:            true,
-		HeapBytes:      1 << 20,
-		FreeAtBoot:     600000,
-		Environment:    1,
-		DeviceIDPrefix: "600a",
+		WakePin: "pinW",
+		// How much of the chip impOS keeps on this imp is not in any
+		// Electric Imp document found (the hardware.spiflash page sends
+		// readers to the module's design guide; no figure was found there), so
+		// impvm keeps its earlier model: a 8 MB chip, all of it
+		// Squirrel's.
+		SPIFlashChip:     8 << 20,
+		SPIFlashReserved: 0,
+		Interfaces:       []string{WiFi, Cellular},
+		BLE:              true,
+		HeapBytes:        1 << 20,
+		FreeAtBoot:       600000,
+		Environment:      1,
+		DeviceIDPrefix:   "600a",
 	}
 }

@@ -22,14 +22,20 @@ func newImpC001() *Type {
 			buses(I2C, "i2cJH", "i2cKL", "i2cXBA", "i2cXDC", "i2cXCD"),
 			buses(SPI, "spiDCAB", "spiEVMT", "spiPQRS", "spiYJTHU", "spiYRFES"),
 		),
-		WakePin:        "pinW",
-		SPIFlashBytes:  8 << 20,
-		Interfaces:     []string{WiFi, Cellular},
-		ServerVia:      []string{Cellular}, // imp.net.info()'s page: no ipv4 entry on the impC001
-		VBat:           true,
-		HeapBytes:      1 << 20,
-		FreeAtBoot:     600000,
-		Environment:    1,
-		DeviceIDPrefix: "c001",
+		WakePin: "pinW",
+		// How much of the chip impOS keeps on this imp is not in any
+		// Electric Imp document found (the hardware.spiflash page sends
+		// readers to the module's design guide; no figure was found there), so
+		// impvm keeps its earlier model: a 8 MB chip, all of it
+		// Squirrel's.
+		SPIFlashChip:     8 << 20,
+		SPIFlashReserved: 0,
+		Interfaces:       []string{WiFi, Cellular},
+		ServerVia:        []string{Cellular}, // imp.net.info()'s page: no ipv4 entry on the impC001
+		VBat:             true,
+		HeapBytes:        1 << 20,
+		FreeAtBoot:       600000,
+		Environment:      1,
+		DeviceIDPrefix:   "c001",
 	}
 }

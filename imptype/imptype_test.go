@@ -198,3 +198,39 @@ func TestNamesAreTheTypesNames(t *testing.T) {
 		t.Errorf("Names()[0] = %s, want Default %s", Names()[0], Default)
 	}
 }
+
+// TestSPIFlashFigures: Electric Imp's hardware.spiflash page: an imp003
+// must have at least 512 KB fitted, impOS takes 448 KB and leaves 64 KB;
+// an imp004m at least 1 MB, impOS takes 776 KB (1024 − 776 = 248 KB
+// left). For the imp005, imp006 and impC001 no Electric Imp document gives
+// the reservation: impvm keeps its earlier whole-chip sizes. The imp001
+// and imp002 have no hardware.spiflash.
+func TestSPIFlashFigures(t *testing.T) {
+	for _, tc := range []struct {
+		imp                  string
+		chip, reserved, user int
+	}{
+		{"imp001", 0, 0, 0},
+		{"imp002", 0, 0, 0},
+		{"imp003", 512 << 10, 448 << 10, 64 << 10},
+		{"imp004m", 1 << 20, 776 << 10, 248 << 10},
+		{"imp005", 4 << 20, 0, 4 << 20},
+		{"imp006", 8 << 20, 0, 8 << 20},
+		{"impC001", 8 << 20, 0, 8 << 20},
+	} {
+		typ, ok := Lookup(tc.imp)
+		if !ok {
+			t.Fatalf("%s: not found", tc.imp)
+		}
+		if typ.SPIFlashChip != tc.chip || typ.SPIFlashReserved != tc.reserved || typ.SPIFlashBytes() != tc.user {
+			t.Errorf("%s: chip %d, reserved %d, size() %d; want %d, %d, %d", tc.imp,
+				typ.SPIFlashChip, typ.SPIFlashReserved, typ.SPIFlashBytes(), tc.chip, tc.reserved, tc.user)
+		}
+		if typ.SPIFlashReserved%4096 != 0 {
+			t.Errorf("%s: impOS's area is not a whole number of 4 KB sectors", tc.imp)
+		}
+		if got := slices.Contains(typ.Members(), "spiflash"); got != (tc.user > 0) {
+			t.Errorf("%s: hardware.spiflash listed %v", tc.imp, got)
+		}
+	}
+}

@@ -58,10 +58,17 @@ type Type struct {
 	Pins  []Pin
 	Buses []Bus
 
-	WakePin       string   // the pin that can be DIGITAL_IN_WAKEUP
-	FFDACPins     []string // outputs hardware.fixedfrequencydac can drive (pins or a pwmpair)
-	SamplerPins   []string // inputs hardware.sampler can read (nil: no sampler)
-	SPIFlashBytes int      // size of hardware.spiflash (0: the imp has none)
+	WakePin     string   // the pin that can be DIGITAL_IN_WAKEUP
+	FFDACPins   []string // outputs hardware.fixedfrequencydac can drive (pins or a pwmpair)
+	SamplerPins []string // inputs hardware.sampler can read (nil: no sampler)
+	// SPI flash behind hardware.spiflash (Electric Imp's hardware.spiflash
+	// and spiflash.size() pages): the chip is the product maker's choice;
+	// impOS keeps the bottom SPIFlashReserved bytes of it and Squirrel gets
+	// the rest, its address 0 being the first byte after the reserved
+	// area. SPIFlashChip is the chip impvm fits when no board file says
+	// otherwise (0: the imp has no hardware.spiflash).
+	SPIFlashChip     int
+	SPIFlashReserved int
 	// Interfaces: the network interfaces, in impOS's default server
 	// order (Electric Imp's imp.net.setserverinterfaces page: Ethernet,
 	// WiFi, then cellular, leaving out what the imp lacks).
@@ -91,6 +98,10 @@ type Type struct {
 	// read a module's type from getdeviceid().slice(0,1).
 	DeviceIDPrefix string
 }
+
+// SPIFlashBytes is hardware.spiflash.size() with the default chip: the
+// bytes left to Squirrel (0: no hardware.spiflash).
+func (t *Type) SPIFlashBytes() int { return t.SPIFlashChip - t.SPIFlashReserved }
 
 // Pin is one hardware.pinX object.
 type Pin struct {
@@ -155,7 +166,7 @@ func (t *Type) Members() []string {
 	for _, b := range t.Buses {
 		out = append(out, b.Name)
 	}
-	if t.SPIFlashBytes > 0 {
+	if t.SPIFlashBytes() > 0 {
 		out = append(out, "spiflash")
 	}
 	if t.SamplerPins != nil {

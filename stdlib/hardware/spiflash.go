@@ -18,10 +18,16 @@ var flashConstants = []runtime.Constant{
 	{Name: "SPIFLASH_PREVERIFY", Value: flashPreVerify},
 }
 
-// Error texts of hardware.spiflash misuse (impvm's wording).
+// Error texts of hardware.spiflash misuse (impvm's wording; Electric
+// Imp's pages say a call on a disabled flash and an erasesector() address
+// off a 4 KB boundary raise Squirrel errors, without giving their text).
+// Addresses are Squirrel's: 0 is the first byte after the part of the
+// chip impOS keeps, size() the end of the chip, and a range reaching
+// past it is refused.
 const (
 	errFlashDisabled = "spiflash is not enabled"
 	errFlashRange    = "address out of range"
+	errFlashSector   = "sector address must be a multiple of 4096"
 )
 
 // spiflash is the state of hardware.spiflash in one Squirrel run; the
@@ -152,11 +158,14 @@ func (sf *spiflash) write(_ *runtime.VM, a []runtime.Value) (runtime.Value, erro
 	return runtime.Int(0), nil
 }
 
-// erasesector(address): the 4 KB sector holding address reads 0xFF.
+// erasesector(address): the 4 KB sector starting at address reads 0xFF.
 func (sf *spiflash) eraseSector(_ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 	addr, _, err := sf.span(a[1], runtime.Int(0))
 	if err != nil {
 		return runtime.Null, err
+	}
+	if addr%board.FlashSector != 0 {
+		return runtime.Null, runtime.NewError(errFlashSector)
 	}
 	if addr >= sf.f.Size() {
 		return runtime.Null, runtime.NewError(errFlashRange)

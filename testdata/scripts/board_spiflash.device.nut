@@ -2,7 +2,9 @@
 // hardware.spiflash as NOR flash: erased bytes read 0xFF, a write only
 // clears bits, erasesector sets a 4 KB sector back to 0xFF, writes and
 // reads cross page and sector boundaries, and the contents survive a
-// Squirrel restart.
+// Squirrel restart. The imp004m's default chip is the smallest Electric
+// Imp allows (1 MB, an MX25L8006E-class ID C2 20 14); impOS keeps 776 KB
+// of it and Squirrel's addresses run over the remaining 248 KB.
 local f = hardware.spiflash;
 function hex(b) { local s = ""; foreach (v in b) s += format("%02X", v); return s; }
 function bytes(list) { local b = blob(); foreach (v in list) b.writen(v, 'b'); return b; }
@@ -26,6 +28,11 @@ if (hardware.wakereason() != WAKEREASON_SQUIRREL_ERROR) {
     f.erasesector(4096);
     server.log("after erasing sector 1: " + hex(f.read(4094, 4)));
     try { f.read(f.size() - 1, 2); } catch (e) { server.log("past the end: " + e); }
+    f.erasesector(f.size() - 4096);
+    server.log("the last byte: " + f.write(f.size() - 1, bytes([0x42]), SPIFLASH_POSTVERIFY) + " -> " + hex(f.read(f.size() - 1, 1)));
+    try { f.write(f.size(), bytes([0x42])); } catch (e) { server.log("write at size(): " + e); }
+    try { f.erasesector(f.size()); } catch (e) { server.log("erasesector(size()): " + e); }
+    try { f.erasesector(100); } catch (e) { server.log("erasesector(100): " + e); }
     f.disable();
     try { f.read(0, 1); } catch (e) { server.log("disabled: " + e); }
     throw "restart";
