@@ -11,6 +11,7 @@ type Socket struct {
 	closed  bool
 	ready   func() bool // nil: always ready; see SetReady
 	unready bool        // see MarkReady
+	dest    checkedDest // the destination validate passed last
 	impl    any         // backend state
 }
 
@@ -83,10 +84,15 @@ func (s *Socket) validate(addr string, port, size int) (netip.Addr, error) {
 	if s.closed {
 		return netip.Addr{}, ErrClosed
 	}
-	dst, err := CheckDest(addr, s.nic.ip.Broadcast, s.nic.loopback)
-	if err != nil {
-		s.Close()
-		return netip.Addr{}, err
+	bcast := s.nic.ip.Broadcast
+	dst := s.dest.dst
+	if addr != s.dest.addr || bcast != s.dest.bcast || !dst.IsValid() {
+		var err error
+		if dst, err = CheckDest(addr, bcast, s.nic.loopback); err != nil {
+			s.Close()
+			return netip.Addr{}, err
+		}
+		s.dest = checkedDest{addr, bcast, dst}
 	}
 	if err := CheckPort(port); err != nil {
 		return netip.Addr{}, err
@@ -118,4 +124,13 @@ func (s *Socket) deliver(d Datagram) {
 		return
 	}
 	s.handler(d)
+}
+
+// checkedDest is a destination address that passed CheckDest: a socket
+// usually sends to the same address again, which need not be parsed
+// again.
+type checkedDest struct {
+	addr  string
+	bcast netip.Addr // the subnet broadcast it was checked against
+	dst   netip.Addr
 }
