@@ -272,10 +272,21 @@ func (vm *VM) instanceLookup(inst *Instance, obj, key Value) (Value, bool, error
 	return vm.defaultDelegateGet(TInstance, key)
 }
 
+// errGetMiss is the null a _get written in Squirrel throws uncaught in
+// its own run: it is never traced, caught or kept, only read by
+// callGetMeta, so one shared value serves every miss.
+var errGetMiss = &Error{}
+
 // callGetMeta calls _get; a thrown null means "not found".
 func (vm *VM) callGetMeta(mm, obj, key Value) (Value, bool, error) {
 	saved := vm.getMetaRun
-	vm.getMetaRun = len(vm.frames) + 1 // the frame Call pushes
+	vm.getMetaRun = 0
+	if mm.typ == TClosure {
+		// The run of the frame Call pushes. (A native _get runs no
+		// frame: a Squirrel function it calls back is a run of its
+		// own, whose errors it may keep.)
+		vm.getMetaRun = len(vm.frames) + 1
+	}
 	v, err := vm.Call(mm, obj, key)
 	vm.getMetaRun = saved
 	if err != nil {

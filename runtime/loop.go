@@ -635,6 +635,12 @@ reload:
 				vm.catchValue(regs[in.A()])
 				goto reload
 			}
+			if regs[in.A()].typ == TNull && entry+1 == vm.getMetaRun {
+				// "No such slot" from a _get: callGetMeta only reads
+				// the value, so the error is shared, not allocated.
+				err = errGetMiss
+				goto failed
+			}
 			err = &Error{Value: regs[in.A()]}
 			goto failed
 
