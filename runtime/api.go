@@ -28,9 +28,13 @@ var ErrHalt = &Error{Value: Str("halted"), Uncatchable: true}
 type TraceFrame struct {
 	Func   string // function name, "unknown", "main", or a native's name
 	Source string // file name, "NATIVE" for natives
-	Line   int32  // -1 for natives
-	Col    int32  // column (bytes) of the failing instruction; 0 when unknown
-	Locals []LocalValue
+	Line   int32  // -1 for natives; the reference's line: that of the statement (Proto.LineAt)
+	// ColLine and Col are where the failing (or calling) instruction's own
+	// expression is, for a caret under it: impvm's own, finer than Line.
+	// Both are 0 when unknown.
+	ColLine int32
+	Col     int32
+	Locals  []LocalValue
 }
 
 // LocalValue is a named local of a frame, for error reports (most recently

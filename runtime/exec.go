@@ -275,14 +275,14 @@ func (vm *VM) Trace() []TraceFrame {
 		}
 		f := &vm.frames[i]
 		p := f.cl.Proto
-		line, col := p.Line, int32(0)
-		if f.pc > 0 && f.pc <= len(p.Lines) {
-			line = p.Lines[f.pc-1]
+		line, at, col := p.Line, int32(0), int32(0)
+		if f.pc > 0 {
+			line = p.LineAt(f.pc - 1)
 		}
-		if f.pc > 0 && f.pc <= len(p.Cols) {
-			col = p.Cols[f.pc-1]
+		if f.pc > 0 && f.pc <= len(p.Lines) && f.pc <= len(p.Cols) {
+			at, col = p.Lines[f.pc-1], p.Cols[f.pc-1]
 		}
-		out = append(out, TraceFrame{Func: p.DisplayName(), Source: p.Source, Line: line, Col: col, Locals: vm.frameLocals(f)})
+		out = append(out, TraceFrame{Func: p.DisplayName(), Source: p.Source, Line: line, ColLine: at, Col: col, Locals: vm.frameLocals(f)})
 	}
 	return out
 }

@@ -172,8 +172,9 @@ type Proto struct {
 	Source      string // file name
 	Line        int32  // line where the function starts
 	Code        []Instr
-	Lines       []int32 // source line of each instruction
-	Cols        []int32 // source column (bytes) of each instruction; 0 when unknown
+	Lines       []int32    // source line of each instruction's own node (coverage, carets)
+	Cols        []int32    // source column (bytes) of each instruction; 0 when unknown
+	LineSpans   []LineSpan // the reference's line table, for LineAt; nil: Lines is used
 	Consts      []Value
 	Protos      []*Proto
 	NumParams   int // declared parameters, plus one for this

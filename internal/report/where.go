@@ -33,7 +33,9 @@ func Files(known map[string][]byte) Sources {
 
 // Where writes where an uncaught exception was raised, for people:
 // "FILE:LINE:COL: message", the source line with a caret under the
-// column, and a hint line for common beginner mistakes. It uses the
+// column, and a hint line for common beginner mistakes. LINE is that of
+// the failing expression (TraceFrame.ColLine), finer than the statement's
+// line the imp-format log reports. It uses the
 // innermost Squirrel frame whose source is known; when there is none it
 // writes only the hint, if any. Without a column (natives, old protos) the caret goes
 // under the first non-blank character of the line.
@@ -45,16 +47,21 @@ func Where(w io.Writer, e *runtime.Error, src Sources) {
 		}
 		return
 	}
-	line, ok := sourceLine(text, int(f.Line))
+	n, col := int(f.Line), int(f.Col)
+	if f.ColLine > 0 && col > 0 {
+		n = int(f.ColLine) // the failing expression's own line, within the statement
+	} else {
+		col = 0
+	}
+	line, ok := sourceLine(text, n)
 	if !ok {
 		return
 	}
-	col := int(f.Col)
 	if col < 1 || col > len(line)+1 {
 		col = firstNonBlank(line)
 	}
-	at := findAt(f.Source, text, int(f.Line), col)
-	Positioned{File: f.Source, Line: int(f.Line), Col: col, Msg: e.Message(), Text: line, HasText: true,
+	at := findAt(f.Source, text, n, col)
+	Positioned{File: f.Source, Line: n, Col: col, Msg: e.Message(), Text: line, HasText: true,
 		Hint: runtimeHint(e.Message(), at, f.Locals)}.Write(w)
 }
 

@@ -27,7 +27,7 @@ import (
 // String constants are interned as the compiler interns them: one
 // *runtime.String per distinct text in the whole code.
 
-const compiledMagic = "impvm compiled squirrel 1\n"
+const compiledMagic = "impvm compiled squirrel 2\n"
 
 // errStaleCompiled: compiled code made from other source text or for
 // another instruction set.
@@ -136,6 +136,13 @@ func (e *protoEncoder) proto(p *runtime.Proto) error {
 	count(e, p.Cols)
 	for _, c := range p.Cols {
 		e.int(int64(c))
+	}
+	count(e, p.LineSpans)
+	for _, s := range p.LineSpans {
+		e.int(int64(s.PC))
+		e.int(int64(s.Entry))
+		e.int(int64(s.Line))
+		e.int(int64(s.Last))
 	}
 	count(e, p.Consts)
 	for _, k := range p.Consts {
@@ -317,6 +324,14 @@ func (d *protoDecoder) proto(depth int) *runtime.Proto {
 	p.Cols = list[int32](d)
 	for i := range p.Cols {
 		p.Cols[i] = int32(d.small(math.MinInt32))
+	}
+	p.LineSpans = list[runtime.LineSpan](d)
+	for i := range p.LineSpans {
+		p.LineSpans[i] = runtime.LineSpan{PC: int32(d.small(-1)), Entry: int32(d.small(0)),
+			Line: int32(d.small(math.MinInt32)), Last: int32(d.small(-2))}
+		if int(p.LineSpans[i].Entry) >= len(p.LineSpans) {
+			d.fail("line table entry %d out of range", p.LineSpans[i].Entry)
+		}
 	}
 	p.Consts = list[runtime.Value](d)
 	for i := range p.Consts {

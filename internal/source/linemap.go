@@ -22,9 +22,22 @@ func MapTrace(e *runtime.Error, path string, lines LineMap) *runtime.Error {
 		if f.Source == path && f.Line > 0 {
 			if file, line := lines.Lookup(int(f.Line)); file != "" {
 				f.Source, f.Line = file, int32(line)
+				f.ColLine = mapColLine(lines, f.ColLine, file)
 			}
 		}
 		mapped.Trace[i] = f
 	}
 	return &mapped
+}
+
+// mapColLine maps a frame's ColLine as its Line went to file; 0 (no
+// caret position) when it is not in that file.
+func mapColLine(lines LineMap, colLine int32, file string) int32 {
+	if colLine <= 0 {
+		return 0
+	}
+	if f, l := lines.Lookup(int(colLine)); f == file {
+		return int32(l)
+	}
+	return 0
 }

@@ -44,7 +44,7 @@ func FileWith(f *syntax.File, consts *Constants, opts Options) (proto *runtime.P
 			proto, err = nil, ce
 		}
 	}()
-	fn := &syntax.Function{Name: "main", Varargs: true, Body: &syntax.Block{Stmts: f.Stmts}}
+	fn := &syntax.Function{Name: "main", Varargs: true, Body: &syntax.Block{Stmts: f.Stmts}, EndLine: f.EndLine}
 	proto = c.function(nil, fn)
 	return proto, nil
 }
@@ -111,6 +111,7 @@ type funcState struct {
 	outerIdx  map[string]int
 	line      int32
 	col       int32 // column of line's current node; 0 when unknown
+	ref       refLines
 }
 
 func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Proto {
@@ -119,6 +120,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 		p.Name = "main"
 	}
 	fs := &funcState{c: c, parent: parent, proto: p, kmap: map[constKey]int{}, outerIdx: map[string]int{}, line: fn.P.Line}
+	fs.ref.entry = -1
 	fs.declareLocal("this")
 	p.ParamNames = append(p.ParamNames, "this")
 	for _, prm := range fn.Params {
@@ -134,13 +136,16 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 		p.Varargs = true
 		fs.declareLocal("vargv")
 	}
+	fs.ref.notStatement = fn.IsLambda // a lambda's body is an expression
 	fs.stmt(fn.Body)
 	end := fn.EndLine
 	if end == 0 {
 		end = fs.line
 	}
 	fs.line, fs.col = end, 0
+	fs.ref.statement(fn.EndLine) // the reference's function end
 	fs.emit(runtime.Instr{Op: runtime.OpReturn})
+	p.LineSpans = fs.ref.table()
 	for i := range fs.locals {
 		fs.finishLocal(&fs.locals[i])
 	}
@@ -151,7 +156,9 @@ func (fs *funcState) emit(in runtime.Instr) int {
 	fs.proto.Code = append(fs.proto.Code, in)
 	fs.proto.Lines = append(fs.proto.Lines, fs.line)
 	fs.proto.Cols = append(fs.proto.Cols, fs.col)
-	return len(fs.proto.Code) - 1
+	pc := len(fs.proto.Code) - 1
+	fs.ref.mark(pc)
+	return pc
 }
 
 func (fs *funcState) pc() int { return len(fs.proto.Code) }

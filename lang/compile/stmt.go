@@ -16,6 +16,11 @@ func (fs *funcState) stmt(s syntax.Stmt) {
 		return
 	}
 	fs.setLine(s)
+	if fs.ref.notStatement {
+		fs.ref.notStatement = false
+	} else {
+		fs.ref.statement(s.Position().Line)
+	}
 	if fs.c.cover {
 		fs.coverStmt(s)
 	}
@@ -146,8 +151,10 @@ func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
 				op += runtime.OpJmpLtK - runtime.OpJmpLt
 			}
 			fs.setLine(b)
-			fs.op(op, rx, ry, 0)
-			return fs.jump(runtime.OpJmp, 0)
+			cmp := fs.op(op, rx, ry, 0)
+			j := fs.jump(runtime.OpJmp, 0)
+			fs.ref.endsHere(cmp) // the reference's JCMP is both
+			return j
 		}
 	}
 	r := fs.exprAnyReg(cond)
@@ -249,13 +256,15 @@ func (fs *funcState) popLoop(breakTarget, continueTarget int) {
 }
 
 func (fs *funcState) whileStmt(s *syntax.While) {
+	head := fs.ref.entry // the reference tests the condition here, before the body
 	toCond := fs.jump(runtime.OpJmp, 0)
 	body := fs.pc()
 	fs.pushLoop(false)
 	fs.scopedStmt(s.Body)
+	fs.ref.endsUnraisable() // the reference's jump back to the condition
 	cond := fs.pc()
 	fs.patch(toCond)
-	fs.loopBack(s.Cond, body)
+	fs.ref.withEntry(head, func() { fs.loopBack(s.Cond, body) })
 	fs.popLoop(fs.pc(), cond)
 }
 
@@ -273,8 +282,10 @@ func (fs *funcState) doWhileStmt(s *syntax.DoWhile) {
 func (fs *funcState) forStmt(s *syntax.For) {
 	fs.openScope()
 	if s.Init != nil {
+		fs.ref.notStatement = true // the reference's initialiser is no statement
 		fs.stmt(s.Init)
 	}
+	head := fs.ref.entry // the reference tests the condition here, before the body
 	toCond := -1
 	if s.Cond != nil {
 		toCond = fs.jump(runtime.OpJmp, 0)
@@ -287,10 +298,13 @@ func (fs *funcState) forStmt(s *syntax.For) {
 		fs.setLine(s.Post)
 		fs.exprDiscard(s.Post)
 	}
+	fs.ref.endsUnraisable() // the reference's jump back to the condition
 	if toCond >= 0 {
 		fs.patch(toCond)
+		fs.ref.withEntry(head, func() { fs.loopBack(s.Cond, body) })
+	} else {
+		fs.loopBack(s.Cond, body)
 	}
-	fs.loopBack(s.Cond, body)
 	fs.popLoop(fs.pc(), cont)
 	fs.closeScope()
 }
@@ -310,6 +324,7 @@ func (fs *funcState) foreachStmt(s *syntax.Foreach) {
 	fs.bindLocal(s.Val, base+3)
 	start := fs.pc()
 	next := fs.jump(runtime.OpForNext, base)
+	fs.ref.endsUnraisable() // the reference's POSTFOREACH follows its FOREACH
 	fs.pushLoop(false)
 	fs.scopedStmt(s.Body)
 	fs.jumpBack(start)
@@ -324,22 +339,40 @@ func (fs *funcState) switchStmt(s *syntax.Switch) {
 	fs.exprTo(s.X, subject)
 	fs.freeReg = subject + 1
 	var bodyJumps []int
-	for _, cs := range s.Cases {
-		fs.setLine(cs.Value)
-		top := fs.freeReg
-		t := fs.allocReg()
-		if k, ok := fs.constOperand(cs.Value); ok {
-			fs.op(runtime.OpEqK, t, subject, k)
-		} else {
-			v := fs.exprAnyReg(cs.Value)
-			fs.op(runtime.OpEq, t, subject, v)
+	// The reference tests case i after the body of case i-1: its test
+	// belongs to the entry current at that body's end (pending till then).
+	entries := make([]int, len(s.Cases))
+	for i, cs := range s.Cases {
+		entries[i] = fs.ref.entry
+		if i > 0 {
+			entries[i] = fs.ref.pendingEntry()
 		}
-		bodyJumps = append(bodyJumps, fs.jump(runtime.OpJmpIf, t))
-		fs.freeReg = top
+		fs.ref.withEntry(entries[i], func() {
+			fs.setLine(cs.Value)
+			top := fs.freeReg
+			t := fs.allocReg()
+			if k, ok := fs.constOperand(cs.Value); ok {
+				fs.op(runtime.OpEqK, t, subject, k)
+			} else {
+				v := fs.exprAnyReg(cs.Value)
+				fs.op(runtime.OpEq, t, subject, v)
+			}
+			bodyJumps = append(bodyJumps, fs.jump(runtime.OpJmpIf, t))
+			fs.freeReg = top
+		})
 	}
-	toDefault := fs.jump(runtime.OpJmp, 0)
+	last := fs.ref.entry
+	if len(entries) > 0 {
+		last = entries[len(entries)-1]
+	}
+	toDefault := -1
+	fs.ref.withEntry(last, func() { toDefault = fs.jump(runtime.OpJmp, 0) })
+	fs.ref.endsUnraisable()
 	fs.pushLoop(true)
 	for i, cs := range s.Cases {
+		if i > 0 {
+			fs.ref.resolve(entries[i])
+		}
 		fs.patch(bodyJumps[i])
 		fs.openScope()
 		fs.stmts(cs.Body)
@@ -401,6 +434,7 @@ func (fs *funcState) returnStmt(s *syntax.Return) {
 		base := fs.callSetup(call)
 		fs.setLine(call)
 		fs.op(runtime.OpTailCall, base, len(call.Args)+1, 0)
+		fs.ref.endsUnraisable() // the reference's RETURN follows its TAILCALL
 		return
 	}
 	r := fs.exprAnyReg(s.X)

@@ -27,6 +27,9 @@ type Stmt interface {
 type File struct {
 	Name  string // file name as given to Parse
 	Stmts []Stmt
+	// EndLine is the line the text ends on: 1 + its newlines (where the
+	// reference puts the end of the main function).
+	EndLine int32
 }
 
 // ---------------------------------------------------------------- expressions

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"errors"
 	"sync"
 
@@ -16,7 +17,7 @@ func Parse(filename string, src []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &File{Name: filename, Stmts: stmts}, nil
+	return &File{Name: filename, Stmts: stmts, EndLine: int32(bytes.Count(src, []byte{'\n'}) + 1)}, nil
 }
 
 // ParseExpr parses a single (comma) expression, for tests and a REPL.

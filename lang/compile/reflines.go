@@ -1,0 +1,123 @@
+package compile
+
+import "github.com/impvm/impvm/runtime"
+
+// refLines builds a function's runtime.LineSpan table: the line table of
+// the reference interpreter, which records a line when a statement
+// starts on a line other than the last one recorded (not for the parts of
+// a statement, nor for a for loop's initialiser or a lambda's body) and
+// at the function's end. Entries are numbered in the reference's
+// emission order; code this compiler emits elsewhere (a rotated loop's
+// condition, a switch's tests) is assigned to the entry the reference
+// would have had current when emitting it (see withEntry).
+type refLines struct {
+	entries  []refEntry
+	spans    []runtime.LineSpan
+	entry    int   // entry that new code belongs to; -1 before the first, < -1 a pending one
+	lastLine int32 // line of the last entry
+	// notStatement makes the next stmt record no line (a for loop's
+	// initialiser, a lambda's body).
+	notStatement bool
+	pending      int // pending entries handed out (switch tests)
+}
+
+type refEntry struct {
+	line int32
+	last int32 // runtime.LineSpan.Last
+}
+
+// statement records that a statement starts on line.
+func (r *refLines) statement(line int32) {
+	if line <= 0 || line == r.lastLine {
+		return
+	}
+	r.entries = append(r.entries, refEntry{line: line, last: -1})
+	r.entry = len(r.entries) - 1
+	r.lastLine = line
+}
+
+// mark assigns the instruction at pc, just emitted, to the current entry,
+// whose code it now ends.
+func (r *refLines) mark(pc int) {
+	e := r.entry
+	if e == -1 {
+		return
+	}
+	if n := len(r.spans); n == 0 || r.spans[n-1].Entry != int32(e) {
+		r.spans = append(r.spans, runtime.LineSpan{PC: int32(pc), Entry: int32(e)})
+	}
+	if e >= 0 {
+		r.entries[e].last = int32(pc)
+	}
+}
+
+// endsHere marks the current entry's code as ended by pc: the reference
+// emits the same, fused, as one instruction (a compare and its jump).
+func (r *refLines) endsHere(pc int) {
+	if r.entry >= 0 {
+		r.entries[r.entry].last = int32(pc)
+	}
+}
+
+// endsUnraisable marks the current entry's code as ended by an
+// instruction of the reference that cannot raise (a jump, a return after
+// a tail call), so an error in the code before it is never at an end.
+func (r *refLines) endsUnraisable() {
+	if r.entry >= 0 {
+		r.entries[r.entry].last = -2
+	}
+}
+
+// withEntry runs emit with its code assigned to entry e, the current one
+// of the reference at the place it emits that code.
+func (r *refLines) withEntry(e int, emit func()) {
+	saved := r.entry
+	r.entry = e
+	emit()
+	r.entry = saved
+}
+
+// pendingEntry hands out a placeholder for an entry not known yet; code
+// assigned to it is moved to the real one by resolve.
+func (r *refLines) pendingEntry() int {
+	r.pending++
+	return -1 - r.pending
+}
+
+// resolve assigns the code of pending entry p to the current entry, whose
+// code it ends (followed by a reference jump that cannot raise).
+func (r *refLines) resolve(p int) {
+	for i := range r.spans {
+		if r.spans[i].Entry == int32(p) {
+			r.spans[i].Entry = int32(r.entry)
+		}
+	}
+	r.endsUnraisable()
+}
+
+// table is the finished runtime.LineSpan table.
+func (r *refLines) table() []runtime.LineSpan {
+	if len(r.entries) == 0 {
+		return nil
+	}
+	out := make([]runtime.LineSpan, 0, len(r.spans)+1)
+	seen := make([]bool, len(r.entries))
+	for _, s := range r.spans {
+		if s.Entry < 0 {
+			continue // a pending entry never resolved: cannot happen
+		}
+		if n := len(out); n > 0 && out[n-1].Entry == s.Entry {
+			continue
+		}
+		e := r.entries[s.Entry]
+		s.Line, s.Last = e.line, e.last
+		seen[s.Entry] = true
+		out = append(out, s)
+	}
+	for i, e := range r.entries {
+		if !seen[i] {
+			out = append(out, runtime.LineSpan{PC: -1, Entry: int32(i), Line: e.line, Last: e.last})
+		}
+	}
+	return out
+}
