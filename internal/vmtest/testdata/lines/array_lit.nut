@@ -1,0 +1,6 @@
+local t = {};
+local arr = [
+  1,
+  t.nope,
+  3
+];

@@ -1,0 +1,4 @@
+local t = {};
+t.a <- 1;
+t.b = t.a +
+  t.nope;

@@ -1,0 +1,4 @@
+local t = {};
+print(
+  1 +
+  t.nope);

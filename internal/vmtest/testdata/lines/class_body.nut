@@ -1,0 +1,5 @@
+local t = {};
+class A {
+  x = 1;
+  y = t.nope;
+}

@@ -1,0 +1,5 @@
+const X = 1;
+enum E { A, B }
+local t = {};
+t.nope;
+const Y = 2;

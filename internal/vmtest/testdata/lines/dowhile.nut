@@ -1,0 +1,7 @@
+local t = {};
+local i = 0;
+do {
+  i++;
+  print(i);
+} while (
+  t.nope);

@@ -1,0 +1,5 @@
+local t = {};
+foreach (i, v in
+   t.nope) {
+  print(v);
+}

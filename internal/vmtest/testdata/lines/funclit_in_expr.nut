@@ -1,0 +1,4 @@
+local t = {};
+local f = [function() {
+  return 1;
+}, t.nope];

@@ -1,0 +1,3 @@
+local t = {};
+local x = 1;
+t.nope++;

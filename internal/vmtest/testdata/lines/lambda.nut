@@ -1,0 +1,3 @@
+local f = @(t)
+  t.nope;
+f({});

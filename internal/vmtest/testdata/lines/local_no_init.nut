@@ -1,0 +1,5 @@
+function f() {
+  local a;
+  local b = a.x;
+}
+f();

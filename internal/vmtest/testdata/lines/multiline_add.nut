@@ -1,0 +1,7 @@
+local t = {};
+local a = "x";
+local s = a +
+  "y" +
+  t.nope +
+  "z";
+print(s);

@@ -1,0 +1,4 @@
+local a = [1,2];
+a.remove(
+  5);
+print("x");

@@ -1,0 +1,2 @@
+local t = {}; local a = 1; local b = a + t.nope;
+print(b);

@@ -1,0 +1,6 @@
+function f(t) {
+  print("a");
+  return t.nope;
+}
+f({});
+print("b");

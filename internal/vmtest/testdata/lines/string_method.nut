@@ -1,0 +1,4 @@
+local s = "abc";
+local r = s.slice(
+  5
+);

@@ -1,0 +1,5 @@
+local t = {};
+local u = {
+  a = 1,
+  b = t.nope
+};

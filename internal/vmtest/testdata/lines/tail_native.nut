@@ -1,0 +1,5 @@
+function f(t) {
+  print("a");
+  return t.nope();
+}
+f({});

@@ -1,0 +1,5 @@
+local t = {};
+local x = true;
+local y = x
+  ? t.nope
+  : 2;

@@ -1,0 +1,5 @@
+function f() {
+  print("a");
+  throw "boom";
+}
+f();

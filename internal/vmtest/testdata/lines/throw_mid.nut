@@ -1,0 +1,6 @@
+function f() {
+  print("a");
+  throw "boom";
+  print("b");
+}
+f();

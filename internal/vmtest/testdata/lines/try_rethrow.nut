@@ -1,0 +1,6 @@
+local t = {};
+try {
+  t.nope;
+} catch (e) {
+  throw e;
+}
