@@ -31,6 +31,7 @@ type LineSpan struct {
 // LineAt is the line the reference reports for the instruction at pc
 // when it raises an error or calls the next frame: the line of the
 // statement it belongs to, or (see LineSpan) of the next statement.
+// LineSpans holds entry i's first span at index i, then further spans.
 func (p *Proto) LineAt(pc int) int32 {
 	if len(p.LineSpans) == 0 {
 		if pc >= 0 && pc < len(p.Lines) {
@@ -38,25 +39,28 @@ func (p *Proto) LineAt(pc int) int32 {
 		}
 		return p.Line
 	}
-	n, e := 0, int32(-1)
+	n := 0 // entries
+	for n < len(p.LineSpans) && int(p.LineSpans[n].Entry) == n {
+		n++
+	}
+	e, from := -1, int32(-1) // the span holding pc: its entry, its start
 	for _, s := range p.LineSpans {
-		n = max(n, int(s.Entry)+1)
-		if s.PC >= 0 && int(s.PC) <= pc {
-			e = s.Entry
+		if s.PC >= 0 && int(s.PC) <= pc && s.PC > from && int(s.Entry) < n {
+			e, from = int(s.Entry), s.PC
 		}
 	}
 	// Entries e+1 .. k start at the instruction after pc when pc ends
 	// entry e's code: entries with no code share the start of the next.
-	k := int(e)
-	if e >= 0 && p.entry(int(e)).Last == int32(pc) {
-		k = int(e) + 1
-		for k < n-1 && p.entry(k).Last == -1 {
+	k := e
+	if e >= 0 && p.LineSpans[e].Last == int32(pc) {
+		k = e + 1
+		for k < n-1 && p.LineSpans[k].Last == -1 {
 			k++
 		}
 	}
 	cmp := func(i int) int {
 		switch {
-		case i <= int(e):
+		case i <= e:
 			return -1
 		case i <= k:
 			return 0
@@ -77,16 +81,8 @@ func (p *Proto) LineAt(pc int) int32 {
 			break
 		}
 	}
-	return p.entry(mid).Line
-}
-
-// entry returns a span of entry i (every span of an entry carries its
-// line and end).
-func (p *Proto) entry(i int) LineSpan {
-	for _, s := range p.LineSpans {
-		if int(s.Entry) == i {
-			return s
-		}
+	if n == 0 {
+		return p.Line
 	}
-	return LineSpan{Entry: int32(i), Line: p.Line, Last: -1}
+	return p.LineSpans[mid].Line
 }

@@ -329,9 +329,6 @@ func (d *protoDecoder) proto(depth int) *runtime.Proto {
 	for i := range p.LineSpans {
 		p.LineSpans[i] = runtime.LineSpan{PC: int32(d.small(-1)), Entry: int32(d.small(0)),
 			Line: int32(d.small(math.MinInt32)), Last: int32(d.small(-2))}
-		if int(p.LineSpans[i].Entry) >= len(p.LineSpans) {
-			d.fail("line table entry %d out of range", p.LineSpans[i].Entry)
-		}
 	}
 	p.Consts = list[runtime.Value](d)
 	for i := range p.Consts {

@@ -95,29 +95,28 @@ func (r *refLines) resolve(p int) {
 	r.endsUnraisable()
 }
 
-// table is the finished runtime.LineSpan table.
+// table is the finished runtime.LineSpan table: entry i's first span (or
+// its code-less stand-in) at index i, then the other spans.
 func (r *refLines) table() []runtime.LineSpan {
 	if len(r.entries) == 0 {
 		return nil
 	}
-	out := make([]runtime.LineSpan, 0, len(r.spans)+1)
-	seen := make([]bool, len(r.entries))
+	out := make([]runtime.LineSpan, len(r.entries), len(r.spans)+len(r.entries))
+	for i, e := range r.entries {
+		out[i] = runtime.LineSpan{PC: -1, Entry: int32(i), Line: e.line, Last: e.last}
+	}
+	prev := int32(-1)
 	for _, s := range r.spans {
-		if s.Entry < 0 {
-			continue // a pending entry never resolved: cannot happen
+		if s.Entry < 0 || s.Entry == prev {
+			continue // a pending entry never resolved (cannot happen), or a continuation
 		}
-		if n := len(out); n > 0 && out[n-1].Entry == s.Entry {
+		prev = s.Entry
+		if out[s.Entry].PC < 0 {
+			out[s.Entry].PC = s.PC
 			continue
 		}
 		e := r.entries[s.Entry]
-		s.Line, s.Last = e.line, e.last
-		seen[s.Entry] = true
-		out = append(out, s)
-	}
-	for i, e := range r.entries {
-		if !seen[i] {
-			out = append(out, runtime.LineSpan{PC: -1, Entry: int32(i), Line: e.line, Last: e.last})
-		}
+		out = append(out, runtime.LineSpan{PC: s.PC, Entry: s.Entry, Line: e.line, Last: e.last})
 	}
 	return out
 }
