@@ -14,7 +14,12 @@ func (vm *VM) Call(fn, this Value, args ...Value) (Value, error) {
 	vm.ensureStack(base + n + 1)
 	vm.stack[base-1] = fn
 	vm.stack[base] = this
-	copy(vm.stack[base+1:], args)
+	// One by one: copy's bulk barrier and call cost more than the few
+	// arguments a call has.
+	stack := vm.stack[base+1 : base+n]
+	for i := range stack {
+		stack[i] = args[i]
+	}
 	// While the callee runs, its arguments stay below any further nested
 	// call (a native called here reads them from the stack).
 	saved := vm.argsTop
@@ -57,9 +62,10 @@ func (vm *VM) callOther(fn Value, base, nargs int) (Value, error) {
 		return vm.callNative(fn.Native(), base, nargs)
 	case TTable, TInstance:
 		if mm, ok := vm.metamethod(fn, MetaCall); ok {
-			args := make([]Value, nargs)
-			copy(args, vm.stack[base:base+nargs])
-			return vm.Call(mm, fn, args...)
+			// The arguments are read in place: Call puts the new
+			// frame above them (freeBase), so they are copied, not
+			// overwritten, even if the stack grows meanwhile.
+			return vm.Call(mm, fn, vm.stack[base:base+nargs]...)
 		}
 	}
 	return Null, Errorf("attempt to call '%s'", fn.TypeName())

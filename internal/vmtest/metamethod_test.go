@@ -63,3 +63,50 @@ func TestGetMetaNullIsAnAnswer(t *testing.T) {
 		t.Fatalf("strict(): %v, trace %+v; want \"no missing\" thrown from _get with its call stack", err, e.Trace)
 	}
 }
+
+// An instance with _call is called with its arguments read in place from
+// the stack: no allocation per call, and the values arrive intact even when
+// the call nests deep enough to grow the stack.
+const callMetaSource = `
+class Adder {
+  k = 3;
+  function _call(t, a, b) { return k + a * b; }
+}
+class Deep {
+  function _call(t, n, a, b, c, d) {
+    if (n == 0) return a + b + c + d;
+    return this(n - 1, a, b, c, d) + n;
+  }
+}
+local adder = Adder();
+function sum(n) { local s = 0; for (local i = 0; i < n; i++) s += adder(i, 2); return s; }
+function deep(n) { return Deep()(n, 1, 2, 3, 4); }
+`
+
+func TestCallMetaReadsArgumentsInPlace(t *testing.T) {
+	p, err := compile.Source("callmeta.nut", []byte(callMetaSource), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	vm.SetHeapLimit(64 << 20)
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	root := runtime.TableValue(vm.Root())
+	sum, _ := vm.Root().Get(runtime.Str("sum"))
+	if v, err := vm.Call(sum, root, runtime.Int(10)); err != nil || v != runtime.Int(120) {
+		t.Fatalf("sum(10) = %v, %v; want 120", v, err)
+	}
+	small := testing.AllocsPerRun(5, func() { _, _ = vm.Call(sum, root, runtime.Int(10)) })
+	large := testing.AllocsPerRun(5, func() { _, _ = vm.Call(sum, root, runtime.Int(1010)) })
+	if per := (large - small) / 1000; per > 0 {
+		t.Errorf("a _call costs %.2f allocations, want none", per)
+	}
+	deep, _ := vm.Root().Get(runtime.Str("deep"))
+	// 90 nested runs (under the limit of 100): 1+2+3+4 + 90*91/2.
+	if v, err := vm.Call(deep, root, runtime.Int(90)); err != nil || v != runtime.Int(4105) {
+		t.Fatalf("deep(90) = %v, %v; want 4105", v, err)
+	}
+}
