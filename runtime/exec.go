@@ -156,7 +156,11 @@ func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
 		if missing > p.NumDefaults {
 			return NewError("wrong number of parameters")
 		}
-		copy(vm.stack[base+nargs:base+np], cl.Defaults[p.NumDefaults-missing:])
+		// One by one, like every short copy on the call path.
+		dst, src := vm.stack[base+nargs:base+np], cl.Defaults[p.NumDefaults-missing:]
+		for i := range dst {
+			dst[i] = src[i]
+		}
 	}
 	if p.Varargs {
 		extra := 0
@@ -164,7 +168,9 @@ func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
 			extra = nargs - np
 		}
 		a := NewArrayCap(extra, extra)
-		copy(a.Elems, vm.stack[base+np:base+np+extra])
+		for i := range a.Elems {
+			a.Elems[i] = vm.stack[base+np+i]
+		}
 		vm.stack[base+np] = ArrayValue(a)
 	} else if nargs > np {
 		return NewError("wrong number of parameters")
