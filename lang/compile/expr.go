@@ -703,14 +703,10 @@ func (fs *funcState) tableLit(t *syntax.TableLit, dst int) {
 	fs.move(dst, tab)
 }
 
-// slotValue compiles a table/class slot value, naming member functions
-// after their key.
+// slotValue compiles a table/class slot value. A function is named only
+// when declared as one (`function f()` in the body); `f = function()`
+// stays anonymous ("unknown" in call stacks), as sq 3.0.4 has it.
 func (fs *funcState) slotValue(s syntax.Slot, dst int) {
-	if f, ok := s.Value.(*syntax.FuncLit); ok {
-		if k, ok := s.Key.(*syntax.StringLit); ok && f.Func.Name == "" && !f.Func.IsLambda {
-			f.Func.Name = k.Val
-		}
-	}
 	fs.exprTo(s.Value, dst)
 }
 
