@@ -1,0 +1,4 @@
+local t = {};
+t.f <- null;
+t.f(
+  1);

@@ -1,0 +1,3 @@
+local t = {};
+local c = clone t;
+c.nope;

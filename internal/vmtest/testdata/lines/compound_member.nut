@@ -1,0 +1,3 @@
+local t = {a = 1};
+t.a +=
+  t.nope;

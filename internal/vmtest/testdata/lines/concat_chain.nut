@@ -1,0 +1,3 @@
+local t = {};
+local s = "a" + 1 +
+  "b" + t.nope + "c";

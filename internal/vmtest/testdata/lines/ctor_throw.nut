@@ -1,0 +1,7 @@
+class A {
+  constructor() {
+    throw "ctor";
+  }
+}
+local a = A();
+print("z");

@@ -1,0 +1,5 @@
+local t = {};
+function f(a, b = 2) {
+  return a.nope;
+}
+f({});

@@ -1,0 +1,3 @@
+local t = {};
+delete t.nope;
+print("x");

@@ -1,0 +1,8 @@
+local t = {};
+local arr = [
+  function() {
+    local z = 1;
+    return z;
+  },
+  t.nope
+];

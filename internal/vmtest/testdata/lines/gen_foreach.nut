@@ -1,0 +1,8 @@
+function g() {
+  yield 1;
+  throw "gen";
+}
+foreach (v in g()) {
+  print(v);
+}
+print("z");

@@ -1,0 +1,7 @@
+function f() { throw "x"; }
+if (false) {
+  print(1);
+} else {
+  f();
+}
+print(2);

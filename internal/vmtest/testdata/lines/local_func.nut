@@ -1,0 +1,5 @@
+local function f(x) {
+  return x.nope;
+}
+local a = 1;
+f({});

@@ -1,0 +1,4 @@
+local t = {};
+local a = 1,
+      b = t.nope,
+      c = 3;

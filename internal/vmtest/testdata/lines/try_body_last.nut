@@ -1,0 +1,7 @@
+function f() { throw "x"; }
+try {
+  f();
+} catch (e) {
+  f();
+}
+print(2);
