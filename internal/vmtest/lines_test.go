@@ -17,7 +17,7 @@ import (
 // TestErrorLines runs testdata/lines/NAME.nut, each behind 0 to 5 lines of
 // "local pK = K;" (which move the reference's line-table search onto other
 // paths), and compares the uncaught error's call stack with NAME.callstack:
-// the CALLSTACK lines sq 3.0.4 (the imp's Squirrel) printed for the same
+// the CALLSTACK lines sq 3.2 printed for the same
 // text, one "pad K" section each. Native frames are left out of both.
 func TestErrorLines(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "lines", "*.nut"))
@@ -42,7 +42,7 @@ func TestErrorLines(t *testing.T) {
 				}
 				text.Write(src)
 				if got := callStack(t, name, text.String()); got != stack {
-					t.Errorf("call stack:\n%s\nsq 3.0.4:\n%s\nsource:\n%s", got, stack, text.String())
+					t.Errorf("call stack:\n%s\nsq:\n%s\nsource:\n%s", got, stack, text.String())
 				}
 			})
 		}
