@@ -22,11 +22,6 @@ type LineSpan struct {
 	PC    int32 // first instruction of the span; -1 for an entry that holds no code
 	Entry int32 // index of the entry, in the reference's order
 	Line  int32 // the entry's line
-	// Last is the instruction that ends the entry's code in the
-	// reference's order (-1: no code; -2: it ends with an instruction that
-	// cannot raise). Only 3.0.4's lookup needed it; LineAt does not read
-	// it (left for removal with the compiled form's next version).
-	Last int32
 }
 
 // LineAt is the line the reference reports for the instruction at pc

@@ -14,7 +14,7 @@ func TestLineAtAnyTable(t *testing.T) {
 		for j := rng.Intn(8); j > 0; j-- {
 			p.LineSpans = append(p.LineSpans, LineSpan{
 				PC: int32(rng.Intn(12) - 1), Entry: int32(rng.Intn(6)),
-				Line: int32(rng.Intn(50) + 1), Last: int32(rng.Intn(14) - 2),
+				Line: int32(rng.Intn(50) + 1),
 			})
 		}
 		for pc := -1; pc < 14; pc++ {

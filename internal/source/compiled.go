@@ -27,7 +27,7 @@ import (
 // String constants are interned as the compiler interns them: one
 // *runtime.String per distinct text in the whole code.
 
-const compiledMagic = "impvm compiled squirrel 2\n"
+const compiledMagic = "impvm compiled squirrel 3\n"
 
 // errStaleCompiled: compiled code made from other source text or for
 // another instruction set.
@@ -142,7 +142,6 @@ func (e *protoEncoder) proto(p *runtime.Proto) error {
 		e.int(int64(s.PC))
 		e.int(int64(s.Entry))
 		e.int(int64(s.Line))
-		e.int(int64(s.Last))
 	}
 	count(e, p.Consts)
 	for _, k := range p.Consts {
@@ -328,7 +327,7 @@ func (d *protoDecoder) proto(depth int) *runtime.Proto {
 	p.LineSpans = list[runtime.LineSpan](d)
 	for i := range p.LineSpans {
 		p.LineSpans[i] = runtime.LineSpan{PC: int32(d.small(-1)), Entry: int32(d.small(0)),
-			Line: int32(d.small(math.MinInt32)), Last: int32(d.small(-2))}
+			Line: int32(d.small(math.MinInt32))}
 	}
 	p.Consts = list[runtime.Value](d)
 	for i := range p.Consts {

@@ -23,7 +23,6 @@ type refLines struct {
 
 type refEntry struct {
 	line int32
-	last int32 // runtime.LineSpan.Last
 }
 
 // statement records that a statement starts on line.
@@ -31,13 +30,12 @@ func (r *refLines) statement(line int32) {
 	if line <= 0 || line == r.lastLine {
 		return
 	}
-	r.entries = append(r.entries, refEntry{line: line, last: -1})
+	r.entries = append(r.entries, refEntry{line: line})
 	r.entry = len(r.entries) - 1
 	r.lastLine = line
 }
 
-// mark assigns the instruction at pc, just emitted, to the current entry,
-// whose code it now ends.
+// mark assigns the instruction at pc, just emitted, to the current entry.
 func (r *refLines) mark(pc int) {
 	e := r.entry
 	if e == -1 {
@@ -45,26 +43,6 @@ func (r *refLines) mark(pc int) {
 	}
 	if n := len(r.spans); n == 0 || r.spans[n-1].Entry != int32(e) {
 		r.spans = append(r.spans, runtime.LineSpan{PC: int32(pc), Entry: int32(e)})
-	}
-	if e >= 0 {
-		r.entries[e].last = int32(pc)
-	}
-}
-
-// endsHere marks the current entry's code as ended by pc: the reference
-// emits the same, fused, as one instruction (a compare and its jump).
-func (r *refLines) endsHere(pc int) {
-	if r.entry >= 0 {
-		r.entries[r.entry].last = int32(pc)
-	}
-}
-
-// endsUnraisable marks the current entry's code as ended by an
-// instruction of the reference that cannot raise (a jump, a return after
-// a tail call), so an error in the code before it is never at an end.
-func (r *refLines) endsUnraisable() {
-	if r.entry >= 0 {
-		r.entries[r.entry].last = -2
 	}
 }
 
@@ -84,15 +62,13 @@ func (r *refLines) pendingEntry() int {
 	return -1 - r.pending
 }
 
-// resolve assigns the code of pending entry p to the current entry, whose
-// code it ends (followed by a reference jump that cannot raise).
+// resolve assigns the code of pending entry p to the current entry.
 func (r *refLines) resolve(p int) {
 	for i := range r.spans {
 		if r.spans[i].Entry == int32(p) {
 			r.spans[i].Entry = int32(r.entry)
 		}
 	}
-	r.endsUnraisable()
 }
 
 // table is the finished runtime.LineSpan table: entry i's first span (or
@@ -103,7 +79,7 @@ func (r *refLines) table() []runtime.LineSpan {
 	}
 	out := make([]runtime.LineSpan, len(r.entries), len(r.spans)+len(r.entries))
 	for i, e := range r.entries {
-		out[i] = runtime.LineSpan{PC: -1, Entry: int32(i), Line: e.line, Last: e.last}
+		out[i] = runtime.LineSpan{PC: -1, Entry: int32(i), Line: e.line}
 	}
 	prev := int32(-1)
 	for _, s := range r.spans {
@@ -116,7 +92,7 @@ func (r *refLines) table() []runtime.LineSpan {
 			continue
 		}
 		e := r.entries[s.Entry]
-		out = append(out, runtime.LineSpan{PC: s.PC, Entry: s.Entry, Line: e.line, Last: e.last})
+		out = append(out, runtime.LineSpan{PC: s.PC, Entry: s.Entry, Line: e.line})
 	}
 	return out
 }

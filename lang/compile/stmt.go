@@ -151,10 +151,8 @@ func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
 				op += runtime.OpJmpLtK - runtime.OpJmpLt
 			}
 			fs.setLine(b)
-			cmp := fs.op(op, rx, ry, 0)
-			j := fs.jump(runtime.OpJmp, 0)
-			fs.ref.endsHere(cmp) // the reference's JCMP is both
-			return j
+			fs.op(op, rx, ry, 0)
+			return fs.jump(runtime.OpJmp, 0)
 		}
 	}
 	r := fs.exprAnyReg(cond)
@@ -261,7 +259,6 @@ func (fs *funcState) whileStmt(s *syntax.While) {
 	body := fs.pc()
 	fs.pushLoop(false)
 	fs.scopedStmt(s.Body)
-	fs.ref.endsUnraisable() // the reference's jump back to the condition
 	cond := fs.pc()
 	fs.patch(toCond)
 	fs.ref.withEntry(head, func() { fs.loopBack(s.Cond, body) })
@@ -298,7 +295,6 @@ func (fs *funcState) forStmt(s *syntax.For) {
 		fs.setLine(s.Post)
 		fs.exprDiscard(s.Post)
 	}
-	fs.ref.endsUnraisable() // the reference's jump back to the condition
 	if toCond >= 0 {
 		fs.patch(toCond)
 		fs.ref.withEntry(head, func() { fs.loopBack(s.Cond, body) })
@@ -324,7 +320,6 @@ func (fs *funcState) foreachStmt(s *syntax.Foreach) {
 	fs.bindLocal(s.Val, base+3)
 	start := fs.pc()
 	next := fs.jump(runtime.OpForNext, base)
-	fs.ref.endsUnraisable() // the reference's POSTFOREACH follows its FOREACH
 	fs.pushLoop(false)
 	fs.scopedStmt(s.Body)
 	fs.jumpBack(start)
@@ -367,7 +362,6 @@ func (fs *funcState) switchStmt(s *syntax.Switch) {
 	}
 	toDefault := -1
 	fs.ref.withEntry(last, func() { toDefault = fs.jump(runtime.OpJmp, 0) })
-	fs.ref.endsUnraisable()
 	fs.pushLoop(true)
 	for i, cs := range s.Cases {
 		if i > 0 {
@@ -434,7 +428,6 @@ func (fs *funcState) returnStmt(s *syntax.Return) {
 		base := fs.callSetup(call)
 		fs.setLine(call)
 		fs.op(runtime.OpTailCall, base, len(call.Args)+1, 0)
-		fs.ref.endsUnraisable() // the reference's RETURN follows its TAILCALL
 		return
 	}
 	r := fs.exprAnyReg(s.X)
