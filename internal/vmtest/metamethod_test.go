@@ -1,12 +1,9 @@
 package vmtest
 
 import (
-	"io"
 	"testing"
 
-	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/base"
 )
 
 // A _get that throws null answers "no such slot": the lookup goes on to
@@ -34,16 +31,7 @@ function strict() { return Strict().missing; }
 `
 
 func TestGetMetaNullIsAnAnswer(t *testing.T) {
-	p, err := compile.Source("getmeta.nut", []byte(getMetaSource), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	vm.SetHeapLimit(64 << 20)
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
+	vm := loadScript(t, "getmeta.nut", getMetaSource)
 	root := runtime.TableValue(vm.Root())
 	fn, _ := vm.Root().Get(runtime.Str("misses"))
 	v, err := vm.Call(fn, root, runtime.Int(100))
@@ -84,16 +72,7 @@ function deep(n) { return Deep()(n, 1, 2, 3, 4); }
 `
 
 func TestCallMetaReadsArgumentsInPlace(t *testing.T) {
-	p, err := compile.Source("callmeta.nut", []byte(callMetaSource), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	vm.SetHeapLimit(64 << 20)
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
+	vm := loadScript(t, "callmeta.nut", callMetaSource)
 	root := runtime.TableValue(vm.Root())
 	sum, _ := vm.Root().Get(runtime.Str("sum"))
 	if v, err := vm.Call(sum, root, runtime.Int(10)); err != nil || v != runtime.Int(120) {

@@ -1,12 +1,9 @@
 package vmtest
 
 import (
-	"io"
 	"testing"
 
-	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/base"
 )
 
 // A constructor run by return C(...) runs above the returning function,
@@ -18,15 +15,7 @@ class Picky { constructor(n) { if (n < 0) throw "negative " + n; } }
 function picky(n) { return Picky(n); }
 function viaNative(n) { return [n].map(picky); }
 `
-	p, err := compile.Source("tail.nut", []byte(src), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
+	vm := loadScript(t, "tail.nut", src)
 	root := runtime.TableValue(vm.Root())
 	for name, want := range map[string][]string{
 		"picky":     {"constructor", "picky"},
