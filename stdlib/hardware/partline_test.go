@@ -4,11 +4,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/base"
 )
 
 // A SPI command can make a part's interrupt line change later: the W5500's
@@ -17,20 +15,8 @@ import (
 // INTn falls then. A state callback on the imp pin wired to INTn runs at
 // that moment (Electric Imp's W5500 library waits for it).
 func TestPartLineChangeAfterSPICommand(t *testing.T) {
-	k, err := board.FindKit("fieldbus-gateway", "imp005")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := board.Build(k.Name, "imp005", nil, k.Parts)
-	if err != nil {
-		t.Fatal(err)
-	}
 	r := &runner{}
-	l := event.NewLoop(event.NewVirtual(event.Epoch))
-	dev := &fakeDevice{q: l.NewQueue(r)}
-	vm := runtime.NewVM(runtime.Options{})
-	base.Open(vm, base.Options{})
-	Open(vm, Options{Device: dev, Type: "imp005", Boot: event.Epoch, Board: b})
+	vm, l := gatewayVM(t, r)
 	src := `
 fell <- [];
 hardware.pinXC.configure(DIGITAL_IN_PULLUP, function() {
