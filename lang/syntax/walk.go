@@ -67,11 +67,7 @@ func stmtChildren(s Stmt) []Node {
 	case *Block:
 		return stmtNodes(s.Stmts)
 	case *Local:
-		var out []Node
-		for _, d := range s.Decls {
-			out = append(out, nodes(d.Init)...)
-		}
-		return out
+		return exprsOf(s.Decls, func(d LocalDecl) Expr { return d.Init })
 	case *LocalFunc:
 		return functionNodes(s.Func)
 	case *If:
@@ -107,11 +103,7 @@ func moreStmtChildren(s Stmt) []Node {
 	case *Const:
 		return nodes(s.Value)
 	case *Enum:
-		var out []Node
-		for _, m := range s.Members {
-			out = append(out, nodes(m.Value)...)
-		}
-		return out
+		return exprsOf(s.Members, func(m EnumMember) Expr { return m.Value })
 	case *FuncDecl:
 		return functionNodes(s.Func)
 	case *ClassDecl:
@@ -123,21 +115,29 @@ func moreStmtChildren(s Stmt) []Node {
 // nodes lists the non-nil expressions.
 func nodes(xs ...Expr) []Node { return exprNodes(xs) }
 
-func exprNodes(xs []Expr) []Node {
+func exprNodes(xs []Expr) []Node { return nonNil(xs) }
+
+func stmtNodes(ss []Stmt) []Node { return nonNil(ss) }
+
+// nonNil lists the non-nil expressions or statements of ns.
+func nonNil[N Node](ns []N) []Node {
 	var out []Node
-	for _, x := range xs {
-		if x != nil {
-			out = append(out, x)
+	for _, n := range ns {
+		if n := Node(n); n != nil {
+			out = append(out, n)
 		}
 	}
 	return out
 }
 
-func stmtNodes(ss []Stmt) []Node {
+// exprsOf lists the non-nil expressions expr picks from each of xs (a
+// declarator's initial value, an enum member's value, a parameter's
+// default).
+func exprsOf[T any](xs []T, expr func(T) Expr) []Node {
 	var out []Node
-	for _, s := range ss {
-		if s != nil {
-			out = append(out, s)
+	for _, x := range xs {
+		if e := expr(x); e != nil {
+			out = append(out, e)
 		}
 	}
 	return out
@@ -155,11 +155,7 @@ func slotNodes(slots []Slot) []Node {
 }
 
 func functionNodes(fn *Function) []Node {
-	var out []Node
-	for _, p := range fn.Params {
-		out = append(out, nodes(p.Default)...)
-	}
-	return append(out, fn.Body)
+	return append(exprsOf(fn.Params, func(p Param) Expr { return p.Default }), fn.Body)
 }
 
 func classNodes(c *ClassDef) []Node {
