@@ -8,11 +8,10 @@ package imptype
 // PWM capable; pins 1 and 5 are the DAC outputs; pin 1 is the Wake pin
 // and the pulse counter. Buses as the pin mux lists them, with pin roles.
 func newImp001() *Type {
+	dacs := []string{"pin1", "pin5"}
 	return &Type{
 		Name: "imp001",
-		Pins: withModes(withModes(pins("", "125789", Digital|AnalogIn|PWM),
-			AnalogOut, "pin1", "pin5"),
-			Wake|PulseCounter, "pin1"),
+		Pins: analogPins("125789", "pin1", dacs),
 		Buses: []Bus{
 			bus("uart1289", UART, "CTS", "RTS", "TX", "RX"),
 			bus("uart57", UART),
@@ -23,7 +22,7 @@ func newImp001() *Type {
 			bus("spi189", SPI, "SCLK", "MOSI", "MISO"),
 		},
 		WakePin:        "pin1",
-		FFDACPins:      []string{"pin1", "pin5"},
+		FFDACPins:      dacs,
 		SamplerPins:    []string{"pin1", "pin2", "pin5", "pin7", "pin8", "pin9"},
 		Interfaces:     []string{WiFi},
 		LightLevel:     true,

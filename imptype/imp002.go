@@ -14,9 +14,7 @@ func newImp002() *Type {
 	imp001 := newImp001()
 	t := *imp001
 	t.Name = "imp002"
-	t.Pins = withModes(withModes(pins("", "1256789ABCDE", Digital|AnalogIn|PWM),
-		AnalogOut, "pin1", "pin5"),
-		Wake|PulseCounter, "pin1")
+	t.Pins = analogPins("1256789ABCDE", imp001.WakePin, imp001.FFDACPins)
 	// uart6E follows the imp001's three UARTs.
 	t.Buses = slices.Insert(slices.Clone(imp001.Buses), 3, bus("uart6E", UART))
 	t.SamplerPins = append(slices.Clone(imp001.SamplerPins), "pinA", "pinB", "pinC", "pinD", "pinE")

@@ -10,18 +10,17 @@ import "slices"
 // C and D the DAC outputs (pinC is what fixedfrequencydac examples use),
 // an external SPI flash of at least 512 KB (hardware.spiflash).
 func newImp003() *Type {
+	dacs := []string{"pinC", "pinD"}
 	return &Type{
 		Name: "imp003",
-		Pins: withModes(withModes(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", Digital|AnalogIn|PWM),
-			AnalogOut, "pinC", "pinD"),
-			Wake|PulseCounter, "pinW"),
+		Pins: analogPins("ABCDEFGHJKLMNPQRSTUVWXY", "pinW", dacs),
 		Buses: slices.Concat(
 			buses(UART, "uartQRPW", "uartUVGD", "uartFG", "uartWJ", "uartDM"),
 			buses(I2C, "i2cAB", "i2cFG"),
 			buses(SPI, "spiEBCA", "spiLGDK"),
 		),
 		WakePin:     "pinW",
-		FFDACPins:   []string{"pinC", "pinD"},
+		FFDACPins:   dacs,
 		SamplerPins: pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
 		// hardware.spiflash page: an imp003 must be fitted with at least
 		// 512 KB (4 Mbit) of SPI flash; impOS takes seven-eighths of that

@@ -13,8 +13,7 @@ import "slices"
 func newImp004m() *Type {
 	return &Type{
 		Name: "imp004m",
-		Pins: withModes(pins("", "ABCDEFGHJKLMNPQRSW", Digital|AnalogIn|PWM),
-			Wake|PulseCounter, "pinW"),
+		Pins: analogPins("ABCDEFGHJKLMNPQRSW", "pinW", nil),
 		Buses: slices.Concat(
 			buses(UART, "uartBCAW", "uartFGJH", "uartHJ", "uartQ"),
 			buses(I2C, "i2cNM", "i2cQP"),

@@ -13,10 +13,9 @@ import "slices"
 func newImp006() *Type {
 	return &Type{
 		Name: "imp006",
-		Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
+		Pins: slices.Concat(analogPins("ABCDEFGHJKLMNPQRSTUVW", "pinW", nil),
 			pins("X", "ABCDEFGHJKLMNPQRSTUVW", Digital|PWM),
 			pins("Y", "ABCDEFGHJKLMN", Digital|PWM)),
-			Wake|PulseCounter, "pinW"),
 		Buses: slices.Concat(
 			buses(UART, "uartABCD", "uartPQRS", "uartXEFGH", "uartXJKLM", "uartYABCD", "uartYEFGH", "uartYJKLM"),
 			buses(I2C, "i2cJK", "i2cLM", "i2cTU"),

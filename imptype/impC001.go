@@ -13,10 +13,9 @@ import "slices"
 func newImpC001() *Type {
 	return &Type{
 		Name: "impC001",
-		Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVW", Digital|AnalogIn|PWM),
+		Pins: slices.Concat(analogPins("ABCDEFGHJKLMNPQRSTUVW", "pinW", nil),
 			pins("X", "ABCD", Digital|PWM),
 			pins("Y", "ABCDEFGHJKLMNPQRSTU", Digital|PWM)),
-			Wake|PulseCounter, "pinW"),
 		Buses: slices.Concat(
 			buses(UART, "uartDCAB", "uartEVMT", "uartHJKL", "uartNU", "uartPQSR", "uartXBADC", "uartYABCD"),
 			buses(I2C, "i2cJH", "i2cKL", "i2cXBA", "i2cXDC", "i2cXCD"),

@@ -236,6 +236,14 @@ func pins(prefix, letters string, m Mode) []Pin {
 	return out
 }
 
+// analogPins are the pins a string of letters names (see pins), every one
+// digital, ADC and PWM capable, as on every imp but the imp005: wake is
+// the Wake pin and pulse counter, dacs the DAC outputs (if any).
+func analogPins(letters, wake string, dacs []string) []Pin {
+	ps := withModes(pins("", letters, Digital|AnalogIn|PWM), AnalogOut, dacs...)
+	return withModes(ps, Wake|PulseCounter, wake)
+}
+
 // withModes adds modes m to the named pins of ps.
 func withModes(ps []Pin, m Mode, names ...string) []Pin {
 	for i := range ps {
