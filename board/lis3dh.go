@@ -1,7 +1,6 @@
 package board
 
 import (
-	"fmt"
 	"math"
 	"time"
 )
@@ -516,5 +515,5 @@ func (d *LIS3DH) Describe() string {
 	if d.s.period == 0 && d.a == [3]float64{} {
 		return ""
 	}
-	return fmt.Sprintf("LIS3DH: x %.3f g, y %.3f g, z %.3f g", d.a[0], d.a[1], d.a[2])
+	return describeAccel("LIS3DH", d.a)
 }

@@ -1,7 +1,6 @@
 package board
 
 import (
-	"fmt"
 	"math"
 	"time"
 )
@@ -221,7 +220,7 @@ func (d *MMA8452Q) Describe() string {
 	if !d.seen {
 		return ""
 	}
-	return fmt.Sprintf("MMA8452Q: x %.3f g, y %.3f g, z %.3f g", d.a[0], d.a[1], d.a[2])
+	return describeAccel("MMA8452Q", d.a)
 }
 
 // Readings are the last acceleration sampled, for the board view.
@@ -229,5 +228,5 @@ func (d *MMA8452Q) Readings() []Reading {
 	if !d.seen {
 		return nil
 	}
-	return []Reading{{"x", d.a[0], "g"}, {"y", d.a[1], "g"}, {"z", d.a[2], "g"}}
+	return accelReadings(d.a)
 }

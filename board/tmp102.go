@@ -30,12 +30,17 @@ type TMP102 struct {
 	sampled bool
 }
 
+// The TMP112 is register- and bus-compatible with the TMP102 (TI
+// SBOS473): the same four registers, reset values and formats, so either
+// model name makes a TMP102.
 func init() {
-	registerI2C("tmp102", i2cModel{fields: []string{"address", "alert"}, addr: 0x90,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewTMP102(env)
-			return d, b.wireInt(p.Int1, d)
-		}})
+	for _, model := range []string{"tmp102", "tmp112"} {
+		registerI2C(model, i2cModel{fields: []string{"address", "alert"}, addr: 0x90,
+			make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+				d := NewTMP102(env)
+				return d, b.wireInt(p.Int1, d)
+			}})
+	}
 }
 
 // NewTMP102 makes a TMP102 as after power-on.
@@ -190,14 +195,4 @@ func (d *TMP102) Describe() string {
 		return ""
 	}
 	return fmt.Sprintf("TMP102: %.4f °C", d.decode(d.temp))
-}
-
-// The TMP112 is register- and bus-compatible with the TMP102 (TI
-// SBOS473): the same four registers, reset values and formats.
-func init() {
-	registerI2C("tmp112", i2cModel{fields: []string{"address", "alert"}, addr: 0x90,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewTMP102(env)
-			return d, b.wireInt(p.Int1, d)
-		}})
 }

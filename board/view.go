@@ -1,6 +1,7 @@
 package board
 
 import (
+	"fmt"
 	"sync"
 	"time"
 )
@@ -180,7 +181,19 @@ func (d *LIS3DH) Readings() []Reading {
 	if !d.measured {
 		return nil
 	}
-	return []Reading{{"x", d.a[0], "g"}, {"y", d.a[1], "g"}, {"z", d.a[2], "g"}}
+	return accelReadings(d.a)
+}
+
+// accelReadings are a three-axis accelerometer's readings (LIS3DH,
+// MMA8452Q): the acceleration a along x, y and z, in g.
+func accelReadings(a [3]float64) []Reading {
+	return []Reading{{"x", a[0], "g"}, {"y", a[1], "g"}, {"z", a[2], "g"}}
+}
+
+// describeAccel is a three-axis accelerometer's Describe line: the part's
+// name and the acceleration a along x, y and z, in g.
+func describeAccel(part string, a [3]float64) string {
+	return fmt.Sprintf("%s: x %.3f g, y %.3f g, z %.3f g", part, a[0], a[1], a[2])
 }
 
 func (d *Si702x) Readings() []Reading {
