@@ -90,7 +90,7 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 		vargs[i] = runtime.Str(a)
 	}
 	var signalled atomic.Int32
-	unwatch := watchSignals(func(status int, _ string) {
+	unwatch := watchSignalsAfter(scriptSignalsAfter, func(status int, _ string) {
 		signalled.Store(int32(status))
 		vm.Interrupt()
 	}, func() {})

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -68,5 +69,39 @@ func watchSignals(stop func(status int, reason string), flush func()) (unwatch f
 	return func() {
 		signal.Stop(sig)
 		close(done)
+	}
+}
+
+// scriptSignalsAfter is how long a plain script runs before its signals
+// are watched. Watching costs a process about a tenth of an empty
+// script's run (the Go runtime starts a thread that owns the signal mask
+// and one that waits for signals), so a script that ends sooner never
+// pays it; a signal in that first moment ends the process as the system
+// does (killed by the signal, status 128+signo to a shell) instead of
+// with an "interrupted" error. A plain script's print() is not buffered:
+// no output is lost either way.
+const scriptSignalsAfter = 50 * time.Millisecond
+
+// watchSignalsAfter is watchSignals from delay on (nothing is started
+// before; the returned func may be called at any time).
+func watchSignalsAfter(delay time.Duration, stop func(status int, reason string), flush func()) (unwatch func()) {
+	var mu sync.Mutex
+	var unwatchNow func()
+	done := false
+	timer := time.AfterFunc(delay, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done {
+			unwatchNow = watchSignals(stop, flush)
+		}
+	})
+	return func() {
+		timer.Stop()
+		mu.Lock()
+		defer mu.Unlock()
+		done = true
+		if unwatchNow != nil {
+			unwatchNow()
+		}
 	}
 }

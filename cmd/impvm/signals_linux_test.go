@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strconv"
 	"strings"
 	"syscall"
@@ -143,4 +144,69 @@ func TestSecondSignalExitsAtOnce(t *testing.T) {
 	case <-time.After(time.Minute): // a hang guard
 		t.Error("the second signal did not exit")
 	}
+}
+
+// A plain script stuck in a loop ends on SIGINT with the "interrupted"
+// error and its line, status 130, once it has run past the moment its
+// signals are watched from (scriptSignalsAfter).
+func TestSIGINTInterruptsPlainScript(t *testing.T) {
+	dir := t.TempDir()
+	script := writeFile(t, dir, "spin.nut", "print(\"spinning\\n\");\nwhile (true) {}\n")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "run", script)
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || line != "spinning\n" {
+		t.Fatalf("first line %q, %v", line, err)
+	}
+	waitCPU(t, cmd.Process.Pid, 200*time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	status := exitStatus(cmd.Wait())
+	if status != 130 || !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), "spin.nut:2") {
+		t.Errorf("status %d, stderr %q", status, stderr.String())
+	}
+}
+
+// watchSignalsAfter watches nothing until its delay is over, and its
+// unwatch may come before or after.
+func TestWatchSignalsAfter(t *testing.T) {
+	// The test's own watch keeps SIGHUP from ending the test binary
+	// while the one under test is not started yet.
+	own := make(chan os.Signal, 16)
+	signal.Notify(own, syscall.SIGHUP)
+	defer signal.Stop(own)
+	stopped := make(chan int, 16)
+	stop := func(status int, _ string) { stopped <- status }
+	watchSignalsAfter(time.Hour, stop, func() {})()
+	_ = syscall.Kill(os.Getpid(), syscall.SIGHUP)
+	<-own
+	unwatch := watchSignalsAfter(0, stop, func() {})
+	defer unwatch()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); { // a hang guard
+		_ = syscall.Kill(os.Getpid(), syscall.SIGHUP)
+		<-own
+		select {
+		case s := <-stopped:
+			if s != 129 {
+				t.Errorf("status %d, want 129", s)
+			}
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Fatal("the watch never started")
 }
