@@ -3,6 +3,7 @@ package board
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -14,21 +15,23 @@ import (
 // register the code first addresses there is the other part's
 // (breakoutFor). A size-
 // dependent part (the 24-series EEPROM) is the size named here.
-var Breakouts = map[byte]Part{
-	0x30: {Model: "lis3dh"}, 0x32: {Model: "lis3dh"}, // SA0 low / high
-	0x38: {Model: "mma8452q"}, 0x3A: {Model: "mma8452q"},
-	0x3C: {Model: "lsm9ds0"},
-	0x40: {Model: "sx1505"}, 0x42: {Model: "sx1505"},
-	0x52: {Model: "tcs3472"},
-	0x80: {Model: "si7021"},
-	0x90: {Model: "tmp102"}, 0x92: {Model: "tmp102"}, 0x94: {Model: "tmp102"}, 0x96: {Model: "tmp102"},
-	0xA0: {Model: "eeprom24", Size: 256}, // a CAT24C02, the CAT24C family driver's datasheet
-	0x6C: {Model: "max17055"},
-	0xD4: {Model: "bq25895"},
-	0xA2: {Model: "pcf8563"},
-	0xB8: {Model: "lps22hb"}, 0xBA: {Model: "lps22hb"},
-	0xBC: {Model: "hts221"}, 0xBE: {Model: "hts221"},
-}
+var Breakouts = sync.OnceValue(func() map[byte]Part {
+	return map[byte]Part{
+		0x30: {Model: "lis3dh"}, 0x32: {Model: "lis3dh"}, // SA0 low / high
+		0x38: {Model: "mma8452q"}, 0x3A: {Model: "mma8452q"},
+		0x3C: {Model: "lsm9ds0"},
+		0x40: {Model: "sx1505"}, 0x42: {Model: "sx1505"},
+		0x52: {Model: "tcs3472"},
+		0x80: {Model: "si7021"},
+		0x90: {Model: "tmp102"}, 0x92: {Model: "tmp102"}, 0x94: {Model: "tmp102"}, 0x96: {Model: "tmp102"},
+		0xA0: {Model: "eeprom24", Size: 256}, // a CAT24C02, the CAT24C family driver's datasheet
+		0x6C: {Model: "max17055"},
+		0xD4: {Model: "bq25895"},
+		0xA2: {Model: "pcf8563"},
+		0xB8: {Model: "lps22hb"}, 0xBA: {Model: "lps22hb"},
+		0xBC: {Model: "hts221"}, 0xBE: {Model: "hts221"},
+	}
+})
 
 // UseBreakouts lets the board take a breakout part (Breakouts) at an
 // address where nothing sits when code first sends it bytes (a register
@@ -86,7 +89,7 @@ func breakoutFor(addr8, first byte) (Part, bool) {
 	if addr8 == 0xD4 && gyroRegister(first) {
 		return Part{Model: "lsm9ds0", Address: 0x3C}, true
 	}
-	p, ok := Breakouts[addr8]
+	p, ok := Breakouts()[addr8]
 	return p, ok
 }
 

@@ -91,7 +91,7 @@ func ParseBoardFile(file string, data []byte) (*BoardFile, error) {
 		case "base":
 			bf.Base, err = w.str(v, f)
 			if err == nil {
-				if _, ok := Kits[strings.ToLower(bf.Base)]; !ok {
+				if _, ok := Kits()[strings.ToLower(bf.Base)]; !ok {
 					err = w.errorf(v, f, "no built-in board %q (built in: %s)", bf.Base, strings.Join(KitNames()[1:], ", "))
 				}
 			}

@@ -22,7 +22,7 @@ var guessOrder = []string{"explorer"}
 // share an address it must be the kit's part's register (partFits).
 func GuessKit(impType, bus string, addr8 byte, sent []byte) (Kit, bool) {
 	for _, n := range kitNames() {
-		for _, k := range Kits[n] {
+		for _, k := range Kits()[n] {
 			if k.Imp == impType && k.hasI2CPart(bus, addr8&^1, sent) {
 				return k, true
 			}
@@ -67,7 +67,7 @@ func gyroRegister(first byte) bool {
 // bus and drives its control pin was written for that board.
 func GuessKitSPI(impType, bus string, selected, output func(pin string) bool) (Kit, bool) {
 	for _, n := range kitNames() {
-		for _, k := range Kits[n] {
+		for _, k := range Kits()[n] {
 			if k.Imp != impType {
 				continue
 			}
@@ -85,8 +85,8 @@ func GuessKitSPI(impType, bus string, selected, output func(pin string) bool) (K
 // (made once: guesses are asked on every transfer until one finds a
 // board).
 var kitNames = sync.OnceValue(func() []string {
-	names := make([]string, 0, len(Kits))
-	for n := range Kits {
+	names := make([]string, 0, len(Kits()))
+	for n := range Kits() {
 		if !slices.Contains(guessOrder, n) {
 			names = append(names, n)
 		}
@@ -119,7 +119,7 @@ func (k Kit) hasI2CPart(bus string, addr8 byte, sent []byte) bool {
 // framings without such a sign (a GPS at 9600 8N1) are not guessed.
 func GuessKitUART(impType, bus string, line Line, high func(pin string) bool, sent []byte) (Kit, bool) {
 	for _, n := range kitNames() {
-		for _, k := range Kits[n] {
+		for _, k := range Kits()[n] {
 			if k.Imp != impType {
 				continue
 			}

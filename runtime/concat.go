@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"strconv"
+	"sync"
 	"unsafe"
 )
 
@@ -228,9 +229,13 @@ func intLen(n int32) int {
 // smallInts are the texts of the integers from smallIntMin to
 // smallIntMax, made once and shared by every VM (strings are immutable):
 // tostring() of a counter, an index or a reading is then no allocation.
+// They are made when first asked for, not when the process starts.
 const smallIntMin, smallIntMax = -128, 1023
 
-var smallInts = makeSmallInts()
+var (
+	smallInts     []String
+	smallIntsOnce sync.Once
+)
 
 // makeSmallInts lays every header and its digits out in one block the
 // collector does not scan, as catExact does for one string.
@@ -258,6 +263,7 @@ func makeSmallInts() []String {
 // new one.
 func IntString(n int32) Value {
 	if n >= smallIntMin && n <= smallIntMax {
+		smallIntsOnce.Do(func() { smallInts = makeSmallInts() })
 		return StrObj(&smallInts[n-smallIntMin])
 	}
 	var buf [12]byte

@@ -17,7 +17,7 @@ type Definition struct{}
 var _ lexer.BytesDefinition = Definition{}
 
 // Symbols implements lexer.Definition.
-func (Definition) Symbols() map[string]lexer.TokenType { return symbols }
+func (Definition) Symbols() map[string]lexer.TokenType { return symbols() }
 
 // Lex implements lexer.Definition.
 func (d Definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {

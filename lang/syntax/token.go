@@ -1,6 +1,10 @@
 package syntax
 
-import "github.com/alecthomas/participle/v2/lexer"
+import (
+	"sync"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
 
 // Token types produced by the lexer. Every keyword and punctuator has its own
 // type so that the expression parser can dispatch on integers; the grammar in
@@ -149,8 +153,10 @@ var keywords = func() map[string]lexer.TokenType {
 
 // symbols is what the lexer Definition reports to participle: symbolic names
 // for the token classes, plus one "P_<text>"/"K_<text>"-style name per fixed
-// token (participle only needs the names to be unique).
-var symbols = func() map[string]lexer.TokenType {
+// token (participle only needs the names to be unique). It is made when
+// participle first asks (a statement form's parser is built), not when
+// the process starts.
+var symbols = sync.OnceValue(func() map[string]lexer.TokenType {
 	m := map[string]lexer.TokenType{
 		"EOF": tkEOF, "Error": tkError, "Ident": tkIdent,
 		"Int": tkInt, "Float": tkFloat, "String": tkString, "Other": tkOther,
@@ -163,7 +169,7 @@ var symbols = func() map[string]lexer.TokenType {
 		}
 	}
 	return m
-}()
+})
 
 func punctName(t lexer.TokenType) string {
 	return "p" + itoa(int(t))
