@@ -363,7 +363,7 @@ var typeNameStrings [TThread + 1]*String
 
 func init() {
 	for i := range typeNameStrings {
-		typeNameStrings[i] = NewString(typeNames[i])
+		typeNameStrings[i] = Name(typeNames[i])
 	}
 }
 

@@ -228,6 +228,39 @@ func Name(s string) *String {
 	return o
 }
 
+// Compiled code's constant strings share these objects (CompiledName):
+// a member, method or global name the script reads is then the very
+// object the library's table holds as its key, found by the pointer
+// probe at its main position (probeStr) instead of by comparing bytes,
+// and `typeof x == "integer"` compares two pointers. Scripts' own short
+// strings join the set up to maxCompiledNames entries (a process that
+// compiles without end, a REPL or a fuzzer, stops adding there).
+const (
+	maxCompiledNames   = 1 << 16
+	maxCompiledNameLen = 48
+)
+
+// CompiledName returns the string object a compiler should use for the
+// constant s: the process-wide one when s is short (Name), else a new one.
+func CompiledName(s string) *String {
+	if len(s) > maxCompiledNameLen {
+		return NewString(s)
+	}
+	names.Lock()
+	defer names.Unlock()
+	if o, ok := names.m[s]; ok {
+		return o
+	}
+	o := NewString(s)
+	if len(names.m) < maxCompiledNames {
+		if names.m == nil {
+			names.m = make(map[string]*String)
+		}
+		names.m[s] = o
+	}
+	return o
+}
+
 // insertNew places a key known to be absent, following 3.0.4's NewSlot.
 func (t *Table) insertNew(k, v Value) {
 	for {

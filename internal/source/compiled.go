@@ -385,7 +385,7 @@ func (d *protoDecoder) constant() runtime.Value {
 		s := d.str()
 		o, ok := d.strs[s]
 		if !ok {
-			o = runtime.NewString(s)
+			o = runtime.CompiledName(s)
 			d.strs[s] = o
 		}
 		return runtime.StrObj(o)

@@ -64,7 +64,7 @@ func (c *compiler) str(s string) *runtime.String {
 	if o, ok := c.strs[s]; ok {
 		return o
 	}
-	o := runtime.NewString(s)
+	o := runtime.CompiledName(s)
 	c.strs[s] = o
 	return o
 }
