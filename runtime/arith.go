@@ -275,7 +275,23 @@ func threeWayFloat(x, y float32) int {
 }
 
 // strcmp compares like C strcmp: bytes as unsigned, stopping at NUL.
-func strcmp(a, b string) int { return strings.Compare(cString(a), cString(b)) }
+// Without a NUL in the common length, C's answer is the plain
+// comparison's except where one string is a prefix of the other followed
+// by a NUL there; so most comparisons read each string twice (the NUL
+// scan of one, the comparison), not three times (cutting both first).
+func strcmp(a, b string) int {
+	n := min(len(a), len(b))
+	if strings.IndexByte(a[:n], 0) >= 0 {
+		return strings.Compare(cString(a), cString(b))
+	}
+	switch {
+	case len(a) < len(b) && b[n] == 0 && a == b[:n]:
+		return 0
+	case len(a) > len(b) && a[n] == 0 && a[:n] == b:
+		return 0
+	}
+	return strings.Compare(a, b)
+}
 
 // cString is s as C sees it: up to its first NUL.
 func cString(s string) string {

@@ -1,0 +1,54 @@
+package runtime
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// cStringCompare is C's strcmp spelled out: cut both at their first NUL,
+// then compare the bytes as unsigned.
+func cStringCompare(a, b string) int {
+	if i := strings.IndexByte(a, 0); i >= 0 {
+		a = a[:i]
+	}
+	if i := strings.IndexByte(b, 0); i >= 0 {
+		b = b[:i]
+	}
+	return strings.Compare(a, b)
+}
+
+func TestStrcmpAsC(t *testing.T) {
+	cases := [][2]string{
+		{"", ""}, {"", "a"}, {"a", ""}, {"a\x00", "a"}, {"a", "a\x00b"},
+		{"abcdefgh", "abcdefgh"}, {"abcdefgh", "abcdefgi"}, {"abcdefghX", "abcdefgh"},
+		{"abc\x00defgh", "abc\x00xyzzy"}, {"abcdefg\x00", "abcdefg\x00zzzz"},
+		{"\xff", "\x7f"}, {"abcdefgh\xff", "abcdefgh\x01"}, {"0123456789abcdef0", "0123456789abcdef"},
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := "\x00\x01a\x7f\x80\xff"
+	for range 20000 {
+		n := r.IntN(40)
+		a := make([]byte, n)
+		for i := range a {
+			a[i] = alphabet[r.IntN(len(alphabet))]
+			if r.IntN(4) != 0 {
+				a[i] = 'a'
+			}
+		}
+		b := []byte(string(a))
+		if r.IntN(2) == 0 && len(b) > 0 {
+			b[r.IntN(len(b))] = alphabet[r.IntN(len(alphabet))]
+		}
+		b = b[:r.IntN(len(b)+1)]
+		if r.IntN(3) == 0 {
+			b = append(b, alphabet[r.IntN(len(alphabet))])
+		}
+		cases = append(cases, [2]string{string(a), string(b)})
+	}
+	for _, c := range cases {
+		if got, want := strcmp(c[0], c[1]), cStringCompare(c[0], c[1]); got != want {
+			t.Fatalf("strcmp(%q, %q) = %d, want %d", c[0], c[1], got, want)
+		}
+	}
+}
