@@ -1,29 +1,52 @@
 package runtime
 
+import (
+	"fmt"
+	"strings"
+)
+
 // The native-binding kit: how Go code gives Squirrel functions, objects,
 // constants and per-VM state. Every stdlib package binds through it.
 //
 //	var fooSpecs = []runtime.Spec{
-//		{Name: "len", NParams: 1, Fn: fooLen},              // this only
-//		{Name: "seek", NParams: -2, Mask: ".nn", Fn: fooSeek}, // this + 1 or more
+//		{Name: "len", Params: "u", Fn: fooLen},      // this only
+//		{Name: "seek", Params: "un*n", Fn: fooSeek}, // this, 1 or 2 numbers
 //	}
-//	fooKind := runtime.NewKind("foo", fooSpecs)          // typeof x == "foo"
-//	v := fooKind.New(&foo{})                             // a host object
-//	vm.Root().SetSpecs(globalSpecs)                      // global functions
+//	fooKind := runtime.NewKind("foo", fooSpecs)  // typeof x == "foo"
+//	v := fooKind.New(&foo{})                     // a host object
+//	vm.Root().SetSpecs(globalSpecs)              // global functions
 //	vm.Root().SetConstants([]runtime.Constant{{Name: "FOO_A", Value: 1}})
 //
-// A spec's NParams counts `this`: n > 0 exactly n, n < 0 at least -n, 0
-// unchecked. Mask is a reference-style type mask, one entry per argument
-// starting with `this` ("." any, "n" integer|float, "s" string, "c"
-// function, "o" null, "|" joins alternatives; see ParseTypeMask); "" checks
-// nothing. The VM checks both before Fn runs, with the reference's error
-// texts, so Fn may index args[0..] within the declared count directly.
+// A spec's Params is its parameter list, `this` first, one entry per
+// parameter: the reference's type mask (sq_setparamscheck) with the
+// parameter count written into it, so that one string says both.
+//
+//	n s t a u c b g y x r v o i f   a type: number, string, table, array,
+//	                                userdata (a host object), function,
+//	                                bool, generator, class, instance,
+//	                                weakref, thread, null, integer, float
+//	x|y                             either type
+//	.                               any type (listed, as -1, in getinfos)
+//	_                               a parameter of any type the reference
+//	                                declares without a mask entry (only
+//	                                after the typed ones)
+//	*                               the entries before it are required and
+//	                                the call may pass any number more; the
+//	                                entries after it check the optional ones
+//
+// So "an" takes exactly this and a number, "a_" this and any one value,
+// "an*" at least this and a number, "a*nn" this and up to two optional
+// numbers (and more, unchecked), and "*" any arguments at all. The VM
+// checks count and types before Fn runs, with the reference's error texts,
+// so Fn may index args[0..] within the required count directly. A
+// malformed Params panics when its table is built (every table is built
+// by the tests).
 //
 // A method body that needs its `this` payload reads it with PayloadOf,
 // or is bound with HostMethod, which checks `this` first:
 //
 //	f, ok := runtime.PayloadOf[*foo](args[0])
-//	{Name: "seek", NParams: 2, Mask: ".n", Fn: runtime.HostMethod("foo", (*foo).seek)},
+//	{Name: "seek", Params: ".n", Fn: runtime.HostMethod("foo", (*foo).seek)},
 //
 // (TagMethod likewise for the reference's standard-library classes, blob
 // and regexp, which throw "invalid type tag" for another `this`.)
@@ -46,17 +69,59 @@ package runtime
 // Binding costs nothing per call: a spec becomes a *Native once, when the
 // table is built.
 
-// Spec declares one native function: its name, its parameter count
-// (counting this), its type mask and its body.
+// Spec declares one native function: its name, its parameter list (see
+// above: the parameter count and type mask in one string) and its body.
 type Spec struct {
-	Name    string
-	NParams int
-	Mask    string
-	Fn      NativeFunc
+	Name   string
+	Params string
+	Fn     NativeFunc
 }
 
 // Native makes the native function the spec declares.
-func (s Spec) Native() *Native { return NewNative(s.Name, s.NParams, s.Mask, s.Fn) }
+func (s Spec) Native() *Native {
+	nparams, typemask := parseParams(s.Name, s.Params)
+	return NewNative(s.Name, nparams, typemask, s.Fn)
+}
+
+// parseParams reads a spec's parameter list as the reference's parameter
+// count (n > 0 exactly n, n < 0 at least -n, 0 unchecked; `this` counts)
+// and type mask. It panics on a malformed list: lists are program
+// constants.
+func parseParams(name, params string) (nparams int, typemask string) {
+	entries, required := 0, -1
+	untyped := false
+	mask := make([]byte, 0, len(params))
+	for i := 0; i < len(params); i++ {
+		switch c := params[i]; {
+		case c == '*' && required < 0:
+			required = entries
+		case c == '_':
+			untyped = true
+			entries++
+		case c == '|' && i > 0 && isTypeChar(params[i-1]) && i+1 < len(params) && isTypeChar(params[i+1]):
+			mask = append(mask, c)
+		case isTypeChar(c) && !untyped:
+			if i == 0 || params[i-1] != '|' {
+				entries++
+			}
+			mask = append(mask, c)
+		default:
+			panic(fmt.Sprintf("runtime: spec %s: malformed parameter list %q", name, params))
+		}
+	}
+	if params == "" {
+		panic(fmt.Sprintf("runtime: spec %s: no parameter list", name))
+	}
+	if required < 0 {
+		return entries, string(mask)
+	}
+	return -required, string(mask)
+}
+
+// isTypeChar reports whether c names a type (or any type) in a type mask.
+func isTypeChar(c byte) bool {
+	return strings.IndexByte("nstaucbgyxrvoif.", c) >= 0
+}
 
 // Members makes a member table (a delegate, or the members of a namespace
 // object) holding the natives of specs.

@@ -7,7 +7,7 @@ type counter struct{ n int32 }
 func TestKindMembersCheckArgumentsAndReachPayload(t *testing.T) {
 	vm := NewVM(Options{})
 	kind := NewKind("counter", []Spec{
-		{Name: "add", NParams: 2, Mask: ".i", Fn: func(_ *VM, args []Value) (Value, error) {
+		{Name: "add", Params: ".i", Fn: func(_ *VM, args []Value) (Value, error) {
 			c, ok := PayloadOf[*counter](args[0])
 			if !ok {
 				return Null, NewError("not a counter")
@@ -38,7 +38,7 @@ func TestKindMembersCheckArgumentsAndReachPayload(t *testing.T) {
 
 func TestHostMethodChecksThis(t *testing.T) {
 	vm := NewVM(Options{})
-	add := NativeValue(Spec{Name: "add", NParams: 2, Mask: ".i", Fn: HostMethod("counter", func(c *counter, _ *VM, args []Value) (Value, error) {
+	add := NativeValue(Spec{Name: "add", Params: ".i", Fn: HostMethod("counter", func(c *counter, _ *VM, args []Value) (Value, error) {
 		c.n += args[1].Int()
 		return Int(c.n), nil
 	})}.Native())
@@ -56,7 +56,7 @@ func TestHostMethodChecksThis(t *testing.T) {
 
 func TestTagMethodChecksThisByTag(t *testing.T) {
 	vm := NewVM(Options{})
-	get := NativeValue(Spec{Name: "get", NParams: 1, Fn: TagMethod(func(c *counter, _ *VM, _ []Value) (Value, error) {
+	get := NativeValue(Spec{Name: "get", Params: "_", Fn: TagMethod(func(c *counter, _ *VM, _ []Value) (Value, error) {
 		return Int(c.n), nil
 	})}.Native())
 	if v, err := vm.Call(get, NewKind("counter", nil).New(&counter{n: 7})); err != nil || v.Int() != 7 {
@@ -70,7 +70,7 @@ func TestTagMethodChecksThisByTag(t *testing.T) {
 func TestSetConstantsAndSpecsFillATable(t *testing.T) {
 	root := NewTable(0)
 	root.SetConstants([]Constant{{Name: "A", Value: 7}})
-	root.SetSpecs([]Spec{{Name: "f", Fn: func(*VM, []Value) (Value, error) { return Null, nil }}})
+	root.SetSpecs([]Spec{{Name: "f", Params: "*", Fn: func(*VM, []Value) (Value, error) { return Null, nil }}})
 	if v, _ := root.Get(Str("A")); v.Int() != 7 {
 		t.Errorf("A = %v, want 7", v)
 	}
@@ -85,5 +85,44 @@ func TestLocalsBelongToOneVM(t *testing.T) {
 	a.SetLocal(key{}, "a")
 	if a.Local(key{}) != "a" || b.Local(key{}) != nil {
 		t.Fatalf("locals: a=%v b=%v", a.Local(key{}), b.Local(key{}))
+	}
+}
+
+func TestParseParams(t *testing.T) {
+	cases := []struct {
+		params   string
+		nparams  int
+		typemask string
+	}{
+		{"a", 1, "a"},       // this only
+		{"an", 2, "an"},     // exactly this and a number
+		{"a_", 2, "a"},      // this and one unchecked value
+		{"_", 1, ""},        // this, unchecked
+		{"x__", 3, "x"},     // two unchecked values
+		{"an*", -2, "an"},   // at least this and a number
+		{"a*nn", -1, "ann"}, // optional typed arguments
+		{"y__*", -3, "y"},   // at least three, one typed
+		{".*c|oi|o", -1, ".c|oi|o"},
+		{"*", 0, ""},        // unchecked count
+		{".s|.", 2, ".s|."}, // alternatives may include any
+	}
+	for _, c := range cases {
+		n, m := parseParams("f", c.params)
+		if n != c.nparams || m != c.typemask {
+			t.Errorf("parseParams(%q) = %d, %q; want %d, %q", c.params, n, m, c.nparams, c.typemask)
+		}
+	}
+}
+
+func TestParseParamsPanicsOnMalformedList(t *testing.T) {
+	for _, params := range []string{"a**", "_a", "a_n", "|a", "a|", "a||n", "a|*", "aq", "a b", ""} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("parseParams(%q) did not panic", params)
+				}
+			}()
+			parseParams("f", params)
+		}()
 	}
 }

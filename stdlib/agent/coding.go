@@ -140,8 +140,8 @@ func hashMethods() []runtime.Spec {
 	var ms []runtime.Spec
 	for _, d := range digests {
 		ms = append(ms,
-			runtime.Spec{Name: d.name, NParams: 2, Mask: ".s|u", Fn: digest(d.fn, false)},
-			runtime.Spec{Name: "hmac" + d.name, NParams: 3, Mask: ".s|us|u", Fn: digest(d.fn, true)})
+			runtime.Spec{Name: d.name, Params: ".s|u", Fn: digest(d.fn, false)},
+			runtime.Spec{Name: "hmac" + d.name, Params: ".s|us|u", Fn: digest(d.fn, true)})
 	}
 	return ms
 }

@@ -7,12 +7,12 @@ import (
 
 func (m *Module) deviceMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "send", NParams: 3, Mask: ".s.", Fn: m.deviceSend},
-		{Name: "on", NParams: 3, Mask: ".sc|o", Fn: m.deviceOn},
-		{Name: "onconnect", NParams: 2, Mask: ".c|o", Fn: m.onConnect},
-		{Name: "ondisconnect", NParams: 2, Mask: ".c|o", Fn: m.onDisconnect},
-		{Name: "isconnected", NParams: 1, Fn: m.isConnected},
-		{Name: "info", NParams: 1, Fn: m.deviceInfo},
+		{Name: "send", Params: ".s.", Fn: m.deviceSend},
+		{Name: "on", Params: ".sc|o", Fn: m.deviceOn},
+		{Name: "onconnect", Params: ".c|o", Fn: m.onConnect},
+		{Name: "ondisconnect", Params: ".c|o", Fn: m.onDisconnect},
+		{Name: "isconnected", Params: "_", Fn: m.isConnected},
+		{Name: "info", Params: "_", Fn: m.deviceInfo},
 	}
 }
 

@@ -25,29 +25,29 @@ type httpState struct {
 
 func (m *Module) httpMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "onrequest", NParams: 2, Mask: ".c|o", Fn: m.onRequest},
-		{Name: "agenturl", NParams: 1, Fn: m.agentURL},
-		{Name: "jsonencode", NParams: -2, Mask: "..t", Fn: jsonEncode},
-		{Name: "jsondecode", NParams: 2, Mask: ".s", Fn: jsonDecode},
-		{Name: "urlencode", NParams: 2, Mask: ".t", Fn: urlEncode},
-		{Name: "urldecode", NParams: 2, Mask: ".s", Fn: urlDecode},
-		{Name: "base64encode", NParams: 2, Mask: ".s|u", Fn: base64Encode},
-		{Name: "base64decode", NParams: 2, Mask: ".s", Fn: base64Decode},
-		{Name: "get", NParams: -2, Mask: ".st", Fn: m.outbound("GET")},
-		{Name: "post", NParams: 4, Mask: ".sts|u", Fn: m.outbound("POST")},
-		{Name: "put", NParams: 4, Mask: ".sts|u", Fn: m.outbound("PUT")},
-		{Name: "httpdelete", NParams: -2, Mask: ".st", Fn: m.outbound("DELETE")},
-		{Name: "request", NParams: 5, Mask: ".ssts|u", Fn: m.request},
-		{Name: "poststream", NParams: 4, Mask: ".stc", Fn: m.streamMaker("POST")},
-		{Name: "putstream", NParams: 4, Mask: ".stc", Fn: m.streamMaker("PUT")},
-		{Name: "requeststream", NParams: 5, Mask: ".sstc", Fn: m.streamMaker("")},
+		{Name: "onrequest", Params: ".c|o", Fn: m.onRequest},
+		{Name: "agenturl", Params: "_", Fn: m.agentURL},
+		{Name: "jsonencode", Params: "..*t", Fn: jsonEncode},
+		{Name: "jsondecode", Params: ".s", Fn: jsonDecode},
+		{Name: "urlencode", Params: ".t", Fn: urlEncode},
+		{Name: "urldecode", Params: ".s", Fn: urlDecode},
+		{Name: "base64encode", Params: ".s|u", Fn: base64Encode},
+		{Name: "base64decode", Params: ".s", Fn: base64Decode},
+		{Name: "get", Params: ".s*t", Fn: m.outbound("GET")},
+		{Name: "post", Params: ".sts|u", Fn: m.outbound("POST")},
+		{Name: "put", Params: ".sts|u", Fn: m.outbound("PUT")},
+		{Name: "httpdelete", Params: ".s*t", Fn: m.outbound("DELETE")},
+		{Name: "request", Params: ".ssts|u", Fn: m.request},
+		{Name: "poststream", Params: ".stc", Fn: m.streamMaker("POST")},
+		{Name: "putstream", Params: ".stc", Fn: m.streamMaker("PUT")},
+		{Name: "requeststream", Params: ".sstc", Fn: m.streamMaker("")},
 	}
 }
 
 func (m *Module) initHTTP() {
 	m.http.respDel = runtime.Members([]runtime.Spec{
-		{Name: "header", NParams: 3, Mask: ".s.", Fn: selfIs[*response]("httpresponse", responseHeader)},
-		{Name: "send", NParams: 3, Mask: ".i.", Fn: selfIs[*response]("httpresponse", responseSend)},
+		{Name: "header", Params: ".s.", Fn: selfIs[*response]("httpresponse", responseHeader)},
+		{Name: "send", Params: ".i.", Fn: selfIs[*response]("httpresponse", responseSend)},
 	})
 	m.http.reqDel = runtime.Members(m.outboundMethods())
 	m.streamDel = runtime.Members(m.streamMethods())

@@ -138,10 +138,10 @@ func tableHeaders(vm *runtime.VM, t *runtime.Table) ([]web.Header, error) {
 
 func (m *Module) outboundMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "sendasync", NParams: -2, Mask: ".cc|o|n|nn", Fn: selfIs[*outbound]("httprequest", m.sendAsync)},
-		{Name: "sendsync", NParams: 1, Fn: selfIs[*outbound]("httprequest", m.sendSync)},
-		{Name: "cancel", NParams: 1, Fn: selfIs[*outbound]("httprequest", m.cancelOutbound)},
-		{Name: "setvalidation", NParams: 2, Mask: ".i", Fn: selfIs[*outbound]("httprequest", setValidation)},
+		{Name: "sendasync", Params: ".c*c|o|n|nn", Fn: selfIs[*outbound]("httprequest", m.sendAsync)},
+		{Name: "sendsync", Params: "_", Fn: selfIs[*outbound]("httprequest", m.sendSync)},
+		{Name: "cancel", Params: "_", Fn: selfIs[*outbound]("httprequest", m.cancelOutbound)},
+		{Name: "setvalidation", Params: ".i", Fn: selfIs[*outbound]("httprequest", setValidation)},
 	}
 }
 

@@ -20,11 +20,11 @@ const MaxSaved = 64 * 1024
 // connected, so log and error return 0.
 func (m *Module) serverMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "log", NParams: 2, Fn: m.logAs(TypeLog, "")},
-		{Name: "error", NParams: 2, Fn: m.logAs(TypeError, "ERROR: ")},
-		{Name: "save", NParams: -2, Mask: ".tn", Fn: m.save},
-		{Name: "load", NParams: 1, Fn: m.load},
-		{Name: "onshutdown", NParams: 2, Mask: ".c|o", Fn: runtime.Nothing},
+		{Name: "log", Params: "__", Fn: m.logAs(TypeLog, "")},
+		{Name: "error", Params: "__", Fn: m.logAs(TypeError, "ERROR: ")},
+		{Name: "save", Params: ".t*n", Fn: m.save},
+		{Name: "load", Params: "_", Fn: m.load},
+		{Name: "onshutdown", Params: ".c|o", Fn: runtime.Nothing},
 	}
 }
 

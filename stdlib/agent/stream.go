@@ -31,11 +31,11 @@ func (st *stream) Roots(visit func(runtime.Value)) {
 
 func (m *Module) streamMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "send", NParams: 2, Mask: ".s|u", Fn: selfIs[*stream]("httpstream", m.streamSend)},
-		{Name: "closeasync", NParams: -1, Mask: ".c|o|nn", Fn: selfIs[*stream]("httpstream", m.streamCloseAsync)},
-		{Name: "closesync", NParams: 1, Fn: selfIs[*stream]("httpstream", m.streamCloseSync)},
-		{Name: "cancel", NParams: 1, Fn: selfIs[*stream]("httpstream", m.streamCancel)},
-		{Name: "setvalidation", NParams: 2, Mask: ".i", Fn: selfIs[*stream]("httpstream", m.streamSetValidation)},
+		{Name: "send", Params: ".s|u", Fn: selfIs[*stream]("httpstream", m.streamSend)},
+		{Name: "closeasync", Params: ".*c|o|nn", Fn: selfIs[*stream]("httpstream", m.streamCloseAsync)},
+		{Name: "closesync", Params: "_", Fn: selfIs[*stream]("httpstream", m.streamCloseSync)},
+		{Name: "cancel", Params: "_", Fn: selfIs[*stream]("httpstream", m.streamCancel)},
+		{Name: "setvalidation", Params: ".i", Fn: selfIs[*stream]("httpstream", m.streamSetValidation)},
 	}
 }
 

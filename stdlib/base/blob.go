@@ -109,7 +109,7 @@ func openBlob(vm *runtime.VM) {
 	blobNatives.Set(vm.Root(), blobCtorSpecs)
 }
 
-var blobCtorSpecs = []runtime.Spec{{Name: "blob", NParams: -1, Mask: ".n", Fn: newBlob}}
+var blobCtorSpecs = []runtime.Spec{{Name: "blob", Params: ".*n", Fn: newBlob}}
 
 var blobNatives runtime.SharedNatives
 
@@ -129,21 +129,21 @@ func newBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 }
 
 var blobSpecs = []runtime.Spec{
-	{Name: "len", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobLen)},
-	{Name: "tell", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobTell)},
-	{Name: "eos", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobEOS)},
-	{Name: "flush", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobFlush)},
-	{Name: "seek", NParams: -2, Mask: ".nn", Fn: runtime.TagMethod(blobSeekM)},
-	{Name: "resize", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobResizeM)},
-	{Name: "readn", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobReadNM)},
-	{Name: "writen", NParams: 3, Mask: "..n", Fn: runtime.TagMethod(blobWriteNM)},
-	{Name: "readblob", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobReadBlobM)},
-	{Name: "writeblob", NParams: -2, Mask: "..", Fn: runtime.TagMethod(blobWriteBlobM)},
-	{Name: "readstring", NParams: 2, Mask: ".n", Fn: runtime.TagMethod(blobReadStringM)},
-	{Name: "writestring", NParams: 2, Mask: ".s", Fn: runtime.TagMethod(blobWriteStringM)},
-	{Name: "swap2", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobSwap2M)},
-	{Name: "swap4", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobSwap4M)},
-	{Name: "tostring", NParams: 1, Mask: ".", Fn: runtime.TagMethod(blobToStringM)},
+	{Name: "len", Params: ".", Fn: runtime.TagMethod(blobLen)},
+	{Name: "tell", Params: ".", Fn: runtime.TagMethod(blobTell)},
+	{Name: "eos", Params: ".", Fn: runtime.TagMethod(blobEOS)},
+	{Name: "flush", Params: ".", Fn: runtime.TagMethod(blobFlush)},
+	{Name: "seek", Params: ".n*n", Fn: runtime.TagMethod(blobSeekM)},
+	{Name: "resize", Params: ".n", Fn: runtime.TagMethod(blobResizeM)},
+	{Name: "readn", Params: ".n", Fn: runtime.TagMethod(blobReadNM)},
+	{Name: "writen", Params: "..n", Fn: runtime.TagMethod(blobWriteNM)},
+	{Name: "readblob", Params: ".n", Fn: runtime.TagMethod(blobReadBlobM)},
+	{Name: "writeblob", Params: "..*", Fn: runtime.TagMethod(blobWriteBlobM)},
+	{Name: "readstring", Params: ".n", Fn: runtime.TagMethod(blobReadStringM)},
+	{Name: "writestring", Params: ".s", Fn: runtime.TagMethod(blobWriteStringM)},
+	{Name: "swap2", Params: ".", Fn: runtime.TagMethod(blobSwap2M)},
+	{Name: "swap4", Params: ".", Fn: runtime.TagMethod(blobSwap4M)},
+	{Name: "tostring", Params: ".", Fn: runtime.TagMethod(blobToStringM)},
 }
 
 // ------------------------------------------------------------ buffer ops

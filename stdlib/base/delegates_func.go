@@ -4,14 +4,14 @@ import "github.com/impvm/impvm/runtime"
 
 // Function delegate, shared by script closures and native functions.
 var funcSpecs = []runtime.Spec{
-	{Name: "call", NParams: -1, Mask: "c", Fn: funcCall},
-	{Name: "pcall", NParams: -1, Mask: "c", Fn: funcCall},
-	{Name: "acall", NParams: 2, Mask: "ca", Fn: funcACall},
-	{Name: "pacall", NParams: 2, Mask: "ca", Fn: funcACall},
+	{Name: "call", Params: "c*", Fn: funcCall},
+	{Name: "pcall", Params: "c*", Fn: funcCall},
+	{Name: "acall", Params: "ca", Fn: funcACall},
+	{Name: "pacall", Params: "ca", Fn: funcACall},
 	weakrefMember,
 	tostringMember,
-	{Name: "bindenv", NParams: 2, Mask: "c.", Fn: funcBindEnv},
-	{Name: "getinfos", NParams: 1, Mask: "c", Fn: funcGetInfos},
+	{Name: "bindenv", Params: "c.", Fn: funcBindEnv},
+	{Name: "getinfos", Params: "c", Fn: funcGetInfos},
 }
 
 // The p-variants differ from call/acall in the reference only in not

@@ -4,10 +4,10 @@ import "github.com/impvm/impvm/runtime"
 
 // Number delegate, shared by integer, float and bool (as in 3.0.4).
 var numberSpecs = []runtime.Spec{
-	{Name: "tointeger", NParams: 1, Mask: "n|b", Fn: numberToInteger},
-	{Name: "tofloat", NParams: 1, Mask: "n|b", Fn: numberToFloat},
+	{Name: "tointeger", Params: "n|b", Fn: numberToInteger},
+	{Name: "tofloat", Params: "n|b", Fn: numberToFloat},
 	tostringMember,
-	{Name: "tochar", NParams: 1, Mask: "n|b", Fn: numberToChar},
+	{Name: "tochar", Params: "n|b", Fn: numberToChar},
 	weakrefMember,
 }
 

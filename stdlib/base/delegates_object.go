@@ -3,30 +3,30 @@ package base
 import "github.com/impvm/impvm/runtime"
 
 var classMethods = []runtime.Spec{
-	{Name: "getattributes", NParams: 2, Mask: "y.", Fn: classGetAttributes},
-	{Name: "setattributes", NParams: 3, Mask: "y..", Fn: classSetAttributes},
-	{Name: "rawget", NParams: 2, Mask: "y", Fn: classRawGet},
-	{Name: "rawset", NParams: 3, Mask: "y", Fn: classRawSet},
-	{Name: "rawin", NParams: 2, Mask: "y", Fn: classRawIn},
-	{Name: "instance", NParams: 1, Mask: "y", Fn: classInstance},
-	{Name: "getbase", NParams: 1, Mask: "y", Fn: classGetBase},
-	{Name: "newmember", NParams: -3, Mask: "y", Fn: classNewMember},
-	{Name: "rawnewmember", NParams: -3, Mask: "y", Fn: classRawNewMember},
+	{Name: "getattributes", Params: "y.", Fn: classGetAttributes},
+	{Name: "setattributes", Params: "y..", Fn: classSetAttributes},
+	{Name: "rawget", Params: "y_", Fn: classRawGet},
+	{Name: "rawset", Params: "y__", Fn: classRawSet},
+	{Name: "rawin", Params: "y_", Fn: classRawIn},
+	{Name: "instance", Params: "y", Fn: classInstance},
+	{Name: "getbase", Params: "y", Fn: classGetBase},
+	{Name: "newmember", Params: "y__*", Fn: classNewMember},
+	{Name: "rawnewmember", Params: "y__*", Fn: classRawNewMember},
 	weakrefMember,
 	tostringMember,
 }
 
 var instanceMethods = []runtime.Spec{
-	{Name: "getclass", NParams: 1, Mask: "x", Fn: instanceGetClass},
-	{Name: "rawget", NParams: 2, Mask: "x", Fn: instanceRawGet},
-	{Name: "rawset", NParams: 3, Mask: "x", Fn: instanceRawSet},
-	{Name: "rawin", NParams: 2, Mask: "x", Fn: instanceRawIn},
+	{Name: "getclass", Params: "x", Fn: instanceGetClass},
+	{Name: "rawget", Params: "x_", Fn: instanceRawGet},
+	{Name: "rawset", Params: "x__", Fn: instanceRawSet},
+	{Name: "rawin", Params: "x_", Fn: instanceRawIn},
 	weakrefMember,
 	tostringMember,
 }
 
 var generatorMethods = []runtime.Spec{
-	{Name: "getstatus", NParams: 1, Mask: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	{Name: "getstatus", Params: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Str(a[0].Generator().State.String()), nil
 	}},
 	weakrefMember,

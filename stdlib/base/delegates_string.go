@@ -10,14 +10,14 @@ import (
 
 // String delegate (3.0.4: no tointeger base, no tolower/toupper range).
 var stringSpecs = []runtime.Spec{
-	{Name: "len", NParams: 1, Mask: "s", Fn: stringLen},
-	{Name: "tointeger", NParams: 1, Mask: "s", Fn: stringToInteger},
-	{Name: "tofloat", NParams: 1, Mask: "s", Fn: stringToFloat},
+	{Name: "len", Params: "s", Fn: stringLen},
+	{Name: "tointeger", Params: "s", Fn: stringToInteger},
+	{Name: "tofloat", Params: "s", Fn: stringToFloat},
 	tostringMember,
-	{Name: "slice", NParams: -1, Mask: "snn", Fn: stringSlice},
-	{Name: "find", NParams: -2, Mask: "ssn", Fn: stringFind},
-	{Name: "tolower", NParams: 1, Mask: "s", Fn: stringToLower},
-	{Name: "toupper", NParams: 1, Mask: "s", Fn: stringToUpper},
+	{Name: "slice", Params: "s*nn", Fn: stringSlice},
+	{Name: "find", Params: "ss*n", Fn: stringFind},
+	{Name: "tolower", Params: "s", Fn: stringToLower},
+	{Name: "toupper", Params: "s", Fn: stringToUpper},
 	weakrefMember,
 }
 

@@ -5,16 +5,16 @@ import "github.com/impvm/impvm/runtime"
 // Table delegate (3.0.4: no keys/values/filter/map; rawset and clear
 // return null).
 var tableSpecs = []runtime.Spec{
-	{Name: "len", NParams: 1, Mask: "t", Fn: tableLen},
-	{Name: "rawget", NParams: 2, Mask: "t", Fn: tableRawGet},
-	{Name: "rawset", NParams: 3, Mask: "t", Fn: tableRawSet},
-	{Name: "rawdelete", NParams: 2, Mask: "t", Fn: tableRawDelete},
-	{Name: "rawin", NParams: 2, Mask: "t", Fn: tableRawIn},
+	{Name: "len", Params: "t", Fn: tableLen},
+	{Name: "rawget", Params: "t_", Fn: tableRawGet},
+	{Name: "rawset", Params: "t__", Fn: tableRawSet},
+	{Name: "rawdelete", Params: "t_", Fn: tableRawDelete},
+	{Name: "rawin", Params: "t_", Fn: tableRawIn},
 	weakrefMember,
 	tostringMember,
-	{Name: "clear", NParams: 1, Mask: ".", Fn: tableClear},
-	{Name: "setdelegate", NParams: 2, Mask: ".t|o", Fn: tableSetDelegate},
-	{Name: "getdelegate", NParams: 1, Mask: ".", Fn: tableGetDelegate},
+	{Name: "clear", Params: ".", Fn: tableClear},
+	{Name: "setdelegate", Params: ".t|o", Fn: tableSetDelegate},
+	{Name: "getdelegate", Params: ".", Fn: tableGetDelegate},
 }
 
 // errDelegateCycle is the 3.0.4 spelling (3.1+ says "delegate cycle").

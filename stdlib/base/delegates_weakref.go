@@ -8,13 +8,13 @@ import (
 // checks nothing and tostring() takes any this, as in every reference
 // delegate table.
 var (
-	weakrefMember  = runtime.Spec{Name: "weakref", NParams: 1, Fn: objWeakRef}
-	tostringMember = runtime.Spec{Name: "tostring", NParams: 1, Mask: ".", Fn: objToString}
+	weakrefMember  = runtime.Spec{Name: "weakref", Params: "_", Fn: objWeakRef}
+	tostringMember = runtime.Spec{Name: "tostring", Params: ".", Fn: objToString}
 )
 
 // Weak-reference delegate.
 var weakrefSpecs = []runtime.Spec{
-	{Name: "ref", NParams: 1, Mask: "r", Fn: weakrefRef},
+	{Name: "ref", Params: "r", Fn: weakrefRef},
 	weakrefMember,
 	tostringMember,
 }

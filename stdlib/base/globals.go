@@ -24,15 +24,15 @@ const (
 )
 
 var globalSpecs = []runtime.Spec{
-	{Name: "print", NParams: 2, Fn: globalPrint},
-	{Name: "error", NParams: 2, Fn: globalError},
-	{Name: "type", NParams: 2, Fn: globalType},
-	{Name: "array", NParams: -2, Mask: ".n", Fn: globalArray},
-	{Name: "callee", NParams: 0, Fn: globalCallee},
-	{Name: "assert", NParams: 2, Fn: globalAssert},
-	{Name: "getroottable", NParams: 1, Fn: globalGetRootTable},
-	{Name: "dummy", NParams: 0, Fn: globalDummy},
-	{Name: "collectgarbage", NParams: 0, Fn: globalCollectGarbage},
+	{Name: "print", Params: "__", Fn: globalPrint},
+	{Name: "error", Params: "__", Fn: globalError},
+	{Name: "type", Params: "__", Fn: globalType},
+	{Name: "array", Params: ".n*", Fn: globalArray},
+	{Name: "callee", Params: "*", Fn: globalCallee},
+	{Name: "assert", Params: "__", Fn: globalAssert},
+	{Name: "getroottable", Params: "_", Fn: globalGetRootTable},
+	{Name: "dummy", Params: "*", Fn: globalDummy},
+	{Name: "collectgarbage", Params: "*", Fn: globalCollectGarbage},
 }
 
 // openGlobals installs the base-library functions and constants in the

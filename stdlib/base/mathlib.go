@@ -29,25 +29,25 @@ func mathBinary(fn func(float64, float64) float64) runtime.NativeFunc {
 
 // mathSpecs are the math functions in the reference's registration order.
 var mathSpecs = []runtime.Spec{
-	{Name: "sqrt", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sqrt)},
-	{Name: "sin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Sin)},
-	{Name: "cos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Cos)},
-	{Name: "asin", NParams: 2, Mask: ".n", Fn: mathUnary(math.Asin)},
-	{Name: "acos", NParams: 2, Mask: ".n", Fn: mathUnary(math.Acos)},
-	{Name: "log", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log)},
-	{Name: "log10", NParams: 2, Mask: ".n", Fn: mathUnary(math.Log10)},
-	{Name: "tan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Tan)},
-	{Name: "atan", NParams: 2, Mask: ".n", Fn: mathUnary(math.Atan)},
-	{Name: "atan2", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Atan2)},
-	{Name: "pow", NParams: 3, Mask: ".nn", Fn: mathBinary(math.Pow)},
-	{Name: "floor", NParams: 2, Mask: ".n", Fn: mathUnary(math.Floor)},
-	{Name: "ceil", NParams: 2, Mask: ".n", Fn: mathUnary(math.Ceil)},
-	{Name: "exp", NParams: 2, Mask: ".n", Fn: mathUnary(math.Exp)},
+	{Name: "sqrt", Params: ".n", Fn: mathUnary(math.Sqrt)},
+	{Name: "sin", Params: ".n", Fn: mathUnary(math.Sin)},
+	{Name: "cos", Params: ".n", Fn: mathUnary(math.Cos)},
+	{Name: "asin", Params: ".n", Fn: mathUnary(math.Asin)},
+	{Name: "acos", Params: ".n", Fn: mathUnary(math.Acos)},
+	{Name: "log", Params: ".n", Fn: mathUnary(math.Log)},
+	{Name: "log10", Params: ".n", Fn: mathUnary(math.Log10)},
+	{Name: "tan", Params: ".n", Fn: mathUnary(math.Tan)},
+	{Name: "atan", Params: ".n", Fn: mathUnary(math.Atan)},
+	{Name: "atan2", Params: ".nn", Fn: mathBinary(math.Atan2)},
+	{Name: "pow", Params: ".nn", Fn: mathBinary(math.Pow)},
+	{Name: "floor", Params: ".n", Fn: mathUnary(math.Floor)},
+	{Name: "ceil", Params: ".n", Fn: mathUnary(math.Ceil)},
+	{Name: "exp", Params: ".n", Fn: mathUnary(math.Exp)},
 	// srand has no effect on the imp (impOS seeds the generator).
-	{Name: "srand", NParams: 2, Mask: ".n", Fn: runtime.Nothing},
-	{Name: "rand", NParams: 1, Fn: mathRandom},
-	{Name: "fabs", NParams: 2, Mask: ".n", Fn: mathUnary(math.Abs)},
-	{Name: "abs", NParams: 2, Mask: ".n", Fn: mathAbs},
+	{Name: "srand", Params: ".n", Fn: runtime.Nothing},
+	{Name: "rand", Params: "_", Fn: mathRandom},
+	{Name: "fabs", Params: ".n", Fn: mathUnary(math.Abs)},
+	{Name: "abs", Params: ".n", Fn: mathAbs},
 }
 
 // mathNatives are the natives of mathSpecs, shared by every VM.

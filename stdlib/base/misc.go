@@ -15,11 +15,11 @@ func openMisc(vm *runtime.VM) {
 }
 
 var miscSpecs = []runtime.Spec{
-	{Name: "castf2i", NParams: 2, Mask: ".n", Fn: miscCastF2I},
-	{Name: "casti2f", NParams: 2, Mask: ".n", Fn: miscCastI2F},
-	{Name: "swap2", NParams: 2, Mask: ".n", Fn: miscSwap2},
-	{Name: "swap4", NParams: 2, Mask: ".n", Fn: miscSwap4},
-	{Name: "swapfloat", NParams: 2, Mask: ".n", Fn: miscSwapFloat},
+	{Name: "castf2i", Params: ".n", Fn: miscCastF2I},
+	{Name: "casti2f", Params: ".n", Fn: miscCastI2F},
+	{Name: "swap2", Params: ".n", Fn: miscSwap2},
+	{Name: "swap4", Params: ".n", Fn: miscSwap4},
+	{Name: "swapfloat", Params: ".n", Fn: miscSwapFloat},
 }
 
 var miscNatives runtime.SharedNatives

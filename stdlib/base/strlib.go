@@ -38,11 +38,11 @@ func openStringLib(vm *runtime.VM) {
 }
 
 var stringLibSpecs = []runtime.Spec{
-	{Name: "format", NParams: -2, Mask: ".s", Fn: strFormat},
-	{Name: "strip", NParams: 2, Mask: ".s", Fn: strStrip},
-	{Name: "lstrip", NParams: 2, Mask: ".s", Fn: strLStrip},
-	{Name: "rstrip", NParams: 2, Mask: ".s", Fn: strRStrip},
-	{Name: "split", NParams: 3, Mask: ".ss", Fn: strSplit},
+	{Name: "format", Params: ".s*", Fn: strFormat},
+	{Name: "strip", Params: ".s", Fn: strStrip},
+	{Name: "lstrip", Params: ".s", Fn: strLStrip},
+	{Name: "rstrip", Params: ".s", Fn: strRStrip},
+	{Name: "split", Params: ".ss", Fn: strSplit},
 }
 
 var stringLibNatives runtime.SharedNatives
@@ -549,13 +549,13 @@ func openRegexp(vm *runtime.VM) {
 }
 
 var rexSpecs = []runtime.Spec{
-	{Name: "match", NParams: 2, Mask: ".s", Fn: runtime.TagMethod(rexMatch)},
-	{Name: "search", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(rexSearch)},
-	{Name: "capture", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(rexCapture)},
-	{Name: "subexpcount", NParams: 1, Mask: ".", Fn: runtime.TagMethod(rexSubExpCount)},
+	{Name: "match", Params: ".s", Fn: runtime.TagMethod(rexMatch)},
+	{Name: "search", Params: ".s*n", Fn: runtime.TagMethod(rexSearch)},
+	{Name: "capture", Params: ".s*n", Fn: runtime.TagMethod(rexCapture)},
+	{Name: "subexpcount", Params: ".", Fn: runtime.TagMethod(rexSubExpCount)},
 }
 
-var regexpSpecs = []runtime.Spec{{Name: "regexp", NParams: 2, Mask: ".s", Fn: newRegexp}}
+var regexpSpecs = []runtime.Spec{{Name: "regexp", Params: ".s", Fn: newRegexp}}
 
 // The regexp methods' table and the regexp() native, shared by every VM;
 // rexKindKey is the VM-local key of the VM's regexp kind.

@@ -42,14 +42,14 @@ type systemClockKey struct{}
 func clockOf(vm *runtime.VM) *systemClock { return vm.Local(systemClockKey{}).(*systemClock) }
 
 var systemSpecs = []runtime.Spec{
-	{Name: "time", NParams: 1, Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	{Name: "time", Params: "_", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(int32(clockOf(vm).c.Now().Unix())), nil
 	}},
-	{Name: "clock", NParams: 0, Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	{Name: "clock", Params: "*", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		s := clockOf(vm)
 		return runtime.Float(float32(s.c.Now().Sub(s.start).Seconds())), nil
 	}},
-	{Name: "date", NParams: -1, Mask: ".nn", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	{Name: "date", Params: ".*nn", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return sysDate(clockOf(vm).c, args), nil
 	}},
 }

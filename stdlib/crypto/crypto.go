@@ -45,16 +45,16 @@ type module struct {
 // crypto also has agentSpecs); they find the VM's module under moduleKey.
 var (
 	deviceSpecs = []runtime.Spec{
-		{Name: "sha256", NParams: 2, Mask: ".s|u", Fn: digest(sha256.New)},
-		{Name: "hmacsha256", NParams: 3, Mask: ".s|us|u", Fn: mac(sha256.New)},
-		{Name: "sha512", NParams: 2, Mask: ".s|u", Fn: digest(sha512.New)},
-		{Name: "hmacsha512", NParams: 3, Mask: ".s|us|u", Fn: mac(sha512.New)},
-		{Name: "equals", NParams: 3, Mask: ".s|us|u", Fn: equals},
-		{Name: "random", NParams: 2, Mask: ".n", Fn: method((*module).random)},
+		{Name: "sha256", Params: ".s|u", Fn: digest(sha256.New)},
+		{Name: "hmacsha256", Params: ".s|us|u", Fn: mac(sha256.New)},
+		{Name: "sha512", Params: ".s|u", Fn: digest(sha512.New)},
+		{Name: "hmacsha512", Params: ".s|us|u", Fn: mac(sha512.New)},
+		{Name: "equals", Params: ".s|us|u", Fn: equals},
+		{Name: "random", Params: ".n", Fn: method((*module).random)},
 	}
 	agentSpecs = []runtime.Spec{
-		{Name: "sign", NParams: 5, Mask: ".is|us|uc", Fn: method((*module).sign)},
-		{Name: "verify", NParams: 6, Mask: ".is|us|us|uc", Fn: method((*module).verify)},
+		{Name: "sign", Params: ".is|us|uc", Fn: method((*module).sign)},
+		{Name: "verify", Params: ".is|us|us|uc", Fn: method((*module).verify)},
 	}
 	natives [2]runtime.SharedNatives
 )

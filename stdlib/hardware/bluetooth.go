@@ -39,7 +39,7 @@ var (
 )
 
 var bluetoothOpenSpecs = []runtime.Spec{
-	{Name: "open", NParams: -1, Fn: method(func(m *Module, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	{Name: "open", Params: "_*", Fn: method(func(m *Module, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		if m.typ.Name == "imp004m" && (len(args) < 3 || args[1].Type() != runtime.TUserData) {
 			return runtime.Null, runtime.NewError("hardware.bluetooth.open: the imp004m needs the radio's UART and firmware: open(hardware.uartFGJH, firmware)")
 		}
@@ -54,48 +54,48 @@ func radioMethod(f func(radio *ble, args []runtime.Value) (runtime.Value, error)
 }
 
 var bluetoothSpecs = []runtime.Spec{
-	{Name: "startscan", NParams: -2, Mask: ".c.", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
+	{Name: "startscan", Params: ".c*.", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
 		if err := radio.check(); err != nil {
 			return runtime.Null, err
 		}
 		radio.scanning, radio.scanCb = true, args[1]
 		return runtime.Null, nil
 	})},
-	{Name: "setscanfilter", NParams: 2, Mask: ".a|o", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "setscanfilter", Params: ".a|o", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, radio.check()
 	})},
-	{Name: "setscanparams", NParams: -2, Mask: ".bnn", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "setscanparams", Params: ".b*nn", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, radio.check()
 	})},
-	{Name: "stopscan", NParams: 1, Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "stopscan", Params: "_", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		radio.scanning = false
 		return runtime.Null, radio.check()
 	})},
-	{Name: "startadvertise", NParams: -2, Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "startadvertise", Params: "__*", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		radio.advertising = true
 		return runtime.Null, radio.check()
 	})},
-	{Name: "stopadvertise", NParams: 1, Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "stopadvertise", Params: "_", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		radio.advertising = false
 		return runtime.Null, radio.check()
 	})},
-	{Name: "servegatt", NParams: 2, Mask: ".a", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "servegatt", Params: ".a", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, radio.check()
 	})},
-	{Name: "onconnect", NParams: 2, Mask: ".c|o", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
+	{Name: "onconnect", Params: ".c|o", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
 		radio.connectCb = args[1]
 		return runtime.Null, radio.check()
 	})},
-	{Name: "setsecurity", NParams: -2, Mask: ".nn", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "setsecurity", Params: ".n*n", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, radio.check()
 	})},
-	{Name: "connect", NParams: -3, Mask: ".sc.", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
+	{Name: "connect", Params: ".sc*.", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
 		if err := radio.check(); err != nil {
 			return runtime.Null, err
 		}
 		return runtime.Null, runtime.Errorf("bluetooth.connect: no device %s is in range (the simulated radio has no peers)", args[1].Str())
 	})},
-	{Name: "close", NParams: 1, Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "close", Params: "_", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
 		*radio = ble{scanCb: runtime.Null, connectCb: runtime.Null}
 		return runtime.Null, nil
 	})},

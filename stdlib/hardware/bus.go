@@ -108,7 +108,7 @@ func isAre(n int) string {
 }
 
 // disableMember is the disable() of the I²C, SPI and PWM-pair objects.
-var disableMember = runtime.Spec{Name: "disable", NParams: 1, Mask: "u", Fn: busDisable}
+var disableMember = runtime.Spec{Name: "disable", Params: "u", Fn: busDisable}
 
 // disable(): the bus lets go of its pins.
 func busDisable(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {

@@ -13,7 +13,7 @@ import (
 // handed back with addbuffer(). The played samples go nowhere.
 func (m *Module) newFFDAC() runtime.Value {
 	return m.newStream(m.ffdacConfigure, m.ffdacStart, func(s *stream) runtime.Spec {
-		return runtime.Spec{Name: "addbuffer", NParams: 2, Mask: "..", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		return runtime.Spec{Name: "addbuffer", Params: "..", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			if _, ok := base.BlobOf(args[1]); !ok {
 				return runtime.Null, runtime.NewError("hardware.fixedfrequencydac.addbuffer: expected a blob")
 			}

@@ -35,18 +35,18 @@ func (m *Module) hardwareMembers() *runtime.Table {
 	return hw
 }
 
-var lightLevelSpecs = []runtime.Spec{{Name: "lightlevel", NParams: 1, Fn: method((*Module).lightLevel)}}
+var lightLevelSpecs = []runtime.Spec{{Name: "lightlevel", Params: "_", Fn: method((*Module).lightLevel)}}
 
-var vbatSpecs = []runtime.Spec{{Name: "vbat", NParams: 1, Fn: method((*Module).vbat)}}
+var vbatSpecs = []runtime.Spec{{Name: "vbat", Params: "_", Fn: method((*Module).vbat)}}
 
 var hardwareSpecs = []runtime.Spec{
-	{Name: "millis", NParams: 1, Fn: method((*Module).millis)},
-	{Name: "micros", NParams: 1, Fn: method((*Module).micros)},
-	{Name: "wakereason", NParams: 1, Fn: method((*Module).wakeReason)},
-	{Name: "getdeviceid", NParams: 1, Fn: str(func(m *Module) string { return m.opts.DeviceID })},
-	{Name: "getimpeeid", NParams: 1, Fn: str(func(m *Module) string { return m.opts.DeviceID })},
-	{Name: "voltage", NParams: 1, Fn: method((*Module).voltage)},
-	{Name: "configure", NParams: 0, Fn: legacyConfigure},
+	{Name: "millis", Params: "_", Fn: method((*Module).millis)},
+	{Name: "micros", Params: "_", Fn: method((*Module).micros)},
+	{Name: "wakereason", Params: "_", Fn: method((*Module).wakeReason)},
+	{Name: "getdeviceid", Params: "_", Fn: str(func(m *Module) string { return m.opts.DeviceID })},
+	{Name: "getimpeeid", Params: "_", Fn: str(func(m *Module) string { return m.opts.DeviceID })},
+	{Name: "voltage", Params: "_", Fn: method((*Module).voltage)},
+	{Name: "configure", Params: "*", Fn: legacyConfigure},
 }
 
 // sinceBoot is the device's uptime in units of unit nanoseconds, as the

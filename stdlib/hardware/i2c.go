@@ -25,11 +25,11 @@ var i2cConstants = []runtime.Constant{
 }
 
 var i2cSpecs = []runtime.Spec{
-	{Name: "configure", NParams: 2, Mask: "un", Fn: method((*Module).i2cConfigure)},
+	{Name: "configure", Params: "un", Fn: method((*Module).i2cConfigure)},
 	disableMember,
-	{Name: "read", NParams: 4, Mask: "unsn", Fn: method((*Module).i2cRead)},
-	{Name: "write", NParams: -2, Mask: "uns|u", Fn: method((*Module).i2cWrite)},
-	{Name: "readerror", NParams: 1, Mask: "u", Fn: i2cReadError},
+	{Name: "read", Params: "unsn", Fn: method((*Module).i2cRead)},
+	{Name: "write", Params: "un*s|u", Fn: method((*Module).i2cWrite)},
+	{Name: "readerror", Params: "u", Fn: i2cReadError},
 }
 
 // configure(clockSpeed) → null.

@@ -86,11 +86,11 @@ func init() {
 }
 
 var pinSpecs = []runtime.Spec{
-	{Name: "configure", NParams: -2, Mask: "u", Fn: method((*Module).pinConfigure)},
-	{Name: "read", NParams: 1, Mask: "u", Fn: method((*Module).pinRead)},
-	{Name: "write", NParams: 2, Mask: "u.", Fn: method((*Module).pinWrite)},
-	{Name: "getdrivestrength", NParams: 1, Mask: "u", Fn: method((*Module).pinGetDrive)},
-	{Name: "setdrivestrength", NParams: 2, Mask: "un", Fn: method((*Module).pinSetDrive)},
+	{Name: "configure", Params: "u_*", Fn: method((*Module).pinConfigure)},
+	{Name: "read", Params: "u", Fn: method((*Module).pinRead)},
+	{Name: "write", Params: "u.", Fn: method((*Module).pinWrite)},
+	{Name: "getdrivestrength", Params: "u", Fn: method((*Module).pinGetDrive)},
+	{Name: "setdrivestrength", Params: "un", Fn: method((*Module).pinSetDrive)},
 }
 
 // addPins installs hardware.pinX objects in the hardware member table.

@@ -7,9 +7,9 @@ import "github.com/impvm/impvm/runtime"
 // audio through it.
 
 var pwmPairSpecs = []runtime.Spec{
-	{Name: "configure", NParams: -4, Mask: "unnn", Fn: method((*Module).pwmPairConfigure)},
-	{Name: "write", NParams: 2, Mask: "un", Fn: pairMethod(pwmPairWrite)},
-	{Name: "read", NParams: 1, Mask: "u", Fn: pairMethod(pwmPairRead)},
+	{Name: "configure", Params: "unnn*", Fn: method((*Module).pwmPairConfigure)},
+	{Name: "write", Params: "un", Fn: pairMethod(pwmPairWrite)},
+	{Name: "read", Params: "u", Fn: pairMethod(pwmPairRead)},
 	disableMember,
 }
 

@@ -44,7 +44,7 @@ type stream struct {
 // inputs hold the steady level pin.read() reports for ANALOG_IN.
 func (m *Module) newSampler() runtime.Value {
 	return m.newStream(m.samplerConfigure, m.samplerStart, func(s *stream) runtime.Spec {
-		return runtime.Spec{Name: "reset", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		return runtime.Spec{Name: "reset", Params: "_", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			m.streamStop(s)
 			*s = stream{callback: runtime.Null}
 			return runtime.Null, nil
@@ -60,13 +60,13 @@ func (m *Module) newStream(configure func(*stream, []runtime.Value) error, start
 	s := &stream{callback: runtime.Null}
 	m.streams = append(m.streams, s)
 	kind := runtime.NewKind(imp.MetaTypeName, []runtime.Spec{
-		{Name: "configure", NParams: -5, Mask: "..n.c.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		{Name: "configure", Params: "..n.c*.", Fn: func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			return runtime.Null, configure(s, args)
 		}},
-		{Name: "start", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		{Name: "start", Params: "_", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			return runtime.Null, start(s)
 		}},
-		{Name: "stop", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		{Name: "stop", Params: "_", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			m.streamStop(s)
 			return runtime.Null, nil
 		}},

@@ -31,13 +31,13 @@ var spiConstants = []runtime.Constant{
 }
 
 var spiSpecs = []runtime.Spec{
-	{Name: "configure", NParams: 3, Mask: "unn", Fn: method((*Module).spiConfigure)},
+	{Name: "configure", Params: "unn", Fn: method((*Module).spiConfigure)},
 	disableMember,
-	{Name: "write", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWrite)},
-	{Name: "writeread", NParams: 2, Mask: "us|u", Fn: method((*Module).spiWriteRead)},
-	{Name: "readblob", NParams: 2, Mask: "un", Fn: method((*Module).spiReadBlob)},
-	{Name: "readstring", NParams: 2, Mask: "un", Fn: method((*Module).spiReadString)},
-	{Name: "chipselect", NParams: -1, Mask: "un", Fn: method((*Module).spiChipSelect)},
+	{Name: "write", Params: "us|u", Fn: method((*Module).spiWrite)},
+	{Name: "writeread", Params: "us|u", Fn: method((*Module).spiWriteRead)},
+	{Name: "readblob", Params: "un", Fn: method((*Module).spiReadBlob)},
+	{Name: "readstring", Params: "un", Fn: method((*Module).spiReadString)},
+	{Name: "chipselect", Params: "u*n", Fn: method((*Module).spiChipSelect)},
 }
 
 // spiFreedBy: the configure flags that free a pin, by the pin's role.

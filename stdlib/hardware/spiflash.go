@@ -62,34 +62,34 @@ func flashMethod(f func(sf *spiflash, vm *runtime.VM, a []runtime.Value) (runtim
 }
 
 var flashSpecs = []runtime.Spec{
-	{Name: "enable", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "enable", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		sf.enabled = true
 		return runtime.Null, nil
 	})},
-	{Name: "disable", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "disable", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		sf.enabled = false
 		return runtime.Null, nil
 	})},
-	{Name: "size", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "size", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(int32(sf.f.Size())), nil
 	})},
-	{Name: "chipid", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "chipid", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(int32(sf.f.ChipID())), nil
 	})},
-	{Name: "setspeed", NParams: 2, Mask: "un", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	{Name: "setspeed", Params: "un", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		n, _ := a[1].ToInt()
 		if n > 0 {
 			sf.speed = n
 		}
 		return runtime.Int(sf.speed), nil
 	})},
-	{Name: "getspeed", NParams: 1, Mask: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "getspeed", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(sf.speed), nil
 	})},
-	{Name: "read", NParams: 3, Mask: "unn", Fn: flashMethod((*spiflash).read)},
-	{Name: "readintoblob", NParams: 4, Mask: "unun", Fn: flashMethod((*spiflash).readIntoBlob)},
-	{Name: "write", NParams: -3, Mask: "unu|snnn", Fn: flashMethod((*spiflash).write)},
-	{Name: "erasesector", NParams: 2, Mask: "un", Fn: flashMethod((*spiflash).eraseSector)},
+	{Name: "read", Params: "unn", Fn: flashMethod((*spiflash).read)},
+	{Name: "readintoblob", Params: "unun", Fn: flashMethod((*spiflash).readIntoBlob)},
+	{Name: "write", Params: "unu|s*nnn", Fn: flashMethod((*spiflash).write)},
+	{Name: "erasesector", Params: "un", Fn: flashMethod((*spiflash).eraseSector)},
 }
 
 func (sf *spiflash) span(addrV, nV runtime.Value) (int, int, error) {

@@ -58,17 +58,17 @@ const (
 )
 
 var uartSpecs = []runtime.Spec{
-	{Name: "configure", NParams: -5, Mask: "unnnnnc|o", Fn: method((*Module).uartConfigure)},
-	{Name: "disable", NParams: 1, Mask: "u", Fn: method((*Module).uartDisable)},
-	{Name: "write", NParams: 2, Mask: "us|u|n", Fn: method((*Module).uartWrite)},
-	{Name: "writestring", NParams: 2, Mask: "us", Fn: method((*Module).uartWrite)},
-	{Name: "read", NParams: 1, Mask: "u", Fn: method((*Module).uartRead)},
-	{Name: "readstring", NParams: -1, Mask: "un", Fn: method((*Module).uartReadString)},
-	{Name: "readblob", NParams: -1, Mask: "un", Fn: method((*Module).uartReadBlob)},
-	{Name: "flush", NParams: 1, Mask: "u", Fn: method((*Module).uartFlush)},
-	{Name: "setrxfifosize", NParams: 2, Mask: "un", Fn: method((*Module).uartSetRxFIFOSize)},
-	{Name: "settxfifosize", NParams: 2, Mask: "un", Fn: method((*Module).uartSetTxFIFOSize)},
-	{Name: "getflags", NParams: 1, Mask: "u", Fn: method((*Module).uartGetFlags)},
+	{Name: "configure", Params: "unnnn*nc|o", Fn: method((*Module).uartConfigure)},
+	{Name: "disable", Params: "u", Fn: method((*Module).uartDisable)},
+	{Name: "write", Params: "us|u|n", Fn: method((*Module).uartWrite)},
+	{Name: "writestring", Params: "us", Fn: method((*Module).uartWrite)},
+	{Name: "read", Params: "u", Fn: method((*Module).uartRead)},
+	{Name: "readstring", Params: "u*n", Fn: method((*Module).uartReadString)},
+	{Name: "readblob", Params: "u*n", Fn: method((*Module).uartReadBlob)},
+	{Name: "flush", Params: "u", Fn: method((*Module).uartFlush)},
+	{Name: "setrxfifosize", Params: "un", Fn: method((*Module).uartSetRxFIFOSize)},
+	{Name: "settxfifosize", Params: "un", Fn: method((*Module).uartSetTxFIFOSize)},
+	{Name: "getflags", Params: "u", Fn: method((*Module).uartGetFlags)},
 }
 
 // uartFreedBy: the configure flags that free a pin, by the pin's role.

@@ -11,7 +11,7 @@ import (
 func (m *Module) newUSB() runtime.Value {
 	on := false
 	noDevice := func(name string) runtime.Spec {
-		return runtime.Spec{Name: name, NParams: 0, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		return runtime.Spec{Name: name, Params: "*", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			if !on {
 				return runtime.Null, runtime.Errorf("hardware.usb.%s: the USB port is not configured", name)
 			}
@@ -19,11 +19,11 @@ func (m *Module) newUSB() runtime.Value {
 		}}
 	}
 	return imp.NewMeta(runtime.Members([]runtime.Spec{
-		{Name: "configure", NParams: 2, Mask: ".c", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		{Name: "configure", Params: ".c", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			on = true
 			return runtime.Null, nil
 		}},
-		{Name: "disable", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+		{Name: "disable", Params: "_", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 			on = false
 			return runtime.Null, nil
 		}},

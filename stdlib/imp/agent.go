@@ -46,8 +46,8 @@ func OpenAgent(vm *runtime.VM, opts AgentOptions) *Agent {
 	a := &Agent{opts: opts, vm: vm}
 	vm.AddRoots(a.handlers.Visit)
 	vm.Root().SetStr("agent", NewMeta(runtime.Members([]runtime.Spec{
-		{Name: "send", NParams: 3, Mask: ".s.", Fn: a.send},
-		{Name: "on", NParams: 3, Mask: ".sc|o", Fn: a.on},
+		{Name: "send", Params: ".s.", Fn: a.send},
+		{Name: "on", Params: ".sc|o", Fn: a.on},
 	})))
 	return a
 }

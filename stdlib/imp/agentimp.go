@@ -31,13 +31,13 @@ func OpenAgentImp(vm *runtime.VM, dev event.Device) *AgentImp {
 	vm.AddRoots(func(visit func(runtime.Value)) { visit(a.unhandled) })
 	vm.Root().SetConstants(environmentConstants)
 	vm.Root().SetStr("imp", NewMeta(runtime.Members([]runtime.Spec{
-		{Name: "wakeup", NParams: -3, Mask: ".ncs", Fn: a.wakeup},
-		{Name: "cancelwakeup", NParams: 2, Fn: a.cancelWakeup},
-		{Name: "sleep", NParams: 2, Mask: ".n", Fn: a.sleep},
-		{Name: "onunhandledexception", NParams: 2, Mask: ".c|o", Fn: a.onUnhandled},
-		{Name: "getsoftwareversion", NParams: 1, Fn: constString(SoftwareVersion)},
-		{Name: "getmemoryfree", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(agentMemoryFree), nil }},
-		{Name: "environment", NParams: 1, Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(environmentAgent), nil }},
+		{Name: "wakeup", Params: ".nc*s", Fn: a.wakeup},
+		{Name: "cancelwakeup", Params: "__", Fn: a.cancelWakeup},
+		{Name: "sleep", Params: ".n", Fn: a.sleep},
+		{Name: "onunhandledexception", Params: ".c|o", Fn: a.onUnhandled},
+		{Name: "getsoftwareversion", Params: "_", Fn: constString(SoftwareVersion)},
+		{Name: "getmemoryfree", Params: "_", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(agentMemoryFree), nil }},
+		{Name: "environment", Params: "_", Fn: func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Int(environmentAgent), nil }},
 	})))
 	return a
 }

@@ -38,16 +38,16 @@ const (
 )
 
 var configSpecs = []runtime.Spec{
-	{Name: "clearconfiguration", NParams: -1, Mask: ".n", Fn: method((*Module).clearConfig)},
-	{Name: "setwificonfiguration", NParams: -3, Mask: ".ss", Fn: method((*Module).setWifiConfig)},
-	{Name: "setstaticnetworkconfiguration", NParams: -4, Mask: ".sss.", Fn: setConfig(configStatic)},
-	{Name: "setproxy", NParams: -4, Mask: ".nsnss", Fn: setConfig(configProxy)},
-	{Name: "setenroltokens", NParams: 3, Mask: ".ss", Fn: setConfig(configEnrol)},
-	{Name: "setnvramimage", NParams: 2, Mask: ".s|.", Fn: runtime.Nothing},
-	{Name: "setsendbuffersize", NParams: 2, Mask: ".n", Fn: method((*Module).setSendBuffer)},
-	{Name: "getethernetspeed", NParams: 1, Fn: method((*Module).ethernetSpeed)},
-	{Name: "setpoweren", NParams: 2, Mask: ".b", Fn: setBool(powerEn)},
-	{Name: "getpoweren", NParams: 1, Fn: getBool(powerEn)},
+	{Name: "clearconfiguration", Params: ".*n", Fn: method((*Module).clearConfig)},
+	{Name: "setwificonfiguration", Params: ".ss*", Fn: method((*Module).setWifiConfig)},
+	{Name: "setstaticnetworkconfiguration", Params: ".sss*.", Fn: setConfig(configStatic)},
+	{Name: "setproxy", Params: ".nsn*ss", Fn: setConfig(configProxy)},
+	{Name: "setenroltokens", Params: ".ss", Fn: setConfig(configEnrol)},
+	{Name: "setnvramimage", Params: ".s|.", Fn: runtime.Nothing},
+	{Name: "setsendbuffersize", Params: ".n", Fn: method((*Module).setSendBuffer)},
+	{Name: "getethernetspeed", Params: "_", Fn: method((*Module).ethernetSpeed)},
+	{Name: "setpoweren", Params: ".b", Fn: setBool(powerEn)},
+	{Name: "getpoweren", Params: "_", Fn: getBool(powerEn)},
 }
 
 // clearconfiguration([flags]): forget stored settings (all by default).

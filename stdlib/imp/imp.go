@@ -159,23 +159,23 @@ func (m *Module) visitRoots(visit func(runtime.Value)) {
 func (m *Module) Unhandled() runtime.Value { return m.unhandled }
 
 var impSpecs = []runtime.Spec{
-	{Name: "wakeup", NParams: -3, Mask: ".nc", Fn: method((*Module).wakeup)},
-	{Name: "cancelwakeup", NParams: 2, Fn: method((*Module).cancelWakeup)},
-	{Name: "onidle", NParams: 2, Mask: ".c|o", Fn: method((*Module).onIdle)},
-	{Name: "sleep", NParams: 2, Mask: ".n", Fn: method((*Module).sleep)},
-	{Name: "deepsleepfor", NParams: 2, Mask: ".n", Fn: method((*Module).deepSleepFor)},
-	{Name: "deepsleepuntil", NParams: -3, Mask: ".nnnn", Fn: method((*Module).deepSleepUntil)},
-	{Name: "reset", NParams: 1, Fn: method((*Module).reset)},
-	{Name: "onunhandledexception", NParams: 2, Mask: ".c|o", Fn: method((*Module).onUnhandled)},
-	{Name: "getmacaddress", NParams: 1, Fn: str(func(m *Module) string { return m.opts.Identity.MAC })},
-	{Name: "getsoftwareversion", NParams: 1, Fn: str(func(*Module) string { return SoftwareVersion })},
-	{Name: "getbootromversion", NParams: 1, Fn: str(func(*Module) string { return BootromVersion })},
-	{Name: "getmemoryfree", NParams: 1, Fn: method((*Module).memoryFree)},
-	{Name: "info", NParams: 1, Fn: method((*Module).info)},
-	{Name: "environment", NParams: 1, Fn: method((*Module).environment)},
-	{Name: "setpowersave", NParams: 2, Mask: ".b", Fn: setBool(powerSave)},
-	{Name: "getpowersave", NParams: 1, Fn: getBool(powerSave)},
-	{Name: "enableblinkup", NParams: 2, Mask: ".b", Fn: runtime.Nothing},
+	{Name: "wakeup", Params: ".nc*", Fn: method((*Module).wakeup)},
+	{Name: "cancelwakeup", Params: "__", Fn: method((*Module).cancelWakeup)},
+	{Name: "onidle", Params: ".c|o", Fn: method((*Module).onIdle)},
+	{Name: "sleep", Params: ".n", Fn: method((*Module).sleep)},
+	{Name: "deepsleepfor", Params: ".n", Fn: method((*Module).deepSleepFor)},
+	{Name: "deepsleepuntil", Params: ".nn*nn", Fn: method((*Module).deepSleepUntil)},
+	{Name: "reset", Params: "_", Fn: method((*Module).reset)},
+	{Name: "onunhandledexception", Params: ".c|o", Fn: method((*Module).onUnhandled)},
+	{Name: "getmacaddress", Params: "_", Fn: str(func(m *Module) string { return m.opts.Identity.MAC })},
+	{Name: "getsoftwareversion", Params: "_", Fn: str(func(*Module) string { return SoftwareVersion })},
+	{Name: "getbootromversion", Params: "_", Fn: str(func(*Module) string { return BootromVersion })},
+	{Name: "getmemoryfree", Params: "_", Fn: method((*Module).memoryFree)},
+	{Name: "info", Params: "_", Fn: method((*Module).info)},
+	{Name: "environment", Params: "_", Fn: method((*Module).environment)},
+	{Name: "setpowersave", Params: ".b", Fn: setBool(powerSave)},
+	{Name: "getpowersave", Params: "_", Fn: getBool(powerSave)},
+	{Name: "enableblinkup", Params: ".b", Fn: runtime.Nothing},
 }
 
 // moduleKey is the VM-local key of the VM's imp module: the natives of
@@ -185,7 +185,7 @@ type moduleKey struct{}
 
 var impNatives [4]runtime.SharedNatives
 
-var legacySpecs = []runtime.Spec{{Name: "configure", NParams: 0, Fn: legacyConfigure}}
+var legacySpecs = []runtime.Spec{{Name: "configure", Params: "*", Fn: legacyConfigure}}
 
 func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
 	return runtime.Method(moduleKey{}, f)

@@ -39,14 +39,14 @@ const (
 )
 
 var wifiSpecs = []runtime.Spec{
-	{Name: "getssid", NParams: 1, Fn: str((*Module).ssid)},
-	{Name: "getbssid", NParams: 1, Fn: str((*Module).bssid)},
-	{Name: "getchannel", NParams: 1, Fn: method((*Module).getChannel)},
-	{Name: "getrssi", NParams: 1, Fn: method((*Module).getRSSI)},
-	{Name: "rssi", NParams: 1, Fn: method((*Module).getRSSI)},
-	{Name: "getcountry", NParams: 1, Fn: str((*Module).country)},
-	{Name: "setcountry", NParams: 2, Mask: ".s", Fn: method((*Module).setCountry)},
-	{Name: "scanwifinetworks", NParams: -1, Mask: ".c", Fn: method((*Module).scanWifi)},
+	{Name: "getssid", Params: "_", Fn: str((*Module).ssid)},
+	{Name: "getbssid", Params: "_", Fn: str((*Module).bssid)},
+	{Name: "getchannel", Params: "_", Fn: method((*Module).getChannel)},
+	{Name: "getrssi", Params: "_", Fn: method((*Module).getRSSI)},
+	{Name: "rssi", Params: "_", Fn: method((*Module).getRSSI)},
+	{Name: "getcountry", Params: "_", Fn: str((*Module).country)},
+	{Name: "setcountry", Params: ".s", Fn: method((*Module).setCountry)},
+	{Name: "scanwifinetworks", Params: ".*c", Fn: method((*Module).scanWifi)},
 }
 
 func (m *Module) ssid() string { return m.opts.Radio.JoinedSSID() }

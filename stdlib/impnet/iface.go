@@ -313,13 +313,13 @@ func (m *Module) linkChanged(up bool) {
 }
 
 var interfaceSpecs = []runtime.Spec{
-	{Name: "getstate", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "getstate", Params: "_", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		return runtime.Int(o.f.state), nil
 	})},
-	{Name: "getiptable", NParams: 1, Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	{Name: "getiptable", Params: "_", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
 		return o.f.ipTable(), nil
 	})},
-	{Name: "openudp", NParams: -1, Mask: ".c|oi|o", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	{Name: "openudp", Params: ".*c|oi|o", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return o.f.openUDP(args)
 	})},
 }

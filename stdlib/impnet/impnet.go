@@ -175,14 +175,14 @@ func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)
 }
 
 var netSpecs = []runtime.Spec{
-	{Name: "open", NParams: -2, Mask: ".tc|o", Fn: method((*Module).open)},
-	{Name: "info", NParams: 1, Fn: method((*Module).info)},
-	{Name: "setserverinterfaces", NParams: 2, Mask: ".a", Fn: method((*Module).setServerInterfaces)},
-	{Name: "getserverinterfaces", NParams: 1, Fn: method((*Module).getServerInterfaces)},
+	{Name: "open", Params: ".t*c|o", Fn: method((*Module).open)},
+	{Name: "info", Params: "_", Fn: method((*Module).info)},
+	{Name: "setserverinterfaces", Params: ".a", Fn: method((*Module).setServerInterfaces)},
+	{Name: "getserverinterfaces", Params: "_", Fn: method((*Module).getServerInterfaces)},
 }
 
 // cellSpecs are the members of imp.net on imps with a cellular modem.
-var cellSpecs = []runtime.Spec{{Name: "getcellinfo", NParams: 2, Mask: ".c", Fn: method((*Module).getCellInfo)}}
+var cellSpecs = []runtime.Spec{{Name: "getcellinfo", Params: ".c", Fn: method((*Module).getCellInfo)}}
 
 // maxAddrs bounds the address strings a run keeps: a /24 network's
 // worth. A device that hears from more (a real network's broadcasts over

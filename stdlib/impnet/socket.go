@@ -159,9 +159,9 @@ func (so *socket) call(d lan.Datagram) error {
 }
 
 var socketSpecs = []runtime.Spec{
-	{Name: "send", NParams: 4, Mask: ".si.", Fn: sockMethod((*socket).send)},
-	{Name: "onreceive", NParams: 2, Mask: ".c|o", Fn: sockMethod((*socket).onReceive)},
-	{Name: "close", NParams: 1, Fn: sockMethod((*socket).closeMethod)},
+	{Name: "send", Params: ".si.", Fn: sockMethod((*socket).send)},
+	{Name: "onreceive", Params: ".c|o", Fn: sockMethod((*socket).onReceive)},
+	{Name: "close", Params: "_", Fn: sockMethod((*socket).closeMethod)},
 }
 
 // sockMethod binds a udpsocket method body: this must be a udpsocket.

@@ -36,24 +36,24 @@ func (c *client) Roots(visit func(runtime.Value)) {
 
 func (m *Module) clientMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "connect", NParams: -3, Mask: ".sst|o", Fn: runtime.HostMethod("mqttclient", (*client).connect)},
-		{Name: "disconnect", NParams: -1, Mask: ".c|o", Fn: runtime.HostMethod("mqttclient", (*client).disconnect)},
-		{Name: "isconnected", NParams: 1, Fn: runtime.HostMethod("mqttclient", (*client).isConnected)},
-		{Name: "onconnect", NParams: 2, Mask: ".c|o", Fn: runtime.HostMethod("mqttclient", func(c *client, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		{Name: "connect", Params: ".ss*t|o", Fn: runtime.HostMethod("mqttclient", (*client).connect)},
+		{Name: "disconnect", Params: ".*c|o", Fn: runtime.HostMethod("mqttclient", (*client).disconnect)},
+		{Name: "isconnected", Params: "_", Fn: runtime.HostMethod("mqttclient", (*client).isConnected)},
+		{Name: "onconnect", Params: ".c|o", Fn: runtime.HostMethod("mqttclient", func(c *client, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			c.onConnect = args[1]
 			return runtime.Null, nil
 		})},
-		{Name: "onconnectionlost", NParams: 2, Mask: ".c|o", Fn: runtime.HostMethod("mqttclient", func(c *client, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		{Name: "onconnectionlost", Params: ".c|o", Fn: runtime.HostMethod("mqttclient", func(c *client, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			c.onLost = args[1]
 			return runtime.Null, nil
 		})},
-		{Name: "onmessage", NParams: 2, Mask: ".c|o", Fn: runtime.HostMethod("mqttclient", func(c *client, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		{Name: "onmessage", Params: ".c|o", Fn: runtime.HostMethod("mqttclient", func(c *client, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			c.onMessage = args[1]
 			return runtime.Null, nil
 		})},
-		{Name: "subscribe", NParams: -2, Mask: ".s|x|u|aa|i|oc|o", Fn: runtime.HostMethod("mqttclient", (*client).subscribe)},
-		{Name: "unsubscribe", NParams: -2, Mask: ".s|x|u|ac|o", Fn: runtime.HostMethod("mqttclient", (*client).unsubscribe)},
-		{Name: "createmessage", NParams: -3, Mask: ".s|x|u.t|o", Fn: runtime.HostMethod("mqttclient", (*client).createMessage)},
+		{Name: "subscribe", Params: ".s|x|u|a*a|i|oc|o", Fn: runtime.HostMethod("mqttclient", (*client).subscribe)},
+		{Name: "unsubscribe", Params: ".s|x|u|a*c|o", Fn: runtime.HostMethod("mqttclient", (*client).unsubscribe)},
+		{Name: "createmessage", Params: ".s|x|u.*t|o", Fn: runtime.HostMethod("mqttclient", (*client).createMessage)},
 	}
 }
 

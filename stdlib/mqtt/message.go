@@ -14,7 +14,7 @@ type message struct {
 
 func (m *Module) messageMethods() []runtime.Spec {
 	return []runtime.Spec{
-		{Name: "sendasync", NParams: -1, Mask: ".c|o", Fn: runtime.HostMethod("mqttmessage", (*message).sendAsync)},
+		{Name: "sendasync", Params: ".*c|o", Fn: runtime.HostMethod("mqttmessage", (*message).sendAsync)},
 	}
 }
 

@@ -47,7 +47,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	m.clientDel = runtime.Members(m.clientMethods())
 	m.msgDel = runtime.Members(m.messageMethods())
 	members := runtime.Members([]runtime.Spec{
-		{Name: "createclient", NParams: 1, Fn: m.createClient},
+		{Name: "createclient", Params: "_", Fn: m.createClient},
 	})
 	members.SetStr("AT_MOST_ONCE", runtime.Int(AtMostOnce))
 	members.SetStr("AT_LEAST_ONCE", runtime.Int(AtLeastOnce))

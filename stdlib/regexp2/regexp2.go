@@ -23,9 +23,9 @@ type object struct {
 // Open installs regexp2(pattern) in vm's root table.
 func Open(vm *runtime.VM) {
 	kind := runtime.NewKind(TypeName, []runtime.Spec{
-		{Name: "match", NParams: 2, Mask: ".s", Fn: runtime.TagMethod(match)},
-		{Name: "search", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(search)},
-		{Name: "capture", NParams: -2, Mask: ".sn", Fn: runtime.TagMethod(capture)},
+		{Name: "match", Params: ".s", Fn: runtime.TagMethod(match)},
+		{Name: "search", Params: ".s*n", Fn: runtime.TagMethod(search)},
+		{Name: "capture", Params: ".s*n", Fn: runtime.TagMethod(capture)},
 	})
 	vm.Register("regexp2", 2, ".s", func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		o, err := newObject(args[1].Str())

@@ -22,11 +22,11 @@ var blinkupConstants = []runtime.Constant{
 const blessTime = 500 * time.Millisecond
 
 var factorySpecs = []runtime.Spec{
-	{Name: "bless", NParams: 3, Mask: ".bc", Fn: method((*Module).bless)},
-	{Name: "factoryblinkup", NParams: -4, Mask: ".ssun", Fn: method((*Module).factoryBlinkUp)},
-	{Name: "show", NParams: 2, Fn: method((*Module).show)},
-	{Name: "expectonlinein", NParams: 2, Mask: ".n", Fn: method((*Module).expectOnlineIn)},
-	{Name: "expectonlineat", NParams: -3, Mask: ".nnnn", Fn: method((*Module).expectOnlineAt)},
+	{Name: "bless", Params: ".bc", Fn: method((*Module).bless)},
+	{Name: "factoryblinkup", Params: ".ssu*n", Fn: method((*Module).factoryBlinkUp)},
+	{Name: "show", Params: "__", Fn: method((*Module).show)},
+	{Name: "expectonlinein", Params: ".n", Fn: method((*Module).expectOnlineIn)},
+	{Name: "expectonlineat", Params: ".nn*nn", Fn: method((*Module).expectOnlineAt)},
 }
 
 // bless(testPassed, callback): a factory device asks to become a

@@ -116,19 +116,19 @@ var (
 )
 
 var methodSpecs = []runtime.Spec{
-	{Name: "log", NParams: 2, Fn: method((*Module).log)},
-	{Name: "error", NParams: 2, Fn: method((*Module).error)},
-	{Name: "isconnected", NParams: 1, Fn: method((*Module).isConnected)},
-	{Name: "connect", NParams: -1, Mask: ".c|on", Fn: method((*Module).connect)},
-	{Name: "connectwith", NParams: -3, Mask: ".tc|on", Fn: method((*Module).connectWith)},
-	{Name: "onshutdown", NParams: 2, Mask: ".c|o", Fn: method((*Module).onShutdown)},
-	{Name: "disconnect", NParams: 1, Fn: method((*Module).disconnect)},
-	{Name: "onunexpecteddisconnect", NParams: 2, Mask: ".c|o", Fn: method((*Module).onUnexpectedDisconnect)},
-	{Name: "setsendtimeoutpolicy", NParams: 4, Mask: ".iin", Fn: method((*Module).setSendTimeoutPolicy)},
-	{Name: "flush", NParams: 2, Mask: ".n", Fn: method((*Module).flush)},
-	{Name: "restart", NParams: 1, Fn: method((*Module).restart)},
-	{Name: "sleepfor", NParams: 2, Mask: ".n", Fn: method((*Module).sleepFor)},
-	{Name: "sleepuntil", NParams: -3, Mask: ".nnnn", Fn: method((*Module).sleepUntil)},
+	{Name: "log", Params: "__", Fn: method((*Module).log)},
+	{Name: "error", Params: "__", Fn: method((*Module).error)},
+	{Name: "isconnected", Params: "_", Fn: method((*Module).isConnected)},
+	{Name: "connect", Params: ".*c|on", Fn: method((*Module).connect)},
+	{Name: "connectwith", Params: ".tc|o*n", Fn: method((*Module).connectWith)},
+	{Name: "onshutdown", Params: ".c|o", Fn: method((*Module).onShutdown)},
+	{Name: "disconnect", Params: "_", Fn: method((*Module).disconnect)},
+	{Name: "onunexpecteddisconnect", Params: ".c|o", Fn: method((*Module).onUnexpectedDisconnect)},
+	{Name: "setsendtimeoutpolicy", Params: ".iin", Fn: method((*Module).setSendTimeoutPolicy)},
+	{Name: "flush", Params: ".n", Fn: method((*Module).flush)},
+	{Name: "restart", Params: "_", Fn: method((*Module).restart)},
+	{Name: "sleepfor", Params: ".n", Fn: method((*Module).sleepFor)},
+	{Name: "sleepuntil", Params: ".nn*nn", Fn: method((*Module).sleepUntil)},
 }
 
 func (m *Module) returnsErrors() bool { return m.policy != SuspendOnError }
