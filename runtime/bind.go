@@ -25,7 +25,7 @@ import (
 //	                                userdata (a host object), function,
 //	                                bool, generator, class, instance,
 //	                                weakref, thread, null, integer, float
-//	x|y                             either type
+//	s|u                             either type (a string or a host object)
 //	.                               any type (listed, as -1, in getinfos)
 //	_                               a parameter of any type the reference
 //	                                declares without a mask entry (only
@@ -35,12 +35,12 @@ import (
 //	                                entries after it check the optional ones
 //
 // So "an" takes exactly this and a number, "a_" this and any one value,
-// "an*" at least this and a number, "a*nn" this and up to two optional
-// numbers (and more, unchecked), and "*" any arguments at all. The VM
-// checks count and types before Fn runs, with the reference's error texts,
-// so Fn may index args[0..] within the required count directly. A
-// malformed Params panics when its table is built (every table is built
-// by the tests).
+// "an*" this, a number and any more values, "a*nn" this and any number
+// of values of which the first two must be numbers, and "*" any
+// arguments at all. The VM checks count and types before Fn runs, with
+// the reference's error texts, so Fn may index args[0..] within the
+// required count directly. A malformed Params panics when its table is
+// built (as a VM starts).
 //
 // A method body that needs its `this` payload reads it with PayloadOf,
 // or is bound with HostMethod, which checks `this` first:
