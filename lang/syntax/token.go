@@ -162,7 +162,7 @@ var symbols = sync.OnceValue(func() map[string]lexer.TokenType {
 		"Int": tkInt, "Float": tkFloat, "String": tkString, "Other": tkOther,
 	}
 	for t, text := range tokenText {
-		if t > tkFirstKeyword {
+		if isKeyword(t) {
 			m["K_"+text] = t
 		} else {
 			m["P_"+punctName(t)] = t
