@@ -37,24 +37,36 @@ func jsonDecode(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // them.
 func urlEncode(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	var parts []string
-	t := args[1].Table()
+	err := eachStringSlot(vm, args[1].Table(), func(k, v string) {
+		parts = append(parts, url.QueryEscape(k)+"="+url.QueryEscape(v))
+	})
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Str(strings.Join(parts, "&")), nil
+}
+
+// eachStringSlot calls f with each of t's slots in table order, key and
+// value as tostring gives them (urlencode's parameters, an outbound
+// request's headers). It stops at the first error (a _tostring
+// metamethod's).
+func eachStringSlot(vm *runtime.VM, t *runtime.Table, f func(k, v string)) error {
 	for i := 0; ; {
 		k, v, next, ok := t.Next(i)
 		if !ok {
-			break
+			return nil
 		}
 		i = next
 		ks, err := vm.ToString(k)
 		if err != nil {
-			return runtime.Null, err
+			return err
 		}
 		vs, err := vm.ToString(v)
 		if err != nil {
-			return runtime.Null, err
+			return err
 		}
-		parts = append(parts, url.QueryEscape(ks)+"="+url.QueryEscape(vs))
+		f(ks, vs)
 	}
-	return runtime.Str(strings.Join(parts, "&")), nil
 }
 
 // urldecode(string): a table of the parameters.

@@ -114,26 +114,17 @@ func (m *Module) newOutbound(vm *runtime.VM, method, rawURL string, headers, bod
 	return runtime.UserDataValue(runtime.NewUserData("httprequest", m.http.reqDel, o)), nil
 }
 
-// tableHeaders are a headers table's slots, in table order, values as
-// tostring gives them.
+// tableHeaders are a headers table's slots, in table order, names and
+// values as tostring gives them.
 func tableHeaders(vm *runtime.VM, t *runtime.Table) ([]web.Header, error) {
 	var hs []web.Header
-	for i := 0; ; {
-		k, v, next, ok := t.Next(i)
-		if !ok {
-			return hs, nil
-		}
-		i = next
-		ks, err := vm.ToString(k)
-		if err != nil {
-			return nil, err
-		}
-		vs, err := vm.ToString(v)
-		if err != nil {
-			return nil, err
-		}
-		hs = append(hs, web.Header{Name: ks, Value: vs})
+	err := eachStringSlot(vm, t, func(name, value string) {
+		hs = append(hs, web.Header{Name: name, Value: value})
+	})
+	if err != nil {
+		return nil, err
 	}
+	return hs, nil
 }
 
 func (m *Module) outboundMethods() []runtime.Spec {

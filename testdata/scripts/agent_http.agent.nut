@@ -20,6 +20,9 @@ local d = http.jsondecode("{\"z\": [1, 2.5, -3e2, true, null, \"s\"], \"big\": 3
 server.log(http.jsonencode(d, { compact = true }) + " big is " + typeof d.big);
 try { http.jsondecode("{oops"); } catch (e) { server.log("bad JSON: " + e); }
 server.log(http.urlencode({ a = "1 2", b = "x&y=z" }));
+server.log(http.urlencode({ n = 12 }) + " " + http.urlencode({ f = 1.5 }));
+class NoText { function _tostring() { throw "no text"; } }
+try { http.urlencode({ t = NoText() }); } catch (e) { server.log("urlencode: " + e); }
 server.log(http.jsonencode(http.urldecode("a=1%202&b=x%26y%3Dz&c"), { compact = true }));
 server.log(http.base64encode("hello imp") + " " + http.base64decode("aGVsbG8gaW1w").tostring());
 function hex(b) { local s = ""; foreach (x in b) s += format("%02x", x); return s; }
