@@ -515,25 +515,13 @@ func instanceOf(obj, cls Value) (Value, error) {
 func (vm *VM) clone(v Value) (Value, error) {
 	switch v.typ {
 	case TTable:
-		nv := TableValue(v.Table().Clone())
-		if mm, ok := vm.metamethod(nv, MetaCloned); ok {
-			if _, err := vm.Call(mm, nv, v); err != nil {
-				return Null, err
-			}
-		}
-		return nv, nil
+		return vm.cloned(TableValue(v.Table().Clone()), v)
 	case TInstance:
 		src := v.Instance()
 		inst := newInstance(len(src.Fields()))
 		inst.Class = src.Class
 		copy(inst.Fields(), src.Fields())
-		nv := InstanceValue(inst)
-		if mm, ok := vm.metamethod(nv, MetaCloned); ok {
-			if _, err := vm.Call(mm, nv, v); err != nil {
-				return Null, err
-			}
-		}
-		return nv, nil
+		return vm.cloned(InstanceValue(inst), v)
 	case TArray:
 		elems := v.Array().Elems
 		if len(elems) > 8 {
@@ -549,6 +537,17 @@ func (vm *VM) clone(v Value) (Value, error) {
 		}
 	}
 	return Null, Errorf("cloning a %s", v.TypeName())
+}
+
+// cloned calls the _cloned metamethod of a table's or instance's copy nv,
+// when it has one, with the original v, and returns the copy.
+func (vm *VM) cloned(nv, v Value) (Value, error) {
+	if mm, ok := vm.metamethod(nv, MetaCloned); ok {
+		if _, err := vm.Call(mm, nv, v); err != nil {
+			return Null, err
+		}
+	}
+	return nv, nil
 }
 
 // ToString converts v as tostring()/print/concatenation do.
