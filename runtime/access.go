@@ -181,10 +181,38 @@ func (vm *VM) Get(obj, key Value) (Value, error) { return vm.get(obj, key, false
 // get reads obj[key]; fromThis enables the root-table fallback used for
 // lookups on `this`.
 func (vm *VM) get(obj, key Value, fromThis bool) (Value, error) {
-	v, found, err := vm.lookup(obj, key)
+	v, found, mm, err := vm.lookupRaw(obj, key)
+	return vm.getFinish(obj, key, fromThis, v, found, mm, err)
+}
+
+// getFinish completes a read lookupRaw began: it calls the _get lookupRaw
+// left (mm) and goes on after its miss, then falls back to the root table
+// for a read of this.
+func (vm *VM) getFinish(obj, key Value, fromThis bool, v Value, found bool, mm Value, err error) (Value, error) {
+	if mm.typ != TNull {
+		if v, found, err = vm.callGetMeta(mm, obj, key); err == nil && !found {
+			v, found = vm.getMissed(obj, key)
+		}
+	}
 	if err != nil || found {
 		return v, err
 	}
+	return vm.rootOrMissing(key, fromThis)
+}
+
+// getMissed is what a read tries after its _get missed: an instance's
+// default delegate.
+func (vm *VM) getMissed(obj, key Value) (Value, bool) {
+	if obj.typ == TInstance {
+		v, ok, _ := vm.defaultDelegateGet(TInstance, key)
+		return v, ok
+	}
+	return Null, false
+}
+
+// rootOrMissing ends a read that found nothing: the root table's slot for
+// a read of this, otherwise the missing-index error.
+func (vm *VM) rootOrMissing(key Value, fromThis bool) (Value, error) {
 	if fromThis {
 		if v, ok := vm.root.Get(key); ok {
 			return deref(v), nil
@@ -196,11 +224,61 @@ func (vm *VM) get(obj, key Value, fromThis bool) (Value, error) {
 // lookup performs a read without the root fallback; found=false means the
 // key does not exist anywhere.
 func (vm *VM) lookup(obj, key Value) (Value, bool, error) {
+	v, found, mm, err := vm.lookupRaw(obj, key)
+	if mm.typ != TNull {
+		if v, found, err = vm.callGetMeta(mm, obj, key); err == nil && !found {
+			v, found = vm.getMissed(obj, key)
+		}
+	}
+	return v, found, err
+}
+
+// lookupRaw is lookup up to its last step: when what is left is calling
+// a _get with obj and key (and, for an instance, then its default
+// delegate), it returns that _get as mm (found false) instead of calling
+// it, so the loop can run it as a frame of its own.
+func (vm *VM) lookupRaw(obj, key Value) (v Value, found bool, mm Value, err error) {
 	switch obj.typ {
 	case TTable:
-		return vm.tableLookup(obj.Table(), obj, key)
+		t := obj.Table()
+		if key.typ == TNull {
+			return Null, false, Null, nil
+		}
+		if v, ok := t.Get(key); ok {
+			return deref(v), true, Null, nil
+		}
+		d := t.Delegate
+		if d == nil {
+			v, found, err = vm.defaultDelegateGet(TTable, key)
+			return v, found, Null, err
+		}
+		if v, found, err = vm.tableLookup(d, TableValue(d), key); err != nil || found {
+			return v, found, Null, err
+		}
+		mm, ok := d.Get(StrObj(metaStrings[MetaGet]))
+		if ok && mm.typ == TNull {
+			// A _get slot holding null is still called (and fails).
+			v, found, err = vm.callGetMeta(mm, obj, key)
+		}
+		return v, found, mm, err
 	case TInstance:
-		return vm.instanceLookup(obj.Instance(), obj, key)
+		inst := obj.Instance()
+		if v, ok := inst.Class.memberValue(inst, key); ok {
+			return deref(v), true, Null, nil
+		}
+		if mm := inst.Class.Meta[MetaGet]; mm.typ != TNull {
+			return Null, false, mm, nil
+		}
+		v, found, err = vm.defaultDelegateGet(TInstance, key)
+		return v, found, Null, err
+	}
+	v, found, err = vm.lookupPlain(obj, key)
+	return v, found, Null, err
+}
+
+// lookupPlain is lookup for values without metamethods.
+func (vm *VM) lookupPlain(obj, key Value) (Value, bool, error) {
+	switch obj.typ {
 	case TClass:
 		c := obj.Class()
 		if v, ok := c.Get(key); ok {
@@ -257,19 +335,6 @@ func (vm *VM) tableLookup(t *Table, obj, key Value) (Value, bool, error) {
 		return Null, false, nil
 	}
 	return vm.defaultDelegateGet(TTable, key)
-}
-
-func (vm *VM) instanceLookup(inst *Instance, obj, key Value) (Value, bool, error) {
-	if v, ok := inst.Class.memberValue(inst, key); ok {
-		return deref(v), true, nil
-	}
-	if mm := inst.Class.Meta[MetaGet]; mm.typ != TNull {
-		v, found, err := vm.callGetMeta(mm, obj, key)
-		if err != nil || found {
-			return v, found, err
-		}
-	}
-	return vm.defaultDelegateGet(TInstance, key)
 }
 
 // errGetMiss is the null a _get written in Squirrel throws uncaught in
@@ -334,10 +399,25 @@ func (vm *VM) metamethod(obj Value, m Metamethod) (Value, bool) {
 func (vm *VM) Set(obj, key, val Value) error { return vm.set(obj, key, val, false) }
 
 func (vm *VM) set(obj, key, val Value, fromThis bool) error {
-	handled, err := vm.trySet(obj, key, val)
+	handled, mm, err := vm.trySetRaw(obj, key, val)
+	return vm.setFinish(obj, key, val, fromThis, handled, mm, err)
+}
+
+// setFinish completes a write trySetRaw began: it calls the _set
+// trySetRaw left (mm), then ends a write that found no slot.
+func (vm *VM) setFinish(obj, key, val Value, fromThis, handled bool, mm Value, err error) error {
+	if mm.typ != TNull {
+		handled, err = vm.callSetMeta(mm, obj, key, val)
+	}
 	if err != nil || handled {
 		return err
 	}
+	return vm.setMissed(obj, key, val, fromThis)
+}
+
+// setMissed ends a write that found no slot (and no _set took it): the
+// root table's slot for a write through this, otherwise the error.
+func (vm *VM) setMissed(obj, key, val Value, fromThis bool) error {
 	if fromThis && vm.root.Update(key, val) {
 		return nil
 	}
@@ -353,51 +433,60 @@ func (vm *VM) set(obj, key, val Value, fromThis bool) error {
 
 // trySet attempts the write; handled=false means the key was not found.
 func (vm *VM) trySet(obj, key, val Value) (bool, error) {
+	handled, mm, err := vm.trySetRaw(obj, key, val)
+	if mm.typ != TNull {
+		return vm.callSetMeta(mm, obj, key, val)
+	}
+	return handled, err
+}
+
+// trySetRaw is trySet up to its last step: when what is left is calling
+// a _set with obj, key and val, it returns that _set as mm instead of
+// calling it, so the loop can run it as a frame of its own.
+func (vm *VM) trySetRaw(obj, key, val Value) (handled bool, mm Value, err error) {
 	switch obj.typ {
 	case TTable:
-		return vm.tableSet(obj.Table(), obj, key, val)
+		t := obj.Table()
+		if key.typ == TNull {
+			return false, Null, nil
+		}
+		if t.Update(key, val) {
+			return true, Null, nil
+		}
+		for d := t.Delegate; d != nil; d = d.Delegate {
+			if d.Update(key, val) {
+				return true, Null, nil
+			}
+		}
+		mm, ok := vm.metamethod(obj, MetaSet)
+		if ok && mm.typ == TNull {
+			// A _set slot holding null is still called (and fails).
+			handled, err = vm.callSetMeta(mm, obj, key, val)
+		}
+		return handled, mm, err
 	case TInstance:
 		inst := obj.Instance()
 		if idx, isField, ok := inst.Class.lookup(key); ok && isField {
 			inst.Fields()[idx] = val
-			return true, nil
+			return true, Null, nil
 		}
-		if mm := inst.Class.Meta[MetaSet]; mm.typ != TNull {
-			return vm.callSetMeta(mm, obj, key, val)
-		}
+		return false, inst.Class.Meta[MetaSet], nil
 	case TArray:
 		if key.IsNumber() {
 			a := obj.Array()
 			i, _ := key.ToInt()
 			if i >= 0 && int(i) < len(a.Elems) {
 				a.Elems[i] = val
-				return true, nil
+				return true, Null, nil
 			}
 		}
 	case TUserData:
 		if ix, ok := obj.UserData().Data.(Indexer); ok {
-			return ix.SetIndex(vm, key, val)
+			handled, err = ix.SetIndex(vm, key, val)
+			return handled, Null, err
 		}
 	}
-	return false, nil
-}
-
-func (vm *VM) tableSet(t *Table, obj, key, val Value) (bool, error) {
-	if key.typ == TNull {
-		return false, nil
-	}
-	if t.Update(key, val) {
-		return true, nil
-	}
-	for d := t.Delegate; d != nil; d = d.Delegate {
-		if d.Update(key, val) {
-			return true, nil
-		}
-	}
-	if mm, ok := vm.metamethod(obj, MetaSet); ok {
-		return vm.callSetMeta(mm, obj, key, val)
-	}
-	return false, nil
+	return false, Null, nil
 }
 
 func (vm *VM) callSetMeta(mm, obj, key, val Value) (bool, error) {

@@ -194,15 +194,20 @@ func (vm *VM) compareOp(op Op, a, b Value) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	return cmpHolds(op, c), nil
+}
+
+// cmpHolds reports whether < <= > >= (op) holds for a three-way result.
+func cmpHolds(op Op, c int) bool {
 	switch op {
 	case OpLt:
-		return c < 0, nil
+		return c < 0
 	case OpLe:
-		return c <= 0, nil
+		return c <= 0
 	case OpGt:
-		return c > 0, nil
+		return c > 0
 	}
-	return c >= 0, nil
+	return c >= 0
 }
 
 // Compare orders a and b as <=> does.

@@ -143,7 +143,7 @@ func (vm *VM) pushFrame(cl *Closure, base int) {
 	vm.frames = vm.frames[:n+1]
 	f := &vm.frames[n]
 	f.cl, f.pc, f.base = cl, 0, base
-	f.entry, f.ctor, f.gen = false, false, nil
+	f.entry, f.ctor, f.meta, f.gen = false, false, metaNone, nil
 }
 
 // bindArgs adjusts the arguments at stack[base:] to the closure's
@@ -359,6 +359,9 @@ func (vm *VM) popFrame() {
 	vm.closeOuters(f.base)
 	for len(vm.traps) > 0 && vm.traps[len(vm.traps)-1].frame >= n {
 		vm.traps = vm.traps[:len(vm.traps)-1]
+	}
+	if f.meta > metaTail {
+		vm.nested-- // a metamethod's frame counts as a nested run
 	}
 	vm.frames[n] = frame{}
 	vm.frames = vm.frames[:n]

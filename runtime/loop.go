@@ -115,6 +115,13 @@ reload:
 			if d < 0 {
 				op, delta = '-', -d // x-- on an instance calls _sub(1)
 			}
+			if pushed, e := vm.metaArith(op, a, Int(delta)); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			v, e := vm.arith(op, a, Int(delta))
 			if e != nil {
 				err = e
@@ -182,6 +189,13 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
+			if pushed, e := vm.metaCompare(a, b); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			ok, e := vm.compareOp(in.Op(), a, b)
 			if e != nil {
 				err = e
@@ -206,6 +220,13 @@ reload:
 				ok = floatCompare(spec.cmp, a, b)
 			} else {
 				vm.frames[fi].pc = pc
+				if pushed, e := vm.metaCompare(a, b); pushed {
+					if e != nil {
+						err = e
+						goto failed
+					}
+					goto reload
+				}
 				var e error
 				if ok, e = vm.compareOp(spec.cmp, a, b); e != nil {
 					err = e
@@ -237,6 +258,13 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
+			if pushed, e := vm.metaCompare(regs[in.B()], regs[in.C()]); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			c, e := vm.Compare(regs[in.B()], regs[in.C()])
 			if e != nil {
 				err = e
@@ -375,6 +403,13 @@ reload:
 				}
 			}
 			vm.frames[fi].pc = pc
+			if pushed, e := vm.metaNewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			if e := vm.NewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); e != nil {
 				err = e
 				goto failed
@@ -382,6 +417,13 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpDelete:
 			vm.frames[fi].pc = pc
+			if pushed, e := vm.metaDelSlot(regs[in.B()], regs[in.C()]); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			v, e := vm.deleteSlot(regs[in.B()], regs[in.C()])
 			if e != nil {
 				err = e
@@ -403,6 +445,13 @@ reload:
 			regs[in.A()] = Bool(!regs[in.B()].Truthy())
 		case OpNeg, OpBitNot, OpTypeof, OpClone, OpResume:
 			vm.frames[fi].pc = pc
+			if pushed, e := vm.metaUnary(in.Op(), regs[in.B()]); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			v, e := vm.unaryOp(in.Op(), regs[in.B()])
 			if e != nil {
 				err = e
@@ -479,6 +528,13 @@ reload:
 					goto reload
 				}
 			}
+			if pushed, e := vm.metaCall(fn, nb, nargs); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			var v Value
 			var e error
 			if fn.typ == TNative {
@@ -495,6 +551,21 @@ reload:
 		case OpTailCall:
 			fn := regs[in.A()]
 			f = &vm.frames[fi]
+			if fn.typ == TClass && f.gen == nil {
+				// return Class(...): the constructor runs as a frame of
+				// this loop, as OP_CALL's would; this frame returns the
+				// instance when it does (metaTail).
+				f.pc = pc
+				pushed, e := vm.pushConstructor(fn.Class(), base+int(in.A())+1, int(in.B()))
+				if e != nil {
+					err = e
+					goto failed
+				}
+				if pushed {
+					vm.frames[len(vm.frames)-1].meta = metaTail
+					goto reload
+				}
+			}
 			if fn.typ != TClosure || fn.Closure().Proto.IsGenerator || f.gen != nil || f.ctor {
 				// Not replaceable: a nested call, then this frame returns
 				// (a constructor's frame still delivers its instance).
@@ -504,7 +575,14 @@ reload:
 					err = e
 					goto failed
 				}
-				if done, r := vm.doReturn(v, entry); done {
+				done, r, e := vm.doReturn(v, entry)
+				if e != nil {
+					err = e
+					fi = len(vm.frames) - 1
+					pc = vm.frames[fi].pc
+					goto failed
+				}
+				if done {
 					return r, nil
 				}
 				goto reload
@@ -512,14 +590,21 @@ reload:
 			vm.closeOuters(base)
 			n := int(in.B()) + 1
 			copy(vm.stack[base-1:base-1+n], vm.stack[base+int(in.A()):base+int(in.A())+n])
-			entryFlag := f.entry
+			// The callee takes this frame's place: its entry flag and,
+			// in a metamethod, what its return does (the operands
+			// stashed below base stay).
+			entryFlag, metaKind := f.entry, f.meta
 			vm.popFrame()
+			if metaKind > metaTail {
+				vm.nested++ // popFrame counted this frame out
+			}
 			if e := vm.pushClosure(fn.Closure(), base, int(in.B())); e != nil {
-				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, entry: entryFlag})
+				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, entry: entryFlag, meta: metaKind})
 				err = e
 				goto failed
 			}
-			vm.frames[len(vm.frames)-1].entry = entryFlag
+			nf := &vm.frames[len(vm.frames)-1]
+			nf.entry, nf.meta = entryFlag, metaKind
 			goto reload
 		case OpReturn:
 			v := Null
@@ -527,7 +612,7 @@ reload:
 				v = regs[in.A()]
 			}
 			fr := &vm.frames[fi]
-			if !fr.entry && fr.gen == nil &&
+			if !fr.entry && fr.gen == nil && fr.meta == metaNone &&
 				(vm.open == nil || vm.open.Index < base) &&
 				(len(vm.traps) == 0 || vm.traps[len(vm.traps)-1].frame < fi) {
 				// Fast path: nothing to close, no trap, result to the caller
@@ -540,7 +625,14 @@ reload:
 				goto reload
 			}
 			fr.pc = pc
-			if done, r := vm.doReturn(v, entry); done {
+			done, r, e := vm.doReturn(v, entry)
+			if e != nil {
+				err = e
+				fi = len(vm.frames) - 1
+				pc = vm.frames[fi].pc
+				goto failed
+			}
+			if done {
 				return r, nil
 			}
 			goto reload
@@ -614,6 +706,13 @@ reload:
 				err = e
 				goto failed
 			}
+			if pushed, e := vm.metaNexti(regs[in.A()], regs[in.A()+1]); pushed {
+				if e != nil {
+					err = e
+					goto failed
+				}
+				goto reload
+			}
 			more, e := vm.forNext(base + int(in.A()))
 			if e != nil {
 				err = e
@@ -629,6 +728,13 @@ reload:
 		case OpPopTrap:
 			vm.traps = vm.traps[:len(vm.traps)-int(in.B())]
 		case OpThrow:
+			if regs[in.A()].typ == TNull && vm.missFrame(entry) >= 0 {
+				// "No such slot" from a _get or _set frame of this run
+				// (before any trap below it): the miss in failed only
+				// reads the value, so the error is shared.
+				err = errGetMiss
+				goto failed
+			}
 			if vm.trapWithin(entry) {
 				// Caught in this run: a jump to the trap, no Error object.
 				vm.frames[fi].pc = pc
@@ -636,8 +742,8 @@ reload:
 				goto reload
 			}
 			if regs[in.A()].typ == TNull && entry+1 == vm.getMetaRun {
-				// "No such slot" from a _get: callGetMeta only reads
-				// the value, so the error is shared, not allocated.
+				// "No such slot" from a _get run by callGetMeta, which
+				// only reads the value: the error is shared too.
 				err = errGetMiss
 				goto failed
 			}
@@ -685,10 +791,22 @@ reload:
 		// GETK and GET when no fast path answered: delegates, metamethods
 		// and the error of a missing slot.
 		vm.frames[fi].pc = pc
-		if v, e := vm.get(regs[in.B()], operandC(in, regs, consts), in.B() == 0); e != nil {
-			err = e
-			goto failed
-		} else {
+		{
+			obj, key := regs[in.B()], operandC(in, regs, consts)
+			v, found, mm, e := vm.lookupRaw(obj, key)
+			if mm.typ == TClosure {
+				if pushed, e := vm.pushMeta(mm, metaGet, obj, key); pushed {
+					if e != nil {
+						err = e
+						goto failed
+					}
+					goto reload
+				}
+			}
+			if v, e = vm.getFinish(obj, key, in.B() == 0, v, found, mm, e); e != nil {
+				err = e
+				goto failed
+			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v
 		}
@@ -698,9 +816,22 @@ reload:
 		// SETK and SET when no fast path stored the value: delegates,
 		// metamethods, classes and the error of a missing slot.
 		vm.frames[fi].pc = pc
-		if e := vm.set(regs[in.A()], setKey(in, regs, consts), regs[in.C()], in.A() == 0); e != nil {
-			err = e
-			goto failed
+		{
+			obj, key, val := regs[in.A()], setKey(in, regs, consts), regs[in.C()]
+			handled, mm, e := vm.trySetRaw(obj, key, val)
+			if mm.typ == TClosure {
+				if pushed, e := vm.pushMeta(mm, metaSet, obj, key, val); pushed {
+					if e != nil {
+						err = e
+						goto failed
+					}
+					goto reload
+				}
+			}
+			if e = vm.setFinish(obj, key, val, in.A() == 0, handled, mm, e); e != nil {
+				err = e
+				goto failed
+			}
 		}
 		regs = vm.stack[base : base+cl.Proto.MaxStack]
 		continue
@@ -722,6 +853,13 @@ reload:
 			continue
 		}
 		vm.frames[fi].pc = pc
+		if pushed, e := vm.metaArith(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); pushed {
+			if e != nil {
+				err = e
+				goto failed
+			}
+			goto reload
+		}
 		if v, e := vm.arith(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); e != nil {
 			err = e
 			goto failed
@@ -732,34 +870,59 @@ reload:
 	}
 failed:
 	vm.frames[fi].pc = pc
-	if e, ok := err.(*Error); ok && !e.Uncatchable && vm.trapWithin(entry) {
-		// Caught in this run: the call stack is never reported, so it is
-		// not collected.
-		vm.catchValue(e.Value)
-		goto reload
+	if e, ok := err.(*Error); ok && !e.Uncatchable {
+		if e.Value.typ == TNull {
+			if m := vm.missFrame(entry); m >= 0 {
+				// A null thrown out of a _get or _set: a miss.
+				if e := vm.metaMiss(m); e != nil {
+					err = e
+					fi = len(vm.frames) - 1
+					pc = vm.frames[fi].pc
+					goto failed
+				}
+				goto reload
+			}
+		}
+		if vm.trapWithin(entry) {
+			// Caught in this run: the call stack is never reported, so
+			// it is not collected.
+			vm.catchValue(e.Value)
+			goto reload
+		}
 	}
 	return Null, err
 }
 
 // doReturn pops the innermost frame and delivers v to its caller. It
-// reports done when that frame was the run's entry frame.
-func (vm *VM) doReturn(v Value, entry int) (bool, Value) {
+// reports done when that frame was the run's entry frame. A metamethod's
+// return may fail in its caller (a _cmp that returns no integer).
+func (vm *VM) doReturn(v Value, entry int) (bool, Value, error) {
 	// The fields are read one by one, not as a frame copy: pushFrame
 	// stored them one by one, and a 16-byte load of a just-stored frame
 	// stalls (every return of a native's callback came here).
 	f := &vm.frames[len(vm.frames)-1]
+	if f.meta == metaTail {
+		// A constructor a tail call ran: its caller returns the
+		// instance, which pushConstructor left below its frame.
+		inst := vm.stack[f.base-1]
+		vm.popFrame()
+		return vm.doReturn(inst, entry)
+	}
+	if f.meta != metaNone {
+		return false, Null, vm.metaReturn(v)
+	}
 	gen, isEntry, ctor, base := f.gen, f.entry, f.ctor, f.base
 	if gen != nil {
 		gen.State = GenDead
 	}
 	vm.popFrame()
 	if isEntry {
-		return true, v
+		return true, v, nil
 	}
 	if !ctor {
 		vm.stack[base-1] = v
 	}
-	return false, Null
+	return false, Null, nil
 }
 
 // chainGetStr reads the own slot s of t or, failing that, of the first

@@ -1,0 +1,273 @@
+package runtime
+
+import "unsafe"
+
+// Metamethods written in Squirrel that the loop itself calls (_get, _set,
+// the arithmetic ones, _unm, _typeof, _cmp, _call, _newslot, _delslot,
+// _nexti) run as frames of the running loop, like an ordinary call, not
+// as a nested run of their own. The frame's meta kind says what its
+// return means for the instruction that called it, which the caller's
+// saved pc still points past.
+//
+// A constructor a tail call runs (return Class(...)) is a frame of the
+// loop too, as an ordinary call's is: metaTail says its caller then
+// returns the instance. It is the one kind that does not count as a
+// nested run.
+const (
+	metaNone    uint8 = iota
+	metaTail          // a tail call's constructor: its caller returns the instance
+	metaValue         // the result goes to the instruction's A register
+	metaDiscard       // the result is dropped (_newslot)
+	metaGet           // _get: the result goes to A; a thrown null is a miss
+	metaSet           // _set: the result is dropped; a thrown null is a miss
+	metaCmp           // _cmp: an integer the instruction compares or branches on
+	metaNexti         // _nexti: the foreach's next key, or null at its end
+)
+
+// metaStash is how many stack slots below a metamethod frame's callee
+// slot keep the instruction's operands (this and up to two arguments) for
+// what follows its return or its miss: the metamethod may change its own
+// parameters.
+const metaStash = 3
+
+// pushMeta pushes a frame running the metamethod mm with this and args
+// for the instruction the innermost frame is executing (its pc saved). It
+// reports false, doing nothing, when mm is not a plain Squirrel function
+// (a native, a generator function, anything else): the caller then makes
+// the call as a nested run. Like a nested run it counts a step and
+// towards the native-call depth ("Native stack overflow").
+func (vm *VM) pushMeta(mm Value, kind uint8, this Value, args ...Value) (bool, error) {
+	if mm.typ != TClosure || mm.Closure().Proto.IsGenerator {
+		return false, nil
+	}
+	if vm.nested >= maxNestedRuns {
+		return true, NewError("Native stack overflow")
+	}
+	if err := vm.countStep(); err != nil {
+		return true, err
+	}
+	base := vm.freeBase() + metaStash
+	n := len(args) + 1
+	vm.ensureStack(base + n + 1)
+	stack := vm.stack
+	stack[base-1] = mm
+	stack[base] = this
+	for i := range args {
+		stack[base+1+i] = args[i]
+	}
+	if kind >= metaGet {
+		stash := stack[base-1-metaStash : base-1]
+		stash[0] = this
+		for i := 0; i < len(args) && i < metaStash-1; i++ {
+			stash[1+i] = args[i]
+		}
+	}
+	if err := vm.pushClosure(mm.Closure(), base, n); err != nil {
+		return true, err
+	}
+	vm.frames[len(vm.frames)-1].meta = kind
+	vm.nested++
+	return true, nil
+}
+
+// instrAt is the instruction at code[i] as the loop reads it.
+func instrAt(code []Instr, i int) word {
+	return word(*(*uint64)(unsafe.Pointer(&code[i])))
+}
+
+// metaReturn pops the innermost frame, a metamethod's, and does what its
+// result v means for the instruction that called it.
+func (vm *VM) metaReturn(v Value) error {
+	f := &vm.frames[len(vm.frames)-1]
+	kind, stash := f.meta, f.base-1-metaStash
+	obj := vm.stack[stash]
+	vm.popFrame()
+	c := &vm.frames[len(vm.frames)-1]
+	in := instrAt(c.cl.Proto.Code, c.pc-1)
+	regs := vm.stack[c.base:]
+	switch kind {
+	case metaValue, metaGet:
+		regs[in.A()] = v
+	case metaCmp:
+		if v.typ != TInt {
+			return NewError("_cmp must return an integer")
+		}
+		return vm.cmpDone(c, in, int(int32(v.n)))
+	case metaNexti:
+		if v.typ == TNull {
+			c.pc += int(in.SBx()) // the end of the foreach
+			return nil
+		}
+		val, err := vm.Get(obj, v)
+		if err != nil {
+			return NewError("_nexti returned an invalid idx")
+		}
+		vm.setForVars(c.base+int(in.A()), v, v, val)
+	}
+	return nil
+}
+
+// cmpDone finishes the comparison instruction in of frame c with the
+// three-way result of a _cmp: <=> delivers it, < <= > >= a bool, and the
+// compare-and-branch instructions jump on it.
+func (vm *VM) cmpDone(c *frame, in word, cmp int) error {
+	regs := vm.stack[c.base:]
+	switch op := in.Op(); op {
+	case OpCmp3:
+		regs[in.A()] = Int(int32(cmp))
+	case OpLt, OpLe, OpGt, OpGe:
+		regs[in.A()] = Bool(cmpHolds(op, cmp))
+	default:
+		spec := &branchSpecs[op-OpJmpLt]
+		switch {
+		case !cmpHolds(spec.cmp, cmp):
+		case !spec.loop:
+			c.pc++ // skip the JMP taken when the condition is false
+		default:
+			c.pc += int(int16(in.C()))
+			return vm.countStep()
+		}
+	}
+	return nil
+}
+
+// missFrame is the _get or _set frame a null thrown now ends as a miss:
+// the innermost one at or above entry, unless a trap at or above it
+// catches the null first. -1: none.
+func (vm *VM) missFrame(entry int) int {
+	for i := len(vm.frames) - 1; i >= entry; i-- {
+		if k := vm.frames[i].meta; k == metaGet || k == metaSet {
+			if len(vm.traps) > 0 && vm.traps[len(vm.traps)-1].frame >= i {
+				return -1
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// metaMiss ends the _get or _set frame m, and the frames above it, after
+// a null thrown there: the instruction that called it goes on as after a
+// miss.
+func (vm *VM) metaMiss(m int) error {
+	f := &vm.frames[m]
+	kind, stash := f.meta, f.base-1-metaStash
+	obj, key, val := vm.stack[stash], vm.stack[stash+1], vm.stack[stash+2]
+	vm.unwind(m)
+	c := &vm.frames[m-1]
+	in := instrAt(c.cl.Proto.Code, c.pc-1)
+	if kind == metaSet {
+		return vm.setMissed(obj, key, val, in.A() == 0)
+	}
+	v, found := vm.getMissed(obj, key)
+	if !found {
+		var err error
+		if v, err = vm.rootOrMissing(key, in.B() == 0); err != nil {
+			return err
+		}
+	}
+	vm.stack[c.base+int(in.A())] = v
+	return nil
+}
+
+// metaArith pushes the arithmetic metamethod of a for a op b, when a has
+// one written in Squirrel (a table or an instance; a string b makes +
+// a concatenation instead).
+func (vm *VM) metaArith(op byte, a, b Value) (bool, error) {
+	if (a.typ != TTable && a.typ != TInstance) || (op == '+' && b.typ == TString) {
+		return false, nil
+	}
+	mm, ok := vm.metamethod(a, arithMeta(op))
+	if !ok {
+		return false, nil
+	}
+	return vm.pushMeta(mm, metaValue, a, b)
+}
+
+// metaCompare pushes the _cmp of a for a comparison of a with b, when
+// Compare would call it: two different tables or instances.
+func (vm *VM) metaCompare(a, b Value) (bool, error) {
+	if a.typ != b.typ || (a.typ != TTable && a.typ != TInstance) || (a.n == b.n && a.ptr == b.ptr) {
+		return false, nil
+	}
+	mm, ok := vm.metamethod(a, MetaCmp)
+	if !ok {
+		return false, nil
+	}
+	return vm.pushMeta(mm, metaCmp, a, b)
+}
+
+// metaUnary pushes the _unm or _typeof of v for - and typeof.
+func (vm *VM) metaUnary(op Op, v Value) (bool, error) {
+	if v.typ != TTable && v.typ != TInstance {
+		return false, nil
+	}
+	m := MetaUnm
+	switch op {
+	case OpNeg:
+	case OpTypeof:
+		m = MetaTypeof
+	default:
+		return false, nil
+	}
+	mm, ok := vm.metamethod(v, m)
+	if !ok {
+		return false, nil
+	}
+	return vm.pushMeta(mm, metaValue, v)
+}
+
+// metaNewSlot pushes the _newslot of obj for obj[key] <- val when NewSlot
+// would call it.
+func (vm *VM) metaNewSlot(obj, key, val Value) (bool, error) {
+	switch {
+	case key.typ == TNull:
+		return false, nil
+	case obj.typ == TTable:
+		if obj.Table().Has(key) {
+			return false, nil
+		}
+	case obj.typ != TInstance:
+		return false, nil
+	}
+	mm, ok := vm.metamethod(obj, MetaNewSlot)
+	if !ok {
+		return false, nil
+	}
+	return vm.pushMeta(mm, metaDiscard, obj, key, val)
+}
+
+// metaDelSlot pushes the _delslot of obj for delete obj[key].
+func (vm *VM) metaDelSlot(obj, key Value) (bool, error) {
+	if obj.typ != TTable && obj.typ != TInstance {
+		return false, nil
+	}
+	mm, ok := vm.metamethod(obj, MetaDelSlot)
+	if !ok {
+		return false, nil
+	}
+	return vm.pushMeta(mm, metaValue, obj, key)
+}
+
+// metaCall pushes the _call of fn, a table or an instance called with the
+// this and arguments at stack[base : base+nargs].
+func (vm *VM) metaCall(fn Value, base, nargs int) (bool, error) {
+	if fn.typ != TTable && fn.typ != TInstance {
+		return false, nil
+	}
+	mm, ok := vm.metamethod(fn, MetaCall)
+	if !ok {
+		return false, nil
+	}
+	return vm.pushMeta(mm, metaValue, fn, vm.stack[base:base+nargs]...)
+}
+
+// metaNexti pushes the _nexti of the instance a foreach iterates, with the
+// previous key.
+func (vm *VM) metaNexti(obj, prev Value) (bool, error) {
+	if obj.typ != TInstance {
+		return false, nil
+	}
+	mm, _ := vm.metamethod(obj, MetaNexti)
+	return vm.pushMeta(mm, metaNexti, obj, prev)
+}
