@@ -104,40 +104,18 @@ func ParseTypeMask(s string) []uint32 {
 	return masks
 }
 
+// maskLetters are the types each typemask letter allows (see the Mask
+// constants).
+var maskLetters = map[byte]uint32{
+	'o': MaskNull, 'i': MaskInt, 'f': MaskFloat, 'n': MaskInt | MaskFloat,
+	's': MaskString, 't': MaskTable, 'a': MaskArray, 'u': MaskUserData,
+	'c': MaskClosure, 'b': MaskBool, 'g': MaskGenerator, 'y': MaskClass,
+	'x': MaskInstance, 'r': MaskWeakRef, 'v': MaskThread, '.': MaskAny,
+}
+
 func maskBit(c byte) uint32 {
-	switch c {
-	case 'o':
-		return MaskNull
-	case 'i':
-		return MaskInt
-	case 'f':
-		return MaskFloat
-	case 'n':
-		return MaskInt | MaskFloat
-	case 's':
-		return MaskString
-	case 't':
-		return MaskTable
-	case 'a':
-		return MaskArray
-	case 'u':
-		return MaskUserData
-	case 'c':
-		return MaskClosure
-	case 'b':
-		return MaskBool
-	case 'g':
-		return MaskGenerator
-	case 'y':
-		return MaskClass
-	case 'x':
-		return MaskInstance
-	case 'r':
-		return MaskWeakRef
-	case 'v':
-		return MaskThread
-	case '.':
-		return MaskAny
+	if m, ok := maskLetters[c]; ok {
+		return m
 	}
 	panic("runtime: bad typemask character " + string(c))
 }
