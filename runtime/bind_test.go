@@ -126,3 +126,12 @@ func TestParseParamsPanicsOnMalformedList(t *testing.T) {
 		}()
 	}
 }
+
+func TestReferenceMask(t *testing.T) {
+	cases := map[string]int32{"c": 0x300, "x|y|t": 0xc020, "n|b": 0xe, "r": 0x10000, "o": 1, "u": 0x80, "g": 0x400, "s|a|v": 0x1050, ".": -1}
+	for mask, want := range cases {
+		if got := ReferenceMask(ParseTypeMask(mask)[0]); got != want {
+			t.Errorf("ReferenceMask(%q) = %#x, want %#x", mask, got, want)
+		}
+	}
+}

@@ -44,17 +44,19 @@ const (
 	MaskAny       uint32 = 0xffffffff
 )
 
-// maskOrder is the order (the reference's type-bit order) in which the
-// types of a mask are named in "expected: 'a|b'" messages.
+// maskOrder is the reference's type-bit order, in which the types of a
+// mask are named in "expected: 'a|b'" messages, with each type's bit in
+// the reference's own type masks (its _RT_* values).
 var maskOrder = []struct {
 	bit  uint32
 	name string
+	rt   int32
 }{
-	{MaskNull, "null"}, {MaskInt, "integer"}, {MaskFloat, "float"},
-	{MaskBool, "bool"}, {MaskString, "string"}, {MaskTable, "table"},
-	{MaskArray, "array"}, {MaskUserData, "userdata"}, {1 << TClosure, "function"},
-	{1 << TNative, "function"}, {MaskGenerator, "generator"}, {MaskThread, "thread"},
-	{MaskClass, "class"}, {MaskInstance, "instance"}, {MaskWeakRef, "weakref"},
+	{MaskNull, "null", 0x1}, {MaskInt, "integer", 0x2}, {MaskFloat, "float", 0x4},
+	{MaskBool, "bool", 0x8}, {MaskString, "string", 0x10}, {MaskTable, "table", 0x20},
+	{MaskArray, "array", 0x40}, {MaskUserData, "userdata", 0x80}, {1 << TClosure, "function", 0x100},
+	{1 << TNative, "function", 0x200}, {MaskGenerator, "generator", 0x400}, {MaskThread, "thread", 0x1000},
+	{MaskClass, "class", 0x4000}, {MaskInstance, "instance", 0x8000}, {MaskWeakRef, "weakref", 0x10000},
 }
 
 // parsedMask is ParseTypeMask through a process-wide cache: natives only
@@ -130,6 +132,21 @@ func MaskText(m uint32) string {
 		}
 	}
 	return strings.Join(parts, "|")
+}
+
+// ReferenceMask renders a mask as the reference's integer of _RT_* bits
+// (a native's getinfos().typecheck); '.' is -1.
+func ReferenceMask(m uint32) int32 {
+	if m == MaskAny {
+		return -1
+	}
+	var r int32
+	for _, e := range maskOrder {
+		if m&e.bit != 0 {
+			r |= e.rt
+		}
+	}
+	return r
 }
 
 // NewNative makes a native function. nparams counts `this` (see Native);

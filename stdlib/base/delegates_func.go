@@ -106,7 +106,7 @@ func nativeInfos(n *runtime.Native) *runtime.Table {
 	if len(n.Masks) > 0 {
 		a := runtime.NewArray(len(n.Masks))
 		for i, m := range n.Masks {
-			a.Elems[i] = runtime.Int(referenceMask(m))
+			a.Elems[i] = runtime.Int(runtime.ReferenceMask(m))
 		}
 		typecheck = runtime.ArrayValue(a)
 	}
@@ -145,31 +145,4 @@ func stringArray(ss []string) runtime.Value {
 		a.Elems[i] = runtime.Str(s)
 	}
 	return runtime.ArrayValue(a)
-}
-
-// referenceBits maps runtime mask bits to the reference's _RT_* values.
-var referenceBits = []struct {
-	mask uint32
-	rt   int32
-}{
-	{runtime.MaskNull, 0x1}, {runtime.MaskInt, 0x2}, {runtime.MaskFloat, 0x4},
-	{runtime.MaskBool, 0x8}, {runtime.MaskString, 0x10}, {runtime.MaskTable, 0x20},
-	{runtime.MaskArray, 0x40}, {runtime.MaskUserData, 0x80}, {1 << runtime.TClosure, 0x100},
-	{1 << runtime.TNative, 0x200}, {runtime.MaskGenerator, 0x400}, {runtime.MaskThread, 0x1000},
-	{runtime.MaskClass, 0x4000}, {runtime.MaskInstance, 0x8000}, {runtime.MaskWeakRef, 0x10000},
-}
-
-// referenceMask renders a parameter mask as the reference's integer
-// ('.' is -1).
-func referenceMask(m uint32) int32 {
-	if m == runtime.MaskAny {
-		return -1
-	}
-	var r int32
-	for _, b := range referenceBits {
-		if m&b.mask != 0 {
-			r |= b.rt
-		}
-	}
-	return r
 }

@@ -145,15 +145,6 @@ func TestGetInfosNative(t *testing.T) {
 	wantNull(t, field(t, must(t)(invoke(t, vm, pr, "getinfos")), "typecheck"))
 }
 
-func TestReferenceMask(t *testing.T) {
-	cases := map[string]int32{"c": 0x300, "x|y|t": 0xc020, "n|b": 0xe, "r": 0x10000, "o": 1, "u": 0x80, "g": 0x400, ".": -1}
-	for mask, want := range cases {
-		if got := referenceMask(runtime.ParseTypeMask(mask)[0]); got != want {
-			t.Errorf("referenceMask(%q) = %#x, want %#x", mask, got, want)
-		}
-	}
-}
-
 func TestFuncWeakRef(t *testing.T) {
 	vm, _, _ := newTestVM(t)
 	fn := echo()
