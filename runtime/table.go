@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"math/bits"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -20,7 +21,7 @@ type Table struct {
 type node struct {
 	key  Value // TNull when the node is empty
 	val  Value
-	next int32 // index of the next node in the collision chain, or -1
+	link int32 // 1 + the index of the next node in the collision chain, or 0
 }
 
 const minTableNodes = 4
@@ -52,15 +53,48 @@ func NewTable(hint int) *Table {
 }
 
 func (t *Table) allocNodes(size int) {
+	if c := spareClass(size); c >= 0 {
+		if p := spareNodes[c].Swap(nil); p != nil {
+			t.nodes = unsafe.Slice(p, size)
+			t.initNodes()
+			return
+		}
+	}
 	t.nodes = make([]node, size)
 	t.initNodes()
 }
 
-// initNodes makes t's nodes (all empty) free and unlinked.
-func (t *Table) initNodes() {
-	for i := range t.nodes {
-		t.nodes[i].next = -1
+// spareNodes keeps, for each node-array size from 16 to 16,384, the last
+// array a rehash let go, cleared, for the next table that needs that
+// size: a table that grows and shrinks in turn (filled, then emptied by
+// delete) reuses the memory it just had, still in the cache, as the
+// reference's allocator does, rather than a fresh block the collector
+// must reclaim. One per size for the whole process (atomic swaps: VMs may
+// run at the same time), so at most about 1 MB is held.
+var spareNodes [spareMaxLog - spareMinLog + 1]atomic.Pointer[node]
+
+const spareMinLog, spareMaxLog = 4, 14
+
+// spareClass is the spareNodes index for an array of size nodes (a power
+// of two), or -1 when such arrays are not kept.
+func spareClass(size int) int {
+	if size < 1<<spareMinLog || size > 1<<spareMaxLog {
+		return -1
 	}
+	return bits.TrailingZeros(uint(size)) - spareMinLog
+}
+
+// releaseNodes gives a node array no table uses any more to spareNodes.
+func releaseNodes(nodes []node) {
+	if c := spareClass(len(nodes)); c >= 0 {
+		clear(nodes)
+		spareNodes[c].Store(&nodes[0])
+	}
+}
+
+// initNodes makes t's nodes (all zero: empty and unlinked, as a node's
+// link counts from 1 so that fresh memory needs no pass) free.
+func (t *Table) initNodes() {
 	t.firstFree = int32(len(t.nodes) - 1)
 	t.used = 0
 }
@@ -114,7 +148,7 @@ func (t *Table) find(k Value) int32 {
 		if keyEqual(n.key, k) {
 			return i
 		}
-		i = n.next
+		i = n.link - 1
 	}
 	return -1
 }
@@ -136,7 +170,7 @@ func (t *Table) findStr(s *String) int32 {
 				return i
 			}
 		}
-		i = n.next
+		i = n.link - 1
 	}
 	return -1
 }
@@ -290,17 +324,17 @@ func (t *Table) placeColliding(mp int32) int32 {
 	other := int32(hashKey(t.nodes[mp].key) & mask)
 	if mp > free && other != mp {
 		// The occupant is not in its main position: move it to the free node.
-		for t.nodes[other].next != mp {
-			other = t.nodes[other].next
+		for t.nodes[other].link != mp+1 {
+			other = t.nodes[other].link - 1
 		}
-		t.nodes[other].next = free
+		t.nodes[other].link = free + 1
 		t.nodes[free] = t.nodes[mp]
-		t.nodes[mp].next = -1
+		t.nodes[mp].link = 0
 		t.nodes[mp].val = Null
 		return mp
 	}
-	t.nodes[free].next = t.nodes[mp].next
-	t.nodes[mp].next = free
+	t.nodes[free].link = t.nodes[mp].link
+	t.nodes[mp].link = free + 1
 	return free
 }
 
@@ -309,7 +343,7 @@ func (t *Table) placeColliding(mp int32) int32 {
 func (t *Table) advanceFirstFree() bool {
 	for {
 		n := &t.nodes[t.firstFree]
-		if n.key.typ == TNull && n.next == -1 {
+		if n.key.typ == TNull && n.link == 0 {
 			return true
 		}
 		if t.firstFree == 0 {
@@ -346,9 +380,11 @@ func (t *Table) rehash(force bool) {
 	t.allocNodes(size)
 	for i := range oldNodes {
 		if oldNodes[i].key.typ != TNull {
-			t.Set(oldNodes[i].key, oldNodes[i].val)
+			// The keys are distinct: no lookup before placing one.
+			t.insertNew(oldNodes[i].key, oldNodes[i].val)
 		}
 	}
+	releaseNodes(oldNodes)
 }
 
 // Delete removes slot k and reports whether it existed.
@@ -367,9 +403,7 @@ func (t *Table) Delete(k Value) (Value, bool) {
 
 // Clear removes every slot (the delegate stays).
 func (t *Table) Clear() {
-	for i := range t.nodes {
-		t.nodes[i] = node{next: -1}
-	}
+	clear(t.nodes)
 	t.used = 0
 	t.rehash(true)
 }
