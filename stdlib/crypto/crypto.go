@@ -24,6 +24,11 @@ const (
 	ECDSA_P256_SHA256   = 2 //nolint:revive // the imp's name
 )
 
+var signatureConstants = []runtime.Constant{
+	{Name: "RSASSA_PKCS1_SHA256", Value: RSASSA_PKCS1_SHA256},
+	{Name: "ECDSA_P256_SHA256", Value: ECDSA_P256_SHA256},
+}
+
 // MaxRandom is the most bytes random(n) gives in one call.
 const MaxRandom = 1 << 16
 
@@ -73,7 +78,7 @@ func Open(vm *runtime.VM, opts Options) {
 	if opts.Agent {
 		natives[1].Set(obj, agentSpecs)
 	}
-	obj.SetConstants([]runtime.Constant{{Name: "RSASSA_PKCS1_SHA256", Value: RSASSA_PKCS1_SHA256}, {Name: "ECDSA_P256_SHA256", Value: ECDSA_P256_SHA256}})
+	obj.SetConstants(signatureConstants)
 	vm.Root().SetStr("crypto", imp.NewMeta(obj))
 }
 
