@@ -17,9 +17,9 @@ var defaultDelegates = [...]struct {
 	{types: []runtime.Type{runtime.TTable}, specs: tableSpecs},
 	{types: []runtime.Type{runtime.TClosure, runtime.TNative}, specs: funcSpecs},
 	{types: []runtime.Type{runtime.TWeakRef}, specs: weakrefSpecs},
-	{types: []runtime.Type{runtime.TClass}, specs: classMethods},
-	{types: []runtime.Type{runtime.TInstance}, specs: instanceMethods},
-	{types: []runtime.Type{runtime.TGenerator}, specs: generatorMethods},
+	{types: []runtime.Type{runtime.TClass}, specs: classSpecs},
+	{types: []runtime.Type{runtime.TInstance}, specs: instanceSpecs},
+	{types: []runtime.Type{runtime.TGenerator}, specs: generatorSpecs},
 }
 
 // openDelegates installs the default delegates.

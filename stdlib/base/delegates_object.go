@@ -2,7 +2,7 @@ package base
 
 import "github.com/impvm/impvm/runtime"
 
-var classMethods = []runtime.Spec{
+var classSpecs = []runtime.Spec{
 	{Name: "getattributes", Params: "y.", Fn: classGetAttributes},
 	{Name: "setattributes", Params: "y..", Fn: classSetAttributes},
 	{Name: "rawget", Params: "y_", Fn: classRawGet},
@@ -16,7 +16,7 @@ var classMethods = []runtime.Spec{
 	tostringMember,
 }
 
-var instanceMethods = []runtime.Spec{
+var instanceSpecs = []runtime.Spec{
 	{Name: "getclass", Params: "x", Fn: instanceGetClass},
 	{Name: "rawget", Params: "x_", Fn: instanceRawGet},
 	{Name: "rawset", Params: "x__", Fn: instanceRawSet},
@@ -25,7 +25,7 @@ var instanceMethods = []runtime.Spec{
 	tostringMember,
 }
 
-var generatorMethods = []runtime.Spec{
+var generatorSpecs = []runtime.Spec{
 	{Name: "getstatus", Params: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Str(a[0].Generator().State.String()), nil
 	}},

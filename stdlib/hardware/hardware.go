@@ -43,11 +43,14 @@ var hardwareSpecs = []runtime.Spec{
 	{Name: "millis", Params: "_", Fn: method((*Module).millis)},
 	{Name: "micros", Params: "_", Fn: method((*Module).micros)},
 	{Name: "wakereason", Params: "_", Fn: method((*Module).wakeReason)},
-	{Name: "getdeviceid", Params: "_", Fn: str(func(m *Module) string { return m.opts.DeviceID })},
-	{Name: "getimpeeid", Params: "_", Fn: str(func(m *Module) string { return m.opts.DeviceID })},
+	{Name: "getdeviceid", Params: "_", Fn: str((*Module).deviceID)},
+	{Name: "getimpeeid", Params: "_", Fn: str((*Module).deviceID)},
 	{Name: "voltage", Params: "_", Fn: method((*Module).voltage)},
 	{Name: "configure", Params: "*", Fn: legacyConfigure},
 }
+
+// deviceID is hardware.getdeviceid() (and the older getimpeeid()).
+func (m *Module) deviceID() string { return m.opts.DeviceID }
 
 // sinceBoot is the device's uptime in units of unit nanoseconds, as the
 // imp's free-running 32-bit counters hold it: wrapping, signed.

@@ -33,7 +33,7 @@ const (
 	defaultMemoryBytes = 100000
 )
 
-var constants = []runtime.Constant{
+var wakeReasonConstants = []runtime.Constant{
 	{Name: "WAKEREASON_POWER_ON", Value: WakePowerOn},
 	{Name: "WAKEREASON_TIMER", Value: WakeTimer},
 	{Name: "WAKEREASON_SW_RESET", Value: WakeSWReset},
@@ -112,7 +112,7 @@ type Module struct {
 // hardware).
 func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
-	vm.Root().SetConstants(constants)
+	vm.Root().SetConstants(wakeReasonConstants)
 	vm.Root().SetConstants(environmentConstants)
 	vm.Root().SetConstants(configConstants)
 	vm.SetLocal(moduleKey{}, m)

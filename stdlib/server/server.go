@@ -24,7 +24,7 @@ const (
 	ServerConnected = 5
 )
 
-var constants = []runtime.Constant{
+var serverConstants = []runtime.Constant{
 	{Name: "SUSPEND_ON_ERROR", Value: SuspendOnError},
 	{Name: "RETURN_ON_ERROR", Value: ReturnOnError},
 	{Name: "RETURN_ON_ERROR_NO_DISCONNECT", Value: ReturnOnErrorNoDisconnect},
@@ -89,7 +89,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, conn: opts.Conn, impType: opts.ImpType,
 		onDisconnect: runtime.Null, onShut: runtime.Null, connectCB: runtime.Null}
 	vm.AddRoots(func(visit func(runtime.Value)) { visit(m.onDisconnect); visit(m.connectCB); visit(m.onShut) })
-	vm.Root().SetConstants(constants)
+	vm.Root().SetConstants(serverConstants)
 	vm.Root().SetConstants(shutdownConstants)
 	vm.Root().SetConstants(blinkupConstants)
 	vm.SetLocal(moduleKey{}, m)
