@@ -54,51 +54,64 @@ func radioMethod(f func(radio *ble, args []runtime.Value) (runtime.Value, error)
 }
 
 var bluetoothSpecs = []runtime.Spec{
-	{Name: "startscan", Params: ".c*.", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
-		if err := radio.check(); err != nil {
-			return runtime.Null, err
-		}
-		radio.scanning, radio.scanCb = true, args[1]
-		return runtime.Null, nil
-	})},
-	{Name: "setscanfilter", Params: ".a|o", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Null, radio.check()
-	})},
-	{Name: "setscanparams", Params: ".b*nn", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Null, radio.check()
-	})},
-	{Name: "stopscan", Params: "_", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		radio.scanning = false
-		return runtime.Null, radio.check()
-	})},
-	{Name: "startadvertise", Params: "__*", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		radio.advertising = true
-		return runtime.Null, radio.check()
-	})},
-	{Name: "stopadvertise", Params: "_", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		radio.advertising = false
-		return runtime.Null, radio.check()
-	})},
-	{Name: "servegatt", Params: ".a", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Null, radio.check()
-	})},
-	{Name: "onconnect", Params: ".c|o", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
-		radio.connectCb = args[1]
-		return runtime.Null, radio.check()
-	})},
-	{Name: "setsecurity", Params: ".n*n", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Null, radio.check()
-	})},
-	{Name: "connect", Params: ".sc*.", Fn: radioMethod(func(radio *ble, args []runtime.Value) (runtime.Value, error) {
-		if err := radio.check(); err != nil {
-			return runtime.Null, err
-		}
-		return runtime.Null, runtime.Errorf("bluetooth.connect: no device %s is in range (the simulated radio has no peers)", args[1].Str())
-	})},
-	{Name: "close", Params: "_", Fn: radioMethod(func(radio *ble, _ []runtime.Value) (runtime.Value, error) {
-		*radio = ble{scanCb: runtime.Null, connectCb: runtime.Null}
-		return runtime.Null, nil
-	})},
+	{Name: "startscan", Params: ".c*.", Fn: radioMethod((*ble).startScan)},
+	{Name: "setscanfilter", Params: ".a|o", Fn: radioMethod((*ble).acceptSetting)},
+	{Name: "setscanparams", Params: ".b*nn", Fn: radioMethod((*ble).acceptSetting)},
+	{Name: "stopscan", Params: "_", Fn: radioMethod((*ble).stopScan)},
+	{Name: "startadvertise", Params: "__*", Fn: radioMethod((*ble).startAdvertise)},
+	{Name: "stopadvertise", Params: "_", Fn: radioMethod((*ble).stopAdvertise)},
+	{Name: "servegatt", Params: ".a", Fn: radioMethod((*ble).acceptSetting)},
+	{Name: "onconnect", Params: ".c|o", Fn: radioMethod((*ble).onConnect)},
+	{Name: "setsecurity", Params: ".n*n", Fn: radioMethod((*ble).acceptSetting)},
+	{Name: "connect", Params: ".sc*.", Fn: radioMethod((*ble).connect)},
+	{Name: "close", Params: "_", Fn: radioMethod((*ble).close)},
+}
+
+func (b *ble) startScan(args []runtime.Value) (runtime.Value, error) {
+	if err := b.check(); err != nil {
+		return runtime.Null, err
+	}
+	b.scanning, b.scanCb = true, args[1]
+	return runtime.Null, nil
+}
+
+// acceptSetting is setscanfilter, setscanparams, servegatt and
+// setsecurity: an open radio takes the setting, which changes nothing
+// with no peers in range.
+func (b *ble) acceptSetting([]runtime.Value) (runtime.Value, error) {
+	return runtime.Null, b.check()
+}
+
+func (b *ble) stopScan([]runtime.Value) (runtime.Value, error) {
+	b.scanning = false
+	return runtime.Null, b.check()
+}
+
+func (b *ble) startAdvertise([]runtime.Value) (runtime.Value, error) {
+	b.advertising = true
+	return runtime.Null, b.check()
+}
+
+func (b *ble) stopAdvertise([]runtime.Value) (runtime.Value, error) {
+	b.advertising = false
+	return runtime.Null, b.check()
+}
+
+func (b *ble) onConnect(args []runtime.Value) (runtime.Value, error) {
+	b.connectCb = args[1]
+	return runtime.Null, b.check()
+}
+
+func (b *ble) connect(args []runtime.Value) (runtime.Value, error) {
+	if err := b.check(); err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Null, runtime.Errorf("bluetooth.connect: no device %s is in range (the simulated radio has no peers)", args[1].Str())
+}
+
+func (b *ble) close([]runtime.Value) (runtime.Value, error) {
+	*b = ble{scanCb: runtime.Null, connectCb: runtime.Null}
+	return runtime.Null, nil
 }
 
 func (b *ble) check() error {

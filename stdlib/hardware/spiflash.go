@@ -62,34 +62,47 @@ func flashMethod(f func(sf *spiflash, vm *runtime.VM, a []runtime.Value) (runtim
 }
 
 var flashSpecs = []runtime.Spec{
-	{Name: "enable", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		sf.enabled = true
-		return runtime.Null, nil
-	})},
-	{Name: "disable", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		sf.enabled = false
-		return runtime.Null, nil
-	})},
-	{Name: "size", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Int(int32(sf.f.Size())), nil
-	})},
-	{Name: "chipid", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Int(int32(sf.f.ChipID())), nil
-	})},
-	{Name: "setspeed", Params: "un", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
-		n, _ := a[1].ToInt()
-		if n > 0 {
-			sf.speed = n
-		}
-		return runtime.Int(sf.speed), nil
-	})},
-	{Name: "getspeed", Params: "u", Fn: flashMethod(func(sf *spiflash, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Int(sf.speed), nil
-	})},
+	{Name: "enable", Params: "u", Fn: flashMethod((*spiflash).enable)},
+	{Name: "disable", Params: "u", Fn: flashMethod((*spiflash).disable)},
+	{Name: "size", Params: "u", Fn: flashMethod((*spiflash).size)},
+	{Name: "chipid", Params: "u", Fn: flashMethod((*spiflash).chipID)},
+	{Name: "setspeed", Params: "un", Fn: flashMethod((*spiflash).setSpeed)},
+	{Name: "getspeed", Params: "u", Fn: flashMethod((*spiflash).getSpeed)},
 	{Name: "read", Params: "unn", Fn: flashMethod((*spiflash).read)},
 	{Name: "readintoblob", Params: "unun", Fn: flashMethod((*spiflash).readIntoBlob)},
 	{Name: "write", Params: "unu|s*nnn", Fn: flashMethod((*spiflash).write)},
 	{Name: "erasesector", Params: "un", Fn: flashMethod((*spiflash).eraseSector)},
+}
+
+func (sf *spiflash) enable(_ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	sf.enabled = true
+	return runtime.Null, nil
+}
+
+func (sf *spiflash) disable(_ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	sf.enabled = false
+	return runtime.Null, nil
+}
+
+func (sf *spiflash) size(_ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(sf.f.Size())), nil
+}
+
+func (sf *spiflash) chipID(_ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(sf.f.ChipID())), nil
+}
+
+// setspeed(hz): the speed now set (0 or less leaves it as it was).
+func (sf *spiflash) setSpeed(_ *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	n, _ := a[1].ToInt()
+	if n > 0 {
+		sf.speed = n
+	}
+	return runtime.Int(sf.speed), nil
+}
+
+func (sf *spiflash) getSpeed(_ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(sf.speed), nil
 }
 
 func (sf *spiflash) span(addrV, nV runtime.Value) (int, int, error) {
