@@ -8,8 +8,8 @@ var funcSpecs = []runtime.Spec{
 	{Name: "pcall", Params: "c*", Fn: funcCall},
 	{Name: "acall", Params: "ca", Fn: funcACall},
 	{Name: "pacall", Params: "ca", Fn: funcACall},
-	weakrefMember,
-	tostringMember,
+	{Name: "weakref", Params: "_", Fn: objWeakRef},
+	{Name: "tostring", Params: ".", Fn: objToString},
 	{Name: "bindenv", Params: "c.", Fn: funcBindEnv},
 	{Name: "getinfos", Params: "c", Fn: funcGetInfos},
 }

@@ -6,9 +6,9 @@ import "github.com/impvm/impvm/runtime"
 var numberSpecs = []runtime.Spec{
 	{Name: "tointeger", Params: "n|b", Fn: numberToInteger},
 	{Name: "tofloat", Params: "n|b", Fn: numberToFloat},
-	tostringMember,
+	{Name: "tostring", Params: ".", Fn: objToString},
 	{Name: "tochar", Params: "n|b", Fn: numberToChar},
-	weakrefMember,
+	{Name: "weakref", Params: "_", Fn: objWeakRef},
 }
 
 // tointeger(): floats truncate toward zero, bools give 1/0.

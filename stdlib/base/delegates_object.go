@@ -12,8 +12,8 @@ var classSpecs = []runtime.Spec{
 	{Name: "getbase", Params: "y", Fn: classGetBase},
 	{Name: "newmember", Params: "y__*", Fn: classNewMember},
 	{Name: "rawnewmember", Params: "y__*", Fn: classRawNewMember},
-	weakrefMember,
-	tostringMember,
+	{Name: "weakref", Params: "_", Fn: objWeakRef},
+	{Name: "tostring", Params: ".", Fn: objToString},
 }
 
 var instanceSpecs = []runtime.Spec{
@@ -21,16 +21,16 @@ var instanceSpecs = []runtime.Spec{
 	{Name: "rawget", Params: "x_", Fn: instanceRawGet},
 	{Name: "rawset", Params: "x__", Fn: instanceRawSet},
 	{Name: "rawin", Params: "x_", Fn: instanceRawIn},
-	weakrefMember,
-	tostringMember,
+	{Name: "weakref", Params: "_", Fn: objWeakRef},
+	{Name: "tostring", Params: ".", Fn: objToString},
 }
 
 var generatorSpecs = []runtime.Spec{
 	{Name: "getstatus", Params: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 		return runtime.Str(a[0].Generator().State.String()), nil
 	}},
-	weakrefMember,
-	tostringMember,
+	{Name: "weakref", Params: "_", Fn: objWeakRef},
+	{Name: "tostring", Params: ".", Fn: objToString},
 }
 
 func classGetAttributes(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {

@@ -13,12 +13,12 @@ var stringSpecs = []runtime.Spec{
 	{Name: "len", Params: "s", Fn: stringLen},
 	{Name: "tointeger", Params: "s", Fn: stringToInteger},
 	{Name: "tofloat", Params: "s", Fn: stringToFloat},
-	tostringMember,
+	{Name: "tostring", Params: ".", Fn: objToString},
 	{Name: "slice", Params: "s*nn", Fn: stringSlice},
 	{Name: "find", Params: "ss*n", Fn: stringFind},
 	{Name: "tolower", Params: "s", Fn: stringToLower},
 	{Name: "toupper", Params: "s", Fn: stringToUpper},
-	weakrefMember,
+	{Name: "weakref", Params: "_", Fn: objWeakRef},
 }
 
 const errCannotConvert = "cannot convert the string"

@@ -4,19 +4,16 @@ import (
 	"github.com/impvm/impvm/runtime"
 )
 
-// The members every default delegate has, declared once: weakref()
-// checks nothing and tostring() takes any this, as in every reference
-// delegate table.
-var (
-	weakrefMember  = runtime.Spec{Name: "weakref", Params: "_", Fn: objWeakRef}
-	tostringMember = runtime.Spec{Name: "tostring", Params: ".", Fn: objToString}
-)
+// Every default delegate lists weakref and tostring, as every reference
+// delegate table does, with the same bodies (objWeakRef, objToString) and
+// checks: weakref() checks nothing ("_"), tostring() takes any this (".").
+// TestEveryDelegateHasWeakrefAndTostring holds the tables to that.
 
 // Weak-reference delegate.
 var weakrefSpecs = []runtime.Spec{
 	{Name: "ref", Params: "r", Fn: weakrefRef},
-	weakrefMember,
-	tostringMember,
+	{Name: "weakref", Params: "_", Fn: objWeakRef},
+	{Name: "tostring", Params: ".", Fn: objToString},
 }
 
 // ref(): the target, or null once nothing but weak references held it

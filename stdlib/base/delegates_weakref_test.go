@@ -1,6 +1,7 @@
 package base
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/impvm/impvm/runtime"
@@ -44,5 +45,33 @@ func TestRealValue(t *testing.T) {
 	tb := runtime.TableValue(runtime.NewTable(0))
 	if realValue(toWeakRef(nil, tb)) != tb || realValue(tb) != tb || realValue(runtime.Int(3)) != runtime.Int(3) {
 		t.Fatal("realValue")
+	}
+}
+
+// Every default delegate lists weakref and tostring once each, with the
+// shared bodies and the reference's checks.
+func TestEveryDelegateHasWeakrefAndTostring(t *testing.T) {
+	want := map[string]struct {
+		params string
+		fn     runtime.NativeFunc
+	}{"weakref": {"_", objWeakRef}, "tostring": {".", objToString}}
+	for i := range defaultDelegates {
+		d := &defaultDelegates[i]
+		seen := map[string]int{}
+		for _, s := range d.specs {
+			w, ok := want[s.Name]
+			if !ok {
+				continue
+			}
+			seen[s.Name]++
+			if s.Params != w.params || reflect.ValueOf(s.Fn).Pointer() != reflect.ValueOf(w.fn).Pointer() {
+				t.Errorf("%v delegate: %s is %q with another body; want %q and the shared one", d.types, s.Name, s.Params, w.params)
+			}
+		}
+		for name := range want {
+			if seen[name] != 1 {
+				t.Errorf("%v delegate lists %s %d times, want once", d.types, name, seen[name])
+			}
+		}
 	}
 }
