@@ -107,10 +107,8 @@ func isAre(n int) string {
 	return "are"
 }
 
-// disableMember is the disable() of the I²C, SPI and PWM-pair objects.
-var disableMember = runtime.Spec{Name: "disable", Params: "u", Fn: busDisable}
-
-// disable(): the bus lets go of its pins.
+// disable() of the I²C, SPI and PWM-pair objects: the bus lets go of its
+// pins.
 func busDisable(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	b.on, b.claimed = false, nil

@@ -26,7 +26,7 @@ var i2cConstants = []runtime.Constant{
 
 var i2cSpecs = []runtime.Spec{
 	{Name: "configure", Params: "un", Fn: method((*Module).i2cConfigure)},
-	disableMember,
+	{Name: "disable", Params: "u", Fn: busDisable},
 	{Name: "read", Params: "unsn", Fn: method((*Module).i2cRead)},
 	{Name: "write", Params: "un*s|u", Fn: method((*Module).i2cWrite)},
 	{Name: "readerror", Params: "u", Fn: i2cReadError},

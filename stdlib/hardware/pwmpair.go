@@ -10,7 +10,7 @@ var pwmPairSpecs = []runtime.Spec{
 	{Name: "configure", Params: "unnn*", Fn: method((*Module).pwmPairConfigure)},
 	{Name: "write", Params: "un", Fn: pairMethod(pwmPairWrite)},
 	{Name: "read", Params: "u", Fn: pairMethod(pwmPairRead)},
-	disableMember,
+	{Name: "disable", Params: "u", Fn: busDisable},
 }
 
 // configure(PWM_OUT, period, duty): as pin.configure(PWM_OUT, …).

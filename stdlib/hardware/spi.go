@@ -32,7 +32,7 @@ var spiConstants = []runtime.Constant{
 
 var spiSpecs = []runtime.Spec{
 	{Name: "configure", Params: "unn", Fn: method((*Module).spiConfigure)},
-	disableMember,
+	{Name: "disable", Params: "u", Fn: busDisable},
 	{Name: "write", Params: "us|u", Fn: method((*Module).spiWrite)},
 	{Name: "writeread", Params: "us|u", Fn: method((*Module).spiWriteRead)},
 	{Name: "readblob", Params: "un", Fn: method((*Module).spiReadBlob)},
