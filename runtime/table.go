@@ -33,11 +33,13 @@ func NewTable(hint int) *Table {
 	for hint > size {
 		size <<= 1
 	}
-	if hint > 0 && size == minTableNodes {
-		// A small record ({x = 1, y = 2}, a native's result): the
-		// table and its nodes are one allocation. Tables made empty
-		// (hint 0) are often grown into maps, which would strand the
-		// first nodes, so they allocate their nodes apart.
+	if size == minTableNodes {
+		// A small table ({x = 1, y = 2}, {}, a native's result): the
+		// table and its nodes are one allocation. A table that grows
+		// past four slots strands these first nodes (160 bytes) until
+		// it dies; most tables made empty stay small (an object's
+		// state, a record filled in slot by slot), and one allocation
+		// instead of two is what every {} costs.
 		b := new(struct {
 			Table
 			n [minTableNodes]node
