@@ -238,6 +238,7 @@ func (vm *VM) execute() (result Value, err error) {
 	defer func() {
 		vm.nested--
 		if r := recover(); r != nil {
+			vm.loopTop = 0
 			// A Go panic here is an impvm bug; report it as a Squirrel
 			// error with the script position instead of crashing the host.
 			e := vm.traced(Errorf("internal error: %v", r))
@@ -360,9 +361,7 @@ func (vm *VM) popFrame() {
 	for len(vm.traps) > 0 && vm.traps[len(vm.traps)-1].frame >= n {
 		vm.traps = vm.traps[:len(vm.traps)-1]
 	}
-	if f.meta > metaTail {
-		vm.nested-- // a metamethod's frame counts as a nested run
-	}
+	vm.nested -= metaRuns(f.meta) // a metamethod's frame counts as a nested run
 	vm.frames[n] = frame{}
 	vm.frames = vm.frames[:n]
 }

@@ -538,7 +538,12 @@ reload:
 			var v Value
 			var e error
 			if fn.typ == TNative {
+				vm.loopTop = nb + nargs // CallResult may push a frame
 				v, e = vm.callNative(fn.Native(), nb, nargs)
+				vm.loopTop = 0
+				if e == errFramePushed {
+					goto reload
+				}
 			} else {
 				v, e = vm.callValue(fn, nb, nargs)
 			}
@@ -595,9 +600,7 @@ reload:
 			// stashed below base stay).
 			entryFlag, metaKind := f.entry, f.meta
 			vm.popFrame()
-			if metaKind > metaTail {
-				vm.nested++ // popFrame counted this frame out
-			}
+			vm.nested += metaRuns(metaKind) // popFrame counted this frame out
 			if e := vm.pushClosure(fn.Closure(), base, int(in.B())); e != nil {
 				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, entry: entryFlag, meta: metaKind})
 				err = e

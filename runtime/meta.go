@@ -12,11 +12,13 @@ import "unsafe"
 // A constructor a tail call runs (return Class(...)) is a frame of the
 // loop too, as an ordinary call's is: metaTail says its caller then
 // returns the instance. It is the one kind that does not count as a
-// nested run.
+// nested run. A Squirrel function a native called by the loop returns
+// the result of (CallResult: call, acall) is one too (metaNative).
 const (
 	metaNone    uint8 = iota
 	metaTail          // a tail call's constructor: its caller returns the instance
 	metaValue         // the result goes to the instruction's A register
+	metaNative        // a native's result (CallResult): to A, strings charged
 	metaDiscard       // the result is dropped (_newslot)
 	metaGet           // _get: the result goes to A; a thrown null is a miss
 	metaSet           // _set: the result is dropped; a thrown null is a miss
@@ -66,8 +68,42 @@ func (vm *VM) pushMeta(mm Value, kind uint8, this Value, args ...Value) (bool, e
 		return true, err
 	}
 	vm.frames[len(vm.frames)-1].meta = kind
-	vm.nested++
+	vm.nested += metaRuns(kind)
 	return true, nil
+}
+
+// metaRuns is how many nested runs a frame of the kind stands for, as
+// the reference counts them towards its native-call limit: a
+// metamethod's call one, a native's callback two (the native's and the
+// callback's), a tail call's constructor none.
+func metaRuns(kind uint8) int {
+	switch kind {
+	case metaNone, metaTail:
+		return 0
+	case metaNative:
+		return 2
+	}
+	return 1
+}
+
+// errFramePushed is what CallResult returns when it pushed its call as a
+// frame of the loop: the native returns it, the loop goes on.
+var errFramePushed = &Error{Value: Str("internal error: a native's frame escaped the loop")}
+
+// CallResult is Call for a native whose result is fn's: it must be the
+// native's last action (return vm.CallResult(...)). When the loop called
+// the native directly, a Squirrel function runs as a frame of that loop,
+// as a metamethod does, instead of a nested run; its return is the
+// native's result.
+func (vm *VM) CallResult(fn, this Value, args ...Value) (Value, error) {
+	if vm.callTop != vm.loopTop || vm.loopTop == 0 || fn.typ != TClosure || fn.Closure().Proto.IsGenerator {
+		return vm.Call(fn, this, args...)
+	}
+	vm.loopTop = 0 // once
+	if _, err := vm.pushMeta(fn, metaNative, this, args...); err != nil {
+		return Null, err
+	}
+	return Null, errFramePushed
 }
 
 // instrAt is the instruction at code[i] as the loop reads it.
@@ -88,6 +124,12 @@ func (vm *VM) metaReturn(v Value) error {
 	switch kind {
 	case metaValue, metaGet:
 		regs[in.A()] = v
+	case metaNative:
+		regs[in.A()] = v
+		if v.typ == TString {
+			// As callNative charges a native's string result.
+			return vm.ChargeString(len(v.StringObj().S))
+		}
 	case metaCmp:
 		if v.typ != TInt {
 			return NewError("_cmp must return an integer")

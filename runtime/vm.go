@@ -38,6 +38,7 @@ type VM struct {
 	heldRooted bool  // visitHeld is among the heap meter's roots
 	live       liveness
 	callTop    int // end of the arguments of the native running (-1: none)
+	loopTop    int // callTop of the native the loop is calling (0: none; see CallResult)
 	// getMetaRun is 1 + the entry frame index of the running _get
 	// metamethod's run (0: none): the null it throws answers "no such
 	// slot", so no call stack is collected for it.

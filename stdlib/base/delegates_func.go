@@ -25,7 +25,7 @@ func callWith(vm *runtime.VM, fn runtime.Value, params []runtime.Value) (runtime
 	if len(params) == 0 {
 		return runtime.Null, runtime.NewError("wrong number of parameters")
 	}
-	return vm.Call(fn, params[0], params[1:]...)
+	return vm.CallResult(fn, params[0], params[1:]...)
 }
 
 // call(this, args...) / pcall(this, args...).
