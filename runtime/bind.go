@@ -3,6 +3,7 @@ package runtime
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // The native-binding kit: how Go code gives Squirrel functions, objects,
@@ -79,8 +80,49 @@ type Spec struct {
 
 // Native makes the native function the spec declares.
 func (s Spec) Native() *Native {
-	nparams, typemask := parseParams(s.Name, s.Params)
-	return NewNative(s.Name, nparams, typemask, s.Fn)
+	n := new(Native)
+	s.initNative(n)
+	return n
+}
+
+// initNative makes n the native the spec declares (numbered now).
+func (s Spec) initNative(n *Native) {
+	p := paramsOf(s.Name, s.Params)
+	*n = Native{Name: s.Name, Fn: s.Fn, NParams: p.nparams, Masks: p.masks, objHeader: newHeader()}
+}
+
+// params is a parameter list read: the count and the per-argument type
+// masks (nil when nothing is checked), as NewNative keeps them.
+type params struct {
+	nparams int
+	masks   []uint32
+}
+
+// paramLists are the parameter lists read so far, shared by every spec
+// with the same list (a few dozen distinct lists serve a few hundred
+// specs): a process's start reads each once.
+var paramLists struct {
+	sync.Mutex
+	m map[string]params
+}
+
+// paramsOf is parseParams with the mask parsed, read once per list.
+func paramsOf(name, list string) params {
+	paramLists.Lock()
+	defer paramLists.Unlock()
+	if p, ok := paramLists.m[list]; ok {
+		return p
+	}
+	nparams, typemask := parseParams(name, list)
+	p := params{nparams: nparams}
+	if typemask != "" {
+		p.masks = parsedMask(typemask)
+	}
+	if paramLists.m == nil {
+		paramLists.m = make(map[string]params)
+	}
+	paramLists.m[list] = p
+	return p
 }
 
 // parseParams reads a spec's parameter list as the reference's parameter
@@ -134,9 +176,21 @@ func Members(specs []Spec) *Table {
 // SetSpecs adds the natives of specs to t (the root table for global
 // functions, or a member table built elsewhere).
 func (t *Table) SetSpecs(specs []Spec) {
-	for _, s := range specs {
-		t.SetStr(s.Name, NativeValue(s.Native()))
+	natives := nativesOf(specs)
+	for i := range natives {
+		t.SetStr(natives[i].Name, NativeValue(&natives[i]))
 	}
+}
+
+// nativesOf makes the natives of specs, numbered in their order as
+// Spec.Native would number them one by one, in one allocation: a
+// process's start makes a few hundred.
+func nativesOf(specs []Spec) []Native {
+	natives := make([]Native, len(specs))
+	for i, s := range specs {
+		s.initNative(&natives[i])
+	}
+	return natives
 }
 
 // Constant is a named integer, such as DIGITAL_IN.

@@ -1,6 +1,9 @@
 package runtime
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 type counter struct{ n int32 }
 
@@ -133,5 +136,35 @@ func TestReferenceMask(t *testing.T) {
 		if got := ReferenceMask(ParseTypeMask(mask)[0]); got != want {
 			t.Errorf("ReferenceMask(%q) = %#x, want %#x", mask, got, want)
 		}
+	}
+}
+
+// A member table's natives, made together, are what NewNative makes of
+// each spec's parameter list, numbered one after another in the specs'
+// order; specs sharing a list get the same reading.
+func TestMembersNativesAreNewNatives(t *testing.T) {
+	specs := []Spec{
+		{Name: "a", Params: "an*", Fn: Nothing},
+		{Name: "b", Params: "*", Fn: Nothing},
+		{Name: "c", Params: "an*", Fn: Nothing},
+		{Name: "d", Params: "s|u_", Fn: Nothing},
+	}
+	m := Members(specs)
+	var prev uint32
+	for i, s := range specs {
+		v, ok := m.Get(Str(s.Name))
+		if !ok {
+			t.Fatalf("%s missing", s.Name)
+		}
+		n := v.Native()
+		nparams, mask := parseParams(s.Name, s.Params)
+		want := NewNative(s.Name, nparams, mask, s.Fn)
+		if n.Name != want.Name || n.NParams != want.NParams || fmt.Sprint(n.Masks) != fmt.Sprint(want.Masks) || n.Fn == nil {
+			t.Errorf("%s: got %q %d %v, want %q %d %v", s.Name, n.Name, n.NParams, n.Masks, want.Name, want.NParams, want.Masks)
+		}
+		if i > 0 && n.id != prev+1 {
+			t.Errorf("%s: id %d after %d", s.Name, n.id, prev)
+		}
+		prev = n.id
 	}
 }

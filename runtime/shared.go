@@ -59,9 +59,10 @@ type SharedNatives struct {
 func (s *SharedNatives) Set(t *Table, specs []Spec) {
 	made := false
 	s.once.Do(func() {
+		natives := nativesOf(specs)
 		s.natives = make([]*Native, len(specs))
-		for i, sp := range specs {
-			s.natives[i] = sp.Native()
+		for i := range natives {
+			s.natives[i] = &natives[i]
 			markShared(NativeValue(s.natives[i]))
 		}
 		made = true
