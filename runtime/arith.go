@@ -280,12 +280,19 @@ func threeWayFloat(x, y float32) int {
 }
 
 // strcmp compares like C strcmp: bytes as unsigned, stopping at NUL.
-// Without a NUL in the common length, C's answer is the plain
-// comparison's except where one string is a prefix of the other followed
-// by a NUL there; so most comparisons read each string twice (the NUL
-// scan of one, the comparison), not three times (cutting both first).
+// Many strings differ in their first byte; otherwise, without a NUL in
+// the common length, C's answer is the plain comparison's except where
+// one string is a prefix of the other followed by a NUL there, so a
+// comparison reads each string twice (the NUL scan of one, the
+// comparison), not three times (cutting both first).
 func strcmp(a, b string) int {
 	n := min(len(a), len(b))
+	if n > 0 && a[0] != b[0] {
+		if a[0] < b[0] {
+			return -1
+		}
+		return 1
+	}
 	if strings.IndexByte(a[:n], 0) >= 0 {
 		return strings.Compare(cString(a), cString(b))
 	}

@@ -428,7 +428,7 @@ func (t *Table) Clone() *Table {
 	nt := NewTable(len(t.nodes))
 	for i := range t.nodes {
 		if t.nodes[i].key.typ != TNull {
-			nt.Set(t.nodes[i].key, t.nodes[i].val)
+			nt.insertNew(t.nodes[i].key, t.nodes[i].val) // distinct keys
 		}
 	}
 	nt.Delegate = t.Delegate
