@@ -119,7 +119,7 @@ func paramsOf(name, list string) params {
 		p.masks = parsedMask(typemask)
 	}
 	if paramLists.m == nil {
-		paramLists.m = make(map[string]params)
+		paramLists.m = make(map[string]params, 64)
 	}
 	paramLists.m[list] = p
 	return p

@@ -68,7 +68,7 @@ func parsedMask(s string) []uint32 {
 		return m
 	}
 	if typeMasks.m == nil {
-		typeMasks.m = make(map[string][]uint32)
+		typeMasks.m = make(map[string][]uint32, 64)
 	}
 	m := ParseTypeMask(s)
 	typeMasks.m[s] = m

@@ -249,6 +249,10 @@ var names struct {
 	m map[string]*String
 }
 
+// startNames is about how many names a VM's libraries intern as it
+// starts: the set is made that big at once instead of growing there.
+const startNames = 512
+
 // Name returns the process-wide interned string object for a library name.
 func Name(s string) *String {
 	names.Lock()
@@ -257,7 +261,7 @@ func Name(s string) *String {
 		return o
 	}
 	if names.m == nil {
-		names.m = make(map[string]*String)
+		names.m = make(map[string]*String, startNames)
 	}
 	o := NewString(s)
 	names.m[s] = o
@@ -290,7 +294,7 @@ func CompiledName(s string) *String {
 	o := NewString(s)
 	if len(names.m) < maxCompiledNames {
 		if names.m == nil {
-			names.m = make(map[string]*String)
+			names.m = make(map[string]*String, startNames)
 		}
 		names.m[s] = o
 	}
