@@ -116,11 +116,8 @@ reload:
 				op, delta = '-', -d // x-- on an instance calls _sub(1)
 			}
 			if pushed, e := vm.metaArith(op, a, Int(delta)); pushed {
-				if e != nil {
-					err = e
-					goto failed
-				}
-				goto reload
+				err = e
+				goto pushedFrame
 			}
 			v, e := vm.arith(op, a, Int(delta))
 			if e != nil {
@@ -190,11 +187,8 @@ reload:
 			}
 			vm.frames[fi].pc = pc
 			if pushed, e := vm.metaCompare(a, b); pushed {
-				if e != nil {
-					err = e
-					goto failed
-				}
-				goto reload
+				err = e
+				goto pushedFrame
 			}
 			ok, e := vm.compareOp(in.Op(), a, b)
 			if e != nil {
@@ -221,11 +215,8 @@ reload:
 			} else {
 				vm.frames[fi].pc = pc
 				if pushed, e := vm.metaCompare(a, b); pushed {
-					if e != nil {
-						err = e
-						goto failed
-					}
-					goto reload
+					err = e
+					goto pushedFrame
 				}
 				var e error
 				if ok, e = vm.compareOp(spec.cmp, a, b); e != nil {
@@ -259,11 +250,8 @@ reload:
 			}
 			vm.frames[fi].pc = pc
 			if pushed, e := vm.metaCompare(regs[in.B()], regs[in.C()]); pushed {
-				if e != nil {
-					err = e
-					goto failed
-				}
-				goto reload
+				err = e
+				goto pushedFrame
 			}
 			c, e := vm.Compare(regs[in.B()], regs[in.C()])
 			if e != nil {
@@ -404,11 +392,8 @@ reload:
 			}
 			vm.frames[fi].pc = pc
 			if pushed, e := vm.metaNewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); pushed {
-				if e != nil {
-					err = e
-					goto failed
-				}
-				goto reload
+				err = e
+				goto pushedFrame
 			}
 			if e := vm.NewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); e != nil {
 				err = e
@@ -418,11 +403,8 @@ reload:
 		case OpDelete:
 			vm.frames[fi].pc = pc
 			if pushed, e := vm.metaDelSlot(regs[in.B()], regs[in.C()]); pushed {
-				if e != nil {
-					err = e
-					goto failed
-				}
-				goto reload
+				err = e
+				goto pushedFrame
 			}
 			v, e := vm.deleteSlot(regs[in.B()], regs[in.C()])
 			if e != nil {
@@ -446,11 +428,8 @@ reload:
 		case OpNeg, OpBitNot, OpTypeof, OpClone, OpResume:
 			vm.frames[fi].pc = pc
 			if pushed, e := vm.metaUnary(in.Op(), regs[in.B()]); pushed {
-				if e != nil {
-					err = e
-					goto failed
-				}
-				goto reload
+				err = e
+				goto pushedFrame
 			}
 			v, e := vm.unaryOp(in.Op(), regs[in.B()])
 			if e != nil {
@@ -504,11 +483,22 @@ reload:
 			if fn.typ == TClosure && !fn.Closure().Proto.IsGenerator {
 				ncl := fn.Closure()
 				p := ncl.Proto
-				if nargs == p.NumParams && !p.Varargs && !ncl.HasEnv &&
-					len(vm.frames) < vm.maxDepth && nb+p.MaxStack < len(vm.stack) {
-					// Fast path: exact arity, no varargs, no bound env.
-					vm.pushFrame(ncl, nb)
-					goto reload
+				if !p.Varargs && !ncl.HasEnv && len(vm.frames) < vm.maxDepth && nb+p.MaxStack < len(vm.stack) {
+					// Fast path: no varargs, no bound env, exact arity
+					// or missing parameters that have defaults (as
+					// bindArgs fills them in).
+					if nargs == p.NumParams {
+						vm.pushFrame(ncl, nb)
+						goto reload
+					}
+					if missing := p.NumParams - nargs; missing > 0 && missing <= p.NumDefaults {
+						dst, src := vm.stack[nb+nargs:nb+p.NumParams], ncl.Defaults[p.NumDefaults-missing:]
+						for i := range dst {
+							dst[i] = src[i]
+						}
+						vm.pushFrame(ncl, nb)
+						goto reload
+					}
 				}
 				if e := vm.pushClosure(ncl, nb, nargs); e != nil {
 					err = e
@@ -528,12 +518,11 @@ reload:
 					goto reload
 				}
 			}
-			if pushed, e := vm.metaCall(fn, nb, nargs); pushed {
-				if e != nil {
+			if fn.typ == TInstance || fn.typ == TTable {
+				if pushed, e := vm.metaCall(fn, nb, nargs); pushed {
 					err = e
-					goto failed
+					goto pushedFrame
 				}
-				goto reload
 			}
 			var v Value
 			var e error
@@ -615,17 +604,28 @@ reload:
 				v = regs[in.A()]
 			}
 			fr := &vm.frames[fi]
-			if !fr.entry && fr.gen == nil && fr.meta == metaNone &&
+			if !fr.entry && fr.gen == nil &&
 				(vm.open == nil || vm.open.Index < base) &&
 				(len(vm.traps) == 0 || vm.traps[len(vm.traps)-1].frame < fi) {
 				// Fast path: nothing to close, no trap, result to the caller
 				// (a constructor's caller already holds the instance).
-				if !fr.ctor {
-					vm.stack[base-1] = v
+				switch fr.meta {
+				case metaNone:
+					if !fr.ctor {
+						vm.stack[base-1] = v
+					}
+					fr.cl = nil
+					vm.frames = vm.frames[:fi]
+					goto reload
+				case metaValue, metaGet:
+					// A metamethod's result, to its instruction's A.
+					vm.nested--
+					fr.cl = nil
+					vm.frames = vm.frames[:fi]
+					c := &vm.frames[fi-1]
+					vm.stack[c.base+int(instrAt(c.cl.Proto.Code, c.pc-1).A())] = v
+					goto reload
 				}
-				fr.cl = nil
-				vm.frames = vm.frames[:fi]
-				goto reload
 			}
 			fr.pc = pc
 			done, r, e := vm.doReturn(v, entry)
@@ -710,11 +710,8 @@ reload:
 				goto failed
 			}
 			if pushed, e := vm.metaNexti(regs[in.A()], regs[in.A()+1]); pushed {
-				if e != nil {
-					err = e
-					goto failed
-				}
-				goto reload
+				err = e
+				goto pushedFrame
 			}
 			more, e := vm.forNext(base + int(in.A()))
 			if e != nil {
@@ -794,22 +791,10 @@ reload:
 		// GETK and GET when no fast path answered: delegates, metamethods
 		// and the error of a missing slot.
 		vm.frames[fi].pc = pc
-		{
-			obj, key := regs[in.B()], operandC(in, regs, consts)
-			v, found, mm, e := vm.lookupRaw(obj, key)
-			if mm.typ == TClosure {
-				if pushed, e := vm.pushMeta(mm, metaGet, obj, key); pushed {
-					if e != nil {
-						err = e
-						goto failed
-					}
-					goto reload
-				}
-			}
-			if v, e = vm.getFinish(obj, key, in.B() == 0, v, found, mm, e); e != nil {
-				err = e
-				goto failed
-			}
+		if v, pushed, e := vm.getOp(regs[in.B()], operandC(in, regs, consts), in.B() == 0); pushed || e != nil {
+			err = e
+			goto pushedFrame
+		} else {
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v
 		}
@@ -819,22 +804,9 @@ reload:
 		// SETK and SET when no fast path stored the value: delegates,
 		// metamethods, classes and the error of a missing slot.
 		vm.frames[fi].pc = pc
-		{
-			obj, key, val := regs[in.A()], setKey(in, regs, consts), regs[in.C()]
-			handled, mm, e := vm.trySetRaw(obj, key, val)
-			if mm.typ == TClosure {
-				if pushed, e := vm.pushMeta(mm, metaSet, obj, key, val); pushed {
-					if e != nil {
-						err = e
-						goto failed
-					}
-					goto reload
-				}
-			}
-			if e = vm.setFinish(obj, key, val, in.A() == 0, handled, mm, e); e != nil {
-				err = e
-				goto failed
-			}
+		if pushed, e := vm.setOp(regs[in.A()], setKey(in, regs, consts), regs[in.C()], in.A() == 0); pushed || e != nil {
+			err = e
+			goto pushedFrame
 		}
 		regs = vm.stack[base : base+cl.Proto.MaxStack]
 		continue
@@ -857,11 +829,8 @@ reload:
 		}
 		vm.frames[fi].pc = pc
 		if pushed, e := vm.metaArith(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); pushed {
-			if e != nil {
-				err = e
-				goto failed
-			}
-			goto reload
+			err = e
+			goto pushedFrame
 		}
 		if v, e := vm.arith(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); e != nil {
 			err = e
@@ -871,20 +840,22 @@ reload:
 			regs[in.A()] = v
 		}
 	}
+pushedFrame:
+	// A metamethod's frame was pushed, or an error is raised.
+	if err == nil {
+		goto reload
+	}
 failed:
 	vm.frames[fi].pc = pc
 	if e, ok := err.(*Error); ok && !e.Uncatchable {
-		if e.Value.typ == TNull {
-			if m := vm.missFrame(entry); m >= 0 {
-				// A null thrown out of a _get or _set: a miss.
-				if e := vm.metaMiss(m); e != nil {
-					err = e
-					fi = len(vm.frames) - 1
-					pc = vm.frames[fi].pc
-					goto failed
-				}
-				goto reload
+		if e.Value.typ == TNull && vm.missFrame(entry) >= 0 {
+			// A null thrown out of a _get or _set: a miss.
+			if err = vm.metaMiss(vm.missFrame(entry)); err != nil {
+				fi = len(vm.frames) - 1
+				pc = vm.frames[fi].pc
+				goto failed
 			}
+			goto reload
 		}
 		if vm.trapWithin(entry) {
 			// Caught in this run: the call stack is never reported, so

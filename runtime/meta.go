@@ -39,37 +39,71 @@ const metaStash = 3
 // the call as a nested run. Like a nested run it counts a step and
 // towards the native-call depth ("Native stack overflow").
 func (vm *VM) pushMeta(mm Value, kind uint8, this Value, args ...Value) (bool, error) {
+	switch len(args) {
+	case 0:
+		return vm.pushMetaN(mm, kind, 1, this, Null, Null)
+	case 1:
+		return vm.pushMetaN(mm, kind, 2, this, args[0], Null)
+	case 2:
+		return vm.pushMetaN(mm, kind, 3, this, args[0], args[1])
+	}
 	if mm.typ != TClosure || mm.Closure().Proto.IsGenerator {
 		return false, nil
 	}
-	if vm.nested >= maxNestedRuns {
-		return true, NewError("Native stack overflow")
-	}
-	if err := vm.countStep(); err != nil {
+	base, err := vm.metaBase(mm.Closure().Proto, len(args)+1)
+	if err != nil {
 		return true, err
 	}
-	base := vm.freeBase() + metaStash
-	n := len(args) + 1
-	vm.ensureStack(base + n + 1)
 	stack := vm.stack
-	stack[base-1] = mm
-	stack[base] = this
+	stack[base-1], stack[base] = mm, this
 	for i := range args {
 		stack[base+1+i] = args[i]
 	}
-	if kind >= metaGet {
-		stash := stack[base-1-metaStash : base-1]
-		stash[0] = this
-		for i := 0; i < len(args) && i < metaStash-1; i++ {
-			stash[1+i] = args[i]
-		}
+	return true, vm.pushMetaFrame(mm.Closure(), kind, base, len(args)+1)
+}
+
+// pushMetaN is pushMeta for this and up to two arguments (n values in
+// all), which are stashed too.
+func (vm *VM) pushMetaN(mm Value, kind uint8, n int, this, a, b Value) (bool, error) {
+	if mm.typ != TClosure || mm.Closure().Proto.IsGenerator {
+		return false, nil
 	}
-	if err := vm.pushClosure(mm.Closure(), base, n); err != nil {
+	base, err := vm.metaBase(mm.Closure().Proto, metaStash)
+	if err != nil {
 		return true, err
+	}
+	s := vm.stack[base-1-metaStash : base+metaStash]
+	s[0], s[1], s[2] = this, a, b // the stash
+	s[3], s[4], s[5], s[6] = mm, this, a, b
+	return true, vm.pushMetaFrame(mm.Closure(), kind, base, n)
+}
+
+// metaBase checks the native-call depth, counts the step and finds the
+// base of a metamethod's frame (above the stash), with room for n values
+// and p's registers.
+func (vm *VM) metaBase(p *Proto, n int) (int, error) {
+	if vm.nested >= maxNestedRuns {
+		return 0, NewError("Native stack overflow")
+	}
+	if err := vm.countStep(); err != nil {
+		return 0, err
+	}
+	base := vm.freeBase() + metaStash
+	vm.ensureStack(base + max(n, p.MaxStack) + 1)
+	return base, nil
+}
+
+// pushMetaFrame pushes the frame of a metamethod cl whose this and n-1
+// arguments are at stack[base:].
+func (vm *VM) pushMetaFrame(cl *Closure, kind uint8, base, n int) error {
+	if p := cl.Proto; n == p.NumParams && !p.Varargs && !cl.HasEnv && len(vm.frames) < vm.maxDepth {
+		vm.pushFrame(cl, base) // exact arity, as the loop's fast call
+	} else if err := vm.pushClosure(cl, base, n); err != nil {
+		return err
 	}
 	vm.frames[len(vm.frames)-1].meta = kind
 	vm.nested += metaRuns(kind)
-	return true, nil
+	return nil
 }
 
 // metaRuns is how many nested runs a frame of the kind stands for, as
@@ -312,4 +346,31 @@ func (vm *VM) metaNexti(obj, prev Value) (bool, error) {
 	}
 	mm, _ := vm.metamethod(obj, MetaNexti)
 	return vm.pushMeta(mm, metaNexti, obj, prev)
+}
+
+// getOp is the loop's GETK and GET when no fast path answered: a _get
+// written in Squirrel is pushed as a frame (pushed true), anything else
+// is answered here.
+func (vm *VM) getOp(obj, key Value, fromThis bool) (Value, bool, error) {
+	v, found, mm, err := vm.lookupRaw(obj, key)
+	if mm.typ == TClosure {
+		if pushed, err := vm.pushMeta(mm, metaGet, obj, key); pushed {
+			return Null, true, err
+		}
+	}
+	v, err = vm.getFinish(obj, key, fromThis, v, found, mm, err)
+	return v, false, err
+}
+
+// setOp is the loop's SETK and SET when no fast path stored the value: a
+// _set written in Squirrel is pushed as a frame (pushed true), anything
+// else is done here.
+func (vm *VM) setOp(obj, key, val Value, fromThis bool) (bool, error) {
+	handled, mm, err := vm.trySetRaw(obj, key, val)
+	if mm.typ == TClosure {
+		if pushed, err := vm.pushMeta(mm, metaSet, obj, key, val); pushed {
+			return true, err
+		}
+	}
+	return false, vm.setFinish(obj, key, val, fromThis, handled, mm, err)
 }
