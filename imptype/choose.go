@@ -44,13 +44,22 @@ func (e *NoSingleTypeError) Error() string {
 	return fmt.Sprintf("no one imp type has all of %s; choose with --imp-type", strings.Join(e.Used, ", "))
 }
 
-// typeSpecific reports whether hardware.name depends on the imp type: a
-// pin, a bus or an optional object some imp types lack.
-func typeSpecific(name string) bool {
-	for _, t := range all() {
+// anyHas reports whether some imp type has hardware.name (building the
+// types only up to the first that has it).
+func anyHas(name string) bool {
+	for t := range types {
 		if t.Has(name) {
 			return true
 		}
+	}
+	return false
+}
+
+// typeSpecific reports whether hardware.name depends on the imp type: a
+// pin, a bus or an optional object some imp types lack.
+func typeSpecific(name string) bool {
+	if anyHas(name) {
+		return true
 	}
 	for _, p := range []string{"pin", "i2c", "spi", "uart", "pwmpair"} {
 		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && isPinSuffix(rest) {
@@ -85,14 +94,14 @@ func Choose(used, ifaces []string) (Choice, error) {
 	slices.Sort(specific)
 	var unknown []string
 	for _, n := range specific {
-		if !slices.ContainsFunc(all(), func(t *Type) bool { return t.Has(n) }) {
+		if !anyHas(n) {
 			unknown = append(unknown, n)
 		}
 	}
 	if len(unknown) > 0 {
 		return Choice{}, unknownError(unknown)
 	}
-	for _, t := range all() {
+	for t := range types {
 		if t.fits(specific, ifaces) {
 			return Choice{Type: t, Reason: reason(specific, ifaces)}, nil
 		}

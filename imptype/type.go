@@ -198,10 +198,35 @@ func (t *Type) Has(name string) bool { return slices.Contains(t.Members(), name)
 // fits more than one: the current modules first (imp006, the default),
 // then the cellular impC001, the Ethernet imp005, imp004m, imp003, and
 // the imp001 card before the imp002 module it shares its pin names with.
-// The types are built on first use: a plain script never asks for them.
-var all = sync.OnceValue(func() []*Type {
-	return []*Type{newImp006(), newImpC001(), newImp005(), newImp004m(), newImp003(), newImp001(), newImp002()}
-})
+// Each type is built when first reached: a plain script never asks for
+// them, and a device whose code names no type's hardware gets the first.
+var makers = [...]func() *Type{newImp006, newImpC001, newImp005, newImp004m, newImp003, newImp001, newImp002}
+
+// built holds each of makers' types once made.
+var built [len(makers)]struct {
+	once sync.Once
+	t    *Type
+}
+
+// typeAt returns the i-th imp type in order of preference.
+func typeAt(i int) *Type {
+	b := &built[i]
+	b.once.Do(func() { b.t = makers[i]() })
+	return b.t
+}
+
+// types yields the imp types in order of preference, building each only
+// when the loop reaches it.
+func types(yield func(*Type) bool) {
+	for i := range makers {
+		if !yield(typeAt(i)) {
+			return
+		}
+	}
+}
+
+// all returns every imp type in order of preference.
+func all() []*Type { return slices.Collect(types) }
 
 // names are the names of all's types, in the same order, known without
 // building the types (the CLI lists them in its help).
@@ -211,17 +236,15 @@ var names = []string{"imp006", "impC001", "imp005", "imp004m", "imp003", "imp001
 const Default = "imp006"
 
 // All returns every imp type in order of preference.
-func All() []*Type { return slices.Clone(all()) }
+func All() []*Type { return all() }
 
 // Names lists the imp type names in order of preference.
 func Names() []string { return slices.Clone(names) }
 
 // Lookup returns the imp type called name ("imp001").
 func Lookup(name string) (*Type, bool) {
-	for _, t := range all() {
-		if t.Name == name {
-			return t, true
-		}
+	if i := slices.Index(names, name); i >= 0 {
+		return typeAt(i), true
 	}
 	return nil, false
 }
