@@ -78,6 +78,9 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 		source.WriteError(stderr, err)
 		return 1
 	}
+	out := newScriptOutput(stdout, stderr)
+	defer out.Flush()
+	stdout, stderr = out.Stdout(), out.Stderr()
 	vm := runtime.NewVM(runtime.Options{Stdout: stdout, Stderr: stderr, MaxDepth: lim.maxDepth})
 	base.Open(vm, base.Options{})
 	if lim.maxMemory == 0 {
@@ -93,7 +96,7 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 	unwatch := watchSignalsAfter(scriptSignalsAfter, func(status int, _ string) {
 		signalled.Store(int32(status))
 		vm.Interrupt()
-	}, func() {})
+	}, func() { _ = out.Flush() })
 	ret, err := vm.Run(runtime.NewMainClosure(proto), vargs...)
 	unwatch()
 	if err != nil {

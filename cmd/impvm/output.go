@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// scriptOutput is a plain script's two output streams. What print()
+// writes goes through a buffer, as the reference shell's stdio buffers
+// it, unless stdout is a terminal: a script printing line by line costs
+// a system call per line otherwise (several times the reference's time
+// for a loop of prints). The order of the two streams is kept: anything
+// written to stderr (error(), a runtime error) first writes out what
+// print() left in the buffer. What is buffered is written within
+// flushAfter, on Flush (the run's end, a signal's forced exit), or when
+// the buffer fills.
+type scriptOutput struct {
+	mu      sync.Mutex
+	out     *bufio.Writer // nil: stdout is written at once
+	stdout  io.Writer
+	stderr  io.Writer
+	timer   *time.Timer
+	pending bool // the timer is set to write out the buffer
+}
+
+// flushAfter bounds how long printed text waits in the buffer: someone
+// watching a long run's output through a pipe sees it as it goes.
+const flushAfter = 100 * time.Millisecond
+
+// scriptBufferSize is the print buffer's size.
+const scriptBufferSize = 32 << 10
+
+// newScriptOutput wraps a plain script's stdout and stderr.
+func newScriptOutput(stdout, stderr io.Writer) *scriptOutput {
+	o := &scriptOutput{stdout: stdout, stderr: stderr}
+	if !isTerminal(stdout) {
+		o.out = bufio.NewWriterSize(stdout, scriptBufferSize)
+	}
+	return o
+}
+
+// isTerminal reports whether w is a file open on a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	c, err := f.SyscallConn()
+	if err != nil {
+		return false
+	}
+	tty := false
+	_ = c.Control(func(fd uintptr) { tty = term.IsTerminal(int(fd)) })
+	return tty
+}
+
+// Stdout is the writer print() uses.
+func (o *scriptOutput) Stdout() io.Writer {
+	if o.out == nil {
+		return o.stdout
+	}
+	return bufferedStdout{o}
+}
+
+// Stderr is the writer for error() and the run's error reports.
+func (o *scriptOutput) Stderr() io.Writer {
+	if o.out == nil {
+		return o.stderr
+	}
+	return orderedStderr{o}
+}
+
+// Flush writes out what is buffered.
+func (o *scriptOutput) Flush() error {
+	if o.out == nil {
+		return nil
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.timer != nil {
+		o.timer.Stop()
+	}
+	o.pending = false
+	return o.out.Flush()
+}
+
+// written sets the timer that writes out the buffer, if it holds text
+// and the timer is not set (o.mu held).
+func (o *scriptOutput) written() {
+	if o.pending || o.out.Buffered() == 0 {
+		return
+	}
+	o.pending = true
+	if o.timer == nil {
+		o.timer = time.AfterFunc(flushAfter, o.timedFlush)
+	} else {
+		o.timer.Reset(flushAfter)
+	}
+}
+
+func (o *scriptOutput) timedFlush() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.pending {
+		o.pending = false
+		_ = o.out.Flush()
+	}
+}
+
+type bufferedStdout struct{ o *scriptOutput }
+
+func (w bufferedStdout) Write(p []byte) (int, error) {
+	w.o.mu.Lock()
+	defer w.o.mu.Unlock()
+	n, err := w.o.out.Write(p)
+	w.o.written()
+	return n, err
+}
+
+func (w bufferedStdout) WriteString(s string) (int, error) {
+	w.o.mu.Lock()
+	defer w.o.mu.Unlock()
+	n, err := w.o.out.WriteString(s)
+	w.o.written()
+	return n, err
+}
+
+type orderedStderr struct{ o *scriptOutput }
+
+func (w orderedStderr) Write(p []byte) (int, error) {
+	w.o.mu.Lock()
+	defer w.o.mu.Unlock()
+	_ = w.o.out.Flush()
+	return w.o.stderr.Write(p)
+}

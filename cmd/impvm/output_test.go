@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/impvm/impvm/preproc"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while the flush timer writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// What print() writes waits in the buffer; anything written to stderr
+// first writes it out, so one stream holding both keeps their order.
+func TestScriptOutputKeepsOrder(t *testing.T) {
+	var both syncBuffer
+	o := newScriptOutput(&both, &both)
+	io.WriteString(o.Stdout(), "a\n")
+	if got := both.String(); got != "" {
+		t.Errorf("print wrote %q at once, want it buffered", got)
+	}
+	io.WriteString(o.Stderr(), "b\n")
+	io.WriteString(o.Stdout(), "c\n")
+	o.Stdout().Write([]byte("d\n"))
+	if err := o.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got := both.String(); got != "a\nb\nc\nd\n" {
+		t.Errorf("output %q, want a b c d in order", got)
+	}
+}
+
+// Printed text left in the buffer is written out within flushAfter,
+// without a Flush: a pipe's reader sees a long run's output as it goes.
+func TestScriptOutputFlushesOnItsOwn(t *testing.T) {
+	var out syncBuffer
+	o := newScriptOutput(&out, io.Discard)
+	for i, line := range []string{"one\n", "two\n"} {
+		io.WriteString(o.Stdout(), line)
+		want := "one\n"
+		if i == 1 {
+			want = "one\ntwo\n"
+		}
+		for deadline := time.Now().Add(time.Minute); out.String() != want; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) { // a hang guard
+				t.Fatalf("after %q: output %q", line, out.String())
+			}
+		}
+	}
+	o.Flush()
+}
+
+// A plain script's print() and error() lines, and its runtime error,
+// arrive in the order it wrote them on one stream.
+func TestPlainScriptOutputOrder(t *testing.T) {
+	dir := t.TempDir()
+	script := writeFile(t, dir, "mix.nut", "for (local i = 0; i < 3; i++) { print(\"out \" + i + \"\\n\"); error(\"err \" + i + \"\\n\"); }\nprint(\"last\\n\");\nlocal x = null; x.y;\n")
+	var both syncBuffer
+	code := runScriptOpts(script, nil, preproc.Options{}, &both, &both)
+	want := "out 0\nerr 0\nout 1\nerr 1\nout 2\nerr 2\nlast\nERROR: the index 'y' does not exist\n"
+	if code != 1 || !bytes.HasPrefix([]byte(both.String()), []byte(want)) {
+		t.Errorf("status %d, output %q; want 1 and output starting %q", code, both.String(), want)
+	}
+}
