@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/signal"
+	goruntime "runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -83,8 +84,14 @@ func watchSignals(stop func(status int, reason string), flush func()) (unwatch f
 const scriptSignalsAfter = 50 * time.Millisecond
 
 // watchSignalsAfter is watchSignals from delay on (nothing is started
-// before; the returned func may be called at any time).
+// before; the returned func may be called at any time). In the browser
+// (GOOS js) there are no signals to save the cost of, and a pending Go
+// timer would wake the WebAssembly instance after its program has
+// exited ("Go program has already exited"): it watches at once there.
 func watchSignalsAfter(delay time.Duration, stop func(status int, reason string), flush func()) (unwatch func()) {
+	if goruntime.GOOS == "js" {
+		return watchSignals(stop, flush)
+	}
 	var mu sync.Mutex
 	var unwatchNow func()
 	done := false
