@@ -1001,15 +1001,7 @@ func floatCompare(op Op, a, b Value) bool {
 	} else if math.Float32frombits(a.n) < math.Float32frombits(b.n) {
 		c = -1
 	}
-	switch op {
-	case OpLt:
-		return c < 0
-	case OpLe:
-		return c <= 0
-	case OpGt:
-		return c > 0
-	}
-	return c >= 0
+	return cmpHolds(op, c)
 }
 
 // word is an instruction as the loop reads it: one 64-bit load, the
