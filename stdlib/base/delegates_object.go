@@ -26,9 +26,7 @@ var instanceSpecs = []runtime.Spec{
 }
 
 var generatorSpecs = []runtime.Spec{
-	{Name: "getstatus", Params: "g", Fn: func(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
-		return runtime.Str(a[0].Generator().State.String()), nil
-	}},
+	{Name: "getstatus", Params: "g", Fn: generatorGetStatus},
 	{Name: "weakref", Params: "_", Fn: objWeakRef},
 	{Name: "tostring", Params: ".", Fn: objToString},
 }
@@ -122,4 +120,8 @@ func instanceRawSet(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 func instanceRawIn(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 	_, ok := a[0].Instance().Get(a[1])
 	return runtime.Bool(ok), nil
+}
+
+func generatorGetStatus(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
+	return runtime.Str(a[0].Generator().State.String()), nil
 }

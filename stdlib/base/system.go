@@ -42,25 +42,33 @@ type systemClockKey struct{}
 func clockOf(vm *runtime.VM) *systemClock { return vm.Local(systemClockKey{}).(*systemClock) }
 
 var systemSpecs = []runtime.Spec{
-	{Name: "time", Params: "_", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		return runtime.Int(int32(clockOf(vm).c.Now().Unix())), nil
-	}},
-	{Name: "clock", Params: "*", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		s := clockOf(vm)
-		return runtime.Float(float32(s.c.Now().Sub(s.start).Seconds())), nil
-	}},
-	{Name: "date", Params: ".*nn", Fn: func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		return sysDate(clockOf(vm).c, args), nil
-	}},
+	{Name: "time", Params: "_", Fn: sysTime},
+	{Name: "clock", Params: "*", Fn: sysClock},
+	{Name: "date", Params: ".*nn", Fn: sysDate},
+}
+
+// time(): the VM clock's Unix time in seconds.
+func sysTime(vm *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(int32(clockOf(vm).c.Now().Unix())), nil
+}
+
+// clock(): seconds since the VM's system library was opened.
+func sysClock(vm *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
+	s := clockOf(vm)
+	return runtime.Float(float32(s.c.Now().Sub(s.start).Seconds())), nil
+}
+
+func sysDate(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return dateOf(clockOf(vm).c, args), nil
 }
 
 var systemNatives runtime.SharedNatives
 
-// sysDate is date([t[, 'l'|'u']]). The imp has no time zone, so local
+// dateOf is date([t[, 'l'|'u']]). The imp has no time zone, so local
 // time and UTC are the same; any format code is accepted, as in the
 // reference (anything but 'u' means local). usec is the microsecond part of
 // the current time, 0 for an explicit t.
-func sysDate(c Clock, args []runtime.Value) runtime.Value {
+func dateOf(c Clock, args []runtime.Value) runtime.Value {
 	var t time.Time
 	if len(args) > 1 {
 		sec, _ := args[1].ToInt()

@@ -313,15 +313,21 @@ func (m *Module) linkChanged(up bool) {
 }
 
 var interfaceSpecs = []runtime.Spec{
-	{Name: "getstate", Params: "_", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		return runtime.Int(o.f.state), nil
-	})},
-	{Name: "getiptable", Params: "_", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, _ []runtime.Value) (runtime.Value, error) {
-		return o.f.ipTable(), nil
-	})},
-	{Name: "openudp", Params: ".*c|oi|o", Fn: ifaceMethod(func(o *ifaceObj, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		return o.f.openUDP(args)
-	})},
+	{Name: "getstate", Params: "_", Fn: ifaceMethod((*ifaceObj).getState)},
+	{Name: "getiptable", Params: "_", Fn: ifaceMethod((*ifaceObj).getIPTable)},
+	{Name: "openudp", Params: ".*c|oi|o", Fn: ifaceMethod((*ifaceObj).openUDP)},
+}
+
+func (o *ifaceObj) getState(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return runtime.Int(o.f.state), nil
+}
+
+func (o *ifaceObj) getIPTable(*runtime.VM, []runtime.Value) (runtime.Value, error) {
+	return o.f.ipTable(), nil
+}
+
+func (o *ifaceObj) openUDP(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return o.f.openUDP(args)
 }
 
 // ifaceMethod binds an interface method body: this must be an interface
