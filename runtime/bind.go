@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 )
 
@@ -162,7 +161,8 @@ func parseParams(name, params string) (nparams int, typemask string) {
 
 // isTypeChar reports whether c names a type (or any type) in a type mask.
 func isTypeChar(c byte) bool {
-	return strings.IndexByte("nstaucbgyxrvoif.", c) >= 0
+	_, ok := maskLetters[c]
+	return ok
 }
 
 // Members makes a member table (a delegate, or the members of a namespace
