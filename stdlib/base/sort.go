@@ -9,20 +9,51 @@ import "github.com/impvm/impvm/runtime"
 // the children of node r are 2r and 2r+1, which makes node 0 its own first
 // child and gives it a single real child, node 1.
 
-// heapSort sorts n elements addressed by index. cmp(i, j) orders element i
-// against element j (negative, zero, positive); swap exchanges them.
-func heapSort(n int, cmp func(i, j int) (int, error), swap func(i, j int)) error {
+// sorter is one array.sort: the array, its length when the sort began
+// (a comparator or _cmp that resizes it stops the sort with an error), and
+// the order. plain: the order is <=>'s, so two integers, floats or strings
+// are compared here without the VM.
+type sorter struct {
+	arr   *runtime.Array
+	n     int
+	cmp   valueCompare
+	plain bool
+}
+
+// compare orders element i against element j (negative, zero, positive).
+func (s *sorter) compare(i, j int) (int, error) {
+	a, b := s.arr.Elems[i], s.arr.Elems[j]
+	if s.plain {
+		if r, ok := runtime.ComparePlain(a, b); ok {
+			return r, nil
+		}
+	}
+	r, err := s.cmp(a, b)
+	if err == nil && len(s.arr.Elems) != s.n {
+		err = runtime.NewError("array resized during sort operation")
+	}
+	return r, err
+}
+
+func (s *sorter) swap(i, j int) {
+	e := s.arr.Elems
+	e[i], e[j] = e[j], e[i]
+}
+
+// heapSort sorts the array's elements.
+func (s *sorter) heapSort() error {
+	n := s.n
 	if n < 2 {
 		return nil
 	}
 	for i := n / 2; i >= 0; i-- {
-		if err := siftDown(i, n-1, cmp, swap); err != nil {
+		if err := s.siftDown(i, n-1); err != nil {
 			return err
 		}
 	}
 	for i := n - 1; i >= 1; i-- {
-		swap(0, i)
-		if err := siftDown(0, i-1, cmp, swap); err != nil {
+		s.swap(0, i)
+		if err := s.siftDown(0, i-1); err != nil {
 			return err
 		}
 	}
@@ -30,13 +61,13 @@ func heapSort(n int, cmp func(i, j int) (int, error), swap func(i, j int)) error
 }
 
 // siftDown moves element root down the heap ending at bottom.
-func siftDown(root, bottom int, cmp func(i, j int) (int, error), swap func(i, j int)) error {
+func (s *sorter) siftDown(root, bottom int) error {
 	for root*2 <= bottom {
-		child, err := largerChild(root, bottom, cmp)
+		child, err := s.largerChild(root, bottom)
 		if err != nil {
 			return err
 		}
-		r, err := cmp(root, child)
+		r, err := s.compare(root, child)
 		if err != nil {
 			return err
 		}
@@ -46,7 +77,7 @@ func siftDown(root, bottom int, cmp func(i, j int) (int, error), swap func(i, j 
 		if root == child {
 			return runtime.NewError("inconsistent compare function")
 		}
-		swap(root, child)
+		s.swap(root, child)
 		root = child
 	}
 	return nil
@@ -54,12 +85,12 @@ func siftDown(root, bottom int, cmp func(i, j int) (int, error), swap func(i, j 
 
 // largerChild picks between the children 2*root and 2*root+1 (when the
 // latter is inside the heap): the first one only if it compares greater.
-func largerChild(root, bottom int, cmp func(i, j int) (int, error)) (int, error) {
+func (s *sorter) largerChild(root, bottom int) (int, error) {
 	c := root * 2
 	if c == bottom {
 		return c, nil
 	}
-	r, err := cmp(c, c+1)
+	r, err := s.compare(c, c+1)
 	if err != nil {
 		return 0, err
 	}
@@ -78,21 +109,11 @@ type valueCompare func(a, b runtime.Value) (int, error)
 // Returns null (3.0.4).
 func arraySort(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	arr := args[0].Array()
-	n := len(arr.Elems)
-	cmp := valueCompare(vm.Compare)
+	s := &sorter{arr: arr, n: len(arr.Elems), cmp: vm.Compare, plain: true}
 	if len(args) == 2 {
-		cmp = comparatorCall(vm, args[1])
+		s.cmp, s.plain = comparatorCall(vm, args[1]), false
 	}
-	err := heapSort(n, func(i, j int) (int, error) {
-		r, err := cmp(arr.Elems[i], arr.Elems[j])
-		if err == nil && len(arr.Elems) != n {
-			err = runtime.NewError("array resized during sort operation")
-		}
-		return r, err
-	}, func(i, j int) {
-		arr.Elems[i], arr.Elems[j] = arr.Elems[j], arr.Elems[i]
-	})
-	return runtime.Null, err
+	return runtime.Null, s.heapSort()
 }
 
 // comparatorCall wraps a script comparator: its result must be a number

@@ -10,17 +10,29 @@ import (
 	"github.com/impvm/impvm/runtime"
 )
 
+// intSorter is a sorter of integers with the order cmp.
+func intSorter(vals []int, cmp valueCompare) *sorter {
+	elems := make([]runtime.Value, len(vals))
+	for i, v := range vals {
+		elems[i] = runtime.Int(int32(v))
+	}
+	return &sorter{arr: runtime.NewArrayOf(elems), n: len(elems), cmp: cmp}
+}
+
 // sortTrace runs heapSort over vals with an integer order and returns the
 // sorted values and the compared pairs (as values, "a:b").
 func sortTrace(vals []int) ([]int, string) {
-	v := slices.Clone(vals)
 	var pairs []string
-	err := heapSort(len(v), func(i, j int) (int, error) {
-		pairs = append(pairs, fmt.Sprintf("%d:%d", v[i], v[j]))
-		return v[i] - v[j], nil
-	}, func(i, j int) { v[i], v[j] = v[j], v[i] })
-	if err != nil {
+	s := intSorter(vals, func(a, b runtime.Value) (int, error) {
+		pairs = append(pairs, fmt.Sprintf("%d:%d", a.Int(), b.Int()))
+		return int(a.Int() - b.Int()), nil
+	})
+	if err := s.heapSort(); err != nil {
 		panic(err)
+	}
+	v := make([]int, len(vals))
+	for i, e := range s.arr.Elems {
+		v[i] = int(e.Int())
 	}
 	return v, strings.Join(pairs, " ")
 }
@@ -79,26 +91,32 @@ func TestHeapSortSortsRandomInput(t *testing.T) {
 
 func TestHeapSortStopsAtFirstError(t *testing.T) {
 	calls := 0
-	err := heapSort(5, func(i, j int) (int, error) {
+	in := []int{5, 4, 3, 2, 1}
+	s := intSorter(in, func(a, b runtime.Value) (int, error) {
 		calls++
 		return 0, runtime.NewError("boom")
-	}, func(i, j int) { t.Fatal("swapped after an error") })
-	wantErr(t, err, "boom")
+	})
+	wantErr(t, s.heapSort(), "boom")
 	if calls != 1 {
 		t.Fatalf("%d compares after the error", calls)
+	}
+	for i, e := range s.arr.Elems {
+		if int(e.Int()) != in[i] {
+			t.Fatalf("swapped after the error: %v", s.arr.Elems)
+		}
 	}
 }
 
 // A comparator saying an element is smaller than itself would make node 0
 // swap with itself.
 func TestHeapSortInconsistentCompare(t *testing.T) {
-	err := heapSort(2, func(i, j int) (int, error) {
-		if i == j {
+	s := intSorter([]int{1, 2}, func(a, b runtime.Value) (int, error) {
+		if a == b {
 			return -1, nil
 		}
 		return 1, nil
-	}, func(i, j int) {})
-	wantErr(t, err, "inconsistent compare function")
+	})
+	wantErr(t, s.heapSort(), "inconsistent compare function")
 }
 
 // comparator returns a native comparator that records the pairs it sees
