@@ -248,7 +248,10 @@ func ComparePlain(a, b Value) (r int, ok bool) {
 	}
 	switch {
 	case a.typ == TString:
-		return strcmp(a.Str(), b.Str()), true
+		if x, y := a.Str(), b.Str(); len(x) <= 16 || len(y) <= 16 {
+			return strcmp(x, y), true
+		}
+		return compareStrings(a.StringObj(), b.StringObj()), true
 	case a.typ == TInt && int32(a.n) < int32(b.n), a.typ == TFloat && a.Float() < b.Float():
 		return -1, true
 	}
@@ -276,7 +279,10 @@ func (vm *VM) compareSame(a, b Value) (int, error) {
 		}
 		return 1, nil
 	case TString:
-		return strcmp(a.Str(), b.Str()), nil
+		if x, y := a.Str(), b.Str(); len(x) <= 16 || len(y) <= 16 {
+			return strcmp(x, y), nil
+		}
+		return compareStrings(a.StringObj(), b.StringObj()), nil
 	case TTable, TInstance:
 		if mm, ok := vm.metamethod(a, MetaCmp); ok {
 			r, err := vm.Call(mm, a, b)
@@ -303,6 +309,17 @@ func threeWayFloat(x, y float32) int {
 		return 0
 	}
 	return 1
+}
+
+// compareStrings orders two strings as C's strcmp does. Short ones go to
+// strcmp, which mostly decides within their first bytes; two longer ones
+// known to hold no NUL (a string is scanned once, the first time a
+// comparison asks) compare as their bytes do, in one pass.
+func compareStrings(a, b *String) int {
+	if len(a.S) <= 16 || len(b.S) <= 16 || a.hasNUL() || b.hasNUL() {
+		return strcmp(a.S, b.S)
+	}
+	return strings.Compare(a.S, b.S)
 }
 
 // strcmp compares like C strcmp: bytes as unsigned, stopping at NUL.

@@ -87,7 +87,7 @@ func builderFor(a *String, n int) *strBuf {
 func (buf *strBuf) string(n int) Value {
 	buf.used = n
 	s := unsafe.String(&buf.b[0], n)
-	return Value{typ: TString, ptr: unsafe.Pointer(&bufString{String: String{S: s, onBuf: true}, buf: buf})}
+	return Value{typ: TString, ptr: unsafe.Pointer(&bufString{String: String{S: s, flags: strOnBuf}, buf: buf})}
 }
 
 // MaxConcatRun is the most + operations one CONCAT joins (the compiler

@@ -28,7 +28,7 @@ func TestStrcmpAsC(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := "\x00\x01a\x7f\x80\xff"
 	for range 20000 {
-		n := r.IntN(40)
+		n := r.IntN(48)
 		a := make([]byte, n)
 		for i := range a {
 			a[i] = alphabet[r.IntN(len(alphabet))]
@@ -47,8 +47,17 @@ func TestStrcmpAsC(t *testing.T) {
 		cases = append(cases, [2]string{string(a), string(b)})
 	}
 	for _, c := range cases {
-		if got, want := strcmp(c[0], c[1]), cStringCompare(c[0], c[1]); got != want {
+		want := cStringCompare(c[0], c[1])
+		if got := strcmp(c[0], c[1]); got != want {
 			t.Fatalf("strcmp(%q, %q) = %d, want %d", c[0], c[1], got, want)
+		}
+		// compareStrings, twice: the second time each string's NUL
+		// state is known.
+		x, y := NewString(c[0]), NewString(c[1])
+		for range 2 {
+			if got := compareStrings(x, y); got != want {
+				t.Fatalf("compareStrings(%q, %q) = %d, want %d", c[0], c[1], got, want)
+			}
 		}
 	}
 }

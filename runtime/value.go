@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"math"
+	"strings"
 	"sync/atomic"
 	"unsafe"
 )
@@ -174,7 +175,37 @@ func (v Value) Truthy() bool {
 type String struct {
 	S     string
 	hash  uint32 // HashString(S), or 0 while not computed yet
-	onBuf bool   // the String is a bufString's
+	flags uint32 // strOnBuf, and strNoNUL or strHasNUL once asked (atomic)
+}
+
+// String flags. strOnBuf is set when the String is made; the NUL state is
+// found the first time a comparison asks (hasNUL), atomically, as
+// constants are shared by VMs that may run at the same time.
+const (
+	strOnBuf  = 1 << iota // the String is a bufString's
+	strNoNUL              // S has no NUL byte
+	strHasNUL             // S has a NUL byte
+)
+
+// hasNUL reports whether s holds a NUL byte, which ends the string for
+// C's comparisons.
+func (s *String) hasNUL() bool {
+	f := atomic.LoadUint32(&s.flags)
+	if f&(strNoNUL|strHasNUL) == 0 {
+		f = s.scanNUL()
+	}
+	return f&strHasNUL != 0
+}
+
+// scanNUL is kept out of line so that hasNUL inlines.
+//
+//go:noinline
+func (s *String) scanNUL() uint32 {
+	bit := uint32(strNoNUL)
+	if strings.IndexByte(s.S, 0) >= 0 {
+		bit = strHasNUL
+	}
+	return atomic.OrUint32(&s.flags, bit) | bit
 }
 
 // bufString is a String on a growable buffer (appendString).
@@ -185,7 +216,7 @@ type bufString struct {
 
 // strBuf returns the buffer s is on, or nil.
 func (s *String) strBuf() *strBuf {
-	if !s.onBuf {
+	if atomic.LoadUint32(&s.flags)&strOnBuf == 0 {
 		return nil
 	}
 	return (*bufString)(unsafe.Pointer(s)).buf
