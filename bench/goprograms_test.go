@@ -3,8 +3,10 @@ package bench
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,6 +41,9 @@ var goPrograms = map[string]func() string{
 	"metamethods": goMetamethods,
 	"bits":        goBits,
 	"calls":       goCalls,
+	"tableops":    goTableOps,
+	"strsort":     goStrSort,
+	"typeof":      goTypeof,
 }
 
 func goFib(n int32) int32 {
@@ -945,4 +950,114 @@ func goCalls() string {
 		total &= 0xFFFFFF
 	}
 	return fmt.Sprintf("total %d\n", total)
+}
+
+func goTableOps() string {
+	t := map[string]int32{}
+	keys := make([]string, 200)
+	for i := range keys {
+		keys[i] = "k" + strconv.Itoa(i)
+	}
+	var hits int32
+	for r := int32(0); r < 3000; r++ {
+		for _, k := range keys {
+			t[k] = r
+		}
+		for i, k := range keys {
+			if _, ok := t[k]; ok {
+				hits++
+			}
+			if _, ok := t[k]; ok {
+				hits++
+			}
+			hits += t[k] & 1
+			t[k] = int32(i)
+			if i&1 == 1 {
+				delete(t, k)
+			}
+		}
+		hits += int32(len(t))
+	}
+	return fmt.Sprintf("%d\n", hits)
+}
+
+func goStrSort() string {
+	names := make([]string, 0, 2000)
+	seed := int32(12345)
+	for range 2000 {
+		seed = (seed*1103515245 + 12345) & 0x7fffffff
+		names = append(names, fmt.Sprintf("sensor-%d-%d", seed%997, seed&0xff))
+	}
+	type rec struct {
+		name string
+		v    int32
+	}
+	var n int32
+	for r := range 25 {
+		a := slices.Clone(names)
+		sort.Strings(a)
+		n += int32(len(a[0]) + len(a[len(a)-1]))
+		recs := make([]*rec, len(names))
+		for i, s := range names {
+			recs[i] = &rec{s, int32(len(s))}
+		}
+		sort.Slice(recs, func(i, j int) bool { return recs[i].name < recs[j].name })
+		n += recs[r].v
+	}
+	var hb strings.Builder
+	for i := range 200 {
+		hb.WriteByte("abcdefghij"[i%10])
+	}
+	head := hb.String()
+	a, b, c := head+"x", head+"x", head+"y"
+	var eq, lt int32
+	for range 300000 {
+		if a == b {
+			eq++
+		}
+		if a == c {
+			eq += 10
+		}
+		if a < c {
+			lt++
+		}
+		if c > b {
+			lt++
+		}
+	}
+	return fmt.Sprintf("%d %d %d\n", n, eq, lt)
+}
+
+// typeofA and typeofB are typeof.nut's classes A and B extends A.
+type typeofA struct{ x int32 }
+type typeofB struct {
+	typeofA
+	y int32
+}
+
+func goTypeof() string {
+	vals := []any{int32(1), float32(2.0), "s", []int32{1, 2}, map[string]int32{"a": 1, "b": 2}, nil, true,
+		&typeofA{1}, &typeofB{typeofA{1}, 2}, func() int32 { return 1 }}
+	var n, cl int32
+	for range 100000 {
+		for _, v := range vals {
+			switch x := v.(type) {
+			case int32:
+				n++
+			case string:
+				n += 2
+			case *typeofB:
+				n += 3
+			case *typeofA:
+				n += 4
+			case map[string]int32:
+				cl += int32(len(maps.Clone(x)))
+			case []int32:
+				cl += int32(len(slices.Clone(x)))
+			case float32:
+				n += 5
+			}
+		}
+	}
+	return fmt.Sprintf("%d %d\n", n, cl)
 }
