@@ -625,6 +625,11 @@ reload:
 					c := &vm.frames[fi-1]
 					vm.stack[c.base+int(instrAt(c.cl.Proto.Code, c.pc-1).A())] = v
 					goto reload
+				case metaSet, metaDiscard:
+					vm.nested--
+					fr.cl = nil
+					vm.frames = vm.frames[:fi]
+					goto reload
 				}
 			}
 			fr.pc = pc

@@ -65,17 +65,35 @@ func (vm *VM) pushMeta(mm Value, kind uint8, this Value, args ...Value) (bool, e
 // pushMetaN is pushMeta for this and up to two arguments (n values in
 // all), which are stashed too.
 func (vm *VM) pushMetaN(mm Value, kind uint8, n int, this, a, b Value) (bool, error) {
-	if mm.typ != TClosure || mm.Closure().Proto.IsGenerator {
+	if mm.typ != TClosure {
 		return false, nil
 	}
-	base, err := vm.metaBase(mm.Closure().Proto, metaStash)
-	if err != nil {
+	cl := mm.Closure()
+	p := cl.Proto
+	if p.IsGenerator {
+		return false, nil
+	}
+	// metaBase and pushMetaFrame, written out: every metamethod call
+	// comes here.
+	if vm.nested >= maxNestedRuns {
+		return true, NewError("Native stack overflow")
+	}
+	if err := vm.countStep(); err != nil {
 		return true, err
 	}
+	base := vm.freeBase() + metaStash
+	vm.ensureStack(base + max(metaStash, p.MaxStack) + 1)
 	s := vm.stack[base-1-metaStash : base+metaStash]
 	s[0], s[1], s[2] = this, a, b // the stash
 	s[3], s[4], s[5], s[6] = mm, this, a, b
-	return true, vm.pushMetaFrame(mm.Closure(), kind, base, n)
+	if n == p.NumParams && !p.Varargs && !cl.HasEnv && len(vm.frames) < vm.maxDepth {
+		vm.pushFrame(cl, base)
+	} else if err := vm.pushClosure(cl, base, n); err != nil {
+		return true, err
+	}
+	vm.frames[len(vm.frames)-1].meta = kind
+	vm.nested += metaRuns(kind)
+	return true, nil
 }
 
 // metaBase checks the native-call depth, counts the step and finds the
