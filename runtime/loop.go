@@ -617,9 +617,13 @@ reload:
 					fr.cl = nil
 					vm.frames = vm.frames[:fi]
 					goto reload
-				case metaValue, metaGet:
-					// A metamethod's result, to its instruction's A.
-					vm.nested--
+				case metaValue, metaGet, metaNative:
+					// A metamethod's result, to its instruction's A (a
+					// string a native returns is charged: metaReturn).
+					if fr.meta == metaNative && v.typ == TString {
+						break
+					}
+					vm.nested -= metaRuns(fr.meta)
 					fr.cl = nil
 					vm.frames = vm.frames[:fi]
 					c := &vm.frames[fi-1]
