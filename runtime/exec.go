@@ -193,7 +193,11 @@ func (vm *VM) pushConstructor(c *Class, base, nargs int) (bool, error) {
 	v := InstanceValue(c.Instantiate())
 	vm.stack[base-1] = v
 	vm.stack[base] = v
-	if err := vm.pushClosure(ctor.Closure(), base, nargs); err != nil {
+	cl := ctor.Closure()
+	if p := cl.Proto; nargs == p.NumParams && !p.Varargs && !cl.HasEnv &&
+		len(vm.frames) < vm.maxDepth && base+p.MaxStack < len(vm.stack) {
+		vm.pushFrame(cl, base) // exact arity, as the loop's fast call
+	} else if err := vm.pushClosure(cl, base, nargs); err != nil {
 		return false, err
 	}
 	vm.frames[len(vm.frames)-1].ctor = true
