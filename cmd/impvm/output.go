@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"os"
+	gort "runtime"
 	"sync"
 	"time"
 
@@ -35,13 +36,26 @@ const flushAfter = 100 * time.Millisecond
 // scriptBufferSize is the print buffer's size.
 const scriptBufferSize = 32 << 10
 
-// newScriptOutput wraps a plain script's stdout and stderr.
+// newScriptOutput wraps a plain script's stdout and stderr, buffering
+// stdout when bufferStdout says so.
 func newScriptOutput(stdout, stderr io.Writer) *scriptOutput {
+	return newScriptOutputBuffered(stdout, stderr, bufferStdout(stdout))
+}
+
+func newScriptOutputBuffered(stdout, stderr io.Writer, buffered bool) *scriptOutput {
 	o := &scriptOutput{stdout: stdout, stderr: stderr}
-	if !isTerminal(stdout) {
+	if buffered {
 		o.out = bufio.NewWriterSize(stdout, scriptBufferSize)
 	}
 	return o
+}
+
+// bufferStdout reports whether a plain script's stdout is buffered: not
+// on a terminal, and not in the WebAssembly build (the playground), where
+// one thread runs everything and the flush timer would wait for the
+// script to end.
+func bufferStdout(stdout io.Writer) bool {
+	return gort.GOOS != "js" && !isTerminal(stdout)
 }
 
 // isTerminal reports whether w is a file open on a terminal.

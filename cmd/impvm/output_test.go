@@ -32,7 +32,7 @@ func (s *syncBuffer) String() string {
 // first writes it out, so one stream holding both keeps their order.
 func TestScriptOutputKeepsOrder(t *testing.T) {
 	var both syncBuffer
-	o := newScriptOutput(&both, &both)
+	o := newScriptOutputBuffered(&both, &both, true)
 	io.WriteString(o.Stdout(), "a\n")
 	if got := both.String(); got != "" {
 		t.Errorf("print wrote %q at once, want it buffered", got)
@@ -52,7 +52,7 @@ func TestScriptOutputKeepsOrder(t *testing.T) {
 // without a Flush: a pipe's reader sees a long run's output as it goes.
 func TestScriptOutputFlushesOnItsOwn(t *testing.T) {
 	var out syncBuffer
-	o := newScriptOutput(&out, io.Discard)
+	o := newScriptOutputBuffered(&out, io.Discard, true)
 	for i, line := range []string{"one\n", "two\n"} {
 		io.WriteString(o.Stdout(), line)
 		want := "one\n"
