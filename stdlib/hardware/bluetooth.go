@@ -39,13 +39,15 @@ var (
 )
 
 var bluetoothOpenSpecs = []runtime.Spec{
-	{Name: "open", Params: "_*", Fn: method(func(m *Module, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		if m.typ.Name == "imp004m" && (len(args) < 3 || args[1].Type() != runtime.TUserData) {
-			return runtime.Null, runtime.NewError("hardware.bluetooth.open: the imp004m needs the radio's UART and firmware: open(hardware.uartFGJH, firmware)")
-		}
-		m.radio.open = true
-		return m.btObject, nil
-	})},
+	{Name: "open", Params: "_*", Fn: method((*Module).bluetoothOpen)},
+}
+
+func (m *Module) bluetoothOpen(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	if m.typ.Name == "imp004m" && (len(args) < 3 || args[1].Type() != runtime.TUserData) {
+		return runtime.Null, runtime.NewError("hardware.bluetooth.open: the imp004m needs the radio's UART and firmware: open(hardware.uartFGJH, firmware)")
+	}
+	m.radio.open = true
+	return m.btObject, nil
 }
 
 // radioMethod adapts a method of the VM's radio.

@@ -42,10 +42,6 @@ func OpenAgentImp(vm *runtime.VM, dev event.Device) *AgentImp {
 	return a
 }
 
-func constString(s string) runtime.NativeFunc {
-	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Str(s), nil }
-}
-
 // Unhandled returns the imp.onunhandledexception handler (null if none).
 func (a *AgentImp) Unhandled() runtime.Value { return a.unhandled }
 

@@ -167,9 +167,9 @@ var impSpecs = []runtime.Spec{
 	{Name: "deepsleepuntil", Params: ".nn*nn", Fn: method((*Module).deepSleepUntil)},
 	{Name: "reset", Params: "_", Fn: method((*Module).reset)},
 	{Name: "onunhandledexception", Params: ".c|o", Fn: method((*Module).onUnhandled)},
-	{Name: "getmacaddress", Params: "_", Fn: str(func(m *Module) string { return m.opts.Identity.MAC })},
-	{Name: "getsoftwareversion", Params: "_", Fn: str(func(*Module) string { return SoftwareVersion })},
-	{Name: "getbootromversion", Params: "_", Fn: str(func(*Module) string { return BootromVersion })},
+	{Name: "getmacaddress", Params: "_", Fn: str((*Module).macAddress)},
+	{Name: "getsoftwareversion", Params: "_", Fn: constString(SoftwareVersion)},
+	{Name: "getbootromversion", Params: "_", Fn: constString(BootromVersion)},
 	{Name: "getmemoryfree", Params: "_", Fn: method((*Module).memoryFree)},
 	{Name: "info", Params: "_", Fn: method((*Module).info)},
 	{Name: "environment", Params: "_", Fn: method((*Module).environment)},
@@ -190,6 +190,15 @@ var legacySpecs = []runtime.Spec{{Name: "configure", Params: "*", Fn: legacyConf
 func method(f func(*Module, *runtime.VM, []runtime.Value) (runtime.Value, error)) runtime.NativeFunc {
 	return runtime.Method(moduleKey{}, f)
 }
+
+// constString is a function returning s (a version text the device and
+// agent imp objects both give).
+func constString(s string) runtime.NativeFunc {
+	return func(*runtime.VM, []runtime.Value) (runtime.Value, error) { return runtime.Str(s), nil }
+}
+
+// macAddress is imp.getmacaddress().
+func (m *Module) macAddress() string { return m.opts.Identity.MAC }
 
 // str is a method returning f's text.
 func str(f func(*Module) string) runtime.NativeFunc { return runtime.TextMethod(moduleKey{}, f) }
