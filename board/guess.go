@@ -21,9 +21,19 @@ var guessOrder = []string{"explorer"}
 // sends (its register address first; nil: unknown): where two parts
 // share an address it must be the kit's part's register (partFits).
 func GuessKit(impType, bus string, addr8 byte, sent []byte) (Kit, bool) {
+	addr8 &^= 1
+	return firstKit(impType, func(p Part) bool {
+		return p.Bus == bus && p.Address != 0 && (byte(p.Address) == addr8 || slices.Contains(otherAddresses(p), addr8)) &&
+			partFits(p.Model, addr8, sent)
+	})
+}
+
+// firstKit is the first built-in board for impType, in the order guesses
+// try them (kitNames), with a part that fits.
+func firstKit(impType string, fits func(Part) bool) (Kit, bool) {
 	for _, n := range kitNames() {
 		for _, k := range Kits()[n] {
-			if k.Imp == impType && k.hasI2CPart(bus, addr8&^1, sent) {
+			if k.Imp == impType && slices.ContainsFunc(k.Parts, fits) {
 				return k, true
 			}
 		}
@@ -66,19 +76,9 @@ func gyroRegister(first byte) bool {
 // configured as an output: code that selects a board's SPI chip on its
 // bus and drives its control pin was written for that board.
 func GuessKitSPI(impType, bus string, selected, output func(pin string) bool) (Kit, bool) {
-	for _, n := range kitNames() {
-		for _, k := range Kits()[n] {
-			if k.Imp != impType {
-				continue
-			}
-			for _, p := range k.Parts {
-				if p.Bus == bus && p.CS != "" && selected(p.CS) && (p.Reset == "" || output(p.Reset)) {
-					return k, true
-				}
-			}
-		}
-	}
-	return Kit{}, false
+	return firstKit(impType, func(p Part) bool {
+		return p.Bus == bus && p.CS != "" && selected(p.CS) && (p.Reset == "" || output(p.Reset))
+	})
 }
 
 // kitNames lists the built-in boards in the order guesses try them
@@ -95,18 +95,6 @@ var kitNames = sync.OnceValue(func() []string {
 	return append(slices.Clip(guessOrder), names...)
 })
 
-// hasI2CPart reports whether one of the kit's parts answers at addr8 on
-// bus, and a transaction sending sent there fits it.
-func (k Kit) hasI2CPart(bus string, addr8 byte, sent []byte) bool {
-	for _, p := range k.Parts {
-		if p.Bus == bus && p.Address != 0 && (byte(p.Address) == addr8 || slices.Contains(otherAddresses(p), addr8)) &&
-			partFits(p.Model, addr8, sent) {
-			return true
-		}
-	}
-	return false
-}
-
 // GuessKitUART returns the built-in board for impType with a part on
 // UART bus that the code identifies: an STM32's USART bootloader speaks
 // only 8 data bits with even parity (ST AN3155), so code configuring a
@@ -118,21 +106,11 @@ func (k Kit) hasI2CPart(bus string, addr8 byte, sent []byte) bool {
 // configure). Parts on common
 // framings without such a sign (a GPS at 9600 8N1) are not guessed.
 func GuessKitUART(impType, bus string, line Line, high func(pin string) bool, sent []byte) (Kit, bool) {
-	for _, n := range kitNames() {
-		for _, k := range Kits()[n] {
-			if k.Imp != impType {
-				continue
-			}
-			for _, p := range k.Parts {
-				if p.Bus == bus && (p.Model == "stm32" && line.DataBits == 8 && line.Parity == 'E' ||
-					p.Model == "modbus" && p.DE != "" && high(p.DE) ||
-					p.Model == "stn1110" && isELMCommand(sent)) {
-					return k, true
-				}
-			}
-		}
-	}
-	return Kit{}, false
+	return firstKit(impType, func(p Part) bool {
+		return p.Bus == bus && (p.Model == "stm32" && line.DataBits == 8 && line.Parity == 'E' ||
+			p.Model == "modbus" && p.DE != "" && high(p.DE) ||
+			p.Model == "stn1110" && isELMCommand(sent))
+	})
 }
 
 // isELMCommand reports whether p is one command (spaces ignored, either
