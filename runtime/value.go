@@ -372,7 +372,7 @@ func NewArray(n int) *Array {
 }
 
 // NewArrayCap makes an array of n nulls with room for c elements (c >= n).
-// Up to eight slots are allocated with the array itself, in one
+// Up to sixteen slots are allocated with the array itself, in one
 // allocation, as instances hold their fields; growing past them moves the
 // elements to a slice of their own.
 func NewArrayCap(n, c int) *Array {
@@ -386,6 +386,8 @@ func NewArrayCap(n, c int) *Array {
 		a = arrayWith[[4]Value](n, c)
 	case c <= 8:
 		a = arrayWith[[8]Value](n, c)
+	case c <= 16:
+		a = arrayWith[[16]Value](n, c)
 	default:
 		a = &Array{Elems: make([]Value, n, c)}
 	}
@@ -396,7 +398,7 @@ func NewArrayCap(n, c int) *Array {
 // arrayWith allocates an array together with room for c <= len(E)
 // elements, n of them in use: Elems is b.e[:n:c] (unsafe.Slice because
 // an array of a type set cannot be sliced).
-func arrayWith[E [2]Value | [4]Value | [8]Value](n, c int) *Array {
+func arrayWith[E [2]Value | [4]Value | [8]Value | [16]Value](n, c int) *Array {
 	b := new(struct {
 		Array
 		e E

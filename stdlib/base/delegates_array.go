@@ -170,10 +170,10 @@ func arraySlice(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, err
 	}
 	out := runtime.NewArray(end - start)
-	for i := start; i < end; i++ {
-		if v, ok := getElem(a, i); ok {
-			out.Elems[i-start] = v
-		}
+	// Slots before the first element (a start still negative) stay null.
+	lo := max(start, 0)
+	for i := lo; i < end; i++ {
+		out.Elems[i-start] = realValue(a.Elems[i])
 	}
 	return runtime.ArrayValue(out), nil
 }
