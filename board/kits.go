@@ -2,6 +2,8 @@ package board
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -279,11 +281,8 @@ var Kits = sync.OnceValue(func() map[string][]Kit {
 
 // KitNames lists the built-in board names for --board.
 func KitNames() []string {
-	names := []string{"none"}
-	for n := range Kits() {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := append(slices.Collect(maps.Keys(Kits())), "none")
+	slices.Sort(names)
 	return names
 }
 

@@ -2,8 +2,9 @@ package board
 
 import (
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -54,19 +55,10 @@ func (s *Scenario) Apply(env *Env, device string) {
 		env.Seed = *s.Seed
 	}
 	for _, m := range []map[string]Spec{s.All, s.Devices[device]} {
-		for _, q := range sortedKeys(m) {
+		for _, q := range slices.Sorted(maps.Keys(m)) {
 			m[q].apply(env, q)
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // LoadScenario reads a scenario file.
@@ -112,7 +104,7 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 func (w walker) quantities(n *node, field string, into map[string]Spec) error {
 	return w.fields(n, field, nil, func(q string, v *node, f string) error {
 		if !KnownQuantity(q) {
-			return w.errorf(v, f, "unknown quantity (known: %s, level:PIN)", strings.Join(sortedKeys(Defaults), ", "))
+			return w.errorf(v, f, "unknown quantity (known: %s, level:PIN)", strings.Join(slices.Sorted(maps.Keys(Defaults)), ", "))
 		}
 		spec, err := w.spec(v, f)
 		into[q] = spec
@@ -198,7 +190,7 @@ func ParseEnvSetting(s string) (device, quantity string, value float64, err erro
 		return "", "", 0, fmt.Errorf("--env %q: want [DEVICE@]QUANTITY=VALUE", s)
 	}
 	if !KnownQuantity(q) {
-		return "", "", 0, fmt.Errorf("--env %q: unknown quantity %q (known: %s, level:PIN)", s, q, strings.Join(sortedKeys(Defaults), ", "))
+		return "", "", 0, fmt.Errorf("--env %q: unknown quantity %q (known: %s, level:PIN)", s, q, strings.Join(slices.Sorted(maps.Keys(Defaults)), ", "))
 	}
 	value, perr := strconv.ParseFloat(v, 64)
 	if perr != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,14 +23,7 @@ var simSetters = map[string]func(c *host.Config, v string) error{
 	"lightlevel": func(c *host.Config, v string) error { return setInt(&c.Physical.LightLevel, v, 1, 65535) },
 }
 
-func simKeys() []string {
-	keys := make([]string, 0, len(simSetters))
-	for k := range simSetters {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
+func simKeys() []string { return slices.Sorted(maps.Keys(simSetters)) }
 
 // applySim applies one --sim KEY=VALUE.
 func applySim(c *host.Config, kv string) error {
