@@ -334,6 +334,12 @@ func TestLSM9DS0Datasheet(t *testing.T) {
 	if st := get(at, 0xD4, 0x27, 1)[0]; st&0x08 != 0 {
 		t.Errorf("STATUS_REG_G 0x%02X: data ready after the outputs were read", st)
 	}
+	if st := get(at, 0x3C, 0x27, 1)[0]; st&0x08 != 0 {
+		t.Errorf("STATUS_REG_A 0x%02X: data ready after the outputs were read", st)
+	}
+	if st := get(at, 0x3C, 0x07, 1)[0]; st&0x08 != 0 {
+		t.Errorf("STATUS_REG_M 0x%02X: data ready after the outputs were read", st)
+	}
 }
 
 // The general call (address 0) with 06h resets a TMP102 (SBOS397: it

@@ -169,13 +169,20 @@ func (d *LSM9DS0) readG(now time.Time, reg byte) byte {
 		return 0 // reserved
 	}
 	v := d.g.r[reg]
-	if reg >= 0x28 && reg <= 0x2D && reg&1 == 1 { // reading an axis' high byte clears its flags
-		d.g.r[0x27] &^= 0x11 << ((reg - 0x28) / 2)
-		if d.g.r[0x27]&0x07 == 0 {
-			d.g.r[0x27] &^= 0x88
+	d.g.readData(reg, 0x27, 0x28)
+	return v
+}
+
+// readData clears, when reg is the high byte of one of the three axis
+// outputs that start at data, that axis' new-data and overrun flags in
+// the status register (ZYXDA/ZYXOR too once no axis has new data).
+func (h *lsmHalf) readData(reg, status, data byte) {
+	if reg >= data && reg <= data+5 && reg&1 == 1 {
+		h.r[status] &^= 0x11 << ((reg - data) / 2)
+		if h.r[status]&0x07 == 0 {
+			h.r[status] &^= 0x88
 		}
 	}
-	return v
 }
 
 func (d *LSM9DS0) writeXM(now time.Time, reg, v byte) {
@@ -250,18 +257,8 @@ func (d *LSM9DS0) readXM(now time.Time, reg byte) byte {
 		return 0 // reserved
 	}
 	v := d.xm.r[reg]
-	switch {
-	case reg >= 0x28 && reg <= 0x2D && reg&1 == 1:
-		d.xm.r[0x27] &^= 0x11 << ((reg - 0x28) / 2)
-		if d.xm.r[0x27]&0x07 == 0 {
-			d.xm.r[0x27] &^= 0x88
-		}
-	case reg >= 0x08 && reg <= 0x0D && reg&1 == 1:
-		d.xm.r[0x07] &^= 0x11 << ((reg - 0x08) / 2)
-		if d.xm.r[0x07]&0x07 == 0 {
-			d.xm.r[0x07] &^= 0x88
-		}
-	}
+	d.xm.readData(reg, 0x27, 0x28) // accelerometer
+	d.xm.readData(reg, 0x07, 0x08) // magnetometer
 	return v
 }
 
