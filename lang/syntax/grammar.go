@@ -22,44 +22,17 @@ import (
 // statement(), since they are plain expressions.
 //
 // The most frequent forms, local, return, blocks, if, function, for,
-// foreach and while, are parsed by hand (stmt.go): they are sequences of
-// parts, and going through a participle production for local, return and
+// foreach, while, class, try, throw, yield, break, continue and the empty
+// statement, are parsed by hand (stmt.go): they are sequences of parts,
+// and going through a participle production for local, return and
 // blocks cost about 40% of the parse time (CPU per MB of a generated
 // script: 175 ms with them in participle, 100 ms without). Building a
 // form's participle parser also costs each process about 30 KB and 0.1 ms
-// the first time a program uses the form.
+// the first time a program uses the form (a one-line process's start-up
+// took ~18% longer with try, throw, yield, break, continue and ';'
+// built).
 
 func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: int32(p.Column)} }
-
-type yieldG struct {
-	X sameLineExprP `parser:"'yield' @@"`
-}
-
-func (g *yieldG) stmt(at Pos) Stmt { return &Yield{P: at, X: g.X.expr()} }
-
-type throwG struct {
-	X commaP `parser:"'throw' @@"`
-}
-
-func (g *throwG) stmt(at Pos) Stmt { return &Throw{P: at, X: g.X.expr()} }
-
-type breakG struct {
-	Kw bool `parser:"@'break'"`
-}
-
-func (g *breakG) stmt(at Pos) Stmt { return &Break{P: at} }
-
-type continueG struct {
-	Kw bool `parser:"@'continue'"`
-}
-
-func (g *continueG) stmt(at Pos) Stmt { return &Continue{P: at} }
-
-type emptyG struct {
-	Semi bool `parser:"@';'"`
-}
-
-func (g *emptyG) stmt(at Pos) Stmt { return &Empty{P: at} }
 
 type doG struct {
 	Body  stmtP  `parser:"'do' @@"`
@@ -105,30 +78,6 @@ func (g *switchG) stmt(at Pos) Stmt {
 		}
 	}
 	return s
-}
-
-// class a.b.Name [extends x] [</ attrs />] { members }
-type classDeclG struct {
-	Name classNameP `parser:"'class' @@"`
-	Def  classP     `parser:"@@"`
-}
-
-func (g *classDeclG) stmt(at Pos) Stmt {
-	def, name := g.Def.class(), g.Name.className()
-	def.P = at
-	return &ClassDecl{P: at, Path: name.path, Root: name.root, Class: def}
-}
-
-// try body catch (name) body: Var is "catch (name)".
-type tryG struct {
-	Body  stmtP     `parser:"'try' @@"`
-	Var   catchVarP `parser:"@@"`
-	Catch stmtP     `parser:"@@"`
-}
-
-func (g *tryG) stmt(at Pos) Stmt {
-	name, varAt := g.Var.ident()
-	return &Try{P: at, Body: g.Body.stmt(), Var: name, VarP: varAt, Catch: g.Catch.stmt()}
 }
 
 // const NAME = scalar

@@ -30,10 +30,13 @@ func TestGrammarBuildsOnlyFormsMet(t *testing.T) {
 		{`print("x\n");`, 0},
 		// hand-written forms
 		{"local a = 1; { a++; } return a;", 0},
-		{"if (x) y(); if (z) w(); else v(); while (0) ;", 1}, // the empty statement
-		{"function f() { for (local i = 0; i < 3; i++) if (i) break; else continue; }", 2},
-		{"class A { function f() { try { throw 1; } catch (e) { foreach (x in e) x; } } }", 3},
-		{"switch (x) { case 1: break; } do { x++; } while (x < 3); switch (y) {}", 3},
+		{"if (x) y(); if (z) w(); else v(); while (0) ;", 0},
+		{"function f() { for (local i = 0; i < 3; i++) if (i) break; else continue; }", 0},
+		{"class A { function f() { try { throw 1; } catch (e) { foreach (x in e) x; } } }", 0},
+		{"function g() { yield; yield 1; }", 0},
+		// participle forms
+		{"switch (x) { case 1: break; } do { x++; } while (x < 3); switch (y) {}", 2},
+		{"const A = 1; enum E { X } const B = 2;", 2},
 	} {
 		gr := &grammar{}
 		parseWithGrammar(t, gr, c.src)

@@ -161,23 +161,23 @@ func (g *grammar) newForm(t lexer.TokenType) func(*parser) Stmt {
 	case kwSwitch:
 		return form(g, (*switchG).stmt)
 	case kwClass:
-		return form(g, (*classDeclG).stmt)
+		return (*parser).classDecl
 	case kwTry:
-		return form(g, (*tryG).stmt)
+		return (*parser).tryStmt
 	case kwThrow:
-		return form(g, (*throwG).stmt)
+		return (*parser).throwStmt
 	case kwYield:
-		return form(g, (*yieldG).stmt)
+		return (*parser).yieldStmt
 	case kwBreak:
-		return form(g, (*breakG).stmt)
+		return (*parser).breakStmt
 	case kwContinue:
-		return form(g, (*continueG).stmt)
+		return (*parser).continueStmt
 	case kwConst:
 		return form(g, (*constG).stmt)
 	case kwEnum:
 		return form(g, (*enumG).stmt)
 	case tkSemi:
-		return form(g, (*emptyG).stmt)
+		return (*parser).emptyStmt
 	}
 	panic("syntax: no statement form begins with " + tokenText[t])
 }

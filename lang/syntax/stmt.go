@@ -150,6 +150,41 @@ func (p *parser) whileStmt() Stmt {
 	return s
 }
 
+// classDecl parses "class a.b.Name [extends x] [</ attrs />] { members }".
+func (p *parser) classDecl() Stmt {
+	at := p.expect(kwClass)
+	name := p.className()
+	def := p.classDef(p.pos())
+	def.P = at
+	return &ClassDecl{P: at, Path: name.path, Root: name.root, Class: def}
+}
+
+// tryStmt parses "try body catch (name) body".
+func (p *parser) tryStmt() Stmt {
+	s := &Try{P: p.expect(kwTry)}
+	s.Body = p.statement()
+	v := p.catchVar()
+	s.Var, s.VarP = v.name, v.at
+	s.Catch = p.statement()
+	return s
+}
+
+// throwStmt parses "throw x".
+func (p *parser) throwStmt() Stmt {
+	at := p.expect(kwThrow)
+	return &Throw{P: at, X: p.commaExpr()}
+}
+
+// yieldStmt parses "yield [x]" (an operand only on the same line).
+func (p *parser) yieldStmt() Stmt {
+	at := p.expect(kwYield)
+	return &Yield{P: at, X: p.sameLineExpr()}
+}
+
+func (p *parser) breakStmt() Stmt    { return &Break{P: p.expect(kwBreak)} }
+func (p *parser) continueStmt() Stmt { return &Continue{P: p.expect(kwContinue)} }
+func (p *parser) emptyStmt() Stmt    { return &Empty{P: p.expect(tkSemi)} }
+
 // statementList parses statements until '}', case or default (the body of
 // a block or case).
 func (p *parser) statementList() []Stmt {
