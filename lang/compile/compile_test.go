@@ -90,6 +90,8 @@ func TestCodeShapes(t *testing.T) {
 		{"const N = 3; local a = 1; local b = a * N;", []runtime.Op{runtime.OpMulK}},
 		{"enum E { A, B = 7 } local a = 1; local b = a + E.B;", []runtime.Op{runtime.OpAddK}},
 		{"function f(n) { return f(n - 1); }", nil},
+		{"local a = 1; a += 2; a -= 3; local t = {n = 1}; t.n += 4; t[\"n\"] -= 5;",
+			[]runtime.Op{runtime.OpAddI, runtime.OpAddI, runtime.OpGetK, runtime.OpAddI, runtime.OpSetK, runtime.OpGet, runtime.OpAddI, runtime.OpSet}},
 	}
 	for _, tc := range tests {
 		p, err := Source("t.nut", []byte(tc.src), nil)
@@ -107,6 +109,40 @@ func TestCodeShapes(t *testing.T) {
 	p, _ = Source("t.nut", []byte("function f(n) { try { return f(n - 1); } catch (e) {} }"), nil)
 	if containsInOrder(p.Protos[0].Code, []runtime.Op{runtime.OpTailCall}) {
 		t.Errorf("a tail call inside try would lose the trap: %v", ops(p.Protos[0].Code))
+	}
+}
+
+// x += k and x -= k with an integer literal k compile to ADDI, which
+// must do what ADD and SUB do for every operand (outputs from sq 3.2).
+func TestCompoundAddImmediate(t *testing.T) {
+	src := `class P { v = 0; constructor(x) { v = x; }
+  function _add(o) { print("add " + o + ";"); return P(v + o); }
+  function _sub(o) { print("sub " + o + ";"); return P(v - o); } }
+foreach (v in [5, 2.5, "s", P(1)]) {
+  local x = v; x += 3; local z = v; z += 0; local y = v;
+  if (typeof v != "string") y -= 4;
+  if (typeof v == "instance") { x = x.v; y = y.v; z = z.v; }
+  print(typeof v + " " + x + " " + y + " " + z + ";");
+}
+local o = 10; local f = function() { o += 7; o -= 2; return o; }; print(f() + ";");
+local t = {a = 1, b = "q"}; t.a += 5; t.b += 9; t["a"] -= 1; print(t.a + " " + t.b + ";");
+local w = 1; w -= 32767; w += 32767; w -= 32768; w += 40000; w -= 0; print(w + ";");
+try { local q = null; q -= 2; } catch (e) { print(e + ";"); }
+try { local q = {x = [1]}; q.x += 1; } catch (e) { print(e); }`
+	want := "integer 8 1 5;float 5.5 -1.5 2.5;string s3 s s0;add 3;add 0;sub 4;instance 4 -3 1;" +
+		"15;5 q9;7233;arith op - on between 'null' and 'integer';arith op + on between 'array' and 'integer'"
+	p, err := Source("t.nut", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	vm := runtime.NewVM(runtime.Options{Stdout: &out})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != want {
+		t.Errorf("printed %q\nwant    %q", out.String(), want)
 	}
 }
 

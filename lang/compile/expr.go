@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"math"
+
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
 )
@@ -429,6 +431,9 @@ func (fs *funcState) assignName(a *syntax.Assign, id *syntax.Ident, dst int) {
 		}
 		if chain, ok := a.Value.(*syntax.Binary); ok && a.Op == "+=" && chain.Op == "+" {
 			fs.appendChain(chain, r.index, a)
+		} else if d, ok := addImmediate(a); ok {
+			fs.setLine(a)
+			fs.op(runtime.OpAddI, r.index, r.index, d)
 		} else if op, ok := compoundOps[a.Op]; ok {
 			v := fs.exprAnyReg(a.Value)
 			fs.setLine(a)
@@ -446,9 +451,7 @@ func (fs *funcState) assignName(a *syntax.Assign, id *syntax.Ident, dst int) {
 		t := fs.allocReg()
 		if op, ok := compoundOps[a.Op]; ok {
 			fs.op(runtime.OpGetOuter, t, r.index, 0)
-			v := fs.exprAnyReg(a.Value)
-			fs.setLine(a)
-			fs.op(op, t, t, v)
+			fs.compoundOp(a, op, t)
 		} else {
 			fs.exprTo(a.Value, t)
 		}
@@ -461,6 +464,36 @@ func (fs *funcState) assignName(a *syntax.Assign, id *syntax.Ident, dst int) {
 	default:
 		fs.assignMember(a, 0, id.Name, dst)
 	}
+}
+
+// compoundOp applies a's op= (arithmetic op) to the value in register
+// val, in place.
+func (fs *funcState) compoundOp(a *syntax.Assign, op runtime.Op, val int) {
+	if d, ok := addImmediate(a); ok {
+		fs.setLine(a)
+		fs.op(runtime.OpAddI, val, val, d)
+		return
+	}
+	v := fs.exprAnyReg(a.Value)
+	fs.setLine(a)
+	fs.op(op, val, val, v)
+}
+
+// addImmediate is ADDI's operand for x += k or x -= k with k an integer
+// literal that fits: ADDI adds two integers in the loop and does for
+// anything else the + or - (metamethod, concatenation, error) the ADD or
+// SUB would, one instruction instead of two. k is not 0 for -= (ADDI's 0
+// is a +).
+func addImmediate(a *syntax.Assign) (int, bool) {
+	lit, ok := a.Value.(*syntax.IntLit)
+	switch {
+	case !ok:
+	case a.Op == "+=" && lit.Val >= 0 && lit.Val <= math.MaxInt16:
+		return int(uint16(int16(lit.Val))), true
+	case a.Op == "-=" && lit.Val > 0 && lit.Val <= math.MaxInt16:
+		return int(uint16(int16(-lit.Val))), true
+	}
+	return 0, false
 }
 
 // valueInto evaluates e into a local's register without exposing a
@@ -493,9 +526,7 @@ func (fs *funcState) assignMember(a *syntax.Assign, obj int, name string, dst in
 		val = fs.allocReg()
 		fs.setLine(a)
 		fs.op(runtime.OpGetK, val, obj, k)
-		v := fs.exprAnyReg(a.Value)
-		fs.setLine(a)
-		fs.op(op, val, val, v)
+		fs.compoundOp(a, op, val)
 	} else {
 		val = fs.exprAnyReg(a.Value)
 	}
@@ -512,9 +543,7 @@ func (fs *funcState) assignSlot(a *syntax.Assign, obj, key, dst int) {
 	if op, ok := compoundOps[a.Op]; ok {
 		fs.setLine(a)
 		fs.op(runtime.OpGet, val, obj, key)
-		v := fs.exprAnyReg(a.Value)
-		fs.setLine(a)
-		fs.op(op, val, val, v)
+		fs.compoundOp(a, op, val)
 	} else {
 		fs.exprTo(a.Value, val)
 	}
