@@ -20,16 +20,16 @@ const (
 	metaValue         // the result goes to the instruction's A register
 	metaNative        // a native's result (CallResult): to A, strings charged
 	metaDiscard       // the result is dropped (_newslot)
-	metaGet           // _get: the result goes to A; a thrown null is a miss
-	metaSet           // _set: the result is dropped; a thrown null is a miss
 	metaCmp           // _cmp: an integer the instruction compares or branches on
-	metaNexti         // _nexti: the foreach's next key, or null at its end
+	metaGet           // _get: the result goes to A; a thrown null is a miss (stashed operands)
+	metaSet           // _set: the result is dropped; a thrown null is a miss (stashed operands)
+	metaNexti         // _nexti: the foreach's next key, or null at its end (stashed operands)
 )
 
-// metaStash is how many stack slots below a metamethod frame's callee
-// slot keep the instruction's operands (this and up to two arguments) for
-// what follows its return or its miss: the metamethod may change its own
-// parameters.
+// metaStash is how many stack slots below the callee slot of a _get,
+// _set or _nexti frame keep the instruction's operands (this and up to
+// two arguments) for what follows its return or its miss: the
+// metamethod may change its own parameters. Other kinds stash nothing.
 const metaStash = 3
 
 // pushMeta pushes a frame running the metamethod mm with this and args
@@ -81,11 +81,17 @@ func (vm *VM) pushMetaN(mm Value, kind uint8, n int, this, a, b Value) (bool, er
 	if err := vm.countStep(); err != nil {
 		return true, err
 	}
-	base := vm.freeBase() + metaStash
-	vm.ensureStack(base + max(metaStash, p.MaxStack) + 1)
-	s := vm.stack[base-1-metaStash : base+metaStash]
-	s[0], s[1], s[2] = this, a, b // the stash
-	s[3], s[4], s[5], s[6] = mm, this, a, b
+	base := vm.freeBase()
+	if kind >= metaGet {
+		base += metaStash
+		vm.ensureStack(base + max(metaStash, p.MaxStack) + 1)
+		s := vm.stack[base-1-metaStash : base-1]
+		s[0], s[1], s[2] = this, a, b
+	} else {
+		vm.ensureStack(base + max(metaStash, p.MaxStack) + 1)
+	}
+	s := vm.stack[base-1 : base+metaStash]
+	s[0], s[1], s[2], s[3] = mm, this, a, b
 	if n == p.NumParams && !p.Varargs && !cl.HasEnv && len(vm.frames) < vm.maxDepth {
 		vm.pushFrame(cl, base)
 	} else if err := vm.pushClosure(cl, base, n); err != nil {
@@ -97,8 +103,8 @@ func (vm *VM) pushMetaN(mm Value, kind uint8, n int, this, a, b Value) (bool, er
 }
 
 // metaBase checks the native-call depth, counts the step and finds the
-// base of a metamethod's frame (above the stash), with room for n values
-// and p's registers.
+// base of a metamethod's frame that stashes nothing, with room for n
+// values and p's registers.
 func (vm *VM) metaBase(p *Proto, n int) (int, error) {
 	if vm.nested >= maxNestedRuns {
 		return 0, NewError("Native stack overflow")
@@ -106,7 +112,7 @@ func (vm *VM) metaBase(p *Proto, n int) (int, error) {
 	if err := vm.countStep(); err != nil {
 		return 0, err
 	}
-	base := vm.freeBase() + metaStash
+	base := vm.freeBase()
 	vm.ensureStack(base + max(n, p.MaxStack) + 1)
 	return base, nil
 }
@@ -168,7 +174,6 @@ func instrAt(code []Instr, i int) word {
 func (vm *VM) metaReturn(v Value) error {
 	f := &vm.frames[len(vm.frames)-1]
 	kind, stash := f.meta, f.base-1-metaStash
-	obj := vm.stack[stash]
 	vm.popFrame()
 	c := &vm.frames[len(vm.frames)-1]
 	in := instrAt(c.cl.Proto.Code, c.pc-1)
@@ -192,6 +197,7 @@ func (vm *VM) metaReturn(v Value) error {
 			c.pc += int(in.SBx()) // the end of the foreach
 			return nil
 		}
+		obj := vm.stack[stash] // popFrame leaves the stack as it is
 		val, err := vm.Get(obj, v)
 		if err != nil {
 			return NewError("_nexti returned an invalid idx")
