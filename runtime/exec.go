@@ -47,7 +47,7 @@ func (vm *VM) callAt(base, nargs int) (Value, error) {
 		if err := vm.pushClosure(fn.Closure(), base, nargs); err != nil {
 			return Null, err
 		}
-		vm.frames[len(vm.frames)-1].entry = true
+		vm.frames[len(vm.frames)-1].meta = metaEntry
 		return vm.execute()
 	case TClass:
 		return vm.construct(fn.Class(), base, nargs)
@@ -143,7 +143,7 @@ func (vm *VM) pushFrame(cl *Closure, base int) {
 	vm.frames = vm.frames[:n+1]
 	f := &vm.frames[n]
 	f.cl, f.pc, f.base = cl, 0, base
-	f.entry, f.ctor, f.meta, f.gen = false, false, metaNone, nil
+	f.ctor, f.meta, f.gen = false, metaNone, nil
 }
 
 // bindArgs adjusts the arguments at stack[base:] to the closure's
@@ -221,7 +221,7 @@ func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
 		if err := vm.pushClosure(ctor.Closure(), base, nargs); err != nil {
 			return Null, err
 		}
-		vm.frames[len(vm.frames)-1].entry = true
+		vm.frames[len(vm.frames)-1].meta = metaEntry
 		if _, err := vm.execute(); err != nil {
 			return Null, err
 		}
@@ -407,7 +407,7 @@ func (vm *VM) resume(g *Generator) (Value, error) {
 	vm.ensureStack(base + len(g.regs) + 1)
 	copy(vm.stack[base:], g.regs)
 	fi := len(vm.frames)
-	vm.frames = append(vm.frames, frame{cl: g.cl, base: base, pc: g.pc, entry: true, gen: g})
+	vm.frames = append(vm.frames, frame{cl: g.cl, base: base, pc: g.pc, meta: metaEntry, gen: g})
 	for _, t := range g.traps {
 		vm.traps = append(vm.traps, trap{frame: fi, pc: t.pc, reg: t.reg})
 	}

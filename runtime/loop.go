@@ -483,22 +483,11 @@ reload:
 			if fn.typ == TClosure && !fn.Closure().Proto.IsGenerator {
 				ncl := fn.Closure()
 				p := ncl.Proto
-				if !p.Varargs && !ncl.HasEnv && len(vm.frames) < vm.maxDepth && nb+p.MaxStack < len(vm.stack) {
-					// Fast path: no varargs, no bound env, exact arity
-					// or missing parameters that have defaults (as
-					// bindArgs fills them in).
-					if nargs == p.NumParams {
-						vm.pushFrame(ncl, nb)
-						goto reload
-					}
-					if missing := p.NumParams - nargs; missing > 0 && missing <= p.NumDefaults {
-						dst, src := vm.stack[nb+nargs:nb+p.NumParams], ncl.Defaults[p.NumDefaults-missing:]
-						for i := range dst {
-							dst[i] = src[i]
-						}
-						vm.pushFrame(ncl, nb)
-						goto reload
-					}
+				if nargs == p.NumParams && !p.Varargs && !ncl.HasEnv &&
+					len(vm.frames) < vm.maxDepth && nb+p.MaxStack < len(vm.stack) {
+					// Fast path: exact arity, no varargs, no bound env.
+					vm.pushFrame(ncl, nb)
+					goto reload
 				}
 				if e := vm.pushClosure(ncl, nb, nargs); e != nil {
 					err = e
@@ -584,19 +573,18 @@ reload:
 			vm.closeOuters(base)
 			n := int(in.B()) + 1
 			copy(vm.stack[base-1:base-1+n], vm.stack[base+int(in.A()):base+int(in.A())+n])
-			// The callee takes this frame's place: its entry flag and,
-			// in a metamethod, what its return does (the operands
+			// The callee takes this frame's place: its meta kind (an
+			// entry frame, a metamethod: what its return does; the operands
 			// stashed below base stay).
-			entryFlag, metaKind := f.entry, f.meta
+			metaKind := f.meta
 			vm.popFrame()
 			vm.nested += metaRuns(metaKind) // popFrame counted this frame out
 			if e := vm.pushClosure(fn.Closure(), base, int(in.B())); e != nil {
-				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, entry: entryFlag, meta: metaKind})
+				vm.frames = append(vm.frames, frame{cl: cl, base: base, pc: pc, meta: metaKind})
 				err = e
 				goto failed
 			}
-			nf := &vm.frames[len(vm.frames)-1]
-			nf.entry, nf.meta = entryFlag, metaKind
+			vm.frames[len(vm.frames)-1].meta = metaKind
 			goto reload
 		case OpReturn:
 			v := Null
@@ -604,37 +592,17 @@ reload:
 				v = regs[in.A()]
 			}
 			fr := &vm.frames[fi]
-			if !fr.entry && fr.gen == nil &&
+			if fr.meta == metaNone && fr.gen == nil &&
 				(vm.open == nil || vm.open.Index < base) &&
 				(len(vm.traps) == 0 || vm.traps[len(vm.traps)-1].frame < fi) {
 				// Fast path: nothing to close, no trap, result to the caller
 				// (a constructor's caller already holds the instance).
-				switch fr.meta {
-				case metaNone:
-					if !fr.ctor {
-						vm.stack[base-1] = v
-					}
-					fr.cl = nil
-					vm.frames = vm.frames[:fi]
-					goto reload
-				case metaValue, metaGet, metaNative:
-					// A metamethod's result, to its instruction's A (a
-					// string a native returns is charged: metaReturn).
-					if fr.meta == metaNative && v.typ == TString {
-						break
-					}
-					vm.nested -= metaRuns(fr.meta)
-					fr.cl = nil
-					vm.frames = vm.frames[:fi]
-					c := &vm.frames[fi-1]
-					vm.stack[c.base+int(instrAt(c.cl.Proto.Code, c.pc-1).A())] = v
-					goto reload
-				case metaSet, metaDiscard:
-					vm.nested--
-					fr.cl = nil
-					vm.frames = vm.frames[:fi]
-					goto reload
+				if !fr.ctor {
+					vm.stack[base-1] = v
 				}
+				fr.cl = nil
+				vm.frames = vm.frames[:fi]
+				goto reload
 			}
 			fr.pc = pc
 			done, r, e := vm.doReturn(v, entry)
@@ -718,9 +686,11 @@ reload:
 				err = e
 				goto failed
 			}
-			if pushed, e := vm.metaNexti(regs[in.A()], regs[in.A()+1]); pushed {
-				err = e
-				goto pushedFrame
+			if regs[in.A()].typ == TInstance {
+				if pushed, e := vm.metaNexti(regs[in.A()], regs[in.A()+1]); pushed {
+					err = e
+					goto pushedFrame
+				}
 			}
 			more, e := vm.forNext(base + int(in.A()))
 			if e != nil {
@@ -891,10 +861,10 @@ func (vm *VM) doReturn(v Value, entry int) (bool, Value, error) {
 		vm.popFrame()
 		return vm.doReturn(inst, entry)
 	}
-	if f.meta != metaNone {
+	if f.meta > metaTail {
 		return false, Null, vm.metaReturn(v)
 	}
-	gen, isEntry, ctor, base := f.gen, f.entry, f.ctor, f.base
+	gen, isEntry, ctor, base := f.gen, f.meta == metaEntry, f.ctor, f.base
 	if gen != nil {
 		gen.State = GenDead
 	}

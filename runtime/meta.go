@@ -11,11 +11,12 @@ import "unsafe"
 //
 // A constructor a tail call runs (return Class(...)) is a frame of the
 // loop too, as an ordinary call's is: metaTail says its caller then
-// returns the instance. It is the one kind that does not count as a
-// nested run. A Squirrel function a native called by the loop returns
+// returns the instance. It and metaEntry (the frame a run starts with,
+// whose return ends the run) do not count as nested runs. A Squirrel function a native called by the loop returns
 // the result of (CallResult: call, acall) is one too (metaNative).
 const (
 	metaNone    uint8 = iota
+	metaEntry         // a run's first frame: the run returns when it does
 	metaTail          // a tail call's constructor: its caller returns the instance
 	metaValue         // the result goes to the instruction's A register
 	metaNative        // a native's result (CallResult): to A, strings charged
@@ -136,7 +137,7 @@ func (vm *VM) pushMetaFrame(cl *Closure, kind uint8, base, n int) error {
 // callback's), a tail call's constructor none.
 func metaRuns(kind uint8) int {
 	switch kind {
-	case metaNone, metaTail:
+	case metaNone, metaEntry, metaTail:
 		return 0
 	case metaNative:
 		return 2

@@ -50,13 +50,12 @@ type VM struct {
 const maxNestedRuns = 100
 
 type frame struct {
-	cl    *Closure
-	pc    int
-	base  int   // stack index of register 0 (this); the callee sits at base-1
-	entry bool  // a run returns when this frame returns
-	ctor  bool  // a constructor called by the loop: its caller gets the instance, not the result
-	meta  uint8 // a metamethod called by the loop: what its return does (meta.go)
-	gen   *Generator
+	cl   *Closure
+	pc   int
+	base int   // stack index of register 0 (this); the callee sits at base-1
+	ctor bool  // a constructor called by the loop: its caller gets the instance, not the result
+	meta uint8 // what its return does besides the plain one (meta.go): metaEntry ends a run
+	gen  *Generator
 }
 
 type trap struct {
