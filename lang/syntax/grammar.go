@@ -22,8 +22,8 @@ import (
 // statement(), since they are plain expressions.
 //
 // The most frequent forms, local, return, blocks, if, function, for,
-// foreach, while, class, try, throw, yield, break, continue and the empty
-// statement, are parsed by hand (stmt.go): they are sequences of parts,
+// foreach, while, do, switch, class, try, throw, yield, break, continue
+// and the empty statement, are parsed by hand (stmt.go): they are sequences of parts,
 // and going through a participle production for local, return and
 // blocks cost about 40% of the parse time (CPU per MB of a generated
 // script: 175 ms with them in participle, 100 ms without). Building a
@@ -33,52 +33,6 @@ import (
 // built).
 
 func posOfPosition(p lexer.Position) Pos { return Pos{Line: int32(p.Line), Col: int32(p.Column)} }
-
-type doG struct {
-	Body  stmtP  `parser:"'do' @@"`
-	While whileT `parser:"@@"`
-	Cond  condP  `parser:"@@"`
-}
-
-func (g *doG) stmt(at Pos) Stmt {
-	return &DoWhile{P: at, Body: g.Body.stmt(), Cond: g.Cond.expr()}
-}
-
-// switch (x) { case v: stmts ... [default: stmts] }
-type switchG struct {
-	X       condP     `parser:"'switch' @@"`
-	Begin   lbraceT   `parser:"@@"`
-	Cases   []caseG   `parser:"@@*"`
-	Default *defaultG `parser:"@@?"`
-	End     rbraceT   `parser:"@@"`
-}
-
-type caseG struct {
-	Pos   lexer.Position
-	Value exprP     `parser:"'case' @@"`
-	Colon colonT    `parser:"@@"`
-	Body  stmtListP `parser:"@@"`
-}
-
-type defaultG struct {
-	Colon colonT    `parser:"'default' @@"`
-	Body  stmtListP `parser:"@@"`
-}
-
-func (g *switchG) stmt(at Pos) Stmt {
-	s := &Switch{P: at, X: g.X.expr()}
-	for _, c := range g.Cases {
-		s.Cases = append(s.Cases, Case{P: posOfPosition(c.Pos), Value: c.Value.expr(), Body: c.Body.stmts()})
-	}
-	if g.Default != nil {
-		s.HasDef = true
-		s.Default = g.Default.Body.stmts()
-		if s.Default == nil {
-			s.Default = []Stmt{}
-		}
-	}
-	return s
-}
 
 // const NAME = scalar
 type constG struct {

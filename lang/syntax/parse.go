@@ -157,9 +157,9 @@ func (g *grammar) newForm(t lexer.TokenType) func(*parser) Stmt {
 	case kwIf:
 		return (*parser).ifStmt
 	case kwDo:
-		return form(g, (*doG).stmt)
+		return (*parser).doStmt
 	case kwSwitch:
-		return form(g, (*switchG).stmt)
+		return (*parser).switchStmt
 	case kwClass:
 		return (*parser).classDecl
 	case kwTry:

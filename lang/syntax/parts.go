@@ -6,38 +6,26 @@ import (
 )
 
 // Parts are the fields of the grammar structs (grammar.go) that the
-// hand-written parser fills in: expressions, sub-statements, statement
-// lists and Squirrel's statement-termination rules. Each part is an
+// hand-written parser fills in: a scalar, an enum member and Squirrel's
+// statement-termination rules. Each part is an
 // interface type for which every grammar registers a parse function with
 // participle.ParseTypeWith (grammar.parts). Participle calls it with its
 // PeekingLexer; the function, a closure over the grammar, runs the
 // hand-written parser there with the state of the parse the grammar serves.
 // A part never declines once it is reached, except enumMemberP before '}'.
 type (
-	commaP        interface{ expr() Expr }            // a comma expression
-	condP         interface{ expr() Expr }            // a comma expression in parentheses: (x)
-	catchVarP     interface{ ident() (string, Pos) }  // try's "catch (name)"
-	exprP         interface{ expr() Expr }            // an expression (no comma operator)
-	sameLineExprP interface{ expr() Expr }            // the optional operand of yield: same line, not ';' or '}'
-	scalarP       interface{ expr() Expr }            // the value of a const or enum member
-	classNameP    interface{ className() classNameV } // a class declaration's name: a.b.C or ::C
-	classP        interface{ class() *ClassDef }      // what follows a class declaration's name
-	stmtP         interface{ stmt() Stmt }            // a nested statement (loop body, try/catch body, ...)
-	stmtListP     interface{ stmts() []Stmt }         // the statements of a case, up to '}', case or default
-	endP          interface{ end() }                  // the end of a statement: ';' or what may follow it
-	enumMemberP   interface{ member() EnumMember }    // NAME [= scalar] [,]
+	scalarP     interface{ expr() Expr }         // the value of a const or enum member
+	endP        interface{ end() }               // the end of a statement: ';' or what may follow it
+	enumMemberP interface{ member() EnumMember } // NAME [= scalar] [,]
 )
 
-// The values the parts produce.
+// The values the parts produce, and the hand-written parser's names.
 type (
 	exprV  struct{ x Expr }
-	stmtV  struct{ s Stmt }
-	stmtsV []Stmt
 	identV struct {
 		name string
 		at   Pos
 	}
-	classV     struct{ def *ClassDef }
 	classNameV struct {
 		path []string
 		root bool
@@ -46,28 +34,14 @@ type (
 	memberV EnumMember
 )
 
-func (v exprV) expr() Expr                 { return v.x }
-func (v stmtV) stmt() Stmt                 { return v.s }
-func (v stmtsV) stmts() []Stmt             { return v }
-func (v identV) ident() (string, Pos)      { return v.name, v.at }
-func (v classV) class() *ClassDef          { return v.def }
-func (v classNameV) className() classNameV { return v }
-func (endV) end()                          {}
-func (v memberV) member() EnumMember       { return EnumMember(v) }
+func (v exprV) expr() Expr           { return v.x }
+func (endV) end()                    {}
+func (v memberV) member() EnumMember { return EnumMember(v) }
 
 // parts is the participle option that registers this grammar's parts.
 func (g *grammar) parts() []participle.Option {
 	return []participle.Option{
-		part(g, func(p *parser) commaP { return exprV{p.commaExpr()} }),
-		part(g, func(p *parser) condP { return exprV{p.condition()} }),
-		part(g, func(p *parser) catchVarP { return p.catchVar() }),
-		part(g, func(p *parser) exprP { return exprV{p.expression()} }),
-		part(g, func(p *parser) sameLineExprP { return exprV{p.sameLineExpr()} }),
 		part(g, func(p *parser) scalarP { return exprV{p.scalar()} }),
-		part(g, func(p *parser) classNameP { return p.className() }),
-		part(g, func(p *parser) classP { return classV{p.classDef(p.pos())} }),
-		part(g, func(p *parser) stmtP { return stmtV{p.statement()} }),
-		part(g, func(p *parser) stmtListP { return stmtsV(p.statementList()) }),
 		part(g, func(p *parser) endP { p.optionalSemicolon(); return endV{} }),
 		partUnless(g, tkRBrace, func(p *parser) enumMemberP { return memberV(p.enumMember()) }),
 	}

@@ -150,6 +150,38 @@ func (p *parser) whileStmt() Stmt {
 	return s
 }
 
+// doStmt parses "do body while (cond)".
+func (p *parser) doStmt() Stmt {
+	s := &DoWhile{P: p.expect(kwDo)}
+	s.Body = p.statement()
+	p.expect(kwWhile)
+	s.Cond = p.condition()
+	return s
+}
+
+// switchStmt parses "switch (x) { case v: stmts ... [default: stmts] }".
+func (p *parser) switchStmt() Stmt {
+	s := &Switch{P: p.expect(kwSwitch)}
+	s.X = p.condition()
+	p.expect(tkLBrace)
+	for p.is(kwCase) {
+		c := Case{P: p.expect(kwCase)}
+		c.Value = p.expression()
+		p.expect(tkColon)
+		c.Body = p.statementList()
+		s.Cases = append(s.Cases, c)
+	}
+	if p.got(kwDefault) {
+		p.expect(tkColon)
+		s.HasDef = true
+		if s.Default = p.statementList(); s.Default == nil {
+			s.Default = []Stmt{}
+		}
+	}
+	p.expect(tkRBrace)
+	return s
+}
+
 // classDecl parses "class a.b.Name [extends x] [</ attrs />] { members }".
 func (p *parser) classDecl() Stmt {
 	at := p.expect(kwClass)

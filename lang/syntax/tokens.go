@@ -9,16 +9,12 @@ import "github.com/alecthomas/participle/v2/lexer"
 type (
 	lbraceT struct{} // {
 	rbraceT struct{} // }
-	colonT  struct{} // :
 	assignT struct{} // =
-	whileT  struct{} // while
 )
 
 func (*lbraceT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkLBrace) }
 func (*rbraceT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkRBrace) }
-func (*colonT) Parse(lex *lexer.PeekingLexer) error  { return expectToken(lex, tkColon) }
 func (*assignT) Parse(lex *lexer.PeekingLexer) error { return expectToken(lex, tkAssign) }
-func (*whileT) Parse(lex *lexer.PeekingLexer) error  { return expectToken(lex, kwWhile) }
 
 // expectToken consumes a token of type want or makes the error.
 func expectToken(lex *lexer.PeekingLexer, want lexer.TokenType) error {
