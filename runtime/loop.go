@@ -236,6 +236,17 @@ reload:
 					goto failed
 				}
 			}
+		case OpJmpEq, OpJmpNe, OpJmpEqK, OpJmpNeK:
+			// == never calls a metamethod nor fails: one test, no register.
+			var b Value
+			if in.Op() >= OpJmpEqK {
+				b = consts[in.B()]
+			} else {
+				b = regs[in.B()]
+			}
+			if Equal(regs[in.A()], b) == (in.Op() == OpJmpEq || in.Op() == OpJmpEqK) {
+				pc++ // skip the JMP taken when the condition is false
+			}
 		case OpCmp3:
 			if a, b := regs[in.B()], regs[in.C()]; a.typ == TInt && b.typ == TInt {
 				// <=> of two integers (a comparator's usual answer).

@@ -120,6 +120,10 @@ const (
 	OpLoopGtK       // if R[A] > K[B]: pc += int16(C)
 	OpLoopGeK       // if R[A] >= K[B]: pc += int16(C)
 	OpCover         // Counts[Bx]++ (line coverage; emitted only when compiling with it)
+	OpJmpEq         // if R[A] == R[B]: skip the next instruction (a JMP taken when false)
+	OpJmpNe         // if R[A] != R[B]: skip the next instruction
+	OpJmpEqK        // if R[A] == K[B]: skip the next instruction
+	OpJmpNeK        // if R[A] != K[B]: skip the next instruction
 	OpConcat        // the next B instructions are a chain of ADD/ADDK (each after the first adds to the one before's result): when every + is a string conversion, R[last's A] = the joined string and they are skipped (concatRun); C=1: the last is ADD s, s, (the others' result)
 	numOps
 )
@@ -138,7 +142,7 @@ var OpNames = [numOps]string{
 	"ADDK", "SUBK", "MULK", "DIVK", "MODK", "BITANDK", "BITORK", "BITXORK",
 	"SHLK", "SHRK", "USHRK", "EQK", "NEK", "JMPLTK", "JMPLEK", "JMPGTK", "JMPGEK",
 	"LOOPLT", "LOOPLE", "LOOPGT", "LOOPGE", "LOOPLTK", "LOOPLEK", "LOOPGTK", "LOOPGEK",
-	"COVER", "CONCAT",
+	"COVER", "JMPEQ", "JMPNE", "JMPEQK", "JMPNEK", "CONCAT",
 }
 
 func (o Op) String() string {

@@ -90,6 +90,8 @@ func TestCodeShapes(t *testing.T) {
 		{"const N = 3; local a = 1; local b = a * N;", []runtime.Op{runtime.OpMulK}},
 		{"enum E { A, B = 7 } local a = 1; local b = a + E.B;", []runtime.Op{runtime.OpAddK}},
 		{"function f(n) { return f(n - 1); }", nil},
+		{"local a = 1, b = 2; if (a == 3) a = b; if (a != b) b = a; if (a == null) a = 0;",
+			[]runtime.Op{runtime.OpJmpEqK, runtime.OpJmp, runtime.OpJmpNe, runtime.OpJmp, runtime.OpJmpEq, runtime.OpJmp}},
 		{"local a = 1; a += 2; a -= 3; local t = {n = 1}; t.n += 4; t[\"n\"] -= 5;",
 			[]runtime.Op{runtime.OpAddI, runtime.OpAddI, runtime.OpGetK, runtime.OpAddI, runtime.OpSetK, runtime.OpGet, runtime.OpAddI, runtime.OpSet}},
 	}
@@ -143,6 +145,38 @@ try { local q = {x = [1]}; q.x += 1; } catch (e) { print(e); }`
 	}
 	if out.String() != want {
 		t.Errorf("printed %q\nwant    %q", out.String(), want)
+	}
+}
+
+// if (a == b) and if (a != b) branch with one instruction (JMPEQ, JMPNE
+// and their constant forms): they must agree with == and != as values,
+// and with what sq prints for the literal cases.
+func TestEqualityJumps(t *testing.T) {
+	src := `local t = {}, u = {};
+local vals = [0, 1, 1.0, 2.5, "a", "1", null, true, false, t, u];
+local out = "";
+foreach (x in vals) foreach (y in vals) {
+  local e = x == y, n = x != y;
+  local je = false, jn = false;
+  if (x == y) je = true;
+  if (x != y) jn = true;
+  if (e != je || n != jn) out += "mismatch;";
+}
+if (1 == 1.0) out += "a"; if ("a" == "a") out += "b"; if (null != false) out += "c";
+if (t == t) out += "d"; if (t != u) out += "e"; if (0 == false) out += "X"; if (1 != 1) out += "Y";
+print(out);`
+	p, err := Source("t.nut", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	vm := runtime.NewVM(runtime.Options{Stdout: &out})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "abcde" {
+		t.Errorf("printed %q, want %q", out.String(), "abcde")
 	}
 }
 

@@ -154,10 +154,23 @@ func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
 			fs.op(op, rx, ry, 0)
 			return fs.jump(runtime.OpJmp, 0)
 		}
+		if op, ok := equalJumps[b.Op]; ok {
+			// == and != cannot fail or call anything: the test and the
+			// branch are one instruction.
+			rx, ry, isConst := fs.compareOperands(b)
+			if isConst {
+				op += runtime.OpJmpEqK - runtime.OpJmpEq
+			}
+			fs.setLine(b)
+			fs.op(op, rx, ry, 0)
+			return fs.jump(runtime.OpJmp, 0)
+		}
 	}
 	r := fs.exprAnyReg(cond)
 	return fs.jump(runtime.OpJmpIfNot, r)
 }
+
+var equalJumps = map[string]runtime.Op{"==": runtime.OpJmpEq, "!=": runtime.OpJmpNe}
 
 var compareJumps = map[string]runtime.Op{
 	"<": runtime.OpJmpLt, "<=": runtime.OpJmpLe, ">": runtime.OpJmpGt, ">=": runtime.OpJmpGe,
