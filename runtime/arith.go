@@ -380,10 +380,11 @@ func byteOrder(x, y byte) int {
 	return 1
 }
 
-// load8 reads s[i:i+8] as one little-endian word (one load on machines
-// that allow an unaligned one).
+// load8 reads s[i:i+8] (i+8 <= len(s)) as one little-endian word: one
+// load, with no bounds arithmetic, on machines that allow an unaligned
+// one.
 func load8(s string, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))[:])
 }
 
 // cString is s as C sees it: up to its first NUL.
