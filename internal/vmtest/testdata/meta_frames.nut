@@ -131,3 +131,25 @@ local cnt = Counter();
 local found = 0;
 for (local i = 0; i < 10; i++) { try { cnt.x; } catch (e) { found++; } }
 print("misses " + found + " hits " + cnt.hits + "\n");
+
+class Via {
+  function _get(k) {
+    if (k == "cb") return [1, 2].map(function(x) { if (x == 2) throw null; return x; });
+    if (k == "tail") return this.other(k);
+    throw null;
+  }
+  function other(k) { return "other " + k; }
+  function _set(k, v) { return setter(k, v); }
+  function _tostring() { return "Via!"; }
+}
+function setter(k, v) { if (k == "ok") return v; throw null; }
+local via = Via();
+try { print(via.cb + "\n"); } catch (e) { print("null from a callback: " + e + "\n"); }
+print(via.tail + " " + via + " " + ("" + via) + "\n");
+via.ok = 3;
+try { via.bad = 4; } catch (e) { print("set tail miss: " + e + "\n"); }
+function noisy(o) { try { return o.zz; } catch (e) { return "caught " + e; } }
+print(noisy(via) + "\n");
+local cmps = [V(5), V(2), V(9), V(1)];
+cmps.sort();
+print("sort by _cmp " + cmps[0] + cmps[1] + cmps[2] + cmps[3] + "\n");
