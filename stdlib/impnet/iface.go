@@ -95,7 +95,7 @@ func ParseNII(nii string) (kind string, instance int, ok bool) {
 // kinds returns the interfaces of the device's imp type, in impOS's
 // default server order.
 func (m *Module) kinds() []kind {
-	if n, ok := typeNets()[m.opts.ImpType]; ok {
+	if n, ok := typeNetOf(m.opts.ImpType); ok {
 		return n.all
 	}
 	return []kind{wifi}
@@ -104,7 +104,7 @@ func (m *Module) kinds() []kind {
 // carriesServer reports whether impOS connects to the impCloud through
 // interface k by default.
 func (m *Module) carriesServer(k kind) bool {
-	if n, ok := typeNets()[m.opts.ImpType]; ok {
+	if n, ok := typeNetOf(m.opts.ImpType); ok {
 		return slices.Contains(n.server, k)
 	}
 	return m.has(k)
@@ -114,26 +114,43 @@ func (m *Module) carriesServer(k kind) bool {
 // server through by default, in the default order.
 type typeNet struct{ all, server []kind }
 
-// typeNets is each imp type's typeNet, made once from imptype's tables
-// (the one source of which imp has which interfaces, in which order).
-var typeNets = sync.OnceValue(func() map[string]typeNet {
-	byType := map[string]typeNet{}
-	for _, t := range imptype.All() {
-		var n typeNet
-		for _, name := range t.Interfaces {
-			for k := range kindInfo {
-				if kindInfo[k].generic == name {
-					n.all = append(n.all, kind(k))
-					if t.ServerInterface(name) {
-						n.server = append(n.server, kind(k))
-					}
+// typeNets holds each imp type's typeNet once made from imptype's
+// tables (the one source of which imp has which interfaces, in which
+// order); a type is looked at only when a device of that type asks, so
+// the other imp types are not built.
+var typeNets struct {
+	sync.Mutex
+	m map[string]typeNet
+}
+
+// typeNetOf returns the typeNet of the imp type called name.
+func typeNetOf(name string) (typeNet, bool) {
+	typeNets.Lock()
+	defer typeNets.Unlock()
+	if n, ok := typeNets.m[name]; ok {
+		return n, true
+	}
+	t, ok := imptype.Lookup(name)
+	if !ok {
+		return typeNet{}, false
+	}
+	var n typeNet
+	for _, iface := range t.Interfaces {
+		for k := range kindInfo {
+			if kindInfo[k].generic == iface {
+				n.all = append(n.all, kind(k))
+				if t.ServerInterface(iface) {
+					n.server = append(n.server, kind(k))
 				}
 			}
 		}
-		byType[t.Name] = n
 	}
-	return byType
-})
+	if typeNets.m == nil {
+		typeNets.m = map[string]typeNet{}
+	}
+	typeNets.m[name] = n
+	return n, true
+}
 
 func (m *Module) has(k kind) bool {
 	for _, x := range m.kinds() {
