@@ -115,14 +115,10 @@ reload:
 			if d < 0 {
 				op, delta = '-', -d // x-- on an instance calls _sub(1)
 			}
-			if pushed, e := vm.metaArith(op, a, Int(delta)); pushed {
+			v, pushed, e := vm.arithStep(op, a, Int(delta))
+			if pushed || e != nil {
 				err = e
 				goto pushedFrame
-			}
-			v, e := vm.arith(op, a, Int(delta))
-			if e != nil {
-				err = e
-				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v
@@ -186,14 +182,10 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
-			if pushed, e := vm.metaCompare(a, b); pushed {
+			ok, pushed, e := vm.compareStep(in.Op(), a, b)
+			if pushed || e != nil {
 				err = e
 				goto pushedFrame
-			}
-			ok, e := vm.compareOp(in.Op(), a, b)
-			if e != nil {
-				err = e
-				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = Bool(ok)
@@ -214,14 +206,11 @@ reload:
 				ok = floatCompare(spec.cmp, a, b)
 			} else {
 				vm.frames[fi].pc = pc
-				if pushed, e := vm.metaCompare(a, b); pushed {
+				var pushed bool
+				var e error
+				if ok, pushed, e = vm.compareStep(spec.cmp, a, b); pushed || e != nil {
 					err = e
 					goto pushedFrame
-				}
-				var e error
-				if ok, e = vm.compareOp(spec.cmp, a, b); e != nil {
-					err = e
-					goto failed
 				}
 				regs = vm.stack[base : base+cl.Proto.MaxStack]
 			}
@@ -260,14 +249,10 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
-			if pushed, e := vm.metaCompare(regs[in.B()], regs[in.C()]); pushed {
+			c, pushed, e := vm.threeWayStep(regs[in.B()], regs[in.C()])
+			if pushed || e != nil {
 				err = e
 				goto pushedFrame
-			}
-			c, e := vm.Compare(regs[in.B()], regs[in.C()])
-			if e != nil {
-				err = e
-				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = Int(int32(c))
@@ -402,25 +387,17 @@ reload:
 				}
 			}
 			vm.frames[fi].pc = pc
-			if pushed, e := vm.metaNewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); pushed {
+			if pushed, e := vm.newSlotStep(regs[in.A()], regs[in.B()], regs[in.C()]); pushed || e != nil {
 				err = e
 				goto pushedFrame
-			}
-			if e := vm.NewSlot(regs[in.A()], regs[in.B()], regs[in.C()]); e != nil {
-				err = e
-				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpDelete:
 			vm.frames[fi].pc = pc
-			if pushed, e := vm.metaDelSlot(regs[in.B()], regs[in.C()]); pushed {
+			v, pushed, e := vm.deleteStep(regs[in.B()], regs[in.C()])
+			if pushed || e != nil {
 				err = e
 				goto pushedFrame
-			}
-			v, e := vm.deleteSlot(regs[in.B()], regs[in.C()])
-			if e != nil {
-				err = e
-				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v
@@ -438,14 +415,10 @@ reload:
 			regs[in.A()] = Bool(!regs[in.B()].Truthy())
 		case OpNeg, OpBitNot, OpTypeof, OpClone, OpResume:
 			vm.frames[fi].pc = pc
-			if pushed, e := vm.metaUnary(in.Op(), regs[in.B()]); pushed {
+			v, pushed, e := vm.unaryStep(in.Op(), regs[in.B()])
+			if pushed || e != nil {
 				err = e
 				goto pushedFrame
-			}
-			v, e := vm.unaryOp(in.Op(), regs[in.B()])
-			if e != nil {
-				err = e
-				goto failed
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v
@@ -569,17 +542,8 @@ reload:
 					err = e
 					goto failed
 				}
-				done, r, e := vm.doReturn(v, entry)
-				if e != nil {
-					err = e
-					fi = len(vm.frames) - 1
-					pc = vm.frames[fi].pc
-					goto failed
-				}
-				if done {
-					return r, nil
-				}
-				goto reload
+				result = v
+				goto slowReturn
 			}
 			vm.closeOuters(base)
 			n := int(in.B()) + 1
@@ -616,17 +580,8 @@ reload:
 				goto reload
 			}
 			fr.pc = pc
-			done, r, e := vm.doReturn(v, entry)
-			if e != nil {
-				err = e
-				fi = len(vm.frames) - 1
-				pc = vm.frames[fi].pc
-				goto failed
-			}
-			if done {
-				return r, nil
-			}
-			goto reload
+			result = v
+			goto slowReturn
 		case OpYield:
 			v := Null
 			if in.B() != 0 {
@@ -697,16 +652,10 @@ reload:
 				err = e
 				goto failed
 			}
-			if regs[in.A()].typ == TInstance {
-				if pushed, e := vm.metaNexti(regs[in.A()], regs[in.A()+1]); pushed {
-					err = e
-					goto pushedFrame
-				}
-			}
-			more, e := vm.forNext(base + int(in.A()))
-			if e != nil {
+			more, pushed, e := vm.foreachStep(base + int(in.A()))
+			if pushed || e != nil {
 				err = e
-				goto failed
+				goto pushedFrame
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			if !more {
@@ -801,6 +750,20 @@ reload:
 		regs = vm.stack[base : base+cl.Proto.MaxStack]
 		continue
 
+	slowReturn:
+		// RETURN past its fast path, and a tail call that had to run
+		// nested: result goes to the caller through doReturn, or out of
+		// the loop when the entry frame returned.
+		if done, r, e := vm.doReturn(result, entry); e != nil {
+			err = e
+			fi = len(vm.frames) - 1
+			pc = vm.frames[fi].pc
+			goto failed
+		} else if done {
+			return r, nil
+		}
+		goto reload
+
 	arith:
 		// + - * / % when the operands are not two integers (floats,
 		// strings, metamethods, errors), and every / and %.
@@ -818,13 +781,9 @@ reload:
 			continue
 		}
 		vm.frames[fi].pc = pc
-		if pushed, e := vm.metaArith(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); pushed {
+		if v, pushed, e := vm.arithStep(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); pushed || e != nil {
 			err = e
 			goto pushedFrame
-		}
-		if v, e := vm.arith(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); e != nil {
-			err = e
-			goto failed
 		} else {
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v

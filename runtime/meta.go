@@ -399,3 +399,75 @@ func (vm *VM) setOp(obj, key, val Value, fromThis bool) (bool, error) {
 	}
 	return false, vm.setFinish(obj, key, val, fromThis, handled, mm, err)
 }
+
+// The loop's other instructions that may call a metamethod, when no fast
+// path answered: each pushes a metamethod written in Squirrel as a frame
+// (pushed true) or else does the whole operation here, as getOp and setOp
+// do for GET and SET.
+
+// arithStep is + - * / % (and ++ --): the arithmetic metamethod or arith.
+func (vm *VM) arithStep(op byte, a, b Value) (Value, bool, error) {
+	if pushed, err := vm.metaArith(op, a, b); pushed {
+		return Null, true, err
+	}
+	v, err := vm.arith(op, a, b)
+	return v, false, err
+}
+
+// compareStep is < <= > >= (and their compare-and-branch forms): _cmp or
+// compareOp.
+func (vm *VM) compareStep(op Op, a, b Value) (bool, bool, error) {
+	if pushed, err := vm.metaCompare(a, b); pushed {
+		return false, true, err
+	}
+	ok, err := vm.compareOp(op, a, b)
+	return ok, false, err
+}
+
+// threeWayStep is <=>: _cmp or Compare.
+func (vm *VM) threeWayStep(a, b Value) (int, bool, error) {
+	if pushed, err := vm.metaCompare(a, b); pushed {
+		return 0, true, err
+	}
+	c, err := vm.Compare(a, b)
+	return c, false, err
+}
+
+// newSlotStep is obj[key] <- val: _newslot or NewSlot.
+func (vm *VM) newSlotStep(obj, key, val Value) (bool, error) {
+	if pushed, err := vm.metaNewSlot(obj, key, val); pushed {
+		return true, err
+	}
+	return false, vm.NewSlot(obj, key, val)
+}
+
+// deleteStep is delete obj[key]: _delslot or deleteSlot.
+func (vm *VM) deleteStep(obj, key Value) (Value, bool, error) {
+	if pushed, err := vm.metaDelSlot(obj, key); pushed {
+		return Null, true, err
+	}
+	v, err := vm.deleteSlot(obj, key)
+	return v, false, err
+}
+
+// unaryStep is - and typeof (and ~, clone, resume): _unm, _typeof or
+// unaryOp.
+func (vm *VM) unaryStep(op Op, v Value) (Value, bool, error) {
+	if pushed, err := vm.metaUnary(op, v); pushed {
+		return Null, true, err
+	}
+	r, err := vm.unaryOp(op, v)
+	return r, false, err
+}
+
+// foreachStep advances the foreach whose registers start at stack index
+// at: an instance's _nexti, or forNext. more is false at the end.
+func (vm *VM) foreachStep(at int) (more, pushed bool, err error) {
+	if obj := vm.stack[at]; obj.typ == TInstance {
+		if pushed, err := vm.metaNexti(obj, vm.stack[at+1]); pushed {
+			return false, true, err
+		}
+	}
+	more, err = vm.forNext(at)
+	return more, false, err
+}
