@@ -32,10 +32,7 @@ func parseWith[T any](filename string, src []byte, root func(*parser) T) (v T, e
 		return v, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: NotTextMsg}
 	}
 	lx := newLexer(filename, string(src))
-	peeker, err := lexer.Upgrade(lx) // cannot fail: Lexer.Next reports errors as tokens
-	if err != nil {
-		return v, &Error{File: filename, Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()}
-	}
+	peeker := upgrade(lx, len(src))
 	gr := borrowGrammar()
 	defer gr.giveBack()
 	return parseIn(gr, lx, peeker, root)
