@@ -5,163 +5,176 @@ package syntax
 // skipped. Slots, parameters, declarators, cases and enum members are not
 // nodes; their expressions and statements are visited.
 func Inspect(n Node, f func(Node) bool) {
-	if n == nil || !f(n) {
+	w := inspector{f: f}
+	w.visit(n)
+}
+
+// An inspector is one Inspect walk. The children of the nodes on the
+// path from the root are listed in one buffer, each node's after its
+// parent's, so a walk allocates only while the buffer grows.
+type inspector struct {
+	f   func(Node) bool
+	buf []Node
+}
+
+func (w *inspector) visit(n Node) {
+	if n == nil || !w.f(n) {
 		return
 	}
-	for _, c := range children(n) {
-		Inspect(c, f)
+	start := len(w.buf)
+	w.buf = appendChildren(w.buf, n)
+	end := len(w.buf)
+	for i := start; i < end; i++ {
+		w.visit(w.buf[i])
 	}
+	w.buf = w.buf[:start]
 }
 
-// children lists the direct child nodes of n, in source order.
-func children(n Node) []Node {
+// appendChildren appends the direct child nodes of n, in source order.
+func appendChildren(dst []Node, n Node) []Node {
 	switch n := n.(type) {
 	case *File:
-		return stmtNodes(n.Stmts)
+		return appendNonNil(dst, n.Stmts)
 	case Stmt:
-		return stmtChildren(n)
+		return appendStmtChildren(dst, n)
 	case Expr:
-		return exprChildren(n)
+		return appendExprChildren(dst, n)
 	}
-	return nil
+	return dst
 }
 
-func exprChildren(x Expr) []Node {
+func appendExprChildren(dst []Node, x Expr) []Node {
 	switch x := x.(type) {
 	case *Member:
-		return nodes(x.X)
+		return appendExprs(dst, x.X)
 	case *Index:
-		return nodes(x.X, x.Key)
+		return appendExprs(dst, x.X, x.Key)
 	case *Call:
-		return append(nodes(x.Fn), exprNodes(x.Args)...)
+		return appendNonNil(appendExprs(dst, x.Fn), x.Args)
 	case *Unary:
-		return nodes(x.X)
+		return appendExprs(dst, x.X)
 	case *IncDec:
-		return nodes(x.X)
+		return appendExprs(dst, x.X)
 	case *Binary:
-		return nodes(x.X, x.Y)
+		return appendExprs(dst, x.X, x.Y)
 	case *Cond:
-		return nodes(x.Cond, x.Then, x.Else)
+		return appendExprs(dst, x.Cond, x.Then, x.Else)
 	case *Assign:
-		return nodes(x.Target, x.Value)
+		return appendExprs(dst, x.Target, x.Value)
 	case *Comma:
-		return exprNodes(x.List)
+		return appendNonNil(dst, x.List)
 	case *Paren:
-		return nodes(x.X)
+		return appendExprs(dst, x.X)
 	case *TableLit:
-		return slotNodes(x.Slots)
+		return appendSlots(dst, x.Slots)
 	case *ArrayLit:
-		return exprNodes(x.Elems)
+		return appendNonNil(dst, x.Elems)
 	case *FuncLit:
-		return functionNodes(x.Func)
+		return appendFunction(dst, x.Func)
 	case *ClassLit:
-		return classNodes(x.Class)
+		return appendClass(dst, x.Class)
 	}
-	return nil
+	return dst
 }
 
-func stmtChildren(s Stmt) []Node {
+func appendStmtChildren(dst []Node, s Stmt) []Node {
 	switch s := s.(type) {
 	case *ExprStmt:
-		return nodes(s.X)
+		return appendExprs(dst, s.X)
 	case *Block:
-		return stmtNodes(s.Stmts)
+		return appendNonNil(dst, s.Stmts)
 	case *Local:
-		return exprsOf(s.Decls, func(d LocalDecl) Expr { return d.Init })
+		return appendExprsOf(dst, s.Decls, func(d LocalDecl) Expr { return d.Init })
 	case *LocalFunc:
-		return functionNodes(s.Func)
+		return appendFunction(dst, s.Func)
 	case *If:
-		return append(nodes(s.Cond), stmtNodes([]Stmt{s.Then, s.Else})...)
+		return appendStmts(appendExprs(dst, s.Cond), s.Then, s.Else)
 	case *While:
-		return append(nodes(s.Cond), s.Body)
+		return append(appendExprs(dst, s.Cond), s.Body)
 	case *DoWhile:
-		return append([]Node{s.Body}, nodes(s.Cond)...)
+		return appendExprs(append(dst, s.Body), s.Cond)
 	case *For:
-		return append(stmtNodes([]Stmt{s.Init}), append(nodes(s.Cond, s.Post), s.Body)...)
+		return append(appendExprs(appendStmts(dst, s.Init), s.Cond, s.Post), s.Body)
 	case *Foreach:
-		return append(nodes(s.X), s.Body)
+		return append(appendExprs(dst, s.X), s.Body)
 	}
-	return moreStmtChildren(s)
+	return appendMoreStmtChildren(dst, s)
 }
 
-func moreStmtChildren(s Stmt) []Node {
+func appendMoreStmtChildren(dst []Node, s Stmt) []Node {
 	switch s := s.(type) {
 	case *Switch:
-		out := nodes(s.X)
+		dst = appendExprs(dst, s.X)
 		for _, c := range s.Cases {
-			out = append(append(out, nodes(c.Value)...), stmtNodes(c.Body)...)
+			dst = appendNonNil(appendExprs(dst, c.Value), c.Body)
 		}
-		return append(out, stmtNodes(s.Default)...)
+		return appendNonNil(dst, s.Default)
 	case *Return:
-		return nodes(s.X)
+		return appendExprs(dst, s.X)
 	case *Yield:
-		return nodes(s.X)
+		return appendExprs(dst, s.X)
 	case *Try:
-		return []Node{s.Body, s.Catch}
+		return append(dst, s.Body, s.Catch)
 	case *Throw:
-		return nodes(s.X)
+		return appendExprs(dst, s.X)
 	case *Const:
-		return nodes(s.Value)
+		return appendExprs(dst, s.Value)
 	case *Enum:
-		return exprsOf(s.Members, func(m EnumMember) Expr { return m.Value })
+		return appendExprsOf(dst, s.Members, func(m EnumMember) Expr { return m.Value })
 	case *FuncDecl:
-		return functionNodes(s.Func)
+		return appendFunction(dst, s.Func)
 	case *ClassDecl:
-		return classNodes(s.Class)
+		return appendClass(dst, s.Class)
 	}
-	return nil
+	return dst
 }
 
-// nodes lists the non-nil expressions.
-func nodes(xs ...Expr) []Node { return exprNodes(xs) }
+// appendExprs appends the non-nil expressions.
+func appendExprs(dst []Node, xs ...Expr) []Node { return appendNonNil(dst, xs) }
 
-func exprNodes(xs []Expr) []Node { return nonNil(xs) }
+// appendStmts appends the non-nil statements.
+func appendStmts(dst []Node, ss ...Stmt) []Node { return appendNonNil(dst, ss) }
 
-func stmtNodes(ss []Stmt) []Node { return nonNil(ss) }
-
-// nonNil lists the non-nil expressions or statements of ns.
-func nonNil[N Node](ns []N) []Node {
-	var out []Node
+// appendNonNil appends the non-nil expressions or statements of ns.
+func appendNonNil[N Node](dst []Node, ns []N) []Node {
 	for _, n := range ns {
 		if n := Node(n); n != nil {
-			out = append(out, n)
+			dst = append(dst, n)
 		}
 	}
-	return out
+	return dst
 }
 
-// exprsOf lists the non-nil expressions expr picks from each of xs (a
-// declarator's initial value, an enum member's value, a parameter's
+// appendExprsOf appends the non-nil expressions expr picks from each of xs
+// (a declarator's initial value, an enum member's value, a parameter's
 // default).
-func exprsOf[T any](xs []T, expr func(T) Expr) []Node {
-	var out []Node
+func appendExprsOf[T any](dst []Node, xs []T, expr func(T) Expr) []Node {
 	for _, x := range xs {
 		if e := expr(x); e != nil {
-			out = append(out, e)
+			dst = append(dst, e)
 		}
 	}
-	return out
+	return dst
 }
 
-func slotNodes(slots []Slot) []Node {
-	var out []Node
+func appendSlots(dst []Node, slots []Slot) []Node {
 	for _, s := range slots {
 		if s.Attrs != nil {
-			out = append(out, s.Attrs)
+			dst = append(dst, s.Attrs)
 		}
-		out = append(out, nodes(s.Key, s.Value)...)
+		dst = appendExprs(dst, s.Key, s.Value)
 	}
-	return out
+	return dst
 }
 
-func functionNodes(fn *Function) []Node {
-	return append(exprsOf(fn.Params, func(p Param) Expr { return p.Default }), fn.Body)
+func appendFunction(dst []Node, fn *Function) []Node {
+	return append(appendExprsOf(dst, fn.Params, func(p Param) Expr { return p.Default }), fn.Body)
 }
 
-func classNodes(c *ClassDef) []Node {
-	out := nodes(c.Extends)
+func appendClass(dst []Node, c *ClassDef) []Node {
+	dst = appendExprs(dst, c.Extends)
 	if c.Attrs != nil {
-		out = append(out, c.Attrs)
+		dst = append(dst, c.Attrs)
 	}
-	return append(out, slotNodes(c.Members)...)
+	return appendSlots(dst, c.Members)
 }
