@@ -107,7 +107,8 @@ type funcState struct {
 	freeReg   int
 	loops     []*loopLabels
 	trapDepth int
-	kmap      map[constKey]int
+	kkeys     []constKey       // the keys of proto.Consts, in order
+	kmap      map[constKey]int // kkeys indexed, once there are more than linearConsts
 	outerIdx  map[string]int
 	line      int32
 	col       int32 // column of line's current node; 0 when unknown
@@ -119,7 +120,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	if fn.Name == "main" && parent == nil {
 		p.Name = "main"
 	}
-	fs := &funcState{c: c, parent: parent, proto: p, kmap: map[constKey]int{}, outerIdx: map[string]int{}, line: fn.P.Line}
+	fs := &funcState{c: c, parent: parent, proto: p, line: fn.P.Line}
 	fs.ref.entry = -1
 	fs.declareLocal("this")
 	p.ParamNames = append(p.ParamNames, "this")
@@ -279,13 +280,41 @@ func (fs *funcState) constIndex(v runtime.Value) int {
 		// compare by pointer at run time.
 		v = runtime.StrObj(fs.c.str(k.s))
 	}
-	if i, ok := fs.kmap[k]; ok {
+	if i, ok := fs.findConst(k); ok {
 		return i
 	}
 	fs.proto.Consts = append(fs.proto.Consts, v)
+	fs.kkeys = append(fs.kkeys, k)
 	i := len(fs.proto.Consts) - 1
-	fs.kmap[k] = i
+	switch {
+	case fs.kmap != nil:
+		fs.kmap[k] = i
+	case len(fs.kkeys) > linearConsts:
+		fs.kmap = make(map[constKey]int, 2*len(fs.kkeys))
+		for j, key := range fs.kkeys {
+			fs.kmap[key] = j
+		}
+	}
 	return i
+}
+
+// linearConsts is how many constants a function's constant keys are
+// searched in order before they are indexed by a map: most functions have
+// a few, and a map for each cost more than the search.
+const linearConsts = 16
+
+// findConst is the index of the constant with key k.
+func (fs *funcState) findConst(k constKey) (int, bool) {
+	if fs.kmap != nil {
+		i, ok := fs.kmap[k]
+		return i, ok
+	}
+	for i, key := range fs.kkeys {
+		if key == k {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 func (fs *funcState) strConst(s string) int {
@@ -359,6 +388,9 @@ func (fs *funcState) findOuter(name string) int {
 	}
 	fs.proto.Outers = append(fs.proto.Outers, desc)
 	i := len(fs.proto.Outers) - 1
+	if fs.outerIdx == nil {
+		fs.outerIdx = map[string]int{}
+	}
 	fs.outerIdx[name] = i
 	return i
 }
