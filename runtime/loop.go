@@ -295,6 +295,11 @@ reload:
 					regs[in.A()] = v
 					continue
 				}
+				vm.frames[fi].pc = pc
+				if pushed, e := vm.instanceMetaFrame(obj, key, Null, metaGet); pushed {
+					err = e
+					goto pushedFrame
+				}
 				goto get
 			} else if obj.typ == TTable {
 				// A global or a record's slot named by a constant of this
@@ -351,6 +356,11 @@ reload:
 						inst.Fields()[code>>1] = val
 						continue
 					}
+				}
+				vm.frames[fi].pc = pc
+				if pushed, e := vm.instanceMetaFrame(obj, key, val, metaSet); pushed {
+					err = e
+					goto pushedFrame
 				}
 			} else if fastSet(obj, key, val) {
 				continue

@@ -103,6 +103,19 @@ func (vm *VM) pushMetaN(mm Value, kind uint8, n int, this, a, b Value) (bool, er
 	return true, nil
 }
 
+// instanceMetaFrame is getOp (kind metaGet) or setOp (metaSet) for the
+// loop's GETK or SETK on an instance whose class the loop found holds no
+// such member (no such field, for SETK): it pushes the class's _get or
+// _set as a frame without looking the key up again. It reports false,
+// doing nothing, when that metamethod is absent or not a plain Squirrel
+// function: the loop then takes its general path.
+func (vm *VM) instanceMetaFrame(obj, key, val Value, kind uint8) (bool, error) {
+	if kind == metaSet {
+		return vm.pushMetaN(obj.Instance().Class.Meta[MetaSet], kind, 3, obj, key, val)
+	}
+	return vm.pushMetaN(obj.Instance().Class.Meta[MetaGet], kind, 2, obj, key, Null)
+}
+
 // metaBase checks the native-call depth, counts the step and finds the
 // base of a metamethod's frame that stashes nothing, with room for n
 // values and p's registers.
