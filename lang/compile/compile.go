@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"slices"
+
 	"github.com/impvm/impvm/lang/syntax"
 	"github.com/impvm/impvm/runtime"
 )
@@ -54,6 +56,32 @@ type compiler struct {
 	consts *Constants
 	strs   map[string]*runtime.String
 	cover  bool // emit COVER instructions (Options.Cover)
+	spare  []codeBuf
+}
+
+// A codeBuf holds the code of a function while it is compiled. The
+// buffers are reused from function to function (a nested function takes
+// another), so a function's code is not grown from empty each time; the
+// Proto gets an exact-sized copy.
+type codeBuf struct {
+	code        []runtime.Instr
+	lines, cols []int32
+}
+
+// startCode gives p a spare code buffer, emptied.
+func (c *compiler) startCode(p *runtime.Proto) {
+	var b codeBuf
+	if n := len(c.spare); n > 0 {
+		b = c.spare[n-1]
+		c.spare = c.spare[:n-1]
+	}
+	p.Code, p.Lines, p.Cols = b.code[:0], b.lines[:0], b.cols[:0]
+}
+
+// finishCode gives p exact copies of its code and keeps its buffer.
+func (c *compiler) finishCode(p *runtime.Proto) {
+	c.spare = append(c.spare, codeBuf{p.Code, p.Lines, p.Cols})
+	p.Code, p.Lines, p.Cols = slices.Clone(p.Code), slices.Clone(p.Lines), slices.Clone(p.Cols)
 }
 
 func (c *compiler) errorf(p syntax.Pos, msg string) {
@@ -120,6 +148,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	if fn.Name == "main" && parent == nil {
 		p.Name = "main"
 	}
+	c.startCode(p)
 	fs := &funcState{c: c, parent: parent, proto: p, line: fn.P.Line}
 	fs.ref.entry = -1
 	fs.declareLocal("this")
@@ -150,6 +179,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	for i := range fs.locals {
 		fs.finishLocal(&fs.locals[i])
 	}
+	c.finishCode(p)
 	return p
 }
 
