@@ -59,29 +59,44 @@ type compiler struct {
 	spare  []codeBuf
 }
 
-// A codeBuf holds the code of a function while it is compiled. The
-// buffers are reused from function to function (a nested function takes
-// another), so a function's code is not grown from empty each time; the
-// Proto gets an exact-sized copy.
+// A codeBuf holds the code and constants of a function while it is
+// compiled. The buffers are reused from function to function (a nested
+// function takes another), so a function's slices are not grown from
+// empty each time; the Proto gets exact-sized copies.
 type codeBuf struct {
 	code        []runtime.Instr
 	lines, cols []int32
+	consts      []runtime.Value
+	keys        []constKey
 }
 
-// startCode gives p a spare code buffer, emptied.
-func (c *compiler) startCode(p *runtime.Proto) {
+// startCode gives fs's function a spare buffer, emptied.
+func (c *compiler) startCode(fs *funcState) {
 	var b codeBuf
 	if n := len(c.spare); n > 0 {
 		b = c.spare[n-1]
 		c.spare = c.spare[:n-1]
 	}
-	p.Code, p.Lines, p.Cols = b.code[:0], b.lines[:0], b.cols[:0]
+	p := fs.proto
+	p.Code, p.Lines, p.Cols, p.Consts = b.code[:0], b.lines[:0], b.cols[:0], b.consts[:0]
+	fs.kkeys = b.keys[:0]
 }
 
-// finishCode gives p exact copies of its code and keeps its buffer.
-func (c *compiler) finishCode(p *runtime.Proto) {
-	c.spare = append(c.spare, codeBuf{p.Code, p.Lines, p.Cols})
+// finishCode gives fs's function exact copies of its code and constants
+// and keeps its buffer.
+func (c *compiler) finishCode(fs *funcState) {
+	p := fs.proto
+	c.spare = append(c.spare, codeBuf{p.Code, p.Lines, p.Cols, p.Consts, fs.kkeys})
 	p.Code, p.Lines, p.Cols = slices.Clone(p.Code), slices.Clone(p.Lines), slices.Clone(p.Cols)
+	p.Consts = exactClone(p.Consts)
+}
+
+// exactClone is a copy of s with no spare capacity; nil if s is empty.
+func exactClone[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 func (c *compiler) errorf(p syntax.Pos, msg string) {
@@ -148,8 +163,8 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	if fn.Name == "main" && parent == nil {
 		p.Name = "main"
 	}
-	c.startCode(p)
 	fs := &funcState{c: c, parent: parent, proto: p, line: fn.P.Line}
+	c.startCode(fs)
 	fs.ref.entry = -1
 	fs.declareLocal("this")
 	p.ParamNames = append(p.ParamNames, "this")
@@ -179,7 +194,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	for i := range fs.locals {
 		fs.finishLocal(&fs.locals[i])
 	}
-	c.finishCode(p)
+	c.finishCode(fs)
 	return p
 }
 

@@ -114,7 +114,7 @@ func (fs *funcState) exprTo(e syntax.Expr, dst int) {
 	case *syntax.IntLit:
 		fs.opBx(runtime.OpLoadInt, dst, uint32(e.Val))
 	case *syntax.FloatLit, *syntax.StringLit, *syntax.BoolLit, *syntax.NullLit:
-		fs.loadConst(literalOf(e), dst)
+		fs.loadConst(fs.literalOf(e), dst)
 	case *syntax.Ident:
 		fs.identTo(e, dst)
 	case *syntax.This:
@@ -163,9 +163,14 @@ func (fs *funcState) exprTo(e syntax.Expr, dst int) {
 	}
 }
 
-func literalOf(e syntax.Expr) runtime.Value {
-	if _, ok := e.(*syntax.NullLit); ok {
+// literalOf is the value of a literal loaded as a constant: a string is
+// the compilation's one *String of its text (constIndex keeps that one).
+func (fs *funcState) literalOf(e syntax.Expr) runtime.Value {
+	switch e := e.(type) {
+	case *syntax.NullLit:
 		return runtime.Null
+	case *syntax.StringLit:
+		return runtime.StrObj(fs.c.str(e.Val))
 	}
 	return literalValue(e)
 }
@@ -296,7 +301,7 @@ func (fs *funcState) constOperand(e syntax.Expr) (int, bool) {
 	var v runtime.Value
 	switch e := e.(type) {
 	case *syntax.IntLit, *syntax.FloatLit, *syntax.StringLit:
-		v = literalValue(e)
+		v = fs.literalOf(e)
 	case *syntax.Ident:
 		r := fs.resolve(e.Name)
 		if r.kind != varConst {
