@@ -121,7 +121,9 @@ func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
 		return NewError("stack overflow")
 	}
 	vm.ensureStack(base + p.MaxStack + 1)
-	if err := vm.bindArgs(cl, base, nargs); err != nil {
+	if missing := p.NumParams - nargs; missing > 0 && missing <= p.NumDefaults && !p.Varargs {
+		vm.fillDefaults(cl, base, nargs) // the common short call, inline
+	} else if err := vm.bindArgs(cl, base, nargs); err != nil {
 		return err
 	}
 	if cl.HasEnv {
@@ -129,6 +131,18 @@ func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
 	}
 	vm.pushFrame(cl, base)
 	return nil
+}
+
+// fillDefaults sets the parameters from nargs on (fewer than the
+// closure's parameters, at most its defaults fewer) to their defaults.
+func (vm *VM) fillDefaults(cl *Closure, base, nargs int) {
+	p := cl.Proto
+	// One by one, like every short copy on the call path.
+	dst := vm.stack[base+nargs : base+p.NumParams]
+	src := cl.Defaults[p.NumDefaults-(p.NumParams-nargs):]
+	for i := range dst {
+		dst[i] = src[i]
+	}
 }
 
 // pushFrame appends a frame for cl with register 0 at base. It stores
@@ -156,18 +170,14 @@ func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
 		if missing > p.NumDefaults {
 			return NewError("wrong number of parameters")
 		}
-		// One by one, like every short copy on the call path.
-		dst, src := vm.stack[base+nargs:base+np], cl.Defaults[p.NumDefaults-missing:]
-		for i := range dst {
-			dst[i] = src[i]
-		}
+		vm.fillDefaults(cl, base, nargs)
 	}
 	if p.Varargs {
 		extra := 0
 		if nargs > np {
 			extra = nargs - np
 		}
-		a := NewArrayCap(extra, extra)
+		a := vm.newVargv(extra)
 		for i := range a.Elems {
 			a.Elems[i] = vm.stack[base+np+i]
 		}

@@ -477,9 +477,14 @@ reload:
 			if fn.typ == TClosure && !fn.Closure().Proto.IsGenerator {
 				ncl := fn.Closure()
 				p := ncl.Proto
-				if nargs == p.NumParams && !p.Varargs && !ncl.HasEnv &&
+				if nargs == p.NumParams && !p.Varargs &&
 					len(vm.frames) < vm.maxDepth && nb+p.MaxStack < len(vm.stack) {
-					// Fast path: exact arity, no varargs, no bound env.
+					// Fast path: exact arity, no varargs. A function
+					// bound with bindenv (every imp callback) gets its
+					// environment as this.
+					if ncl.HasEnv {
+						vm.stack[nb] = ncl.Env
+					}
 					vm.pushFrame(ncl, nb)
 					goto reload
 				}
