@@ -43,7 +43,8 @@ type VM struct {
 	// metamethod's run (0: none): the null it throws answers "no such
 	// slot", so no call stack is collected for it.
 	getMetaRun int
-	vargvs     []vargvCell // the rest of the varargs arrays' slab (varargs.go)
+	vargvs     []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
+	vargvs0    []Array
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's
