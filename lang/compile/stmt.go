@@ -145,21 +145,11 @@ func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
 	top := fs.freeReg
 	defer func() { fs.freeReg = top }()
 	if b, ok := cond.(*syntax.Binary); ok {
-		if op, ok := compareJumps[b.Op]; ok {
+		if ops, ok := condJumps[b.Op]; ok {
 			rx, ry, isConst := fs.compareOperands(b)
+			op := ops[0]
 			if isConst {
-				op += runtime.OpJmpLtK - runtime.OpJmpLt
-			}
-			fs.setLine(b)
-			fs.op(op, rx, ry, 0)
-			return fs.jump(runtime.OpJmp, 0)
-		}
-		if op, ok := equalJumps[b.Op]; ok {
-			// == and != cannot fail or call anything: the test and the
-			// branch are one instruction.
-			rx, ry, isConst := fs.compareOperands(b)
-			if isConst {
-				op += runtime.OpJmpEqK - runtime.OpJmpEq
+				op = ops[1]
 			}
 			fs.setLine(b)
 			fs.op(op, rx, ry, 0)
@@ -170,10 +160,17 @@ func (fs *funcState) condJumpFalse(cond syntax.Expr) int {
 	return fs.jump(runtime.OpJmpIfNot, r)
 }
 
-var equalJumps = map[string]runtime.Op{"==": runtime.OpJmpEq, "!=": runtime.OpJmpNe}
-
-var compareJumps = map[string]runtime.Op{
-	"<": runtime.OpJmpLt, "<=": runtime.OpJmpLe, ">": runtime.OpJmpGt, ">=": runtime.OpJmpGe,
+// condJumps are the compare-and-branch instructions of a condition's
+// comparison: the register form, then the form whose right operand is a
+// constant. Each skips the JMP after it when the comparison holds. ==
+// and != cannot fail or call anything; < <= > >= may call _cmp.
+var condJumps = map[string][2]runtime.Op{
+	"<":  {runtime.OpJmpLt, runtime.OpJmpLtK},
+	"<=": {runtime.OpJmpLe, runtime.OpJmpLeK},
+	">":  {runtime.OpJmpGt, runtime.OpJmpGtK},
+	">=": {runtime.OpJmpGe, runtime.OpJmpGeK},
+	"==": {runtime.OpJmpEq, runtime.OpJmpEqK},
+	"!=": {runtime.OpJmpNe, runtime.OpJmpNeK},
 }
 
 // compareOperands evaluates the operands of a comparison; the right one
