@@ -3,36 +3,18 @@ package main
 import (
 	"bytes"
 	"io"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/impvm/impvm/internal/syncio"
 	"github.com/impvm/impvm/preproc"
 )
-
-// syncBuffer is a bytes.Buffer safe to read while the flush timer writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // What print() writes waits in the buffer; anything written to stderr
 // first writes it out, so one stream holding both keeps their order.
 func TestScriptOutputKeepsOrder(t *testing.T) {
-	var both syncBuffer
-	o := newScriptOutputBuffered(&both, &both, true)
+	both := syncio.NewBuffer()
+	o := newScriptOutputBuffered(both, both, true)
 	io.WriteString(o.Stdout(), "a\n")
 	if got := both.String(); got != "" {
 		t.Errorf("print wrote %q at once, want it buffered", got)
@@ -51,8 +33,8 @@ func TestScriptOutputKeepsOrder(t *testing.T) {
 // Printed text left in the buffer is written out within flushAfter,
 // without a Flush: a pipe's reader sees a long run's output as it goes.
 func TestScriptOutputFlushesOnItsOwn(t *testing.T) {
-	var out syncBuffer
-	o := newScriptOutputBuffered(&out, io.Discard, true)
+	out := syncio.NewBuffer()
+	o := newScriptOutputBuffered(out, io.Discard, true)
 	for i, line := range []string{"one\n", "two\n"} {
 		io.WriteString(o.Stdout(), line)
 		want := "one\n"
@@ -73,8 +55,8 @@ func TestScriptOutputFlushesOnItsOwn(t *testing.T) {
 func TestPlainScriptOutputOrder(t *testing.T) {
 	dir := t.TempDir()
 	script := writeFile(t, dir, "mix.nut", "for (local i = 0; i < 3; i++) { print(\"out \" + i + \"\\n\"); error(\"err \" + i + \"\\n\"); }\nprint(\"last\\n\");\nlocal x = null; x.y;\n")
-	var both syncBuffer
-	code := runScriptOpts(script, nil, preproc.Options{}, &both, &both)
+	both := syncio.NewBuffer()
+	code := runScriptOpts(script, nil, preproc.Options{}, both, both)
 	want := "out 0\nerr 0\nout 1\nerr 1\nout 2\nerr 2\nlast\nERROR: the index 'y' does not exist\n"
 	if code != 1 || !bytes.HasPrefix([]byte(both.String()), []byte(want)) {
 		t.Errorf("status %d, output %q; want 1 and output starting %q", code, both.String(), want)

@@ -133,18 +133,12 @@ try { local q = null; q -= 2; } catch (e) { print(e + ";"); }
 try { local q = {x = [1]}; q.x += 1; } catch (e) { print(e); }`
 	want := "integer 8 1 5;float 5.5 -1.5 2.5;string s3 s s0;add 3;add 0;sub 4;instance 4 -3 1;" +
 		"15;5 q9;7233;arith op - on between 'null' and 'integer';arith op + on between 'array' and 'integer'"
-	p, err := Source("t.nut", []byte(src), nil)
+	out, err := runScript(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out strings.Builder
-	vm := runtime.NewVM(runtime.Options{Stdout: &out})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
-	if out.String() != want {
-		t.Errorf("printed %q\nwant    %q", out.String(), want)
+	if out != want {
+		t.Errorf("printed %q\nwant    %q", out, want)
 	}
 }
 
@@ -165,18 +159,12 @@ foreach (x in vals) foreach (y in vals) {
 if (1 == 1.0) out += "a"; if ("a" == "a") out += "b"; if (null != false) out += "c";
 if (t == t) out += "d"; if (t != u) out += "e"; if (0 == false) out += "X"; if (1 != 1) out += "Y";
 print(out);`
-	p, err := Source("t.nut", []byte(src), nil)
+	out, err := runScript(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out strings.Builder
-	vm := runtime.NewVM(runtime.Options{Stdout: &out})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
-	if out.String() != "abcde" {
-		t.Errorf("printed %q, want %q", out.String(), "abcde")
+	if out != "abcde" {
+		t.Errorf("printed %q, want %q", out, "abcde")
 	}
 }
 
