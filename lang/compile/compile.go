@@ -265,12 +265,22 @@ func (fs *funcState) allocRegs(n int) int {
 
 func (fs *funcState) declareLocal(name string) int {
 	r := fs.allocReg()
-	fs.locals = append(fs.locals, local{name: name, reg: r, startPC: fs.pc()})
+	fs.bindLocal(name, r)
 	return r
 }
 
-// bindLocal names an already allocated register (the top one).
+// maxLocalSlots is the reference compiler's stack size per function:
+// `this`, the parameters, vargv and the live locals share 256 slots.
+const maxLocalSlots = 256
+
+// bindLocal names an already allocated register (the top one). Locals
+// take consecutive registers, so a local's register is the number of
+// slots below it, as in the reference compiler; its temporaries are not
+// counted, so a function it rejects only for temporaries compiles here.
 func (fs *funcState) bindLocal(name string, reg int) {
+	if reg >= maxLocalSlots {
+		fs.c.errorf(syntax.Pos{Line: fs.line, Col: fs.col}, "internal compiler error: too many locals")
+	}
 	fs.locals = append(fs.locals, local{name: name, reg: reg, startPC: fs.pc()})
 }
 

@@ -2,6 +2,7 @@ package compile
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -43,6 +44,47 @@ func TestCompileErrors(t *testing.T) {
 		}
 		if se.Msg != tc.msg || se.Pos.Line != tc.line {
 			t.Errorf("%q: got line %d %q, want line %d %q", tc.src, se.Pos.Line, se.Msg, tc.line, tc.msg)
+		}
+	}
+}
+
+// A function's this, parameters, vargv, hidden foreach slots and live
+// locals share 256 slots; the lines are where the reference sq 3.2 reports
+// "internal compiler error: too many locals" for the same sources.
+func TestTooManyLocals(t *testing.T) {
+	locals := func(head string, n int, indent, tail string) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "%slocal v%d = %d;\n", indent, i, i)
+		}
+		b.WriteString(tail)
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		src  string
+		line int32 // 0: compiles
+	}{
+		{"255 locals in a function", locals("function f() {\n", 255, "  ", "  return v0; }\n"), 0},
+		{"256 locals in a function", locals("function f() {\n", 256, "  ", "  return v0; }\n"), 257},
+		{"254 locals at top level", locals("", 254, "", ""), 0},
+		{"255 locals at top level", locals("", 255, "", ""), 255},
+		{"two parameters and vargv", locals("function f(a, b, ...) {\n", 254, "  ", "  return v0; }\n"), 254},
+		{"foreach's hidden slots", locals("function f() {\n", 252, "  ", "  foreach (k, v in [1]) {}\n}\n"), 254},
+		{"a closed block frees its slots", locals("function f() {\n  { local a = 1, b = 2; }\n", 255, "  ", "}\n"), 0},
+	}
+	for _, tc := range tests {
+		_, err := Source("t.nut", []byte(tc.src), nil)
+		var se *syntax.Error
+		switch {
+		case tc.line == 0 && err != nil:
+			t.Errorf("%s: %v, want it to compile", tc.name, err)
+		case tc.line == 0:
+		case !errors.As(err, &se):
+			t.Errorf("%s: got %v, want a compile error", tc.name, err)
+		case se.Msg != "internal compiler error: too many locals" || se.Pos.Line != tc.line:
+			t.Errorf("%s: got line %d %q, want line %d", tc.name, se.Pos.Line, se.Msg, tc.line)
 		}
 	}
 }
