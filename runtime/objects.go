@@ -22,27 +22,9 @@ type Native struct {
 	HasEnv  bool
 }
 
-// Type-mask bits for native parameter checks, as in the reference's
-// typemask strings (sq_setparamscheck): o null, i integer, f float,
-// n number, s string, t table, a array, u userdata, c closure or native,
-// b bool, g generator, y class, x instance, r weakref, v thread, '.' any.
-const (
-	MaskNull      uint32 = 1 << TNull
-	MaskInt       uint32 = 1 << TInt
-	MaskFloat     uint32 = 1 << TFloat
-	MaskBool      uint32 = 1 << TBool
-	MaskString    uint32 = 1 << TString
-	MaskTable     uint32 = 1 << TTable
-	MaskArray     uint32 = 1 << TArray
-	MaskClosure   uint32 = 1<<TClosure | 1<<TNative
-	MaskClass     uint32 = 1 << TClass
-	MaskInstance  uint32 = 1 << TInstance
-	MaskGenerator uint32 = 1 << TGenerator
-	MaskWeakRef   uint32 = 1 << TWeakRef
-	MaskUserData  uint32 = 1 << TUserData
-	MaskThread    uint32 = 1 << TThread
-	MaskAny       uint32 = 0xffffffff
-)
+// maskAny is the type mask of '.': any type. Every other mask is made of
+// the bits 1<<T of the types it allows (maskLetters).
+const maskAny uint32 = 0xffffffff
 
 // maskOrder is the reference's type-bit order, in which the types of a
 // mask are named in "expected: 'a|b'" messages, with each type's bit in
@@ -52,11 +34,11 @@ var maskOrder = []struct {
 	name string
 	rt   int32
 }{
-	{MaskNull, "null", 0x1}, {MaskInt, "integer", 0x2}, {MaskFloat, "float", 0x4},
-	{MaskBool, "bool", 0x8}, {MaskString, "string", 0x10}, {MaskTable, "table", 0x20},
-	{MaskArray, "array", 0x40}, {MaskUserData, "userdata", 0x80}, {1 << TClosure, "function", 0x100},
-	{1 << TNative, "function", 0x200}, {MaskGenerator, "generator", 0x400}, {MaskThread, "thread", 0x1000},
-	{MaskClass, "class", 0x4000}, {MaskInstance, "instance", 0x8000}, {MaskWeakRef, "weakref", 0x10000},
+	{1 << TNull, "null", 0x1}, {1 << TInt, "integer", 0x2}, {1 << TFloat, "float", 0x4},
+	{1 << TBool, "bool", 0x8}, {1 << TString, "string", 0x10}, {1 << TTable, "table", 0x20},
+	{1 << TArray, "array", 0x40}, {1 << TUserData, "userdata", 0x80}, {1 << TClosure, "function", 0x100},
+	{1 << TNative, "function", 0x200}, {1 << TGenerator, "generator", 0x400}, {1 << TThread, "thread", 0x1000},
+	{1 << TClass, "class", 0x4000}, {1 << TInstance, "instance", 0x8000}, {1 << TWeakRef, "weakref", 0x10000},
 }
 
 // parsedMask is ParseTypeMask through a process-wide cache: natives only
@@ -106,13 +88,16 @@ func ParseTypeMask(s string) []uint32 {
 	return masks
 }
 
-// maskLetters are the types each typemask letter allows (see the Mask
-// constants).
+// maskLetters are the types each typemask letter allows, as in the
+// reference's typemask strings (sq_setparamscheck): o null, i integer,
+// f float, n number, s string, t table, a array, u userdata, c closure or
+// native, b bool, g generator, y class, x instance, r weakref, v thread,
+// '.' any.
 var maskLetters = map[byte]uint32{
-	'o': MaskNull, 'i': MaskInt, 'f': MaskFloat, 'n': MaskInt | MaskFloat,
-	's': MaskString, 't': MaskTable, 'a': MaskArray, 'u': MaskUserData,
-	'c': MaskClosure, 'b': MaskBool, 'g': MaskGenerator, 'y': MaskClass,
-	'x': MaskInstance, 'r': MaskWeakRef, 'v': MaskThread, '.': MaskAny,
+	'o': 1 << TNull, 'i': 1 << TInt, 'f': 1 << TFloat, 'n': 1<<TInt | 1<<TFloat,
+	's': 1 << TString, 't': 1 << TTable, 'a': 1 << TArray, 'u': 1 << TUserData,
+	'c': 1<<TClosure | 1<<TNative, 'b': 1 << TBool, 'g': 1 << TGenerator, 'y': 1 << TClass,
+	'x': 1 << TInstance, 'r': 1 << TWeakRef, 'v': 1 << TThread, '.': maskAny,
 }
 
 func maskBit(c byte) uint32 {
@@ -137,7 +122,7 @@ func MaskText(m uint32) string {
 // ReferenceMask renders a mask as the reference's integer of _RT_* bits
 // (a native's getinfos().typecheck); '.' is -1.
 func ReferenceMask(m uint32) int32 {
-	if m == MaskAny {
+	if m == maskAny {
 		return -1
 	}
 	var r int32

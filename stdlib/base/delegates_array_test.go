@@ -173,7 +173,7 @@ func TestArrayMapApply(t *testing.T) {
 	wantNull(t, must(t)(invoke(t, vm, a, "apply", double)))
 	wantInts(t, a, 2, 4, 6)
 	_, err := invoke(t, vm, a, "map", runtime.Int(1))
-	wantErr(t, err, "parameter 1 has an invalid type 'integer' ; expected: '"+runtime.MaskText(runtime.MaskClosure)+"'")
+	wantErr(t, err, "parameter 1 has an invalid type 'integer' ; expected: 'function|function'")
 }
 
 func TestArrayMapErrorPropagates(t *testing.T) {
