@@ -45,11 +45,7 @@ set). A library already there is not downloaded again; with --offline
 nothing is downloaded and a library missing from the cache is an error.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			code := libGet(args, &sf, baseURL, offline, cmd.OutOrStdout(), cmd.ErrOrStderr())
-			if code != 0 {
-				return exitError{code}
-			}
-			return nil
+			return exitWith(libGet(args, &sf, baseURL, offline, cmd.OutOrStdout(), cmd.ErrOrStderr()))
 		},
 	}
 	sf.register(cmd.Flags())

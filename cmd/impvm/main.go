@@ -33,6 +33,15 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
+// exitWith is what a command's RunE returns for its exit code: nil for
+// 0, else an exitError.
+func exitWith(code int) error {
+	if code != 0 {
+		return exitError{code}
+	}
+	return nil
+}
+
 func main() {
 	root := newRoot(os.Args[1:])
 	if err := root.Execute(); err != nil {

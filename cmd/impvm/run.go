@@ -56,10 +56,7 @@ to stderr, ARGS arrive in vargv and the device flags are ignored.`,
 					code = c
 				}
 			}
-			if code != 0 {
-				return exitError{code}
-			}
-			return nil
+			return exitWith(code)
 		},
 	}
 	f.register(cmd.Flags())

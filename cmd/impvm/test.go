@@ -83,10 +83,7 @@ each directory PATH.`,
 			} else {
 				code = runTests(&f, fs.Args(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 			}
-			if code != 0 {
-				return exitError{code}
-			}
-			return nil
+			return exitWith(code)
 		},
 	}
 	fs := cmd.Flags()
