@@ -33,7 +33,28 @@ func NewTable(hint int) *Table {
 	for hint > size {
 		size <<= 1
 	}
-	if size == minTableNodes {
+	// hint slots that fill all the nodes (a literal of four fields in
+	// four nodes) make the last insert double the table.
+	return newTable(size, hint == size)
+}
+
+// newTable makes an empty table of size nodes; grows says it is known to
+// double soon.
+func newTable(size int, grows bool) *Table {
+	switch {
+	case size == minTableNodes && grows:
+		// The table comes with room for eight nodes and grows into
+		// them in place (rehash) instead of allocating a node array
+		// and stranding its first four nodes.
+		b := new(struct {
+			Table
+			n [2 * minTableNodes]node
+		})
+		b.objHeader = newHeader()
+		b.nodes = b.n[:minTableNodes]
+		b.initNodes()
+		return &b.Table
+	case size == minTableNodes:
 		// A small table ({x = 1, y = 2}, {}, a native's result): the
 		// table and its nodes are one allocation. A table that grows
 		// past four slots strands these first nodes (160 bytes) until
@@ -383,6 +404,10 @@ func (t *Table) rehash(force bool) {
 		return
 	}
 	oldNodes := t.nodes
+	if cap(oldNodes) <= maxRoomNodes && size <= cap(oldNodes) {
+		t.rehashInPlace(size)
+		return
+	}
 	t.allocNodes(size)
 	for i := range oldNodes {
 		if oldNodes[i].key.typ != TNull {
@@ -391,6 +416,27 @@ func (t *Table) rehash(force bool) {
 		}
 	}
 	releaseNodes(oldNodes)
+}
+
+// maxRoomNodes bounds the node arrays that rehash in place: those made
+// with room behind them (NewTable's four nodes in eight) and small ones.
+const maxRoomNodes = 2 * minTableNodes
+
+// rehashInPlace is rehash into the first size nodes of the node array's
+// own memory (size <= its capacity <= maxRoomNodes): the occupied nodes
+// are copied aside, the nodes cleared, and the keys inserted again in old
+// index order, exactly as into a new array.
+func (t *Table) rehashInPlace(size int) {
+	var old [maxRoomNodes]node
+	n := copy(old[:], t.nodes)
+	t.nodes = t.nodes[:size]
+	clear(t.nodes)
+	t.initNodes()
+	for i := range old[:n] {
+		if old[i].key.typ != TNull {
+			t.insertNew(old[i].key, old[i].val)
+		}
+	}
 }
 
 // Delete removes slot k and reports whether it existed.
@@ -429,7 +475,7 @@ func (t *Table) Next(i int) (k, v Value, next int, ok bool) {
 // Clone makes a shallow copy with the same node count, slots inserted in
 // iteration order, and the same delegate (as 3.0.4 does).
 func (t *Table) Clone() *Table {
-	nt := NewTable(len(t.nodes))
+	nt := newTable(len(t.nodes), false)
 	for i := range t.nodes {
 		if t.nodes[i].key.typ != TNull {
 			nt.insertNew(t.nodes[i].key, t.nodes[i].val) // distinct keys

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -82,5 +84,60 @@ func TestTableOrder304(t *testing.T) {
 	c.Set(Str("newkey"), Int(1))
 	if got, want := tableKeys(c), "eta alpha newkey theta"; got != want {
 		t.Errorf("clone: got %q want %q", got, want)
+	}
+}
+
+// TestTableRoomGrowsInPlace runs the same random inserts, deletes and
+// clears on a four-node table made with room for eight (NewTable(4), a
+// literal of four fields) and on one made without (NewTable(0)): growing
+// and shrinking within that room must leave the node layout, so the
+// iteration order, exactly as a new node array would, after every step.
+func TestTableRoomGrowsInPlace(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	keys := make([]Value, 24)
+	for i := range keys {
+		if i%3 == 0 {
+			keys[i] = Int(int32(i * 5))
+		} else {
+			keys[i] = Str(fmt.Sprintf("f%d", i))
+		}
+	}
+	for round := 0; round < 300; round++ {
+		room, plain := NewTable(4), NewTable(0)
+		if cap(room.nodes) != 2*minTableNodes || len(room.nodes) != minTableNodes {
+			t.Fatalf("NewTable(4): %d nodes, room for %d; want 4 in 8", len(room.nodes), cap(room.nodes))
+		}
+		for step := 0; step < 40; step++ {
+			k := keys[rng.Intn(len(keys))]
+			switch op := rng.Intn(10); {
+			case op < 6:
+				room.Set(k, Int(int32(step)))
+				plain.Set(k, Int(int32(step)))
+			case op < 9:
+				room.Delete(k)
+				plain.Delete(k)
+			default:
+				room.Clear()
+				plain.Clear()
+			}
+			if a, b := tableKeys(room), tableKeys(plain); a != b || len(room.nodes) != len(plain.nodes) {
+				t.Fatalf("round %d step %d: with room %q (%d nodes), without %q (%d nodes)",
+					round, step, a, len(room.nodes), b, len(plain.nodes))
+			}
+		}
+	}
+	// The growth a literal of four fields ends with allocates nothing.
+	ks := []Value{Str("id"), Str("kind"), Str("value"), Str("ok")}
+	allocs := testing.AllocsPerRun(100, func() {
+		tb := NewTable(4)
+		for _, k := range ks {
+			tb.Set(k, Int(1))
+		}
+		if len(tb.nodes) != 2*minTableNodes {
+			t.Fatalf("four fields in %d nodes, want 8", len(tb.nodes))
+		}
+	})
+	if allocs != 1 {
+		t.Errorf("a four-field table took %v allocations, want 1", allocs)
 	}
 }
