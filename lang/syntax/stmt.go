@@ -94,9 +94,8 @@ func (p *parser) returnStmt() Stmt {
 // ifStmt parses "if (cond) stmt [else stmt]", with the 3.0.4 termination
 // rules of thenStmt and elseStmt.
 func (p *parser) ifStmt() Stmt {
-	s := &If{P: p.expect(kwIf)}
-	s.Cond = p.condition()
-	s.Then = p.thenStmt()
+	at := p.expect(kwIf)
+	s := &If{P: at, Cond: p.condition(), Then: p.thenStmt()}
 	if p.got(kwElse) {
 		s.Else = p.elseStmt()
 	}
@@ -144,19 +143,16 @@ func (p *parser) forStmt() Stmt {
 
 // whileStmt parses "while (cond) body".
 func (p *parser) whileStmt() Stmt {
-	s := &While{P: p.expect(kwWhile)}
-	s.Cond = p.condition()
-	s.Body = p.statement()
-	return s
+	at := p.expect(kwWhile)
+	return &While{P: at, Cond: p.condition(), Body: p.statement()}
 }
 
 // doStmt parses "do body while (cond)".
 func (p *parser) doStmt() Stmt {
-	s := &DoWhile{P: p.expect(kwDo)}
-	s.Body = p.statement()
+	at := p.expect(kwDo)
+	body := p.statement()
 	p.expect(kwWhile)
-	s.Cond = p.condition()
-	return s
+	return &DoWhile{P: at, Body: body, Cond: p.condition()}
 }
 
 // switchStmt parses "switch (x) { case v: stmts ... [default: stmts] }".
