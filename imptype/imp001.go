@@ -26,7 +26,6 @@ func newImp001() *Type {
 		SamplerPins:    []string{"pin1", "pin2", "pin5", "pin7", "pin8", "pin9"},
 		Interfaces:     []string{WiFi},
 		LightLevel:     true,
-		HeapBytes:      80 * 1024,
 		FreeAtBoot:     56000,
 		Environment:    0,
 		DeviceIDPrefix: "2000",

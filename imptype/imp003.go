@@ -32,7 +32,6 @@ func newImp003() *Type {
 		LightLevel:       true,
 		VBat:             true,
 		Interfaces:       []string{WiFi},
-		HeapBytes:        120 * 1024,
 		FreeAtBoot:       88000,
 		Environment:      1,
 		DeviceIDPrefix:   "3000",

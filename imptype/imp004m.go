@@ -30,7 +30,6 @@ func newImp004m() *Type {
 		Interfaces:       []string{WiFi},
 		BLE:              true,
 		VBat:             true,
-		HeapBytes:        190 * 1024,
 		FreeAtBoot:       110000,
 		Environment:      1,
 		DeviceIDPrefix:   "4000",

@@ -34,7 +34,6 @@ func newImp005() *Type {
 		LightLevel:       true,
 		Interfaces:       []string{Ethernet, WiFi},
 		USB:              true,
-		HeapBytes:        2 << 20,
 		FreeAtBoot:       1000000,
 		Environment:      1,
 		DeviceIDPrefix:   "5000",

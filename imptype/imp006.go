@@ -31,7 +31,6 @@ func newImp006() *Type {
 		SPIFlashReserved: 0,
 		Interfaces:       []string{WiFi, Cellular},
 		BLE:              true,
-		HeapBytes:        1 << 20,
 		FreeAtBoot:       600000,
 		Environment:      1,
 		DeviceIDPrefix:   "600a",

@@ -32,7 +32,6 @@ func newImpC001() *Type {
 		Interfaces:       []string{WiFi, Cellular},
 		ServerVia:        []string{Cellular}, // imp.net.info()'s page: no ipv4 entry on the impC001
 		VBat:             true,
-		HeapBytes:        1 << 20,
 		FreeAtBoot:       600000,
 		Environment:      1,
 		DeviceIDPrefix:   "c001",

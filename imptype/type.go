@@ -87,11 +87,13 @@ type Type struct {
 	// VBat: hardware.vbat, the cell voltage on a VBAT pin. Electric Imp's
 	// hardware.vbat page: only the imp003, imp004m and impC001; on the
 	// imp001, imp002 and imp005 "the index 'vbat' does not exist".
-	VBat        bool
-	USB         bool // hardware.usb (imp005 host port)
-	HeapBytes   int  // Squirrel heap available to the program
-	FreeAtBoot  int  // imp.getmemoryfree() of an empty program
-	Environment int  // imp.environment(): 0 card, 1 module
+	VBat bool
+	USB  bool // hardware.usb (imp005 host port)
+	// FreeAtBoot is the Squirrel heap, impvm's figure for the free heap
+	// after boot: imp.getmemoryfree() of an empty program and what a
+	// device's script may keep live (stdlib/imp's HeapSize).
+	FreeAtBoot  int
+	Environment int // imp.environment(): 0 card, 1 module
 	// DeviceIDPrefix is the first four hex digits of hardware.getdeviceid():
 	// the imp type's digit then zeros ("600a" on the imp006, "c001" on the
 	// impC001), followed by the MAC. Electric Imp's own libraries (WS2812)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/impvm/impvm/event"
+	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -24,7 +25,7 @@ const (
 )
 
 // imp.environment() values, the longest deep sleep, and free memory for
-// an imp type missing from memoryFree.
+// an imp type imptype does not know.
 const (
 	environmentCard    = 0
 	environmentModule  = 1
@@ -64,14 +65,6 @@ const SoftwareVersion = "c3f2a1e - release-42.5 - Tue Mar 12 15:30:27 2024 - pro
 
 // BootromVersion is what imp.getbootromversion() reports.
 const BootromVersion = "8d4e5b0 - release-42.5 - Tue Mar 12 15:30:27 2024 - production"
-
-// memoryFree is the free Squirrel heap after boot per imp type: the size
-// of a device's heap (HeapSize) and what imp.getmemoryfree() reports
-// before the script allocates.
-var memoryFree = map[string]int32{
-	"imp001": 56000, "imp002": 56000, "imp003": 88000, "imp004m": 110000,
-	"imp005": 1000000, "imp006": 600000, "impC001": 600000,
-}
 
 // Identity is who the device is; it does not change across restarts.
 type Identity struct {
@@ -242,13 +235,13 @@ func StepCost(impType string) time.Duration {
 }
 
 // HeapSize is the Squirrel heap of an imp type in bytes: what the script
-// may keep live (impvm's figure for the free heap after boot).
+// may keep live, the type's free heap after boot (imptype's FreeAtBoot),
+// which imp.getmemoryfree() reports before the script allocates.
 func HeapSize(impType string) int64 {
-	n, ok := memoryFree[impType]
-	if !ok {
-		n = defaultMemoryBytes
+	if t, ok := imptype.Lookup(impType); ok {
+		return int64(t.FreeAtBoot)
 	}
-	return int64(n)
+	return defaultMemoryBytes
 }
 
 // memoryFree reports from the VM's heap accounting (when on): it goes down
@@ -267,9 +260,11 @@ func (m *Module) info(*runtime.VM, []runtime.Value) (runtime.Value, error) {
 	return NewMeta(t), nil
 }
 
+// environment(): ENVIRONMENT_CARD on the imp001, ENVIRONMENT_MODULE on
+// the modules (imptype's Environment).
 func (m *Module) environment(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-	if m.opts.Identity.Type == "imp001" {
-		return runtime.Int(environmentCard), nil
+	if t, ok := imptype.Lookup(m.opts.Identity.Type); ok {
+		return runtime.Int(int32(t.Environment)), nil
 	}
 	return runtime.Int(environmentModule), nil
 }
