@@ -1,11 +1,9 @@
 package syntax
 
-import "github.com/alecthomas/participle/v2/lexer"
-
 // compound parses the literals that contain other constructs: arrays,
 // tables, functions, lambdas and classes. Anything else is not an
 // expression.
-func (p *parser) compound(t *lexer.Token, at Pos) Expr {
+func (p *parser) compound(t token, at Pos) Expr {
 	switch t.Type {
 	case tkLBrack:
 		p.next()
@@ -33,7 +31,7 @@ func (p *parser) arrayElems() []Expr { return p.exprList(tkRBrack, true) }
 
 // tableSlots parses table-literal slots up to and including end ('}' for a
 // table, '/>' for attributes). Commas are optional; a trailing one is fine.
-func (p *parser) tableSlots(end lexer.TokenType) []Slot {
+func (p *parser) tableSlots(end tokenType) []Slot {
 	var slots []Slot
 	for !p.is(end) {
 		slots = append(slots, p.slot(false))

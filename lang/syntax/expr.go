@@ -1,7 +1,5 @@
 package syntax
 
-import "github.com/alecthomas/participle/v2/lexer"
-
 // Expression grammar (3.0.4), lowest precedence first:
 //
 //	comma      = expression { "," expression }
@@ -51,14 +49,14 @@ var assignOps = [tkLast]string{
 	tkStarEq: "*=", tkSlashEq: "/=", tkPercentEq: "%=",
 }
 
-func assignOp(t lexer.TokenType) string {
+func assignOp(t tokenType) string {
 	if t < 0 || t >= tkLast {
 		return ""
 	}
 	return assignOps[t]
 }
 
-func (p *parser) assignment(target Expr, op *lexer.Token, text string) Expr {
+func (p *parser) assignment(target Expr, op token, text string) Expr {
 	if !isAssignable(target) && StrayTarget(target) == nil {
 		p.fail(op, "can't assign expression")
 	}
@@ -67,7 +65,7 @@ func (p *parser) assignment(target Expr, op *lexer.Token, text string) Expr {
 	return &Assign{P: posOf(op), Op: text, Target: target, Value: value}
 }
 
-func (p *parser) conditional(cond Expr, q *lexer.Token) Expr {
+func (p *parser) conditional(cond Expr, q token) Expr {
 	p.next()
 	then := p.expression()
 	p.expect(tkColon)
@@ -116,12 +114,12 @@ func (p *parser) logicalAnd() Expr { return p.rightChain(tkAndAnd, p.inChain) }
 
 // rightChain parses operand (op operand)* and groups it to the right, as
 // the reference does for || and &&.
-func (p *parser) rightChain(op lexer.TokenType, operand func() Expr) Expr {
+func (p *parser) rightChain(op tokenType, operand func() Expr) Expr {
 	x := operand()
 	if !p.is(op) {
 		return x
 	}
-	operands, ops := []Expr{x}, []*lexer.Token(nil)
+	operands, ops := []Expr{x}, []token(nil)
 	for p.is(op) {
 		ops = append(ops, p.next())
 		operands = append(operands, operand())
@@ -130,7 +128,7 @@ func (p *parser) rightChain(op lexer.TokenType, operand func() Expr) Expr {
 }
 
 // foldRight builds x0 op0 (x1 op1 (x2 ...)).
-func foldRight(operands []Expr, ops []*lexer.Token) Expr {
+func foldRight(operands []Expr, ops []token) Expr {
 	x := operands[len(operands)-1]
 	for i := len(ops) - 1; i >= 0; i-- {
 		x = &Binary{P: posOf(ops[i]), Op: ops[i].Value, X: operands[i], Y: x}
@@ -160,7 +158,7 @@ var binaryPrec = [tkLast]int8{
 	tkStar: 8, tkSlash: 8, tkPercent: 8,
 }
 
-func precOf(t lexer.TokenType) int {
+func precOf(t tokenType) int {
 	if t < 0 || t >= tkLast {
 		return 0
 	}
@@ -226,7 +224,7 @@ func (p *parser) checkedOperand(msg string) Expr {
 }
 
 // foldSign folds -INT, -FLOAT and ~INT into a literal, or returns nil.
-func foldSign(op lexer.TokenType, lit *lexer.Token, at Pos) Expr {
+func foldSign(op tokenType, lit token, at Pos) Expr {
 	switch {
 	case lit.Type == tkInt && op == tkMinus:
 		return &IntLit{P: at, Val: -intValue(lit.Value)}
@@ -260,7 +258,7 @@ func (p *parser) postfix(x Expr) Expr {
 	}
 }
 
-func (p *parser) index(x Expr, t *lexer.Token) Expr {
+func (p *parser) index(x Expr, t token) Expr {
 	if p.nlBefore() {
 		p.fail(t, "cannot break deref/or comma needed after [exp]=exp slot declaration")
 	}
@@ -272,7 +270,7 @@ func (p *parser) index(x Expr, t *lexer.Token) Expr {
 
 // postIncDec handles x++ / x--. At the start of a line, ++ and -- belong to
 // the next statement instead.
-func (p *parser) postIncDec(x Expr, t *lexer.Token) Expr {
+func (p *parser) postIncDec(x Expr, t token) Expr {
 	if p.nlBefore() {
 		return x
 	}
@@ -289,7 +287,7 @@ func (p *parser) callArgs() []Expr { return p.exprList(tkRParen, false) }
 
 // exprList parses expressions up to and including end. Commas are
 // optional; a trailing comma is an error unless trailingComma.
-func (p *parser) exprList(end lexer.TokenType, trailingComma bool) []Expr {
+func (p *parser) exprList(end tokenType, trailingComma bool) []Expr {
 	var list []Expr
 	for !p.is(end) {
 		list = append(list, p.expression())
@@ -330,7 +328,7 @@ func (p *parser) primary() Expr {
 	return p.compound(t, at)
 }
 
-func (p *parser) keywordPrimary(t *lexer.Token, at Pos) Expr {
+func (p *parser) keywordPrimary(t token, at Pos) Expr {
 	var x Expr
 	switch t.Type {
 	case kwNull:

@@ -1,143 +1,86 @@
 package syntax
 
-import (
-	"io"
-	"strings"
+import "strings"
 
-	"github.com/alecthomas/participle/v2/lexer"
-)
-
-// Definition is the participle lexer.Definition for Squirrel source.
+// Lexer turns Squirrel source into tokens, one at a time (the parser keeps
+// only the current one). Token values are substrings of the source (no
+// allocation per token).
 //
-// The lexer never returns a Go error: a lexical error becomes a token of type
-// tkError (Value = the reference's message) followed by EOF, so that the
-// parser reports it only when it reaches that point, as the reference does.
-type Definition struct{}
-
-var _ lexer.BytesDefinition = Definition{}
-
-// Symbols implements lexer.Definition.
-func (Definition) Symbols() map[string]lexer.TokenType { return symbols() }
-
-// Lex implements lexer.Definition.
-func (d Definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
-	src, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return newLexer(filename, string(src)), nil
-}
-
-// LexBytes implements lexer.BytesDefinition.
-func (Definition) LexBytes(filename string, src []byte) (lexer.Lexer, error) {
-	return newLexer(filename, string(src)), nil
-}
-
-// LexString implements lexer.StringDefinition.
-func (Definition) LexString(filename string, src string) (lexer.Lexer, error) {
-	return newLexer(filename, src), nil
-}
-
-// Lexer turns Squirrel source into tokens. Token values are substrings of the
-// source (no allocation per token).
+// The lexer never fails: a lexical error becomes a token of type tkError
+// (Value = the reference's message) followed by EOF, so that the parser
+// reports it only when it reaches that point, as the reference does.
 //
-// Line feeds are significant in Squirrel but are not tokens: the lexer
-// records, per token index, whether a line feed preceded the token (see
-// NewlineBefore). Only line feeds outside block comments count, as in the
-// reference.
+// Line feeds are significant in Squirrel but are not tokens: each token
+// records whether a line feed preceded it (token.nl). Only line feeds
+// outside block comments count, as in the reference.
 type Lexer struct {
-	file      string
 	src       string
 	off       int // offset of the next unread byte
 	line      int // line of src[off]
 	lineStart int // offset of the first byte of the current line
 	done      bool
-	count     int    // tokens returned so far
-	nl        bitset // nl[i]: a line feed precedes token i
-}
-
-// NewlineBefore reports whether a line feed separates token i (counted from
-// 0 in the order Next returned them) from the token before it.
-func (l *Lexer) NewlineBefore(i int) bool { return l.nl.has(i) }
-
-// bitset is a growable set of small non-negative integers.
-type bitset []uint64
-
-func (b bitset) has(i int) bool { return i/64 < len(b) && b[i/64]&(1<<(i%64)) != 0 }
-
-func (b *bitset) add(i int) {
-	for i/64 >= len(*b) {
-		*b = append(*b, 0)
-	}
-	(*b)[i/64] |= 1 << (i % 64)
 }
 
 // byteOrderMark is UTF-8's BOM, which editors may put at the start of a
 // file: it is skipped (columns count from after it).
 const byteOrderMark = "\xEF\xBB\xBF"
 
-func newLexer(file, src string) *Lexer {
-	l := &Lexer{file: file, src: src, line: 1}
+func newLexer(src string) *Lexer {
+	l := &Lexer{src: src, line: 1}
 	if strings.HasPrefix(src, byteOrderMark) {
 		l.off, l.lineStart = len(byteOrderMark), len(byteOrderMark)
 	}
 	return l
 }
 
-// Next implements lexer.Lexer.
-func (l *Lexer) Next() (lexer.Token, error) {
-	t := l.next()
-	l.count++
-	return t, nil
-}
-
-func (l *Lexer) next() lexer.Token {
+// next returns the next token; after the last one, EOF tokens.
+func (l *Lexer) next() token {
 	if l.done {
-		return lexer.EOFToken(l.pos(l.off))
+		return token{Type: tkEOF, Pos: l.pos(l.off)}
 	}
 	sawNL, err := l.skipSpace()
 	if err != nil {
 		return l.fail(err)
 	}
-	if sawNL {
-		l.nl.add(l.count)
-	}
 	if l.off >= len(l.src) {
 		l.done = true
-		return lexer.EOFToken(l.pos(l.off))
+		return token{Type: tkEOF, Pos: l.pos(l.off), nl: sawNL}
 	}
 	start, pos := l.off, l.pos(l.off)
 	typ, err := l.scanToken()
+	var t token
 	if err != nil {
 		err.Pos = pos
-		return l.fail(err)
+		t = l.fail(err)
+	} else {
+		t = l.token(typ, start, l.off, pos)
 	}
-	return l.token(typ, start, l.off, pos)
+	t.nl = sawNL
+	return t
 }
 
 // lexError is a lexical error: its message, and where the token started.
 type lexError struct {
 	Msg string
-	Pos lexer.Position
+	Pos position
 }
 
-func (l *Lexer) fail(e *lexError) lexer.Token {
+func (l *Lexer) fail(e *lexError) token {
 	l.done = true
-	return lexer.Token{Type: tkError, Value: e.Msg, Pos: e.Pos}
+	return token{Type: tkError, Value: e.Msg, Pos: e.Pos}
 }
 
 // token builds a token. Punctuators and keywords get their static text as
-// Value rather than a slice of the source: the GC then has fewer heap
-// pointers to follow in participle's token buffer.
-func (l *Lexer) token(t lexer.TokenType, start, end int, pos lexer.Position) lexer.Token {
+// Value rather than a slice of the source.
+func (l *Lexer) token(t tokenType, start, end int, pos position) token {
 	if t > tkOther && t < tkLast {
-		return lexer.Token{Type: t, Value: fixedText[t], Pos: pos}
+		return token{Type: t, Value: fixedText[t], Pos: pos}
 	}
-	return lexer.Token{Type: t, Value: l.src[start:end], Pos: pos}
+	return token{Type: t, Value: l.src[start:end], Pos: pos}
 }
 
-func (l *Lexer) pos(off int) lexer.Position {
-	return lexer.Position{Filename: l.file, Offset: off, Line: l.line, Column: off - l.lineStart + 1}
+func (l *Lexer) pos(off int) position {
+	return position{Line: int32(l.line), Column: int32(off - l.lineStart + 1)}
 }
 
 func (l *Lexer) newline() {
@@ -205,7 +148,7 @@ func (l *Lexer) skipBlockComment() *lexError {
 }
 
 // scanToken scans one token starting at l.off (not whitespace, not EOF).
-func (l *Lexer) scanToken() (lexer.TokenType, *lexError) {
+func (l *Lexer) scanToken() (tokenType, *lexError) {
 	c := l.src[l.off]
 	switch {
 	case isDigit(c):
@@ -230,7 +173,7 @@ func isHex(c byte) bool        { return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <
 func isIdentStart(c byte) bool { return c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z') }
 func isIdentPart(c byte) bool  { return isIdentStart(c) || isDigit(c) }
 
-func (l *Lexer) scanIdent() lexer.TokenType {
+func (l *Lexer) scanIdent() tokenType {
 	start := l.off
 	for l.off < len(l.src) && isIdentPart(l.src[l.off]) {
 		l.off++
@@ -243,7 +186,7 @@ func (l *Lexer) scanIdent() lexer.TokenType {
 
 // scanNumber scans an integer or float literal; the value is computed later
 // by intValue/floatValue from the token text.
-func (l *Lexer) scanNumber() (lexer.TokenType, *lexError) {
+func (l *Lexer) scanNumber() (tokenType, *lexError) {
 	if l.src[l.off] == '0' && l.peekByte(1)|0x20 == 'x' {
 		return l.scanHex()
 	}
@@ -282,7 +225,7 @@ func (l *Lexer) scanExponent() *lexError {
 	return nil
 }
 
-func (l *Lexer) scanHex() (lexer.TokenType, *lexError) {
+func (l *Lexer) scanHex() (tokenType, *lexError) {
 	l.off += 2
 	start := l.off
 	for l.off < len(l.src) && isHex(l.src[l.off]) {
@@ -294,7 +237,7 @@ func (l *Lexer) scanHex() (lexer.TokenType, *lexError) {
 	return tkInt, nil
 }
 
-func (l *Lexer) scanOctal() (lexer.TokenType, *lexError) {
+func (l *Lexer) scanOctal() (tokenType, *lexError) {
 	l.off++
 	for l.off < len(l.src) && isOctal(l.src[l.off]) {
 		l.off++
@@ -388,7 +331,7 @@ func (l *Lexer) scanVerbatim() *lexError {
 }
 
 // punctByByte lists the punctuators by first byte, longest first.
-var punctByByte = [256][]lexer.TokenType{
+var punctByByte = [256][]tokenType{
 	':': {tkDColon, tkColon},
 	'.': {tkEllipsis, tkDot},
 	'+': {tkInc, tkPlusEq, tkPlus},
@@ -407,7 +350,7 @@ var punctByByte = [256][]lexer.TokenType{
 	'?': {tkQuestion}, '^': {tkCaret}, '~': {tkTilde}, '@': {tkAt},
 }
 
-func (l *Lexer) scanPunct() (lexer.TokenType, *lexError) {
+func (l *Lexer) scanPunct() (tokenType, *lexError) {
 	rest := l.src[l.off:]
 	if len(rest) >= 2 && rest[0] == '.' && rest[1] == '.' && (len(rest) < 3 || rest[2] != '.') {
 		return 0, &lexError{Msg: "invalid token '..'"}

@@ -17,7 +17,7 @@ type Use struct {
 // contents of strings are not code and are skipped. Scanning stops at the
 // first lexical error; the compiler reports it.
 func MemberUses(src, object string) (members, literals []Use) {
-	l := newLexer("", src)
+	l := newLexer(src)
 	var prev [3]string // the last three token texts, oldest first
 	var prevType [3]int
 	for {
@@ -26,7 +26,7 @@ func MemberUses(src, object string) (members, literals []Use) {
 			return members, literals
 		}
 		if t.Type == tkString {
-			u := Use{Name: t.Value, Line: t.Pos.Line}
+			u := Use{Name: t.Value, Line: int(t.Pos.Line)}
 			if prev[2] == "=" || prev[2] == ":" {
 				u.Key = strings.Trim(prev[1], `"`)
 			}
@@ -35,9 +35,9 @@ func MemberUses(src, object string) (members, literals []Use) {
 		isObj := prevType[1] == int(tkIdent) && prev[1] == object && prev[0] != "." && prev[0] != "::"
 		switch {
 		case t.Type == tkIdent && prev[2] == "." && prevType[2] == int(tkDot) && isObj:
-			members = append(members, Use{Name: t.Value, Line: t.Pos.Line})
+			members = append(members, Use{Name: t.Value, Line: int(t.Pos.Line)})
 		case t.Type == tkString && prev[2] == "[" && isObj && len(t.Value) > 2 && t.Value[0] == '"':
-			members = append(members, Use{Name: t.Value[1 : len(t.Value)-1], Line: t.Pos.Line})
+			members = append(members, Use{Name: t.Value[1 : len(t.Value)-1], Line: int(t.Pos.Line)})
 		}
 		prev[0], prev[1], prev[2] = prev[1], prev[2], t.Value
 		prevType[0], prevType[1], prevType[2] = prevType[1], prevType[2], int(t.Type)

@@ -1,7 +1,5 @@
 package syntax
 
-import "github.com/alecthomas/participle/v2/lexer"
-
 // Nesting limits. They keep pathological input (say 100000 '(') from
 // exhausting the Go stack; real code is far below them.
 const (
@@ -9,13 +7,10 @@ const (
 	maxStmtDepth = 1000
 )
 
-// parseState is the state of one parse. The hand-written parser carries
-// it, and the participle grammar serving the parse holds it (grammar.st),
-// so the parts participle calls back reach it through their closures.
+// parseState is the state of one parse besides the cursor.
 type parseState struct {
-	lexer     *Lexer   // for NewlineBefore
-	grammar   *grammar // the grammar serving the parse: its statement forms
-	err       *Error   // the first error; once set the parse only unwinds
+	file      string // the source's name, for errors
+	err       *Error // the first error; once set the parse only unwinds
 	exprDepth int
 	stmtDepth int
 }
@@ -24,11 +19,23 @@ type parseState struct {
 // an error has been recorded in parseState.err.
 type bailout struct{}
 
-// parser is the hand-written side of the parser: a cursor over participle's
-// PeekingLexer plus the state of the parse.
+// parser is a recursive-descent parser: a cursor over the lexer's tokens
+// (the current one, and what the parser needs of the one consumed before
+// it) plus the state of the parse. It looks one token ahead and never
+// backs up, so the tokens are not kept.
 type parser struct {
-	lex *lexer.PeekingLexer
-	st  *parseState
+	lx       *Lexer
+	cur      token     // the current token, not consumed yet
+	prevType tokenType // the last consumed token's type; tkEOF before the first
+	prevLine int32     // its line; 1 before the first
+	st       *parseState
+}
+
+// newParser is a parser at the first token of src.
+func newParser(file, src string) *parser {
+	p := &parser{lx: newLexer(src), prevType: tkEOF, prevLine: 1, st: &parseState{file: file}}
+	p.cur = p.lx.next()
+	return p
 }
 
 // unwind, deferred by a part, stops a bailout and sets *err to the
@@ -42,15 +49,26 @@ func (st *parseState) unwind(err *error) {
 	}
 }
 
-func (p *parser) tok() *lexer.Token         { return p.lex.Peek() }
-func (p *parser) typ() lexer.TokenType      { return p.lex.Peek().Type }
-func (p *parser) next() *lexer.Token        { return p.lex.Next() }
-func (p *parser) is(t lexer.TokenType) bool { return p.lex.Peek().Type == t }
-func posOf(t *lexer.Token) Pos              { return Pos{Line: int32(t.Pos.Line), Col: int32(t.Pos.Column)} }
-func (p *parser) pos() Pos                  { return posOf(p.lex.Peek()) }
+func (p *parser) tok() token          { return p.cur }
+func (p *parser) typ() tokenType      { return p.cur.Type }
+func (p *parser) is(t tokenType) bool { return p.cur.Type == t }
+func posOf(t token) Pos               { return Pos{Line: t.Pos.Line, Col: t.Pos.Column} }
+func (p *parser) pos() Pos            { return posOf(p.cur) }
+
+// next consumes the current token and returns it. At the end of the
+// input it consumes nothing and returns EOF.
+func (p *parser) next() token {
+	t := p.cur
+	if t.Type == tkEOF {
+		return t
+	}
+	p.prevType, p.prevLine = t.Type, t.Pos.Line
+	p.cur = p.lx.next()
+	return t
+}
 
 // got consumes the current token if it is a t and reports whether it was.
-func (p *parser) got(t lexer.TokenType) bool {
+func (p *parser) got(t tokenType) bool {
 	if p.is(t) {
 		p.next()
 		return true
@@ -58,19 +76,16 @@ func (p *parser) got(t lexer.TokenType) bool {
 	return false
 }
 
-// nlBefore reports whether a line feed precedes the current token. No
-// token type is elided, so the raw cursor is the current token's index.
-func (p *parser) nlBefore() bool {
-	return p.st.lexer.NewlineBefore(int(p.lex.RawCursor()))
-}
+// nlBefore reports whether a line feed precedes the current token.
+func (p *parser) nlBefore() bool { return p.cur.nl }
 
-func (p *parser) failHere(msg string)          { p.fail(p.tok(), msg) }
-func (p *parser) expectedHere(what string)     { p.failHere(expected(what)) }
-func (p *parser) expect(t lexer.TokenType) Pos { return posOf(p.expectTok(t)) }
+func (p *parser) failHere(msg string)      { p.fail(p.tok(), msg) }
+func (p *parser) expectedHere(what string) { p.failHere(expected(what)) }
+func (p *parser) expect(t tokenType) Pos   { return posOf(p.expectTok(t)) }
 
 // fail records an error at token t and unwinds.
-func (p *parser) fail(t *lexer.Token, msg string) {
-	p.st.record(errorAt(t, msg))
+func (p *parser) fail(t token, msg string) {
+	p.st.record(p.errorAt(t, msg))
 	panic(bailout{})
 }
 
@@ -87,14 +102,14 @@ func (st *parseState) record(err *Error) {
 // errorAt is the error msg at token t. At a lexer error token it is the
 // lexer's message instead, as the reference would have failed while reading
 // that token.
-func errorAt(t *lexer.Token, msg string) *Error {
+func (p *parser) errorAt(t token, msg string) *Error {
 	if t.Type == tkError {
 		msg = t.Value
 	}
-	return &Error{File: t.Pos.Filename, Pos: posOf(t), Msg: msg}
+	return &Error{File: p.st.file, Pos: posOf(t), Msg: msg}
 }
 
-func (p *parser) expectTok(t lexer.TokenType) *lexer.Token {
+func (p *parser) expectTok(t tokenType) token {
 	if !p.is(t) {
 		p.expectedHere(tokenText[t])
 	}
@@ -113,30 +128,20 @@ func (p *parser) ident() (string, Pos) {
 }
 
 // isName reports whether a token of type t is an identifier.
-func isName(t lexer.TokenType) bool { return t == tkIdent || t == kwConstructor }
+func isName(t tokenType) bool { return t == tkIdent || t == kwConstructor }
 
 // prevToken is the reference's "previous token": tkNewline when a line
 // feed separates the last consumed token from the current one, else the
 // last consumed token's type.
-func (p *parser) prevToken() lexer.TokenType {
+func (p *parser) prevToken() tokenType {
 	if p.nlBefore() {
 		return tkNewline
 	}
-	c := int(p.lex.RawCursor())
-	if c == 0 {
-		return tkEOF
-	}
-	return p.lex.Range(lexer.RawCursor(c-1), lexer.RawCursor(c))[0].Type
+	return p.prevType
 }
 
 // lastLine is the line of the last consumed token.
-func (p *parser) lastLine() int32 {
-	c := p.lex.RawCursor()
-	if c == 0 {
-		return 1
-	}
-	return int32(p.lex.Range(c-1, c)[0].Pos.Line)
-}
+func (p *parser) lastLine() int32 { return p.prevLine }
 
 // atEndOfStatement is the reference's IsEndOfStatement.
 func (p *parser) atEndOfStatement() bool {

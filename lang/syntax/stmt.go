@@ -1,14 +1,9 @@
 package syntax
 
-import (
-	"github.com/alecthomas/participle/v2"
-	"github.com/alecthomas/participle/v2/lexer"
-)
-
 // statementStarts are the tokens that begin a statement other than an
 // expression statement.
 var statementStarts = func() (set [tkLast]bool) {
-	for _, t := range []lexer.TokenType{
+	for _, t := range []tokenType{
 		kwIf, kwWhile, kwDo, kwFor, kwForeach, kwSwitch, kwLocal, kwReturn,
 		kwYield, kwBreak, kwContinue, kwFunction, kwClass, kwEnum, kwConst,
 		kwTry, kwThrow, tkLBrace, tkSemi,
@@ -18,10 +13,10 @@ var statementStarts = func() (set [tkLast]bool) {
 	return set
 }()
 
-func startsStatement(t lexer.TokenType) bool { return t >= 0 && t < tkLast && statementStarts[t] }
+func startsStatement(t tokenType) bool { return t >= 0 && t < tkLast && statementStarts[t] }
 
-// statement parses one statement: keyword-led forms with their participle
-// production (grammar.form), anything else as an expression statement.
+// statement parses one statement: keyword-led forms by their keyword
+// (keywordStatement), anything else as an expression statement.
 func (p *parser) statement() Stmt {
 	p.st.stmtDepth++
 	defer func() { p.st.stmtDepth-- }()
@@ -29,20 +24,10 @@ func (p *parser) statement() Stmt {
 		p.failHere("statement too deeply nested")
 	}
 	if t := p.typ(); startsStatement(t) {
-		return p.st.grammar.form(t)(p)
+		return p.keywordStatement(t)
 	}
 	at := p.pos()
 	return &ExprStmt{P: at, X: p.commaExpr()}
-}
-
-// parseForm runs a participle production at the parser's position.
-func parseForm[G any](pp *participle.Parser[G], p *parser) *G {
-	g, err := pp.ParseFromLexer(p.lex, allowTrailing)
-	if err != nil {
-		p.st.record(asError(err))
-		panic(bailout{})
-	}
-	return g
 }
 
 // blockStmt parses { statements }.
@@ -264,7 +249,7 @@ func (p *parser) literalHere() Expr {
 }
 
 // literal converts a number or string token to its literal node.
-func literal(t *lexer.Token, at Pos) Expr {
+func literal(t token, at Pos) Expr {
 	switch t.Type {
 	case tkInt:
 		return &IntLit{P: at, Val: intValue(t.Value)}

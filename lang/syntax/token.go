@@ -1,24 +1,35 @@
 package syntax
 
-import (
-	"sync"
+// A token is one lexeme of the source: its type, its text (for a
+// punctuator or keyword the static text of its type, else a substring of
+// the source; for tkError the lexer's message), where it starts, and
+// whether a line feed (outside block comments) precedes it: line feeds are
+// not tokens, but Squirrel's statement rules depend on them.
+type token struct {
+	Type  tokenType
+	Value string
+	Pos   position
+	nl    bool
+}
 
-	"github.com/alecthomas/participle/v2/lexer"
-)
+// A tokenType is a token's kind.
+type tokenType int32
+
+// position is where a token starts: 1-based line and byte column.
+type position struct{ Line, Column int32 }
 
 // Token types produced by the lexer. Every keyword and punctuator has its own
-// type so that the expression parser can dispatch on integers; the grammar in
-// grammar.go matches them by their text.
+// type so that the expression parser can dispatch on integers.
 const (
-	tkEOF     lexer.TokenType = lexer.EOF
-	tkNewline lexer.TokenType = -2 // pseudo type, never produced: see prevToken
+	tkEOF     tokenType = -1
+	tkNewline tokenType = -2 // pseudo type, never produced: see prevToken
 
-	tkError  lexer.TokenType = iota // a lexer error; Value is the message
-	tkIdent                         // identifier
-	tkInt                           // integer or character literal (Value is the source text)
-	tkFloat                         // float literal (Value is the source text)
-	tkString                        // "..." or @"..." (Value is the source text)
-	tkOther                         // any other single byte, e.g. '$'
+	tkError  tokenType = iota // a lexer error; Value is the message
+	tkIdent                   // identifier
+	tkInt                     // integer or character literal (Value is the source text)
+	tkFloat                   // float literal (Value is the source text)
+	tkString                  // "..." or @"..." (Value is the source text)
+	tkOther                   // any other single byte, e.g. '$'
 
 	// punctuators
 	tkLBrace    // {
@@ -110,7 +121,7 @@ const (
 )
 
 // tokenText is the source text of every punctuator and keyword type.
-var tokenText = map[lexer.TokenType]string{
+var tokenText = map[tokenType]string{
 	tkLBrace: "{", tkRBrace: "}", tkLParen: "(", tkRParen: ")", tkLBrack: "[",
 	tkRBrack: "]", tkSemi: ";", tkComma: ",", tkQuestion: "?", tkColon: ":",
 	tkDColon: "::", tkDot: ".", tkEllipsis: "...", tkAt: "@", tkTilde: "~",
@@ -143,37 +154,13 @@ var fixedText = func() (a [tkLast]string) {
 }()
 
 // keywords maps keyword text to its token type.
-var keywords = func() map[string]lexer.TokenType {
-	m := make(map[string]lexer.TokenType)
+var keywords = func() map[string]tokenType {
+	m := make(map[string]tokenType)
 	for t := tkFirstKeyword + 1; t < tkLast; t++ {
 		m[tokenText[t]] = t
 	}
 	return m
 }()
 
-// symbols is what the lexer Definition reports to participle: symbolic names
-// for the token classes, plus one "P_<text>"/"K_<text>"-style name per fixed
-// token (participle only needs the names to be unique). It is made when
-// participle first asks (a statement form's parser is built), not when
-// the process starts.
-var symbols = sync.OnceValue(func() map[string]lexer.TokenType {
-	m := map[string]lexer.TokenType{
-		"EOF": tkEOF, "Error": tkError, "Ident": tkIdent,
-		"Int": tkInt, "Float": tkFloat, "String": tkString, "Other": tkOther,
-	}
-	for t, text := range tokenText {
-		if isKeyword(t) {
-			m["K_"+text] = t
-		} else {
-			m["P_"+punctName(t)] = t
-		}
-	}
-	return m
-})
-
-func punctName(t lexer.TokenType) string {
-	return "p" + itoa(int(t))
-}
-
 // isKeyword reports whether t is a keyword token type.
-func isKeyword(t lexer.TokenType) bool { return t > tkFirstKeyword && t < tkLast }
+func isKeyword(t tokenType) bool { return t > tkFirstKeyword && t < tkLast }
