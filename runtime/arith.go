@@ -176,11 +176,15 @@ func bitwise(op Op, a, b Value) (Value, error) {
 // Equal is Squirrel's ==: same type compares by value (floats by their
 // bits, as 3.0.4 does), integer vs float numerically, anything else false.
 func Equal(a, b Value) bool {
+	return a == b || equalDiffering(a, b) // a == b: the same object, string or bits
+}
+
+// equalDiffering is Equal of two values whose type, pointer or scalar bits
+// differ: two string objects with the same contents, or an integer and a
+// float of the same number.
+func equalDiffering(a, b Value) bool {
 	if a.typ == b.typ {
-		if a.typ == TString {
-			return a.ptr == b.ptr || a.Str() == b.Str()
-		}
-		return a.n == b.n && a.ptr == b.ptr
+		return a.typ == TString && a.Str() == b.Str()
 	}
 	if a.IsNumber() && b.IsNumber() {
 		x, _ := a.ToFloat()
@@ -475,6 +479,16 @@ func init() {
 	for i := range typeNameStrings {
 		typeNameStrings[i] = Name(typeNames[i])
 	}
+}
+
+// plainTypeName is typeof v's answer when no metamethod may give it and
+// no string is made (the loop's typeof of any other value): nil for a
+// table or an instance (_typeof) and for userdata (a type name of its own).
+func plainTypeName(v Value) *String {
+	if v.typ == TTable || v.typ == TInstance || v.typ == TUserData {
+		return nil
+	}
+	return typeNameStrings[v.typ]
 }
 
 func typeNameString(v Value) *String {

@@ -423,7 +423,13 @@ reload:
 			regs[in.A()] = v
 		case OpNot:
 			regs[in.A()] = Bool(!regs[in.B()].Truthy())
-		case OpNeg, OpBitNot, OpTypeof, OpClone, OpResume:
+		case OpTypeof:
+			if s := plainTypeName(regs[in.B()]); s != nil {
+				regs[in.A()] = StrObj(s)
+				continue
+			}
+			fallthrough
+		case OpNeg, OpBitNot, OpClone, OpResume:
 			vm.frames[fi].pc = pc
 			v, pushed, e := vm.unaryStep(in.Op(), regs[in.B()])
 			if pushed || e != nil {
