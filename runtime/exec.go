@@ -200,7 +200,7 @@ func (vm *VM) pushConstructor(c *Class, base, nargs int) (bool, error) {
 	if err := vm.Charge(sizeInstance + sizeValue*int64(len(c.Fields))); err != nil {
 		return false, err
 	}
-	v := InstanceValue(c.Instantiate())
+	v := InstanceValue(vm.instantiate(c))
 	vm.stack[base-1] = v
 	vm.stack[base] = v
 	cl := ctor.Closure()
@@ -219,8 +219,7 @@ func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
 	if err := vm.Charge(sizeInstance + sizeValue*int64(len(c.Fields))); err != nil {
 		return Null, err
 	}
-	inst := c.Instantiate()
-	v := InstanceValue(inst)
+	v := InstanceValue(vm.instantiate(c))
 	ctor, ok := c.Constructor()
 	if !ok {
 		return v, nil

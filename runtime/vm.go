@@ -45,6 +45,8 @@ type VM struct {
 	getMetaRun int
 	vargvs     []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
 	vargvs0    []Array
+	instances2 []instanceCell[[2]Value] // the rest of the instances' slabs (class.go)
+	instances4 []instanceCell[[4]Value]
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's
