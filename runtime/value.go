@@ -364,7 +364,7 @@ func (a *Array) Append(v Value) {
 // NewArray makes an array of n nulls.
 func NewArray(n int) *Array {
 	if n >= touchFrom {
-		elems := make([]Value, n)
+		elems := makeElems(n, n)
 		touchPages(elems)
 		return &Array{Elems: elems, objHeader: newHeader()}
 	}
@@ -389,11 +389,35 @@ func NewArrayCap(n, c int) *Array {
 	case c <= 16:
 		a = arrayWith[[16]Value](n, c)
 	default:
-		a = &Array{Elems: make([]Value, n, c)}
+		a = &Array{Elems: makeElems(n, c)}
 	}
 	a.objHeader = newHeader()
 	return a
 }
+
+// makeElems makes an array's elements: n nulls with room for c. From
+// blockElemsFrom slots on the memory is allocated as blocks of 32 values
+// (elemBlock): the collector reads the pointer mask of an object's type
+// once per element of that type, so it scans a block of 32 values with
+// one read of its mask where a plain []Value costs one per value (a
+// 10^6-slot array: a million mask reads each time it is marked).
+func makeElems(n, c int) []Value {
+	if c < blockElemsFrom {
+		return make([]Value, n, c)
+	}
+	b := make([]elemBlock, (c+len(elemBlock{})-1)/len(elemBlock{}))
+	return unsafe.Slice(&b[0][0], len(b)*len(elemBlock{}))[:n:c]
+}
+
+// elemBlock is the unit of a large array's element memory: 32 values are
+// 512 bytes, 64 words, one word of the collector's pointer mask.
+type elemBlock [32]Value
+
+// blockElemsFrom is where makeElems starts allocating blocks: 32 KB, from
+// which Go rounds an allocation up to whole 8 KB pages, so that rounding
+// the slot count up to whole blocks takes no more memory (the capacity
+// stays c: the heap accounting counts it).
+const blockElemsFrom = 2048
 
 // arrayWith allocates an array together with room for c <= len(E)
 // elements, n of them in use: Elems is b.e[:n:c] (unsafe.Slice because
