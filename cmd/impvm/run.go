@@ -9,7 +9,6 @@ import (
 
 	"github.com/impvm/impvm/cover"
 	"github.com/impvm/impvm/internal/report"
-	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/preproc"
 	"github.com/impvm/impvm/runtime"
 )
@@ -113,13 +112,7 @@ func checkCmd() *cobra.Command {
 			}
 			failed := 0
 			for _, path := range args {
-				file, _ := loadFile(path, opts, cmd.ErrOrStderr())
-				if file == nil {
-					failed++
-					continue
-				}
-				if _, err := file.Compile(); err != nil {
-					source.WriteError(cmd.ErrOrStderr(), err)
+				if proto, _ := compileFile(path, opts, cmd.ErrOrStderr()); proto == nil {
 					failed++
 				}
 			}
@@ -147,14 +140,9 @@ func disasmCmd() *cobra.Command {
 				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
 				return exitError{2}
 			}
-			file, code := loadFile(args[0], opts, cmd.ErrOrStderr())
-			if file == nil {
+			proto, code := compileFile(args[0], opts, cmd.ErrOrStderr())
+			if proto == nil {
 				return exitError{code}
-			}
-			proto, err := file.Compile()
-			if err != nil {
-				source.WriteError(cmd.ErrOrStderr(), err)
-				return exitError{1}
 			}
 			runtime.Disassemble(cmd.OutOrStdout(), proto)
 			return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/impvm/impvm/internal/source"
 	"github.com/impvm/impvm/libfetch"
 	"github.com/impvm/impvm/preproc"
+	"github.com/impvm/impvm/runtime"
 )
 
 // sourceFlags are the preprocessing flags of run, check and test:
@@ -127,6 +128,22 @@ func loadFile(path string, opts preproc.Options, stderr io.Writer) (*source.File
 	}
 	source.WriteWarnings(stderr, f.Warnings)
 	return f, 0
+}
+
+// compileFile reads, preprocesses and compiles a script as loadFile
+// reads it, reporting a compile error to stderr. When proto is nil, code
+// is the exit status: loadFile's, or 1 for a compile error.
+func compileFile(path string, opts preproc.Options, stderr io.Writer) (proto *runtime.Proto, code int) {
+	file, code := loadFile(path, opts, stderr)
+	if file == nil {
+		return nil, code
+	}
+	proto, err := file.Compile()
+	if err != nil {
+		source.WriteError(stderr, err)
+		return nil, 1
+	}
+	return proto, 0
 }
 
 // loadOpener is the open function of readScripts: it reads and
