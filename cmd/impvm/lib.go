@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/impvm/impvm/libfetch"
 	"github.com/impvm/impvm/preproc"
@@ -23,10 +24,21 @@ func libCmd() *cobra.Command {
 	return cmd
 }
 
+// libGetFlags are the flags of impvm lib get.
+type libGetFlags struct {
+	src     sourceFlags
+	baseURL string
+	offline bool
+}
+
+func (f *libGetFlags) register(fs *pflag.FlagSet) {
+	f.src.register(fs)
+	fs.StringVar(&f.baseURL, "base-url", "", "where library repositories are (default $IMPVM_LIB_URL or "+libfetch.DefaultBaseURL+")")
+	fs.BoolVar(&f.offline, "offline", false, "download nothing: check that the libraries are in the cache")
+}
+
 func libGetCmd() *cobra.Command {
-	var sf sourceFlags
-	var baseURL string
-	var offline bool
+	var f libGetFlags
 	cmd := &cobra.Command{
 		Use:   "get [flags] Name@1.2.3... | FILE...",
 		Short: "Download #require libraries by version into the local cache",
@@ -45,17 +57,15 @@ set). A library already there is not downloaded again; with --offline
 nothing is downloaded and a library missing from the cache is an error.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return exitWith(libGet(args, &sf, baseURL, offline, cmd.OutOrStdout(), cmd.ErrOrStderr()))
+			return exitWith(libGet(args, &f, cmd.OutOrStdout(), cmd.ErrOrStderr()))
 		},
 	}
-	sf.register(cmd.Flags())
-	cmd.Flags().StringVar(&baseURL, "base-url", "", "where library repositories are (default $IMPVM_LIB_URL or "+libfetch.DefaultBaseURL+")")
-	cmd.Flags().BoolVar(&offline, "offline", false, "download nothing: check that the libraries are in the cache")
+	f.register(cmd.Flags())
 	return cmd
 }
 
-func libGet(args []string, sf *sourceFlags, baseURL string, offline bool, stdout, stderr io.Writer) int {
-	libs, code := librariesOf(args, sf, stderr)
+func libGet(args []string, flags *libGetFlags, stdout, stderr io.Writer) int {
+	libs, code := librariesOf(args, &flags.src, stderr)
 	if code != 0 {
 		return code
 	}
@@ -64,6 +74,7 @@ func libGet(args []string, sf *sourceFlags, baseURL string, offline bool, stdout
 		fmt.Fprintln(stderr, "impvm:", err)
 		return 2
 	}
+	baseURL := flags.baseURL
 	if baseURL == "" {
 		baseURL = os.Getenv("IMPVM_LIB_URL")
 	}
@@ -74,7 +85,7 @@ func libGet(args []string, sf *sourceFlags, baseURL string, offline bool, stdout
 			fmt.Fprintf(stdout, "%s: in the cache: %s\n", l, p)
 			continue
 		}
-		if offline {
+		if flags.offline {
 			fmt.Fprintf(stderr, "impvm: %s: not in the cache %s (--offline: not downloaded)\n", l, cache)
 			failed++
 			continue
