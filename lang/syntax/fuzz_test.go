@@ -91,7 +91,7 @@ func isReferenceMessage(msg string) bool {
 		return true
 	}
 	for _, text := range tokenText {
-		if msg == "expected '"+text+"'" {
+		if text != "" && msg == "expected '"+text+"'" {
 			return true
 		}
 	}

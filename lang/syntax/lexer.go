@@ -74,7 +74,7 @@ func (l *Lexer) fail(e *lexError) token {
 // Value rather than a slice of the source.
 func (l *Lexer) token(t tokenType, start, end int, pos position) token {
 	if t > tkOther && t < tkLast {
-		return token{Type: t, Value: fixedText[t], Pos: pos}
+		return token{Type: t, Value: tokenText[t], Pos: pos}
 	}
 	return token{Type: t, Value: l.src[start:end], Pos: pos}
 }
@@ -178,10 +178,7 @@ func (l *Lexer) scanIdent() tokenType {
 	for l.off < len(l.src) && isIdentPart(l.src[l.off]) {
 		l.off++
 	}
-	if kw, ok := keywords[l.src[start:l.off]]; ok {
-		return kw
-	}
-	return tkIdent
+	return keyword(l.src[start:l.off])
 }
 
 // scanNumber scans an integer or float literal; the value is computed later
@@ -356,7 +353,7 @@ func (l *Lexer) scanPunct() (tokenType, *lexError) {
 		return 0, &lexError{Msg: "invalid token '..'"}
 	}
 	for _, t := range punctByByte[rest[0]] {
-		text := fixedText[t]
+		text := tokenText[t]
 		if len(rest) >= len(text) && rest[:len(text)] == text {
 			l.off += len(text)
 			return t, nil

@@ -130,7 +130,7 @@ func TestLexPunctuators(t *testing.T) {
 		t.Fatalf("got %d tokens, want %d", len(toks), len(want))
 	}
 	for i, tok := range toks {
-		if tok.Value != want[i] || fixedText[tok.Type] != want[i] {
+		if tok.Value != want[i] || tokenText[tok.Type] != want[i] {
 			t.Errorf("token %d: %q (type %d), want %q", i, tok.Value, tok.Type, want[i])
 		}
 	}
@@ -165,8 +165,19 @@ func TestLexIdentifiersAndKeywords(t *testing.T) {
 			t.Errorf("%q: got type %d, want keyword", kw, tok.Type)
 		}
 	}
-	if n := len(strings.Fields(kws)); n != 35 || len(keywords) != 35 {
-		t.Errorf("%d keywords listed, %d known; want 35", n, len(keywords))
+	known := 0
+	for typ, text := range tokenText {
+		if got := keyword(text); isKeyword(tokenType(typ)) {
+			known++
+			if got != tokenType(typ) {
+				t.Errorf("keyword(%q) = %d, want %d", text, got, typ)
+			}
+		} else if got != tkIdent {
+			t.Errorf("keyword(%q) = %d, want an identifier", text, got)
+		}
+	}
+	if n := len(strings.Fields(kws)); n != 35 || known != 35 {
+		t.Errorf("%d keywords listed, %d known; want 35", n, known)
 	}
 	checkTokens(t, "15 .tostring()", "15", ".", "tostring", "(", ")")
 	checkTokens(t, "1.5.tointeger()", "1.5.", "tointeger", "(", ")")

@@ -120,8 +120,9 @@ const (
 	tkLast
 )
 
-// tokenText is the source text of every punctuator and keyword type.
-var tokenText = map[tokenType]string{
+// tokenText is the source text of every punctuator and keyword type (an
+// array literal: static data, nothing built when the process starts).
+var tokenText = [tkLast]string{
 	tkLBrace: "{", tkRBrace: "}", tkLParen: "(", tkRParen: ")", tkLBrack: "[",
 	tkRBrack: "]", tkSemi: ";", tkComma: ",", tkQuestion: "?", tkColon: ":",
 	tkDColon: "::", tkDot: ".", tkEllipsis: "...", tkAt: "@", tkTilde: "~",
@@ -145,22 +146,85 @@ var tokenText = map[tokenType]string{
 	kwStatic: "static", kwEnum: "enum", kwConst: "const",
 }
 
-// fixedText is tokenText as an array, for the lexer's hot path.
-var fixedText = func() (a [tkLast]string) {
-	for t, text := range tokenText {
-		a[t] = text
+// keyword is the type of the keyword spelt s, or tkIdent. A switch
+// rather than a map: Go compiles it to a search by length and text, with
+// nothing to build at start-up (TestLexIdentifiersAndKeywords checks it
+// against tokenText).
+func keyword(s string) tokenType {
+	switch s {
+	case "while":
+		return kwWhile
+	case "do":
+		return kwDo
+	case "if":
+		return kwIf
+	case "else":
+		return kwElse
+	case "break":
+		return kwBreak
+	case "continue":
+		return kwContinue
+	case "return":
+		return kwReturn
+	case "null":
+		return kwNull
+	case "function":
+		return kwFunction
+	case "local":
+		return kwLocal
+	case "for":
+		return kwFor
+	case "foreach":
+		return kwForeach
+	case "in":
+		return kwIn
+	case "typeof":
+		return kwTypeof
+	case "base":
+		return kwBase
+	case "delete":
+		return kwDelete
+	case "try":
+		return kwTry
+	case "catch":
+		return kwCatch
+	case "throw":
+		return kwThrow
+	case "clone":
+		return kwClone
+	case "yield":
+		return kwYield
+	case "resume":
+		return kwResume
+	case "switch":
+		return kwSwitch
+	case "case":
+		return kwCase
+	case "default":
+		return kwDefault
+	case "this":
+		return kwThis
+	case "class":
+		return kwClass
+	case "extends":
+		return kwExtends
+	case "constructor":
+		return kwConstructor
+	case "instanceof":
+		return kwInstanceof
+	case "true":
+		return kwTrue
+	case "false":
+		return kwFalse
+	case "static":
+		return kwStatic
+	case "enum":
+		return kwEnum
+	case "const":
+		return kwConst
 	}
-	return a
-}()
-
-// keywords maps keyword text to its token type.
-var keywords = func() map[string]tokenType {
-	m := make(map[string]tokenType)
-	for t := tkFirstKeyword + 1; t < tkLast; t++ {
-		m[tokenText[t]] = t
-	}
-	return m
-}()
+	return tkIdent
+}
 
 // isKeyword reports whether t is a keyword token type.
 func isKeyword(t tokenType) bool { return t > tkFirstKeyword && t < tkLast }
