@@ -45,7 +45,7 @@ func wrap(f *syntax.File, known []string) program {
 	for i, n := range names {
 		decls[i] = syntax.LocalDecl{P: syntax.Pos{Line: 1, Col: 1}, Name: n}
 	}
-	fn := &syntax.Function{P: syntax.Pos{Line: 1, Col: 1}, Name: "main", Varargs: true, Body: &syntax.Block{P: syntax.Pos{Line: 1, Col: 1}, Stmts: stmts}}
+	fn := &syntax.Function{P: syntax.Pos{Line: 1, Col: 1}, Name: "main", Varargs: true, Body: &syntax.Block{P: syntax.Pos{Line: 1, Col: 1}, Stmts: stmts}, Yields: f.Yields}
 	var wrapper []syntax.Stmt
 	if len(decls) > 0 {
 		wrapper = append(wrapper, &syntax.Local{P: syntax.Pos{Line: 1, Col: 1}, Decls: decls})

@@ -46,7 +46,7 @@ func FileWith(f *syntax.File, consts *Constants, opts Options) (proto *runtime.P
 			proto, err = nil, ce
 		}
 	}()
-	fn := &syntax.Function{Name: "main", Varargs: true, Body: &syntax.Block{Stmts: f.Stmts}, EndLine: f.EndLine}
+	fn := &syntax.Function{Name: "main", Varargs: true, Body: &syntax.Block{Stmts: f.Stmts}, EndLine: f.EndLine, Yields: f.Yields}
 	proto = c.function(nil, fn)
 	return proto, nil
 }
@@ -176,7 +176,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 		}
 	}
 	p.NumParams = 1 + len(fn.Params)
-	p.IsGenerator = containsYield(fn.Body)
+	p.IsGenerator = fn.Yields
 	if fn.Varargs {
 		p.Varargs = true
 		fs.declareLocal("vargv")
@@ -465,18 +465,3 @@ func (fs *funcState) resolve(name string) resolved {
 
 // --------------------------------------------------------------- literals
 
-// containsYield reports whether a function body yields (which makes the
-// function a generator); nested functions and classes are not searched.
-func containsYield(body syntax.Stmt) bool {
-	found := false
-	syntax.Inspect(body, func(n syntax.Node) bool {
-		switch n.(type) {
-		case *syntax.Yield:
-			found = true
-		case *syntax.FuncLit, *syntax.LocalFunc, *syntax.FuncDecl, *syntax.ClassLit, *syntax.ClassDecl:
-			return false
-		}
-		return !found
-	})
-	return found
-}

@@ -30,6 +30,9 @@ type File struct {
 	// EndLine is the line the text ends on: 1 + its newlines (where the
 	// reference puts the end of the main function).
 	EndLine int32
+	// Yields reports a yield among the top-level statements (outside
+	// functions and classes): the script's main function is a generator.
+	Yields bool
 }
 
 // ---------------------------------------------------------------- expressions
@@ -203,6 +206,10 @@ type Function struct {
 	Body     Stmt // *Block for functions; for lambdas a *Return wrapping the expression
 	IsLambda bool
 	EndLine  int32 // line of the closing brace (or end of the lambda expression)
+	// Yields reports a yield statement in the body outside nested
+	// functions and classes: the function is a generator. The parser sets
+	// it; an AST built by hand must too.
+	Yields bool
 }
 
 // Param is one declared parameter; Default is nil when absent.

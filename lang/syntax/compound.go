@@ -84,7 +84,10 @@ func (p *parser) function(at Pos, name string) *Function {
 	fn := &Function{P: at, Name: name}
 	p.expect(tkLParen)
 	p.params(fn)
+	outer := p.st.yields
+	p.st.yields = false
 	fn.Body = p.statement()
+	fn.Yields, p.st.yields = p.st.yields, outer
 	fn.EndLine = p.lastLine()
 	return fn
 }

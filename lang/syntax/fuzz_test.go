@@ -28,6 +28,8 @@ func FuzzParse(f *testing.F) {
 		"local a = @(...) vargv", "switch (x) { default: case 1: }",
 		"for (local function f() {};;) break", "enum E { A = -1.5 }",
 		"function f(a = 1, ...) {}", "x = { \"k\": 1, [2] = 3 }",
+		"function g() { local f = function() { yield 1; }; return f; } yield;",
+		"class C { function m() { if (x) { yield } } } local l = @() 1",
 	} {
 		f.Add([]byte(s))
 	}
@@ -44,6 +46,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return true
 		})
+		checkYields(t, file)
 	})
 }
 
@@ -96,4 +99,43 @@ func isReferenceMessage(msg string) bool {
 		}
 	}
 	return false
+}
+
+// checkYields checks the parser's Yields flags against a walk of the
+// AST: a function (or the script) yields when a yield statement is in its
+// body outside nested functions and classes.
+func checkYields(t *testing.T, file *File) {
+	t.Helper()
+	if want := yieldsIn(&Block{Stmts: file.Stmts}); file.Yields != want {
+		t.Fatalf("File.Yields = %v, want %v", file.Yields, want)
+	}
+	Inspect(file, func(n Node) bool {
+		var fn *Function
+		switch n := n.(type) {
+		case *FuncLit:
+			fn = n.Func
+		case *LocalFunc:
+			fn = n.Func
+		case *FuncDecl:
+			fn = n.Func
+		}
+		if fn != nil && fn.Yields != yieldsIn(fn.Body) {
+			t.Fatalf("function %q at %v: Yields = %v, want %v", fn.Name, fn.P, fn.Yields, !fn.Yields)
+		}
+		return true
+	})
+}
+
+func yieldsIn(body Stmt) bool {
+	found := false
+	Inspect(body, func(n Node) bool {
+		switch n.(type) {
+		case *Yield:
+			found = true
+		case *FuncLit, *LocalFunc, *FuncDecl, *ClassLit, *ClassDecl:
+			return false
+		}
+		return !found
+	})
+	return found
 }

@@ -6,11 +6,16 @@ import "bytes"
 // the first error, in the reference's wording, at the start of the
 // offending token.
 func Parse(filename string, src []byte) (*File, error) {
-	stmts, err := parseWith(filename, src, (*parser).script)
+	var yields bool
+	stmts, err := parseWith(filename, src, func(p *parser) []Stmt {
+		list := p.script()
+		yields = p.st.yields
+		return list
+	})
 	if err != nil {
 		return nil, err
 	}
-	return &File{Name: filename, Stmts: stmts, EndLine: int32(bytes.Count(src, []byte{'\n'}) + 1)}, nil
+	return &File{Name: filename, Stmts: stmts, EndLine: int32(bytes.Count(src, []byte{'\n'}) + 1), Yields: yields}, nil
 }
 
 // ParseExpr parses a single (comma) expression, for tests and a REPL.

@@ -13,6 +13,7 @@ type parseState struct {
 	err       *Error // the first error; once set the parse only unwinds
 	exprDepth int
 	stmtDepth int
+	yields    bool // a yield statement in the function being parsed (Function.Yields)
 }
 
 // bailout is the panic value used to unwind the hand-written parser after

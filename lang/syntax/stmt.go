@@ -191,6 +191,7 @@ func (p *parser) throwStmt() Stmt {
 // yieldStmt parses "yield [x]" (an operand only on the same line).
 func (p *parser) yieldStmt() Stmt {
 	at := p.expect(kwYield)
+	p.st.yields = true
 	return &Yield{P: at, X: p.sameLineExpr()}
 }
 
