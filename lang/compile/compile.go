@@ -464,4 +464,3 @@ func (fs *funcState) resolve(name string) resolved {
 }
 
 // --------------------------------------------------------------- literals
-
