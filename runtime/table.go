@@ -472,6 +472,31 @@ func (t *Table) Next(i int) (k, v Value, next int, ok bool) {
 	return Null, Null, i, false
 }
 
+// NewTemplate makes the table that NewTable(0) and Set of each key in
+// turn (to null) make, for CopyLayout, but with no object id: a template
+// is never a Squirrel value, and an id taken for it would shift the ids,
+// and so the identity hashes, of every object the script makes.
+func NewTemplate(keys ...Value) *Table {
+	t := &Table{}
+	t.allocNodes(minTableNodes)
+	for _, k := range keys {
+		t.Set(k, Null)
+	}
+	return t
+}
+
+// CopyLayout makes a shallow copy whose node array is t's node for node
+// (the same size, positions and collision links), so it iterates exactly
+// as t does; it has no delegate. A native that returns many tables of one
+// shape (a regexp match's {begin, end}) copies a template and updates the
+// values in place, instead of hashing and placing each key again.
+func (t *Table) CopyLayout() *Table {
+	nt := NewTable(len(t.nodes))
+	copy(nt.nodes, t.nodes)
+	nt.firstFree, nt.used = t.firstFree, t.used
+	return nt
+}
+
 // Clone makes a shallow copy with the same node count, slots inserted in
 // iteration order, and the same delegate (as 3.0.4 does).
 func (t *Table) Clone() *Table {

@@ -579,14 +579,19 @@ func newRegexp(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // regexp2's), created and filled like the reference (empty table, begin
 // then end) so it iterates alike.
 func MatchSpan(begin, end int) runtime.Value {
-	t := runtime.NewTable(2) // four nodes, as NewTable(0): the same slot order
-	t.Set(spanBegin, runtime.Int(int32(begin)))
-	t.Set(spanEnd, runtime.Int(int32(end)))
+	t := spanTemplate.CopyLayout()
+	t.Update(spanBegin, runtime.Int(int32(begin)))
+	t.Update(spanEnd, runtime.Int(int32(end)))
 	return runtime.TableValue(t)
 }
 
-// spanBegin and spanEnd are MatchSpan's keys, interned once.
-var spanBegin, spanEnd = runtime.StrObj(runtime.Name("begin")), runtime.StrObj(runtime.Name("end"))
+// spanBegin and spanEnd are MatchSpan's keys, interned once; spanTemplate
+// is a span table built as the reference builds one, which MatchSpan
+// copies node for node (it is never handed out, so it never changes).
+var (
+	spanBegin, spanEnd = runtime.StrObj(runtime.Name("begin")), runtime.StrObj(runtime.Name("end"))
+	spanTemplate       = runtime.NewTemplate(spanBegin, spanEnd)
+)
 
 func rexMatch(r *rexObject, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	ok, err := r.re.Match(args[1].Str())
@@ -616,11 +621,11 @@ func rexCapture(r *rexObject, _ *runtime.VM, args []runtime.Value) (runtime.Valu
 	if !ok {
 		return runtime.Null, nil
 	}
-	elems := make([]runtime.Value, len(subs))
+	a := runtime.NewArrayCap(len(subs), len(subs)) // one allocation for a few
 	for i, s := range subs {
-		elems[i] = MatchSpan(s[0], s[1])
+		a.Elems[i] = MatchSpan(s[0], s[1])
 	}
-	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
+	return runtime.ArrayValue(a), nil
 }
 
 func rexSubExpCount(r *rexObject, _ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
