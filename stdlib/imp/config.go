@@ -3,6 +3,7 @@ package imp
 import (
 	"time"
 
+	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -91,7 +92,7 @@ func (m *Module) setSendBuffer(_ *runtime.VM, args []runtime.Value) (runtime.Val
 
 // getethernetspeed(): the link speed in Mbit/s on an imp with Ethernet.
 func (m *Module) ethernetSpeed(*runtime.VM, []runtime.Value) (runtime.Value, error) {
-	if m.opts.Identity.Type != "imp005" {
+	if t, ok := imptype.Lookup(m.opts.Identity.Type); !ok || !t.HasInterface(imptype.Ethernet) {
 		return runtime.Null, runtime.Errorf("imp.getethernetspeed: the %s has no Ethernet", m.opts.Identity.Type)
 	}
 	return runtime.Int(ethernetMbps), nil

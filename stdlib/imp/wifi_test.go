@@ -125,3 +125,25 @@ func TestMembersPerImpType(t *testing.T) {
 		}
 	}
 }
+
+// Each imp type's environment, free memory before the script allocates
+// and Ethernet link speed (README: the heap per imp type; only the imp005
+// has Ethernet).
+func TestPerTypeFigures(t *testing.T) {
+	const src = `res <- imp.environment() + " " + imp.getmemoryfree();
+		try { res += " " + imp.getethernetspeed(); } catch (e) { res += " " + e; }`
+	for _, c := range []struct{ typ, want string }{
+		{"imp001", "0 56000 imp.getethernetspeed: the imp001 has no Ethernet"},
+		{"imp002", "1 56000 imp.getethernetspeed: the imp002 has no Ethernet"},
+		{"imp003", "1 88000 imp.getethernetspeed: the imp003 has no Ethernet"},
+		{"imp004m", "1 110000 imp.getethernetspeed: the imp004m has no Ethernet"},
+		{"imp005", "1 1000000 100"},
+		{"imp006", "1 600000 imp.getethernetspeed: the imp006 has no Ethernet"},
+		{"impC001", "1 600000 imp.getethernetspeed: the impC001 has no Ethernet"},
+		{"imp999", "1 100000 imp.getethernetspeed: the imp999 has no Ethernet"},
+	} {
+		if got, err := runImp(t, c.typ, Radio{}, src); err != nil || got != c.want {
+			t.Errorf("%s: got %q, %v; want %q", c.typ, got, err, c.want)
+		}
+	}
+}
