@@ -441,7 +441,7 @@ func (t *Table) rehashInPlace(size int) {
 
 // Delete removes slot k and reports whether it existed.
 func (t *Table) Delete(k Value) (Value, bool) {
-	i := t.find(k)
+	i := t.slot(k)
 	if i < 0 {
 		return Null, false
 	}
