@@ -57,3 +57,50 @@ func TestLargeArrayBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestGrownArrayKeepsObjects grows an array by appends and inserts far
+// past blockElemsFrom (its new elements allocated in blocks by Grow) and
+// checks that the strings it holds survive collections.
+func TestGrownArrayKeepsObjects(t *testing.T) {
+	a := NewArrayCap(0, 0)
+	for i := range 5 * blockElemsFrom {
+		a.Append(Str(fmt.Sprintf("s%d", i)))
+	}
+	for range 3 {
+		goruntime.GC()
+		for i := range 4000 {
+			_ = Str(fmt.Sprintf("x%d", i))
+		}
+	}
+	for i, v := range a.Elems {
+		if v.Type() != TString || v.Str() != fmt.Sprintf("s%d", i) {
+			t.Fatalf("slot %d is %v after collections", i, v)
+		}
+	}
+}
+
+// TestAppendCapIsGos holds appendCap to the capacity Go's append gives
+// a []Value: arrays that grow in blocks must keep the capacities the heap
+// accounting (and so imp.getmemoryfree()) saw before.
+func TestAppendCapIsGos(t *testing.T) {
+	for old := blockElemsFrom; old < 100000; old += old/5 + 13 {
+		for _, k := range []int{1, 2, 100, old / 2, old, old + 1, 3 * old} {
+			s := make([]Value, old)
+			s = append(s, make([]Value, k)...)
+			if got := appendCap(old+k, old); got != cap(s) {
+				t.Fatalf("appendCap(%d, %d) = %d, append gives %d", old+k, old, got, cap(s))
+			}
+		}
+	}
+	// Grown one append at a time, an array takes the capacities a Go
+	// slice takes once past its first minArrayGrowth slots.
+	a := NewArrayCap(0, 0)
+	s := make([]Value, 0, minArrayGrowth)
+	for i := range 100000 {
+		s = append(s, Int(int32(i)))
+		a.Append(Int(int32(i)))
+		if cap(a.Elems) != cap(s) || a.Elems[i].Int() != int32(i) {
+			t.Fatalf("after %d appends: capacity %d, a slice's %d", i+1, cap(a.Elems), cap(s))
+		}
+	}
+}

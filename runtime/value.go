@@ -353,12 +353,48 @@ const minArrayGrowth = 4
 // Append adds v at the end of the array. Capacity starts at
 // minArrayGrowth and then grows as Go's append grows it.
 func (a *Array) Append(v Value) {
-	if len(a.Elems) == cap(a.Elems) && cap(a.Elems) < minArrayGrowth {
-		elems := make([]Value, len(a.Elems), minArrayGrowth)
-		copy(elems, a.Elems)
-		a.Elems = elems
+	if n := len(a.Elems); n == cap(a.Elems) {
+		if n < minArrayGrowth {
+			elems := make([]Value, n, minArrayGrowth)
+			copy(elems, a.Elems)
+			a.Elems = elems
+		} else {
+			a.Grow(1)
+		}
 	}
 	a.Elems = append(a.Elems, v)
+}
+
+// Grow makes room for k more elements when a large array (from
+// blockElemsFrom slots of capacity) falls short: with the capacity Go's
+// append would give, its elements allocated in blocks (makeElems). A
+// smaller array is left for append to grow.
+func (a *Array) Grow(k int) {
+	n, c := len(a.Elems), cap(a.Elems)
+	if n+k <= c || c < blockElemsFrom {
+		return
+	}
+	elems := makeElems(n, appendCap(n+k, c))
+	copy(elems, a.Elems)
+	a.Elems = elems
+}
+
+// appendCap is the capacity Go's append gives a []Value of capacity old
+// (at least blockElemsFrom, a large allocation) that must hold need
+// elements: the capacity 1.25 times plus 192 until it is enough (or need
+// itself past double), then whole 8 KB pages. TestAppendCapIsGos holds it
+// to what append does: the heap accounting counts the capacity.
+func appendCap(need, old int) int {
+	c := old
+	if need > 2*old {
+		c = need
+	} else {
+		for c < need {
+			c += (c + 3*256) >> 2
+		}
+	}
+	const perPage = 8192 / int(unsafe.Sizeof(Value{}))
+	return (c + perPage - 1) &^ (perPage - 1)
 }
 
 // NewArray makes an array of n nulls.

@@ -58,6 +58,7 @@ func arrayExtend(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err := vm.ChargeValues(len(args[1].Array().Elems)); err != nil {
 		return runtime.Null, err
 	}
+	a.Grow(len(args[1].Array().Elems))
 	a.Elems = append(a.Elems, args[1].Array().Elems...)
 	return runtime.Null, nil
 }
@@ -97,6 +98,7 @@ func arrayInsert(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	if err := vm.ChargeValues(1); err != nil {
 		return runtime.Null, err
 	}
+	a.Grow(1)
 	a.Elems = append(a.Elems, runtime.Null)
 	copy(a.Elems[i+1:], a.Elems[i:])
 	a.Elems[i] = args[2]
@@ -144,6 +146,7 @@ func arrayResize(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, nil
 	}
 	for len(a.Elems) < n {
+		a.Grow(1)
 		a.Elems = append(a.Elems, fill)
 	}
 	return runtime.Null, nil
