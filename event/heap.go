@@ -45,6 +45,20 @@ func (e *Event) Pending() bool { return e.index >= 0 }
 type eventHeap struct {
 	base    time.Time // times are keyed as their distance from it
 	entries []heapEntry
+	// virtual: keys are worked out with VirtualSince (time.Time.Sub,
+	// which a wall loop needs, costs more than the rest of scheduling).
+	virtual bool
+}
+
+// setBase makes t the origin of the keys.
+func (h *eventHeap) setBase(t time.Time, virtual bool) { h.base, h.virtual = t, virtual }
+
+// key is t as nanoseconds since base.
+func (h *eventHeap) key(t time.Time) int64 {
+	if h.virtual {
+		return int64(VirtualSince(t, h.base))
+	}
+	return int64(t.Sub(h.base))
 }
 
 type heapEntry struct {
@@ -92,7 +106,7 @@ func (h *eventHeap) swap(i, j int) {
 func (h *eventHeap) push(e *Event) {
 	e.index = len(h.entries)
 	h.entries = append(h.entries, heapEntry{
-		at: int64(e.at.Sub(h.base)), due: int64(e.due.Sub(h.base)), seq: e.seq, class: e.class, e: e,
+		at: h.key(e.at), due: h.key(e.due), seq: e.seq, class: e.class, e: e,
 	})
 	h.up(e.index)
 }

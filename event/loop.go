@@ -71,10 +71,11 @@ type posted struct {
 // otherwise.
 func NewLoop(c Clock) *Loop {
 	l := &Loop{clock: c, stopCh: make(chan struct{}), wake: make(chan struct{}, 1)}
-	l.heap.base = c.Now()
-	if v, ok := c.(*Virtual); ok {
+	v, virtual := c.(*Virtual)
+	if virtual {
 		l.virtual = v
 	}
+	l.heap.setBase(c.Now(), virtual)
 	l.world = l.NewQueue(plainRunner{})
 	return l
 }

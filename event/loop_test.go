@@ -238,3 +238,15 @@ func TestStalledVirtualTime(t *testing.T) {
 		t.Errorf("outcome %v after %d runs", out, runs)
 	}
 }
+
+// VirtualSince agrees with time.Time.Sub on virtual-clock readings,
+// across second boundaries and before the start.
+func TestVirtualSince(t *testing.T) {
+	start := Epoch.Add(1500 * time.Millisecond)
+	for _, d := range []time.Duration{0, 1, 499 * time.Millisecond, 500 * time.Millisecond, 501 * time.Millisecond,
+		time.Hour + 999999999, -1, -1500 * time.Millisecond, -2 * time.Second, 100 * 24 * time.Hour} {
+		if got := VirtualSince(start.Add(d), start); got != d {
+			t.Errorf("VirtualSince(start%+v) = %v", d, got)
+		}
+	}
+}

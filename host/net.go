@@ -54,17 +54,18 @@ type netModule struct {
 	nics    []*lan.NIC   // by device index
 	pcap    *lan.PcapWriter
 	file    *os.File
+	addrs   *impnet.AddrStrings // address strings, shared by every device
 }
 
 // deviceClock is a device's clock as lan sees it: time since the start
 // of the run, running ahead while the device is blocked.
 type deviceClock struct{ d *Device }
 
-func (c deviceClock) Now() time.Duration { return c.d.q.Now().Sub(c.d.world.start) }
+func (c deviceClock) Now() time.Duration { return c.d.world.sinceStart(c.d.q.Now()) }
 
 // openNet gives every device its NIC and installs imp.net as a module.
 func (w *World) openNet() error {
-	n := &netModule{w: w, cfg: w.cfg.Net}
+	n := &netModule{w: w, cfg: w.cfg.Net, addrs: impnet.NewAddrStrings()}
 	var err error
 	switch n.cfg.Mode {
 	case NetVirtual:
@@ -167,7 +168,7 @@ func (n *netModule) Install(d *Device, vm *runtime.VM) error {
 	}
 	m, err := impnet.Open(vm, impnet.Options{
 		Device: d, NIC: nic, ImpType: d.ImpType(), MAC: d.MAC(),
-		Connected: d.Connected, Run: d.RunEvent, Radio: d.world.cfg.Radio,
+		Connected: d.Connected, Run: d.RunEvent, Radio: d.world.cfg.Radio, Addrs: n.addrs,
 	})
 	if err != nil {
 		return err

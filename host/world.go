@@ -193,7 +193,16 @@ func (w *World) Scheduler() Scheduler { return worldScheduler{w} }
 
 type worldScheduler struct{ w *World }
 
-func (s worldScheduler) Now() time.Duration { return s.w.loop.Now().Sub(s.w.start) }
+func (s worldScheduler) Now() time.Duration { return s.w.sinceStart(s.w.loop.Now()) }
+
+// sinceStart is t - w.start (per datagram and rate-limit check: cheap in
+// virtual time).
+func (w *World) sinceStart(t time.Time) time.Duration {
+	if w.loop.Virtual() {
+		return event.VirtualSince(t, w.start)
+	}
+	return t.Sub(w.start)
+}
 
 func (s worldScheduler) After(d time.Duration, fn func()) { s.w.loop.After(d, fn) }
 

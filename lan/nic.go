@@ -24,8 +24,7 @@ type Scheduler interface {
 
 // Datagram is one received UDP datagram. ToIP is the address the sender
 // used (unicast, subnet broadcast or 255.255.255.255). Payload is the
-// receiver's own copy, made with append([]byte(nil), ...): it may keep
-// or change it.
+// receiver's own copy (nil when empty): it may keep or change it.
 type Datagram struct {
 	FromIP   netip.Addr
 	FromPort uint16

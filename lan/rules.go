@@ -1,6 +1,7 @@
 package lan
 
 import (
+	"encoding/binary"
 	"net/netip"
 	"time"
 )
@@ -62,21 +63,30 @@ func CheckDest(addr string, subnetBroadcast netip.Addr, allowLoopback bool) (net
 // Subnet is the interface's local subnet (Address masked by Netmask);
 // invalid when either is absent.
 func (ip IPv4) Subnet() netip.Prefix {
-	if !ip.Address.Is4() || !ip.Netmask.Is4() {
+	bits, ok := ip.prefixBits()
+	if !ok {
 		return netip.Prefix{}
-	}
-	m := ip.Netmask.As4()
-	bits := 0
-	for _, b := range m {
-		for ; b&0x80 != 0; b <<= 1 {
-			bits++
-		}
 	}
 	p, err := ip.Address.Prefix(bits)
 	if err != nil {
 		return netip.Prefix{}
 	}
 	return p
+}
+
+// prefixBits is the length of Subnet's prefix: the netmask's leading one
+// bits of each byte, added up; false when Address or Netmask is absent.
+func (ip IPv4) prefixBits() (int, bool) {
+	if !ip.Address.Is4() || !ip.Netmask.Is4() {
+		return 0, false
+	}
+	bits := 0
+	for _, b := range ip.Netmask.As4() {
+		for ; b&0x80 != 0; b <<= 1 {
+			bits++
+		}
+	}
+	return bits, true
 }
 
 // OnSubnet reports whether a (a validated send() destination, or a
@@ -92,8 +102,21 @@ func (ip IPv4) OnSubnet(a netip.Addr, allowLoopback bool) bool {
 	case allowLoopback && loopbackNet.Contains(a):
 		return true
 	}
-	s := ip.Subnet()
-	return !s.IsValid() || s.Contains(a)
+	// Subnet().Contains(a) on the addresses as numbers: every datagram
+	// asks, twice (send and delivery).
+	bits, ok := ip.prefixBits()
+	if !ok {
+		return true
+	}
+	if !a.Is4() {
+		return false
+	}
+	if bits == 0 {
+		return true
+	}
+	x, y := ip.Address.As4(), a.As4()
+	shift := 32 - bits
+	return binary.BigEndian.Uint32(x[:])>>shift == binary.BigEndian.Uint32(y[:])>>shift
 }
 
 // CheckPort validates a send() destination port: 0-65535 except 67, 68.

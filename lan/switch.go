@@ -64,7 +64,10 @@ func (n *Network) transmit(src *vnic, sport uint16, dst netip.Addr, dport uint16
 	bcast := dst == Broadcast || dst == src.nic.ip.Broadcast
 	var to *vnic
 	if !bcast {
-		if to = n.byIP[dst]; to == nil {
+		if dst.Is4() {
+			to = n.byIP[v4key(dst)]
+		}
+		if to == nil {
 			n.stats.Dropped++
 			return
 		}
@@ -104,7 +107,13 @@ func (n *Network) route(to *vnic, d Datagram) {
 
 // ownCopy is d with a payload of its own.
 func (d Datagram) ownCopy() Datagram {
-	d.Payload = append([]byte(nil), d.Payload...)
+	if len(d.Payload) == 0 {
+		d.Payload = nil
+		return d
+	}
+	p := make([]byte, len(d.Payload))
+	copy(p, d.Payload)
+	d.Payload = p
 	return d
 }
 

@@ -70,7 +70,7 @@ type Network struct {
 	cfg    Config
 	rng    *rand.Rand
 	nics   []*vnic
-	byIP   map[netip.Addr]*vnic
+	byIP   map[uint32]*vnic // by IPv4 address (v4key)
 	byName map[string]*vnic
 	// listeners are the NICs with a socket bound to each port, in
 	// attach order (see listen).
@@ -93,7 +93,7 @@ func New(sched Scheduler, cfg Config) (*Network, error) {
 		sched:     sched,
 		cfg:       cfg,
 		rng:       rand.New(rand.NewPCG(cfg.Seed, 0x696d70766d)), // "impvm"
-		byIP:      make(map[netip.Addr]*vnic),
+		byIP:      make(map[uint32]*vnic),
 		byName:    make(map[string]*vnic),
 		listeners: make(map[uint16][]*vnic),
 		ip:        subnetIPv4(cfg.Subnet),
@@ -179,10 +179,18 @@ func (n *Network) AttachNIC(name string, opts NICOptions) (*NIC, error) {
 	v.nic.noLimit = n.cfg.NoRateLimit
 	v.nic.onPort = func(port uint16, bound bool) { n.listen(v, port, bound) }
 	n.nics = append(n.nics, v)
-	n.byIP[ip.Address] = v
+	n.byIP[v4key(ip.Address)] = v
 	n.byName[name] = v
 	n.next = n.next.Next()
 	return v.nic, nil
+}
+
+// v4key is an IPv4 address as a number (a cheaper map key than
+// netip.Addr, looked up for every unicast datagram); the network's
+// addresses are all IPv4.
+func v4key(a netip.Addr) uint32 {
+	b := a.As4()
+	return binary.BigEndian.Uint32(b[:])
 }
 
 // Stats returns the counters so far.

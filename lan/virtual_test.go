@@ -399,6 +399,28 @@ func TestOnSubnet(t *testing.T) {
 	}
 }
 
+// OnSubnet's arithmetic agrees with netip's Prefix.Contains on Subnet(),
+// for contiguous and odd netmasks and the edges /0 and /32.
+func TestOnSubnetMatchesPrefix(t *testing.T) {
+	addrs := []string{"10.0.0.1", "10.0.255.254", "10.1.0.1", "192.168.7.20", "192.168.6.1", "192.168.8.1",
+		"172.16.4.4", "0.0.0.0", "::ffff:10.0.0.1", "fe80::1"}
+	for _, mask := range []string{"255.255.255.255", "255.255.254.0", "255.0.0.0", "0.0.0.0", "255.0.255.0", "255.255.255.252"} {
+		for _, self := range []string{"10.0.0.1", "192.168.7.20"} {
+			ip := IPv4{Address: netip.MustParseAddr(self), Netmask: netip.MustParseAddr(mask)}
+			s := ip.Subnet()
+			for _, a := range addrs {
+				addr := netip.MustParseAddr(a)
+				if want := !s.IsValid() || s.Contains(addr); ip.OnSubnet(addr, false) != want {
+					t.Errorf("%s/%s: OnSubnet(%s) = %v, want %v (%v)", self, mask, a, !want, want, s)
+				}
+			}
+		}
+	}
+	if !(IPv4{}).OnSubnet(netip.MustParseAddr("8.8.8.8"), false) {
+		t.Error("no address: every destination counts as on the subnet")
+	}
+}
+
 // Every receiver gets a payload of its own (Datagram): a receiver that
 // changes it, or a sender that reuses its buffer, changes nobody else's.
 func TestPayloadIsTheReceiversOwn(t *testing.T) {

@@ -81,6 +81,9 @@ type Options struct {
 	// Run runs fn now as an event of the device (the host's RunEvent):
 	// received datagrams arrive outside any device event.
 	Run func(fn event.Func)
+	// Addrs holds the address strings datagrams arrive with, shared by
+	// the devices of a run (nil: the run keeps its own).
+	Addrs *AddrStrings
 }
 
 // Module is imp.net of one Squirrel run.
@@ -90,11 +93,11 @@ type Module struct {
 	vm         *runtime.VM
 	ifaces     []*iface // opened interfaces, in open order
 	sockets    []*socket
-	disabled   map[string]bool          // canonical NIIs left out by setserverinterfaces
-	server     []string                 // setserverinterfaces list, as given
-	addrs      map[uint32]runtime.Value // IPv4 address -> its string, at most maxAddrs
-	recent     [4]recentAddr            // the last addresses addrValue made or found
-	nextRecent int                      // the entry of recent to replace next
+	disabled   map[string]bool // canonical NIIs left out by setserverinterfaces
+	server     []string        // setserverinterfaces list, as given
+	addrs      *AddrStrings
+	recent     [4]recentAddr // the last addresses addrValue made or found
+	nextRecent int           // the entry of recent to replace next
 	ifDel      *runtime.Table
 	sockDel    *runtime.Table
 	late       []*lateDelivery // spent late deliveries, for reuse
@@ -108,7 +111,10 @@ func Open(vm *runtime.VM, opts Options) (*Module, error) {
 	if ns == nil {
 		return nil, fmt.Errorf("impnet: no imp object to add net to")
 	}
-	m := &Module{opts: opts, q: opts.Device.Queue(), vm: vm, addrs: map[uint32]runtime.Value{}}
+	m := &Module{opts: opts, q: opts.Device.Queue(), vm: vm, addrs: opts.Addrs}
+	if m.addrs == nil {
+		m.addrs = NewAddrStrings()
+	}
 	vm.SetLocal(moduleKey{}, m)
 	m.ifDel = ifaceMembers.Members(func() []runtime.Spec { return interfaceSpecs })
 	m.sockDel = sockMembers.Members(func() []runtime.Spec { return socketSpecs })
@@ -184,13 +190,38 @@ var netSpecs = []runtime.Spec{
 // cellSpecs are the members of imp.net on imps with a cellular modem.
 var cellSpecs = []runtime.Spec{{Name: "getcellinfo", Params: ".c", Fn: method((*Module).getCellInfo)}}
 
-// maxAddrs bounds the address strings a run keeps: a /24 network's
-// worth. A device that hears from more (a real network's broadcasts over
-// days) starts afresh when the map is full.
-const maxAddrs = 256
+// AddrStrings are the Squirrel strings of IPv4 addresses, made once each
+// (strings are immutable, so devices can share them): a hub hearing from
+// a thousand nodes does not make a string per datagram, and a node's
+// table keyed by the addresses it hears from finds the very key object.
+// Used from the loop's goroutine only.
+type AddrStrings struct {
+	m map[uint32]runtime.Value
+}
 
-// addrValue returns the Squirrel string of an address, made once per run
-// for each of up to maxAddrs addresses.
+// NewAddrStrings makes an empty set.
+func NewAddrStrings() *AddrStrings { return &AddrStrings{m: map[uint32]runtime.Value{}} }
+
+// maxAddrs bounds the address strings a set keeps: a /20 network's
+// worth. A world that hears from more (a real network's broadcasts over
+// days) starts afresh when the set is full.
+const maxAddrs = 4096
+
+// value is the string of IPv4 address a, whose number is k.
+func (c *AddrStrings) value(a netip.Addr, k uint32) runtime.Value {
+	v, ok := c.m[k]
+	if !ok {
+		if len(c.m) >= maxAddrs {
+			clear(c.m)
+		}
+		v = runtime.Str(a.String())
+		c.m[k] = v
+	}
+	return v
+}
+
+// addrValue returns the Squirrel string of an address: one of the last
+// few it returned, or the run's (see AddrStrings).
 func (m *Module) addrValue(a netip.Addr) runtime.Value {
 	if !a.Is4() {
 		return runtime.Str(a.String())
@@ -202,14 +233,7 @@ func (m *Module) addrValue(a netip.Addr) runtime.Value {
 			return r.str
 		}
 	}
-	v, ok := m.addrs[k]
-	if !ok {
-		if len(m.addrs) >= maxAddrs {
-			clear(m.addrs)
-		}
-		v = runtime.Str(a.String())
-		m.addrs[k] = v
-	}
+	v := m.addrs.value(a, k)
 	m.recent[m.nextRecent] = recentAddr{k, v}
 	m.nextRecent = (m.nextRecent + 1) % len(m.recent)
 	return v

@@ -160,17 +160,33 @@ func TestServerInterface(t *testing.T) {
 // 65,536 addresses holds at most maxAddrs of them, and each string is
 // still its address.
 func TestAddressStringsAreBounded(t *testing.T) {
-	m := &Module{addrs: map[uint32]runtime.Value{}}
+	m := &Module{addrs: NewAddrStrings()}
 	for i := range 1 << 16 {
 		a := netip.AddrFrom4([4]byte{10, 1, byte(i >> 8), byte(i)})
 		if v := m.addrValue(a); v.Str() != a.String() {
 			t.Fatalf("%s: %q", a, v.Str())
 		}
-		if len(m.addrs) > maxAddrs {
-			t.Fatalf("%d address strings kept after %d addresses", len(m.addrs), i+1)
+		if len(m.addrs.m) > maxAddrs {
+			t.Fatalf("%d address strings kept after %d addresses", len(m.addrs.m), i+1)
 		}
 	}
 	if v := m.addrValue(netip.MustParseAddr("10.1.0.7")); v.Str() != "10.1.0.7" {
 		t.Errorf("10.1.0.7 after the map was refilled: %q", v.Str())
+	}
+}
+
+// Devices sharing a set get the same string object for an address, and
+// the last few addresses are found without the set.
+func TestAddressStringsAreShared(t *testing.T) {
+	shared := NewAddrStrings()
+	a, b := &Module{addrs: shared}, &Module{addrs: shared}
+	x := netip.MustParseAddr("192.168.1.20")
+	va, vb := a.addrValue(x), b.addrValue(x)
+	if va.StringObj() != vb.StringObj() || va.Str() != "192.168.1.20" {
+		t.Errorf("two devices: %p %q and %p %q", va.StringObj(), va.Str(), vb.StringObj(), vb.Str())
+	}
+	clear(shared.m)
+	if v := a.addrValue(x); v.StringObj() != va.StringObj() {
+		t.Error("a recent address was made again")
 	}
 }
