@@ -140,7 +140,12 @@ func (l *Loop) newEvent() *Event {
 }
 
 // Now is the loop's time.
-func (l *Loop) Now() time.Time { return l.clock.Now() }
+func (l *Loop) Now() time.Time {
+	if l.virtual != nil {
+		return l.virtual.now
+	}
+	return l.clock.Now()
+}
 
 // Virtual reports whether the loop runs in virtual time.
 func (l *Loop) Virtual() bool { return l.virtual != nil }
@@ -262,10 +267,13 @@ func (l *Loop) dispatch(ev *Event) {
 	if ev.gen != q.gen {
 		return
 	}
-	if q.until.After(ev.at) {
-		ev.at = q.until // due and seq stay: it keeps its place in line
-		l.heap.push(ev)
-		return
+	if !q.until.IsZero() {
+		if q.until.After(ev.at) {
+			ev.at = q.until // due and seq stay: it keeps its place in line
+			l.heap.push(ev)
+			return
+		}
+		q.until = time.Time{} // reached: Now need not compare with it
 	}
 	if ev.keep {
 		q.pending--

@@ -20,7 +20,7 @@ type Queue struct {
 	pending int       // queued events that keep the device alive
 	holds   int       // outside sources that keep the device alive
 	busy    bool      // pending > 0 || holds > 0, as counted by the loop
-	until   time.Time // the device is blocked until then
+	until   time.Time // the device is blocked until then (zero once the loop has reached it)
 }
 
 // NewQueue makes a queue whose events r runs.
@@ -33,7 +33,7 @@ func (q *Queue) Loop() *Loop { return q.loop }
 // while the device is blocked (imp.sleep), as a real imp's clock would.
 func (q *Queue) Now() time.Time {
 	now := q.loop.Now()
-	if q.loop.virtual != nil && q.until.After(now) {
+	if q.loop.virtual != nil && !q.until.IsZero() && q.until.After(now) {
 		return q.until
 	}
 	return now

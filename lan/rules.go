@@ -2,6 +2,7 @@ package lan
 
 import (
 	"encoding/binary"
+	mathbits "math/bits"
 	"net/netip"
 	"time"
 )
@@ -82,9 +83,7 @@ func (ip IPv4) prefixBits() (int, bool) {
 	}
 	bits := 0
 	for _, b := range ip.Netmask.As4() {
-		for ; b&0x80 != 0; b <<= 1 {
-			bits++
-		}
+		bits += mathbits.LeadingZeros8(^b)
 	}
 	return bits, true
 }
