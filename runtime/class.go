@@ -46,7 +46,8 @@ func (c *Class) Instantiate() *Instance {
 }
 
 // instantiate is Instantiate for the VM's own constructor calls, which
-// take instances of up to four fields from the VM's slabs.
+// take instances of up to four fields from the VM's slabs (three fields
+// have a size of their own: an x, y, z class is common).
 func (vm *VM) instantiate(c *Class) *Instance {
 	var inst *Instance
 	switch n := len(c.Fields); {
@@ -54,6 +55,8 @@ func (vm *VM) instantiate(c *Class) *Instance {
 		return c.Instantiate()
 	case n <= 2:
 		inst = takeInstanceCell(&vm.instances2)
+	case n == 3:
+		inst = takeInstanceCell(&vm.instances3)
 	default:
 		inst = takeInstanceCell(&vm.instances4)
 	}
@@ -77,20 +80,20 @@ func (c *Class) initInstance(inst *Instance) *Instance {
 // instanceSlab is how many instances of a size one Go allocation holds
 // for a VM's constructor calls: taking them eight at a time makes an
 // instance an eighth of an allocation. A block lives while any of its
-// instances does: at most seven dead neighbours (64 or 96 bytes each)
+// instances does: at most seven dead neighbours (64 to 96 bytes each)
 // stay with a kept instance, as with the varargs arrays' slabs.
 const instanceSlab = 8
 
 // instanceCell is an instance with room for len(F) fields in the same
 // memory.
-type instanceCell[F [2]Value | [4]Value] struct {
+type instanceCell[F [2]Value | [3]Value | [4]Value] struct {
 	Instance
 	f F
 }
 
 // takeInstanceCell takes the next cell of a slab, a new slab when it is
 // used up, and points the instance at its fields.
-func takeInstanceCell[F [2]Value | [4]Value](slab *[]instanceCell[F]) *Instance {
+func takeInstanceCell[F [2]Value | [3]Value | [4]Value](slab *[]instanceCell[F]) *Instance {
 	if len(*slab) == 0 {
 		*slab = make([]instanceCell[F], instanceSlab)
 	}

@@ -46,6 +46,7 @@ type VM struct {
 	vargvs     []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
 	vargvs0    []Array
 	instances2 []instanceCell[[2]Value] // the rest of the instances' slabs (class.go)
+	instances3 []instanceCell[[3]Value]
 	instances4 []instanceCell[[4]Value]
 }
 
