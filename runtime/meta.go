@@ -15,16 +15,19 @@ import "unsafe"
 // whose return ends the run) do not count as nested runs. A Squirrel function a native called by the loop returns
 // the result of (CallResult: call, acall) is one too (metaNative).
 const (
-	metaNone    uint8 = iota
-	metaEntry         // a run's first frame: the run returns when it does
-	metaTail          // a tail call's constructor: its caller returns the instance
-	metaValue         // the result goes to the instruction's A register
-	metaNative        // a native's result (CallResult): to A, strings charged
-	metaDiscard       // the result is dropped (_newslot)
-	metaCmp           // _cmp: an integer the instruction compares or branches on
-	metaGet           // _get: the result goes to A; a thrown null is a miss (stashed operands)
-	metaSet           // _set: the result is dropped; a thrown null is a miss (stashed operands)
-	metaNexti         // _nexti: the foreach's next key, or null at its end (stashed operands)
+	metaNone     uint8 = iota
+	metaEntry          // a run's first frame: the run returns when it does
+	metaTail           // a tail call's constructor: its caller returns the instance
+	metaValue          // the result goes to the instruction's A register
+	metaNative         // a native's result (CallResult): to A, strings charged
+	metaDiscard        // the result is dropped (_newslot)
+	metaCmp            // _cmp: an integer the instruction compares or branches on
+	metaGet            // _get: the result goes to A; a thrown null is a miss (stashed operands)
+	metaSet            // _set: the result is dropped; a thrown null is a miss (stashed operands)
+	metaNexti          // _nexti: the foreach's next key, or null at its end (stashed operands)
+	metaToString       // a native's tostring result (ToStringResult): the string, else the stashed object's address text
+	metaConcatL        // obj + "s" (+ a string): obj's _tostring, then the stashed string appended
+	metaConcatR        // "s" + obj: the stashed string, then obj's _tostring appended
 )
 
 // metaStash is how many stack slots below the callee slot of a _get,
@@ -152,7 +155,7 @@ func metaRuns(kind uint8) int {
 	switch kind {
 	case metaNone, metaEntry, metaTail:
 		return 0
-	case metaNative:
+	case metaNative, metaToString:
 		return 2
 	}
 	return 1
@@ -206,6 +209,8 @@ func (vm *VM) metaReturn(v Value) error {
 			return NewError("_cmp must return an integer")
 		}
 		return vm.cmpDone(c, in, int(int32(v.n)))
+	case metaToString, metaConcatL, metaConcatR:
+		return vm.toStringDone(kind, stash, regs[in.A():], v)
 	case metaNexti:
 		if v.typ == TNull {
 			c.pc += int(in.SBx()) // the end of the foreach
@@ -218,6 +223,80 @@ func (vm *VM) metaReturn(v Value) error {
 		}
 		vm.setForVars(c.base+int(in.A()), v, v, val)
 	}
+	return nil
+}
+
+// ToStringResult is ToString for a native whose result is v's string
+// (tostring()): it must be the native's last action (return
+// vm.ToStringResult(v)). When the loop called the native directly, a
+// _tostring written in Squirrel runs as a frame of that loop, as
+// CallResult's function does, instead of a nested run.
+func (vm *VM) ToStringResult(v Value) (Value, error) {
+	if vm.callTop == vm.loopTop && vm.loopTop != 0 && (v.typ == TTable || v.typ == TInstance) {
+		if mm, ok := vm.metamethod(v, MetaToString); ok {
+			if pushed, err := vm.pushMetaN(mm, metaToString, 1, v, Null, Null); pushed {
+				vm.loopTop = 0 // once
+				if err != nil {
+					return Null, err
+				}
+				return Null, errFramePushed
+			}
+		}
+	}
+	s, err := vm.ToString(v)
+	if err != nil {
+		return Null, err
+	}
+	return Str(s), nil
+}
+
+// metaConcat pushes the _tostring of the table or instance of a string
+// concatenation (a + b, one of them a string), when it has one written in
+// Squirrel; the other operand waits in the frame's stash.
+func (vm *VM) metaConcat(a, b Value) (bool, error) {
+	obj, other, kind := a, b, metaConcatL
+	if a.typ == TString {
+		obj, other, kind = b, a, metaConcatR
+	}
+	if other.typ != TString || (obj.typ != TTable && obj.typ != TInstance) {
+		return false, nil
+	}
+	mm, ok := vm.metamethod(obj, MetaToString)
+	if !ok {
+		return false, nil
+	}
+	return vm.pushMetaN(mm, kind, 1, obj, other, Null)
+}
+
+// toStringDone finishes what a _tostring frame of the kind was pushed
+// for, with its result v: as ToString, a result that is not a string
+// gives the object's address text; the string goes to dst[0], charged as
+// a native's result or a concatenation is.
+func (vm *VM) toStringDone(kind uint8, stash int, dst []Value, v Value) error {
+	obj, other := vm.stack[stash], vm.stack[stash+1]
+	var s string
+	if v.typ == TString {
+		s = v.Str()
+	} else {
+		s = AddressText(obj)
+		v = Str(s)
+	}
+	if kind == metaToString {
+		dst[0] = v
+		return vm.ChargeString(len(s))
+	}
+	if err := vm.ChargeString(len(s) + len(other.Str())); err != nil {
+		return err
+	}
+	if kind == metaConcatR {
+		r, err := appendString(other.StringObj(), s)
+		if err != nil {
+			return err
+		}
+		dst[0] = r
+		return nil
+	}
+	dst[0] = StrObj(catExact(s, other.Str()))
 	return nil
 }
 
@@ -420,11 +499,22 @@ func (vm *VM) setOp(obj, key, val Value, fromThis bool) (bool, error) {
 
 // arithStep is + - * / % (and ++ --): the arithmetic metamethod or arith.
 func (vm *VM) arithStep(op byte, a, b Value) (Value, bool, error) {
-	if pushed, err := vm.metaArith(op, a, b); pushed {
-		return Null, true, err
+	if a.typ == TTable || a.typ == TInstance || b.typ == TTable || b.typ == TInstance {
+		if pushed, err := vm.metaArithOrConcat(op, a, b); pushed {
+			return Null, true, err
+		}
 	}
 	v, err := vm.arith(op, a, b)
 	return v, false, err
+}
+
+// metaArithOrConcat pushes the arithmetic metamethod of a, or for a string
+// concatenation the _tostring of its table or instance.
+func (vm *VM) metaArithOrConcat(op byte, a, b Value) (bool, error) {
+	if pushed, err := vm.metaArith(op, a, b); pushed || op != '+' {
+		return pushed, err
+	}
+	return vm.metaConcat(a, b)
 }
 
 // compareStep is < <= > >= (and their compare-and-branch forms): _cmp or

@@ -48,11 +48,7 @@ func objToString(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	case runtime.TInt:
 		return runtime.IntString(args[0].Int()), nil
 	}
-	s, err := vm.ToString(args[0])
-	if err != nil {
-		return runtime.Null, err
-	}
-	return runtime.Str(s), nil
+	return vm.ToStringResult(args[0])
 }
 
 // realValue reads a container slot the way the reference does: a weak
