@@ -93,23 +93,38 @@ func Process(filename string, src []byte, opts Options) (*Source, error) {
 }
 
 // hasDirectives reports whether any line of src is a Builder directive,
-// a Builder comment or a #require, or contains "@{".
+// a Builder comment or a #require, or contains "@{". It looks only at the
+// '@' and '#' bytes (found with bytes.IndexByte) and the blanks before
+// them on their line, not at every line: most sources have none of them.
 func hasDirectives(src []byte) bool {
-	if !bytes.ContainsAny(src, "@#") {
-		return false
-	}
-	if bytes.Contains(src, []byte("@{")) {
-		return true
-	}
-	for len(src) > 0 {
-		line, rest := cutLine(src)
-		trimmed := bytes.TrimLeft(line, " \t")
-		if bytes.HasPrefix(trimmed, []byte("@")) || bytes.HasPrefix(trimmed, []byte("#require")) {
+	return bytes.Contains(src, []byte("@{")) || lineStarts(src, "@") || lineStarts(src, "#require")
+}
+
+// lineStarts reports whether a line of src begins with prefix after
+// spaces and tabs.
+func lineStarts(src []byte, prefix string) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], prefix[0])
+		if j < 0 {
+			return false
+		}
+		j += i
+		if bytes.HasPrefix(src[j:], []byte(prefix)) && blankBefore(src, j) {
 			return true
 		}
-		src = rest
+		i = j + 1
 	}
-	return false
+}
+
+// blankBefore reports whether only spaces and tabs precede src[j] on its
+// line.
+func blankBefore(src []byte, j int) bool {
+	for k := j - 1; k >= 0 && src[k] != '\n'; k-- {
+		if src[k] != ' ' && src[k] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // cutLine splits off the first line of src, "\n" included.

@@ -2,6 +2,7 @@ package preproc
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -206,5 +207,42 @@ func TestProcessDoesNotModifySource(t *testing.T) {
 	}
 	if !bytes.Equal(src, orig) {
 		t.Error("source modified")
+	}
+}
+
+// hasDirectivesByLine is hasDirectives as a plain look at every line, the
+// oracle for TestHasDirectives.
+func hasDirectivesByLine(src []byte) bool {
+	if bytes.Contains(src, []byte("@{")) {
+		return true
+	}
+	for len(src) > 0 {
+		line, rest := cutLine(src)
+		trimmed := bytes.TrimLeft(line, " \t")
+		if bytes.HasPrefix(trimmed, []byte("@")) || bytes.HasPrefix(trimmed, []byte("#require")) {
+			return true
+		}
+		src = rest
+	}
+	return false
+}
+
+func TestHasDirectives(t *testing.T) {
+	cases := []string{"", "@", "#", "x", "a @b", "a\n @b", "a\n\t@b", "a\r\n@x", "\r@x", "x = @(a) a;\n",
+		"# comment\nx", "  #require \"A.lib.nut:1.0.0\"", "x #require", "#requir", "a\n#require", "s = \"@{x}\"",
+		"@", "\n@", "a@\n", " \t #require", "#\n#require", "q @ @ @\n  @"}
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "@#require \t\n\r{x"
+	for range 5000 {
+		b := make([]byte, r.IntN(24))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, c := range cases {
+		if got, want := hasDirectives([]byte(c)), hasDirectivesByLine([]byte(c)); got != want {
+			t.Errorf("hasDirectives(%q) = %v, want %v", c, got, want)
+		}
 	}
 }
