@@ -118,10 +118,10 @@ func BenchmarkLex(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		lx := newLexer(src)
+		lx := newLexer("bench.nut", src)
 		for {
-			t := lx.next()
-			if t.Type == tkEOF || t.Type == tkError {
+			t, _ := lx.Next()
+			if t.EOF() || t.Type == tkError {
 				break
 			}
 		}

@@ -1,62 +1,99 @@
 package syntax
 
-import "strings"
+import (
+	"io"
+	"strings"
 
-// Lexer turns Squirrel source into tokens, one at a time (the parser keeps
-// only the current one). Token values are substrings of the source (no
-// allocation per token).
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Definition is the participle lexer.Definition for Squirrel source.
 //
-// The lexer never fails: a lexical error becomes a token of type tkError
-// (Value = the reference's message) followed by EOF, so that the parser
-// reports it only when it reaches that point, as the reference does.
+// The lexer never returns a Go error: a lexical error becomes a token of type
+// tkError (Value = the reference's message) followed by EOF, so that the
+// parser reports it only when it reaches that point, as the reference does.
+type Definition struct{}
+
+var _ lexer.BytesDefinition = Definition{}
+
+// Symbols implements lexer.Definition.
+func (Definition) Symbols() map[string]lexer.TokenType { return symbols() }
+
+// Lex implements lexer.Definition.
+func (d Definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return newLexer(filename, string(src)), nil
+}
+
+// LexBytes implements lexer.BytesDefinition.
+func (Definition) LexBytes(filename string, src []byte) (lexer.Lexer, error) {
+	return newLexer(filename, string(src)), nil
+}
+
+// LexString implements lexer.StringDefinition.
+func (Definition) LexString(filename string, src string) (lexer.Lexer, error) {
+	return newLexer(filename, src), nil
+}
+
+// Lexer turns Squirrel source into participle tokens, one at a time (the
+// parser keeps only the current one). Token values are substrings of the
+// source (no allocation per token).
 //
-// Line feeds are significant in Squirrel but are not tokens: each token
-// records whether a line feed preceded it (token.nl). Only line feeds
-// outside block comments count, as in the reference.
+// Line feeds are significant in Squirrel but are not tokens: after each
+// token Next returns, NewlineBefore reports whether a line feed preceded
+// it. Only line feeds outside block comments count, as in the reference.
 type Lexer struct {
+	file      string
 	src       string
 	off       int // offset of the next unread byte
 	line      int // line of src[off]
 	lineStart int // offset of the first byte of the current line
 	done      bool
+	nl        bool // a line feed precedes the token Next returned last
 }
+
+// NewlineBefore reports whether a line feed separates the token Next
+// returned last from the token before it.
+func (l *Lexer) NewlineBefore() bool { return l.nl }
 
 // byteOrderMark is UTF-8's BOM, which editors may put at the start of a
 // file: it is skipped (columns count from after it).
 const byteOrderMark = "\xEF\xBB\xBF"
 
-func newLexer(src string) *Lexer {
-	l := &Lexer{src: src, line: 1}
+func newLexer(file, src string) *Lexer {
+	l := &Lexer{file: file, src: src, line: 1}
 	if strings.HasPrefix(src, byteOrderMark) {
 		l.off, l.lineStart = len(byteOrderMark), len(byteOrderMark)
 	}
 	return l
 }
 
-// next returns the next token; after the last one, EOF tokens.
-func (l *Lexer) next() token {
+// Next implements lexer.Lexer: the next token; after the last one, EOF
+// tokens. It never fails.
+func (l *Lexer) Next() (lexer.Token, error) {
+	l.nl = false
 	if l.done {
-		return token{Type: tkEOF, Pos: l.pos(l.off)}
+		return lexer.EOFToken(l.pos(l.off)), nil
 	}
 	sawNL, err := l.skipSpace()
 	if err != nil {
-		return l.fail(err)
+		return l.fail(err), nil
 	}
+	l.nl = sawNL
 	if l.off >= len(l.src) {
 		l.done = true
-		return token{Type: tkEOF, Pos: l.pos(l.off), nl: sawNL}
+		return lexer.EOFToken(l.pos(l.off)), nil
 	}
 	start, pos := l.off, l.pos(l.off)
 	typ, err := l.scanToken()
-	var t token
 	if err != nil {
 		err.Pos = pos
-		t = l.fail(err)
-	} else {
-		t = l.token(typ, start, l.off, pos)
+		return l.fail(err), nil
 	}
-	t.nl = sawNL
-	return t
+	return l.token(typ, start, l.off, pos), nil
 }
 
 // lexError is a lexical error: its message, and where the token started.
@@ -80,7 +117,7 @@ func (l *Lexer) token(t tokenType, start, end int, pos position) token {
 }
 
 func (l *Lexer) pos(off int) position {
-	return position{Line: int32(l.line), Column: int32(off - l.lineStart + 1)}
+	return position{Filename: l.file, Offset: off, Line: l.line, Column: off - l.lineStart + 1}
 }
 
 func (l *Lexer) newline() {

@@ -6,18 +6,24 @@ import (
 	"testing"
 )
 
-// lexAll returns the tokens of src up to (excluding) EOF, and the lexer.
-func lexAll(src string) ([]token, *Lexer) {
-	lx := newLexer(src)
+// lexAll returns the tokens of src up to (excluding) EOF, and whether a
+// line feed precedes each.
+func lexAll(src string) ([]token, []bool) {
+	lx := newLexer("t.nut", src)
 	var out []token
+	var nl []bool
 	for {
-		t := lx.next()
-		if t.Type == tkEOF {
-			return out, lx
+		t, err := lx.Next()
+		if err != nil {
+			panic(err)
 		}
+		if t.EOF() {
+			return out, nl
+		}
+		nl = append(nl, lx.NewlineBefore())
 		out = append(out, t)
 		if t.Type == tkError {
-			return out, lx
+			return out, nl
 		}
 	}
 }
@@ -198,11 +204,11 @@ func TestLexComments(t *testing.T) {
 }
 
 func TestLexNewlines(t *testing.T) {
-	toks, _ := lexAll("a\nb /* \n */ c // x\n\n d\r\ne @\"\n\" f")
+	toks, nl := lexAll("a\nb /* \n */ c // x\n\n d\r\ne @\"\n\" f")
 	var got []string
-	for _, tok := range toks {
+	for i, tok := range toks {
 		s := tok.Value
-		if tok.nl {
+		if nl[i] {
 			s = "\\n" + s
 		}
 		got = append(got, s)
@@ -215,9 +221,9 @@ func TestLexNewlines(t *testing.T) {
 
 func TestLexPositions(t *testing.T) {
 	toks, _ := lexAll("local x =\n\t  \"s\" /* \n */ + @\"a\nb\" y")
-	want := [][2]int32{{1, 1}, {1, 7}, {1, 9}, {2, 4}, {3, 5}, {3, 7}, {4, 4}}
+	want := [][2]int{{1, 1}, {1, 7}, {1, 9}, {2, 4}, {3, 5}, {3, 7}, {4, 4}}
 	for i, tok := range toks {
-		if got := [2]int32{tok.Pos.Line, tok.Pos.Column}; got != want[i] {
+		if got := [2]int{tok.Pos.Line, tok.Pos.Column}; got != want[i] {
 			t.Errorf("token %q at %v, want %v", tok.Value, got, want[i])
 		}
 	}
@@ -257,7 +263,7 @@ func TestLexErrors(t *testing.T) {
 	for _, tc := range tests {
 		toks, _ := lexAll(tc.src)
 		last := toks[len(toks)-1]
-		if last.Type != tkError || last.Value != tc.msg || int(last.Pos.Line) != tc.line || int(last.Pos.Column) != tc.col {
+		if last.Type != tkError || last.Value != tc.msg || last.Pos.Line != tc.line || last.Pos.Column != tc.col {
 			t.Errorf("%q: got %q (type %d) at %d:%d, want %q at %d:%d", tc.src, last.Value, last.Type,
 				last.Pos.Line, last.Pos.Column, tc.msg, tc.line, tc.col)
 		}

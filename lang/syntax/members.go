@@ -17,11 +17,11 @@ type Use struct {
 // contents of strings are not code and are skipped. Scanning stops at the
 // first lexical error; the compiler reports it.
 func MemberUses(src, object string) (members, literals []Use) {
-	l := newLexer(src)
+	l := newLexer("", src)
 	var prev [3]string // the last three token texts, oldest first
 	var prevType [3]int
 	for {
-		t := l.next()
+		t, _ := l.Next()
 		if t.Type == tkEOF || t.Type == tkError {
 			return members, literals
 		}

@@ -310,9 +310,17 @@ func TestBOMAndBinary(t *testing.T) {
 	}
 }
 
-// TestParsesKeepNoState checks that a failed parse does not leak its
-// error into the next one.
-func TestParsesKeepNoState(t *testing.T) {
+// TestGrammarsKeepNoParse checks that a grammar given back after a parse,
+// successful or not, keeps nothing of it for the next parse it serves.
+func TestGrammarsKeepNoParse(t *testing.T) {
+	for _, src := range []string{"x = 1", "x = (", "if (a) b(); else c(", "enum E { A = $ }", "const A = "} {
+		_, _ = Parse("t.nut", []byte(src))
+		g := borrowGrammar()
+		if g.st != nil || g.win != nil {
+			t.Errorf("after parsing %q a spare grammar still holds its state", src)
+		}
+		g.giveBack()
+	}
 	// A failed parse does not leak its error into the next one.
 	if _, err := Parse("bad.nut", []byte("x = (")); err == nil {
 		t.Fatal("x = ( parsed")

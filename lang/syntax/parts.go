@@ -1,8 +1,27 @@
 package syntax
 
-// Pieces of statements the statement parsers share, and the hand-written
-// parser's values for names.
+import (
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Parts are the fields of the grammar structs (grammar.go) that the
+// hand-written parser fills in: a scalar, an enum member and Squirrel's
+// statement-termination rules. Each part is an
+// interface type for which every grammar registers a parse function with
+// participle.ParseTypeWith (grammar.parts). Participle calls it with its
+// PeekingLexer; the function, a closure over the grammar, runs the
+// hand-written parser there with the state of the parse the grammar serves.
+// A part never declines once it is reached, except enumMemberP before '}'.
 type (
+	scalarP     interface{ expr() Expr }         // the value of a const or enum member
+	endP        interface{ end() }               // the end of a statement: ';' or what may follow it
+	enumMemberP interface{ member() EnumMember } // NAME [= scalar] [,]
+)
+
+// The values the parts produce, and the hand-written parser's names.
+type (
+	exprV  struct{ x Expr }
 	identV struct {
 		name string
 		at   Pos
@@ -11,7 +30,59 @@ type (
 		path []string
 		root bool
 	}
+	endV    struct{}
+	memberV EnumMember
 )
+
+func (v exprV) expr() Expr           { return v.x }
+func (endV) end()                    {}
+func (v memberV) member() EnumMember { return EnumMember(v) }
+
+// parts is the participle option that registers this grammar's parts.
+func (g *grammar) parts() []participle.Option {
+	return []participle.Option{
+		part(g, func(p *parser) scalarP { return exprV{p.scalar()} }),
+		part(g, func(p *parser) endP { p.optionalSemicolon(); return endV{} }),
+		partUnless(g, tkRBrace, func(p *parser) enumMemberP { return memberV(p.enumMember()) }),
+	}
+}
+
+// part registers parse as the parse function of the part type T.
+func part[T any](g *grammar, parse func(*parser) T) participle.Option {
+	return participle.ParseTypeWith(func(lex *lexer.PeekingLexer) (T, error) {
+		return runPart(g, lex, parse)
+	})
+}
+
+// partUnless is part for a part that declines (participle.NextMatch)
+// without consuming anything when the next token is stop.
+func partUnless[T any](g *grammar, stop tokenType, parse func(*parser) T) participle.Option {
+	return participle.ParseTypeWith(func(lex *lexer.PeekingLexer) (v T, err error) {
+		if lex.Peek().Type == stop {
+			return v, participle.NextMatch
+		}
+		return runPart(g, lex, parse)
+	})
+}
+
+// runPart runs the hand-written parser for a part at lex, participle's
+// cursor over the window of the form being parsed (grammar.win): a parser
+// replays the window's tokens from lex's position, and lex then skips the
+// tokens it consumed. Its error is the first error of the parse: the one
+// it records, or one recorded before (the parse then only unwinds).
+func runPart[T any](g *grammar, lex *lexer.PeekingLexer, parse func(*parser) T) (v T, err error) {
+	st := g.st
+	if st.err != nil {
+		return v, st.err
+	}
+	defer st.unwind(&err)
+	p := g.win.replay(st, int(lex.RawCursor()))
+	v = parse(p)
+	for range p.taken {
+		lex.Next()
+	}
+	return v, nil
+}
 
 // wholeInput parses a comma expression that must end the input.
 func (p *parser) wholeInput() Expr {
@@ -128,29 +199,6 @@ func (p *parser) script() []Stmt {
 		list = append(list, p.terminatedStatement())
 	}
 	return list
-}
-
-// constStmt parses "const NAME = scalar" and the end of the statement.
-func (p *parser) constStmt() Stmt {
-	at := p.expect(kwConst)
-	name, _ := p.ident()
-	p.expect(tkAssign)
-	s := &Const{P: at, Name: name, Value: p.scalar()}
-	p.optionalSemicolon()
-	return s
-}
-
-// enumStmt parses "enum Name { A, B = scalar, ... }".
-func (p *parser) enumStmt() Stmt {
-	at := p.expect(kwEnum)
-	name, _ := p.ident()
-	p.expect(tkLBrace)
-	s := &Enum{P: at, Name: name}
-	for !p.is(tkRBrace) {
-		s.Members = append(s.Members, p.enumMember())
-	}
-	p.next()
-	return s
 }
 
 // enumMember parses NAME [= scalar] [,].

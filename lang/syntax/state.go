@@ -7,10 +7,13 @@ const (
 	maxStmtDepth = 1000
 )
 
-// parseState is the state of one parse besides the cursor.
+// parseState is the state of one parse besides the cursor. The parser
+// carries it, and the participle grammar serving the parse holds it
+// (grammar.st), so the parts participle calls back reach it through their
+// closures.
 type parseState struct {
-	file      string // the source's name, for errors
-	err       *Error // the first error; once set the parse only unwinds
+	grammar   *grammar // the grammar serving the parse: its participle forms
+	err       *Error   // the first error; once set the parse only unwinds
 	exprDepth int
 	stmtDepth int
 	yields    bool // a yield statement in the function being parsed (Function.Yields)
@@ -20,23 +23,45 @@ type parseState struct {
 // an error has been recorded in parseState.err.
 type bailout struct{}
 
-// parser is a recursive-descent parser: a cursor over the lexer's tokens
-// (the current one, and what the parser needs of the one consumed before
-// it) plus the state of the parse. It looks one token ahead and never
-// backs up, so the tokens are not kept.
+// parser is the hand-written recursive-descent parser: a cursor over the
+// lexer's tokens (the current one, and what the parser needs of the one
+// consumed before it) plus the state of the parse. It looks one token
+// ahead and never backs up, so the tokens are not kept, except the few a
+// participle form reads ahead (ahead).
 type parser struct {
 	lx       *Lexer
-	cur      token     // the current token, not consumed yet
-	prevType tokenType // the last consumed token's type; tkEOF before the first
-	prevLine int32     // its line; 1 before the first
+	ahead    []aheadToken // tokens read from lx before cur's successors, next first
+	cur      token        // the current token, not consumed yet
+	curNL    bool         // a line feed precedes cur
+	prevType tokenType    // the last consumed token's type; tkEOF before the first
+	prevLine int32        // its line; 1 before the first
+	taken    int          // tokens consumed
 	st       *parseState
+}
+
+// An aheadToken is a token read ahead of the parser's cursor, with
+// whether a line feed precedes it.
+type aheadToken struct {
+	tok token
+	nl  bool
 }
 
 // newParser is a parser at the first token of src.
 func newParser(file, src string) *parser {
-	p := &parser{lx: newLexer(src), prevType: tkEOF, prevLine: 1, st: &parseState{file: file}}
-	p.cur = p.lx.next()
+	p := &parser{lx: newLexer(file, src), prevType: tkEOF, prevLine: 1, st: &parseState{}}
+	p.fill()
 	return p
+}
+
+// fill makes the next token the current one.
+func (p *parser) fill() {
+	if len(p.ahead) > 0 {
+		p.cur, p.curNL = p.ahead[0].tok, p.ahead[0].nl
+		p.ahead = p.ahead[1:]
+		return
+	}
+	p.cur, _ = p.lx.Next()
+	p.curNL = p.lx.NewlineBefore()
 }
 
 // unwind, deferred by a part, stops a bailout and sets *err to the
@@ -53,7 +78,7 @@ func (st *parseState) unwind(err *error) {
 func (p *parser) tok() token          { return p.cur }
 func (p *parser) typ() tokenType      { return p.cur.Type }
 func (p *parser) is(t tokenType) bool { return p.cur.Type == t }
-func posOf(t token) Pos               { return Pos{Line: t.Pos.Line, Col: t.Pos.Column} }
+func posOf(t token) Pos               { return Pos{Line: int32(t.Pos.Line), Col: int32(t.Pos.Column)} }
 func (p *parser) pos() Pos            { return posOf(p.cur) }
 
 // next consumes the current token and returns it. At the end of the
@@ -63,8 +88,9 @@ func (p *parser) next() token {
 	if t.Type == tkEOF {
 		return t
 	}
-	p.prevType, p.prevLine = t.Type, t.Pos.Line
-	p.cur = p.lx.next()
+	p.prevType, p.prevLine = t.Type, int32(t.Pos.Line)
+	p.taken++
+	p.fill()
 	return t
 }
 
@@ -78,7 +104,7 @@ func (p *parser) got(t tokenType) bool {
 }
 
 // nlBefore reports whether a line feed precedes the current token.
-func (p *parser) nlBefore() bool { return p.cur.nl }
+func (p *parser) nlBefore() bool { return p.curNL }
 
 func (p *parser) failHere(msg string)      { p.fail(p.tok(), msg) }
 func (p *parser) expectedHere(what string) { p.failHere(expected(what)) }
@@ -86,7 +112,7 @@ func (p *parser) expect(t tokenType) Pos   { return posOf(p.expectTok(t)) }
 
 // fail records an error at token t and unwinds.
 func (p *parser) fail(t token, msg string) {
-	p.st.record(p.errorAt(t, msg))
+	p.st.record(errorAt(t, msg))
 	panic(bailout{})
 }
 
@@ -103,11 +129,11 @@ func (st *parseState) record(err *Error) {
 // errorAt is the error msg at token t. At a lexer error token it is the
 // lexer's message instead, as the reference would have failed while reading
 // that token.
-func (p *parser) errorAt(t token, msg string) *Error {
+func errorAt(t token, msg string) *Error {
 	if t.Type == tkError {
 		msg = t.Value
 	}
-	return &Error{File: p.st.file, Pos: posOf(t), Msg: msg}
+	return &Error{File: t.Pos.Filename, Pos: posOf(t), Msg: msg}
 }
 
 func (p *parser) expectTok(t tokenType) token {

@@ -1,27 +1,25 @@
 package syntax
 
-// A token is one lexeme of the source: its type, its text (for a
-// punctuator or keyword the static text of its type, else a substring of
-// the source; for tkError the lexer's message), where it starts, and
-// whether a line feed (outside block comments) precedes it: line feeds are
-// not tokens, but Squirrel's statement rules depend on them.
-type token struct {
-	Type  tokenType
-	Value string
-	Pos   position
-	nl    bool
-}
+import (
+	"sync"
 
-// A tokenType is a token's kind.
-type tokenType int32
+	"github.com/alecthomas/participle/v2/lexer"
+)
 
-// position is where a token starts: 1-based line and byte column.
-type position struct{ Line, Column int32 }
+// The lexer's tokens are participle's (lexer.Token): the parser reads
+// them one at a time from the lexer, and hands the few tokens of a const or
+// enum statement to that form's participle grammar (grammar.go). These
+// names are the package's own for participle's types.
+type (
+	token     = lexer.Token
+	tokenType = lexer.TokenType
+	position  = lexer.Position
+)
 
 // Token types produced by the lexer. Every keyword and punctuator has its own
 // type so that the expression parser can dispatch on integers.
 const (
-	tkEOF     tokenType = -1
+	tkEOF     tokenType = lexer.EOF
 	tkNewline tokenType = -2 // pseudo type, never produced: see prevToken
 
 	tkError  tokenType = iota // a lexer error; Value is the message
@@ -225,6 +223,28 @@ func keyword(s string) tokenType {
 	}
 	return tkIdent
 }
+
+// symbols is what the lexer Definition reports to participle: symbolic names
+// for the token classes, plus one "P_<n>"/"K_<text>"-style name per fixed
+// token (participle only needs the names to be unique). It is made when
+// participle first asks (a statement form's parser is built), not when
+// the process starts.
+var symbols = sync.OnceValue(func() map[string]tokenType {
+	m := map[string]tokenType{
+		"EOF": tkEOF, "Error": tkError, "Ident": tkIdent,
+		"Int": tkInt, "Float": tkFloat, "String": tkString, "Other": tkOther,
+	}
+	for t, text := range tokenText {
+		switch {
+		case text == "":
+		case isKeyword(tokenType(t)):
+			m["K_"+text] = tokenType(t)
+		default:
+			m["P_p"+itoa(t)] = tokenType(t)
+		}
+	}
+	return m
+})
 
 // isKeyword reports whether t is a keyword token type.
 func isKeyword(t tokenType) bool { return t > tkFirstKeyword && t < tkLast }
