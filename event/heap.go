@@ -14,9 +14,13 @@ const (
 
 // Event is one scheduled piece of work for a Queue. Keep the pointer to
 // cancel it.
+//
+// Its times are keys: nanoseconds since the loop began (Loop.key), which
+// compare without time.Time's monotonic and location handling and keep
+// the event small (timers and deliveries embed one).
 type Event struct {
-	at    time.Time
-	due   time.Time // when it was first due; at moves later while its device is blocked
+	at    int64
+	due   int64 // when it was first due; at moves later while its device is blocked
 	class uint8
 	keep  bool // counts toward the queue's liveness
 	gen   uint32
@@ -28,7 +32,12 @@ type Event struct {
 }
 
 // When is the time the event is (or was) due.
-func (e *Event) When() time.Time { return e.at }
+func (e *Event) When() time.Time {
+	if e.q == nil {
+		return time.Time{} // never scheduled
+	}
+	return e.q.loop.timeAt(e.at)
+}
 
 // Pending reports whether the event is still queued.
 func (e *Event) Pending() bool { return e.index >= 0 }
@@ -38,31 +47,15 @@ func (e *Event) Pending() bool { return e.index >= 0 }
 // original order among themselves and before events first due later.
 // It keeps each event's index so that cancelling is O(log n).
 //
-// Each entry carries its event's order key, the times as nanoseconds
-// since base: sifting compares entries of the heap's own array without
-// reaching into the events, which with a thousand devices lie all over
-// memory.
+// Each entry carries its event's order key: sifting compares entries of
+// the heap's own array without reaching into the events, which with a
+// thousand devices lie all over memory.
 type eventHeap struct {
-	base    time.Time // times are keyed as their distance from it
 	entries []heapEntry
-	// virtual: keys are worked out with VirtualSince (time.Time.Sub,
-	// which a wall loop needs, costs more than the rest of scheduling).
-	virtual bool
-}
-
-// setBase makes t the origin of the keys.
-func (h *eventHeap) setBase(t time.Time, virtual bool) { h.base, h.virtual = t, virtual }
-
-// key is t as nanoseconds since base.
-func (h *eventHeap) key(t time.Time) int64 {
-	if h.virtual {
-		return int64(VirtualSince(t, h.base))
-	}
-	return int64(t.Sub(h.base))
 }
 
 type heapEntry struct {
-	at, due int64 // nanoseconds since base
+	at, due int64
 	seq     uint64
 	class   uint8
 	e       *Event
@@ -70,14 +63,14 @@ type heapEntry struct {
 
 // before is the order events run in: (at, class, due, seq).
 func before(a, b *Event) bool {
-	if c := a.at.Compare(b.at); c != 0 {
-		return c < 0
+	if a.at != b.at {
+		return a.at < b.at
 	}
 	if a.class != b.class {
 		return a.class < b.class
 	}
-	if c := a.due.Compare(b.due); c != 0 {
-		return c < 0
+	if a.due != b.due {
+		return a.due < b.due
 	}
 	return a.seq < b.seq
 }
@@ -106,7 +99,7 @@ func (h *eventHeap) swap(i, j int) {
 func (h *eventHeap) push(e *Event) {
 	e.index = len(h.entries)
 	h.entries = append(h.entries, heapEntry{
-		at: h.key(e.at), due: h.key(e.due), seq: e.seq, class: e.class, e: e,
+		at: e.at, due: e.due, seq: e.seq, class: e.class, e: e,
 	})
 	h.up(e.index)
 }

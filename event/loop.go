@@ -1,6 +1,7 @@
 package event
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -33,7 +34,13 @@ var MaxEventsPerInstant = 1_000_000
 type Loop struct {
 	clock   Clock
 	virtual *Virtual // nil for a wall loop
-	heap    eventHeap
+	// base is the clock's reading when the loop was made: events' times
+	// are keys, nanoseconds since base (see key).
+	base time.Time
+	// vnow is a virtual loop's time as a key (the clock's time is base
+	// plus vnow).
+	vnow int64
+	heap eventHeap
 	// due holds Loop.After events scheduled for the loop's current time
 	// (a network delivery without latency), in scheduling order from
 	// dueHead: they are already in run order among themselves, so they
@@ -54,8 +61,8 @@ type Loop struct {
 	world *Queue   // events that belong to no device (Loop.After)
 	free  []*Event // recycled Loop.After events
 
-	instant     time.Time // virtual time of the last event run
-	sameInstant int       // events run at instant
+	instant     int64 // virtual time (key) of the last event run
+	sameInstant int   // events run at instant
 
 	// BeforeWait, when set, runs before the loop blocks on the wall clock
 	// (the host flushes its log there so lines appear as they happen).
@@ -70,14 +77,36 @@ type posted struct {
 // NewLoop makes a loop on clock c: virtual if c is a *Virtual, wall
 // otherwise.
 func NewLoop(c Clock) *Loop {
-	l := &Loop{clock: c, stopCh: make(chan struct{}), wake: make(chan struct{}, 1)}
-	v, virtual := c.(*Virtual)
-	if virtual {
+	l := &Loop{clock: c, base: c.Now(), instant: noKey, stopCh: make(chan struct{}), wake: make(chan struct{}, 1)}
+	if v, ok := c.(*Virtual); ok {
 		l.virtual = v
 	}
-	l.heap.setBase(c.Now(), virtual)
 	l.world = l.NewQueue(plainRunner{})
 	return l
+}
+
+// noKey is a key before every time (a queue that is not blocked).
+const noKey = math.MinInt64
+
+// key is t as nanoseconds since the loop began. A virtual loop's times
+// differ by what was added to them (VirtualSince); a wall loop's are
+// compared by their monotonic readings (Sub).
+func (l *Loop) key(t time.Time) int64 {
+	if l.virtual != nil {
+		return int64(VirtualSince(t, l.base))
+	}
+	return int64(t.Sub(l.base))
+}
+
+// timeAt is the time of key k.
+func (l *Loop) timeAt(k int64) time.Time { return l.base.Add(time.Duration(k)) }
+
+// nowKey is the loop's time as a key.
+func (l *Loop) nowKey() int64 {
+	if l.virtual != nil {
+		return l.vnow
+	}
+	return l.key(l.clock.Now())
 }
 
 // plainRunner runs events that belong to no device.
@@ -90,7 +119,7 @@ func (plainRunner) RunEvent(fn Func) { _ = fn() }
 // times they run in the order they were scheduled, with device events.
 func (l *Loop) After(d time.Duration, fn func()) {
 	e := l.newEvent()
-	at := l.Now().Add(d)
+	at := l.nowKey() + int64(d)
 	*e = Event{at: at, due: at, class: classNormal, gen: l.world.gen, seq: l.nextSeq(), q: l.world, call: fn}
 	if d == 0 {
 		// Due now: after every event already due now (their seq is lower,
@@ -171,6 +200,11 @@ func (l *Loop) nextSeq() uint64 {
 // exactly at the deadline still run; a zero deadline means none) or Stop
 // is called.
 func (l *Loop) Run(deadline time.Time) Outcome {
+	hasDeadline := !deadline.IsZero()
+	var dl int64
+	if hasDeadline {
+		dl = l.key(deadline)
+	}
 	for {
 		if l.stopped.Load() {
 			return Stopped
@@ -183,13 +217,13 @@ func (l *Loop) Run(deadline time.Time) Outcome {
 		if ev == nil && l.virtual != nil {
 			return Finished // nothing queued and nothing can arrive
 		}
-		if ev == nil || (!deadline.IsZero() && ev.at.After(deadline)) {
-			if l.reach(deadline) && !deadline.IsZero() {
+		if ev == nil || (hasDeadline && ev.at > dl) {
+			if l.reach(dl, !hasDeadline) && hasDeadline {
 				return Deadline
 			}
 			continue
 		}
-		if !l.reach(ev.at) {
+		if !l.reach(ev.at, false) {
 			continue
 		}
 		if l.stalled(ev.at) {
@@ -202,11 +236,11 @@ func (l *Loop) Run(deadline time.Time) Outcome {
 
 // stalled counts events run at one virtual instant and reports when there
 // have been too many.
-func (l *Loop) stalled(at time.Time) bool {
+func (l *Loop) stalled(at int64) bool {
 	if l.virtual == nil {
 		return false
 	}
-	if !at.Equal(l.instant) {
+	if at != l.instant {
 		l.instant, l.sameInstant = at, 0
 		return false
 	}
@@ -214,17 +248,20 @@ func (l *Loop) stalled(at time.Time) bool {
 	return l.sameInstant > MaxEventsPerInstant
 }
 
-// reach brings the clock to t: a virtual clock jumps there; a wall loop
-// sleeps until then (a zero t: indefinitely). It reports false when the
-// wait was interrupted by Post or Stop.
-func (l *Loop) reach(t time.Time) bool {
+// reach brings the clock to key k: a virtual clock jumps there; a wall
+// loop sleeps until then (forever: indefinitely). It reports false when
+// the wait was interrupted by Post or Stop.
+func (l *Loop) reach(k int64, forever bool) bool {
 	if l.virtual != nil {
-		l.virtual.advance(t)
+		if k > l.vnow {
+			l.vnow = k
+			l.virtual.advance(l.timeAt(k))
+		}
 		return true
 	}
 	var timer <-chan time.Time
-	if !t.IsZero() {
-		d := time.Until(t)
+	if !forever {
+		d := time.Until(l.timeAt(k))
 		if d <= 0 {
 			return true
 		}
@@ -267,13 +304,13 @@ func (l *Loop) dispatch(ev *Event) {
 	if ev.gen != q.gen {
 		return
 	}
-	if !q.until.IsZero() {
-		if q.until.After(ev.at) {
+	if q.until != noKey {
+		if q.until > ev.at {
 			ev.at = q.until // due and seq stay: it keeps its place in line
 			l.heap.push(ev)
 			return
 		}
-		q.until = time.Time{} // reached: Now need not compare with it
+		q.until = noKey // reached: Now need not compare with it
 	}
 	if ev.keep {
 		q.pending--
@@ -306,7 +343,7 @@ func (l *Loop) drainInbox() {
 	l.inbox = nil
 	l.mu.Unlock()
 	for _, p := range in {
-		p.q.At(p.q.Now(), p.fn)
+		p.q.scheduleIn(&Event{}, p.q.nowKey(), classNormal, true, p.fn)
 	}
 }
 

@@ -16,15 +16,15 @@ type Runner interface {
 type Queue struct {
 	loop    *Loop
 	runner  Runner
-	gen     uint32    // Squirrel run generation; Reset drops older events
-	pending int       // queued events that keep the device alive
-	holds   int       // outside sources that keep the device alive
-	busy    bool      // pending > 0 || holds > 0, as counted by the loop
-	until   time.Time // the device is blocked until then (zero once the loop has reached it)
+	gen     uint32 // Squirrel run generation; Reset drops older events
+	pending int    // queued events that keep the device alive
+	holds   int    // outside sources that keep the device alive
+	busy    bool   // pending > 0 || holds > 0, as counted by the loop
+	until   int64  // the device is blocked until then (a key; noKey once the loop has reached it)
 }
 
 // NewQueue makes a queue whose events r runs.
-func (l *Loop) NewQueue(r Runner) *Queue { return &Queue{loop: l, runner: r} }
+func (l *Loop) NewQueue(r Runner) *Queue { return &Queue{loop: l, runner: r, until: noKey} }
 
 // Loop returns the queue's loop.
 func (q *Queue) Loop() *Loop { return q.loop }
@@ -32,18 +32,27 @@ func (q *Queue) Loop() *Loop { return q.loop }
 // Now is the device's time. In virtual time it runs ahead of the loop
 // while the device is blocked (imp.sleep), as a real imp's clock would.
 func (q *Queue) Now() time.Time {
-	now := q.loop.Now()
-	if q.loop.virtual != nil && !q.until.IsZero() && q.until.After(now) {
-		return q.until
+	l := q.loop
+	if l.virtual != nil && q.until > l.vnow {
+		return l.timeAt(q.until)
 	}
-	return now
+	return l.Now()
 }
 
-func (q *Queue) schedule(at time.Time, class uint8, keep bool, fn Func) *Event {
+// nowKey is Now as a key.
+func (q *Queue) nowKey() int64 {
+	l := q.loop
+	if l.virtual != nil {
+		return max(q.until, l.vnow)
+	}
+	return l.nowKey()
+}
+
+func (q *Queue) schedule(at int64, class uint8, keep bool, fn Func) *Event {
 	return q.scheduleIn(&Event{}, at, class, keep, fn)
 }
 
-func (q *Queue) scheduleIn(e *Event, at time.Time, class uint8, keep bool, fn Func) *Event {
+func (q *Queue) scheduleIn(e *Event, at int64, class uint8, keep bool, fn Func) *Event {
 	*e = Event{at: at, due: at, class: class, keep: keep, gen: q.gen, seq: q.loop.nextSeq(), q: q, fn: fn}
 	q.loop.heap.push(e)
 	if keep {
@@ -54,32 +63,36 @@ func (q *Queue) scheduleIn(e *Event, at time.Time, class uint8, keep bool, fn Fu
 }
 
 // At schedules fn at time at. A pending event keeps the device alive.
-func (q *Queue) At(at time.Time, fn Func) *Event { return q.schedule(at, classNormal, true, fn) }
+func (q *Queue) At(at time.Time, fn Func) *Event {
+	return q.schedule(q.loop.key(at), classNormal, true, fn)
+}
 
 // AtIn is At with the event in the caller's storage (a field of the host
 // object it belongs to, which saves an allocation). e must not be
 // pending; it is returned.
 func (q *Queue) AtIn(e *Event, at time.Time, fn Func) *Event {
-	return q.scheduleIn(e, at, classNormal, true, fn)
+	return q.scheduleIn(e, q.loop.key(at), classNormal, true, fn)
 }
 
 // IdleIn is Idle with the event in the caller's storage (see AtIn).
 func (q *Queue) IdleIn(e *Event, fn Func) *Event {
-	return q.scheduleIn(e, q.Now(), classIdle, true, fn)
+	return q.scheduleIn(e, q.nowKey(), classIdle, true, fn)
 }
 
 // After schedules fn d after the device's current time.
-func (q *Queue) After(d time.Duration, fn Func) *Event { return q.At(q.Now().Add(d), fn) }
+func (q *Queue) After(d time.Duration, fn Func) *Event {
+	return q.schedule(q.nowKey()+int64(d), classNormal, true, fn)
+}
 
 // Idle schedules fn for when the device's queue drains at the current
 // time: after every ordinary event due now, in the order of Idle calls.
-func (q *Queue) Idle(fn Func) *Event { return q.schedule(q.Now(), classIdle, true, fn) }
+func (q *Queue) Idle(fn Func) *Event { return q.schedule(q.nowKey(), classIdle, true, fn) }
 
 // Background schedules fn at time at without keeping the device alive
 // (impOS housekeeping such as a network outage): if nothing else keeps
 // the device busy, the run may end before it fires.
 func (q *Queue) Background(at time.Time, fn Func) *Event {
-	return q.schedule(at, classNormal, false, fn)
+	return q.schedule(q.loop.key(at), classNormal, false, fn)
 }
 
 // Cancel unschedules e; it reports false when e had already run or been
@@ -104,7 +117,7 @@ func (q *Queue) Sleep(d time.Duration) {
 		return
 	}
 	if q.loop.virtual != nil {
-		q.until = q.Now().Add(d)
+		q.until = q.nowKey() + int64(d)
 		return
 	}
 	q.loop.sleep(d)
@@ -113,8 +126,8 @@ func (q *Queue) Sleep(d time.Duration) {
 // Suspend keeps the device's events from running before t (impOS busy
 // reconnecting), in either kind of time.
 func (q *Queue) Suspend(t time.Time) {
-	if t.After(q.until) {
-		q.until = t
+	if k := q.loop.key(t); k > q.until {
+		q.until = k
 	}
 }
 
