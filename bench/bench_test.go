@@ -30,7 +30,7 @@ var programs = []string{
 	"trycatch", "closures", "nbody", "encoder", "classes", "sort",
 	"generators", "strings", "foreach", "json", "blob", "regexp",
 	"chain", "wakeup", "records", "metamethods", "bits", "calls",
-	"tableops", "strsort", "typeof",
+	"tableops", "strsort", "typeof", "callbacks",
 }
 
 var (

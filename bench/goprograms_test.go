@@ -44,6 +44,7 @@ var goPrograms = map[string]func() string{
 	"tableops":    goTableOps,
 	"strsort":     goStrSort,
 	"typeof":      goTypeof,
+	"callbacks":   goCallbacks,
 }
 
 func goFib(n int32) int32 {
@@ -1060,4 +1061,54 @@ func goTypeof() string {
 		}
 	}
 	return fmt.Sprintf("%d %d\n", n, cl)
+}
+
+func goMapInts(a []int32, f func(int32) int32) []int32 {
+	out := make([]int32, len(a))
+	for i, v := range a {
+		out[i] = f(v)
+	}
+	return out
+}
+
+func goFilterInts(a []int32, keep func(int32, int32) bool) []int32 {
+	var out []int32
+	for i, v := range a {
+		if keep(int32(i), v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func goReduceInts(a []int32, f func(int32, int32) int32) int32 {
+	acc := a[0]
+	for _, v := range a[1:] {
+		acc = f(acc, v)
+	}
+	return acc
+}
+
+func goCallbacks() string {
+	seed := int32(7)
+	rnd := func() int32 { seed = (seed*1103 + 12345) % 65521; return seed }
+	var data []int32
+	for range 1500 {
+		data = append(data, rnd()%1000)
+	}
+	k, total := int32(3), int32(0)
+	for r := int32(0); r < 400; r++ {
+		squares := goMapInts(data, func(v int32) int32 { return v * v % 9973 })
+		picked := goFilterInts(squares, func(i, v int32) bool { return (v+i+r)%2 == 1 })
+		total = (total + goReduceInts(picked, func(acc, v int32) int32 { return (acc + v) % 1000003 })) % 1000003
+		for i, v := range data {
+			data[i] = (v*k + r) % 1000
+		}
+		if r%20 == 0 {
+			s := slices.Clone(data[:400])
+			sort.Slice(s, func(i, j int) bool { return s[i] > s[j] })
+			total = (total + s[0] + s[399]*7 + int32(len(picked))) % 1000003
+		}
+	}
+	return fmt.Sprintf("total %d\n", total)
 }
