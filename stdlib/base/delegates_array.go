@@ -194,11 +194,12 @@ func mapInto(vm *runtime.VM, this runtime.Value, dst *runtime.Array, f runtime.V
 	src := this.Array()
 	n := len(src.Elems)
 	var cur runtime.Value
+	fn := vm.Callee(f, this, 1)
 	for i := 0; i < n; i++ {
 		if v, ok := getElem(src, i); ok {
 			cur = v
 		}
-		r, err := vm.Call(f, this, cur)
+		r, err := fn.Call(cur)
 		if err != nil {
 			return err
 		}
@@ -236,11 +237,12 @@ func arrayReduce(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, nil
 	}
 	var cur runtime.Value // a missing element repeats the previous one
+	fn := vm.Callee(args[1], args[0], 2)
 	for i := 1; i < n; i++ {
 		if v, ok := getElem(a, i); ok {
 			cur = v
 		}
-		r, err := vm.Call(args[1], args[0], acc, cur)
+		r, err := fn.Call(acc, cur)
 		if err != nil {
 			return runtime.Null, err
 		}
@@ -256,11 +258,12 @@ func arrayFilter(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	n := len(a.Elems)
 	out := runtime.NewArray(0)
 	var cur runtime.Value
+	fn := vm.Callee(args[1], args[0], 2)
 	for i := 0; i < n; i++ {
 		if v, ok := getElem(a, i); ok {
 			cur = v
 		}
-		r, err := vm.Call(args[1], args[0], runtime.Int(int32(i)), cur)
+		r, err := fn.Call(runtime.Int(int32(i)), cur)
 		if err != nil {
 			return runtime.Null, err
 		}

@@ -120,9 +120,9 @@ func arraySort(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 // (a float is truncated); an error it raises propagates if it is a
 // string, and becomes "compare func failed" otherwise (3.0.4).
 func comparatorCall(vm *runtime.VM, fn runtime.Value) valueCompare {
-	root := runtime.TableValue(vm.Root())
+	callee := vm.Callee(fn, runtime.TableValue(vm.Root()), 2)
 	return func(a, b runtime.Value) (int, error) {
-		res, err := vm.Call(fn, root, a, b)
+		res, err := callee.Call(a, b)
 		if err != nil {
 			if runtime.AsError(err).Value.Type() != runtime.TString {
 				return 0, runtime.NewError("compare func failed")
