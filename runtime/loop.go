@@ -588,11 +588,17 @@ reload:
 				v = regs[in.A()]
 			}
 			fr := &vm.frames[fi]
-			if fr.meta == metaNone && fr.gen == nil &&
+			if fr.meta <= metaEntry && fr.gen == nil &&
 				(vm.open == nil || vm.open.Index < base) &&
 				(len(vm.traps) == 0 || vm.traps[len(vm.traps)-1].frame < fi) {
 				// Fast path: nothing to close, no trap, result to the caller
-				// (a constructor's caller already holds the instance).
+				// (a constructor's caller already holds the instance), or
+				// out of the loop from a run's first frame.
+				if fr.meta == metaEntry {
+					fr.cl = nil
+					vm.frames = vm.frames[:fi]
+					return v, nil
+				}
 				if !fr.ctor {
 					vm.stack[base-1] = v
 				}
