@@ -21,7 +21,8 @@ type Table struct {
 type node struct {
 	key  Value // TNull when the node is empty
 	val  Value
-	link int32 // 1 + the index of the next node in the collision chain, or 0
+	link int32  // 1 + the index of the next node in the collision chain, or 0
+	hash uint32 // hashKey(key) while the node holds a key (in the padding a node has anyway)
 }
 
 const minTableNodes = 4
@@ -165,10 +166,11 @@ func keyEqual(a, b Value) bool {
 
 func (t *Table) find(k Value) int32 {
 	mask := uint32(len(t.nodes) - 1)
-	i := int32(hashKey(k) & mask)
+	h := hashKey(k)
+	i := int32(h & mask)
 	for i >= 0 {
 		n := &t.nodes[i]
-		if keyEqual(n.key, k) {
+		if n.hash == h && keyEqual(n.key, k) {
 			return i
 		}
 		i = n.link - 1
@@ -178,20 +180,17 @@ func (t *Table) find(k Value) int32 {
 
 // findStr is find specialised for string keys (no allocation, no type
 // switch): the main position and its collision chain, comparing by
-// identity, then by hash and content.
+// identity, then by the node's hash and content (a key on the chain is
+// not read unless its hash is s's).
 func (t *Table) findStr(s *String) int32 {
 	mask := uint32(len(t.nodes) - 1)
 	h := s.Hash()
 	i := int32(h & mask)
 	for i >= 0 {
 		n := &t.nodes[i]
-		if n.key.typ == TString {
-			// A key in a table has its hash computed (inserting it
-			// asked for it), so o.hash is read as it is.
-			o := (*String)(n.key.ptr)
-			if o == s || (atomic.LoadUint32(&o.hash) == h && o.S == s.S) {
-				return i
-			}
+		if n.key.ptr == unsafe.Pointer(s) ||
+			n.hash == h && n.key.typ == TString && (*String)(n.key.ptr).S == s.S {
+			return i
 		}
 		i = n.link - 1
 	}
@@ -323,15 +322,20 @@ func CompiledName(s string) *String {
 }
 
 // insertNew places a key known to be absent, following 3.0.4's NewSlot.
-func (t *Table) insertNew(k, v Value) {
+func (t *Table) insertNew(k, v Value) { t.insertHashed(k, v, hashKey(k)) }
+
+// insertHashed is insertNew of k whose hashKey is h.
+func (t *Table) insertHashed(k, v Value, h uint32) {
 	for {
 		mask := uint32(len(t.nodes) - 1)
-		mp := int32(hashKey(k) & mask)
+		mp := int32(h & mask)
 		if t.nodes[mp].key.typ != TNull {
 			mp = t.placeColliding(mp)
 		}
-		t.nodes[mp].key = k
-		t.nodes[mp].val = v
+		n := &t.nodes[mp]
+		n.key = k
+		n.val = v
+		n.hash = h
 		if t.advanceFirstFree() {
 			t.used++
 			return
@@ -348,7 +352,7 @@ func (t *Table) insertNew(k, v Value) {
 func (t *Table) placeColliding(mp int32) int32 {
 	free := t.firstFree
 	mask := uint32(len(t.nodes) - 1)
-	other := int32(hashKey(t.nodes[mp].key) & mask)
+	other := int32(t.nodes[mp].hash & mask)
 	if mp > free && other != mp {
 		// The occupant is not in its main position: move it to the free node.
 		for t.nodes[other].link != mp+1 {
@@ -410,9 +414,9 @@ func (t *Table) rehash(force bool) {
 	}
 	t.allocNodes(size)
 	for i := range oldNodes {
-		if oldNodes[i].key.typ != TNull {
+		if n := &oldNodes[i]; n.key.typ != TNull {
 			// The keys are distinct: no lookup before placing one.
-			t.insertNew(oldNodes[i].key, oldNodes[i].val)
+			t.insertHashed(n.key, n.val, n.hash)
 		}
 	}
 	releaseNodes(oldNodes)
@@ -433,8 +437,8 @@ func (t *Table) rehashInPlace(size int) {
 	clear(t.nodes)
 	t.initNodes()
 	for i := range old[:n] {
-		if old[i].key.typ != TNull {
-			t.insertNew(old[i].key, old[i].val)
+		if n := &old[i]; n.key.typ != TNull {
+			t.insertHashed(n.key, n.val, n.hash)
 		}
 	}
 }
@@ -491,7 +495,7 @@ func NewTemplate(keys ...Value) *Table {
 // shape (a regexp match's {begin, end}) copies a template and updates the
 // values in place, instead of hashing and placing each key again.
 func (t *Table) CopyLayout() *Table {
-	nt := NewTable(len(t.nodes))
+	nt := newTable(len(t.nodes), false)
 	copy(nt.nodes, t.nodes)
 	nt.firstFree, nt.used = t.firstFree, t.used
 	return nt
@@ -502,8 +506,8 @@ func (t *Table) CopyLayout() *Table {
 func (t *Table) Clone() *Table {
 	nt := newTable(len(t.nodes), false)
 	for i := range t.nodes {
-		if t.nodes[i].key.typ != TNull {
-			nt.insertNew(t.nodes[i].key, t.nodes[i].val) // distinct keys
+		if n := &t.nodes[i]; n.key.typ != TNull {
+			nt.insertHashed(n.key, n.val, n.hash) // distinct keys
 		}
 	}
 	nt.Delegate = t.Delegate

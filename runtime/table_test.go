@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func tableKeys(t *Table) string {
@@ -120,6 +121,13 @@ func TestTableRoomGrowsInPlace(t *testing.T) {
 				room.Clear()
 				plain.Clear()
 			}
+			for _, tb := range []*Table{room, plain} {
+				for i, n := range tb.nodes {
+					if n.key.typ != TNull && n.hash != hashKey(n.key) {
+						t.Fatalf("round %d step %d: node %d holds hash %#x for a key hashing to %#x", round, step, i, n.hash, hashKey(n.key))
+					}
+				}
+			}
 			if a, b := tableKeys(room), tableKeys(plain); a != b || len(room.nodes) != len(plain.nodes) {
 				t.Fatalf("round %d step %d: with room %q (%d nodes), without %q (%d nodes)",
 					round, step, a, len(room.nodes), b, len(plain.nodes))
@@ -139,5 +147,13 @@ func TestTableRoomGrowsInPlace(t *testing.T) {
 	})
 	if allocs != 1 {
 		t.Errorf("a four-field table took %v allocations, want 1", allocs)
+	}
+}
+
+// TestNodeSize: a node's cached hash sits in the padding after its link,
+// so nodes stay 40 bytes (the size classes of small tables count on it).
+func TestNodeSize(t *testing.T) {
+	if got := unsafe.Sizeof(node{}); got != 40 {
+		t.Errorf("a node is %d bytes, want 40", got)
 	}
 }
