@@ -22,7 +22,7 @@ type window struct {
 // an error or the end of the source. The cursor moves past it without
 // consuming it (resume gives back what the form does not take).
 func (p *parser) readWindow(last func(t token, i int) bool) *window {
-	w := &window{prevType: p.prevType, prevLine: p.prevLine}
+	w := &window{toks: make([]aheadToken, 0, 8), prevType: p.prevType, prevLine: p.prevLine}
 	for {
 		t := aheadToken{p.cur, p.curNL}
 		w.toks = append(w.toks, t)
