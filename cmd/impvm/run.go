@@ -110,6 +110,7 @@ func checkCmd() *cobra.Command {
 				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
 				return exitError{2}
 			}
+			tuneGCForScript(defaultMaxMemory)
 			failed := 0
 			for _, path := range args {
 				if proto, _ := compileFile(path, opts, cmd.ErrOrStderr()); proto == nil {
@@ -140,6 +141,7 @@ func disasmCmd() *cobra.Command {
 				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
 				return exitError{2}
 			}
+			tuneGCForScript(defaultMaxMemory)
 			proto, code := compileFile(args[0], opts, cmd.ErrOrStderr())
 			if proto == nil {
 				return exitError{code}
