@@ -70,6 +70,12 @@ type Env struct {
 	// the processor's cache).
 	values map[string]float64
 	curves map[string]*Curve
+	// head is the noise hash of "Seed/Device/", made for headSeed and
+	// headDevice (every sample of every part starts with it).
+	head       uint64
+	headSeed   int64
+	headDevice string
+	headOK     bool
 }
 
 // NewEnv makes an environment with the default values.
@@ -126,42 +132,72 @@ func (e *Env) Accel(now time.Time) [3]float64 {
 // the seed and the device's name, so readings vary sample to sample as a
 // real part's do, and the same run gives the same readings.
 func (e *Env) Noise(key string, t time.Time) float64 {
-	return e.noiseAt("part:", key, t.Sub(e.Start), time.Nanosecond)
+	return e.noiseAt("part:", key, "", t.Sub(e.Start), time.Nanosecond)
+}
+
+// NoiseSub is Noise(key+sub, t), without making that string: a part's
+// key and the name of one of its measurements.
+func (e *Env) NoiseSub(key, sub string, t time.Time) float64 {
+	return e.noiseAt("part:", key, sub, t.Sub(e.Start), time.Nanosecond)
 }
 
 // noise is a deterministic, roughly normal value (mean 0, deviation 1)
 // for quantity q in the step of time holding t.
 func (e *Env) noise(q string, t time.Duration, step time.Duration) float64 {
-	return e.noiseAt("", q, t, step)
+	return e.noiseAt("", q, "", t, step)
 }
 
-// noiseAt is noise for the quantity named prefix+q: the FNV-1a hash of
-// "seed/device/prefix+q/step number" picks the value (built without
-// allocating: sensors draw noise on every conversion).
-func (e *Env) noiseAt(prefix, q string, t time.Duration, step time.Duration) float64 {
+// noiseAt is noise for the quantity named prefix+q+sub: the FNV-1a hash
+// of "seed/device/prefix+q+sub/step number" picks the value (hashed as
+// it goes, without building the string: sensors draw noise on every
+// conversion).
+func (e *Env) noiseAt(prefix, q, sub string, t time.Duration, step time.Duration) float64 {
 	if step <= 0 {
 		step = time.Second
 	}
-	var buf [128]byte
-	b := strconv.AppendInt(buf[:0], e.Seed, 10)
-	b = append(b, '/')
-	b = append(b, e.Device...)
-	b = append(b, '/')
-	b = append(b, prefix...)
-	b = append(b, q...)
-	b = append(b, '/')
-	b = strconv.AppendInt(b, int64(t/step), 10)
-	x := uint64(fnvOffset64)
-	for _, c := range b {
-		x ^= uint64(c)
-		x *= fnvPrime64
-	}
+	x := e.noiseHead()
+	x = fnvString(x, prefix)
+	x = fnvString(x, q)
+	x = fnvString(x, sub)
+	x = fnvString(x, "/")
+	var buf [20]byte
+	x = fnvBytes(x, strconv.AppendInt(buf[:0], int64(t/step), 10))
 	var sum float64
 	for i := 0; i < 4; i++ { // Irwin-Hall: four uniforms, variance 1/3 → scale by sqrt(3)
 		sum += float64(x&0xFFFF)/65535 - 0.5
 		x >>= 16
 	}
 	return sum * math.Sqrt(3)
+}
+
+// noiseHead is the hash of "seed/device/", kept while Seed and Device
+// stay as they are.
+func (e *Env) noiseHead() uint64 {
+	if !e.headOK || e.headSeed != e.Seed || e.headDevice != e.Device {
+		var buf [20]byte
+		x := fnvBytes(fnvOffset64, strconv.AppendInt(buf[:0], e.Seed, 10))
+		x = fnvString(x, "/")
+		x = fnvString(x, e.Device)
+		e.head, e.headSeed, e.headDevice, e.headOK = fnvString(x, "/"), e.Seed, e.Device, true
+	}
+	return e.head
+}
+
+// fnvString and fnvBytes feed bytes to an FNV-1a hash.
+func fnvString(x uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		x ^= uint64(s[i])
+		x *= fnvPrime64
+	}
+	return x
+}
+
+func fnvBytes(x uint64, b []byte) uint64 {
+	for _, c := range b {
+		x ^= uint64(c)
+		x *= fnvPrime64
+	}
+	return x
 }
 
 // The FNV-1a 64-bit parameters (hash/fnv's).

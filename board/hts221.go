@@ -176,8 +176,8 @@ func (d *HTS221) convert(t time.Time) {
 	s16 := func(i int) float64 { return float64(int16(uint16(c[i]) | uint16(c[i+1])<<8)) }
 	h0out, h1out, t0out, t1out := s16(6), s16(10), s16(12), s16(14)
 	d.measured = true
-	d.t = clamp(d.env.Get(Temperature, t)+htsTempNoise*d.env.Noise(d.Key+"/t", t), -40, 120)
-	d.h = clamp(d.env.Get(Humidity, t)+htsHumNoise*d.env.Noise(d.Key+"/h", t), 0, 100)
+	d.t = clamp(d.env.Get(Temperature, t)+htsTempNoise*d.env.NoiseSub(d.Key, "/t", t), -40, 120)
+	d.h = clamp(d.env.Get(Humidity, t)+htsHumNoise*d.env.NoiseSub(d.Key, "/h", t), 0, 100)
 	if !d.hold[0] && h1 != h0 {
 		raw := clampInt(h0out+(d.h-h0)*(h1out-h0out)/(h1-h0), -32768, 32767)
 		d.r[htsHumOutL], d.r[htsHumOutL+1] = le16(raw)

@@ -283,7 +283,7 @@ func (d *LIS3DH) sample(t time.Time) {
 			sigma *= 4
 		}
 		for i, axis := range []string{"/x", "/y", "/z"} {
-			d.a[i] += sigma * d.env.Noise(d.Key+axis, t)
+			d.a[i] += sigma * d.env.NoiseSub(d.Key, axis, t)
 		}
 	}
 	bits, sens := d.resolution()

@@ -157,13 +157,13 @@ func (d *LPS22HB) rawPressure(t time.Time) int {
 		sigma = lpsPressNoiseLPF
 	}
 	d.measured = true
-	d.p = clamp(d.env.Get(Pressure, t)+sigma*d.env.Noise(d.Key+"/p", t), 260, 1260)
+	d.p = clamp(d.env.Get(Pressure, t)+sigma*d.env.NoiseSub(d.Key, "/p", t), 260, 1260)
 	return clampInt(d.p*4096, -1<<23, 1<<23-1)
 }
 
 func (d *LPS22HB) convert(t time.Time) {
 	raw := d.rawPressure(t)
-	d.t = clamp(d.env.Get(Temperature, t)+lpsTempNoise*d.env.Noise(d.Key+"/t", t), -40, 85)
+	d.t = clamp(d.env.Get(Temperature, t)+lpsTempNoise*d.env.NoiseSub(d.Key, "/t", t), -40, 85)
 	traw := clampInt(d.t*100, -32768, 32767)
 	cfg := d.r[lpsIntCfg]
 	if d.refPending {

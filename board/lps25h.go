@@ -180,8 +180,8 @@ func (d *LPS25H) fifoStatus() byte {
 
 func (d *LPS25H) convert(t time.Time) {
 	d.measured = true
-	d.p = clamp(d.env.Get(Pressure, t)+l25PressNoise*d.env.Noise(d.Key+"/p", t), 260, 1260)
-	d.t = clamp(d.env.Get(Temperature, t)+l25TempNoise*d.env.Noise(d.Key+"/t", t), -30, 105)
+	d.p = clamp(d.env.Get(Pressure, t)+l25PressNoise*d.env.NoiseSub(d.Key, "/p", t), 260, 1260)
+	d.t = clamp(d.env.Get(Temperature, t)+l25TempNoise*d.env.NoiseSub(d.Key, "/t", t), -30, 105)
 	raw := clampInt(d.p*4096, -1<<23, 1<<23-1)
 	if d.meanOn() {
 		raw = d.mean(raw)

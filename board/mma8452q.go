@@ -176,7 +176,7 @@ func (d *MMA8452Q) sample(t time.Time, n int64) {
 	sigma := mmaNoiseSD * math.Sqrt(float64(time.Second)/float64(d.s.period)/2)
 	perG := 1024 >> (d.r[mmaXYZCfg] & 3)
 	for i, axis := range []string{"/x", "/y", "/z"} {
-		g := d.a[i] + sigma*d.env.Noise(d.key+axis, t) + float64(int8(d.r[mmaOffX+byte(i)]))*0.002
+		g := d.a[i] + sigma*d.env.NoiseSub(d.key, axis, t) + float64(int8(d.r[mmaOffX+byte(i)]))*0.002
 		c := clampInt(g*float64(perG), -2048, 2047)
 		v := uint16(int16(c << 4))
 		d.r[1+2*i], d.r[2+2*i] = byte(v>>8), byte(v)

@@ -117,13 +117,13 @@ func (d *Si702x) code(v float64, mult, add float64, bits uint, status uint16) ui
 
 func (d *Si702x) measureT(at time.Time) uint16 {
 	_, tb := d.bits()
-	d.t = d.env.Get(Temperature, at) + siTempNoise*d.env.Noise(d.Key+"/t", at)
+	d.t = d.env.Get(Temperature, at) + siTempNoise*d.env.NoiseSub(d.Key, "/t", at)
 	return d.code(clamp(d.t, -46.85, 128.87), 175.72, -46.85, tb, 0)
 }
 
 func (d *Si702x) measureRH(at time.Time) uint16 {
 	rb, _ := d.bits()
-	d.h = clamp(d.env.Get(Humidity, at)+siHumNoise*d.env.Noise(d.Key+"/h", at), 0, 100)
+	d.h = clamp(d.env.Get(Humidity, at)+siHumNoise*d.env.NoiseSub(d.Key, "/h", at), 0, 100)
 	d.prevT = d.measureT(at)
 	return d.code(d.h, 125, -6, rb, 2)
 }

@@ -135,7 +135,7 @@ func (d *TCS3472) integrate(t time.Time) {
 	each := d.lux * cpl / 0.692
 	var sum float64
 	for i, ch := range []string{"/r", "/g", "/b"} {
-		v := each + math.Sqrt(each+1)*d.env.Noise(d.key+ch, t)
+		v := each + math.Sqrt(each+1)*d.env.NoiseSub(d.key, ch, t)
 		c := clampInt(v, 0, int(full))
 		sum += float64(c)
 		d.r[tcsCData+2+2*byte(i)], d.r[tcsCData+3+2*byte(i)] = le16(c)

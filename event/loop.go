@@ -54,9 +54,10 @@ type Loop struct {
 	stopCh   chan struct{}
 	stopOnce sync.Once
 
-	mu    sync.Mutex
-	inbox []posted
-	wake  chan struct{}
+	mu     sync.Mutex
+	inbox  []posted
+	posted atomic.Bool // inbox may hold something: drainInbox takes mu only then
+	wake   chan struct{}
 
 	world *Queue   // events that belong to no device (Loop.After)
 	free  []*Event // recycled Loop.After events
@@ -328,6 +329,7 @@ func (l *Loop) dispatch(ev *Event) {
 func (l *Loop) post(q *Queue, fn Func) {
 	l.mu.Lock()
 	l.inbox = append(l.inbox, posted{q, fn})
+	l.posted.Store(true)
 	l.mu.Unlock()
 	select {
 	case l.wake <- struct{}{}:
@@ -338,9 +340,13 @@ func (l *Loop) post(q *Queue, fn Func) {
 // drainInbox schedules posted events at their queue's current time, in
 // the order they were posted.
 func (l *Loop) drainInbox() {
+	if !l.posted.Load() {
+		return
+	}
 	l.mu.Lock()
 	in := l.inbox
 	l.inbox = nil
+	l.posted.Store(false)
 	l.mu.Unlock()
 	for _, p := range in {
 		p.q.scheduleIn(&Event{}, p.q.nowKey(), classNormal, true, p.fn)

@@ -32,12 +32,16 @@ func (q *Queue) Loop() *Loop { return q.loop }
 // Now is the device's time. In virtual time it runs ahead of the loop
 // while the device is blocked (imp.sleep), as a real imp's clock would.
 func (q *Queue) Now() time.Time {
-	l := q.loop
-	if l.virtual != nil && q.until > l.vnow {
-		return l.timeAt(q.until)
+	if q.Ahead() {
+		return q.loop.timeAt(q.until)
 	}
-	return l.Now()
+	return q.loop.Now()
 }
+
+// Ahead reports whether the device's clock runs ahead of the loop's (it
+// is blocked in imp.sleep or busy past the loop's time): an event that
+// arrives from outside must wait for it.
+func (q *Queue) Ahead() bool { return q.loop.virtual != nil && q.until > q.loop.vnow }
 
 // nowKey is Now as a key.
 func (q *Queue) nowKey() int64 {

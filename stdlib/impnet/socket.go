@@ -95,7 +95,7 @@ func (so *socket) receive(d lan.Datagram) {
 	if so.m.closed {
 		return
 	}
-	if q.Now().After(q.Loop().Now()) {
+	if q.Ahead() {
 		so.m.deliverLate(so, d)
 		return
 	}
