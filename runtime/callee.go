@@ -13,6 +13,7 @@ type Callee struct {
 	fn, this Value
 	cl       *Closure // fn, when the prepared call applies; else nil (Call)
 	base     int      // the callee's this: Call's freeBase, fixed while the native runs
+	guarded  bool     // an execute below guards the calls (runEntry)
 }
 
 // Callee prepares calls of fn with this and nargs arguments. A function
@@ -33,6 +34,7 @@ func (vm *VM) Callee(fn, this Value, nargs int) Callee {
 	c.base = vm.freeBase()
 	vm.ensureStack(c.base + cl.Proto.MaxStack + 1)
 	c.cl = cl
+	c.guarded = len(vm.frames) > 0
 	return c
 }
 
@@ -57,7 +59,13 @@ func (c *Callee) Call(args ...Value) (Value, error) {
 	vm.argsTop = base + n
 	vm.pushFrame(c.cl, base)
 	vm.frames[len(vm.frames)-1].meta = metaEntry
-	v, err := vm.execute()
+	var v Value
+	var err error
+	if c.guarded {
+		v, err = vm.runEntry()
+	} else {
+		v, err = vm.execute()
+	}
 	vm.argsTop = saved
 	return v, err
 }

@@ -245,11 +245,15 @@ func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
 
 // execute runs from the innermost frame (which must be an entry frame)
 // until that frame returns, catching exceptions with the traps it owns.
+// It guards the runs nested in it: a Go panic (an impvm bug) anywhere
+// above it, in a native or in a run started without a guard of its own
+// (runEntry), becomes an uncaught Squirrel error here, and the counters
+// those left set are put back.
 func (vm *VM) execute() (result Value, err error) {
 	entry := len(vm.frames) - 1
+	saved := vm.nestedState()
 	vm.nested++
 	defer func() {
-		vm.nested--
 		if r := recover(); r != nil {
 			vm.loopTop = 0
 			// A Go panic here is an impvm bug; report it as a Squirrel
@@ -258,12 +262,36 @@ func (vm *VM) execute() (result Value, err error) {
 			vm.unwind(entry)
 			result, err = Null, e
 		}
+		vm.restoreNested(saved)
 	}()
+	v, err := vm.loop(entry)
+	if err != nil {
+		return vm.settleRun(entry, err)
+	}
+	return v, nil
+}
+
+// runEntry is execute without a panic guard of its own, for a call made
+// where an execute below it on the Go stack guards it (there are frames:
+// each belongs to a running execute). A Callee's calls run so: a defer
+// and a recover at every call of array.map's function cost more than
+// the function.
+func (vm *VM) runEntry() (Value, error) {
+	entry := len(vm.frames) - 1
+	vm.nested++
+	v, err := vm.loop(entry)
+	if err != nil {
+		v, err = vm.settleRun(entry, err)
+	}
+	vm.nested--
+	return v, err
+}
+
+// settleRun handles err, raised in the run whose entry frame is entry:
+// a trap of the run catches it and the run goes on, or the run's frames
+// are unwound and err returned.
+func (vm *VM) settleRun(entry int, err error) (Value, error) {
 	for {
-		v, err := vm.loop(entry)
-		if err == nil {
-			return v, nil
-		}
 		var e *Error
 		if e = AsError(err); e.Value.typ != TNull || entry+1 != vm.getMetaRun {
 			e = vm.traced(e)
@@ -272,7 +300,23 @@ func (vm *VM) execute() (result Value, err error) {
 			vm.unwind(entry)
 			return Null, e
 		}
+		var v Value
+		if v, err = vm.loop(entry); err == nil {
+			return v, nil
+		}
 	}
+}
+
+// nestedState is what the calls nested in a run set and put back as
+// they return: the state a Go panic in them leaves set.
+type nestedState struct{ nested, argsTop, callTop, getMetaRun int }
+
+func (vm *VM) nestedState() nestedState {
+	return nestedState{vm.nested, vm.argsTop, vm.callTop, vm.getMetaRun}
+}
+
+func (vm *VM) restoreNested(s nestedState) {
+	vm.nested, vm.argsTop, vm.callTop, vm.getMetaRun = s.nested, s.argsTop, s.callTop, s.getMetaRun
 }
 
 // traced fills in the Squirrel call stack of an exception that has none.
