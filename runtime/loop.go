@@ -321,6 +321,19 @@ reload:
 					}
 					goto get
 				}
+				// An own slot off its main position, else a method of
+				// the default delegate (t.len(), t.rawget(k)).
+				if i := t.findStr(key.StringObj()); i >= 0 {
+					regs[in.A()] = deref(t.nodes[i].val)
+					continue
+				}
+				if d := vm.delegates[TTable]; d != nil {
+					if v, ok := d.GetStr(key.StringObj()); ok {
+						regs[in.A()] = v
+						continue
+					}
+				}
+				goto get
 			}
 			if v, ok := fastGet(obj, key); ok {
 				regs[in.A()] = v
