@@ -55,7 +55,7 @@ func stringNumber(s runtime.Value) (runtime.Value, error) {
 // character could be converted.
 func parseNumber(s string) (runtime.Value, bool) {
 	s = cString(s)
-	if strings.ContainsAny(s, ".eE") {
+	if hasFloatMark(s) {
 		f, n := cStrtod(s)
 		if n == 0 {
 			return runtime.Null, false
@@ -67,6 +67,17 @@ func parseNumber(s string) (runtime.Value, bool) {
 		return runtime.Null, false
 	}
 	return runtime.Int(i), true
+}
+
+// hasFloatMark reports whether s holds '.', 'e' or 'E' (a plain loop: the
+// number texts tointeger and tofloat read are short).
+func hasFloatMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '.' || c|0x20 == 'e' {
+			return true
+		}
+	}
+	return false
 }
 
 // cString cuts s at its first NUL, as C string functions see it.
