@@ -17,11 +17,13 @@ const scriptGCPercent = 400
 // figure, see runtime/memory.go), so a big live heap is collected as usual
 // instead of growing fivefold. Devices are not tuned: a thousand of them
 // share one process and their memory is what counts. GOGC or GOMEMLIMIT in
-// the environment wins.
+// the environment wins. An allocating script's heap grows into huge pages
+// where the system allows (watchHugeHeap).
 func tuneGCForScript(maxMemory int64) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	debug.SetGCPercent(scriptGCPercent)
 	debug.SetMemoryLimit(2*maxMemory + 256<<20)
+	watchHugeHeap()
 }

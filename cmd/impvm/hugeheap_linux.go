@@ -1,0 +1,108 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+	"unsafe"
+)
+
+// Huge pages for the heap of an allocating script.
+//
+// A script that allocates (strings, tables of records, match results)
+// grows Go's heap into fresh memory until its first collection, about
+// 16 MB at scriptGCPercent; each fresh 4 KB page costs the kernel a page
+// fault (about 4,000 for those 16 MB, a fifth of the CPU time of a
+// 0.06 s string-and-regexp script, where C Squirrel's malloc reuses
+// what it frees). Where the system lets a process ask for transparent
+// huge pages (THP "madvise" or "always"), the heap grows into memory
+// backed by 2 MB pages instead: one fault per 2 MB.
+//
+// Asking has a price (an allocation the size of the region and a
+// collection to free it), so it is done only for a script seen
+// allocating: a watch samples the bytes the process has allocated a few
+// times in the script's first second and asks once they pass
+// hugeHeapAfter (starting a script allocates about 0.1 MB). A short
+// script, or one that computes without allocating, is never charged.
+// None of this changes what a script does or prints.
+
+// hugeHeapBytes is the size of the region: the heap a plain script
+// reaches before its first collection (Go's 4 MB minimum scaled by
+// scriptGCPercent).
+const hugeHeapBytes = 4 << 20 * scriptGCPercent / 100
+
+// hugeHeapAfter is the allocation from which a script counts as
+// allocating.
+const hugeHeapAfter = 1 << 20
+
+// hugeHeapChecks are the delays of the watch's samples, one after the
+// other (about 1 s in all); a script that ends before the first has cost
+// the watch a timer.
+var hugeHeapChecks = []time.Duration{4 * time.Millisecond, 8 * time.Millisecond, 16 * time.Millisecond,
+	32 * time.Millisecond, 64 * time.Millisecond, 128 * time.Millisecond, 256 * time.Millisecond,
+	512 * time.Millisecond}
+
+const hugePage = 2 << 20
+
+var hugeHeapOnce sync.Once
+
+// watchHugeHeap starts the watch (once per process).
+func watchHugeHeap() {
+	hugeHeapOnce.Do(func() {
+		var check func(i int)
+		check = func(i int) {
+			if heapAllocated() >= hugeHeapAfter {
+				if thpAdvisable() {
+					adviseHugeHeap()
+				}
+				return
+			}
+			if i+1 < len(hugeHeapChecks) {
+				time.AfterFunc(hugeHeapChecks[i+1], func() { check(i + 1) })
+			}
+		}
+		time.AfterFunc(hugeHeapChecks[0], func() { check(0) })
+	})
+}
+
+// thpAdvisable reports whether madvise can get transparent huge pages.
+func thpAdvisable() bool {
+	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	return err == nil && thpModeAdvisable(string(b))
+}
+
+// thpModeAdvisable reads the kernel's THP mode line ("always [madvise]
+// never": the selected mode in brackets).
+func thpModeAdvisable(modes string) bool {
+	return strings.Contains(modes, "[madvise]") || strings.Contains(modes, "[always]")
+}
+
+// heapAllocated is the bytes the process has allocated on the heap.
+// (ReadMemStats stops the world for a moment; runtime/metrics would
+// not, but its initialisation would cost every impvm process.)
+func heapAllocated() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc
+}
+
+// adviseHugeHeap makes the region by allocating it with the collector
+// off (so that no collection running meanwhile keeps it), advises the
+// kernel to back it with huge pages, and lets it go: the next collection
+// frees it and the heap reuses it for the script's objects.
+func adviseHugeHeap() {
+	old := debug.SetGCPercent(-1)
+	b := make([]byte, hugeHeapBytes)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	start := (p + hugePage - 1) &^ (hugePage - 1) // the whole huge pages in b
+	end := (p + uintptr(len(b))) &^ (hugePage - 1)
+	if start < end {
+		_ = syscall.Madvise(b[start-p:end-p], syscall.MADV_HUGEPAGE)
+	}
+	b = nil
+	debug.SetGCPercent(old)
+}
