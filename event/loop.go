@@ -41,14 +41,15 @@ type Loop struct {
 	// plus vnow).
 	vnow int64
 	heap eventHeap
-	// due holds Loop.After events scheduled for the loop's current time
-	// (a network delivery without latency), in scheduling order from
-	// dueHead: they are already in run order among themselves, so they
-	// skip the heap, and next merges them with it.
-	due     []*Event
-	dueHead int
-	seq     uint64
-	busy    int // queues with pending events or holds
+	// inOrder holds Loop.After events each due no earlier than the one
+	// before it (a network's deliveries when every datagram takes the
+	// same time), from inOrderHead: already in run order among
+	// themselves, they skip the heap (where a thousand datagrams in
+	// flight made every event's sift long), and next merges them with it.
+	inOrder     []*Event
+	inOrderHead int
+	seq         uint64
+	busy        int // queues with pending events or holds
 
 	stopped  atomic.Bool
 	stopCh   chan struct{}
@@ -122,23 +123,27 @@ func (l *Loop) After(d time.Duration, fn func()) {
 	e := l.newEvent()
 	at := l.nowKey() + int64(d)
 	*e = Event{at: at, due: at, class: classNormal, gen: l.world.gen, seq: l.nextSeq(), q: l.world, call: fn}
-	if d == 0 {
-		// Due now: after every event already due now (their seq is lower,
-		// or they are idle-class), and after the earlier ones of l.due.
-		e.index = -1
-		l.due = append(l.due, e)
+	n := len(l.inOrder)
+	if n > l.inOrderHead && before(e, l.inOrder[n-1]) {
+		l.heap.push(e) // due before the last one in order
 		return
 	}
-	l.heap.push(e)
+	if l.inOrderHead > 0 && 2*l.inOrderHead >= n { // half spent: move the rest to the front
+		m := copy(l.inOrder, l.inOrder[l.inOrderHead:])
+		clear(l.inOrder[m:])
+		l.inOrder, l.inOrderHead = l.inOrder[:m], 0
+	}
+	e.index = -1
+	l.inOrder = append(l.inOrder, e)
 }
 
 // next returns the event to run next (nil: none), without taking it.
 func (l *Loop) next() *Event {
 	h := l.heap.peek()
-	if l.dueHead == len(l.due) {
+	if l.inOrderHead == len(l.inOrder) {
 		return h
 	}
-	if d := l.due[l.dueHead]; h == nil || before(d, h) {
+	if d := l.inOrder[l.inOrderHead]; h == nil || before(d, h) {
 		return d
 	}
 	return h
@@ -150,10 +155,10 @@ func (l *Loop) take(ev *Event) {
 		l.heap.remove(ev.index)
 		return
 	}
-	l.due[l.dueHead] = nil
-	l.dueHead++
-	if l.dueHead == len(l.due) {
-		l.due, l.dueHead = l.due[:0], 0
+	l.inOrder[l.inOrderHead] = nil
+	l.inOrderHead++
+	if l.inOrderHead == len(l.inOrder) {
+		l.inOrder, l.inOrderHead = l.inOrder[:0], 0
 	}
 }
 

@@ -98,6 +98,22 @@ func TestOrdering(t *testing.T) {
 			})
 			q.At(Epoch.Add(time.Second), tr.add(q, "tick"))
 		}, "tick@3 delivered@3"},
+		{"loop events with latencies, in and out of order, among the device's", func(q *Queue, tr *trace) {
+			l := q.Loop()
+			net := func(name string) func() { return func() { _ = tr.add(q, name)() } }
+			q.At(Epoch, func() error {
+				l.After(2*time.Second, net("n1"))
+				q.After(2*time.Second, tr.add(q, "d1"))
+				l.After(time.Second, net("early")) // before the last one in order
+				l.After(2*time.Second, net("n2"))
+				l.After(3*time.Second, net("n3"))
+				q.After(time.Second, tr.add(q, "d0"))
+				l.After(2*time.Second, net("late")) // after n3 in order of scheduling, due before it
+				q.After(3*time.Second, tr.add(q, "d3"))
+				return nil
+			})
+			q.At(Epoch.Add(4*time.Second), tr.add(q, "end"))
+		}, "early@1 d0@1 n1@2 d1@2 n2@2 late@2 n3@3 d3@3 end@4"},
 		{"reset drops the run's events", func(q *Queue, tr *trace) {
 			q.After(2*time.Second, tr.add(q, "old"))
 			q.After(time.Second, func() error {
