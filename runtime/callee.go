@@ -13,6 +13,7 @@ type Callee struct {
 	fn, this Value
 	cl       *Closure // fn, when the prepared call applies; else nil (Call)
 	base     int      // the callee's this: Call's freeBase, fixed while the native runs
+	nargs    int      // the arguments cl takes, this not counted
 	guarded  bool     // an execute below guards the calls (runEntry)
 }
 
@@ -33,7 +34,7 @@ func (vm *VM) Callee(fn, this Value, nargs int) Callee {
 	}
 	c.base = vm.freeBase()
 	vm.ensureStack(c.base + cl.Proto.MaxStack + 1)
-	c.cl = cl
+	c.cl, c.nargs = cl, nargs
 	c.guarded = len(vm.frames) > 0
 	return c
 }
@@ -41,24 +42,25 @@ func (vm *VM) Callee(fn, this Value, nargs int) Callee {
 // Call calls the function with the Callee's this and args.
 func (c *Callee) Call(args ...Value) (Value, error) {
 	vm := c.vm
-	n := len(args) + 1
-	if c.cl == nil || n != c.cl.Proto.NumParams {
+	if c.cl == nil || len(args) != c.nargs {
 		return vm.Call(c.fn, c.this, args...)
 	}
 	if err := vm.countStep(); err != nil {
 		return Null, err
 	}
+	// fn, this and the arguments as Call places them, one by one (the
+	// few values a call has cost less so than copy's bulk barrier).
 	base := c.base
-	vm.stack[base-1] = c.fn
-	vm.stack[base] = c.this
-	stack := vm.stack[base+1 : base+n]
+	stack := vm.stack[base-1 : base+1+len(args)]
+	stack[0], stack[1] = c.fn, c.this
+	stack = stack[2:]
+	args = args[:len(stack)]
 	for i := range stack {
 		stack[i] = args[i]
 	}
 	saved := vm.argsTop
-	vm.argsTop = base + n
-	vm.pushFrame(c.cl, base)
-	vm.frames[len(vm.frames)-1].meta = metaEntry
+	vm.argsTop = base + 1 + len(args)
+	vm.pushFrame(c.cl, base).meta = metaEntry
 	var v Value
 	var err error
 	if c.guarded {

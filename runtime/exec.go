@@ -149,7 +149,7 @@ func (vm *VM) fillDefaults(cl *Closure, base, nargs int) {
 // the fields one by one: appending a frame literal builds it on the Go
 // stack and copies it in overlapping 16-byte moves, which stalls on
 // every call.
-func (vm *VM) pushFrame(cl *Closure, base int) {
+func (vm *VM) pushFrame(cl *Closure, base int) *frame {
 	n := len(vm.frames)
 	if n == cap(vm.frames) {
 		vm.frames = append(vm.frames, frame{})
@@ -158,6 +158,7 @@ func (vm *VM) pushFrame(cl *Closure, base int) {
 	f := &vm.frames[n]
 	f.cl, f.pc, f.base = cl, 0, base
 	f.ctor, f.meta, f.gen = false, metaNone, nil
+	return f
 }
 
 // bindArgs adjusts the arguments at stack[base:] to the closure's
