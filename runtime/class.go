@@ -54,11 +54,11 @@ func (vm *VM) instantiate(c *Class) *Instance {
 	case n == 0 || n > 4:
 		return c.Instantiate()
 	case n <= 2:
-		inst = takeInstanceCell(&vm.instances2)
+		inst = takeInstanceCell(vm, &vm.instances2)
 	case n == 3:
-		inst = takeInstanceCell(&vm.instances3)
+		inst = takeInstanceCell(vm, &vm.instances3)
 	default:
-		inst = takeInstanceCell(&vm.instances4)
+		inst = takeInstanceCell(vm, &vm.instances4)
 	}
 	inst.objHeader = newHeader()
 	inst.nfield = uint32(len(c.Fields))
@@ -81,8 +81,19 @@ func (c *Class) initInstance(inst *Instance) *Instance {
 // for a VM's constructor calls: taking them eight at a time makes an
 // instance an eighth of an allocation. A block lives while any of its
 // instances does: at most seven dead neighbours (64 to 96 bytes each)
-// stay with a kept instance, as with the varargs arrays' slabs.
+// stay with a kept instance, as with the varargs arrays' slabs. A VM's
+// first slabs are smaller (two cells, then four): a device that makes a
+// few objects at start-up and then idles keeps little unused room.
 const instanceSlab = 8
+
+// instanceSlabSize is the number of cells of the VM's next instance slab.
+func (vm *VM) instanceSlabSize() int {
+	if vm.instanceSlabs < 2 {
+		vm.instanceSlabs++
+		return 1 << vm.instanceSlabs
+	}
+	return instanceSlab
+}
 
 // instanceCell is an instance with room for len(F) fields in the same
 // memory.
@@ -93,9 +104,9 @@ type instanceCell[F [2]Value | [3]Value | [4]Value] struct {
 
 // takeInstanceCell takes the next cell of a slab, a new slab when it is
 // used up, and points the instance at its fields.
-func takeInstanceCell[F [2]Value | [3]Value | [4]Value](slab *[]instanceCell[F]) *Instance {
+func takeInstanceCell[F [2]Value | [3]Value | [4]Value](vm *VM, slab *[]instanceCell[F]) *Instance {
 	if len(*slab) == 0 {
-		*slab = make([]instanceCell[F], instanceSlab)
+		*slab = make([]instanceCell[F], vm.instanceSlabSize())
 	}
 	c := &(*slab)[0]
 	*slab = (*slab)[1:]

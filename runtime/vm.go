@@ -42,12 +42,13 @@ type VM struct {
 	// getMetaRun is 1 + the entry frame index of the running _get
 	// metamethod's run (0: none): the null it throws answers "no such
 	// slot", so no call stack is collected for it.
-	getMetaRun int
-	vargvs     []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
-	vargvs0    []Array
-	instances2 []instanceCell[[2]Value] // the rest of the instances' slabs (class.go)
-	instances3 []instanceCell[[3]Value]
-	instances4 []instanceCell[[4]Value]
+	getMetaRun    int
+	vargvs        []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
+	vargvs0       []Array
+	instances2    []instanceCell[[2]Value] // the rest of the instances' slabs (class.go)
+	instances3    []instanceCell[[3]Value]
+	instances4    []instanceCell[[4]Value]
+	instanceSlabs uint8 // instance slabs made, up to 2 (instanceSlabSize)
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's
