@@ -74,26 +74,44 @@ func newLexer(file, src string) *Lexer {
 // Next implements lexer.Lexer: the next token; after the last one, EOF
 // tokens. It never fails.
 func (l *Lexer) Next() (lexer.Token, error) {
+	var t lexer.Token
+	l.scan(&t)
+	return t, nil
+}
+
+// scan puts the next token in *t, in place (the parser's current token:
+// a token is 64 bytes, copied once less).
+func (l *Lexer) scan(t *lexer.Token) {
 	l.nl = false
 	if l.done {
-		return lexer.EOFToken(l.pos(l.off)), nil
+		*t = lexer.EOFToken(l.pos(l.off))
+		return
 	}
 	sawNL, err := l.skipSpace()
 	if err != nil {
-		return l.fail(err), nil
+		*t = l.fail(err)
+		return
 	}
 	l.nl = sawNL
 	if l.off >= len(l.src) {
 		l.done = true
-		return lexer.EOFToken(l.pos(l.off)), nil
+		*t = lexer.EOFToken(l.pos(l.off))
+		return
 	}
-	start, pos := l.off, l.pos(l.off)
+	start := l.off
+	t.Pos = l.pos(l.off)
 	typ, err := l.scanToken()
 	if err != nil {
-		err.Pos = pos
-		return l.fail(err), nil
+		err.Pos = t.Pos
+		*t = l.fail(err)
+		return
 	}
-	return l.token(typ, start, l.off, pos), nil
+	t.Type = typ
+	if typ > tkOther && typ < tkLast {
+		t.Value = tokenText[typ] // static text: no pointer into the source
+	} else {
+		t.Value = l.src[start:l.off]
+	}
 }
 
 // lexError is a lexical error: its message, and where the token started.
@@ -105,15 +123,6 @@ type lexError struct {
 func (l *Lexer) fail(e *lexError) token {
 	l.done = true
 	return token{Type: tkError, Value: e.Msg, Pos: e.Pos}
-}
-
-// token builds a token. Punctuators and keywords get their static text as
-// Value rather than a slice of the source.
-func (l *Lexer) token(t tokenType, start, end int, pos position) token {
-	if t > tkOther && t < tkLast {
-		return token{Type: t, Value: tokenText[t], Pos: pos}
-	}
-	return token{Type: t, Value: l.src[start:end], Pos: pos}
 }
 
 func (l *Lexer) pos(off int) position {

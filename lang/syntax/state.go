@@ -60,8 +60,8 @@ func (p *parser) fill() {
 		p.ahead = p.ahead[1:]
 		return
 	}
-	p.cur, _ = p.lx.Next()
-	p.curNL = p.lx.NewlineBefore()
+	p.lx.scan(&p.cur)
+	p.curNL = p.lx.nl
 }
 
 // unwind, deferred by a part, stops a bailout and sets *err to the
