@@ -462,5 +462,3 @@ func (fs *funcState) resolve(name string) resolved {
 	}
 	return resolved{kind: varGlobal}
 }
-
-// --------------------------------------------------------------- literals
