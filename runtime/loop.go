@@ -416,6 +416,13 @@ reload:
 			}
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 		case OpDelete:
+			if obj, key := regs[in.B()], regs[in.C()]; obj.typ == TTable && key.typ != TNull && obj.Table().Delegate == nil {
+				// No delegate, no _delslot to ask: the slot goes.
+				if v, ok := obj.Table().Delete(key); ok {
+					regs[in.A()] = v
+					continue
+				}
+			}
 			vm.frames[fi].pc = pc
 			v, pushed, e := vm.deleteStep(regs[in.B()], regs[in.C()])
 			if pushed || e != nil {
@@ -426,6 +433,10 @@ reload:
 			regs[in.A()] = v
 
 		case OpIn:
+			if obj, key := regs[in.C()], regs[in.B()]; obj.typ == TTable && key.typ == TString {
+				regs[in.A()] = Bool(obj.Table().findStr(key.StringObj()) >= 0)
+				continue
+			}
 			regs[in.A()] = Bool(rawIn(regs[in.C()], regs[in.B()]))
 		case OpInstanceOf:
 			v, e := instanceOf(regs[in.B()], regs[in.C()])
