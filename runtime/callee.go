@@ -14,7 +14,6 @@ type Callee struct {
 	cl       *Closure // fn, when the prepared call applies; else nil (Call)
 	base     int      // the callee's this: Call's freeBase, fixed while the native runs
 	nargs    int      // the arguments cl takes, this not counted
-	guarded  bool     // an execute below guards the calls (runEntry)
 }
 
 // Callee prepares calls of fn with this and nargs arguments. A function
@@ -35,7 +34,6 @@ func (vm *VM) Callee(fn, this Value, nargs int) Callee {
 	c.base = vm.freeBase()
 	vm.ensureStack(c.base + cl.Proto.MaxStack + 1)
 	c.cl, c.nargs = cl, nargs
-	c.guarded = len(vm.frames) > 0
 	return c
 }
 
@@ -61,13 +59,7 @@ func (c *Callee) Call(args ...Value) (Value, error) {
 	saved := vm.argsTop
 	vm.argsTop = base + 1 + len(args)
 	vm.pushFrame(c.cl, base).meta = metaEntry
-	var v Value
-	var err error
-	if c.guarded {
-		v, err = vm.runEntry()
-	} else {
-		v, err = vm.execute()
-	}
+	v, err := vm.run()
 	vm.argsTop = saved
 	return v, err
 }

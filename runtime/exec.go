@@ -48,7 +48,7 @@ func (vm *VM) callAt(base, nargs int) (Value, error) {
 			return Null, err
 		}
 		vm.frames[len(vm.frames)-1].meta = metaEntry
-		return vm.execute()
+		return vm.run()
 	case TClass:
 		return vm.construct(fn.Class(), base, nargs)
 	}
@@ -232,7 +232,7 @@ func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
 			return Null, err
 		}
 		vm.frames[len(vm.frames)-1].meta = metaEntry
-		if _, err := vm.execute(); err != nil {
+		if _, err := vm.run(); err != nil {
 			return Null, err
 		}
 	default:
@@ -272,11 +272,20 @@ func (vm *VM) execute() (result Value, err error) {
 	return v, nil
 }
 
+// run runs the entry frame just pushed to its return: as execute, or as
+// runEntry when there are frames below it (each belongs to a running
+// execute, which guards this run too).
+func (vm *VM) run() (Value, error) {
+	if len(vm.frames) > 1 {
+		return vm.runEntry()
+	}
+	return vm.execute()
+}
+
 // runEntry is execute without a panic guard of its own, for a call made
-// where an execute below it on the Go stack guards it (there are frames:
-// each belongs to a running execute). A Callee's calls run so: a defer
-// and a recover at every call of array.map's function cost more than
-// the function.
+// where an execute below it on the Go stack guards it. Natives' calls of
+// Squirrel functions run so (a Callee's, Call's): a defer and a recover
+// at every call of array.map's function cost more than the function.
 func (vm *VM) runEntry() (Value, error) {
 	entry := len(vm.frames) - 1
 	vm.nested++
