@@ -603,14 +603,8 @@ func instanceOf(obj, cls Value) (Value, error) {
 // clone implements the clone operator.
 func (vm *VM) clone(v Value) (Value, error) {
 	switch v.typ {
-	case TTable:
-		return vm.cloned(TableValue(v.Table().Clone()), v)
-	case TInstance:
-		src := v.Instance()
-		inst := newInstance(len(src.Fields()))
-		inst.Class = src.Class
-		copy(inst.Fields(), src.Fields())
-		return vm.cloned(InstanceValue(inst), v)
+	case TTable, TInstance:
+		return vm.cloned(vm.copyObject(v), v)
 	case TArray:
 		elems := v.Array().Elems
 		if len(elems) > 8 {
@@ -626,6 +620,19 @@ func (vm *VM) clone(v Value) (Value, error) {
 		}
 	}
 	return Null, Errorf("cloning a %s", v.TypeName())
+}
+
+// copyObject is the copy clone makes of a table or an instance (before
+// its _cloned runs).
+func (vm *VM) copyObject(v Value) Value {
+	if v.typ == TTable {
+		return TableValue(v.Table().Clone())
+	}
+	src := v.Instance()
+	inst := newInstance(len(src.Fields()))
+	inst.Class = src.Class
+	copy(inst.Fields(), src.Fields())
+	return InstanceValue(inst)
 }
 
 // cloned calls the _cloned metamethod of a table's or instance's copy nv,

@@ -4,8 +4,9 @@ import "unsafe"
 
 // Metamethods written in Squirrel that the loop itself calls (_get, _set,
 // the arithmetic ones, _unm, _typeof, _cmp, _call, _newslot, _delslot,
-// _nexti) run as frames of the running loop, like an ordinary call, not
-// as a nested run of their own. The frame's meta kind says what its
+// _nexti, _cloned, and _tostring for a string + and for tostring()) run
+// as frames of the running loop, like an ordinary call, not as a nested
+// run of their own (print's _tostring still runs nested). The frame's meta kind says what its
 // return means for the instruction that called it, which the caller's
 // saved pc still points past.
 //
@@ -28,12 +29,14 @@ const (
 	metaToString       // a native's tostring result (ToStringResult): the string, else the stashed object's address text
 	metaConcatL        // obj + "s" (+ a string): obj's _tostring, then the stashed string appended
 	metaConcatR        // "s" + obj: the stashed string, then obj's _tostring appended
+	metaCloned         // _cloned: the result is dropped, the stashed copy goes to A
 )
 
-// metaStash is how many stack slots below the callee slot of a _get,
-// _set or _nexti frame keep the instruction's operands (this and up to
-// two arguments) for what follows its return or its miss: the
-// metamethod may change its own parameters. Other kinds stash nothing.
+// metaStash is how many stack slots below the callee slot of a frame of
+// kind metaGet or above (_get, _set, _nexti, _tostring, _cloned) keep the
+// instruction's operands (this and up to two arguments) for what follows
+// its return or its miss: the metamethod may change its own parameters.
+// Other kinds stash nothing.
 const metaStash = 3
 
 // pushMeta pushes a frame running the metamethod mm with this and args
@@ -211,6 +214,8 @@ func (vm *VM) metaReturn(v Value) error {
 		return vm.cmpDone(c, in, int(int32(v.n)))
 	case metaToString, metaConcatL, metaConcatR:
 		return vm.toStringDone(kind, stash, regs[in.A():], v)
+	case metaCloned:
+		regs[in.A()] = vm.stack[stash]
 	case metaNexti:
 		if v.typ == TNull {
 			c.pc += int(in.SBx()) // the end of the foreach
@@ -556,10 +561,27 @@ func (vm *VM) deleteStep(obj, key Value) (Value, bool, error) {
 // unaryStep is - and typeof (and ~, clone, resume): _unm, _typeof or
 // unaryOp.
 func (vm *VM) unaryStep(op Op, v Value) (Value, bool, error) {
+	if op == OpClone && (v.typ == TTable || v.typ == TInstance) {
+		return vm.cloneStep(v)
+	}
 	if pushed, err := vm.metaUnary(op, v); pushed {
 		return Null, true, err
 	}
 	r, err := vm.unaryOp(op, v)
+	return r, false, err
+}
+
+// cloneStep is clone of a table or an instance: the copy, then its
+// _cloned with the original pushed as a frame when written in Squirrel
+// (the copy waits in the frame's stash), else called as clone does.
+func (vm *VM) cloneStep(v Value) (Value, bool, error) {
+	nv := vm.copyObject(v)
+	if mm, ok := vm.metamethod(nv, MetaCloned); ok {
+		if pushed, err := vm.pushMetaN(mm, metaCloned, 2, nv, v, Null); pushed {
+			return Null, true, err
+		}
+	}
+	r, err := vm.cloned(nv, v)
 	return r, false, err
 }
 
