@@ -57,6 +57,7 @@ type compiler struct {
 	strs   map[string]*runtime.String
 	cover  bool // emit COVER instructions (Options.Cover)
 	spare  []codeBuf
+	states []*funcState // function states of finished functions, for reuse
 }
 
 // A codeBuf holds the code and constants of a function while it is
@@ -163,7 +164,8 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	if fn.Name == "main" && parent == nil {
 		p.Name = "main"
 	}
-	fs := &funcState{c: c, parent: parent, proto: p, line: fn.P.Line}
+	fs := c.newFuncState(parent, p, fn.P.Line)
+	defer c.giveBack(fs)
 	c.startCode(fs)
 	fs.ref.entry = -1
 	fs.declareLocal("this")
@@ -196,6 +198,29 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	}
 	c.finishCode(fs)
 	return p
+}
+
+// newFuncState is a function's compiling state, made from a finished
+// function's when there is one: its lists (locals, scopes, loops, the
+// reference line table's entries and spans) keep their room, emptied.
+func (c *compiler) newFuncState(parent *funcState, p *runtime.Proto, line int32) *funcState {
+	n := len(c.states)
+	if n == 0 {
+		return &funcState{c: c, parent: parent, proto: p, line: line}
+	}
+	fs := c.states[n-1]
+	c.states = c.states[:n-1]
+	*fs = funcState{c: c, parent: parent, proto: p, line: line,
+		locals: fs.locals[:0], scopes: fs.scopes[:0], loops: fs.loops[:0],
+		ref: refLines{entries: fs.ref.entries[:0], spans: fs.ref.spans[:0]}}
+	return fs
+}
+
+// giveBack keeps a finished function's state for the next function. The
+// function's proto holds copies of what it needs (LineSpans, Locals).
+func (c *compiler) giveBack(fs *funcState) {
+	clear(fs.loops[:cap(fs.loops)]) // no stale pointers kept alive
+	c.states = append(c.states, fs)
 }
 
 func (fs *funcState) emit(in runtime.Instr) int {
