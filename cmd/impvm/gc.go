@@ -12,10 +12,11 @@ import (
 const scriptGCPercent = 400
 
 // tuneGCForScript lets a plain script's heap grow to five times its live
-// size between collections (check and disasm, which only compile, too), bounded by a soft memory limit above what the
-// script's Squirrel heap limit takes in Go (about twice its imp-sized
-// figure, see runtime/memory.go), so a big live heap is collected as usual
-// instead of growing fivefold. Devices are not tuned: a thousand of them
+// size between collections (check's and disasm's too: they only
+// compile), bounded by a soft memory limit above what the script's
+// Squirrel heap limit takes in Go (about twice its imp-sized figure, see
+// runtime/memory.go), so a big live heap is collected as usual instead
+// of growing fivefold. Devices are not tuned: a thousand of them
 // share one process and their memory is what counts. GOGC or GOMEMLIMIT in
 // the environment wins. An allocating script's heap grows into huge pages
 // where the system allows (watchHugeHeap).
