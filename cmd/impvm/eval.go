@@ -87,7 +87,11 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 		lim.maxMemory = defaultMaxMemory
 	}
 	vm.SetHeapLimit(lim.maxMemory)
-	tuneGCForScript(lim.maxMemory)
+	if tuneGCForScript(lim.maxMemory) {
+		// An allocating script's heap grows into huge pages where the
+		// system allows; the watch starts once the script is compiled.
+		watchHugeHeap(len(file.Text))
+	}
 	vargs := make([]runtime.Value, len(args))
 	for i, a := range args {
 		vargs[i] = runtime.Str(a)

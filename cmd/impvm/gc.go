@@ -18,13 +18,12 @@ const scriptGCPercent = 400
 // runtime/memory.go), so a big live heap is collected as usual instead
 // of growing fivefold. Devices are not tuned: a thousand of them
 // share one process and their memory is what counts. GOGC or GOMEMLIMIT in
-// the environment wins. An allocating script's heap grows into huge pages
-// where the system allows (watchHugeHeap).
-func tuneGCForScript(maxMemory int64) {
+// the environment wins (tuned is then false).
+func tuneGCForScript(maxMemory int64) (tuned bool) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
+		return false
 	}
 	debug.SetGCPercent(scriptGCPercent)
 	debug.SetMemoryLimit(2*maxMemory + 256<<20)
-	watchHugeHeap()
+	return true
 }

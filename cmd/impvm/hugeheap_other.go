@@ -4,4 +4,4 @@ package main
 
 // watchHugeHeap does nothing where there are no transparent huge pages
 // to ask for (see hugeheap_linux.go).
-func watchHugeHeap() {}
+func watchHugeHeap(int) {}
