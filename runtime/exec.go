@@ -121,7 +121,9 @@ func (vm *VM) pushClosure(cl *Closure, base, nargs int) error {
 		return NewError("stack overflow")
 	}
 	vm.ensureStack(base + p.MaxStack + 1)
-	if missing := p.NumParams - nargs; missing > 0 && missing <= p.NumDefaults && !p.Varargs {
+	if missing := p.NumParams - nargs; missing == 0 && !p.Varargs {
+		// exact arity: nothing to bind
+	} else if missing > 0 && missing <= p.NumDefaults && !p.Varargs {
 		vm.fillDefaults(cl, base, nargs) // the common short call, inline
 	} else if err := vm.bindArgs(cl, base, nargs); err != nil {
 		return err
