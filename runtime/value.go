@@ -476,8 +476,9 @@ func arrayWith[E [2]Value | [4]Value | [8]Value | [16]Value](n, c int) *Array {
 const touchFrom = 4096
 
 // touchPages writes one byte per memory page of elems (the type tag of a
-// null, which it already is).
+// null, which it already is), after asking for huge pages for it.
 func touchPages(elems []Value) {
+	adviseHugePages(unsafe.Pointer(unsafe.SliceData(elems)), uintptr(len(elems))*unsafe.Sizeof(Value{}))
 	const perPage = 4096 / int(unsafe.Sizeof(Value{}))
 	for i := 0; i < len(elems); i += perPage {
 		elems[i].typ = TNull
