@@ -271,6 +271,10 @@ func arrayFilter(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 			out.Append(cur)
 		}
 	}
+	// Charged once it is known, as map charges its result up front.
+	if err := vm.ChargeValues(len(out.Elems)); err != nil {
+		return runtime.Null, err
+	}
 	return runtime.ArrayValue(out), nil
 }
 

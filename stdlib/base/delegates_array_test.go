@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
 )
 
@@ -245,5 +246,24 @@ func TestArrayWeakRef(t *testing.T) {
 	w := must(t)(invoke(t, vm, a, "weakref"))
 	if w.Type() != runtime.TWeakRef || w.WeakRef().Get() != a {
 		t.Fatal("weakref() does not lead back to the array")
+	}
+}
+
+// filter's result counts against the heap as map's does: kept results
+// run out of a small heap.
+func TestFilterResultIsCharged(t *testing.T) {
+	src := []byte(`
+local a = array(1000, 1), keep = [];
+for (local i = 0; i < 100; i++) keep.push(a.filter(@(i, x) true));
+`)
+	p, err := compile.Source("filter.nut", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm, _, _ := newTestVM(t)
+	vm.SetHeapLimit(256 << 10) // 100 results of 1,000 values: 800 KB
+	_, err = vm.Run(runtime.NewMainClosure(p))
+	if err == nil || err.Error() != runtime.ErrOutOfMemoryText {
+		t.Fatalf("100 kept filter results in a 256 KB heap: %v, want %q", err, runtime.ErrOutOfMemoryText)
 	}
 }
