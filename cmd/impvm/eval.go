@@ -97,12 +97,13 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 		vargs[i] = runtime.Str(a)
 	}
 	var signalled atomic.Int32
-	unwatch := watchSignalsAfter(scriptSignalsAfter, func(status int, _ string) {
+	watch := watchSignalsAfter(scriptSignalsAfter, func(status int, _ string) {
 		signalled.Store(int32(status))
 		vm.Interrupt()
 	}, func() { _ = out.Flush() })
+	out.OnFirstBuffered(watch.Start)
 	ret, err := vm.Run(runtime.NewMainClosure(proto), vargs...)
-	unwatch()
+	watch.Stop()
 	if err != nil {
 		e := file.MapTrace(runtime.AsError(err))
 		report.RuntimeError(stderr, "", e)

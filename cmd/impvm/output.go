@@ -27,6 +27,8 @@ type scriptOutput struct {
 	stderr  io.Writer
 	timer   *time.Timer
 	pending bool // the timer is set to write out the buffer
+
+	firstBuffered func() // called (once) when text is first buffered
 }
 
 // flushAfter bounds how long printed text waits in the buffer: someone
@@ -103,6 +105,15 @@ func (o *scriptOutput) Flush() error {
 	return o.out.Flush()
 }
 
+// OnFirstBuffered has f called when text is first left in the buffer:
+// the run then watches its signals, whose handling writes the buffer out
+// (a signal the system handled would lose it).
+func (o *scriptOutput) OnFirstBuffered(f func()) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.firstBuffered = f
+}
+
 // written sets the timer that writes out the buffer, if it holds text
 // and the timer is not set (o.mu held).
 func (o *scriptOutput) written() {
@@ -111,6 +122,10 @@ func (o *scriptOutput) written() {
 	}
 	o.pending = true
 	if o.timer == nil {
+		if o.firstBuffered != nil {
+			o.firstBuffered()
+			o.firstBuffered = nil
+		}
 		o.timer = time.AfterFunc(flushAfter, o.timedFlush)
 	} else {
 		o.timer.Reset(flushAfter)

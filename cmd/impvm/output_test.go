@@ -31,6 +31,28 @@ func TestScriptOutputKeepsOrder(t *testing.T) {
 }
 
 // Printed text left in the buffer is written out within flushAfter,
+
+// The first text left in the buffer calls the hook once (the run starts
+// watching its signals then, so that a signal writes the text out).
+func TestScriptOutputCallsFirstBufferedOnce(t *testing.T) {
+	both := syncio.NewBuffer()
+	o := newScriptOutputBuffered(both, both, true)
+	calls := 0
+	o.OnFirstBuffered(func() { calls++ })
+	io.WriteString(o.Stdout(), "")
+	if calls != 0 {
+		t.Errorf("an empty print called the hook")
+	}
+	io.WriteString(o.Stdout(), "a\n")
+	io.WriteString(o.Stdout(), "b\n")
+	o.Flush()
+	io.WriteString(o.Stdout(), "c\n")
+	o.Flush()
+	if calls != 1 {
+		t.Errorf("hook called %d times, want once", calls)
+	}
+}
+
 // without a Flush: a pipe's reader sees a long run's output as it goes.
 func TestScriptOutputFlushesOnItsOwn(t *testing.T) {
 	out := syncio.NewBuffer()

@@ -74,41 +74,60 @@ func watchSignals(stop func(status int, reason string), flush func()) (unwatch f
 }
 
 // scriptSignalsAfter is how long a plain script runs before its signals
-// are watched. Watching costs a process about a tenth of an empty
-// script's run (the Go runtime starts a thread that owns the signal mask
-// and one that waits for signals), so a script that ends sooner never
-// pays it; a signal in that first moment ends the process as the system
-// does (killed by the signal, status 128+signo to a shell) instead of
-// with an "interrupted" error. A plain script's print() is not buffered:
-// no output is lost either way.
+// are watched, unless it has printed before then. Watching costs a
+// process about a tenth of an empty script's run (the Go runtime starts a
+// thread that owns the signal mask and one that waits for signals), so a
+// script that ends sooner without printing never pays it; a signal in
+// that first moment ends the process as the system does (killed by the
+// signal, status 128+signo to a shell) instead of with an "interrupted"
+// error. Buffered print() output starts the watch at once (see
+// runScript), so a signal never loses a line the script printed.
 const scriptSignalsAfter = 50 * time.Millisecond
 
+// delayedWatch is watchSignals from a delay on, or from an earlier Start.
+type delayedWatch struct {
+	stop  func(status int, reason string)
+	flush func()
+	timer *time.Timer
+
+	mu       sync.Mutex
+	unwatch  func() // set once watching
+	finished bool   // Stop was called
+}
+
 // watchSignalsAfter is watchSignals from delay on (nothing is started
-// before; the returned func may be called at any time). In the browser
-// (GOOS js) there are no signals to save the cost of, and a pending Go
-// timer would wake the WebAssembly instance after its program has
-// exited ("Go program has already exited"): it watches at once there.
-func watchSignalsAfter(delay time.Duration, stop func(status int, reason string), flush func()) (unwatch func()) {
+// before; Start starts it sooner, Stop may be called at any time). In the
+// browser (GOOS js) there are no signals to save the cost of, and a
+// pending Go timer would wake the WebAssembly instance after its program
+// has exited ("Go program has already exited"): it watches at once there.
+func watchSignalsAfter(delay time.Duration, stop func(status int, reason string), flush func()) *delayedWatch {
+	w := &delayedWatch{stop: stop, flush: flush}
 	if goruntime.GOOS == "js" {
-		return watchSignals(stop, flush)
+		w.Start()
+		return w
 	}
-	var mu sync.Mutex
-	var unwatchNow func()
-	done := false
-	timer := time.AfterFunc(delay, func() {
-		mu.Lock()
-		defer mu.Unlock()
-		if !done {
-			unwatchNow = watchSignals(stop, flush)
-		}
-	})
-	return func() {
-		timer.Stop()
-		mu.Lock()
-		defer mu.Unlock()
-		done = true
-		if unwatchNow != nil {
-			unwatchNow()
-		}
+	w.timer = time.AfterFunc(delay, w.Start)
+	return w
+}
+
+// Start watches now, if not watching yet and not stopped.
+func (w *delayedWatch) Start() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.unwatch == nil && !w.finished {
+		w.unwatch = watchSignals(w.stop, w.flush)
+	}
+}
+
+// Stop ends the watch, or keeps it from starting.
+func (w *delayedWatch) Stop() {
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.finished = true
+	if w.unwatch != nil {
+		w.unwatch()
 	}
 }

@@ -181,9 +181,15 @@ func TestSIGINTInterruptsPlainScript(t *testing.T) {
 	}
 }
 
-// watchSignalsAfter watches nothing until its delay is over, and its
-// unwatch may come before or after.
+// watchSignalsAfter watches nothing until its delay is over or Start is
+// called, and its Stop may come before or after.
 func TestWatchSignalsAfter(t *testing.T) {
+	for _, early := range []bool{false, true} {
+		watchSignalsAfterOnce(t, early)
+	}
+}
+
+func watchSignalsAfterOnce(t *testing.T, early bool) {
 	// The test's own watch keeps SIGHUP from ending the test binary
 	// while the one under test is not started yet.
 	own := make(chan os.Signal, 16)
@@ -191,11 +197,17 @@ func TestWatchSignalsAfter(t *testing.T) {
 	defer signal.Stop(own)
 	stopped := make(chan int, 16)
 	stop := func(status int, _ string) { stopped <- status }
-	watchSignalsAfter(time.Hour, stop, func() {})()
+	watchSignalsAfter(time.Hour, stop, func() {}).Stop()
 	_ = syscall.Kill(os.Getpid(), syscall.SIGHUP)
 	<-own
-	unwatch := watchSignalsAfter(0, stop, func() {})
-	defer unwatch()
+	var watch *delayedWatch
+	if early {
+		watch = watchSignalsAfter(time.Hour, stop, func() {})
+		watch.Start()
+	} else {
+		watch = watchSignalsAfter(0, stop, func() {})
+	}
+	defer watch.Stop()
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); { // a hang guard
 		_ = syscall.Kill(os.Getpid(), syscall.SIGHUP)
 		<-own
