@@ -105,12 +105,10 @@ func checkCmd() *cobra.Command {
 		Short:         "Parse and compile files, reporting every error like a compiler",
 		Args:          cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := sf.options("")
+			opts, err := sf.compileOptions(cmd.ErrOrStderr())
 			if err != nil {
-				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
-				return exitError{2}
+				return err
 			}
-			tuneGCForScript(defaultMaxMemory)
 			failed := 0
 			for _, path := range args {
 				if proto, _ := compileFile(path, opts, cmd.ErrOrStderr()); proto == nil {
@@ -136,12 +134,10 @@ func disasmCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := sf.options("")
+			opts, err := sf.compileOptions(cmd.ErrOrStderr())
 			if err != nil {
-				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
-				return exitError{2}
+				return err
 			}
-			tuneGCForScript(defaultMaxMemory)
 			proto, code := compileFile(args[0], opts, cmd.ErrOrStderr())
 			if proto == nil {
 				return exitError{code}

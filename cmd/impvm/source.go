@@ -130,6 +130,19 @@ func loadFile(path string, opts preproc.Options, stderr io.Writer) (*source.File
 	return f, 0
 }
 
+// compileOptions is how check and disasm start: the source options their
+// flags give (a bad flag is said on stderr, exit status 2) and the
+// collector tuned for compiling as for a plain script's run.
+func (f *sourceFlags) compileOptions(stderr io.Writer) (preproc.Options, error) {
+	opts, err := f.options("")
+	if err != nil {
+		fmt.Fprintln(stderr, "impvm:", err)
+		return opts, exitError{2}
+	}
+	tuneGCForScript(defaultMaxMemory)
+	return opts, nil
+}
+
 // compileFile reads, preprocesses and compiles a script as loadFile
 // reads it, reporting a compile error to stderr. When proto is nil, code
 // is the exit status: loadFile's, or 1 for a compile error.
