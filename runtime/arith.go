@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -184,7 +185,14 @@ func Equal(a, b Value) bool {
 // float of the same number.
 func equalDiffering(a, b Value) bool {
 	if a.typ == b.typ {
-		return a.typ == TString && a.Str() == b.Str()
+		if a.typ != TString {
+			return false
+		}
+		sa, sb := a.StringObj(), b.StringObj()
+		if atomic.LoadUint32(&sa.flags)&atomic.LoadUint32(&sb.flags)&strName != 0 {
+			return false // two names: one object for each content
+		}
+		return sa.S == sb.S
 	}
 	if a.IsNumber() && b.IsNumber() {
 		x, _ := a.ToFloat()

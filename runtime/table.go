@@ -283,7 +283,7 @@ func Name(s string) *String {
 	if names.m == nil {
 		names.m = make(map[string]*String, startNames)
 	}
-	o := NewString(s)
+	o := &String{S: s, flags: strName}
 	names.m[s] = o
 	return o
 }
@@ -311,13 +311,14 @@ func CompiledName(s string) *String {
 	if o, ok := names.m[s]; ok {
 		return o
 	}
-	o := NewString(s)
-	if len(names.m) < maxCompiledNames {
-		if names.m == nil {
-			names.m = make(map[string]*String, startNames)
-		}
-		names.m[s] = o
+	if len(names.m) >= maxCompiledNames {
+		return NewString(s)
 	}
+	if names.m == nil {
+		names.m = make(map[string]*String, startNames)
+	}
+	o := &String{S: s, flags: strName}
+	names.m[s] = o
 	return o
 }
 

@@ -175,16 +175,18 @@ func (v Value) Truthy() bool {
 type String struct {
 	S     string
 	hash  uint32 // HashString(S), or 0 while not computed yet
-	flags uint32 // strOnBuf, and strNoNUL or strHasNUL once asked (atomic)
+	flags uint32 // strOnBuf or strName, and strNoNUL or strHasNUL once asked (atomic)
 }
 
-// String flags. strOnBuf is set when the String is made; the NUL state is
-// found the first time a comparison asks (hasNUL), atomically, as
-// constants are shared by VMs that may run at the same time.
+// String flags. strOnBuf and strName are set when the String is made; the
+// NUL state is found the first time a comparison asks (hasNUL),
+// atomically, as constants are shared by VMs that may run at the same
+// time.
 const (
 	strOnBuf  = 1 << iota // the String is a bufString's
 	strNoNUL              // S has no NUL byte
 	strHasNUL             // S has a NUL byte
+	strName               // the String is the interned name of S (Name, CompiledName): the only one
 )
 
 // hasNUL reports whether s holds a NUL byte, which ends the string for
