@@ -89,16 +89,19 @@ func (a *heapEntry) less(b *heapEntry) bool {
 	return a.seq < b.seq
 }
 
-// The heap is 4-ary: a thousand held-back deliveries sift through half
-// the levels of a binary heap. Sifting moves entries into a hole and
-// writes each moved event's index once (not twice, as swapping would).
-const heapArity = 4
+func (h *eventHeap) swap(i, j int) {
+	es := h.entries
+	es[i], es[j] = es[j], es[i]
+	es[i].e.index = i
+	es[j].e.index = j
+}
 
 func (h *eventHeap) push(e *Event) {
+	e.index = len(h.entries)
 	h.entries = append(h.entries, heapEntry{
 		at: e.at, due: e.due, seq: e.seq, class: e.class, e: e,
 	})
-	h.up(len(h.entries) - 1)
+	h.up(e.index)
 }
 
 func (h *eventHeap) peek() *Event {
@@ -113,59 +116,48 @@ func (h *eventHeap) remove(i int) *Event {
 	n := len(h.entries) - 1
 	e := h.entries[i].e
 	if i != n {
-		h.entries[i] = h.entries[n]
+		h.swap(i, n)
 	}
 	h.entries[n] = heapEntry{}
 	h.entries = h.entries[:n]
-	if i != n && !h.down(i) {
-		h.up(i)
+	if i != n {
+		if !h.down(i) {
+			h.up(i)
+		}
 	}
 	e.index = -1
 	return e
 }
 
-// up sifts the entry at j up to its place.
 func (h *eventHeap) up(j int) {
 	es := h.entries
-	x := es[j]
 	for j > 0 {
-		i := (j - 1) / heapArity
-		if !x.less(&es[i]) {
+		i := (j - 1) / 2
+		if !es[j].less(&es[i]) {
 			break
 		}
-		es[j] = es[i]
-		es[j].e.index = j
+		h.swap(i, j)
 		j = i
 	}
-	es[j] = x
-	x.e.index = j
 }
 
-// down sifts the entry at i0 down to its place; it reports whether it
-// moved.
+// down sifts the element at i0 down; it reports whether it moved.
 func (h *eventHeap) down(i0 int) bool {
 	es := h.entries
-	x := es[i0]
 	i, n := i0, len(es)
 	for {
-		first := heapArity*i + 1
-		if first >= n {
+		j := 2*i + 1
+		if j >= n {
 			break
 		}
-		m := first
-		for c := first + 1; c < first+heapArity && c < n; c++ {
-			if es[c].less(&es[m]) {
-				m = c
-			}
+		if r := j + 1; r < n && es[r].less(&es[j]) {
+			j = r
 		}
-		if !es[m].less(&x) {
+		if !es[j].less(&es[i]) {
 			break
 		}
-		es[i] = es[m]
-		es[i].e.index = i
-		i = m
+		h.swap(i, j)
+		i = j
 	}
-	es[i] = x
-	x.e.index = i
 	return i > i0
 }
