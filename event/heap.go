@@ -19,12 +19,9 @@ const (
 // compare without time.Time's monotonic and location handling and keep
 // the event small (timers and deliveries embed one).
 type Event struct {
-	at    int64
-	due   int64 // when it was first due; at moves later while its device is blocked
-	class uint8
+	orderKey
 	keep  bool // counts toward the queue's liveness
 	gen   uint32
-	seq   uint64
 	q     *Queue
 	fn    Func
 	call  func() // Loop.After's callback (instead of fn); the event is recycled after it runs
@@ -55,14 +52,20 @@ type eventHeap struct {
 }
 
 type heapEntry struct {
-	at, due int64
-	seq     uint64
-	class   uint8
-	e       *Event
+	orderKey
+	e *Event
+}
+
+// orderKey is what places an event in the run order.
+type orderKey struct {
+	at    int64
+	due   int64 // when it was first due; at moves later while its device is blocked
+	seq   uint64
+	class uint8
 }
 
 // before is the order events run in: (at, class, due, seq).
-func before(a, b *Event) bool {
+func (a *orderKey) before(b *orderKey) bool {
 	if a.at != b.at {
 		return a.at < b.at
 	}
@@ -75,19 +78,11 @@ func before(a, b *Event) bool {
 	return a.seq < b.seq
 }
 
+// before is the order events run in.
+func before(a, b *Event) bool { return a.orderKey.before(&b.orderKey) }
+
 // less is before for heap entries.
-func (a *heapEntry) less(b *heapEntry) bool {
-	if a.at != b.at {
-		return a.at < b.at
-	}
-	if a.class != b.class {
-		return a.class < b.class
-	}
-	if a.due != b.due {
-		return a.due < b.due
-	}
-	return a.seq < b.seq
-}
+func (a *heapEntry) less(b *heapEntry) bool { return a.orderKey.before(&b.orderKey) }
 
 func (h *eventHeap) swap(i, j int) {
 	es := h.entries
@@ -98,9 +93,7 @@ func (h *eventHeap) swap(i, j int) {
 
 func (h *eventHeap) push(e *Event) {
 	e.index = len(h.entries)
-	h.entries = append(h.entries, heapEntry{
-		at: e.at, due: e.due, seq: e.seq, class: e.class, e: e,
-	})
+	h.entries = append(h.entries, heapEntry{orderKey: e.orderKey, e: e})
 	h.up(e.index)
 }
 

@@ -26,7 +26,7 @@ func TestHeapOrder(t *testing.T) {
 		case rng.IntN(3) > 0 || len(live) == 0:
 			seq++
 			at := int64(rng.IntN(50))
-			e := &Event{at: at, due: at - int64(rng.IntN(3)), class: uint8(rng.IntN(2)), seq: seq}
+			e := &Event{orderKey: orderKey{at: at, due: at - int64(rng.IntN(3)), class: uint8(rng.IntN(2)), seq: seq}}
 			h.push(e)
 			live = append(live, e)
 		default: // cancel one

@@ -122,7 +122,7 @@ func (plainRunner) RunEvent(fn Func) { _ = fn() }
 func (l *Loop) After(d time.Duration, fn func()) {
 	e := l.newEvent()
 	at := l.nowKey() + int64(d)
-	*e = Event{at: at, due: at, class: classNormal, gen: l.world.gen, seq: l.nextSeq(), q: l.world, call: fn}
+	*e = Event{orderKey: orderKey{at: at, due: at, class: classNormal, seq: l.nextSeq()}, gen: l.world.gen, q: l.world, call: fn}
 	n := len(l.inOrder)
 	if n > l.inOrderHead && before(e, l.inOrder[n-1]) {
 		l.heap.push(e) // due before the last one in order

@@ -57,7 +57,7 @@ func (q *Queue) schedule(at int64, class uint8, keep bool, fn Func) *Event {
 }
 
 func (q *Queue) scheduleIn(e *Event, at int64, class uint8, keep bool, fn Func) *Event {
-	*e = Event{at: at, due: at, class: class, keep: keep, gen: q.gen, seq: q.loop.nextSeq(), q: q, fn: fn}
+	*e = Event{orderKey: orderKey{at: at, due: at, class: class, seq: q.loop.nextSeq()}, keep: keep, gen: q.gen, q: q, fn: fn}
 	q.loop.heap.push(e)
 	if keep {
 		q.pending++
