@@ -23,6 +23,8 @@ func fastGet(obj, key Value) (Value, bool) {
 			if i = t.probeStr(key.StringObj()); i < 0 {
 				i = t.findStr(key.StringObj())
 			}
+		} else if key.typ == TInt {
+			i = t.findInt(key.n)
 		} else if key.typ != TNull {
 			i = t.find(key)
 		} else {

@@ -436,6 +436,9 @@ reload:
 			if obj, key := regs[in.C()], regs[in.B()]; obj.typ == TTable && key.typ == TString {
 				regs[in.A()] = Bool(obj.Table().findStr(key.StringObj()) >= 0)
 				continue
+			} else if obj.typ == TTable && key.typ == TInt {
+				regs[in.A()] = Bool(obj.Table().findInt(key.n) >= 0)
+				continue
 			}
 			regs[in.A()] = Bool(rawIn(regs[in.C()], regs[in.B()]))
 		case OpInstanceOf:

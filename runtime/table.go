@@ -197,6 +197,21 @@ func (t *Table) findStr(s *String) int32 {
 	return -1
 }
 
+// findInt is find specialised for integer keys (no type switch, no
+// call): an integer's hash is its own bits, so a node whose hash is k and
+// whose key is an integer holds k.
+func (t *Table) findInt(k uint32) int32 {
+	i := int32(k & uint32(len(t.nodes)-1))
+	for i >= 0 {
+		n := &t.nodes[i]
+		if n.hash == k && n.key.typ == TInt {
+			return i
+		}
+		i = n.link - 1
+	}
+	return -1
+}
+
 // probeStr is findStr's commonest case, small enough to inline where a
 // lookup is hot: s itself (a constant, interned per compiled file, naming
 // a member or a slot) at its main position; -1 means ask findStr. Any
@@ -211,10 +226,13 @@ func (t *Table) probeStr(s *String) int32 {
 }
 
 // slot is the node index of own slot k, or -1: strings go by content
-// (findStr), other keys by identity (find).
+// (findStr), integers by value (findInt), other keys by identity (find).
 func (t *Table) slot(k Value) int32 {
-	if k.typ == TString {
+	switch k.typ {
+	case TString:
 		return t.findStr(k.StringObj())
+	case TInt:
+		return t.findInt(k.n)
 	}
 	return t.find(k)
 }

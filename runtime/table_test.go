@@ -157,3 +157,44 @@ func TestNodeSize(t *testing.T) {
 		t.Errorf("a node is %d bytes, want 40", got)
 	}
 }
+
+// An integer key is found by value (findInt) and never matches a bool or
+// a float key with the same hash bits, on or off its main position,
+// before and after deletes and growth.
+func TestTableIntKeysAreTheirOwnType(t *testing.T) {
+	tb := NewTable(0)
+	tb.Set(Bool(true), StrObj(NewString("bool")))
+	tb.Set(Float(7), StrObj(NewString("float")))
+	if tb.Has(Int(1)) || tb.Has(Int(7)) {
+		t.Fatal("an integer key matched a bool or float key with its hash")
+	}
+	for i := int32(-40); i < 200; i += 3 {
+		tb.Set(Int(i), Int(i*2))
+	}
+	for i := int32(-40); i < 200; i++ {
+		v, ok := tb.Get(Int(i))
+		if want := (i+40)%3 == 0; ok != want || ok && v.Int() != i*2 {
+			t.Fatalf("Get(%d) = %v, %v; want present=%v", i, v, ok, want)
+		}
+	}
+	for i := int32(-40); i < 200; i += 6 {
+		tb.Delete(Int(i))
+	}
+	for i := int32(-40); i < 200; i += 3 {
+		if want := (i+40)%6 != 0; tb.Has(Int(i)) != want {
+			t.Fatalf("Has(%d) = %v after deletes, want %v", i, !want, want)
+		}
+	}
+	if v, ok := tb.Get(Bool(true)); !ok || v.Str() != "bool" {
+		t.Fatalf("bool key lost: %v %v", v, ok)
+	}
+	if v, ok := tb.Get(Float(7)); !ok || v.Str() != "float" {
+		t.Fatalf("float key lost: %v %v", v, ok)
+	}
+	if v, ok := fastGet(TableValue(tb), Int(5)); !ok || v.Int() != 10 {
+		t.Fatalf("fastGet(5) = %v, %v", v, ok)
+	}
+	if _, ok := fastGet(TableValue(tb), Int(1)); ok {
+		t.Fatal("fastGet(1) found the bool key")
+	}
+}
