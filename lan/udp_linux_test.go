@@ -122,8 +122,16 @@ func helperProbe(t *testing.T, iface, peer string) {
 		code, err := x.s.Send(x.addr, 5000, []byte(x.data))
 		fmt.Printf("LAN: send %s code=%d err=%v\n", x.data, code, err)
 	}
-	loop.runUntil(func() bool { return len(got) >= 5 }, nil, time.Minute) // a hang guard
-	loop.runUntil(never, nil, 200*time.Millisecond)                       // catch strays
+	// Five datagrams come back (s to itself and the four replies), and
+	// with loopback broadcasts the b and g it sent to itself too: wait for
+	// all of them, so that a loaded machine's late arrival is still
+	// counted; then a moment for any that should not come.
+	want := 5
+	if loopB {
+		want += 2
+	}
+	loop.runUntil(func() bool { return len(got) >= want }, nil, time.Minute) // a hang guard
+	loop.runUntil(never, nil, 200*time.Millisecond)                          // catch strays
 	for i, g := range got {
 		got[i] = strings.Replace(g, fmt.Sprintf(":%d ", eph.Port()), ":EPH ", 1)
 	}
