@@ -524,11 +524,22 @@ func strSplit(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	var buf [32][2]int // most splits have few pieces: no scratch allocation
 	pieces := appendTokens(buf[:0], str, seps)
 	elems := make([]runtime.Value, len(pieces))
+	var objs []runtime.String
 	for i, p := range pieces {
-		elems[i] = runtime.Str(str[p[0]:p[1]])
+		if len(objs) == 0 {
+			objs = make([]runtime.String, min(len(pieces)-i, splitSlab))
+		}
+		objs[0].S = str[p[0]:p[1]]
+		elems[i] = runtime.StrObj(&objs[0])
+		objs = objs[1:]
 	}
 	return runtime.ArrayValue(runtime.NewArrayOf(elems)), nil
 }
+
+// splitSlab is how many of split's piece strings share one allocation
+// (one instead of one each): few enough that a piece kept alone holds
+// little more than the source string it shares its bytes with.
+const splitSlab = 16
 
 // ------------------------------------------------------------------ regexp
 

@@ -151,6 +151,36 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+// split's pieces share allocations in slabs: every piece, across the
+// slabs' boundaries, is its own string with its own text.
+func TestSplitPiecesAcrossSlabs(t *testing.T) {
+	for _, n := range []int{1, splitSlab - 1, splitSlab, splitSlab + 1, 3*splitSlab + 5} {
+		words := make([]string, n)
+		for i := range words {
+			words[i] = fmt.Sprintf("w%d", i)
+		}
+		args := []runtime.Value{runtime.Null, runtime.Str(strings.Join(words, ",")), runtime.Str(",")}
+		v, err := strSplit(nil, args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		elems := v.Array().Elems
+		if len(elems) != n {
+			t.Fatalf("%d words: %d pieces", n, len(elems))
+		}
+		seen := map[*runtime.String]bool{}
+		for i, e := range elems {
+			if e.Str() != words[i] {
+				t.Fatalf("%d words: piece %d = %q, want %q", n, i, e.Str(), words[i])
+			}
+			if seen[e.StringObj()] {
+				t.Fatalf("%d words: piece %d shares its string object", n, i)
+			}
+			seen[e.StringObj()] = true
+		}
+	}
+}
+
 func TestStrip(t *testing.T) {
 	cases := []struct {
 		fn   func(string) string
