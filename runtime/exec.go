@@ -95,18 +95,22 @@ func (vm *VM) callNative(n *Native, base, nargs int) (Value, error) {
 	return v, err
 }
 
+// checkNativeArgs checks a call's argument count and types against n's
+// parameter list. It is on every native call: one compare for the count,
+// then one shift and test per masked argument, without bounds checks (the
+// masks and the arguments are cut to the same length first); the types
+// are all below 32, so the shift needs no overflow test.
 func checkNativeArgs(n *Native, args []Value) error {
-	switch {
-	case n.NParams > 0 && len(args) != n.NParams:
-		return NewError("wrong number of parameters")
-	case n.NParams < 0 && len(args) < -n.NParams:
+	if np := n.NParams; np > 0 && len(args) != np || np < 0 && len(args) < -np {
 		return NewError("wrong number of parameters")
 	}
-	for i, m := range n.Masks {
-		if i >= len(args) {
-			break
-		}
-		if m&(1<<args[i].typ) == 0 {
+	masks := n.Masks
+	if len(masks) > len(args) {
+		masks = masks[:len(args)]
+	}
+	args = args[:len(masks)]
+	for i, m := range masks {
+		if m>>(args[i].typ&31)&1 == 0 {
 			return ParamTypeError(i, args[i], MaskText(m))
 		}
 	}
