@@ -144,7 +144,15 @@ func (vm *VM) plainDelegate(obj Value) *Table {
 func fastSet(obj, key, val Value) bool {
 	switch obj.typ {
 	case TTable:
-		if key.typ == TNull {
+		switch key.typ {
+		case TNull:
+			return false
+		case TInt:
+			t := obj.Table()
+			if i := t.findInt(key.n); i >= 0 {
+				t.nodes[i].val = val
+				return true
+			}
 			return false
 		}
 		return obj.Table().Update(key, val)

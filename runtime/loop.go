@@ -350,6 +350,14 @@ reload:
 			}
 			goto get
 		case OpGet:
+			if obj, key := regs[in.B()], regs[in.C()]; key.typ == TInt && obj.typ == TTable {
+				// t[i]: an integer key found by value, inline.
+				t := obj.Table()
+				if i := t.findInt(key.n); i >= 0 && t.nodes[i].val.typ != TWeakRef {
+					regs[in.A()] = t.nodes[i].val
+					continue
+				}
+			}
 			if v, ok := fastGet(regs[in.B()], regs[in.C()]); ok {
 				regs[in.A()] = v
 				continue
