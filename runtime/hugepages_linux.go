@@ -9,13 +9,13 @@ import (
 // runs on (x86-64 and arm64 with 4 KB base pages).
 const hugePage = 2 << 20
 
-// adviseHugePages asks the kernel to back the whole huge pages inside the
+// AdviseHugePages asks the kernel to back the whole huge pages inside the
 // n bytes at p with transparent huge pages, before they are first
 // written: a large block then costs one page fault per 2 MB instead of
 // one per 4 KB (where the system's THP mode is "madvise" or "always";
 // elsewhere the advice changes nothing). Blocks under two huge pages are
 // left alone.
-func adviseHugePages(p unsafe.Pointer, n uintptr) {
+func AdviseHugePages(p unsafe.Pointer, n uintptr) {
 	if n < 2*hugePage {
 		return
 	}

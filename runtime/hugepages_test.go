@@ -14,7 +14,7 @@ func TestAdviseHugePagesKeepsContents(t *testing.T) {
 			b[i] = byte(i * 7)
 		}
 		if n > 0 {
-			adviseHugePages(unsafe.Pointer(&b[0]), uintptr(n))
+			AdviseHugePages(unsafe.Pointer(&b[0]), uintptr(n))
 		}
 		for i := range b {
 			if b[i] != byte(i*7) {

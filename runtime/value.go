@@ -480,7 +480,7 @@ const touchFrom = 4096
 // touchPages writes one byte per memory page of elems (the type tag of a
 // null, which it already is), after asking for huge pages for it.
 func touchPages(elems []Value) {
-	adviseHugePages(unsafe.Pointer(unsafe.SliceData(elems)), uintptr(len(elems))*unsafe.Sizeof(Value{}))
+	AdviseHugePages(unsafe.Pointer(unsafe.SliceData(elems)), uintptr(len(elems))*unsafe.Sizeof(Value{}))
 	const perPage = 4096 / int(unsafe.Sizeof(Value{}))
 	for i := 0; i < len(elems); i += perPage {
 		elems[i].typ = TNull

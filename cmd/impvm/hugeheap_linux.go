@@ -2,13 +2,14 @@ package main
 
 import (
 	"os"
-	"runtime"
+	gort "runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 	"unsafe"
+
+	"github.com/impvm/impvm/runtime"
 )
 
 // Huge pages for the heap of an allocating script.
@@ -42,12 +43,10 @@ const hugeHeapAfter = 1 << 20
 
 // hugeHeapChecks are the delays of the watch's samples, one after the
 // other (about 1 s in all); a script that ends before the first has cost
-// the watch a timer.
+// the watch a sleeping goroutine.
 var hugeHeapChecks = []time.Duration{4 * time.Millisecond, 8 * time.Millisecond, 16 * time.Millisecond,
 	32 * time.Millisecond, 64 * time.Millisecond, 128 * time.Millisecond, 256 * time.Millisecond,
 	512 * time.Millisecond}
-
-const hugePage = 2 << 20
 
 var hugeHeapOnce sync.Once
 
@@ -69,19 +68,17 @@ func watchHugeHeap(srcLen int) {
 		if srcLen >= compiledBaselineBytes {
 			compiled = heapAllocated()
 		}
-		var check func(i int)
-		check = func(i int) {
-			if heapAllocated()-compiled >= hugeHeapAfter {
-				if thpAdvisable() {
-					adviseHugeHeap()
+		go func() {
+			for _, d := range hugeHeapChecks {
+				time.Sleep(d)
+				if heapAllocated()-compiled >= hugeHeapAfter {
+					if thpAdvisable() {
+						adviseHugeHeap()
+					}
+					return
 				}
-				return
 			}
-			if i+1 < len(hugeHeapChecks) {
-				time.AfterFunc(hugeHeapChecks[i+1], func() { check(i + 1) })
-			}
-		}
-		time.AfterFunc(hugeHeapChecks[0], func() { check(0) })
+		}()
 	})
 }
 
@@ -101,8 +98,8 @@ func thpModeAdvisable(modes string) bool {
 // (ReadMemStats stops the world for a moment; runtime/metrics would
 // not, but its initialisation would cost every impvm process.)
 func heapAllocated() uint64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
+	var m gort.MemStats
+	gort.ReadMemStats(&m)
 	return m.TotalAlloc
 }
 
@@ -113,12 +110,7 @@ func heapAllocated() uint64 {
 func adviseHugeHeap() {
 	old := debug.SetGCPercent(-1)
 	b := make([]byte, hugeHeapBytes)
-	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	start := (p + hugePage - 1) &^ (hugePage - 1) // the whole huge pages in b
-	end := (p + uintptr(len(b))) &^ (hugePage - 1)
-	if start < end {
-		_ = syscall.Madvise(b[start-p:end-p], syscall.MADV_HUGEPAGE)
-	}
+	runtime.AdviseHugePages(unsafe.Pointer(unsafe.SliceData(b)), uintptr(len(b)))
 	b = nil
 	debug.SetGCPercent(old)
 }
