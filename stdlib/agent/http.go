@@ -2,6 +2,7 @@ package agent
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/impvm/impvm/runtime"
@@ -122,6 +123,7 @@ func pairsTable(ps []Pair) runtime.Value {
 type response struct {
 	req    *Request
 	header http.Header
+	raw    []Pair // header() calls in order, names as given
 }
 
 func responseOf(v runtime.Value) *response { return v.UserData().Data.(*response) }
@@ -132,8 +134,23 @@ func responseHeader(vm *runtime.VM, args []runtime.Value) (runtime.Value, error)
 	if err != nil {
 		return runtime.Null, err
 	}
-	responseOf(args[0]).header.Set(args[1].Str(), v)
+	res := responseOf(args[0])
+	res.header.Set(args[1].Str(), v)
+	res.setRaw(args[1].Str(), v)
 	return runtime.Null, nil
+}
+
+// setRaw keeps the header as given for the rawheaders an outbound
+// request to the agent's own URL gets: a name given again (in any case)
+// replaces its value where it stands, as header.Set does.
+func (r *response) setRaw(name, value string) {
+	for i, p := range r.raw {
+		if strings.EqualFold(p.Key, name) {
+			r.raw[i] = Pair{name, value}
+			return
+		}
+	}
+	r.raw = append(r.raw, Pair{name, value})
 }
 
 // send(status, body): answers the request; later calls do nothing. The
@@ -148,7 +165,7 @@ func responseSend(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 		return runtime.Null, err
 	}
 	res := responseOf(args[0])
-	res.req.answer(&Response{Status: int(status), Header: res.header.Clone(), Body: body})
+	res.req.answer(&Response{Status: int(status), Header: res.header.Clone(), Raw: append([]Pair{}, res.raw...), Body: body})
 	return runtime.Null, nil
 }
 

@@ -183,7 +183,7 @@ func (m *Module) sendAsync(vm *runtime.VM, args []runtime.Value) (runtime.Value,
 			if err := m.call(stream, runtime.Str(string(res.Body))); err != nil {
 				return err
 			}
-			res = &Response{Status: res.Status, Header: res.Header}
+			res = &Response{Status: res.Status, Header: res.Header, Raw: res.Raw}
 		}
 		return m.call(done, responseValue(res))
 	}
@@ -347,7 +347,14 @@ func fromWeb(res *web.Response) *Response {
 	for _, p := range res.Headers {
 		h[p.Name] = append(h[p.Name], p.Value)
 	}
-	return &Response{Status: res.Status, Header: h, Body: res.Body}
+	out := &Response{Status: res.Status, Header: h, Body: res.Body}
+	if res.Raw != nil {
+		out.Raw = make([]Pair, len(res.Raw))
+		for i, p := range res.Raw {
+			out.Raw[i] = Pair{p.Name, p.Value}
+		}
+	}
+	return out
 }
 
 // incoming makes the agent's view of its own request.
@@ -397,11 +404,26 @@ func (m *Module) cancelOutbound(_ *runtime.VM, args []runtime.Value) (runtime.Va
 	return runtime.Null, nil
 }
 
-// responseValue is { statuscode, headers (lower-cased names), body }.
+// responseValue is { statuscode, headers (lower-cased names), rawheaders,
+// body }.
 func responseValue(res *Response) runtime.Value {
 	t := runtime.NewTable(0)
 	t.SetStr("statuscode", runtime.Int(int32(res.Status)))
 	t.SetStr("headers", pairsTable(headerPairs(res.Header)))
+	t.SetStr("rawheaders", rawHeadersArray(res.rawHeaders()))
 	t.SetStr("body", runtime.Str(string(res.Body)))
 	return runtime.TableValue(t)
+}
+
+// rawHeadersArray is rawheaders as the imp gives it: an array of
+// { k = name as sent, v = value }, one per header line, in order.
+func rawHeadersArray(ps []Pair) runtime.Value {
+	elems := make([]runtime.Value, len(ps))
+	for i, p := range ps {
+		t := runtime.NewTable(2)
+		t.SetStr("k", runtime.Str(p.Key))
+		t.SetStr("v", runtime.Str(p.Value))
+		elems[i] = runtime.TableValue(t)
+	}
+	return runtime.ArrayValue(runtime.NewArrayOf(elems))
 }

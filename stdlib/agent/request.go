@@ -3,6 +3,7 @@ package agent
 import (
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"sync"
 
@@ -25,11 +26,34 @@ type Request struct {
 	reply func(*Response)
 }
 
-// Response is the agent's answer to a Request.
+// Response is the agent's answer to a Request, or the answer to its
+// outbound request.
 type Response struct {
 	Status int
 	Header http.Header
-	Body   []byte
+	// Raw is the headers as sent, in order, names as given, repeats kept
+	// (rawheaders); nil: made from Header (canonical names, sorted).
+	Raw  []Pair
+	Body []byte
+}
+
+// rawHeaders is res.Raw, or Header's lines when Raw is nil.
+func (res *Response) rawHeaders() []Pair {
+	if res.Raw != nil {
+		return res.Raw
+	}
+	names := make([]string, 0, len(res.Header))
+	for k := range res.Header {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	out := []Pair{}
+	for _, k := range names {
+		for _, v := range res.Header[k] {
+			out = append(out, Pair{k, v})
+		}
+	}
+	return out
 }
 
 // answer delivers res, unless the request was answered already; it

@@ -37,6 +37,9 @@ type recordedRequest struct {
 type recordedResponse struct {
 	Status  int      `json:"statuscode"`
 	Headers []Header `json:"headers,omitempty"`
+	// Raw is the header lines as sent (Response.Raw); cassettes written
+	// before it was kept have none.
+	Raw []Header `json:"rawheaders,omitempty"`
 	recordedBody
 }
 
@@ -150,7 +153,7 @@ func (r *Recorder) Do(ctx context.Context, req *Request) *Response {
 	defer r.mu.Unlock()
 	r.file.Interactions = append(r.file.Interactions, interaction{
 		Request:  recordedRequest{Method: req.Method, URL: req.URL, Headers: masked(req.Headers), recordedBody: bodyOf(req.Body)},
-		Response: recordedResponse{Status: res.Status, Headers: masked(res.Headers), recordedBody: bodyOf(res.Body)},
+		Response: recordedResponse{Status: res.Status, Headers: masked(res.Headers), Raw: masked(res.Raw), recordedBody: bodyOf(res.Body)},
 	})
 	if err := r.save(); err != nil && r.err == nil {
 		r.err = err
@@ -246,7 +249,11 @@ func (r *Replayer) Do(_ context.Context, req *Request) *Response {
 		r.used[i] = true
 		body, _ := it.Response.bytes()
 		hs := append([]Header(nil), it.Response.Headers...)
-		return &Response{Status: it.Response.Status, Headers: hs, Body: body}
+		res := &Response{Status: it.Response.Status, Headers: hs, Body: body}
+		if it.Response.Raw != nil {
+			res.Raw = append([]Header{}, it.Response.Raw...)
+		}
+		return res
 	}
 	res := Failure(UnmatchedStatus, UnmatchedMessage(req))
 	res.Note = res.Body

@@ -33,9 +33,16 @@ func newHTTPClient(noValidation bool) *http.Client {
 	tr.MaxConnsPerHost = 0
 	tr.MaxIdleConnsPerHost = 16
 	tr.IdleConnTimeout = 30 * time.Second
+	cfg := &tls.Config{}
 	if noValidation {
-		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // the script asked for VALIDATE_NONE
+		cfg.InsecureSkipVerify = true //nolint:gosec // the script asked for VALIDATE_NONE
 	}
+	tr.TLSClientConfig = cfg
+	// One connection per request, HTTP/1.1, dialled here: each response
+	// head is read off the wire for rawheaders (wire.go).
+	tr.DisableKeepAlives = true
+	tr.ForceAttemptHTTP2 = false
+	tr.DialContext, tr.DialTLSContext = wireDialers(cfg)
 	return &http.Client{
 		Transport:     tr,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -65,6 +72,7 @@ func (l *Live) Do(ctx context.Context, req *Request) *Response {
 		ctx, cancel = context.WithTimeout(ctx, req.Timeout)
 		defer cancel()
 	}
+	ctx, tap := withTap(ctx)
 	hr, err := http.NewRequestWithContext(ctx, req.Method, req.URL, bytes.NewReader(req.Body))
 	if err != nil {
 		return Failure(StatusMalformedURL, err.Error())
@@ -85,6 +93,9 @@ func (l *Live) Do(ctx context.Context, req *Request) *Response {
 	}
 	defer res.Body.Close()
 	out := &Response{Status: res.StatusCode, Headers: Headers(res.Header)}
+	if raw, ok := tap.headers(); ok {
+		out.Raw = raw
+	}
 	body, err := io.ReadAll(io.LimitReader(res.Body, MaxResponseBody+1))
 	switch {
 	case len(body) > MaxResponseBody:

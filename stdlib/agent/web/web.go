@@ -26,7 +26,11 @@ type Request struct {
 type Response struct {
 	Status  int
 	Headers []Header // lower-cased names, sorted
-	Body    []byte
+	// Raw is the header lines as the server sent them (rawheaders): in
+	// order, names as sent, repeats kept. Nil when not known: Squirrel
+	// then sees Headers.
+	Raw  []Header
+	Body []byte
 	// Note, when set, is a line for the agent's log: impvm could not
 	// carry the request out (no network, a replay with no answer).
 	Note []byte

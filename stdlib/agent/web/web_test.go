@@ -117,3 +117,26 @@ func FuzzParseCassette(f *testing.F) {
 		}
 	})
 }
+
+func TestRecordReplayRawHeaders(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.json")
+	raw := []Header{{"Set-Cookie", "a=1"}, {"X-Up", "u"}, {"set-cookie", "b=2"}}
+	rec, err := NewRecorder(fixed{Response{Status: 200, Headers: []Header{{"set-cookie", "a=1, b=2"}, {"x-up", "u"}}, Raw: raw}}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Do(context.Background(), &Request{Method: "GET", URL: "http://h/"})
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), `"rawheaders"`) || strings.Contains(string(b), "a=1") || !strings.Contains(string(b), `"X-Up": "u"`) {
+		t.Errorf("cassette:\n%s", b)
+	}
+	rp, err := LoadReplayer(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := rp.Do(context.Background(), &Request{Method: "GET", URL: "http://h/"})
+	want := []Header{{"Set-Cookie", Masked}, {"X-Up", "u"}, {"set-cookie", Masked}}
+	if fmt.Sprint(res.Raw) != fmt.Sprint(want) {
+		t.Errorf("replayed raw %q, want %q", res.Raw, want)
+	}
+}
