@@ -2,6 +2,7 @@ package sqrex
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -99,6 +100,11 @@ type byteSet [4]uint64
 
 func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
 func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
+func (b *byteSet) union(o *byteSet) {
+	for w := range b {
+		b[w] |= o[w]
+	}
+}
 
 // isLeaf reports whether n tests exactly one subject byte.
 func (n *node) isLeaf() bool {
@@ -173,11 +179,53 @@ func (p *parser) expect(c byte) {
 }
 
 // Compile parses pattern. Like the reference (which receives a C string),
-// the pattern ends at its first NUL byte.
-func Compile(pattern string) (re *Regexp, err error) {
+// the pattern ends at its first NUL byte. A pattern compiled before is
+// found in a small cache: a Regexp is immutable, so the programs that make
+// the same regexp again and again (per request, per parse, in a loop)
+// share one.
+func Compile(pattern string) (*Regexp, error) {
 	if i := strings.IndexByte(pattern, 0); i >= 0 {
 		pattern = pattern[:i]
 	}
+	if len(pattern) > maxCachedLen {
+		return compile(pattern)
+	}
+	cache.Lock()
+	re := cache.m[pattern]
+	cache.Unlock()
+	if re != nil {
+		return re, nil
+	}
+	re, err := compile(pattern)
+	if err != nil {
+		return nil, err
+	}
+	cache.Lock()
+	if len(cache.m) >= maxCached {
+		clear(cache.m)
+	}
+	if cache.m == nil {
+		cache.m = make(map[string]*Regexp)
+	}
+	cache.m[strings.Clone(pattern)] = re
+	cache.Unlock()
+	return re, nil
+}
+
+// The compiled-pattern cache: at most maxCached patterns, each at most
+// maxCachedLen bytes long; when it is full it starts afresh.
+const (
+	maxCached    = 64
+	maxCachedLen = 256
+)
+
+var cache struct {
+	sync.Mutex
+	m map[string]*Regexp
+}
+
+// compile parses pattern (NUL-free).
+func compile(pattern string) (re *Regexp, err error) {
 	p := &parser{pat: pattern}
 	defer func() {
 		if r := recover(); r != nil {
@@ -200,30 +248,52 @@ func Compile(pattern string) (re *Regexp, err error) {
 	return re, nil
 }
 
-// buildSets fills in the byte sets of the leaf nodes.
+// buildSets fills in the byte sets of the leaf nodes: a literal's one
+// bit, '.”s every bit, a class's set, and a set's items' union (negated
+// for [^...]).
 func (r *Regexp) buildSets() {
 	for i := range r.nodes {
 		n := &r.nodes[i]
-		if !n.isLeaf() {
-			continue
-		}
-		for c := 0; c < 256; c++ {
-			var in bool
-			switch n.kind {
-			case kLit:
-				in = byte(c) == n.b
-			case kAny:
-				in = true
-			case kClass:
-				in = classHas(n.b, byte(c))
-			default: // kSet
-				in = setHas(n.items, byte(c)) != n.neg
+		switch n.kind {
+		case kLit:
+			n.bits.add(n.b)
+		case kAny:
+			n.bits = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		case kClass:
+			n.bits = classSet(n.b)
+		case kSet:
+			for _, it := range n.items {
+				switch it.kind {
+				case kRange:
+					for c := int(it.lo); c <= int(it.hi); c++ {
+						n.bits.add(byte(c))
+					}
+				case kClass:
+					cs := classSet(it.lo)
+					n.bits.union(&cs)
+				default:
+					n.bits.add(it.lo)
+				}
 			}
-			if in {
-				n.bits.add(byte(c))
+			if n.neg {
+				for w := range n.bits {
+					n.bits[w] = ^n.bits[w]
+				}
 			}
 		}
 	}
+}
+
+// classSet is the set of bytes the class escape with letter cls (\d: 'd')
+// matches.
+func classSet(cls byte) byteSet {
+	var b byteSet
+	for c := 0; c < 256; c++ {
+		if classHas(cls, byte(c)) {
+			b.add(byte(c))
+		}
+	}
+	return b
 }
 
 // firstStep finds the node that tests the subject first in every attempt

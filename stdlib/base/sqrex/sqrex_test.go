@@ -464,3 +464,57 @@ func FuzzCompileMatch(f *testing.F) {
 		}
 	})
 }
+
+// TestLeafSetsMatchTheirTests checks each leaf's byte set against the
+// leaf's own test, byte by byte: a literal, '.', the classes and sets with
+// ranges, classes and negation.
+func TestLeafSetsMatchTheirTests(t *testing.T) {
+	for _, pat := range []string{`a.b`, `\d\w\s\x\c\p\l\u\a`, `\D\W\S\X\C\P\L\U\A`, `[a-fK-M0]`, `[^a-z\d_]`,
+		`[\s,;]+`, `[^/]*`, `(x|[-+])?\.`, `[^\W]`, `[\]\-]`} {
+		re, err := Compile(pat)
+		if err != nil {
+			t.Fatalf("%q: %v", pat, err)
+		}
+		for i, n := range re.nodes {
+			for c := 0; c < 256; c++ {
+				var want bool
+				switch n.kind {
+				case kLit:
+					want = byte(c) == n.b
+				case kAny:
+					want = true
+				case kClass:
+					want = classHas(n.b, byte(c))
+				case kSet:
+					want = setHas(n.items, byte(c)) != n.neg
+				default:
+					continue
+				}
+				if n.bits.has(byte(c)) != want {
+					t.Errorf("%q node %d byte %#x: in set %v, want %v", pat, i, c, !want, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCompileSharesAPattern: compiling a pattern again gives the same
+// immutable Regexp; a bad pattern fails every time.
+func TestCompileSharesAPattern(t *testing.T) {
+	a, _ := Compile(`/users/([^/]*)`)
+	b, _ := Compile(`/users/([^/]*)`)
+	if a == nil || a != b {
+		t.Errorf("Compile twice: %p and %p, want one Regexp", a, b)
+	}
+	for i := 0; i < 2; i++ {
+		if _, err := Compile(`a**`); err == nil || err.Error() != MsgUnexpectedChar {
+			t.Errorf("Compile(`a**`) #%d: %v, want %q", i, err, MsgUnexpectedChar)
+		}
+	}
+	long := strings.Repeat("a", maxCachedLen+1)
+	c, _ := Compile(long)
+	d, _ := Compile(long)
+	if c == d {
+		t.Errorf("a pattern longer than %d bytes was cached", maxCachedLen)
+	}
+}
