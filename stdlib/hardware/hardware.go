@@ -7,7 +7,7 @@ import "github.com/impvm/impvm/runtime"
 // buses (pins.go, bus.go).
 func (m *Module) hardwareMembers() *runtime.Table {
 	root := m.vm.Root()
-	for _, cs := range [][]runtime.Constant{pinConstants, i2cConstants, spiConstants, uartConstants, samplerConstants, legacyBusConstants, flashConstants} {
+	for _, cs := range [][]runtime.Constant{pinConstants, i2cConstants, spiConstants, uartConstants, samplerConstants, legacyBusConstants, flashConstants, usbConstants} {
 		root.SetConstants(cs)
 	}
 	hw := hardwareNatives.Members(hardwareSpecs)

@@ -5,7 +5,17 @@ import (
 	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// hardware.usb (imp005): the USB host port, simulated with nothing
+// usbConstants: the eventType values of the usb.configure callback. The
+// imp API names the four; their values are not published, so these are
+// impvm's own. With nothing plugged in impvm raises none of them.
+var usbConstants = []runtime.Constant{
+	{Name: "USB_DEVICE_CONNECTED", Value: 1},
+	{Name: "USB_TRANSFER_COMPLETED", Value: 2},
+	{Name: "USB_DEVICE_DISCONNECTED", Value: 3},
+	{Name: "USB_UNRECOVERABLE_ERROR", Value: 4},
+}
+
+// hardware.usb (imp005, impC001): the USB host port, simulated with nothing
 // plugged in: configure() powers it and stores the event callback, which
 // no device ever calls; transfers fail because there is no device.
 func (m *Module) newUSB() runtime.Value {
