@@ -9,6 +9,9 @@ type Pos struct {
 // Node is implemented by every AST node.
 type Node interface {
 	Position() Pos
+	// appendChildren appends the node's direct child nodes, in source
+	// order (walk.go).
+	appendChildren(dst []Node) []Node
 }
 
 // Expr is an expression node.

@@ -22,7 +22,7 @@ func (w *inspector) visit(n Node) {
 		return
 	}
 	start := len(w.buf)
-	w.buf = appendChildren(w.buf, n)
+	w.buf = n.appendChildren(w.buf)
 	end := len(w.buf)
 	for i := start; i < end; i++ {
 		w.visit(w.buf[i])
@@ -30,104 +30,70 @@ func (w *inspector) visit(n Node) {
 	w.buf = w.buf[:start]
 }
 
-// appendChildren appends the direct child nodes of n, in source order.
-func appendChildren(dst []Node, n Node) []Node {
-	switch n := n.(type) {
-	case *File:
-		return appendNonNil(dst, n.Stmts)
-	case Stmt:
-		return appendStmtChildren(dst, n)
-	case Expr:
-		return appendExprChildren(dst, n)
-	}
-	return dst
-}
+// Each node type lists its direct child nodes, in source order (Node
+// requires it, so a new node type cannot be left out of the walk).
 
-func appendExprChildren(dst []Node, x Expr) []Node {
-	switch x := x.(type) {
-	case *Member:
-		return appendExprs(dst, x.X)
-	case *Index:
-		return appendExprs(dst, x.X, x.Key)
-	case *Call:
-		return appendNonNil(appendExprs(dst, x.Fn), x.Args)
-	case *Unary:
-		return appendExprs(dst, x.X)
-	case *IncDec:
-		return appendExprs(dst, x.X)
-	case *Binary:
-		return appendExprs(dst, x.X, x.Y)
-	case *Cond:
-		return appendExprs(dst, x.Cond, x.Then, x.Else)
-	case *Assign:
-		return appendExprs(dst, x.Target, x.Value)
-	case *Comma:
-		return appendNonNil(dst, x.List)
-	case *Paren:
-		return appendExprs(dst, x.X)
-	case *TableLit:
-		return appendSlots(dst, x.Slots)
-	case *ArrayLit:
-		return appendNonNil(dst, x.Elems)
-	case *FuncLit:
-		return appendFunction(dst, x.Func)
-	case *ClassLit:
-		return appendClass(dst, x.Class)
-	}
-	return dst
-}
+func (n *File) appendChildren(dst []Node) []Node { return appendNonNil(dst, n.Stmts) }
 
-func appendStmtChildren(dst []Node, s Stmt) []Node {
-	switch s := s.(type) {
-	case *ExprStmt:
-		return appendExprs(dst, s.X)
-	case *Block:
-		return appendNonNil(dst, s.Stmts)
-	case *Local:
-		return appendExprsOf(dst, s.Decls, func(d LocalDecl) Expr { return d.Init })
-	case *LocalFunc:
-		return appendFunction(dst, s.Func)
-	case *If:
-		return appendStmts(appendExprs(dst, s.Cond), s.Then, s.Else)
-	case *While:
-		return append(appendExprs(dst, s.Cond), s.Body)
-	case *DoWhile:
-		return appendExprs(append(dst, s.Body), s.Cond)
-	case *For:
-		return append(appendExprs(appendStmts(dst, s.Init), s.Cond, s.Post), s.Body)
-	case *Foreach:
-		return append(appendExprs(dst, s.X), s.Body)
-	}
-	return appendMoreStmtChildren(dst, s)
-}
+func (*IntLit) appendChildren(dst []Node) []Node     { return dst }
+func (*FloatLit) appendChildren(dst []Node) []Node   { return dst }
+func (*StringLit) appendChildren(dst []Node) []Node  { return dst }
+func (*BoolLit) appendChildren(dst []Node) []Node    { return dst }
+func (*NullLit) appendChildren(dst []Node) []Node    { return dst }
+func (*Ident) appendChildren(dst []Node) []Node      { return dst }
+func (*This) appendChildren(dst []Node) []Node       { return dst }
+func (*Base) appendChildren(dst []Node) []Node       { return dst }
+func (*RootRef) appendChildren(dst []Node) []Node    { return dst }
+func (n *Member) appendChildren(dst []Node) []Node   { return appendExprs(dst, n.X) }
+func (n *Index) appendChildren(dst []Node) []Node    { return appendExprs(dst, n.X, n.Key) }
+func (n *Call) appendChildren(dst []Node) []Node     { return appendNonNil(appendExprs(dst, n.Fn), n.Args) }
+func (n *Unary) appendChildren(dst []Node) []Node    { return appendExprs(dst, n.X) }
+func (n *IncDec) appendChildren(dst []Node) []Node   { return appendExprs(dst, n.X) }
+func (n *Binary) appendChildren(dst []Node) []Node   { return appendExprs(dst, n.X, n.Y) }
+func (n *Cond) appendChildren(dst []Node) []Node     { return appendExprs(dst, n.Cond, n.Then, n.Else) }
+func (n *Assign) appendChildren(dst []Node) []Node   { return appendExprs(dst, n.Target, n.Value) }
+func (n *Comma) appendChildren(dst []Node) []Node    { return appendNonNil(dst, n.List) }
+func (n *Paren) appendChildren(dst []Node) []Node    { return appendExprs(dst, n.X) }
+func (n *TableLit) appendChildren(dst []Node) []Node { return appendSlots(dst, n.Slots) }
+func (n *ArrayLit) appendChildren(dst []Node) []Node { return appendNonNil(dst, n.Elems) }
+func (n *FuncLit) appendChildren(dst []Node) []Node  { return appendFunction(dst, n.Func) }
+func (n *ClassLit) appendChildren(dst []Node) []Node { return appendClass(dst, n.Class) }
 
-func appendMoreStmtChildren(dst []Node, s Stmt) []Node {
-	switch s := s.(type) {
-	case *Switch:
-		dst = appendExprs(dst, s.X)
-		for _, c := range s.Cases {
-			dst = appendNonNil(appendExprs(dst, c.Value), c.Body)
-		}
-		return appendNonNil(dst, s.Default)
-	case *Return:
-		return appendExprs(dst, s.X)
-	case *Yield:
-		return appendExprs(dst, s.X)
-	case *Try:
-		return append(dst, s.Body, s.Catch)
-	case *Throw:
-		return appendExprs(dst, s.X)
-	case *Const:
-		return appendExprs(dst, s.Value)
-	case *Enum:
-		return appendExprsOf(dst, s.Members, func(m EnumMember) Expr { return m.Value })
-	case *FuncDecl:
-		return appendFunction(dst, s.Func)
-	case *ClassDecl:
-		return appendClass(dst, s.Class)
-	}
-	return dst
+func (n *ExprStmt) appendChildren(dst []Node) []Node { return appendExprs(dst, n.X) }
+func (n *Block) appendChildren(dst []Node) []Node    { return appendNonNil(dst, n.Stmts) }
+func (n *Local) appendChildren(dst []Node) []Node {
+	return appendExprsOf(dst, n.Decls, func(d LocalDecl) Expr { return d.Init })
 }
+func (n *LocalFunc) appendChildren(dst []Node) []Node { return appendFunction(dst, n.Func) }
+func (n *If) appendChildren(dst []Node) []Node {
+	return appendStmts(appendExprs(dst, n.Cond), n.Then, n.Else)
+}
+func (n *While) appendChildren(dst []Node) []Node   { return append(appendExprs(dst, n.Cond), n.Body) }
+func (n *DoWhile) appendChildren(dst []Node) []Node { return appendExprs(append(dst, n.Body), n.Cond) }
+func (n *For) appendChildren(dst []Node) []Node {
+	return append(appendExprs(appendStmts(dst, n.Init), n.Cond, n.Post), n.Body)
+}
+func (n *Foreach) appendChildren(dst []Node) []Node { return append(appendExprs(dst, n.X), n.Body) }
+func (n *Switch) appendChildren(dst []Node) []Node {
+	dst = appendExprs(dst, n.X)
+	for _, c := range n.Cases {
+		dst = appendNonNil(appendExprs(dst, c.Value), c.Body)
+	}
+	return appendNonNil(dst, n.Default)
+}
+func (*Break) appendChildren(dst []Node) []Node    { return dst }
+func (*Continue) appendChildren(dst []Node) []Node { return dst }
+func (n *Return) appendChildren(dst []Node) []Node { return appendExprs(dst, n.X) }
+func (n *Yield) appendChildren(dst []Node) []Node  { return appendExprs(dst, n.X) }
+func (n *Try) appendChildren(dst []Node) []Node    { return append(dst, n.Body, n.Catch) }
+func (n *Throw) appendChildren(dst []Node) []Node  { return appendExprs(dst, n.X) }
+func (n *Const) appendChildren(dst []Node) []Node  { return appendExprs(dst, n.Value) }
+func (n *Enum) appendChildren(dst []Node) []Node {
+	return appendExprsOf(dst, n.Members, func(m EnumMember) Expr { return m.Value })
+}
+func (n *FuncDecl) appendChildren(dst []Node) []Node  { return appendFunction(dst, n.Func) }
+func (n *ClassDecl) appendChildren(dst []Node) []Node { return appendClass(dst, n.Class) }
+func (*Empty) appendChildren(dst []Node) []Node       { return dst }
 
 // appendExprs appends the non-nil expressions.
 func appendExprs(dst []Node, xs ...Expr) []Node { return appendNonNil(dst, xs) }
