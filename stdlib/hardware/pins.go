@@ -33,20 +33,34 @@ const (
 	PulseCounter
 )
 
-var pinConstants = []runtime.Constant{
-	{Name: "DIGITAL_IN", Value: DigitalIn},
-	{Name: "DIGITAL_IN_PULLUP", Value: DigitalInPullup},
-	{Name: "DIGITAL_IN_PULLDOWN", Value: DigitalInPulldown},
-	{Name: "DIGITAL_IN_WAKEUP", Value: DigitalInWakeup},
-	{Name: "DIGITAL_OUT", Value: DigitalOut},
-	{Name: "DIGITAL_OUT_OD", Value: DigitalOutOD},
-	{Name: "DIGITAL_OUT_OD_PULLUP", Value: DigitalOutODPullup},
-	{Name: "ANALOG_IN", Value: AnalogIn},
-	{Name: "ANALOG_OUT", Value: AnalogOut},
-	{Name: "PWM_OUT", Value: PWMOut},
-	{Name: "PWM_OUT_STEPS", Value: PWMOutSteps},
-	{Name: "PULSE_COUNTER", Value: PulseCounter},
+// pinModes gives each mode its Squirrel constant and the pin capability
+// it needs (imptype).
+var pinModes = [...]struct {
+	name  string
+	needs imptype.Mode
+}{
+	DigitalIn:          {"DIGITAL_IN", imptype.Digital},
+	DigitalInPullup:    {"DIGITAL_IN_PULLUP", imptype.Digital},
+	DigitalInPulldown:  {"DIGITAL_IN_PULLDOWN", imptype.Digital},
+	DigitalInWakeup:    {"DIGITAL_IN_WAKEUP", imptype.Wake},
+	DigitalOut:         {"DIGITAL_OUT", imptype.Digital},
+	DigitalOutOD:       {"DIGITAL_OUT_OD", imptype.Digital},
+	DigitalOutODPullup: {"DIGITAL_OUT_OD_PULLUP", imptype.Digital},
+	AnalogIn:           {"ANALOG_IN", imptype.AnalogIn},
+	AnalogOut:          {"ANALOG_OUT", imptype.AnalogOut},
+	PWMOut:             {"PWM_OUT", imptype.PWM},
+	PWMOutSteps:        {"PWM_OUT_STEPS", imptype.PWM},
+	PulseCounter:       {"PULSE_COUNTER", imptype.PulseCounter},
 }
+
+// pinConstants are the modes' constants, in value order.
+var pinConstants = func() []runtime.Constant {
+	var cs []runtime.Constant
+	for mode := DigitalIn; mode <= PulseCounter; mode++ {
+		cs = append(cs, runtime.Constant{Name: pinModes[mode].name, Value: int32(mode)})
+	}
+	return cs
+}()
 
 // Error texts of pin misuse (impvm's wording; the imp's is undocumented).
 const (
@@ -64,25 +78,6 @@ type pin struct {
 	callback runtime.Value // DIGITAL_IN* state-change callback
 	drive    int32
 	can      imptype.Mode // what the imp type's pin mux lets it be
-}
-
-// modeNeeds is the pin capability each configure mode needs (imptype).
-var modeNeeds = map[int32]imptype.Mode{
-	DigitalIn: imptype.Digital, DigitalInPullup: imptype.Digital, DigitalInPulldown: imptype.Digital,
-	DigitalInWakeup: imptype.Wake,
-	DigitalOut:      imptype.Digital, DigitalOutOD: imptype.Digital, DigitalOutODPullup: imptype.Digital,
-	AnalogIn: imptype.AnalogIn, AnalogOut: imptype.AnalogOut,
-	PWMOut: imptype.PWM, PWMOutSteps: imptype.PWM,
-	PulseCounter: imptype.PulseCounter,
-}
-
-// modeNames names the configure modes for error messages.
-var modeNames = map[int32]string{}
-
-func init() {
-	for _, c := range pinConstants {
-		modeNames[c.Value] = c.Name
-	}
 }
 
 var pinSpecs = []runtime.Spec{
@@ -123,7 +118,7 @@ func (m *Module) pinConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 	if !ok || args[1].Type() != runtime.TInt || mode < DigitalIn || mode > PulseCounter {
 		return runtime.Null, runtime.NewError(errPinBadMode)
 	}
-	if need := modeNeeds[mode]; p.can&need != need {
+	if need := pinModes[mode].needs; p.can&need != need {
 		return runtime.Null, m.modeError(p, mode)
 	}
 	rest := args[2:]
@@ -266,12 +261,12 @@ func (m *Module) SetPinLevel(name string, level int) bool {
 // modeError says that pin p cannot be configured as mode on this imp
 // type, and which pins can.
 func (m *Module) modeError(p *pin, mode int32) error {
-	need := modeNeeds[mode]
+	need := pinModes[mode].needs
 	can := m.typ.PinsWith(need)
 	where := "no pin of the " + m.typ.Name + " can"
 	if len(can) > 0 {
 		where = "pins that can: " + strings.Join(can, ", ")
 	}
 	return runtime.NewError(fmt.Sprintf("%s: hardware.%s of the %s cannot be configured as %s (%s)",
-		errPinBadMode, p.name, m.typ.Name, modeNames[mode], where))
+		errPinBadMode, p.name, m.typ.Name, pinModes[mode].name, where))
 }

@@ -119,9 +119,7 @@ func Open(vm *runtime.VM, opts Options) (*Module, error) {
 	m.ifDel = ifaceMembers.Members(func() []runtime.Spec { return interfaceSpecs })
 	m.sockDel = sockMembers.Members(func() []runtime.Spec { return socketSpecs })
 	members := netNatives.Members(netSpecs)
-	for _, c := range stateConstants {
-		members.SetStr(c.Name, runtime.Int(c.Value))
-	}
+	members.SetConstants(stateConstants)
 	if m.has(cell) {
 		cellNatives.Set(members, cellSpecs)
 	}
