@@ -46,22 +46,19 @@ func (c *Class) Instantiate() *Instance {
 }
 
 // instantiate is Instantiate for the VM's own constructor calls, which
-// take instances of up to four fields from the VM's slabs (three fields
-// have a size of their own: an x, y, z class is common).
+// take instances of up to maxSlabFields fields from the VM's slabs.
 func (vm *VM) instantiate(c *Class) *Instance {
-	var inst *Instance
-	switch n := len(c.Fields); {
-	case n == 0 || n > 4:
+	n := len(c.Fields)
+	if n > maxSlabFields {
 		return c.Instantiate()
-	case n <= 2:
-		inst = takeInstanceCell(vm, &vm.instances2)
-	case n == 3:
-		inst = takeInstanceCell(vm, &vm.instances3)
-	default:
-		inst = takeInstanceCell(vm, &vm.instances4)
 	}
+	slab := &vm.instances[n]
+	if len(*slab) == 0 {
+		*slab = make([]Value, (n+1)*vm.instanceSlabSize())
+	}
+	inst := instanceAt(*slab)
+	*slab = (*slab)[n+1:]
 	inst.objHeader = newHeader()
-	inst.nfield = uint32(len(c.Fields))
 	return c.initInstance(inst)
 }
 
@@ -71,7 +68,7 @@ func (c *Class) initInstance(inst *Instance) *Instance {
 	c.Locked = true
 	inst.Class = c
 	fields := inst.Fields()
-	for i := range c.Fields {
+	for i := range fields {
 		fields[i] = c.Fields[i].Val
 	}
 	return inst
@@ -80,11 +77,14 @@ func (c *Class) initInstance(inst *Instance) *Instance {
 // instanceSlab is how many instances of a size one Go allocation holds
 // for a VM's constructor calls: taking them eight at a time makes an
 // instance an eighth of an allocation. A block lives while any of its
-// instances does: at most seven dead neighbours (64 to 96 bytes each)
+// instances does: at most seven dead neighbours (16 to 80 bytes each)
 // stay with a kept instance, as with the varargs arrays' slabs. A VM's
 // first slabs are smaller (two cells, then four): a device that makes a
 // few objects at start-up and then idles keeps little unused room.
 const instanceSlab = 8
+
+// maxSlabFields is the most fields an instance taken from a slab has.
+const maxSlabFields = 4
 
 // instanceSlabSize is the number of cells of the VM's next instance slab.
 func (vm *VM) instanceSlabSize() int {
@@ -95,56 +95,13 @@ func (vm *VM) instanceSlabSize() int {
 	return instanceSlab
 }
 
-// instanceCell is an instance with room for len(F) fields in the same
-// memory.
-type instanceCell[F [2]Value | [3]Value | [4]Value] struct {
-	Instance
-	f F
-}
-
-// takeInstanceCell takes the next cell of a slab, a new slab when it is
-// used up, and points the instance at its fields.
-func takeInstanceCell[F [2]Value | [3]Value | [4]Value](vm *VM, slab *[]instanceCell[F]) *Instance {
-	if len(*slab) == 0 {
-		*slab = make([]instanceCell[F], vm.instanceSlabSize())
-	}
-	c := &(*slab)[0]
-	*slab = (*slab)[1:]
-	c.field = &c.f[0]
-	return &c.Instance
-}
-
-// newInstance allocates an instance with n null fields. Up to eight
-// fields live in the same allocation as the instance (one allocation
-// instead of two; the fields never grow).
+// newInstance allocates an instance with n null fields: its header and
+// its fields are one allocation of n+1 Values (16 bytes each, every
+// count a size class of its own up to eight fields).
 func newInstance(n int) *Instance {
-	var inst *Instance
-	switch {
-	case n == 0:
-		inst = &Instance{}
-	case n <= 2:
-		inst = instanceWith[[2]Value]()
-	case n <= 4:
-		inst = instanceWith[[4]Value]()
-	case n <= 8:
-		inst = instanceWith[[8]Value]()
-	default:
-		inst = &Instance{field: &make([]Value, n)[0]}
-	}
+	inst := instanceAt(make([]Value, n+1))
 	inst.objHeader = newHeader()
-	inst.nfield = uint32(n)
 	return inst
-}
-
-// instanceWith allocates an instance together with room for len(F)
-// fields.
-func instanceWith[F [2]Value | [4]Value | [8]Value]() *Instance {
-	b := new(struct {
-		Instance
-		f F
-	})
-	b.field = &b.f[0]
-	return &b.Instance
 }
 
 // Constructor returns the class's constructor, if any.
@@ -174,22 +131,27 @@ func (c *Class) Constructor() (Value, bool) {
 func (c *Class) NewSlot(key, val Value) error {
 	isFunc := val.typ == TClosure || val.typ == TNative
 	if c.Locked && !isFunc {
-		return NewError("trying to modify a class that has already been instantiated")
+		return NewError(errLockedClass)
 	}
-	c.AddMember(key, val, Null, false)
-	return nil
+	return c.AddMember(key, val, Null, false)
 }
+
+// errLockedClass is what adding a field to a class that has instances
+// raises: an instance has room for the fields its class had when it was
+// made.
+const errLockedClass = "trying to modify a class that has already been instantiated"
 
 // AddMember adds or replaces a member without metamethod hooks
 // (rawnewmember). Metamethod names with function values become
-// metamethods instead of members.
-func (c *Class) AddMember(key, val, attrs Value, static bool) {
+// metamethods instead of members. A new field is refused once the class
+// has an instance (as the reference refuses it).
+func (c *Class) AddMember(key, val, attrs Value, static bool) error {
 	c.ctor = 0 // the constructor may be what changes
 	if key.typ == TString && (val.typ == TClosure || val.typ == TNative) {
 		if m, ok := MetaByName(key.Str()); ok {
 			c.Meta[m] = val
 			c.hasMeta = true
-			return
+			return nil
 		}
 	}
 	if val.typ == TClosure {
@@ -202,15 +164,19 @@ func (c *Class) AddMember(key, val, attrs Value, static bool) {
 		} else {
 			c.Methods[idx] = ClassMember{Val: val, Attrs: attrs}
 		}
-		return
+		return nil
 	}
 	if asMethod {
 		c.Methods = append(c.Methods, ClassMember{Val: val, Attrs: attrs})
 		c.Members.Set(key, Int(int32((len(c.Methods)-1)<<1)))
-		return
+		return nil
+	}
+	if c.Locked {
+		return NewError(errLockedClass)
 	}
 	c.Fields = append(c.Fields, ClassMember{Val: val, Attrs: attrs})
 	c.Members.Set(key, Int(int32((len(c.Fields)-1)<<1|1)))
+	return nil
 }
 
 // memberRef returns a pointer to the stored member, for attribute access.
@@ -290,8 +256,7 @@ func (vm *VM) newMemberOp(c *Class, key, val, attrs Value, static bool) error {
 	if key.typ == TNull {
 		return NewError("null cannot be used as index")
 	}
-	c.AddMember(key, val, attrs, static)
-	return nil
+	return c.AddMember(key, val, attrs, static)
 }
 
 // NewMember is C.newmember(k, v, attrs, static): through _newmember when present.

@@ -255,18 +255,37 @@ func NewClass(base *Class) *Class {
 	return c
 }
 
-// Instance is an instance of a class. Its fields are a pointer and a
-// count rather than a slice: 8 bytes less per instance, which puts the
-// instance and its inline fields (newInstance) a size class lower.
+// Instance is an instance of a class: a header the size and shape of a
+// Value (its id, then its class where a Value has its pointer) followed,
+// in the same allocation, by one Value for each field of its class. An
+// instance is allocated as Values (newInstance, instanceAt), so the
+// collector reads the class and the fields as it reads any Value. Its
+// field count is its class's: a class takes no new field once it has an
+// instance (AddMember), so the count cannot change under it.
 type Instance struct {
 	objHeader
-	Class  *Class
-	field  *Value // the first of nfield fields (the inline array, also when nfield is 0)
-	nfield uint32
+	Class *Class
 }
 
+// The header must be exactly one Value with its pointer where a Value's
+// is: these fail to compile otherwise.
+var (
+	_ = [1]struct{}{}[unsafe.Sizeof(Instance{})-unsafe.Sizeof(Value{})]
+	_ = [1]struct{}{}[unsafe.Offsetof(Instance{}.Class)-unsafe.Offsetof(Value{}.ptr)]
+)
+
 // Fields returns the instance's fields, in the class's slot order.
-func (inst *Instance) Fields() []Value { return unsafe.Slice(inst.field, inst.nfield) }
+func (inst *Instance) Fields() []Value {
+	n := len(inst.Class.Fields)
+	if n == 0 {
+		return nil // no pointer past the instance's allocation
+	}
+	return unsafe.Slice((*Value)(unsafe.Add(unsafe.Pointer(inst), unsafe.Sizeof(Instance{}))), n)
+}
+
+// instanceAt is the instance whose header is cell[0] and whose fields are
+// the rest of cell.
+func instanceAt(cell []Value) *Instance { return (*Instance)(unsafe.Pointer(&cell[0])) }
 
 // WeakRef is a weak reference. Scalars never get one (weakref() returns
 // the scalar itself). It reads as its target while the imp would still

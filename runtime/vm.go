@@ -45,10 +45,8 @@ type VM struct {
 	getMetaRun    int
 	vargvs        []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
 	vargvs0       []Array
-	instances2    []instanceCell[[2]Value] // the rest of the instances' slabs (class.go)
-	instances3    []instanceCell[[3]Value]
-	instances4    []instanceCell[[4]Value]
-	instanceSlabs uint8 // instance slabs made, up to 2 (instanceSlabSize)
+	instances     [maxSlabFields + 1][]Value // the rest of the instances' slabs, by field count (class.go)
+	instanceSlabs uint8                      // instance slabs made, up to 2 (instanceSlabSize)
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's

@@ -56,8 +56,7 @@ func classRawSet(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 	if _, ok := c.Get(a[1]); !ok && c.Locked {
 		return runtime.Null, runtime.Errorf("the index '%s' does not exist", runtime.KeyText(a[1]))
 	}
-	c.AddMember(a[1], a[2], runtime.Null, false)
-	return runtime.Null, nil
+	return runtime.Null, c.AddMember(a[1], a[2], runtime.Null, false)
 }
 
 func classRawIn(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
@@ -95,8 +94,7 @@ func classNewMember(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 
 func classRawNewMember(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 	k, v, attrs, static := memberArgs(a)
-	a[0].Class().AddMember(k, v, attrs, static)
-	return runtime.Null, nil
+	return runtime.Null, a[0].Class().AddMember(k, v, attrs, static)
 }
 
 func instanceGetClass(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
