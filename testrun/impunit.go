@@ -61,6 +61,9 @@ type Options struct {
 	Board host.BoardConfig
 	// Web carries the agent's outbound HTTP requests (nil: none go out).
 	Web web.Client
+	// Commands: ImpTestCase.runCommand runs its command on the host
+	// (--run-commands; command.go).
+	Commands bool
 }
 
 // CoverSkip reports the files impvm test leaves out of coverage: the test
@@ -130,6 +133,8 @@ type fileRun struct {
 	fw       *frameworkModule
 
 	strayError bool // the file failed for an error raised while no test ran
+
+	cmdFailed map[string]string // tests a runCommand failed in, and why
 }
 
 func (r *fileRun) printf(format string, args ...any) {
@@ -507,11 +512,21 @@ func (m *frameworkModule) report(vm *runtime.VM, args []runtime.Value) (runtime.
 			r.curAt = m.now()
 		}
 	case "TEST_OK":
-		r.pass(name)
+		if msg, ok := r.cmdFailed[name]; ok {
+			r.fail(name, msg, "", r.curLog)
+		} else {
+			r.pass(name)
+		}
 		r.current = ""
 	case "TEST_FAIL":
-		r.fail(name, str(args[4]), str(args[5]), r.curLog)
+		msg := str(args[4])
+		if cmdMsg, ok := r.cmdFailed[name]; ok {
+			msg += "\n" + cmdMsg
+		}
+		r.fail(name, msg, str(args[5]), r.curLog)
 		r.current = ""
+	case "EXTERNAL_COMMAND":
+		r.externalCommand(str(args[4]))
 	case "INFO":
 		at := r.current
 		if at == "" {

@@ -32,6 +32,7 @@ type testFlags struct {
 	impType      string
 	board        boardFlags
 	web          webFlags // impUnit suites' outbound HTTP (scenarios take theirs from their header)
+	commands     bool     // --run-commands: ImpTestCase.runCommand runs host commands
 }
 
 func testCmd() *cobra.Command {
@@ -100,6 +101,7 @@ each directory PATH.`,
 	f.board.register(fs)
 	fs.StringVar(&f.web.mode, "http", "off", "impUnit tests' outbound HTTP: off (no network; each request fails saying so) or live (real requests)")
 	fs.StringVar(&f.web.replay, "http-replay", "", "answer impUnit tests' outbound requests from this cassette (impvm run --http-record FILE makes one)")
+	fs.BoolVar(&f.commands, "run-commands", false, "let impUnit tests' runCommand(cmd) run cmd with the host's shell in the suite's directory, as impt does (without it such a test fails)")
 	fs.BoolVar(&f.worker, "worker", false, "")
 	_ = fs.MarkHidden("worker")
 	fs.BoolP("help", "h", false, "help for test")

@@ -120,6 +120,7 @@ func runItem(f *testFlags, it testItem) *itemResult {
 	}
 	opts.Cover = cov
 	opts.ImpType = f.impType
+	opts.Commands = f.commands
 	var cfg host.Config
 	if err := f.board.apply(&cfg); err != nil {
 		fmt.Fprintln(&buf, "impvm:", err) // checked by runTests
@@ -172,6 +173,7 @@ type childSpec struct {
 	Flash       string
 	HTTP        string // --http
 	HTTPReplay  string // --http-replay
+	Commands    bool   // --run-commands
 	WorkingDir  string
 }
 
@@ -292,7 +294,7 @@ func specOf(f *testFlags, it testItem) childSpec {
 		Libs: f.src.libs, Defines: f.src.defines, Run: f.run, Verbose: f.verbose, Update: f.update,
 		ImpType: f.impType, Board: f.board.board, Env: f.board.env, Scenario: f.board.scenario,
 		TraceBus: f.board.traceBus, Flash: f.board.flash, HTTP: f.web.mode, HTTPReplay: f.web.replay,
-		Cover: f.cover || f.coverProfile != "", WorkingDir: wd}
+		Commands: f.commands, Cover: f.cover || f.coverProfile != "", WorkingDir: wd}
 	if it.suite != nil {
 		spec.SuiteConfig, spec.SuiteDir = it.suite.Config, it.suite.Dir
 	}
@@ -330,7 +332,7 @@ func runSpec(data []byte) *itemResult {
 	f := &testFlags{src: sourceFlags{libs: spec.Libs, defines: spec.Defines}, run: spec.Run,
 		verbose: spec.Verbose, update: spec.Update, cover: spec.Cover, jobs: 1, impType: spec.ImpType,
 		board: boardFlags{board: spec.Board, env: spec.Env, scenario: spec.Scenario, traceBus: spec.TraceBus, flash: spec.Flash},
-		web:   webFlags{mode: spec.HTTP, replay: spec.HTTPReplay}}
+		web:   webFlags{mode: spec.HTTP, replay: spec.HTTPReplay}, commands: spec.Commands}
 	it := testItem{golden: spec.Golden, file: spec.File, xfail: spec.XFail}
 	if err == nil && spec.Golden == "" {
 		if spec.SuiteConfig != "" {

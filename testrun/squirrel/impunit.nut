@@ -88,6 +88,13 @@ class ImpTestCase {
         __report("INFO", "", "", message + "", null);
     }
 
+    // impt runs the command on the host computer (impvm test: with
+    // --run-commands); the test goes on at once, and a command that
+    // fails fails the test.
+    function runCommand(command = "") {
+        __report("EXTERNAL_COMMAND", "", "", command + "", null);
+    }
+
     function _deepEqual(lhs, rhs, message, forward, path, level) {
         local expected = forward ? lhs : rhs;
         local actual = forward ? rhs : lhs;
