@@ -215,6 +215,9 @@ func (w *World) Run() Result {
 	for _, d := range w.devices {
 		d.schedule(w.start, imp.WakePowerOn)
 	}
+	releaseGC := holdGC(len(w.devices) + len(w.agents)) // see gc.go
+	defer releaseGC()
+	w.loop.After(0, releaseGC) // after every power-on event
 	w.schedulePinChanges()
 	var deadline time.Time
 	if w.cfg.Duration > 0 {
