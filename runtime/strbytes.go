@@ -7,8 +7,8 @@ import "unsafe"
 // header and its bytes are one allocation, as concatenation makes them
 // (catExact).
 func StrBytes(b []byte) Value {
-	if len(b) == 0 {
-		return Str("")
+	if len(b) <= 1 {
+		return Str(string(b)) // a shared object (Str)
 	}
 	return StrObj(catExact(unsafe.String(unsafe.SliceData(b), len(b)), ""))
 }

@@ -78,3 +78,21 @@ func TestIntString(t *testing.T) {
 		t.Error("tostring of 42 is a new string each time")
 	}
 }
+
+// TestShortStringsAreShared: "" and each one-byte string are one object
+// each, the name of their contents, whichever way they are made.
+func TestShortStringsAreShared(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		s := string([]byte{byte(i)})
+		a, b := Str(s), StrBytes([]byte{byte(i)})
+		if a.Str() != s || a.StringObj() != b.StringObj() || a.StringObj() != Name(s) {
+			t.Errorf("byte %#x: %q %p, %q %p, name %p", i, a.Str(), a.StringObj(), b.Str(), b.StringObj(), Name(s))
+		}
+	}
+	if e := Str(""); e.Str() != "" || e.StringObj() != StrBytes(nil).StringObj() || e.StringObj() != Name("") {
+		t.Errorf(`Str(""): %q %p, want the one name ""`, e.Str(), e.StringObj())
+	}
+	if Str("ab").StringObj() == Str("ab").StringObj() {
+		t.Errorf("longer strings are new objects")
+	}
+}
