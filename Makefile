@@ -65,6 +65,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeCompiled$$' -fuzztime $(FUZZTIME) ./internal/source
 	$(GO) test -run '^$$' -fuzz '^FuzzCompileMatch$$' -fuzztime $(FUZZTIME) ./stdlib/base/sqrex
 	$(GO) test -run '^$$' -fuzz '^FuzzParseCassette$$' -fuzztime $(FUZZTIME) ./stdlib/agent/web
+	$(GO) test -run '^$$' -fuzz '^FuzzParseHead$$' -fuzztime $(FUZZTIME) ./stdlib/agent/web
 	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBoardFile$$' -fuzztime $(FUZZTIME) ./board
 	$(GO) test -run '^$$' -fuzz '^FuzzI2CModels$$' -fuzztime $(FUZZTIME) ./board
