@@ -233,7 +233,7 @@ func (d *Device) run(wake int) error {
 	d.vm = vm
 	d.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: d.q})
-	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, WakeReason: wake, Boot: d.boot, Radio: d.world.cfg.Radio})
+	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, Radio: d.world.cfg.Radio})
 	hwOpts := hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID,
 		WakeReason: wake, Boot: d.boot, World: d.world.cfg.Physical, Board: d.board, Flash: d.board.Flash}
 	if d.boardGuess {

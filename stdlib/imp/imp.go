@@ -75,11 +75,9 @@ type Identity struct {
 
 // Options configure the module for one Squirrel run.
 type Options struct {
-	Device     event.Device
-	Identity   Identity
-	WakeReason int
-	Boot       time.Time // hardware.millis()/micros() count from here
-	Radio      Radio     // the simulated Wi-Fi world
+	Device   event.Device
+	Identity Identity
+	Radio    Radio // the simulated Wi-Fi world
 }
 
 // Module is the imp object of one Squirrel run.

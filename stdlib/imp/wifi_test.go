@@ -20,7 +20,7 @@ func runImp(t *testing.T, typ string, radio Radio, src string) (string, error) {
 	dev := &fakeDevice{q: l.NewQueue(r)}
 	vm := runtime.NewVM(runtime.Options{})
 	base.Open(vm, base.Options{})
-	Open(vm, Options{Device: dev, Identity: Identity{Type: typ, MAC: "0c2a69123456"}, Radio: radio, Boot: event.Epoch})
+	Open(vm, Options{Device: dev, Identity: Identity{Type: typ, MAC: "0c2a69123456"}, Radio: radio})
 	p, err := compile.Source("t.nut", []byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
