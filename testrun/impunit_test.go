@@ -126,6 +126,26 @@ class B extends ImpTestCase {
 			want: "# b.test.nut (device)\nok   B::testBuiltIns\n",
 		},
 		{
+			// impUnit times synchronous tests too: one that blocks past the
+			// suite's timeout fails, even one that threw; an asynchronous
+			// test's own blocking before it returns is not timed so.
+			name:  "a synchronous test that blocks past the timeout",
+			suite: Suite{Timeout: 2},
+			files: map[string]string{"s.test.nut": `
+class S extends ImpTestCase {
+    function testQuick() { imp.sleep(1.5); }
+    function testSlow() { imp.sleep(2.5); }
+    function testSlowThrow() { imp.sleep(3); throw "own"; }
+    function testSlowThenAsync() { imp.sleep(2.5); return Promise.resolve(1); }
+}
+`},
+			want: "# s.test.nut (device)\n" +
+				"ok   S::testQuick\n" +
+				"FAIL S::testSlow: Test took 2.5s, longer than timeout of 2s\n" +
+				"ok   S::testSlowThenAsync\n" +
+				"FAIL S::testSlowThrow: Test took 3s, longer than timeout of 2s\n",
+		},
+		{
 			// impUnit's info() takes no argument as well (an empty message).
 			name: "info without a message",
 			files: map[string]string{"i.test.nut": `

@@ -109,7 +109,7 @@ class ImpTestCase {
             foreach (k, v in lhs) {
                 local p = path == "" ? k + "" : path + "." + k;
                 if (!(k in rhs)) {
-                    throw forward ? format(message, p, v + "", "null") : format(message, p, "null", v + "");
+                    throw forward ? format(message, p, v + "", "none") : format(message, p, "none", v + "");
                 }
                 _deepEqual(v, rhs[k], message, forward, p, level + 1);
             }
@@ -203,6 +203,12 @@ local function __done(step, ok, message, where) {
     imp.wakeup(0, __next);
 }
 
+// __now is impUnit's clock: seconds of hardware.millis() on a device,
+// time() on an agent.
+local function __now() {
+    return "hardware" in getroottable() ? hardware.millis().tofloat() / 1000 : time();
+}
+
 // __settle ends the asynchronous test step once: its promise settled, it
 // timed out, or an error no code caught was raised while it ran.
 local function __settle(step, ok, message, where) {
@@ -222,13 +228,24 @@ __next = function() {
     __report("TEST_START", step[0], step[2], null, null);
     collectgarbage();
     local instance = step[1];
+    local startedAt = __now();
     local r = __call(instance[step[2]], instance);
+    local result = r[0] ? r[1] : null;
+    local async = result != null && (typeof result == "instance" || typeof result == "table") && "then" in result;
+    if (!async) {
+        // A synchronous test that blocked (imp.sleep) past the timeout
+        // fails, whatever it did.
+        local took = __now() - startedAt;
+        if (took > __timeout) {
+            __done(step, false, "Test took " + took + "s, longer than timeout of " + __timeout + "s", null);
+            return;
+        }
+    }
     if (!r[0]) {
         __done(step, false, r[1], r[2]);
         return;
     }
-    local result = r[1];
-    if (result != null && (typeof result == "instance" || typeof result == "table") && "then" in result) {
+    if (async) {
         __pending = [step, null];
         __pending[1] = imp.wakeup(__timeout, function() {
             __settle(step, false, "Test timed out after " + __timeout + "s", null);
