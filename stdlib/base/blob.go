@@ -409,8 +409,11 @@ func blobReadBlobM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Value
 	if err := vm.Charge(int64(len(p))); err != nil {
 		return runtime.Null, err
 	}
-	// vm has a blob kind: this method is one of its members.
-	return vm.Local(blobKindKey{}).(*runtime.Kind).New(&Blob{data: append([]byte(nil), p...)}), nil
+	// vm has a blob kind: this method is one of its members (the kind is
+	// not looked up through blobKind, whose specs list this method).
+	v, nb := runtime.NewWith[Blob](vm.Local(blobKindKey{}).(*runtime.Kind))
+	nb.data = append([]byte(nil), p...)
+	return v, nil
 }
 
 // blobReadStringM reads up to n bytes as a string. Unlike readblob, n <= 0
