@@ -25,7 +25,8 @@ type Event struct {
 	q     *Queue
 	fn    Func
 	call  func() // Loop.After's callback (instead of fn); the event is recycled after it runs
-	index int    // position in the heap; -1 when not queued
+	index int    // position in the heap (its queue's held events when held); -1 when not queued
+	held  bool   // in its queue's held events (Queue.hold)
 }
 
 // When is the time the event is (or was) due.
@@ -95,6 +96,25 @@ func (h *eventHeap) push(e *Event) {
 	e.index = len(h.entries)
 	h.entries = append(h.entries, heapEntry{orderKey: e.orderKey, e: e})
 	h.up(e.index)
+}
+
+// pushHeld adds a held event, ordered by (class, due, seq): its time is
+// left out of its entry's key, as every held event will come up at the
+// device's time.
+func (h *eventHeap) pushHeld(e *Event) {
+	e.held = true
+	e.index = len(h.entries)
+	k := e.orderKey
+	k.at = 0
+	h.entries = append(h.entries, heapEntry{orderKey: k, e: e})
+	h.up(e.index)
+}
+
+// heldBefore is the order of held events: (class, due, seq).
+func heldBefore(a, b *Event) bool {
+	ka, kb := a.orderKey, b.orderKey
+	ka.at, kb.at = 0, 0
+	return ka.before(&kb)
 }
 
 func (h *eventHeap) peek() *Event {

@@ -308,15 +308,25 @@ func (l *Loop) sleep(d time.Duration) {
 func (l *Loop) dispatch(ev *Event) {
 	q := ev.q
 	if ev.gen != q.gen {
+		if ev == q.gate {
+			q.openGate(ev.at)
+		}
 		return
 	}
 	if q.until != noKey {
 		if q.until > ev.at {
 			ev.at = q.until // due and seq stay: it keeps its place in line
-			l.heap.push(ev)
+			if ev == q.gate {
+				l.heap.push(ev)
+			} else {
+				q.hold(ev)
+			}
 			return
 		}
 		q.until = noKey // reached: Now need not compare with it
+	}
+	if ev == q.gate {
+		q.openGate(ev.at)
 	}
 	if ev.keep {
 		q.pending--

@@ -21,6 +21,12 @@ type Queue struct {
 	holds   int    // outside sources that keep the device alive
 	busy    bool   // pending > 0 || holds > 0, as counted by the loop
 	until   int64  // the device is blocked until then (a key; noKey once the loop has reached it)
+
+	// Events that came up while the device was blocked (see hold): the
+	// first in run order waits in the loop's heap as the gate, the rest
+	// here, ordered by (class, due, seq).
+	gate *Event
+	held eventHeap
 }
 
 // NewQueue makes a queue whose events r runs.
@@ -105,7 +111,16 @@ func (q *Queue) Cancel(e *Event) bool {
 	if e == nil || e.index < 0 || e.q != q {
 		return false
 	}
-	q.loop.heap.remove(e.index)
+	switch {
+	case e.held:
+		q.held.remove(e.index)
+		e.held = false
+	case e == q.gate:
+		q.loop.heap.remove(e.index)
+		q.openGate(e.at)
+	default:
+		q.loop.heap.remove(e.index)
+	}
 	if e.keep && e.gen == q.gen {
 		q.pending--
 		q.update()
@@ -174,4 +189,45 @@ func (q *Queue) update() {
 	} else {
 		q.loop.busy--
 	}
+}
+
+// hold keeps e, which came up while the device is blocked (its time is
+// now the device's), until the device can run it. Such events run one at
+// a time in (class, due, seq) order as the device's clock allows, each at
+// the device's time when it comes up: only the first of them (the gate)
+// waits in the loop's heap, so that a device held back by a burst of
+// arrivals (a hub busy answering a thousand nodes) costs the heap one
+// entry, not one re-sorted entry per arrival each time its clock moves.
+// The run order is what it would be with every held event in the heap at
+// the device's time: they all come up there, the gate first.
+func (q *Queue) hold(e *Event) {
+	g := q.gate
+	switch {
+	case g == nil:
+		q.gate = e
+		q.loop.heap.push(e)
+	case heldBefore(e, g):
+		q.loop.heap.remove(g.index)
+		q.held.pushHeld(g)
+		q.gate = e
+		q.loop.heap.push(e)
+	default:
+		q.held.pushHeld(e)
+	}
+}
+
+// openGate is called when the gate leaves the loop's heap (it runs, it
+// was cancelled or its run has ended) at time at: the next held event, if
+// any, becomes the gate, due no earlier than at (where it stood in line
+// behind the gate).
+func (q *Queue) openGate(at int64) {
+	q.gate = nil
+	if len(q.held.entries) == 0 {
+		return
+	}
+	e := q.held.remove(0)
+	e.held = false
+	e.at = max(e.at, at)
+	q.gate = e
+	q.loop.heap.push(e)
 }
