@@ -13,12 +13,17 @@ import (
 type registers struct {
 	ptr    byte
 	inc    bool
-	msbInc bool                // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
-	always func() bool         // the part increments by its own setting (LPS22HB's IF_ADD_INC)
-	wrap   byte                // a part with 16 registers: the address rolls over within 0x0F (0: none)
-	next   func(reg byte) byte // the part's own auto-increment rule (MMA8452Q's fast-read skips); nil: inc's
-	read   func(now time.Time, reg byte) byte
-	write  func(now time.Time, reg, v byte)
+	msbInc bool        // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
+	always func() bool // the part increments by its own setting (LPS22HB's IF_ADD_INC)
+	wrap   byte        // a part with 16 registers: the address rolls over within 0x0F (0: none)
+	// command, where set, reads the first byte of a write as a command
+	// (TCS3472): the register it addresses and whether the address moves
+	// on; ok is false when no register access follows (the byte is
+	// ignored, or the part has done a special function).
+	command func(b byte) (reg byte, inc, ok bool)
+	next    func(reg byte) byte // the part's own auto-increment rule (MMA8452Q's fast-read skips); nil: inc's
+	read    func(now time.Time, reg byte) byte
+	write   func(now time.Time, reg, v byte)
 	// catchUp, where set, brings the part up to now before each access
 	// (conversions due, a clock started).
 	catchUp func(now time.Time)
@@ -31,11 +36,8 @@ func (r *registers) Write(now time.Time, data []byte) bool {
 	if len(data) == 0 {
 		return true // an address probe: the part ACKs its address
 	}
-	r.ptr = data[0]
-	r.inc = r.always != nil && r.always()
-	if r.msbInc {
-		r.inc = data[0]&0x80 != 0
-		r.ptr &= 0x7F
+	if !r.address(data[0]) {
+		return true
 	}
 	for _, v := range data[1:] {
 		r.write(now, r.ptr, v)
@@ -57,6 +59,25 @@ func (r *registers) Read(now time.Time, n int) ([]byte, bool) {
 	}
 	r.rollOver()
 	return out, true
+}
+
+// address sets the register address and auto-increment from the first
+// byte of a write; false: no register access follows.
+func (r *registers) address(b byte) bool {
+	if r.command != nil {
+		reg, inc, ok := r.command(b)
+		if ok {
+			r.ptr, r.inc = reg, inc
+		}
+		return ok
+	}
+	r.ptr = b
+	r.inc = r.always != nil && r.always()
+	if r.msbInc {
+		r.inc = b&0x80 != 0
+		r.ptr &= 0x7F
+	}
+	return true
 }
 
 func (r *registers) rollOver() {

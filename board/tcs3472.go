@@ -37,14 +37,15 @@ import (
 type TCS3472 struct {
 	env    *Env
 	key    string
+	regs   registers
 	r      [0x1C]byte
-	ptr    byte
-	inc    bool
 	start  time.Time // the RGBC cycle began (AEN set)
 	cycles int64     // cycles completed and stored
 	above  int       // consecutive out-of-threshold cycles
-	shadow byte
-	lux    float64
+	// shadow holds the high data byte latched (register latched; 0xFF:
+	// none) by reading its low byte in this transaction.
+	shadow, latched byte
+	lux             float64
 }
 
 const (
@@ -72,6 +73,7 @@ func init() {
 // NewTCS3472 makes a TCS34725 lit by env, as after power-on.
 func NewTCS3472(env *Env, key string) *TCS3472 {
 	d := &TCS3472{env: env, key: key}
+	d.regs = registers{command: d.command, wrap: 0x1F, catchUp: d.catchUp, read: d.readReg, write: d.writeReg}
 	d.r[tcsATime], d.r[tcsWTime], d.r[tcsID] = 0xFF, 0xFF, 0x44
 	return d
 }
@@ -163,43 +165,36 @@ var tcsPersistence = [16]int{0, 1, 2, 3, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 
 // tcsPersMax is the longest run the persistence filter counts.
 const tcsPersMax = 60
 
-func (d *TCS3472) Write(now time.Time, data []byte) bool {
-	d.update(now)
-	if len(data) == 0 {
-		return true
-	}
-	cmd := data[0]
+func (d *TCS3472) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
+func (d *TCS3472) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
+
+// command reads the command byte: CMD (bit 7) set, else the byte is
+// ignored; TYPE 1 auto-increments, 0 repeats the byte, 3 is a special
+// function (0x66 clears the clear-channel interrupt).
+func (d *TCS3472) command(cmd byte) (reg byte, inc, ok bool) {
 	if cmd&0x80 == 0 {
-		return true // not a command: ignored
+		return 0, false, false
 	}
-	switch cmd >> 5 & 3 {
-	case 3: // special function
+	if cmd>>5&3 == 3 {
 		if cmd&0x1F == 0x06 {
 			d.r[tcsStatus] &^= 0x10
 			d.above = 0
 		}
-		return true
-	case 1:
-		d.inc = true
-	default:
-		d.inc = false
+		return 0, false, false
 	}
-	d.ptr = cmd & 0x1F
-	for _, v := range data[1:] {
-		d.writeReg(now, d.ptr, v)
-		d.step()
-	}
-	return true
+	return cmd & 0x1F, cmd>>5&3 == 1, true
 }
 
-func (d *TCS3472) step() {
-	if d.inc {
-		d.ptr = (d.ptr + 1) & 0x1F
-	}
+// catchUp stores the integrations due by now; each transaction starts
+// with nothing latched.
+func (d *TCS3472) catchUp(now time.Time) {
+	d.update(now)
+	d.latched = 0xFF
 }
 
 func (d *TCS3472) writeReg(now time.Time, reg, v byte) {
-	switch reg {
+	switch reg &= 0x1F; reg { // a write running past 0x1F wraps to 0x00
+
 	case tcsEnable:
 		was := d.running()
 		d.r[reg] = v & 0x1B
@@ -215,25 +210,18 @@ func (d *TCS3472) writeReg(now time.Time, reg, v byte) {
 	}
 }
 
-func (d *TCS3472) Read(now time.Time, n int) ([]byte, bool) {
-	d.update(now)
-	out := make([]byte, n)
-	latched := byte(0xFF) // the high byte whose value the shadow holds
-	for i := range out {
-		reg := d.ptr
-		switch {
-		case int(reg) >= len(d.r):
-			out[i] = 0
-		case reg >= tcsCData && reg&1 == 0: // low byte: latch the high byte
-			out[i], d.shadow, latched = d.r[reg], d.r[reg+1], reg+1
-		case reg == latched:
-			out[i] = d.shadow
-		default:
-			out[i] = d.r[reg]
-		}
-		d.step()
+// readReg reads a register; reading a low data byte latches its high
+// byte in the shadow.
+func (d *TCS3472) readReg(_ time.Time, reg byte) byte {
+	switch {
+	case int(reg) >= len(d.r):
+		return 0
+	case reg >= tcsCData && reg&1 == 0:
+		d.shadow, d.latched = d.r[reg+1], reg+1
+	case reg == d.latched:
+		return d.shadow
 	}
-	return out, true
+	return d.r[reg]
 }
 
 // Level is INT: low while AINT is set (and AIEN).
