@@ -1,6 +1,7 @@
 package testrun
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -169,8 +170,10 @@ class S2 extends ImpTestCase {
     function testSameInEveryCase() { assertEqual("impvm-ea90623d", session); }
 }
 `},
+			// S1 runs first: the order of a table of the two names (see
+			// TestImpUnitCaseOrder), not the root table's.
 			want: "# s.test.nut (device)\n" +
-				"ok   S2::testSameInEveryCase\nok   S1::setUp\nok   S1::testSameInEveryCase\n",
+				"ok   S1::setUp\nok   S1::testSameInEveryCase\nok   S2::testSameInEveryCase\n",
 		},
 		{
 			name: "assertThrowsError shares its default args array",
@@ -251,5 +254,49 @@ class L extends ImpTestCase {
 				t.Errorf("report:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// impUnit runs the test cases in the order of a table keyed by their names
+// (inserted in root-table order), and a case with no test methods runs its
+// setUp and tearDown. The file logs, before the session starts, the order
+// such a table of its case names has (Squirrel's table order, which
+// testdata/conformance checks); the cases must run in that order.
+func TestImpUnitCaseOrder(t *testing.T) {
+	names := []string{"Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"}
+	var src strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&src, "class %s extends ImpTestCase { function testIt() {} }\n", n)
+	}
+	src.WriteString("class Base extends ImpTestCase { function setUp() {} function tearDown() {} }\n")
+	src.WriteString(`local t = {};
+foreach (k, v in getroottable()) if (typeof v == "class" && v.getbase() == ImpTestCase) t[k] <- 1;
+local order = [];
+foreach (k, v in t) order.push(k);
+ImpTestCase().info(order.reduce(@(a, b) a + "," + b));
+`)
+	out, tot := runTestFile(t, Suite{}, map[string]string{"o.test.nut": src.String()}, "")
+	_, logged, ok := strings.Cut(out, "info o.test.nut: ")
+	if !ok {
+		t.Fatalf("no order logged:\n%s", out)
+	}
+	logged, _, _ = strings.Cut(logged, "\n")
+	var ran []string
+	for _, l := range strings.Split(out, "\n") {
+		if c, ok := strings.CutPrefix(l, "ok   "); ok {
+			c, _, _ = strings.Cut(c, "::")
+			if len(ran) == 0 || ran[len(ran)-1] != c {
+				ran = append(ran, c)
+			}
+		}
+	}
+	if strings.Join(ran, ",") != logged {
+		t.Errorf("cases ran in order %v, want %s:\n%s", ran, logged, out)
+	}
+	if strings.Join(ran, ",") == strings.Join(append(names, "Base"), ",") {
+		t.Error("the table order equals the root order: the test tells nothing")
+	}
+	if !strings.Contains(out, "ok   Base::setUp\nok   Base::tearDown\n") || tot.Passed != len(names)+2 {
+		t.Errorf("%d passed:\n%s", tot.Passed, out)
 	}
 }

@@ -141,26 +141,34 @@ local function __isTestCase(c) {
     return false;
 }
 
+// impUnit gathers the test cases in a table keyed by name (inserted in
+// root-table order) and runs them in that table's order; a case with no
+// test methods still runs its setUp and tearDown.
 local function __steps() {
-    local steps = [];
+    local cases = {};
     foreach (name, c in getroottable()) {
         if (typeof c != "class" || !__isTestCase(c)) continue;
-        local methods = [];
+        local methods = [], skipped = false;
         foreach (k, m in c) {
             if (typeof k == "string" && k.len() >= 4 && k.slice(0, 4) == "test" && typeof m == "function") {
                 if (__selected(name + "::" + k)) {
                     methods.push(k);
                 } else {
+                    skipped = true;
                     __report("TEST_SKIP", name, k, null, null);
                 }
             }
         }
-        if (methods.len() == 0) continue;
+        if (methods.len() == 0 && (skipped || !(__selected(name + "::setUp") || __selected(name + "::tearDown")))) continue;
         methods.sort();
-        local instance = c();
+        cases[name] <- [c, methods];
+    }
+    local steps = [];
+    foreach (name, tc in cases) {
+        local instance = tc[0]();
         instance.session = __session;
         if ("setUp" in instance) steps.push([name, instance, "setUp"]);
-        foreach (m in methods) steps.push([name, instance, m]);
+        foreach (m in tc[1]) steps.push([name, instance, m]);
         if ("tearDown" in instance) steps.push([name, instance, "tearDown"]);
     }
     foreach (s in steps) __report("TEST_PLAN", s[0], s[2], null, null);
