@@ -438,10 +438,14 @@ func blobWriteBlobM(b *Blob, vm *runtime.VM, args []runtime.Value) (runtime.Valu
 	if !ok {
 		return runtime.Null, runtime.NewError(errBlobParam)
 	}
-	if err := reserve(vm, int64(len(src.data))); err != nil {
-		return runtime.Null, err
+	p := src.data
+	if src == b {
+		// b into itself: the bytes as they were before the write.
+		if err := reserve(vm, int64(len(p))); err != nil {
+			return runtime.Null, err
+		}
+		p = append([]byte(nil), p...)
 	}
-	p := append([]byte(nil), src.data...) // src may be b itself
 	if err := b.write(vm, p); err != nil {
 		return runtime.Null, err
 	}
