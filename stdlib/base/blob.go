@@ -428,7 +428,7 @@ func blobReadStringM(b *Blob, _ *runtime.VM, args []runtime.Value) (runtime.Valu
 	if len(p) == 0 {
 		return runtime.Null, runtime.NewError(errBlobNoData)
 	}
-	return runtime.Str(string(p)), nil
+	return runtime.StrBytes(p), nil
 }
 
 // blobWriteBlobM appends another blob's bytes at the pointer and returns
@@ -470,5 +470,5 @@ func blobToStringM(b *Blob, vm *runtime.VM, _ []runtime.Value) (runtime.Value, e
 	if err := vm.ReserveString(len(b.data)); err != nil {
 		return runtime.Null, err
 	}
-	return runtime.Str(string(b.data)), nil
+	return runtime.StrBytes(b.data), nil
 }
