@@ -234,6 +234,18 @@ func (k *Kind) New(payload any) Value {
 	return UserDataValue(NewUserData(k.Name, k.Members, payload))
 }
 
+// NewUserDataSlab makes n host objects of one type in one allocation,
+// numbered in order as n calls of NewUserData would number them; data(i)
+// is the i-th object's payload. For a library's fixed sets of objects
+// (an imp's pins): one allocation for the collector to track, not n.
+func NewUserDataSlab(n int, typeName string, delegate *Table, data func(i int) any) []UserData {
+	s := make([]UserData, n)
+	for i := range s {
+		s[i] = UserData{TypeName: typeName, Delegate: delegate, Data: data(i), objHeader: newHeader()}
+	}
+	return s
+}
+
 // NewWith makes a host object of kind k carrying a new P (its payload is
 // the *P), the two in one allocation; it returns the object and the
 // payload to fill in. For objects made in numbers (a blob per datagram).

@@ -1,8 +1,6 @@
 package hardware
 
 import (
-	"maps"
-	"slices"
 	"time"
 
 	"github.com/impvm/impvm/board"
@@ -28,8 +26,8 @@ func (m *Module) boardFor(b *bus, addr8 byte, sent []byte) *board.Board {
 func (m *Module) attachGuessed() {
 	m.guessed = true
 	now := m.q.Now()
-	for _, p := range m.pins {
-		if isDigitalOut(p.mode) {
+	for i := range m.pins {
+		if p := &m.pins[i]; isDigitalOut(p.mode) {
 			m.board.PinWritten(now, p.name, int(p.level))
 		}
 	}
@@ -94,8 +92,8 @@ func (m *Module) startWatching() {
 	if m.board == nil {
 		return
 	}
-	for _, p := range m.pins {
-		m.watch(p)
+	for i := range m.pins {
+		m.watch(&m.pins[i])
 	}
 	m.checkPins()
 }
@@ -168,11 +166,10 @@ func (m *Module) checkPins() {
 // same order every run.
 func (m *Module) pinOrder() []*pin {
 	var out []*pin
-	for _, n := range slices.Sorted(maps.Keys(m.pins)) {
-		if p := m.pins[n]; p != nil {
-			if _, ok := m.watched[p]; ok {
-				out = append(out, p)
-			}
+	for _, i := range m.names.pinsByName {
+		p := &m.pins[i]
+		if _, ok := m.watched[p]; ok {
+			out = append(out, p)
 		}
 	}
 	return out

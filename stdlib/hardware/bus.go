@@ -3,7 +3,6 @@ package hardware
 import (
 	"bytes"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -38,11 +37,16 @@ func (m *Module) addBuses(hw *runtime.Table) {
 		imptype.UART:    busMembers[2].Kind(imp.MetaTypeName, func() []runtime.Spec { return uartSpecs }),
 		imptype.PWMPair: busMembers[3].Kind(imp.MetaTypeName, func() []runtime.Spec { return pwmPairSpecs }),
 	}
-	m.buses = map[string]*bus{}
-	for _, spec := range m.typ.Buses {
-		b := &bus{name: spec.Name, spec: spec, speed: runtime.Null, callback: runtime.Null}
-		m.buses[spec.Name] = b
-		hw.SetStr(spec.Name, kinds[spec.Kind].New(b))
+	m.buses = make([]bus, len(m.typ.Buses))
+	objs := runtime.NewUserDataSlab(len(m.buses), "", nil, func(i int) any {
+		spec := m.typ.Buses[i]
+		m.buses[i] = bus{name: spec.Name, spec: spec, speed: runtime.Null, callback: runtime.Null}
+		return &m.buses[i]
+	})
+	for i := range objs {
+		k := kinds[m.typ.Buses[i].Kind]
+		objs[i].TypeName, objs[i].Delegate = k.Name, k.Members
+		hw.SetStr(m.buses[i].name, runtime.UserDataValue(&objs[i]))
 	}
 }
 
@@ -75,8 +79,8 @@ func (b *bus) claimedPins(flags int32, freedBy map[string]int32) []string {
 // reconfiguration; configuring one whose pins another configured bus
 // drives is an error, as the two would fight over the pins.
 func (m *Module) enable(b *bus, pins []string) error {
-	for _, name := range slices.Sorted(maps.Keys(m.buses)) {
-		other := m.buses[name]
+	for _, i := range m.names.busesByName {
+		other := &m.buses[i]
 		if other == b || !other.on {
 			continue
 		}
@@ -93,7 +97,7 @@ func (m *Module) enable(b *bus, pins []string) error {
 	}
 	b.on, b.claimed = true, pins
 	for _, p := range pins {
-		if pn := m.pins[p]; pn != nil {
+		if pn := m.pin(p); pn != nil {
 			pn.mode = 0 // the bus owns the pin now
 		}
 	}
@@ -143,9 +147,10 @@ func (m *Module) recordOutput(b *bus, data []byte) {
 // "uartABCD") in this run, and whether the bus exists. Only a Module
 // opened with Options.RecordBusOutput keeps it; any other returns none.
 func (m *Module) BusOutput(name string) ([]byte, bool) {
-	b, ok := m.buses[name]
+	i, ok := m.names.busAt[name]
 	if !ok {
 		return nil, false
 	}
+	b := &m.buses[i]
 	return b.sent.Bytes(), true
 }

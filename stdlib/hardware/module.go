@@ -52,8 +52,9 @@ type Module struct {
 	vm    *runtime.VM
 	opts  Options
 	typ   *imptype.Type
-	pins  map[string]*pin // hardware.pinX, by name
-	buses map[string]*bus // hardware.i2cXX, spiXX, uartXX, by name
+	pins  []pin // hardware.pinX, in the imp type's order (names.go)
+	buses []bus // hardware.i2cXX, spiXX, uartXX, in the imp type's order
+	names *typeNames
 	// streams are the sampler and fixed-frequency DAC, once made
 	streams []*stream
 
@@ -80,7 +81,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	if !ok {
 		typ, _ = imptype.Lookup(imptype.Default)
 	}
-	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, typ: typ, board: opts.Board}
+	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, typ: typ, board: opts.Board, names: namesOf(typ)}
 	vm.SetLocal(moduleKey{}, m)
 	vm.Root().SetStr("hardware", imp.NewMeta(m.hardwareMembers()))
 	vm.AddRoots(m.visitRoots)
@@ -90,11 +91,11 @@ func Open(vm *runtime.VM, opts Options) *Module {
 // visitRoots reports the callbacks pins and buses keep (they keep what
 // they reference alive for weak references and bound environments).
 func (m *Module) visitRoots(visit func(runtime.Value)) {
-	for _, p := range m.pins {
-		visit(p.callback)
+	for i := range m.pins {
+		visit(m.pins[i].callback)
 	}
-	for _, b := range m.buses {
-		visit(b.callback)
+	for i := range m.buses {
+		visit(m.buses[i].callback)
 	}
 	for _, s := range m.streams {
 		if s.timer != nil { // running: its timer will use them

@@ -91,11 +91,14 @@ var pinSpecs = []runtime.Spec{
 // addPins installs hardware.pinX objects in the hardware member table.
 func (m *Module) addPins(hw *runtime.Table) {
 	del := pinMembers.Members(func() []runtime.Spec { return pinSpecs })
-	m.pins = map[string]*pin{}
-	for _, tp := range m.typ.Pins {
-		p := &pin{name: tp.Name, can: tp.Modes}
-		m.pins[p.name] = p
-		hw.SetStr(p.name, runtime.UserDataValue(runtime.NewUserData(pinTypeName, del, p)))
+	m.pins = make([]pin, len(m.typ.Pins))
+	objs := runtime.NewUserDataSlab(len(m.pins), pinTypeName, del, func(i int) any {
+		tp := m.typ.Pins[i]
+		m.pins[i] = pin{name: tp.Name, can: tp.Modes}
+		return &m.pins[i]
+	})
+	for i := range objs {
+		hw.SetStr(m.pins[i].name, runtime.UserDataValue(&objs[i]))
 	}
 }
 
@@ -239,8 +242,8 @@ func (m *Module) pinSetDrive(_ *runtime.VM, args []runtime.Value) (runtime.Value
 // callback gets the callback queued when its level changes. It reports
 // whether the pin exists.
 func (m *Module) SetPinLevel(name string, level int) bool {
-	p, ok := m.pins[name]
-	if !ok {
+	p := m.pin(name)
+	if p == nil {
 		return false
 	}
 	l := b01(int32(level))

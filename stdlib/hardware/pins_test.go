@@ -98,7 +98,7 @@ func TestBusOutputKeptOnlyWhenAsked(t *testing.T) {
 		if out, ok := m.BusOutput(name); !ok || len(out) != 0 {
 			t.Errorf("%s: %d bytes kept (bus found %v), want none", name, len(out), ok)
 		}
-		if n := m.buses[name].sent.Cap(); n != 0 {
+		if n := m.buses[m.names.busAt[name]].sent.Cap(); n != 0 {
 			t.Errorf("%s: %d bytes of buffer held, want none", name, n)
 		}
 	}

@@ -130,7 +130,7 @@ func (m *Module) chipSelected(b *bus) func(pin string) bool {
 // output reports whether the code configured pin name as a digital
 // output.
 func (m *Module) output(name string) bool {
-	p := m.pins[name]
+	p := m.pin(name)
 	return p != nil && isDigitalOut(p.mode)
 }
 
@@ -138,9 +138,9 @@ func (m *Module) output(name string) bool {
 // sorted.
 func (m *Module) lowOutputs() []string {
 	var out []string
-	for name, p := range m.pins {
-		if isDigitalOut(p.mode) && p.level == 0 {
-			out = append(out, name)
+	for i := range m.pins {
+		if p := &m.pins[i]; isDigitalOut(p.mode) && p.level == 0 {
+			out = append(out, p.name)
 		}
 	}
 	slices.Sort(out)
@@ -149,7 +149,7 @@ func (m *Module) lowOutputs() []string {
 
 // selected reports whether the imp drives chip-select pin name low.
 func (m *Module) selected(name string) bool {
-	p := m.pins[name]
+	p := m.pin(name)
 	return p != nil && isDigitalOut(p.mode) && p.level == 0
 }
 

@@ -34,7 +34,7 @@ func TestSPITransferAllocs(t *testing.T) {
 		vm := runtime.NewVM(runtime.Options{})
 		base.Open(vm, base.Options{})
 		m := Open(vm, c.opts)
-		b := m.buses["spi257"]
+		b := &m.buses[m.names.busAt["spi257"]]
 		b.on = true
 		data := []byte{0x9F, 0, 0, 0}
 		if n := testing.AllocsPerRun(200, func() { m.spiTransfer(b, data) }); n > 1 {

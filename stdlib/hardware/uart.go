@@ -455,6 +455,6 @@ func (m *Module) uartDisable(vm *runtime.VM, args []runtime.Value) (runtime.Valu
 // drivenHigh reports whether the imp drives pin name high as a digital
 // output.
 func (m *Module) drivenHigh(name string) bool {
-	p := m.pins[name]
+	p := m.pin(name)
 	return p != nil && isDigitalOut(p.mode) && p.level != 0
 }
