@@ -116,7 +116,8 @@ func (p *processor) eval(f *file, what, src string) (value, error) {
 }
 
 // lookup resolves a variable: __LINE__, __FILE__ and __PATH__, then -D
-// defines, then @set variables, then the environment (Builder's order).
+// defines and typed Variables, then @set variables, then the environment
+// (Builder's order).
 func (p *processor) lookup(f *file, name string) (value, bool) {
 	switch name {
 	case "__LINE__":
@@ -128,6 +129,9 @@ func (p *processor) lookup(f *file, name string) (value, bool) {
 	}
 	if s, ok := p.opts.Defines[name]; ok {
 		return stringValue(s), true
+	}
+	if v, ok := p.opts.Variables[name]; ok {
+		return anyValue(v), true
 	}
 	if v, ok := p.vars[name]; ok {
 		return v, true

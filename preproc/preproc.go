@@ -24,6 +24,10 @@ type Options struct {
 	LibDirs []string
 	// Defines are the -D NAME=value variables. Their values are strings.
 	Defines map[string]string
+	// Variables are typed variables, as a JSON file of Builder variables
+	// gives them (impt's builderConfig): string, float64, bool or nil
+	// (anything else reads as null). Looked up after Defines.
+	Variables map[string]any
 	// Env looks up environment variables: Builder variables not defined
 	// otherwise, and IMPVM_LIB. Nil means an empty environment; pass
 	// os.LookupEnv for the real one.

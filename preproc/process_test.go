@@ -154,6 +154,12 @@ var directiveCases = []processCase{
 		opts: Options{LibDirs: []string{"lib"}}, want: "p\n"},
 	{name: "require missing allowed", files: memFS{"main.nut": "#require \"P.lib.nut:1.0.0\"\nx\n"},
 		opts: Options{AllowMissing: true}, want: "#require \"P.lib.nut:1.0.0\"\nx\n"},
+	// Typed variables (impt's builderConfig) keep their JSON types: false
+	// is false in @if where the string "false" would be true; -D wins.
+	{name: "typed variables", files: memFS{"main.nut": "@if ON\na\n@endif\n@if OFF\nb\n@endif\n@{N + 1} @{S} @{X}\n@{NONE == null}\n"},
+		opts: Options{Variables: map[string]any{"ON": true, "OFF": false, "N": float64(41), "S": "s", "X": "typed", "NONE": nil},
+			Defines: map[string]string{"X": "define"}},
+		want: "a\n42 s define\ntrue\n"},
 	{name: "require at end without newline", files: memFS{"main.nut": "x\n#require \"P.lib.nut:1.0.0\"", "lib/P.lib.nut": "p"},
 		opts: Options{LibDirs: []string{"lib"}}, want: "x\np\n"},
 }

@@ -32,6 +32,20 @@ func boolValue(b bool) value      { return value{kind: kindBool, b: b} }
 func numberValue(n float64) value { return value{kind: kindNumber, n: n} }
 func stringValue(s string) value  { return value{kind: kindString, s: s} }
 
+// anyValue is a JSON-decoded value (Options.Variables) as a Builder value:
+// strings, numbers and booleans as themselves, anything else null.
+func anyValue(v any) value {
+	switch x := v.(type) {
+	case string:
+		return stringValue(x)
+	case float64:
+		return numberValue(x)
+	case bool:
+		return boolValue(x)
+	}
+	return nullValue
+}
+
 // truthy is JavaScript's ToBoolean.
 func (v value) truthy() bool {
 	switch v.kind {

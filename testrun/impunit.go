@@ -313,6 +313,7 @@ func (r *fileRun) build() error {
 func (r *fileRun) compose(name, lib, file string, wrap bool) (*source.File, error) {
 	opts := r.opts.Preproc
 	opts.Root = r.suite.Dir
+	opts.Variables = r.suite.Variables
 	opts.Defines = maps.Clone(opts.Defines)
 	if opts.Defines == nil {
 		opts.Defines = map[string]string{}

@@ -147,6 +147,21 @@ class S extends ImpTestCase {
 				"FAIL S::testSlowThrow: Test took 3s, longer than timeout of 2s\n",
 		},
 		{
+			// The suite's Builder variables file (impt's builderConfig)
+			// reaches the test code with its JSON types.
+			name:  "Builder variables of the suite",
+			suite: Suite{Variables: map[string]any{"API_KEY": "k-123", "LIVE": false}},
+			files: map[string]string{"v.test.nut": `
+class V extends ImpTestCase {
+    function testKey() { assertEqual("k-123", "@{API_KEY}"); }
+@if LIVE
+    function testLive() {}
+@endif
+}
+`},
+			want: "# v.test.nut (device)\nok   V::testKey\n",
+		},
+		{
 			// impUnit's info() takes no argument as well (an empty message).
 			name: "info without a message",
 			files: map[string]string{"i.test.nut": `

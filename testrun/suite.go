@@ -3,6 +3,7 @@ package testrun
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -37,7 +38,14 @@ type Suite struct {
 	Timeout    float64  // seconds an asynchronous test may take
 	StopOnFail bool     // end the session at the first failure
 	ImpType    string   // the device under test's imp type; "" to infer it from the code
+	// Variables are the Builder variables of the suite's variables file
+	// (impt's builderConfig, impTest's .imptest-builder), JSON-typed.
+	Variables map[string]any
 }
+
+// impTestBuilderFile is impTest's Builder variables file in the project
+// directory (impt names its file in the configuration's builderConfig).
+const impTestBuilderFile = ".imptest-builder"
 
 // DefaultSuite is the suite of dir when it has no configuration.
 func DefaultSuite(dir string) *Suite {
@@ -115,7 +123,43 @@ func LoadSuite(configPath string) (*Suite, error) {
 			}
 		}
 	}
+	varsFile := ""
+	if filepath.Base(configPath) == ".imptest" {
+		varsFile = impTestBuilderFile
+	}
+	if v, ok := raw["builderConfig"]; ok && !isNull(v) {
+		if err := json.Unmarshal(v, &varsFile); err != nil {
+			return nil, bad("builderConfig", "the path of a JSON file of Builder variables")
+		}
+	}
+	if s.Variables, err = loadVariables(s.Dir, varsFile); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// loadVariables reads a JSON object of Builder variables (a path relative
+// to dir). A file that does not exist gives none, as impt and impTest go
+// on without it.
+func loadVariables(dir, file string) (map[string]any, error) {
+	if file == "" {
+		return nil, nil
+	}
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
+	}
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var vars map[string]any
+	if err := json.Unmarshal(StripJSONComments(data), &vars); err != nil {
+		return nil, fmt.Errorf("%s: Builder variables: want a JSON object: %v", file, err)
+	}
+	return vars, nil
 }
 
 func isNull(v json.RawMessage) bool { return string(bytes.TrimSpace(v)) == "null" }

@@ -31,18 +31,26 @@ func TestStripJSONComments(t *testing.T) {
 func TestLoadSuite(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"impt/.impt.test": `{"testFiles": ["a/*.test.nut"], "deviceFile": "d.nut", "agentFile": false, "timeout": 90, "stopOnFail": true, "deviceGroupId": "x"}`,
-		"old/.imptest":    "/* impTest */\n{\n  \"tests\": \"*.test.nut\", // one glob\n  \"deviceFile\": false,\n  \"agentFile\": \"a.nut\",\n  \"stopOnFailure\": true\n}\n",
-		"none/.imptest":   "{}",
-		"bad/.impt.test":  `{"timeout": "soon"}`,
+		"impt/.impt.test":      `{"testFiles": ["a/*.test.nut"], "deviceFile": "d.nut", "agentFile": false, "timeout": 90, "stopOnFail": true, "deviceGroupId": "x"}`,
+		"old/.imptest":         "/* impTest */\n{\n  \"tests\": \"*.test.nut\", // one glob\n  \"deviceFile\": false,\n  \"agentFile\": \"a.nut\",\n  \"stopOnFailure\": true\n}\n",
+		"none/.imptest":        "{}",
+		"bad/.impt.test":       `{"timeout": "soon"}`,
+		"vars/.impt.test":      `{"builderConfig": "cfg/vars.json"}`,
+		"vars/cfg/vars.json":   `{"KEY": "k", "ON": false, "N": 3}`,
+		"old/.imptest-builder": `{"SSID": "net"}`,
+		"gone/.impt.test":      `{"builderConfig": "missing.json"}`,
 	})
 	tests := []struct {
 		path string
 		want Suite
 	}{
 		{"impt/.impt.test", Suite{TestFiles: []string{"a/*.test.nut"}, DeviceFile: "d.nut", Timeout: 90, StopOnFail: true}},
-		{"old/.imptest", Suite{TestFiles: []string{"*.test.nut"}, AgentFile: "a.nut", Timeout: DefaultTimeout, StopOnFail: true}},
+		{"old/.imptest", Suite{TestFiles: []string{"*.test.nut"}, AgentFile: "a.nut", Timeout: DefaultTimeout, StopOnFail: true,
+			Variables: map[string]any{"SSID": "net"}}},
 		{"none/.imptest", Suite{TestFiles: DefaultTestFiles, Timeout: DefaultTimeout}},
+		{"vars/.impt.test", Suite{TestFiles: DefaultTestFiles, Timeout: DefaultTimeout,
+			Variables: map[string]any{"KEY": "k", "ON": false, "N": float64(3)}}},
+		{"gone/.impt.test", Suite{TestFiles: DefaultTestFiles, Timeout: DefaultTimeout}},
 	}
 	for _, tc := range tests {
 		p := filepath.Join(dir, tc.path)
