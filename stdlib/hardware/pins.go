@@ -33,31 +33,45 @@ const (
 	PulseCounter
 )
 
-// pinModes gives each mode its Squirrel constant and the pin capability
-// it needs (imptype).
-var pinModes = [...]struct {
-	name  string
-	needs imptype.Mode
-}{
-	DigitalIn:          {"DIGITAL_IN", imptype.Digital},
-	DigitalInPullup:    {"DIGITAL_IN_PULLUP", imptype.Digital},
-	DigitalInPulldown:  {"DIGITAL_IN_PULLDOWN", imptype.Digital},
-	DigitalInWakeup:    {"DIGITAL_IN_WAKEUP", imptype.Wake},
-	DigitalOut:         {"DIGITAL_OUT", imptype.Digital},
-	DigitalOutOD:       {"DIGITAL_OUT_OD", imptype.Digital},
-	DigitalOutODPullup: {"DIGITAL_OUT_OD_PULLUP", imptype.Digital},
-	AnalogIn:           {"ANALOG_IN", imptype.AnalogIn},
-	AnalogOut:          {"ANALOG_OUT", imptype.AnalogOut},
-	PWMOut:             {"PWM_OUT", imptype.PWM},
-	PWMOutSteps:        {"PWM_OUT_STEPS", imptype.PWM},
-	PulseCounter:       {"PULSE_COUNTER", imptype.PulseCounter},
+// modeNames are the modes' Squirrel constants.
+var modeNames = [...]string{
+	DigitalIn:          "DIGITAL_IN",
+	DigitalInPullup:    "DIGITAL_IN_PULLUP",
+	DigitalInPulldown:  "DIGITAL_IN_PULLDOWN",
+	DigitalInWakeup:    "DIGITAL_IN_WAKEUP",
+	DigitalOut:         "DIGITAL_OUT",
+	DigitalOutOD:       "DIGITAL_OUT_OD",
+	DigitalOutODPullup: "DIGITAL_OUT_OD_PULLUP",
+	AnalogIn:           "ANALOG_IN",
+	AnalogOut:          "ANALOG_OUT",
+	PWMOut:             "PWM_OUT",
+	PWMOutSteps:        "PWM_OUT_STEPS",
+	PulseCounter:       "PULSE_COUNTER",
+}
+
+// modeNeeds is the pin capability (imptype) a mode needs: Digital, which
+// every pin has, unless the mode is one of the others'.
+func modeNeeds(mode int32) imptype.Mode {
+	switch mode {
+	case DigitalInWakeup:
+		return imptype.Wake
+	case AnalogIn:
+		return imptype.AnalogIn
+	case AnalogOut:
+		return imptype.AnalogOut
+	case PWMOut, PWMOutSteps:
+		return imptype.PWM
+	case PulseCounter:
+		return imptype.PulseCounter
+	}
+	return imptype.Digital
 }
 
 // pinConstants are the modes' constants, in value order.
 var pinConstants = func() []runtime.Constant {
 	var cs []runtime.Constant
 	for mode := DigitalIn; mode <= PulseCounter; mode++ {
-		cs = append(cs, runtime.Constant{Name: pinModes[mode].name, Value: int32(mode)})
+		cs = append(cs, runtime.Constant{Name: modeNames[mode], Value: int32(mode)})
 	}
 	return cs
 }()
@@ -121,7 +135,7 @@ func (m *Module) pinConfigure(_ *runtime.VM, args []runtime.Value) (runtime.Valu
 	if !ok || args[1].Type() != runtime.TInt || mode < DigitalIn || mode > PulseCounter {
 		return runtime.Null, runtime.NewError(errPinBadMode)
 	}
-	if need := pinModes[mode].needs; p.can&need != need {
+	if need := modeNeeds(mode); p.can&need != need {
 		return runtime.Null, m.modeError(p, mode)
 	}
 	rest := args[2:]
@@ -264,12 +278,12 @@ func (m *Module) SetPinLevel(name string, level int) bool {
 // modeError says that pin p cannot be configured as mode on this imp
 // type, and which pins can.
 func (m *Module) modeError(p *pin, mode int32) error {
-	need := pinModes[mode].needs
+	need := modeNeeds(mode)
 	can := m.typ.PinsWith(need)
 	where := "no pin of the " + m.typ.Name + " can"
 	if len(can) > 0 {
 		where = "pins that can: " + strings.Join(can, ", ")
 	}
 	return runtime.NewError(fmt.Sprintf("%s: hardware.%s of the %s cannot be configured as %s (%s)",
-		errPinBadMode, p.name, m.typ.Name, pinModes[mode].name, where))
+		errPinBadMode, p.name, m.typ.Name, modeNames[mode], where))
 }
