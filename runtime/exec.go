@@ -265,7 +265,12 @@ func (vm *VM) execute() (result Value, err error) {
 			vm.loopTop = 0
 			// A Go panic here is an impvm bug; report it as a Squirrel
 			// error with the script position instead of crashing the host.
-			e := vm.traced(Errorf("internal error: %v", r))
+			var e *Error
+			if r == errTableTooBig {
+				e = vm.traced(NewError(ErrOutOfMemoryText))
+			} else {
+				e = vm.traced(Errorf("internal error: %v", r))
+			}
 			vm.unwind(entry)
 			result, err = Null, e
 		}

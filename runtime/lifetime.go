@@ -353,8 +353,8 @@ func (vm *VM) eachChild(v Value, visit func(Value)) {
 	case TTable:
 		t := v.Table()
 		for i := range t.nodes {
-			if n := &t.nodes[i]; n.key.typ != TNull {
-				visit(n.key)
+			if n := &t.nodes[i]; n.keyType() != TNull {
+				visit(n.key())
 				visit(n.val)
 			}
 		}

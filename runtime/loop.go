@@ -685,7 +685,7 @@ reload:
 					vm.stepsLeft--
 					nodes := c.Table().nodes
 					j := int(i)
-					for j < len(nodes) && nodes[j].key.typ == TNull {
+					for j < len(nodes) && nodes[j].keyType() == TNull {
 						j++
 					}
 					if j >= len(nodes) {
@@ -693,7 +693,7 @@ reload:
 						continue
 					}
 					r[0] = Value{typ: TInt, n: uint32(j + 1)}
-					r[1] = nodes[j].key
+					r[1] = nodes[j].key()
 					r[2] = deref(nodes[j].val)
 					continue
 				case TString:

@@ -393,8 +393,8 @@ func objectSize(v Value, push func(Value)) int64 {
 	case TTable:
 		t := (*Table)(v.ptr)
 		for i := range t.nodes {
-			if t.nodes[i].key.typ != TNull {
-				push(t.nodes[i].key)
+			if t.nodes[i].keyType() != TNull {
+				push(t.nodes[i].key())
 				push(t.nodes[i].val)
 			}
 		}

@@ -18,11 +18,73 @@ type Table struct {
 	Delegate  *Table
 }
 
+// A node is 32 bytes: its value, and its key taken apart (pointer,
+// payload, type) so that the key's type shares a word with the collision
+// link. A key that is an object (a string, a table, ...) has no payload:
+// its hash is kept there instead, so a chain is walked without reading
+// the keys' objects (an integer's or a bool's hash is its payload; a
+// float's is computed from it).
 type node struct {
-	key  Value // TNull when the node is empty
 	val  Value
-	link int32  // 1 + the index of the next node in the collision chain, or 0
-	hash uint32 // hashKey(key) while the node holds a key (in the padding a node has anyway)
+	kptr unsafe.Pointer // the key's pointer
+	kn   uint32         // the key's payload, or an object key's hash
+	tl   uint32         // the key's type (TNull: the node is empty) | link<<linkShift
+}
+
+// tl holds a node's key type in its low linkShift bits (the types are
+// below 32) and its link above them: 1 + the index of the next node in the
+// collision chain, or 0. A node array has at most maxTableNodes nodes.
+const (
+	linkShift     = 5
+	keyTypeMask   = 1<<linkShift - 1
+	maxTableNodes = 1 << (32 - linkShift - 1)
+)
+
+// tableTooBig is what a table that would grow past maxTableNodes nodes
+// (2 GB of them, far past any heap limit an imp has) panics with; the run
+// it happens in raises an out-of-memory error (execute).
+type tableTooBig struct{}
+
+var errTableTooBig any = tableTooBig{}
+
+// keyType is the type of the node's key (TNull when the node is empty).
+func (n *node) keyType() Type { return Type(n.tl & keyTypeMask) }
+
+// key is the node's key.
+func (n *node) key() Value {
+	t, p := Type(n.tl&keyTypeMask), n.kn
+	if t >= TString {
+		p = 0 // the hash kept in an object key's place
+	}
+	return Value{typ: t, n: p, ptr: n.kptr}
+}
+
+// hash is hashKey of the node's key, without reading the key's object.
+func (n *node) hash() uint32 {
+	if n.keyType() == TFloat {
+		return hashKey(n.key())
+	}
+	return n.kn
+}
+
+// link is 1 + the index of the next node in the chain, or 0.
+func (n *node) link() int32 { return int32(n.tl >> linkShift) }
+
+func (n *node) setLink(l int32) { n.tl = n.tl&keyTypeMask | uint32(l)<<linkShift }
+
+// setKey stores k, whose hashKey is h, as the node's key; its link stays.
+func (n *node) setKey(k Value, h uint32) {
+	n.kptr, n.kn = k.ptr, k.n
+	if k.typ >= TString {
+		n.kn = h
+	}
+	n.tl = n.tl&^keyTypeMask | uint32(k.typ)
+}
+
+// clearKey empties the node; its link stays.
+func (n *node) clearKey() {
+	n.kptr, n.kn = nil, 0
+	n.tl &^= keyTypeMask
 }
 
 const minTableNodes = 4
@@ -58,7 +120,7 @@ func newTable(size int, grows bool) *Table {
 	case size == minTableNodes:
 		// A small table ({x = 1, y = 2}, {}, a native's result): the
 		// table and its nodes are one allocation. A table that grows
-		// past four slots strands these first nodes (160 bytes) until
+		// past four slots strands these first nodes (128 bytes) until
 		// it dies; most tables made empty stay small (an object's
 		// state, a record filled in slot by slot), and one allocation
 		// instead of two is what every {} costs.
@@ -166,14 +228,13 @@ func keyEqual(a, b Value) bool {
 
 func (t *Table) find(k Value) int32 {
 	mask := uint32(len(t.nodes) - 1)
-	h := hashKey(k)
-	i := int32(h & mask)
+	i := int32(hashKey(k) & mask)
 	for i >= 0 {
 		n := &t.nodes[i]
-		if n.hash == h && keyEqual(n.key, k) {
+		if n.keyType() == k.typ && keyEqual(n.key(), k) {
 			return i
 		}
-		i = n.link - 1
+		i = n.link() - 1
 	}
 	return -1
 }
@@ -188,26 +249,25 @@ func (t *Table) findStr(s *String) int32 {
 	i := int32(h & mask)
 	for i >= 0 {
 		n := &t.nodes[i]
-		if n.key.ptr == unsafe.Pointer(s) ||
-			n.hash == h && n.key.typ == TString && (*String)(n.key.ptr).S == s.S {
+		if n.kptr == unsafe.Pointer(s) ||
+			n.kn == h && n.keyType() == TString && (*String)(n.kptr).S == s.S {
 			return i
 		}
-		i = n.link - 1
+		i = n.link() - 1
 	}
 	return -1
 }
 
 // findInt is find specialised for integer keys (no type switch, no
-// call): an integer's hash is its own bits, so a node whose hash is k and
-// whose key is an integer holds k.
+// call): a node whose key is an integer with payload k holds k.
 func (t *Table) findInt(k uint32) int32 {
 	i := int32(k & uint32(len(t.nodes)-1))
 	for i >= 0 {
 		n := &t.nodes[i]
-		if n.hash == k && n.key.typ == TInt {
+		if n.kn == k && n.keyType() == TInt {
 			return i
 		}
-		i = n.link - 1
+		i = n.link() - 1
 	}
 	return -1
 }
@@ -219,7 +279,7 @@ func (t *Table) findInt(k uint32) int32 {
 // only sends the probe to node 0.
 func (t *Table) probeStr(s *String) int32 {
 	i := atomic.LoadUint32(&s.hash) & uint32(len(t.nodes)-1)
-	if t.nodes[i].key.ptr == unsafe.Pointer(s) {
+	if t.nodes[i].kptr == unsafe.Pointer(s) {
 		return int32(i)
 	}
 	return -1
@@ -348,13 +408,12 @@ func (t *Table) insertHashed(k, v Value, h uint32) {
 	for {
 		mask := uint32(len(t.nodes) - 1)
 		mp := int32(h & mask)
-		if t.nodes[mp].key.typ != TNull {
+		if t.nodes[mp].keyType() != TNull {
 			mp = t.placeColliding(mp)
 		}
 		n := &t.nodes[mp]
-		n.key = k
+		n.setKey(k, h)
 		n.val = v
-		n.hash = h
 		if t.advanceFirstFree() {
 			t.used++
 			return
@@ -371,20 +430,20 @@ func (t *Table) insertHashed(k, v Value, h uint32) {
 func (t *Table) placeColliding(mp int32) int32 {
 	free := t.firstFree
 	mask := uint32(len(t.nodes) - 1)
-	other := int32(t.nodes[mp].hash & mask)
+	other := int32(t.nodes[mp].hash() & mask)
 	if mp > free && other != mp {
 		// The occupant is not in its main position: move it to the free node.
-		for t.nodes[other].link != mp+1 {
-			other = t.nodes[other].link - 1
+		for t.nodes[other].link() != mp+1 {
+			other = t.nodes[other].link() - 1
 		}
-		t.nodes[other].link = free + 1
+		t.nodes[other].setLink(free + 1)
 		t.nodes[free] = t.nodes[mp]
-		t.nodes[mp].link = 0
+		t.nodes[mp].setLink(0)
 		t.nodes[mp].val = Null
 		return mp
 	}
-	t.nodes[free].link = t.nodes[mp].link
-	t.nodes[mp].link = free + 1
+	t.nodes[free].setLink(t.nodes[mp].link())
+	t.nodes[mp].setLink(free + 1)
 	return free
 }
 
@@ -392,8 +451,7 @@ func (t *Table) placeColliding(mp int32) int32 {
 // unlinked; false means none is left (a rehash is due).
 func (t *Table) advanceFirstFree() bool {
 	for {
-		n := &t.nodes[t.firstFree]
-		if n.key.typ == TNull && n.link == 0 {
+		if t.nodes[t.firstFree].tl == 0 { // no key, no link
 			return true
 		}
 		if t.firstFree == 0 {
@@ -426,6 +484,9 @@ func (t *Table) rehash(force bool) {
 	default:
 		return
 	}
+	if size > maxTableNodes {
+		panic(errTableTooBig)
+	}
 	oldNodes := t.nodes
 	if cap(oldNodes) <= maxRoomNodes && size <= cap(oldNodes) {
 		t.rehashInPlace(size)
@@ -433,9 +494,9 @@ func (t *Table) rehash(force bool) {
 	}
 	t.allocNodes(size)
 	for i := range oldNodes {
-		if n := &oldNodes[i]; n.key.typ != TNull {
+		if n := &oldNodes[i]; n.keyType() != TNull {
 			// The keys are distinct: no lookup before placing one.
-			t.insertHashed(n.key, n.val, n.hash)
+			t.insertHashed(n.key(), n.val, n.hash())
 		}
 	}
 	releaseNodes(oldNodes)
@@ -456,8 +517,8 @@ func (t *Table) rehashInPlace(size int) {
 	clear(t.nodes)
 	t.initNodes()
 	for i := range old[:n] {
-		if n := &old[i]; n.key.typ != TNull {
-			t.insertHashed(n.key, n.val, n.hash)
+		if n := &old[i]; n.keyType() != TNull {
+			t.insertHashed(n.key(), n.val, n.hash())
 		}
 	}
 }
@@ -469,7 +530,7 @@ func (t *Table) Delete(k Value) (Value, bool) {
 		return Null, false
 	}
 	old := t.nodes[i].val
-	t.nodes[i].key = Null
+	t.nodes[i].clearKey()
 	t.nodes[i].val = Null
 	t.used--
 	t.rehash(false)
@@ -488,8 +549,8 @@ func (t *Table) Clear() {
 func (t *Table) Next(i int) (k, v Value, next int, ok bool) {
 	for ; i < len(t.nodes); i++ {
 		n := &t.nodes[i]
-		if n.key.typ != TNull {
-			return n.key, n.val, i + 1, true
+		if n.keyType() != TNull {
+			return n.key(), n.val, i + 1, true
 		}
 	}
 	return Null, Null, i, false
@@ -525,8 +586,8 @@ func (t *Table) CopyLayout() *Table {
 func (t *Table) Clone() *Table {
 	nt := newTable(len(t.nodes), false)
 	for i := range t.nodes {
-		if n := &t.nodes[i]; n.key.typ != TNull {
-			nt.insertHashed(n.key, n.val, n.hash) // distinct keys
+		if n := &t.nodes[i]; n.keyType() != TNull {
+			nt.insertHashed(n.key(), n.val, n.hash()) // distinct keys
 		}
 	}
 	nt.Delegate = t.Delegate

@@ -123,8 +123,8 @@ func TestTableRoomGrowsInPlace(t *testing.T) {
 			}
 			for _, tb := range []*Table{room, plain} {
 				for i, n := range tb.nodes {
-					if n.key.typ != TNull && n.hash != hashKey(n.key) {
-						t.Fatalf("round %d step %d: node %d holds hash %#x for a key hashing to %#x", round, step, i, n.hash, hashKey(n.key))
+					if n.keyType() != TNull && (tb.slot(n.key()) != int32(i) || n.hash() != hashKey(n.key())) {
+						t.Fatalf("round %d step %d: node %d holds %v, found at %d", round, step, i, n.key(), tb.slot(n.key()))
 					}
 				}
 			}
@@ -150,11 +150,39 @@ func TestTableRoomGrowsInPlace(t *testing.T) {
 	}
 }
 
-// TestNodeSize: a node's cached hash sits in the padding after its link,
-// so nodes stay 40 bytes (the size classes of small tables count on it).
+// TestNodeSize: a node's key type shares a word with its link, so nodes
+// are 32 bytes (a table of four nodes and its header fill the 176-byte
+// size class).
 func TestNodeSize(t *testing.T) {
-	if got := unsafe.Sizeof(node{}); got != 40 {
-		t.Errorf("a node is %d bytes, want 40", got)
+	if got := unsafe.Sizeof(node{}); got != 32 {
+		t.Errorf("a node is %d bytes, want 32", got)
+	}
+	if got := unsafe.Sizeof(struct {
+		Table
+		n [minTableNodes]node
+	}{}); got != 176 {
+		t.Errorf("a small table is %d bytes, want 176", got)
+	}
+}
+
+// A node's key type and its link share a word: setting one keeps the
+// other, for every type and for links up to the largest node array.
+func TestNodeKeyAndLinkShareAWord(t *testing.T) {
+	keys := []Value{Null, Int(-1), Float(2.5), True, StrObj(NewString("k")), TableValue(NewTable(0)), {typ: TThread}}
+	for _, k := range keys {
+		for _, l := range []int32{0, 1, 2, 1 << 20, maxTableNodes} {
+			var n node
+			n.setLink(l)
+			n.setKey(k, hashKey(k))
+			if n.key() != k || n.link() != l || n.keyType() != k.typ || n.hash() != hashKey(k) {
+				t.Fatalf("key %v link %d: read back key %v link %d", k, l, n.key(), n.link())
+			}
+			n.setLink(l / 2)
+			n.clearKey()
+			if n.keyType() != TNull || n.link() != l/2 || n.kptr != nil {
+				t.Fatalf("key %v link %d: cleared to type %v link %d", k, l, n.keyType(), n.link())
+			}
+		}
 	}
 }
 
