@@ -221,6 +221,40 @@ func (vm *VM) pushConstructor(c *Class, base, nargs int) (bool, error) {
 	return true, nil
 }
 
+// pushNativeResult is CallResult's frame: the closure fn with this and
+// args, laid out above everything as a metamethod's are (nothing is
+// stashed for its return, which goes to the native's result register),
+// pushed as a frame of the loop that called the native. It counts a step
+// and, as the native and its callback, two runs towards the native-call
+// depth.
+func (vm *VM) pushNativeResult(fn, this Value, args []Value) error {
+	if vm.nested >= maxNestedRuns {
+		return NewError("Native stack overflow")
+	}
+	if err := vm.countStep(); err != nil {
+		return err
+	}
+	cl := fn.Closure()
+	p := cl.Proto
+	n := len(args) + 1
+	base := vm.freeBase()
+	vm.ensureStack(base + max(n, p.MaxStack) + 1)
+	// One by one, like every short copy on the call path.
+	s := vm.stack[base-1 : base+n]
+	s[0], s[1] = fn, this
+	for i := range args {
+		s[2+i] = args[i]
+	}
+	if n == p.NumParams && !p.Varargs && !cl.HasEnv && len(vm.frames) < vm.maxDepth {
+		vm.pushFrame(cl, base) // exact arity, as the loop's fast call
+	} else if err := vm.pushClosure(cl, base, n); err != nil {
+		return err
+	}
+	vm.frames[len(vm.frames)-1].meta = metaNative
+	vm.nested += metaRuns(metaNative)
+	return nil
+}
+
 // construct instantiates a class and runs its constructor.
 func (vm *VM) construct(c *Class, base, nargs int) (Value, error) {
 	if err := vm.Charge(sizeInstance + sizeValue*int64(len(c.Fields))); err != nil {

@@ -178,7 +178,7 @@ func (vm *VM) CallResult(fn, this Value, args ...Value) (Value, error) {
 		return vm.Call(fn, this, args...)
 	}
 	vm.loopTop = 0 // once
-	if _, err := vm.pushMeta(fn, metaNative, this, args...); err != nil {
+	if err := vm.pushNativeResult(fn, this, args); err != nil {
 		return Null, err
 	}
 	return Null, errFramePushed
