@@ -778,7 +778,7 @@ reload:
 		case OpCover:
 			cl.Proto.Counts[in.Bx()]++
 		case OpConcat:
-			run := code[pc : pc+int(in.B())]
+			run := cl.Proto.Code[pc : pc+int(in.B())]
 			if v, ok := vm.concatRun(run, in.C() != 0, regs, consts); ok {
 				// Every register the ADDs write gets a string, as
 				// they leave it: an intermediate one must not keep
