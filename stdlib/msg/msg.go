@@ -41,7 +41,12 @@ var ErrTooDeep = runtime.NewError("data nested too deeply to serialize")
 // Safe reports whether the imp sends s as a string: valid UTF-8 without
 // NUL bytes. Other strings travel as blobs.
 func Safe(s string) bool {
-	return utf8.ValidString(s) && !strings.Contains(s, "\x00")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0 || c >= utf8.RuneSelf {
+			return utf8.ValidString(s[i:]) && !strings.Contains(s[i:], "\x00") // not plain ASCII: the slow check
+		}
+	}
+	return true
 }
 
 // ErrUnserialisable is what agent.send and device.send throw for data
@@ -63,7 +68,9 @@ func EncodeMessage(v runtime.Value) ([]byte, error) {
 }
 
 func encode(v runtime.Value, strict bool) ([]byte, error) {
-	e := encoder{strict: strict}
+	// Room for a small record ({ node = "10.0.0.2", seq = 3, ... } takes
+	// about 60 bytes): one allocation instead of four as it grows.
+	e := encoder{strict: strict, buf: make([]byte, 0, 96)}
 	ok, err := e.value(v, 0)
 	if err != nil {
 		return nil, err

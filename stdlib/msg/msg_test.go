@@ -162,3 +162,19 @@ func TestCyclesLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// Safe checks what follows a plain-ASCII start as strictly as the start.
+func TestSafeAfterASCII(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true}, {"humidity", true}, {"temp érature", true}, {"日本", true},
+		{"a\x00b", false}, {"\x00", false}, {"é\x00", false},
+		{"\xff", false}, {"ab\xc3", false}, {"é\xc3(", false},
+	} {
+		if got := Safe(c.s); got != c.want {
+			t.Errorf("Safe(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
