@@ -16,6 +16,17 @@ class AsyncFailures extends ImpTestCase {
         return counter.incLater(60);
     }
 
+    // A synchronous test that blocks past the timeout fails, as impUnit
+    // times it.
+    function testBlocksTooLong() {
+        imp.sleep(6);
+    }
+
+    // impt's external command: not run without --run-commands.
+    function testRunsACommand() {
+        runCommand("make fixtures");
+    }
+
     function testResolvesInTime() {
         return counter.incLater(4.9).then(function(n) {
             info("counter at " + n + " after " + hardware.millis() + " ms");
