@@ -2,6 +2,8 @@ package regexp2
 
 import (
 	"regexp"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/impvm/impvm/runtime"
@@ -37,11 +39,47 @@ func Open(vm *runtime.VM) {
 }
 
 // newObject makes a regexp2 object's payload, or the error regexp2()
-// throws.
+// throws. A payload is immutable (Go's regexps are safe for concurrent
+// use), so a pattern compiled before is taken from a small cache: the
+// programs that make the same regexp2 per request or per part compile it
+// once.
 func newObject(pattern string) (*object, error) {
 	if utf8.RuneCountInString(pattern) > MaxPattern {
 		return nil, runtime.Errorf("regexp2: pattern longer than %d characters", MaxPattern)
 	}
+	cache.Lock()
+	o := cache.m[pattern]
+	cache.Unlock()
+	if o != nil {
+		return o, nil
+	}
+	o, err := compileObject(pattern)
+	if err != nil {
+		return nil, err
+	}
+	cache.Lock()
+	if len(cache.m) >= maxCached {
+		clear(cache.m)
+	}
+	if cache.m == nil {
+		cache.m = make(map[string]*object)
+	}
+	cache.m[strings.Clone(pattern)] = o
+	cache.Unlock()
+	return o, nil
+}
+
+// maxCached is how many compiled patterns the cache keeps; when it is
+// full it starts afresh.
+const maxCached = 64
+
+var cache struct {
+	sync.Mutex
+	m map[string]*object
+}
+
+// compileObject makes the payload for pattern.
+func compileObject(pattern string) (*object, error) {
 	re, err := regexp.Compile(pattern)
 	if err != nil {
 		return nil, runtime.NewError("regexp2: " + err.Error())

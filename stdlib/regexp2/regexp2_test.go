@@ -59,3 +59,26 @@ func TestRegexp2(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternsAreShared: the same pattern twice is one payload; a bad
+// pattern fails every time, and two regexp2 objects of one pattern search
+// alike.
+func TestPatternsAreShared(t *testing.T) {
+	a, errA := newObject(`--(\w+)`)
+	b, errB := newObject(`--(\w+)`)
+	if errA != nil || errB != nil || a != b {
+		t.Errorf("newObject twice: %p %v, %p %v; want one payload", a, errA, b, errB)
+	}
+	for i := 0; i < 2; i++ {
+		if _, err := newObject(`(`); err == nil {
+			t.Errorf("newObject(`(`) #%d: no error", i)
+		}
+	}
+	got := eval(t, show+`
+local x = regexp2("b+"), y = regexp2("b+");
+print(span(x.search("abbc")) + " " + span(y.search("abbc", 3)) + " " + x.match("bb") + "\n");
+`)
+	if got != "1-3 null true\n" {
+		t.Errorf("got %q", got)
+	}
+}
