@@ -64,7 +64,15 @@ func (q *Queue) schedule(at int64, class uint8, keep bool, fn Func) *Event {
 
 func (q *Queue) scheduleIn(e *Event, at int64, class uint8, keep bool, fn Func) *Event {
 	*e = Event{orderKey: orderKey{at: at, due: at, class: class, seq: q.loop.nextSeq()}, keep: keep, gen: q.gen, q: q, fn: fn}
-	q.loop.heap.push(e)
+	if q.gate != nil && at <= q.until {
+		// Due while the device is still blocked behind held events (a
+		// datagram reaching a busy hub): it would come up at the
+		// device's time and be held there.
+		e.at = q.until
+		q.hold(e)
+	} else {
+		q.loop.heap.push(e)
+	}
 	if keep {
 		q.pending++
 		q.update()
