@@ -18,6 +18,8 @@
 // ahead of the Loop while the device is blocked in imp.sleep), its
 // liveness (pending events and holds; a device with neither is finished)
 // and its generation (Reset drops every pending event of a Squirrel run).
+// Events that come up while their device is blocked wait in the Queue, in
+// their order, with only the first in the Loop's heap (Queue.hold).
 // Stdlib modules talk to their device through the Device interface: its
 // Queue, its log, and Halt for calls that do not return.
 package event

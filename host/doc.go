@@ -19,4 +19,9 @@
 // Device-side print() and error() write to the log like server.log and
 // server.error, one record per line; a partial line is written when the
 // event that printed it ends.
+//
+// While a world's devices boot (the run's first instant) Go's collector is
+// held off under a memory limit, then handed back (gc.go): a thousand
+// booting devices otherwise pay a collection at every doubling of a heap
+// that is nearly all live.
 package host
