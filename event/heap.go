@@ -25,7 +25,7 @@ type Event struct {
 	q     *Queue
 	fn    Func
 	call  func() // Loop.After's callback (instead of fn); the event is recycled after it runs
-	index int    // position in the heap (its queue's held events when held); -1 when not queued
+	index int    // position in the heap (0 when held); -1 when not queued
 	held  bool   // in its queue's held events (Queue.hold)
 }
 
@@ -95,18 +95,6 @@ func (h *eventHeap) swap(i, j int) {
 func (h *eventHeap) push(e *Event) {
 	e.index = len(h.entries)
 	h.entries = append(h.entries, heapEntry{orderKey: e.orderKey, e: e})
-	h.up(e.index)
-}
-
-// pushHeld adds a held event, ordered by (class, due, seq): its time is
-// left out of its entry's key, as every held event will come up at the
-// device's time.
-func (h *eventHeap) pushHeld(e *Event) {
-	e.held = true
-	e.index = len(h.entries)
-	k := e.orderKey
-	k.at = 0
-	h.entries = append(h.entries, heapEntry{orderKey: k, e: e})
 	h.up(e.index)
 }
 

@@ -26,7 +26,7 @@ type Queue struct {
 	// first in run order waits in the loop's heap as the gate, the rest
 	// here, ordered by (class, due, seq).
 	gate *Event
-	held eventHeap
+	held heldLine
 }
 
 // NewQueue makes a queue whose events r runs.
@@ -121,8 +121,7 @@ func (q *Queue) Cancel(e *Event) bool {
 	}
 	switch {
 	case e.held:
-		q.held.remove(e.index)
-		e.held = false
+		q.held.remove(e)
 	case e == q.gate:
 		q.loop.heap.remove(e.index)
 		q.openGate(e.at)
@@ -216,11 +215,11 @@ func (q *Queue) hold(e *Event) {
 		q.loop.heap.push(e)
 	case heldBefore(e, g):
 		q.loop.heap.remove(g.index)
-		q.held.pushHeld(g)
+		q.held.push(g)
 		q.gate = e
 		q.loop.heap.push(e)
 	default:
-		q.held.pushHeld(e)
+		q.held.push(e)
 	}
 }
 
@@ -230,11 +229,10 @@ func (q *Queue) hold(e *Event) {
 // behind the gate).
 func (q *Queue) openGate(at int64) {
 	q.gate = nil
-	if len(q.held.entries) == 0 {
+	if q.held.len() == 0 {
 		return
 	}
-	e := q.held.remove(0)
-	e.held = false
+	e := q.held.pop()
 	e.at = max(e.at, at)
 	q.gate = e
 	q.loop.heap.push(e)
