@@ -102,7 +102,7 @@ func (c *Class) memberByStr(inst *Instance, s *String) (Value, bool) {
 		return Null, false
 	}
 	if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
-		return deref(inst.Fields()[code>>1]), true
+		return deref(*inst.field(c, code>>1)), true
 	} else {
 		return deref(c.Methods[code>>1].Val), true
 	}
@@ -117,7 +117,7 @@ func (c *Class) setFieldByStr(inst *Instance, s *String, val Value) bool {
 	}
 	if i >= 0 {
 		if code := int32(m.nodes[i].val.n); code&1 == 1 {
-			inst.Fields()[code>>1] = val
+			*inst.field(c, code>>1) = val
 			return true
 		}
 	}

@@ -54,7 +54,7 @@ func (vm *VM) instantiate(c *Class) *Instance {
 	}
 	slab := &vm.instances[n]
 	if len(*slab) == 0 {
-		*slab = make([]Value, (n+1)*vm.instanceSlabSize())
+		*slab = newInstanceSlab(n, vm.instanceSlabSize())
 	}
 	inst := instanceAt(*slab)
 	*slab = (*slab)[n+1:]
@@ -93,6 +93,29 @@ func (vm *VM) instanceSlabSize() int {
 		return 1 << vm.instanceSlabs
 	}
 	return instanceSlab
+}
+
+// newInstanceSlab allocates cells instances of n fields as Values. A
+// slab of instanceSlab cells is allocated as an array of its own length:
+// the collector then reads its pointer mask from the type in one piece
+// (512 bytes and under) or keeps it in a header (above), where a slice's
+// mask is built by repeating one Value's, a step per Value.
+func newInstanceSlab(n, cells int) []Value {
+	if cells == instanceSlab {
+		switch n {
+		case 0:
+			return new([instanceSlab]Value)[:]
+		case 1:
+			return new([instanceSlab * 2]Value)[:]
+		case 2:
+			return new([instanceSlab * 3]Value)[:]
+		case 3:
+			return new([instanceSlab * 4]Value)[:]
+		case 4:
+			return new([instanceSlab * 5]Value)[:]
+		}
+	}
+	return make([]Value, (n+1)*cells)
 }
 
 // newInstance allocates an instance with n null fields: its header and

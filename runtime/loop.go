@@ -292,7 +292,7 @@ reload:
 				if i >= 0 {
 					var v Value
 					if code := int32(c.Members.nodes[i].val.n); code&1 == 1 {
-						v = inst.Fields()[code>>1]
+						v = *inst.field(c, code>>1)
 					} else {
 						v = c.Methods[code>>1].Val
 					}
@@ -381,7 +381,7 @@ reload:
 				}
 				if i >= 0 {
 					if code := int32(m.nodes[i].val.n); code&1 == 1 {
-						inst.Fields()[code>>1] = val
+						*inst.field(inst.Class, code>>1) = val
 						continue
 					}
 				}

@@ -283,6 +283,13 @@ func (inst *Instance) Fields() []Value {
 	return unsafe.Slice((*Value)(unsafe.Add(unsafe.Pointer(inst), unsafe.Sizeof(Instance{}))), n)
 }
 
+// field is the address of field i of inst, whose class is c: i is
+// checked against c's field count (the instance's), and no slice is made.
+func (inst *Instance) field(c *Class, i int32) *Value {
+	_ = c.Fields[i]
+	return (*Value)(unsafe.Add(unsafe.Pointer(inst), uintptr(i+1)*unsafe.Sizeof(Value{})))
+}
+
 // instanceAt is the instance whose header is cell[0] and whose fields are
 // the rest of cell.
 func instanceAt(cell []Value) *Instance { return (*Instance)(unsafe.Pointer(&cell[0])) }
