@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // This file checks Table's iteration order against orderModel, a second,
@@ -54,9 +55,11 @@ import (
 //     the same bits (floats by bit pattern).
 
 type modelKey struct {
-	kind byte // 's', 'i', 'f', 'b'
+	kind byte // 's', 'i', 'f', 'b', 'o' (an object: its type, address and identity hash in bits)
 	s    string
 	bits uint32
+	typ  Type
+	obj  unsafe.Pointer
 }
 
 type modelNode struct {
@@ -214,6 +217,8 @@ func (k modelKey) value() Value {
 		return Float(math.Float32frombits(k.bits))
 	case 'b':
 		return Bool(k.bits != 0)
+	case 'o':
+		return Value{typ: k.typ, ptr: k.obj}
 	}
 	return Int(int32(k.bits))
 }
@@ -229,8 +234,10 @@ func modelKeyOf(v Value) modelKey {
 			return modelKey{kind: 'b', bits: 1}
 		}
 		return modelKey{kind: 'b'}
+	case TInt:
+		return modelKey{kind: 'i', bits: uint32(v.Int())}
 	}
-	return modelKey{kind: 'i', bits: uint32(v.Int())}
+	return modelKey{kind: 'o', typ: v.typ, obj: v.ptr, bits: (*objHeader)(v.ptr).id}
 }
 
 // sameOrder reports whether tb iterates the model's keys in its order.
