@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// The Li-ion cell the battery parts (BQ25895, MAX17055) see: its state
+// The Li-ion cell the battery parts (BQ25895, BQ24295, MAX17055) see: its state
 // of charge (Battery, %) and current (BatteryMA) come from the
 // environment; its voltage is the open-circuit voltage of a typical
 // LiCoO2 cell at that charge (liOCV, a 4.2 V cell's discharge curve at

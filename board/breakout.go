@@ -27,6 +27,7 @@ var Breakouts = sync.OnceValue(func() map[byte]Part {
 		0xA0: {Model: "eeprom24", Size: 256}, // a CAT24C02, the CAT24C family driver's datasheet
 		0x6C: {Model: "max17055"},
 		0xD4: {Model: "bq25895"},
+		0xD6: {Model: "bq24295"},
 		0xA2: {Model: "pcf8563"},
 		0xB8: {Model: "lps22hb"}, 0xBA: {Model: "lps22hb"},
 		0xBC: {Model: "hts221"}, 0xBE: {Model: "hts221"},
@@ -84,10 +85,15 @@ func (b *Board) breakout(bus string, addr8 byte, data []byte) I2CDevice {
 // 0xD4, the default address of both the BQ25895 charger and the
 // LSM9DS0's gyroscope (SDO_G low), where a gyroscope register
 // (gyroRegister) makes it an LSM9DS0 with its accelerometer/magnetometer
-// at 0x3C (SDO_XM low).
+// at 0x3C (SDO_XM low); and likewise at 0xD6, the BQ24295 charger's
+// address and the gyroscope's with SDO_G high (the accelerometer/
+// magnetometer at 0x3A, SDO_XM high).
 func breakoutFor(addr8, first byte) (Part, bool) {
 	if addr8 == 0xD4 && gyroRegister(first) {
 		return Part{Model: "lsm9ds0", Address: 0x3C}, true
+	}
+	if addr8 == 0xD6 && gyroRegister(first) {
+		return Part{Model: "lsm9ds0", Address: 0x3A}, true
 	}
 	p, ok := Breakouts()[addr8]
 	return p, ok

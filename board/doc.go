@@ -8,8 +8,8 @@
 //
 // Each part is a register-level model of its datasheet, one file per
 // part: hts221.go, lps22hb.go, lps25h.go, lis3dh.go, si702x.go, tmp102.go, pcf8563.go,
-// mma8452q.go, sx150x.go, eeprom24.go, tcs3472.go, lsm9ds0.go, bq25895.go and
-// max17055.go with battery.go, the cell they share (I²C; the newer ones
+// mma8452q.go, sx150x.go, eeprom24.go, tcs3472.go, lsm9ds0.go, bq25895.go,
+// bq24295.go and max17055.go with battery.go, the cell they share (I²C; the newer ones
 // register themselves in parts.go),
 // ws2812.go (an LED chain on SPI MOSI), spiflash.go (NOR flash),
 // spinor.go (an external SPI flash chip behind a chip select),
