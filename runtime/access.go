@@ -15,6 +15,13 @@ func deref(v Value) Value {
 // fastGet handles the common reads (own table slot, instance member,
 // array element) without any call; ok=false means "take the slow path".
 func fastGet(obj, key Value) (Value, bool) {
+	if obj.typ == TArray {
+		// a[i] first: the loop reads a table's integer slot itself.
+		if a, i := obj.Array(), int32(key.n); key.typ == TInt && i >= 0 && int(i) < len(a.Elems) {
+			return deref(a.Elems[i]), true
+		}
+		return Null, false
+	}
 	switch obj.typ {
 	case TTable:
 		t := obj.Table()
@@ -40,14 +47,6 @@ func fastGet(obj, key Value) (Value, bool) {
 		}
 		inst := obj.Instance()
 		return inst.Class.memberByStr(inst, key.StringObj())
-	case TArray:
-		if key.typ == TInt {
-			a := obj.Array()
-			i := int32(key.n)
-			if i >= 0 && int(i) < len(a.Elems) {
-				return deref(a.Elems[i]), true
-			}
-		}
 	case TString:
 		if key.typ == TInt {
 			str := obj.Str()
