@@ -504,15 +504,24 @@ func appendTokens(dst [][2]int, s, seps string) [][2]int {
 }
 
 func strStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Str(stripString(args[1].Str())), nil
+	return stripped(args[1], stripString(args[1].Str())), nil
 }
 
 func strLStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Str(lstripString(args[1].Str())), nil
+	return stripped(args[1], lstripString(args[1].Str())), nil
 }
 
 func strRStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Str(rstripString(args[1].Str())), nil
+	return stripped(args[1], rstripString(args[1].Str())), nil
+}
+
+// stripped is the value of s, a part of v's string: v itself when
+// nothing was stripped (strings are immutable values).
+func stripped(v runtime.Value, s string) runtime.Value {
+	if len(s) == len(v.Str()) {
+		return v
+	}
+	return runtime.Str(s)
 }
 
 func strSplit(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
