@@ -65,13 +65,23 @@ func (vm *VM) instantiate(c *Class) *Instance {
 // initInstance gives a new instance of c its class and field defaults and
 // locks the class.
 func (c *Class) initInstance(inst *Instance) *Instance {
-	c.Locked = true
+	if !c.Locked {
+		c.lock()
+	}
 	inst.Class = c
 	fields := inst.Fields()
 	for i := range fields {
 		fields[i] = c.Fields[i].Val
 	}
 	return inst
+}
+
+// lock marks c and its bases as having instances: as in the reference,
+// a class whose derived class has an instance takes no new field either.
+func (c *Class) lock() {
+	for b := c; b != nil && !b.Locked; b = b.Base {
+		b.Locked = true
+	}
 }
 
 // instanceSlab is how many instances of a size one Go allocation holds
@@ -165,11 +175,23 @@ func (c *Class) NewSlot(key, val Value) error {
 const errLockedClass = "trying to modify a class that has already been instantiated"
 
 // AddMember adds or replaces a member without metamethod hooks
-// (rawnewmember). Metamethod names with function values become
-// metamethods instead of members. A new field is refused once the class
-// has an instance (as the reference refuses it).
+// (rawnewmember), by the reference's rules: once the class has an
+// instance only a function or a static may be added; a member that is a
+// field stays one, whatever its new default (a function too); otherwise
+// metamethod names with function values become metamethods, functions and
+// statics methods, other values fields. A replaced member keeps its
+// attributes when attrs is null.
 func (c *Class) AddMember(key, val, attrs Value, static bool) error {
+	asMethod := static || val.typ == TClosure || val.typ == TNative
+	if c.Locked && !asMethod {
+		return NewError(errLockedClass)
+	}
 	c.ctor = 0 // the constructor may be what changes
+	idx, isField, ok := c.lookup(key)
+	if ok && isField {
+		c.Fields[idx] = ClassMember{Val: val, Attrs: keptAttrs(c.Fields[idx].Attrs, attrs)}
+		return nil
+	}
 	if key.typ == TString && (val.typ == TClosure || val.typ == TNative) {
 		if m, ok := MetaByName(key.Str()); ok {
 			c.Meta[m] = val
@@ -180,26 +202,27 @@ func (c *Class) AddMember(key, val, attrs Value, static bool) error {
 	if val.typ == TClosure {
 		val.Closure().Base = c.Base
 	}
-	asMethod := static || val.typ == TClosure || val.typ == TNative
-	if idx, isField, ok := c.lookup(key); ok && isField != asMethod {
-		if isField {
-			c.Fields[idx] = ClassMember{Val: val, Attrs: attrs}
-		} else {
-			c.Methods[idx] = ClassMember{Val: val, Attrs: attrs}
-		}
-		return nil
-	}
-	if asMethod {
+	switch {
+	case asMethod && ok:
+		c.Methods[idx] = ClassMember{Val: val, Attrs: keptAttrs(c.Methods[idx].Attrs, attrs)}
+	case asMethod:
 		c.Methods = append(c.Methods, ClassMember{Val: val, Attrs: attrs})
 		c.Members.Set(key, Int(int32((len(c.Methods)-1)<<1)))
-		return nil
+	default:
+		c.Fields = append(c.Fields, ClassMember{Val: val, Attrs: attrs})
+		c.Members.Set(key, Int(int32((len(c.Fields)-1)<<1|1)))
 	}
-	if c.Locked {
-		return NewError(errLockedClass)
-	}
-	c.Fields = append(c.Fields, ClassMember{Val: val, Attrs: attrs})
-	c.Members.Set(key, Int(int32((len(c.Fields)-1)<<1|1)))
 	return nil
+}
+
+// keptAttrs is a replaced member's attributes: the new ones, or the old
+// when none are given (the reference sets them only from a declaration
+// that has some).
+func keptAttrs(old, attrs Value) Value {
+	if attrs.typ == TNull {
+		return old
+	}
+	return attrs
 }
 
 // memberRef returns a pointer to the stored member, for attribute access.

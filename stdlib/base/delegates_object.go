@@ -56,6 +56,11 @@ func classRawSet(vm *runtime.VM, a []runtime.Value) (runtime.Value, error) {
 	if _, ok := c.Get(a[1]); !ok && c.Locked {
 		return runtime.Null, runtime.Errorf("the index '%s' does not exist", runtime.KeyText(a[1]))
 	}
+	if t := a[2].Type(); c.Locked && t != runtime.TClosure && t != runtime.TNative {
+		// The reference's rawset leaves a class that has instances as
+		// it is, without an error, when the value is not a function.
+		return runtime.Null, nil
+	}
 	return runtime.Null, c.AddMember(a[1], a[2], runtime.Null, false)
 }
 
