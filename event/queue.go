@@ -64,10 +64,10 @@ func (q *Queue) schedule(at int64, class uint8, keep bool, fn Func) *Event {
 
 func (q *Queue) scheduleIn(e *Event, at int64, class uint8, keep bool, fn Func) *Event {
 	*e = Event{orderKey: orderKey{at: at, due: at, class: class, seq: q.loop.nextSeq()}, keep: keep, gen: q.gen, q: q, fn: fn}
-	if q.gate != nil && at <= q.until {
-		// Due while the device is still blocked behind held events (a
-		// datagram reaching a busy hub): it would come up at the
-		// device's time and be held there.
+	if at <= q.until {
+		// Due while the device is blocked (a datagram reaching a busy
+		// hub): it joins the events held there, the first of them
+		// waiting in the loop's heap, as it would once it came up.
 		e.at = q.until
 		q.hold(e)
 	} else {
