@@ -67,6 +67,7 @@ type Board struct {
 	Flash   *Flash // hardware.spiflash; nil on imps without one
 
 	i2c     map[string]map[byte]I2CDevice // bus → 8-bit write address → device
+	wires   map[string]*i2cWire           // bus → its pins as GPIO reach (nil: not documented)
 	lastI2C lastI2C                       // the part device found last
 	spi     map[string][]spiSlot
 	uart    map[string]UARTDevice
@@ -122,6 +123,7 @@ func (b *Board) AddI2C(bus string, addr8 byte, dev I2CDevice) error {
 	}
 	m[addr8] = dev
 	b.describe(dev)
+	b.wireI2C(bus)
 	return nil
 }
 

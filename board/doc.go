@@ -23,7 +23,9 @@
 // to a file or a loopback TCP port). Each file's type comment lists what
 // is modelled and what is not. I²C parts implement I2CDevice and answer
 // at the imp's 8-bit addresses (0xBE for an HTS221 at 0x5F); an address
-// where nothing sits NACKs. Time comes with every call (the device's
+// where nothing sits NACKs. The parts on an I²C bus are wired to its SCL
+// and SDA pins too (i2cwire.go): code bit-banging those pins as
+// open-drain GPIO reaches them. Time comes with every call (the device's
 // clock), so parts convert, fill FIFOs and raise interrupt lines over
 // virtual time without a scheduler of their own: they catch up when
 // asked. A part's interrupt line is a PinSource (Changer says when it

@@ -316,7 +316,7 @@ func Build(name, impType string, env *Env, parts []Part) (*Board, error) {
 	for i, p := range parts {
 		err := checkNames(typ, p)
 		if err == nil {
-			err = b.attach(env, p)
+			err = b.attach(b.Env, p) // env, or the default New made for a nil one
 		}
 		if err != nil {
 			return nil, fmt.Errorf("device %d (%s): %w", i, p.Model, err)

@@ -62,7 +62,8 @@ func (m *Module) source(p *pin) board.PinSource {
 	return m.board.Source(p.name)
 }
 
-// pinDriven is pin.read() for a pin a part drives: ok false when none does.
+// pinDriven is pin.read() for a pin a part drives: ok false when none does
+// (or the pin is a push-pull output, which reads what the imp drives).
 func (m *Module) pinDriven(p *pin) (runtime.Value, bool) {
 	src := m.source(p)
 	if src == nil {
@@ -71,6 +72,10 @@ func (m *Module) pinDriven(p *pin) (runtime.Value, bool) {
 	switch {
 	case isDigitalIn(p.mode):
 		return runtime.Int(int32(src.Level(m.q.Now()))), true
+	case p.mode == DigitalOutOD, p.mode == DigitalOutODPullup:
+		// An open-drain output reads the line: low while the imp or a
+		// part pulls it (the imp reads a pin's actual level).
+		return runtime.Int(p.level & int32(src.Level(m.q.Now()))), true
 	case p.mode == AnalogIn:
 		return runtime.Int(int32(src.Analog(m.q.Now()))), true
 	}
