@@ -82,3 +82,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLibraryFiles$$' -fuzztime $(FUZZTIME) ./libfetch
 	$(GO) test -run '^$$' -fuzz '^FuzzMemberUses$$' -fuzztime $(FUZZTIME) ./lang/syntax
 	$(GO) test -run '^$$' -fuzz '^FuzzChoose$$' -fuzztime $(FUZZTIME) ./imptype
+	$(GO) test -run '^$$' -fuzz '^FuzzTableOps$$' -fuzztime $(FUZZTIME) ./runtime

@@ -218,3 +218,53 @@ func (k modelKey) String() string {
 	}
 	return fmt.Sprint(int32(k.bits))
 }
+
+// FuzzTableOps reads the input as a program of table operations on the
+// keys of diffKeys (two bytes an operation: what, and which key) and
+// checks order and contents against orderModel and a Go map after each.
+func FuzzTableOps(f *testing.F) {
+	f.Add([]byte{0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 1, 2, 0, 6})
+	f.Add([]byte{0, 40, 0, 41, 0, 42, 0, 43, 0, 44, 0, 45, 2, 0, 0, 50, 3, 0, 4, 0, 5, 0})
+	f.Add([]byte{0, 17, 0, 18, 0, 19, 0, 20, 1, 19, 0, 33, 0, 34, 0, 35, 1, 17, 0, 60})
+	pool := diffKeys()
+	f.Fuzz(func(t *testing.T, prog []byte) {
+		if len(prog) > 400 {
+			prog = prog[:400]
+		}
+		r := rand.New(rand.NewSource(int64(len(prog))))
+		tb, m := NewTable(0), newOrderModel()
+		want := map[modelKey]int32{}
+		var log []string
+		where := func() string { return "after " + strings.Join(log, "; ") }
+		for pc := 0; pc+1 < len(prog); pc += 2 {
+			k := pool[int(prog[pc+1])%len(pool)]
+			switch prog[pc] % 8 {
+			case 0, 1, 2:
+				tb.Set(spell(r, k), Int(int32(pc)))
+				m.insert(k)
+				want[k] = int32(pc)
+				log = append(log, fmt.Sprintf("set %v", k))
+			case 3, 4:
+				tb.Delete(spell(r, k))
+				m.remove(k)
+				delete(want, k)
+				log = append(log, fmt.Sprintf("delete %v", k))
+			case 5:
+				tb.Clear()
+				m.clear()
+				clear(want)
+				log = append(log, "clear")
+			case 6:
+				tb, m = tb.Clone(), modelClone(m)
+				log = append(log, "clone")
+			case 7:
+				tb = tb.CopyLayout()
+				log = append(log, "copy")
+			}
+			if !sameOrder(tb, m) {
+				t.Fatalf("%s\n%s", where(), describeOrder(tb, m))
+			}
+			checkContents(t, r, tb, pool, want, where)
+		}
+	})
+}
