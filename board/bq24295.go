@@ -23,17 +23,20 @@ import (
 // BATLOWV, fast charge, termination done when the cell is full or has
 // reached VREG with EN_TERM set; nothing with no good input, EN_HIZ,
 // CHG_CONFIG clear, OTG_CONFIG set or a TS fault), PG_STAT and
-// VSYS_STAT; REG09's faults: WATCHDOG_FAULT, CHRG_FAULT's input fault
-// and BAT_FAULT (the cell over VREG by 4 %) latched until REG09 is read
-// (a read reports what was latched and what is present, then clears the
-// latch), NTC_FAULT always the present TS condition (the environment's
-// temperature against the 103AT thermistor window, cold below 0 °C, hot
-// above 60 °C); host mode and the I²C watchdog: the first register
-// write puts the part in host mode and starts the timer (WATCHDOG), which
-// WD_RST (reads back 0) restarts; on expiry the part returns to default
-// mode with REG01-REG07 at their power-on values and WATCHDOG_FAULT
-// latched; REG_RST (REG01 bit 7, reads back 0) returns REG00-REG07 to
-// their power-on values (REG00's IINLIM to what detection set).
+// VSYS_STAT; REG09's faults: CHRG_FAULT's input fault and BAT_FAULT (the
+// cell over VREG by 4 %) latched until REG09 is read (a read reports what
+// was latched and what is present, then clears the latch), NTC_FAULT
+// always the present TS condition (the environment's temperature against
+// the 103AT thermistor window, cold below 0 °C, hot above 60 °C),
+// WATCHDOG_FAULT high in default mode and low in host mode (as TI's
+// datasheets for the family, BQ24296/7, put it); default mode, host mode
+// and the I²C watchdog: the part starts in default mode; the first
+// register write puts it in host mode and starts the timer (WATCHDOG),
+// which WD_RST (reads back 0) and a new WATCHDOG setting restart; on
+// expiry the part returns to default mode with REG01-REG07 at their
+// power-on values (REG00, the input settings, kept); REG_RST (REG01 bit
+// 7, reads back 0) returns REG00-REG07 to their power-on values (REG00's
+// IINLIM to what detection set) and leaves the mode as it was.
 //
 // Not modelled: DPM and thermal regulation (DPM_STAT and THERM_STAT read
 // 0), the charge safety timer (CHRG_FAULT 11 never sets), boost (OTG)
@@ -89,11 +92,11 @@ func (d *BQ24295) Write(now time.Time, data []byte) bool    { return d.regs.Writ
 func (d *BQ24295) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 func (d *BQ24295) writeReg(now time.Time, reg, v byte) {
+	if !d.host { // any write command puts the part in host mode
+		d.host, d.since = true, now
+	}
 	if reg > 0x07 {
 		return // REG08-REG0A are read-only; nothing lies beyond
-	}
-	if !d.host {
-		d.host, d.since = true, now
 	}
 	if reg == 0x01 {
 		if v&0x80 != 0 { // REG_RST: the registers to default; the bit reads back 0
@@ -146,7 +149,6 @@ func (d *BQ24295) update(now time.Time) {
 			limit := []time.Duration{0, 40 * time.Second, 80 * time.Second, 160 * time.Second}[wd]
 			if now.Sub(d.since) >= limit {
 				d.resetRegs(0x01)
-				d.latched |= 0x80
 				d.host = false
 			}
 		}
@@ -156,7 +158,7 @@ func (d *BQ24295) update(now time.Time) {
 		d.r[0] = d.r[0]&^0x07 | bq24295SDP
 	}
 	d.source = good
-	d.latched |= d.presentFaults(now) &^ 0x03
+	d.latched |= d.presentFaults(now) &^ 0x83 // WATCHDOG_FAULT and NTC_FAULT are states
 }
 
 // inputGood reports a qualified input source at now.
@@ -181,10 +183,14 @@ func (d *BQ24295) ntc(now time.Time) byte {
 	return 0
 }
 
-// presentFaults is REG09 for the conditions of now: an input over ACOV
-// (CHRG_FAULT 01), the cell over VREG by 4 % (BAT_FAULT), NTC_FAULT.
+// presentFaults is REG09 for the conditions of now: default mode
+// (WATCHDOG_FAULT), an input over ACOV (CHRG_FAULT 01), the cell over
+// VREG by 4 % (BAT_FAULT), NTC_FAULT.
 func (d *BQ24295) presentFaults(now time.Time) byte {
 	var v byte
+	if !d.host {
+		v |= 0x80
+	}
 	if d.env.Get(VBUS, now) >= bq24295ACOV {
 		v |= 0x10
 	}

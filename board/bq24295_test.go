@@ -37,6 +37,8 @@ func TestBQ24295PowerOn(t *testing.T) {
 }
 
 // REG08 and REG09 for the input and cell the environment describes.
+// Until a register is written the part is in default mode: REG09's
+// WATCHDOG_FAULT is high.
 func TestBQ24295Status(t *testing.T) {
 	cases := []struct {
 		name   string
@@ -48,25 +50,25 @@ func TestBQ24295Status(t *testing.T) {
 	}{
 		// USB (SDP: VBUS_STAT 01, IINLIM 500 mA), a cell at 80 % (4.00 V):
 		// fast charging (10), power good.
-		{"usb fast charge", map[string]float64{Battery: 80, VBUS: 5}, nil, 0x5A, 0x64, 0},
+		{"usb fast charge", map[string]float64{Battery: 80, VBUS: 5}, nil, 0x5A, 0x64, 0x80},
 		// A cell at 5 % (3.3 V) is below SYS_MIN 3.5 V: VSYS_STAT.
-		{"usb low cell", map[string]float64{Battery: 5, VBUS: 5}, nil, 0x5A, 0x65, 0},
+		{"usb low cell", map[string]float64{Battery: 5, VBUS: 5}, nil, 0x5A, 0x65, 0x80},
 		// An empty cell (3.00 V) under a 500 mA load reads 2.95 V: below
 		// BATLOWV (3.0 V), pre-charge (01), and below SYS_MIN.
-		{"pre-charge", map[string]float64{Battery: 0, VBUS: 5, BatteryMA: -500}, nil, 0x5A, 0x55, 0},
+		{"pre-charge", map[string]float64{Battery: 0, VBUS: 5, BatteryMA: -500}, nil, 0x5A, 0x55, 0x80},
 		// Full: termination done (11).
-		{"full", map[string]float64{Battery: 100, VBUS: 5}, nil, 0x5A, 0x74, 0},
+		{"full", map[string]float64{Battery: 100, VBUS: 5}, nil, 0x5A, 0x74, 0x80},
 		// CHG_CONFIG cleared: not charging.
 		{"charge disabled", map[string]float64{Battery: 80, VBUS: 5}, [][]byte{{0x01, 0x0B}}, 0x5A, 0x44, 0},
 		// EN_HIZ: not power good, not charging.
 		{"hi-z", map[string]float64{Battery: 80, VBUS: 5}, [][]byte{{0x00, 0xDA}}, 0xDA, 0x40, 0},
 		// No input: nothing.
-		{"battery only", map[string]float64{Battery: 80, VBUS: 0}, nil, 0x58, 0x00, 0},
+		{"battery only", map[string]float64{Battery: 80, VBUS: 0}, nil, 0x58, 0x00, 0x80},
 		// Over ACOV (6.4 V): input fault (CHRG_FAULT 01), no power good.
-		{"over-voltage", map[string]float64{Battery: 80, VBUS: 7}, nil, 0x58, 0x00, 0x10},
+		{"over-voltage", map[string]float64{Battery: 80, VBUS: 7}, nil, 0x58, 0x00, 0x90},
 		// Cold (below 0 °C): NTC_FAULT cold, charging suspended.
-		{"cold", map[string]float64{Battery: 80, VBUS: 5, Temperature: -5}, nil, 0x5A, 0x44, 0x02},
-		{"hot", map[string]float64{Battery: 80, VBUS: 5, Temperature: 65}, nil, 0x5A, 0x44, 0x01},
+		{"cold", map[string]float64{Battery: 80, VBUS: 5, Temperature: -5}, nil, 0x5A, 0x44, 0x82},
+		{"hot", map[string]float64{Battery: 80, VBUS: 5, Temperature: 65}, nil, 0x5A, 0x44, 0x81},
 		// VREG at its minimum, 3.504 V, under the cell's 3.93 V: termination
 		// done, and the cell over VREG by more than 4 %: BAT_FAULT.
 		{"battery over VREG", map[string]float64{Battery: 80, VBUS: 5}, [][]byte{{0x04, 0x02}}, 0x5A, 0x74, 0x08},
@@ -110,17 +112,21 @@ func TestBQ24295ReadOnlyAndSelfClearing(t *testing.T) {
 	}
 }
 
-// The watchdog: in default mode (no write yet) it does not run; the first
-// write starts it; WD_RST restarts it; on expiry REG01-REG07 return to
-// default and REG09 reports WATCHDOG_FAULT once; WATCHDOG 00 disables it.
+// The watchdog: in default mode (no write yet: WATCHDOG_FAULT high) it
+// does not run; the first write starts it (host mode: WATCHDOG_FAULT
+// low); WD_RST restarts it; on expiry REG01-REG07 return to default and
+// the part to default mode until the next write; WATCHDOG 00 disables it.
 func TestBQ24295Watchdog(t *testing.T) {
 	e := env(map[string]float64{Battery: 80, VBUS: 5})
 	d := NewBQ24295(e)
-	if v := rd(t, d, t0.Add(100*time.Second), 0x09, 1)[0]; v != 0 {
-		t.Fatalf("REG09 0x%02X in default mode", v)
+	if v := rd(t, d, t0.Add(100*time.Second), 0x09, 1)[0]; v != 0x80 {
+		t.Fatalf("REG09 0x%02X in default mode, want WATCHDOG_FAULT", v)
 	}
 	start := t0.Add(100 * time.Second)
 	wr(t, d, start, 0x02, 0x20) // host mode: ICHG 1024 mA
+	if v := rd(t, d, start, 0x09, 1)[0]; v != 0 {
+		t.Errorf("REG09 0x%02X in host mode, want 0", v)
+	}
 	wr(t, d, start.Add(30*time.Second), 0x01, 0x5B)
 	if v := rd(t, d, start.Add(60*time.Second), 0x02, 1)[0]; v != 0x20 {
 		t.Fatalf("REG02 0x%02X 30 s after WD_RST, want 0x20 kept", v)
@@ -129,11 +135,14 @@ func TestBQ24295Watchdog(t *testing.T) {
 	if v := rd(t, d, at, 0x02, 1)[0]; v != 0x60 {
 		t.Errorf("REG02 0x%02X after the watchdog expired, want 0x60", v)
 	}
-	if v := rd(t, d, at, 0x09, 1)[0]; v != 0x80 {
-		t.Errorf("REG09 0x%02X, want WATCHDOG_FAULT", v)
+	for i := 0; i < 2; i++ {
+		if v := rd(t, d, at, 0x09, 1)[0]; v != 0x80 {
+			t.Errorf("REG09 0x%02X (read %d) after expiry, want WATCHDOG_FAULT", v, i+1)
+		}
 	}
+	wr(t, d, at, 0x01, 0x5B)
 	if v := rd(t, d, at, 0x09, 1)[0]; v != 0 {
-		t.Errorf("REG09 0x%02X on the second read, want 0", v)
+		t.Errorf("REG09 0x%02X after a write, want 0 (host mode)", v)
 	}
 
 	d = NewBQ24295(e)
