@@ -1,8 +1,13 @@
 package regexp2
 
 import (
+	"bytes"
 	"sync"
 	"testing"
+
+	"github.com/impvm/impvm/lang/compile"
+	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
 )
 
 // concurrentScript uses what VMs share across the process: both regexp
@@ -29,9 +34,9 @@ print(out);
 `
 
 // TestVMsOnGoroutinesShareCaches runs VMs on several goroutines at once
-// (as the playground's sessions and a host's tests do): each must print
-// what one VM alone prints; under -race, the shared caches must show no
-// data race.
+// (as the playground's sessions and a host's tests do), half of them with
+// a heap limit (so their heap meters run): each must print what one VM
+// alone prints; under -race, the shared caches must show no data race.
 func TestVMsOnGoroutinesShareCaches(t *testing.T) {
 	const want = "2-3 4-6;2-3 4-6;300 0"
 	var wg sync.WaitGroup
@@ -41,7 +46,7 @@ func TestVMsOnGoroutinesShareCaches(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 15; i++ {
-				got[g] = append(got[g], eval(t, concurrentScript))
+				got[g] = append(got[g], runLimited(concurrentScript, int64(g%2)*96<<10))
 			}
 		}()
 	}
@@ -53,4 +58,24 @@ func TestVMsOnGoroutinesShareCaches(t *testing.T) {
 			}
 		}
 	}
+}
+
+// runLimited runs src in a VM with the given heap limit (0: none) and
+// returns what it printed, or the error.
+func runLimited(src string, limit int64) string {
+	var out bytes.Buffer
+	vm := runtime.NewVM(runtime.Options{Stdout: &out})
+	if limit > 0 {
+		vm.SetHeapLimit(limit)
+	}
+	base.Open(vm, base.Options{})
+	Open(vm)
+	p, err := compile.Source("t.nut", []byte(src), nil)
+	if err != nil {
+		return "compile: " + err.Error()
+	}
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		return "error: " + runtime.AsError(err).Message()
+	}
+	return out.String()
 }
