@@ -105,18 +105,8 @@ func NewTable(hint int) *Table {
 // double soon.
 func newTable(size int, grows bool) *Table {
 	switch {
-	case size == minTableNodes && grows:
-		// The table comes with room for eight nodes and grows into
-		// them in place (rehash) instead of allocating a node array
-		// and stranding its first four nodes.
-		b := new(struct {
-			Table
-			n [2 * minTableNodes]node
-		})
-		b.objHeader = newHeader()
-		b.nodes = b.n[:minTableNodes]
-		b.initNodes()
-		return &b.Table
+	case grows && size <= maxRoomNodes/2:
+		return newRoomyTable(size)
 	case size == minTableNodes:
 		// A small table ({x = 1, y = 2}, {}, a native's result): the
 		// table and its nodes are one allocation. A table that grows
@@ -135,6 +125,46 @@ func newTable(size int, grows bool) *Table {
 	}
 	t := &Table{objHeader: newHeader()}
 	t.allocNodes(size)
+	return t
+}
+
+// newRoomyTable makes an empty table of size nodes (4 to maxRoomNodes/2)
+// with room for twice as many in the same allocation: a literal of 4, 8,
+// 16 or 32 fields fills its nodes and doubles on its last field, and
+// grows into the room in place (rehash) instead of allocating a node
+// array and stranding its first nodes.
+func newRoomyTable(size int) *Table {
+	var t *Table
+	var n []node
+	switch size {
+	case 4:
+		b := new(struct {
+			Table
+			n [8]node
+		})
+		t, n = &b.Table, b.n[:]
+	case 8:
+		b := new(struct {
+			Table
+			n [16]node
+		})
+		t, n = &b.Table, b.n[:]
+	case 16:
+		b := new(struct {
+			Table
+			n [32]node
+		})
+		t, n = &b.Table, b.n[:]
+	default: // 32
+		b := new(struct {
+			Table
+			n [64]node
+		})
+		t, n = &b.Table, b.n[:]
+	}
+	t.objHeader = newHeader()
+	t.nodes = n[:size]
+	t.initNodes()
 	return t
 }
 
@@ -503,20 +533,31 @@ func (t *Table) rehash(force bool) {
 }
 
 // maxRoomNodes bounds the node arrays that rehash in place: those made
-// with room behind them (NewTable's four nodes in eight) and small ones.
-const maxRoomNodes = 2 * minTableNodes
+// with room behind them (newRoomyTable's size nodes in twice as many) and
+// small ones (a shrink or a same-size rehash stays in the array it has).
+const maxRoomNodes = 64
 
 // rehashInPlace is rehash into the first size nodes of the node array's
 // own memory (size <= its capacity <= maxRoomNodes): the occupied nodes
 // are copied aside, the nodes cleared, and the keys inserted again in old
 // index order, exactly as into a new array.
 func (t *Table) rehashInPlace(size int) {
+	if len(t.nodes) <= 2*minTableNodes {
+		var old [2 * minTableNodes]node // the common case: a small copy to clear
+		t.reinsertInPlace(old[:copy(old[:], t.nodes)], size)
+		return
+	}
 	var old [maxRoomNodes]node
-	n := copy(old[:], t.nodes)
+	t.reinsertInPlace(old[:copy(old[:], t.nodes)], size)
+}
+
+// reinsertInPlace clears the first size nodes of t's node array and
+// inserts old's keys into them in old's index order.
+func (t *Table) reinsertInPlace(old []node, size int) {
 	t.nodes = t.nodes[:size]
 	clear(t.nodes)
 	t.initNodes()
-	for i := range old[:n] {
+	for i := range old {
 		if n := &old[i]; n.keyType() != TNull {
 			t.insertHashed(n.key(), n.val, n.hash())
 		}

@@ -95,7 +95,7 @@ func TestTableOrder304(t *testing.T) {
 // iteration order, exactly as a new node array would, after every step.
 func TestTableRoomGrowsInPlace(t *testing.T) {
 	rng := rand.New(rand.NewSource(18))
-	keys := make([]Value, 24)
+	keys := make([]Value, 100)
 	for i := range keys {
 		if i%3 == 0 {
 			keys[i] = Int(int32(i * 5))
@@ -103,50 +103,56 @@ func TestTableRoomGrowsInPlace(t *testing.T) {
 			keys[i] = Str(fmt.Sprintf("f%d", i))
 		}
 	}
-	for round := 0; round < 300; round++ {
-		room, plain := NewTable(4), NewTable(0)
-		if cap(room.nodes) != 2*minTableNodes || len(room.nodes) != minTableNodes {
-			t.Fatalf("NewTable(4): %d nodes, room for %d; want 4 in 8", len(room.nodes), cap(room.nodes))
-		}
-		for step := 0; step < 40; step++ {
-			k := keys[rng.Intn(len(keys))]
-			switch op := rng.Intn(10); {
-			case op < 6:
-				room.Set(k, Int(int32(step)))
-				plain.Set(k, Int(int32(step)))
-			case op < 9:
-				room.Delete(k)
-				plain.Delete(k)
-			default:
-				room.Clear()
-				plain.Clear()
+	for _, size := range []int{4, 8, 16, 32} {
+		for round := 0; round < 150; round++ {
+			room, plain := NewTable(size), newTable(size, false)
+			if cap(room.nodes) != 2*size || len(room.nodes) != size {
+				t.Fatalf("NewTable(%d): %d nodes, room for %d; want %d in %d", size, len(room.nodes), cap(room.nodes), size, 2*size)
 			}
-			for _, tb := range []*Table{room, plain} {
-				for i, n := range tb.nodes {
-					if n.keyType() != TNull && (tb.slot(n.key()) != int32(i) || n.hash() != hashKey(n.key())) {
-						t.Fatalf("round %d step %d: node %d holds %v, found at %d", round, step, i, n.key(), tb.slot(n.key()))
+			pool := keys[:3*size]
+			for step := 0; step < 8*size; step++ {
+				k := pool[rng.Intn(len(pool))]
+				switch op := rng.Intn(20); {
+				case op < 12:
+					room.Set(k, Int(int32(step)))
+					plain.Set(k, Int(int32(step)))
+				case op < 19:
+					room.Delete(k)
+					plain.Delete(k)
+				default:
+					room.Clear()
+					plain.Clear()
+				}
+				for _, tb := range []*Table{room, plain} {
+					for i, n := range tb.nodes {
+						if n.keyType() != TNull && (tb.slot(n.key()) != int32(i) || n.hash() != hashKey(n.key())) {
+							t.Fatalf("size %d round %d step %d: node %d holds %v, found at %d", size, round, step, i, n.key(), tb.slot(n.key()))
+						}
 					}
 				}
-			}
-			if a, b := tableKeys(room), tableKeys(plain); a != b || len(room.nodes) != len(plain.nodes) {
-				t.Fatalf("round %d step %d: with room %q (%d nodes), without %q (%d nodes)",
-					round, step, a, len(room.nodes), b, len(plain.nodes))
+				if a, b := tableKeys(room), tableKeys(plain); a != b || len(room.nodes) != len(plain.nodes) {
+					t.Fatalf("size %d round %d step %d: with room %q (%d nodes), without %q (%d nodes)",
+						size, round, step, a, len(room.nodes), b, len(plain.nodes))
+				}
 			}
 		}
 	}
-	// The growth a literal of four fields ends with allocates nothing.
-	ks := []Value{Str("id"), Str("kind"), Str("value"), Str("ok")}
-	allocs := testing.AllocsPerRun(100, func() {
-		tb := NewTable(4)
-		for _, k := range ks {
-			tb.Set(k, Int(1))
+	// The growth a literal of 4, 8, 16 or 32 fields ends with allocates
+	// nothing.
+	for _, size := range []int{4, 8, 16, 32} {
+		ks := keys[:size]
+		allocs := testing.AllocsPerRun(100, func() {
+			tb := NewTable(size)
+			for _, k := range ks {
+				tb.Set(k, Int(1))
+			}
+			if len(tb.nodes) != 2*size {
+				t.Fatalf("%d fields in %d nodes, want %d", size, len(tb.nodes), 2*size)
+			}
+		})
+		if allocs != 1 {
+			t.Errorf("a %d-field table took %v allocations, want 1", size, allocs)
 		}
-		if len(tb.nodes) != 2*minTableNodes {
-			t.Fatalf("four fields in %d nodes, want 8", len(tb.nodes))
-		}
-	})
-	if allocs != 1 {
-		t.Errorf("a four-field table took %v allocations, want 1", allocs)
 	}
 }
 
