@@ -19,13 +19,6 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 		code         []Instr
 		consts, regs []Value
 	)
-	// The frame's index and base, its closure and constants, and entry
-	// live in this function's stack frame, not in registers: their
-	// addresses are taken. Each is read where an instruction needs it
-	// (one load), and the registers go to what every instruction uses
-	// (pc, the instruction, code, regs), instead of the loop restoring
-	// all of them on every jump back to the dispatch.
-	_, _, _, _, _ = &fi, &base, &cl, &consts, &entry
 reload:
 	// (Re)load the running frame's state after frames changed.
 	fi = len(vm.frames) - 1
