@@ -192,7 +192,29 @@ func makeNamespaces(t *testing.T) (probeNS, echoNS string) {
 		ipCmd(t, "-n", e[0], "link", "set", e[1], "up")
 		ipCmd(t, "-n", e[0], "link", "set", "lo", "up")
 	}
+	for _, e := range [][2]string{{probeNS, "lanp0"}, {echoNS, "lane0"}} {
+		waitLinkUp(t, e[0], e[1])
+	}
 	return probeNS, echoNS
+}
+
+// waitLinkUp waits until the kernel reports dev in ns operationally up.
+// A veth end set up is not yet passing traffic: the kernel activates its
+// queue later, from a deferred work item (the same one that sets the
+// operational state), and until then it drops what is sent — on a loaded
+// machine long enough to lose a test's first broadcasts, which nothing
+// resends.
+func waitLinkUp(t *testing.T, ns, dev string) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		out, err := exec.Command("ip", "-n", ns, "link", "show", "dev", dev).CombinedOutput()
+		if err == nil && strings.Contains(string(out), " state UP ") {
+			return
+		}
+		if time.Now().After(deadline) { // a hang guard
+			t.Fatalf("%s in %s did not come up: %v\n%s", dev, ns, err, out)
+		}
+	}
 }
 
 func helperCmd(t *testing.T, ns, role, iface string, env ...string) *exec.Cmd {
