@@ -2,10 +2,9 @@ package regexp2
 
 import (
 	"regexp"
-	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/impvm/impvm/internal/memo"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
 )
@@ -47,36 +46,11 @@ func newObject(pattern string) (*object, error) {
 	if utf8.RuneCountInString(pattern) > MaxPattern {
 		return nil, runtime.Errorf("regexp2: pattern longer than %d characters", MaxPattern)
 	}
-	cache.Lock()
-	o := cache.m[pattern]
-	cache.Unlock()
-	if o != nil {
-		return o, nil
-	}
-	o, err := compileObject(pattern)
-	if err != nil {
-		return nil, err
-	}
-	cache.Lock()
-	if len(cache.m) >= maxCached {
-		clear(cache.m)
-	}
-	if cache.m == nil {
-		cache.m = make(map[string]*object)
-	}
-	cache.m[strings.Clone(pattern)] = o
-	cache.Unlock()
-	return o, nil
+	return cache.Get(pattern, compileObject)
 }
 
-// maxCached is how many compiled patterns the cache keeps; when it is
-// full it starts afresh.
-const maxCached = 64
-
-var cache struct {
-	sync.Mutex
-	m map[string]*object
-}
+// cache holds the compiled patterns (at most 64).
+var cache = memo.Cache[*object]{Max: 64}
 
 // compileObject makes the payload for pattern.
 func compileObject(pattern string) (*object, error) {

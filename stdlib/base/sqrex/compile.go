@@ -2,8 +2,9 @@ package sqrex
 
 import (
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/impvm/impvm/internal/memo"
 )
 
 // Compile-error messages of the Squirrel 3.0.4 reference compiler
@@ -190,39 +191,14 @@ func Compile(pattern string) (*Regexp, error) {
 	if len(pattern) > maxCachedLen {
 		return compile(pattern)
 	}
-	cache.Lock()
-	re := cache.m[pattern]
-	cache.Unlock()
-	if re != nil {
-		return re, nil
-	}
-	re, err := compile(pattern)
-	if err != nil {
-		return nil, err
-	}
-	cache.Lock()
-	if len(cache.m) >= maxCached {
-		clear(cache.m)
-	}
-	if cache.m == nil {
-		cache.m = make(map[string]*Regexp)
-	}
-	cache.m[strings.Clone(pattern)] = re
-	cache.Unlock()
-	return re, nil
+	return cache.Get(pattern, compile)
 }
 
-// The compiled-pattern cache: at most maxCached patterns, each at most
-// maxCachedLen bytes long; when it is full it starts afresh.
-const (
-	maxCached    = 64
-	maxCachedLen = 256
-)
+// maxCachedLen: longer patterns are compiled each time, not cached.
+const maxCachedLen = 256
 
-var cache struct {
-	sync.Mutex
-	m map[string]*Regexp
-}
+// cache holds the compiled patterns (at most 64).
+var cache = memo.Cache[*Regexp]{Max: 64}
 
 // compile parses pattern (NUL-free).
 func compile(pattern string) (re *Regexp, err error) {
