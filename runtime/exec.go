@@ -245,14 +245,7 @@ func (vm *VM) pushNativeResult(fn, this Value, args []Value) error {
 	for i := range args {
 		s[2+i] = args[i]
 	}
-	if n == p.NumParams && !p.Varargs && !cl.HasEnv && len(vm.frames) < vm.maxDepth {
-		vm.pushFrame(cl, base) // exact arity, as the loop's fast call
-	} else if err := vm.pushClosure(cl, base, n); err != nil {
-		return err
-	}
-	vm.frames[len(vm.frames)-1].meta = metaNative
-	vm.nested += metaRuns(metaNative)
-	return nil
+	return vm.pushMetaFrame(cl, metaNative, base, n)
 }
 
 // construct instantiates a class and runs its constructor.
