@@ -229,7 +229,7 @@ func (q *Queue) hold(e *Event) {
 // behind the gate).
 func (q *Queue) openGate(at int64) {
 	q.gate = nil
-	if q.held.len() == 0 {
+	if q.held.Len() == 0 {
 		return
 	}
 	e := q.held.pop()

@@ -1,6 +1,10 @@
 package lan
 
-import "time"
+import (
+	"time"
+
+	"github.com/impvm/impvm/internal/fifo"
+)
 
 // pending is a datagram in flight to one NIC.
 type pending struct {
@@ -18,9 +22,8 @@ type pending struct {
 // order is the same as one heap's, at a fraction of the cost when a
 // broadcast puts a thousand datagrams in flight at once.
 type flight struct {
-	inOrder []pending // each due no earlier than the one before it
-	head    int       // inOrder[head:] is still in flight
-	heap    []pending // a min-heap of the rest
+	inOrder fifo.Line[pending] // each due no earlier than the one before it
+	heap    []pending          // a min-heap of the rest
 }
 
 // before is the order datagrams are delivered in.
@@ -32,16 +35,11 @@ func (a *pending) before(b *pending) bool {
 }
 
 // len is the number of datagrams in flight.
-func (q *flight) len() int { return len(q.inOrder) - q.head + len(q.heap) }
+func (q *flight) len() int { return q.inOrder.Len() + len(q.heap) }
 
 func (q *flight) push(p pending) {
-	if n := len(q.inOrder); n == q.head || !p.before(&q.inOrder[n-1]) {
-		if q.head > 0 && 2*q.head >= n { // half spent: move the rest to the front
-			m := copy(q.inOrder, q.inOrder[q.head:])
-			clear(q.inOrder[m:])
-			q.inOrder, q.head = q.inOrder[:m], 0
-		}
-		q.inOrder = append(q.inOrder, p)
+	if w := q.inOrder.Waiting(); len(w) == 0 || !p.before(&w[len(w)-1]) {
+		q.inOrder.Push(p)
 		return
 	}
 	q.heap = append(q.heap, p)
@@ -58,11 +56,8 @@ func (q *flight) push(p pending) {
 
 // pop takes the earliest datagram; the flight must not be empty.
 func (q *flight) pop() pending {
-	if q.head < len(q.inOrder) && (len(q.heap) == 0 || q.inOrder[q.head].before(&q.heap[0])) {
-		p := q.inOrder[q.head]
-		q.inOrder[q.head] = pending{} // drop references for the GC
-		q.head++
-		return p
+	if w := q.inOrder.Waiting(); len(w) > 0 && (len(q.heap) == 0 || w[0].before(&q.heap[0])) {
+		return q.inOrder.Pop()
 	}
 	h := q.heap
 	top := h[0]
