@@ -58,30 +58,36 @@ bench-check:
 # (2000 inputs each), not a time budget: a short -fuzztime can hit the
 # fuzz coordinator's deadline race. Longer: FUZZTIME=5m make fuzz
 FUZZTIME ?= 2000x
+# The fuzz targets, each as Target@package.
+FUZZ_TARGETS = \
+	FuzzParse@lang/syntax \
+	FuzzRun@internal/vmtest \
+	FuzzProcess@preproc \
+	FuzzDecodeCompiled@internal/source \
+	FuzzCompileMatch@stdlib/base/sqrex \
+	FuzzParseCassette@stdlib/agent/web \
+	FuzzParseHead@stdlib/agent/web \
+	FuzzParseScenario@board \
+	FuzzParseBoardFile@board \
+	FuzzI2CModels@board \
+	FuzzW5500@board \
+	FuzzDHCPServer@board \
+	FuzzModbusTCP@board \
+	FuzzSTM32Boot@board \
+	FuzzFT800@board \
+	FuzzMAX3421E@board \
+	FuzzSTN1110@board \
+	FuzzCFA533@board \
+	FuzzBQ24295@board \
+	FuzzI2CWire@board \
+	FuzzBusAbuse@stdlib/hardware \
+	FuzzReadLCOV@cover \
+	FuzzLibraryFiles@libfetch \
+	FuzzMemberUses@lang/syntax \
+	FuzzChoose@imptype \
+	FuzzTableOps@runtime
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./lang/syntax
-	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZTIME) ./internal/vmtest
-	$(GO) test -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME) ./preproc
-	$(GO) test -run '^$$' -fuzz '^FuzzDecodeCompiled$$' -fuzztime $(FUZZTIME) ./internal/source
-	$(GO) test -run '^$$' -fuzz '^FuzzCompileMatch$$' -fuzztime $(FUZZTIME) ./stdlib/base/sqrex
-	$(GO) test -run '^$$' -fuzz '^FuzzParseCassette$$' -fuzztime $(FUZZTIME) ./stdlib/agent/web
-	$(GO) test -run '^$$' -fuzz '^FuzzParseHead$$' -fuzztime $(FUZZTIME) ./stdlib/agent/web
-	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzParseBoardFile$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzI2CModels$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzW5500$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzDHCPServer$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzModbusTCP$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzSTM32Boot$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzFT800$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzMAX3421E$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzSTN1110$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzCFA533$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzBQ24295$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzI2CWire$$' -fuzztime $(FUZZTIME) ./board
-	$(GO) test -run '^$$' -fuzz '^FuzzBusAbuse$$' -fuzztime $(FUZZTIME) ./stdlib/hardware
-	$(GO) test -run '^$$' -fuzz '^FuzzReadLCOV$$' -fuzztime $(FUZZTIME) ./cover
-	$(GO) test -run '^$$' -fuzz '^FuzzLibraryFiles$$' -fuzztime $(FUZZTIME) ./libfetch
-	$(GO) test -run '^$$' -fuzz '^FuzzMemberUses$$' -fuzztime $(FUZZTIME) ./lang/syntax
-	$(GO) test -run '^$$' -fuzz '^FuzzChoose$$' -fuzztime $(FUZZTIME) ./imptype
-	$(GO) test -run '^$$' -fuzz '^FuzzTableOps$$' -fuzztime $(FUZZTIME) ./runtime
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%@*} ./$${t#*@}"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%@*}\$$" -fuzztime $(FUZZTIME) ./$${t#*@} || exit 1; \
+	done
