@@ -33,7 +33,7 @@ func newImp005() *Type {
 		SPIFlashReserved: 0,
 		LightLevel:       true,
 		Interfaces:       []string{Ethernet, WiFi},
-		USB:              true,
+		USB:              "usb",
 		FreeAtBoot:       1000000,
 		Environment:      1,
 		DeviceIDPrefix:   "5000",

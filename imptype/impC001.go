@@ -32,9 +32,9 @@ func newImpC001() *Type {
 		Interfaces:       []string{WiFi, Cellular},
 		ServerVia:        []string{Cellular}, // imp.net.info()'s page: no ipv4 entry on the impC001
 		VBat:             true,
-		// The hardware.usb pages (usb.generaltransfer: "imp005 and
-		// impC001 only"; Understanding USB Errors) give it the host port.
-		USB:            true,
+		// The usb pages (usb.generaltransfer: "imp005 and impC001 only")
+		// give it the host port, as hardware.usbAB.
+		USB:            "usbAB",
 		FreeAtBoot:     600000,
 		Environment:    1,
 		DeviceIDPrefix: "c001",

@@ -88,7 +88,10 @@ type Type struct {
 	// hardware.vbat page: only the imp003, imp004m and impC001; on the
 	// imp001, imp002 and imp005 "the index 'vbat' does not exist".
 	VBat bool
-	USB  bool // hardware.usb (imp005 host port)
+	// USB names the hardware object of the USB host port, "" for none.
+	// Electric Imp's usb page: "imp005 — hardware.usb, impC001 —
+	// hardware.usbAB".
+	USB string
 	// FreeAtBoot is the Squirrel heap, impvm's figure for the free heap
 	// after boot: imp.getmemoryfree() of an empty program and what a
 	// device's script may keep live (stdlib/imp's HeapSize).
@@ -186,8 +189,8 @@ func (t *Type) Members() []string {
 	if t.VBat {
 		out = append(out, "vbat")
 	}
-	if t.USB {
-		out = append(out, "usb")
+	if t.USB != "" {
+		out = append(out, t.USB)
 	}
 	return out
 }

@@ -29,8 +29,8 @@ func (m *Module) hardwareMembers() *runtime.Table {
 	if m.typ.BLE {
 		hw.SetStr("bluetooth", m.newBluetooth())
 	}
-	if m.typ.USB {
-		hw.SetStr("usb", m.newUSB())
+	if m.typ.USB != "" {
+		hw.SetStr(m.typ.USB, m.newUSB())
 	}
 	return hw
 }

@@ -11,8 +11,8 @@ import (
 // With nothing plugged in, a configured port raises no event: the
 // callback never runs, and a transfer throws.
 func TestUSBNothingPluggedIn(t *testing.T) {
-	for _, typ := range []string{"imp005", "impC001"} {
-		_, vm, l, r := openHW(t, typ, `
+	for typ, port := range map[string]string{"imp005": "usb", "impC001": "usbAB"} {
+		_, vm, l, r := openHW(t, typ, strings.ReplaceAll(`
 			events <- "";
 			local names = {};
 			foreach (c in [USB_DEVICE_CONNECTED, USB_TRANSFER_COMPLETED, USB_DEVICE_DISCONNECTED, USB_UNRECOVERABLE_ERROR]) names[c] <- 1;
@@ -20,7 +20,7 @@ func TestUSBNothingPluggedIn(t *testing.T) {
 			hardware.usb.configure(function(type, details) { events += type + ";"; });
 			thrown <- "";
 			try { hardware.usb.generaltransfer(1, 0x81, 2, blob(8)); } catch (e) { thrown = e; }
-		`)
+		`, "hardware.usb.", "hardware."+port+"."))
 		l.Run(event.Epoch.Add(time.Hour))
 		if len(r.errs) != 0 {
 			t.Fatal(r.errs)
@@ -37,5 +37,8 @@ func TestUSBNothingPluggedIn(t *testing.T) {
 	}
 	if _, _, _, _, err := tryHW("imp006", `hardware.usb.configure(function(t, d) {})`); err == nil {
 		t.Error("imp006 has a hardware.usb")
+	}
+	if _, _, _, _, err := tryHW("impC001", `hardware.usb.configure(function(t, d) {})`); err == nil {
+		t.Error("impC001 has a hardware.usb (its port is hardware.usbAB)")
 	}
 }
