@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/impvm/impvm/internal/fifo"
 )
 
 // Outcome says why Run returned.
@@ -43,13 +45,12 @@ type Loop struct {
 	heap eventHeap
 	// inOrder holds Loop.After events each due no earlier than the one
 	// before it (a network's deliveries when every datagram takes the
-	// same time), from inOrderHead: already in run order among
-	// themselves, they skip the heap (where a thousand datagrams in
-	// flight made every event's sift long), and next merges them with it.
-	inOrder     []*Event
-	inOrderHead int
-	seq         uint64
-	busy        int // queues with pending events or holds
+	// same time): already in run order among themselves, they skip the
+	// heap (where a thousand datagrams in flight made every event's sift
+	// long), and next merges them with it.
+	inOrder fifo.Line[*Event]
+	seq     uint64
+	busy    int // queues with pending events or holds
 
 	stopped  atomic.Bool
 	stopCh   chan struct{}
@@ -123,27 +124,22 @@ func (l *Loop) After(d time.Duration, fn func()) {
 	e := l.newEvent()
 	at := l.nowKey() + int64(d)
 	*e = Event{orderKey: orderKey{at: at, due: at, class: classNormal, seq: l.nextSeq()}, gen: l.world.gen, q: l.world, call: fn}
-	n := len(l.inOrder)
-	if n > l.inOrderHead && before(e, l.inOrder[n-1]) {
+	if w := l.inOrder.Waiting(); len(w) > 0 && before(e, w[len(w)-1]) {
 		l.heap.push(e) // due before the last one in order
 		return
 	}
-	if l.inOrderHead > 0 && 2*l.inOrderHead >= n { // half spent: move the rest to the front
-		m := copy(l.inOrder, l.inOrder[l.inOrderHead:])
-		clear(l.inOrder[m:])
-		l.inOrder, l.inOrderHead = l.inOrder[:m], 0
-	}
 	e.index = -1
-	l.inOrder = append(l.inOrder, e)
+	l.inOrder.Push(e)
 }
 
 // next returns the event to run next (nil: none), without taking it.
 func (l *Loop) next() *Event {
 	h := l.heap.peek()
-	if l.inOrderHead == len(l.inOrder) {
+	w := l.inOrder.Waiting()
+	if len(w) == 0 {
 		return h
 	}
-	if d := l.inOrder[l.inOrderHead]; h == nil || before(d, h) {
+	if d := w[0]; h == nil || before(d, h) {
 		return d
 	}
 	return h
@@ -155,11 +151,7 @@ func (l *Loop) take(ev *Event) {
 		l.heap.remove(ev.index)
 		return
 	}
-	l.inOrder[l.inOrderHead] = nil
-	l.inOrderHead++
-	if l.inOrderHead == len(l.inOrder) {
-		l.inOrder, l.inOrderHead = l.inOrder[:0], 0
-	}
+	l.inOrder.Pop()
 }
 
 // newEvent takes an event from the free list (events of After are never

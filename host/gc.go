@@ -37,7 +37,7 @@ const bootGCBudget = 512 << 10
 // with a live heap of about 8 MB.
 const bootGCFloor = 16 << 20
 
-// holdGC holds the collector off while devices devices boot; the returned
+// holdGC holds the collector off while that many devices boot; the returned
 // function lets it go (once; later calls do nothing).
 func holdGC(devices int) (release func()) {
 	bootGC.mu.Lock()
