@@ -74,16 +74,12 @@ func urlDecode(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	return pairsTable(parseQuery(args[1].Str())), nil
 }
 
-// stringOrBlob is the bytes of a string or blob argument.
-func stringOrBlob(v runtime.Value) []byte {
-	if b, ok := base.BlobOf(v); ok {
-		return b.Bytes()
-	}
-	return []byte(v.Str())
-}
-
 func base64Encode(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Str(base64.StdEncoding.EncodeToString(stringOrBlob(args[1]))), nil
+	b, err := base.StringOrBlob(args, 1)
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Str(base64.StdEncoding.EncodeToString(b)), nil
 }
 
 // base64decode(string): a blob. As on the impCloud it never throws:
@@ -160,11 +156,19 @@ func hashMethods() []runtime.Spec {
 
 func digest(newHash func() hash.Hash, keyed bool) runtime.NativeFunc {
 	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		data, err := base.StringOrBlob(args, 1)
+		if err != nil {
+			return runtime.Null, err
+		}
 		h := newHash()
 		if keyed {
-			h = hmac.New(newHash, stringOrBlob(args[2]))
+			key, err := base.StringOrBlob(args, 2)
+			if err != nil {
+				return runtime.Null, err
+			}
+			h = hmac.New(newHash, key)
 		}
-		h.Write(stringOrBlob(args[1]))
+		h.Write(data)
 		return base.NewBlobValue(vm, h.Sum(nil)), nil
 	}
 }

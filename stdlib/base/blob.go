@@ -68,6 +68,21 @@ func BlobOf(v runtime.Value) (*Blob, bool) {
 	return runtime.PayloadOf[*Blob](v)
 }
 
+// StringOrBlob is the bytes of argument i (0 is `this`), a string or a
+// blob. A native whose typemask takes any userdata ("s|u") gets a type
+// error for other userdata (a pin, a namespace) instead of reading it as
+// a string.
+func StringOrBlob(args []runtime.Value, i int) ([]byte, error) {
+	v := args[i]
+	if v.Type() == runtime.TString {
+		return []byte(v.Str()), nil
+	}
+	if b, ok := BlobOf(v); ok {
+		return b.Bytes(), nil
+	}
+	return nil, runtime.ParamTypeError(i, v, "string|blob")
+}
+
 // NewBlobValue makes a blob holding a copy of data, pointer at 0, with the
 // blob methods of vm (for host callbacks such as UDP receive).
 func NewBlobValue(vm *runtime.VM, data []byte) runtime.Value {

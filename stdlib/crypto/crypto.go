@@ -82,33 +82,50 @@ func Open(vm *runtime.VM, opts Options) {
 	vm.Root().SetStr("crypto", imp.NewMeta(obj))
 }
 
-// bytesOf is the bytes of a string or blob argument.
-func bytesOf(v runtime.Value) []byte {
-	if b, ok := base.BlobOf(v); ok {
-		return b.Bytes()
+// bytesOf is the bytes of the string or blob arguments at idx, in order.
+func bytesOf(args []runtime.Value, idx ...int) ([][]byte, error) {
+	out := make([][]byte, len(idx))
+	for j, i := range idx {
+		b, err := base.StringOrBlob(args, i)
+		if err != nil {
+			return nil, err
+		}
+		out[j] = b
 	}
-	return []byte(v.Str())
+	return out, nil
 }
 
 func digest(newHash func() hash.Hash) runtime.NativeFunc {
 	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		b, err := bytesOf(args, 1)
+		if err != nil {
+			return runtime.Null, err
+		}
 		h := newHash()
-		h.Write(bytesOf(args[1]))
+		h.Write(b[0])
 		return base.NewBlobValue(vm, h.Sum(nil)), nil
 	}
 }
 
 func mac(newHash func() hash.Hash) runtime.NativeFunc {
 	return func(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-		h := hmac.New(newHash, bytesOf(args[2]))
-		h.Write(bytesOf(args[1]))
+		b, err := bytesOf(args, 1, 2)
+		if err != nil {
+			return runtime.Null, err
+		}
+		h := hmac.New(newHash, b[1])
+		h.Write(b[0])
 		return base.NewBlobValue(vm, h.Sum(nil)), nil
 	}
 }
 
 // equals(a, b): same length and bytes, compared in constant time.
 func equals(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Bool(subtle.ConstantTimeCompare(bytesOf(args[1]), bytesOf(args[2])) == 1), nil
+	b, err := bytesOf(args, 1, 2)
+	if err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Bool(subtle.ConstantTimeCompare(b[0], b[1]) == 1), nil
 }
 
 // random(n): a blob of n random bytes.
@@ -126,8 +143,12 @@ func (m *module) random(vm *runtime.VM, args []runtime.Value) (runtime.Value, er
 
 // sign(type, data, key, callback(err, signature)).
 func (m *module) sign(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	typ, data, cb := args[1].Int(), bytesOf(args[2]), args[4]
-	key, err := x509PrivateKey(typ, bytesOf(args[3]))
+	b, err := bytesOf(args, 2, 3)
+	if err != nil {
+		return runtime.Null, err
+	}
+	typ, data, cb := args[1].Int(), b[0], args[4]
+	key, err := x509PrivateKey(typ, b[1])
 	if err != nil {
 		return runtime.Null, err
 	}
@@ -145,8 +166,12 @@ func (m *module) sign(vm *runtime.VM, args []runtime.Value) (runtime.Value, erro
 
 // verify(type, data, signature, key, callback(err, verified)).
 func (m *module) verify(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	typ, data, sig, cb := args[1].Int(), bytesOf(args[2]), bytesOf(args[3]), args[5]
-	key, err := x509PublicKey(typ, bytesOf(args[4]))
+	b, err := bytesOf(args, 2, 3, 4)
+	if err != nil {
+		return runtime.Null, err
+	}
+	typ, data, sig, cb := args[1].Int(), b[0], b[1], args[5]
+	key, err := x509PublicKey(typ, b[2])
 	if err != nil {
 		return runtime.Null, err
 	}

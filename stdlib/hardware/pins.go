@@ -241,13 +241,23 @@ func (m *Module) pinWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	return runtime.Null, nil
 }
 
+// get/setdrivestrength called on something not a pin throw as the
+// other pin methods do (were a nil dereference).
 func (m *Module) pinGetDrive(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return runtime.Int(pinOf(args[0]).drive), nil
+	p := pinOf(args[0])
+	if p == nil {
+		return runtime.Null, runtime.NewError(errPinNotConfigured)
+	}
+	return runtime.Int(p.drive), nil
 }
 
 func (m *Module) pinSetDrive(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	p := pinOf(args[0])
+	if p == nil {
+		return runtime.Null, runtime.NewError(errPinNotConfigured)
+	}
 	n, _ := args[1].ToInt()
-	pinOf(args[0]).drive = n
+	p.drive = n
 	return runtime.Null, nil
 }
 
