@@ -46,9 +46,9 @@ import (
 // charge current changing the cell's charge (the environment's battery
 // quantity says how charged it is).
 type BQ24295 struct {
+	registers
 	env     *Env
 	r       [bq24295Regs]byte
-	regs    registers
 	host    bool      // a register was written: host mode, the watchdog runs
 	since   time.Time // the watchdog was last kicked
 	latched byte      // REG09's latched faults (NTC_FAULT excluded)
@@ -71,25 +71,17 @@ const (
 
 func init() {
 	registerI2C("bq24295", i2cModel{fields: []string{"address", "registers"}, addr: 0xD6,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			return NewBQ24295(env), nil
-		}})
+		make: fromEnv(NewBQ24295)})
 }
 
 // NewBQ24295 makes a BQ24295 as after power-on.
 func NewBQ24295(env *Env) *BQ24295 {
 	d := &BQ24295{env: env, r: bq24295Reset}
-	d.regs = registers{catchUp: d.update, always: func() bool { return true }, read: d.readReg, write: d.writeReg}
+	d.registers = registers{file: d.r[:], catchUp: d.update, autoInc: true, read: d.readReg, write: d.writeReg}
 	return d
 }
 
 func (d *BQ24295) Model() string { return "bq24295" }
-
-// SetRegister sets a register as a board file's initial value.
-func (d *BQ24295) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
-
-func (d *BQ24295) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
-func (d *BQ24295) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 func (d *BQ24295) writeReg(now time.Time, reg, v byte) {
 	if !d.host { // any write command puts the part in host mode

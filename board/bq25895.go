@@ -33,9 +33,9 @@ import (
 // (BATFET_DIS), and the charge current changing the cell's charge (the
 // environment's battery quantity says how charged it is).
 type BQ25895 struct {
+	registers
 	env     *Env
 	r       [0x15]byte
-	regs    registers
 	since   time.Time // the watchdog was last kicked (zero: first access)
 	convAt  time.Time // a one-shot conversion completes (zero: none)
 	lastADC time.Time // last continuous conversion
@@ -49,25 +49,17 @@ const bqConversion = 8 * time.Millisecond
 
 func init() {
 	registerI2C("bq25895", i2cModel{fields: []string{"address", "registers"}, addr: 0xD4,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			return NewBQ25895(env), nil
-		}})
+		make: fromEnv(NewBQ25895)})
 }
 
 // NewBQ25895 makes a BQ25895 as after power-on.
 func NewBQ25895(env *Env) *BQ25895 {
 	d := &BQ25895{env: env, r: bqReset}
-	d.regs = registers{catchUp: d.update, always: func() bool { return true }, read: d.readReg, write: d.writeReg}
+	d.registers = registers{file: d.r[:], catchUp: d.update, autoInc: true, read: d.readReg, write: d.writeReg}
 	return d
 }
 
 func (d *BQ25895) Model() string { return "bq25895" }
-
-// SetRegister sets a register as a board file's initial value.
-func (d *BQ25895) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
-
-func (d *BQ25895) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
-func (d *BQ25895) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 func (d *BQ25895) writeReg(now time.Time, reg, v byte) {
 	switch {

@@ -46,7 +46,7 @@ func init() {
 			}
 			return out
 		},
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+		make: func(_ *Env, p Part, _ string) (I2CDevice, error) {
 			size := p.Size
 			if size == 0 {
 				size = 256

@@ -180,7 +180,7 @@ func FuzzI2CModels(f *testing.F) {
 		l9 := NewLSM9DS0(e, "l")
 		ee, _ := NewEEPROM24(256)
 		ew, _ := NewEEPROM24(4096)
-		devs := []I2CDevice{NewHTS221(e), NewLPS22HB(e), NewLIS3DH(e), NewSi702x(e, 0x15), NewTMP102(e), NewLPS25H(e), NewPCF8563(),
+		devs := []I2CDevice{NewHTS221(e, ""), NewLPS22HB(e, ""), NewLIS3DH(e, ""), NewSi702x(e, "", 0x15), NewTMP102(e), NewLPS25H(e, ""), NewPCF8563(),
 			NewSX1505(e, "x"), ee, ew, NewMMA8452Q(e, "m"), NewTCS3472(e, "c"), NewBQ25895(e), NewBQ24295(e), NewMAX17055(e), l9, lsmGyro{l9}}
 		at := t0
 		for i := 0; i+2 < len(ops); i += 3 {

@@ -23,9 +23,9 @@ import (
 // while a new sample is unread. Not modelled: the heater's self-heating,
 // the averaging's effect on noise.
 type HTS221 struct {
+	registers
 	measured bool // a conversion has happened (for the board view)
 	env      *Env
-	regs     registers
 	r        [0x40]byte
 	calib    [16]byte // 0x30-0x3F as the factory wrote them
 	s        sampler
@@ -71,23 +71,22 @@ var DefaultHTS221Calibration = [16]byte{
 
 func init() {
 	registerI2C("hts221", i2cModel{fields: []string{"address", "registers", "drdy"}, addr: 0xBE,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewHTS221(env)
-			d.Key = key
-			return d, b.wireInt(p.Int1, d.DRDY())
-		}})
+		make: fromEnvKey(NewHTS221)})
 }
 
-// NewHTS221 makes an HTS221 sensing env, as after power-on.
-func NewHTS221(env *Env) *HTS221 {
-	d := &HTS221{env: env, calib: DefaultHTS221Calibration}
-	d.regs = registers{msbInc: true, read: d.readReg, write: d.writeReg}
+// NewHTS221 makes an HTS221 sensing env, as after power-on; key names
+// it in its noise's seed.
+func NewHTS221(env *Env, key string) *HTS221 {
+	d := &HTS221{env: env, calib: DefaultHTS221Calibration, Key: key}
+	d.registers = registers{file: d.r[:], msbInc: true, read: d.readReg, write: d.writeReg}
 	d.boot()
 	d.r[htsAvConf] = 0x1B
 	return d
 }
 
 func (d *HTS221) Model() string { return "hts221" }
+
+func (d *HTS221) interruptLines() (PinSource, PinSource) { return d.DRDY(), nil }
 
 func (d *HTS221) boot() { copy(d.r[htsCalib:], d.calib[:]) }
 
@@ -97,12 +96,7 @@ func (d *HTS221) SetRegister(reg, v byte) error {
 	if reg >= htsCalib && int(reg) < len(d.r) {
 		d.calib[reg-htsCalib] = v
 	}
-	return setRegister(d.r[:], reg, v)
-}
-
-func (d *HTS221) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
-func (d *HTS221) Read(now time.Time, n int) ([]byte, bool) {
-	return d.regs.Read(now, n)
+	return d.registers.SetRegister(reg, v)
 }
 
 func (d *HTS221) powered() bool { return d.r[htsCtrl1]&0x80 != 0 }

@@ -24,9 +24,9 @@ import (
 // the click's sign bit, activity/inactivity (ACT_THS), ADC1/ADC2 inputs (they
 // read 0), self-test, the high-pass filter (its bits are kept).
 type LIS3DH struct {
+	registers
 	measured bool // a conversion has happened (for the board view)
 	env      *Env
-	regs     registers
 	r        [0x40]byte
 	s        sampler
 	fifo     [][6]byte
@@ -82,25 +82,21 @@ const (
 
 func init() {
 	registerI2C("lis3dh", i2cModel{fields: []string{"address", "registers", "int1", "int2"}, addr: 0x32,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewLIS3DH(env)
-			d.Key = key
-			if err := b.wireInt(p.Int1, d.INT1()); err != nil {
-				return nil, err
-			}
-			return d, b.wireInt(p.Int2, d.INT2())
-		}})
+		make: fromEnvKey(NewLIS3DH)})
 }
 
-// NewLIS3DH makes a LIS3DH sensing env, as after power-on.
-func NewLIS3DH(env *Env) *LIS3DH {
-	d := &LIS3DH{env: env}
-	d.regs = registers{msbInc: true, read: d.readReg, write: d.writeReg}
+// NewLIS3DH makes a LIS3DH sensing env, as after power-on; key names it
+// in its noise's seed.
+func NewLIS3DH(env *Env, key string) *LIS3DH {
+	d := &LIS3DH{env: env, Key: key}
+	d.registers = registers{file: d.r[:], msbInc: true, read: d.readReg, write: d.writeReg}
 	d.reset()
 	return d
 }
 
 func (d *LIS3DH) Model() string { return "lis3dh" }
+
+func (d *LIS3DH) interruptLines() (PinSource, PinSource) { return d.INT1(), d.INT2() }
 
 func (d *LIS3DH) reset() {
 	d.r = [0x40]byte{}
@@ -108,14 +104,6 @@ func (d *LIS3DH) reset() {
 	d.r[lisCtrl1] = 0x07
 	d.fifo, d.ovrn = nil, false
 	d.s.set(time.Time{}, 0)
-}
-
-// SetRegister sets a register as a board file's initial value.
-func (d *LIS3DH) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
-
-func (d *LIS3DH) Write(now time.Time, data []byte) bool { return d.regs.Write(now, data) }
-func (d *LIS3DH) Read(now time.Time, n int) ([]byte, bool) {
-	return d.regs.Read(now, n)
 }
 
 // period is the output data rate's sample period (0: power-down).

@@ -58,17 +58,14 @@ var lpsPeriods = [8]time.Duration{0, time.Second, 100 * time.Millisecond, 40 * t
 
 func init() {
 	registerI2C("lps22hb", i2cModel{fields: []string{"address", "registers", "int"}, addr: 0xB8,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewLPS22HB(env)
-			d.Key = key
-			return d, b.wireInt(p.Int1, lpsLine{d})
-		}})
+		make: fromEnvKey(NewLPS22HB)})
 }
 
-// NewLPS22HB makes an LPS22HB sensing env, as after power-on.
-func NewLPS22HB(env *Env) *LPS22HB {
-	d := &LPS22HB{stBaro: stBaro{m: &lps22hbMap, env: env}}
-	d.regs = registers{always: func() bool { return d.r[lpsCtrl2]&0x10 != 0 }, read: d.readReg, write: d.writeReg}
+// NewLPS22HB makes an LPS22HB sensing env, as after power-on; key names
+// it in its noise's seed.
+func NewLPS22HB(env *Env, key string) *LPS22HB {
+	d := &LPS22HB{stBaro: stBaro{m: &lps22hbMap, env: env, Key: key}}
+	d.registers = registers{file: d.r[:], always: func() bool { return d.r[lpsCtrl2]&0x10 != 0 }, read: d.readReg, write: d.writeReg}
 	d.reset()
 	return d
 }
@@ -230,6 +227,8 @@ func (d *LPS22HB) Level(now time.Time) int {
 }
 
 func (d *LPS22HB) Analog(now time.Time) int { return fullScale(d.Level(now)) }
+
+func (d *LPS22HB) interruptLines() (PinSource, PinSource) { return lpsLine{d}, nil } // INT_DRDY
 
 // lpsLine is the LPS22HB's INT_DRDY line as a pin source.
 type lpsLine struct{ d *LPS22HB }

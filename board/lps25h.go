@@ -65,17 +65,14 @@ var l25Periods = [8]time.Duration{0, time.Second, time.Second / 7, 80 * time.Mil
 
 func init() {
 	registerI2C("lps25h", i2cModel{fields: []string{"address", "registers", "int"}, addr: 0xB8,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewLPS25H(env)
-			d.Key = key
-			return d, b.wireInt(p.Int1, d)
-		}})
+		make: fromEnvKey(NewLPS25H)})
 }
 
-// NewLPS25H makes an LPS25H sensing env, as after power-on.
-func NewLPS25H(env *Env) *LPS25H {
-	d := &LPS25H{stBaro: stBaro{m: &lps25hMap, env: env}}
-	d.regs = registers{msbInc: true, read: d.readReg, write: d.writeReg}
+// NewLPS25H makes an LPS25H sensing env, as after power-on; key names
+// it in its noise's seed.
+func NewLPS25H(env *Env, key string) *LPS25H {
+	d := &LPS25H{stBaro: stBaro{m: &lps25hMap, env: env, Key: key}}
+	d.registers = registers{file: d.r[:], msbInc: true, read: d.readReg, write: d.writeReg}
 	d.reset()
 	return d
 }
@@ -259,6 +256,8 @@ func (d *LPS25H) Level(now time.Time) int {
 }
 
 func (d *LPS25H) Analog(now time.Time) int { return fullScale(d.Level(now)) }
+
+func (d *LPS25H) interruptLines() (PinSource, PinSource) { return d, nil } // INT1
 
 // NextChange is when the INT1 line may next change by itself.
 func (d *LPS25H) NextChange(now time.Time) time.Time { return d.s.next(now) }

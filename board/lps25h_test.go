@@ -13,7 +13,7 @@ func l25Press(b []byte) int {
 // down (PD clear) a one-shot converts nothing; 4096 LSB/hPa, temperature
 // 42.5 °C + TEMP_OUT/480; the sub-address MSB asks for auto-increment.
 func TestLPS25HDatasheet(t *testing.T) {
-	d := NewLPS25H(env(map[string]float64{Pressure: 1000, Temperature: 20}))
+	d := NewLPS25H(env(map[string]float64{Pressure: 1000, Temperature: 20}), "")
 	if got := rd(t, d, t0, 0x0F, 1)[0]; got != 0xBD {
 		t.Errorf("WHO_AM_I = 0x%02X, want 0xBD", got)
 	}
@@ -63,7 +63,7 @@ func TestLPS25HDatasheet(t *testing.T) {
 // P1_DRDY), inverted by INT_H_L.
 func TestLPS25HContinuous(t *testing.T) {
 	e := env(map[string]float64{Pressure: 900})
-	d := NewLPS25H(e)
+	d := NewLPS25H(e, "")
 	wr(t, d, t0, 0x23, 0x01) // P1_DRDY
 	wr(t, d, t0, 0x20, 0xA0) // PD, 7 Hz
 	if got := rd(t, d, t0.Add(100*time.Millisecond), 0x27, 1)[0]; got != 0 {
@@ -100,7 +100,7 @@ func TestLPS25HContinuous(t *testing.T) {
 // THS_P/16 hPa.
 func TestLPS25HAutoZeroAndThreshold(t *testing.T) {
 	e := env(map[string]float64{Pressure: 1013.25})
-	d := NewLPS25H(e)
+	d := NewLPS25H(e, "")
 	wr(t, d, t0, 0x20, 0x80)
 	wr(t, d, t0, 0x21, 0x03) // AUTO_ZERO + ONE_SHOT
 	ref := l25Press(rd(t, d, t0, 0x88, 3))
@@ -137,7 +137,7 @@ func TestLPS25HAutoZeroAndThreshold(t *testing.T) {
 // The FIFO in stream mode keeps the newest 32 samples, read one by one
 // through the output registers; FIFO_STATUS counts them.
 func TestLPS25HFIFO(t *testing.T) {
-	d := NewLPS25H(env(map[string]float64{Pressure: 1000}))
+	d := NewLPS25H(env(map[string]float64{Pressure: 1000}), "")
 	if got := rd(t, d, t0, 0x2F, 1)[0]; got != 0x20 {
 		t.Errorf("FIFO_STATUS at reset = 0x%02X, want EMPTY", got)
 	}

@@ -46,16 +46,16 @@ type LSM9DS0 struct {
 
 // lsmHalf is one of the two slaves: its registers and data rates.
 type lsmHalf struct {
-	regs registers
-	r    [0x40]byte
-	s    sampler // gyroscope or accelerometer
-	m    sampler // the XM's magnetometer
+	registers
+	r [0x40]byte
+	s sampler // gyroscope or accelerometer
+	m sampler // the XM's magnetometer
 }
 
 func init() {
 	registerI2C("lsm9ds0", i2cModel{fields: []string{"address", "registers"}, addr: 0x3C,
 		also: func(p Part) []byte { return []byte{lsmGyroAddr(byte(p.Address))} },
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
+		make: func(env *Env, p Part, key string) (I2CDevice, error) {
 			if p.Address != 0x3C && p.Address != 0x3A {
 				return nil, fmt.Errorf("address 0x%02X: the LSM9DS0's accelerometer/magnetometer is at 0x3C or 0x3A", p.Address)
 			}
@@ -70,20 +70,18 @@ func NewLSM9DS0(env *Env, key string) *LSM9DS0 {
 	d.g.r[0x0F], d.g.r[0x20] = 0xD4, 0x07
 	d.xm.r[0x0F], d.xm.r[0x12], d.xm.r[0x20] = 0x49, 0xE8, 0x07
 	d.xm.r[0x24], d.xm.r[0x25], d.xm.r[0x26] = 0x18, 0x20, 0x02
-	d.g.regs = registers{msbInc: true, read: d.readG, write: d.writeG}
-	d.xm.regs = registers{msbInc: true, read: d.readXM, write: d.writeXM}
+	d.g.registers = registers{msbInc: true, read: d.readG, write: d.writeG}
+	d.xm.registers = registers{file: d.xm.r[:], msbInc: true, read: d.readXM, write: d.writeXM}
 	return d
 }
 
 func (d *LSM9DS0) Model() string { return "lsm9ds0" }
 
 // SetRegister sets an XM register as a board file's initial value.
-func (d *LSM9DS0) SetRegister(reg, v byte) error { return setRegister(d.xm.r[:], reg, v) }
+func (d *LSM9DS0) SetRegister(reg, v byte) error { return d.xm.SetRegister(reg, v) }
 
-func (d *LSM9DS0) Write(now time.Time, data []byte) bool { return d.xm.regs.Write(now, data) }
-func (d *LSM9DS0) Read(now time.Time, n int) ([]byte, bool) {
-	return d.xm.regs.Read(now, n)
-}
+func (d *LSM9DS0) Write(now time.Time, data []byte) bool    { return d.xm.Write(now, data) }
+func (d *LSM9DS0) Read(now time.Time, n int) ([]byte, bool) { return d.xm.Read(now, n) }
 
 // alsoAt puts the gyroscope at its address.
 func (d *LSM9DS0) alsoAt(addr8 byte) []addressed {
@@ -101,11 +99,9 @@ func lsmGyroAddr(xm byte) byte {
 // lsmGyro is the gyroscope's slave.
 type lsmGyro struct{ d *LSM9DS0 }
 
-func (g lsmGyro) Model() string                         { return "lsm9ds0" }
-func (g lsmGyro) Write(now time.Time, data []byte) bool { return g.d.g.regs.Write(now, data) }
-func (g lsmGyro) Read(now time.Time, n int) ([]byte, bool) {
-	return g.d.g.regs.Read(now, n)
-}
+func (g lsmGyro) Model() string                            { return "lsm9ds0" }
+func (g lsmGyro) Write(now time.Time, data []byte) bool    { return g.d.g.Write(now, data) }
+func (g lsmGyro) Read(now time.Time, n int) ([]byte, bool) { return g.d.g.Read(now, n) }
 
 var (
 	lsmGyroRates  = [4]float64{95, 190, 380, 760}

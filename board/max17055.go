@@ -81,9 +81,7 @@ const (
 
 func init() {
 	registerI2C("max17055", i2cModel{fields: []string{"address"}, addr: 0x6C,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			return NewMAX17055(env), nil
-		}})
+		make: fromEnv(NewMAX17055)})
 }
 
 // NewMAX17055 makes a MAX17055 as after power-on.

@@ -30,10 +30,10 @@ import (
 // orientation detection (their registers are kept, their sources read
 // 0), self-test.
 type MMA8452Q struct {
+	registers
 	env  *Env
 	key  string
 	r    [0x32]byte
-	regs registers
 	s    sampler
 	a    [3]float64
 	seen bool
@@ -59,25 +59,21 @@ const (
 
 func init() {
 	registerI2C("mma8452q", i2cModel{fields: []string{"address", "registers", "int1", "int2"}, addr: 0x3A,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewMMA8452Q(env, key)
-			if err := b.wireInt(p.Int1, mmaLine{d, 1}); err != nil {
-				return nil, err
-			}
-			return d, b.wireInt(p.Int2, mmaLine{d, 2})
-		}})
+		make: fromEnvKey(NewMMA8452Q)})
 }
 
 // NewMMA8452Q makes an MMA8452Q sensing env, as after power-on; key
 // names it in its noise's seed.
 func NewMMA8452Q(env *Env, key string) *MMA8452Q {
 	d := &MMA8452Q{env: env, key: key}
-	d.regs = registers{catchUp: d.update, next: d.next, read: func(_ time.Time, reg byte) byte { return d.readReg(reg) }, write: d.writeReg}
+	d.registers = registers{file: d.r[:], catchUp: d.update, next: d.next, read: func(_ time.Time, reg byte) byte { return d.readReg(reg) }, write: d.writeReg}
 	d.reset()
 	return d
 }
 
 func (d *MMA8452Q) Model() string { return "mma8452q" }
+
+func (d *MMA8452Q) interruptLines() (PinSource, PinSource) { return mmaLine{d, 1}, mmaLine{d, 2} }
 
 func (d *MMA8452Q) reset() {
 	d.r = [0x32]byte{}
@@ -86,9 +82,6 @@ func (d *MMA8452Q) reset() {
 	d.s.set(time.Time{}, 0)
 }
 
-// SetRegister sets a register as a board file's initial value.
-func (d *MMA8452Q) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
-
 func (d *MMA8452Q) active() bool { return d.r[mmaCtrl1]&1 != 0 }
 
 // mmaRates are the output data rates' periods by DR.
@@ -96,9 +89,6 @@ var mmaRates = [8]time.Duration{
 	time.Second / 800, time.Second / 400, time.Second / 200, time.Second / 100,
 	time.Second / 50, 80 * time.Millisecond, 160 * time.Millisecond, 640 * time.Millisecond,
 }
-
-func (d *MMA8452Q) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
-func (d *MMA8452Q) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 // next is the auto-increment address after reg.
 func (d *MMA8452Q) next(reg byte) byte {

@@ -48,7 +48,7 @@ func near(got, want, tol int) bool { return got >= want-tol && got <= want+tol }
 // enables auto-increment.
 func TestHTS221Datasheet(t *testing.T) {
 	// At T0 = 21.0 °C and H0 = 27 %RH (DefaultHTS221Calibration).
-	d := NewHTS221(env(map[string]float64{Temperature: 21.0, Humidity: 27}))
+	d := NewHTS221(env(map[string]float64{Temperature: 21.0, Humidity: 27}), "")
 	if got := rd(t, d, t0, 0x0F, 1)[0]; got != 0xBC {
 		t.Errorf("WHO_AM_I = 0x%02X, want 0xBC", got)
 	}
@@ -81,7 +81,7 @@ func TestHTS221Datasheet(t *testing.T) {
 		t.Errorf("no auto-increment without the MSB: % X", b)
 	}
 	// At T1 = 34.25 °C and H1 = 66 %RH the outputs are T1_OUT and H1_T0_OUT.
-	d2 := NewHTS221(env(map[string]float64{Temperature: 34.25, Humidity: 66}))
+	d2 := NewHTS221(env(map[string]float64{Temperature: 34.25, Humidity: 66}), "")
 	wr(t, d2, t0, 0x20, 0x80)
 	wr(t, d2, t0, 0x21, 0x01)
 	out = rd(t, d2, t0, 0xA8, 4)
@@ -96,7 +96,7 @@ func TestHTS221Datasheet(t *testing.T) {
 func TestHTS221Continuous(t *testing.T) {
 	e := env(nil)
 	e.Follow(Temperature, &Curve{Points: []Point{{At: 0, Value: 20}, {At: 10 * time.Second, Value: 30, Ramp: true}}})
-	d := NewHTS221(e)
+	d := NewHTS221(e, "")
 	wr(t, d, t0, 0x20, 0x81) // PD, ODR 1 Hz
 	if got := rd(t, d, t0.Add(999*time.Millisecond), 0x27, 1)[0]; got != 0 {
 		t.Errorf("STATUS before the first sample = %d", got)
@@ -114,7 +114,7 @@ func TestHTS221Continuous(t *testing.T) {
 // LPS22HB (DocID027083): WHO_AM_I 0xB1, CTRL_REG2 resets to 0x10
 // (IF_ADD_INC); pressure is 4096 LSB/hPa, temperature 100 LSB/°C.
 func TestLPS22HBDatasheet(t *testing.T) {
-	d := NewLPS22HB(env(map[string]float64{Pressure: 1000, Temperature: -5.5}))
+	d := NewLPS22HB(env(map[string]float64{Pressure: 1000, Temperature: -5.5}), "")
 	if got := rd(t, d, t0, 0x0F, 1)[0]; got != 0xB1 {
 		t.Errorf("WHO_AM_I = 0x%02X, want 0xB1", got)
 	}
@@ -145,7 +145,7 @@ func TestLPS22HBDatasheet(t *testing.T) {
 // 1000 mg at 4 mg/digit in normal mode ±2 g (250 digits, left-justified
 // in 10 bits: 16000), 1 mg/digit in HR mode, 12 mg/digit at ±16 g HR.
 func TestLIS3DHDatasheet(t *testing.T) {
-	d := NewLIS3DH(env(nil)) // 1 g on Z
+	d := NewLIS3DH(env(nil), "") // 1 g on Z
 	if got := rd(t, d, t0, 0x0F, 1)[0]; got != 0x33 {
 		t.Errorf("WHO_AM_I = 0x%02X, want 0x33", got)
 	}
@@ -172,7 +172,7 @@ func TestLIS3DHDatasheet(t *testing.T) {
 // The LIS3DH FIFO in stream mode holds the last 32 samples and flags
 // the overrun; INT1 follows the inertial interrupt (|Z| above INT1_THS).
 func TestLIS3DHFIFOAndInterrupt(t *testing.T) {
-	d := NewLIS3DH(env(nil))
+	d := NewLIS3DH(env(nil), "")
 	wr(t, d, t0, 0xA0, 0x57, 0x00, 0x40) // CTRL_REG1 100 Hz, CTRL_REG2 0, CTRL_REG3 I1_IA1
 	wr(t, d, t0, 0x24, 0x40)             // CTRL_REG5 FIFO_EN
 	wr(t, d, t0, 0x2E, 0x80)             // FIFO_CTRL stream
@@ -199,7 +199,7 @@ func TestLIS3DHFIFOAndInterrupt(t *testing.T) {
 // (RH+6)*65536/125 with LSBs 10; a no-hold measurement NACKs until its
 // conversion is done; the CRC-8 is x^8+x^5+x^4+1, init 0.
 func TestSi7021Datasheet(t *testing.T) {
-	d := NewSi702x(env(map[string]float64{Humidity: 45, Temperature: 25}), 0x15)
+	d := NewSi702x(env(map[string]float64{Humidity: 45, Temperature: 25}), "", 0x15)
 	wr(t, d, t0, 0xFC, 0xC9)
 	id, _ := d.Read(t0, 6)
 	if id[0] != 0x15 {
@@ -501,8 +501,7 @@ func TestNMEAChecksum(t *testing.T) {
 // in every run.
 func TestNoiseRepeatable(t *testing.T) {
 	read := func() []int {
-		d := NewLPS22HB(env(nil))
-		d.Key = "lps22hb@i2c89:B8"
+		d := NewLPS22HB(env(nil), "lps22hb@i2c89:B8")
 		var out []int
 		for i := 0; i < 5; i++ {
 			at := t0.Add(time.Duration(i) * time.Second)
@@ -552,7 +551,7 @@ func TestLIS3DHClicks(t *testing.T) {
 		e.Start = t0
 		e.Set(AccelZ, 0)
 		e.Follow(AccelX, taps(c.taps...))
-		d := NewLIS3DH(e)
+		d := NewLIS3DH(e, "")
 		for _, w := range [][2]byte{{0x20, 0x77}, {0x38, c.cfg}, {0x3A, 0x20}, {0x3B, 10}, {0x3C, 8}, {0x3D, 40}} {
 			d.Write(t0, w[:])
 		}

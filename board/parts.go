@@ -13,8 +13,30 @@ import (
 type i2cModel struct {
 	fields []string
 	addr   int
-	make   func(b *Board, env *Env, p Part, key string) (I2CDevice, error)
+	make   partMaker
 	also   func(p Part) []byte // the other addresses the part answers at (nil: none)
+}
+
+// partMaker makes a registered part for board file entry p; key names
+// it in the environment's quantities and its noise's seed.
+type partMaker func(env *Env, p Part, key string) (I2CDevice, error)
+
+// fromEnv is the partMaker of a part made from the environment alone.
+func fromEnv[D I2CDevice](newPart func(env *Env) D) partMaker {
+	return func(env *Env, _ Part, _ string) (I2CDevice, error) { return newPart(env), nil }
+}
+
+// fromEnvKey is the partMaker of a part made from the environment and
+// its key.
+func fromEnvKey[D I2CDevice](newPart func(env *Env, key string) D) partMaker {
+	return func(env *Env, _ Part, key string) (I2CDevice, error) { return newPart(env, key), nil }
+}
+
+// interruptOutputs is a registered part with interrupt outputs (INT,
+// DRDY, ALERT): a board file's int1 field (or int, drdy, alert) wires
+// int1 to an imp pin, its int2 field int2 (nil: no such output).
+type interruptOutputs interface {
+	interruptLines() (int1, int2 PinSource)
 }
 
 // otherAddresses lists the addresses a registered part answers at beside
@@ -52,9 +74,18 @@ func (b *Board) attachRegistered(env *Env, p Part) (ok bool, err error) {
 	if err := b.addressesFree(p); err != nil {
 		return true, err
 	}
-	dev, err := m.make(b, env, p, fmt.Sprintf("%s@%s:%02X", p.Model, p.Bus, p.Address))
+	dev, err := m.make(env, p, fmt.Sprintf("%s@%s:%02X", p.Model, p.Bus, p.Address))
 	if err != nil {
 		return true, err
+	}
+	if io, ok := dev.(interruptOutputs); ok {
+		int1, int2 := io.interruptLines()
+		if err := b.wireInt(p.Int1, int1); err != nil {
+			return true, err
+		}
+		if err := b.wireInt(p.Int2, int2); err != nil {
+			return true, err
+		}
 	}
 	if rs, ok := dev.(registerSetter); ok {
 		for _, reg := range sortedRegs(p.Registers) {
@@ -102,9 +133,9 @@ type addressed struct {
 	dev   I2CDevice
 }
 
-// wireInt lets src drive imp pin pin when pin is given.
+// wireInt lets src drive imp pin pin when both are given.
 func (b *Board) wireInt(pin string, src PinSource) error {
-	if pin == "" {
+	if pin == "" || src == nil {
 		return nil
 	}
 	return b.AddSource(pin, src)

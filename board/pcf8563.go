@@ -30,7 +30,7 @@ import (
 // chip's counting is undefined). Alarm matches are looked for at most 100
 // days back from an access.
 type PCF8563 struct {
-	regs    registers
+	registers
 	r       [16]byte
 	base    time.Time // the calendar time at since
 	since   time.Time // the virtual instant base was set (zero: at the first access)
@@ -58,16 +58,13 @@ var pcfTimerPeriods = [4]time.Duration{time.Second / 4096, time.Second / 64, tim
 
 func init() {
 	registerI2C("pcf8563", i2cModel{fields: []string{"address", "int"}, addr: 0xA2,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewPCF8563()
-			return d, b.wireInt(p.Int1, d)
-		}})
+		make: func(*Env, Part, string) (I2CDevice, error) { return NewPCF8563(), nil }})
 }
 
 // NewPCF8563 makes a PCF8563 as after power-on with a kept time.
 func NewPCF8563() *PCF8563 {
 	c := &PCF8563{}
-	c.regs = registers{catchUp: c.start, always: func() bool { return true }, wrap: 0x0F, read: c.readReg, write: c.writeReg}
+	c.registers = registers{catchUp: c.start, autoInc: true, wrap: 0x0F, read: c.readReg, write: c.writeReg}
 	c.r[pcfCtrl1] = 0x08
 	for i := pcfMinAlm; i <= pcfWdayAlm; i++ {
 		c.r[i] = 0x80
@@ -79,8 +76,7 @@ func NewPCF8563() *PCF8563 {
 
 func (c *PCF8563) Model() string { return "pcf8563" }
 
-func (c *PCF8563) Write(now time.Time, data []byte) bool    { return c.regs.Write(now, data) }
-func (c *PCF8563) Read(now time.Time, n int) ([]byte, bool) { return c.regs.Read(now, n) }
+func (c *PCF8563) interruptLines() (PinSource, PinSource) { return c, nil } // INT
 
 // start sets the calendar from the virtual clock on the first access.
 func (c *PCF8563) start(now time.Time) {

@@ -9,13 +9,16 @@ import (
 // registers is the I²C side of a part addressed by register: the first
 // byte of a write is the register address (the sub-address), the rest
 // are written from there; a read returns bytes from the current address.
-// Whether the address moves on after each byte is the part's rule.
+// Whether the address moves on after each byte is the part's rule. A part
+// embeds it: its Write, Read and SetRegister are the part's.
 type registers struct {
-	ptr    byte
-	inc    bool
-	msbInc bool        // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
-	always func() bool // the part increments by its own setting (LPS22HB's IF_ADD_INC)
-	wrap   byte        // a part with 16 registers: the address rolls over within 0x0F (0: none)
+	file    []byte // the part's register file, where a board file's initial values go (nil: none)
+	ptr     byte
+	inc     bool
+	msbInc  bool        // ST parts: the sub-address's MSB asks for auto-increment (and is not part of it)
+	autoInc bool        // the address always moves on after each byte
+	always  func() bool // the part increments by its own setting (LPS22HB's IF_ADD_INC)
+	wrap    byte        // a part with 16 registers: the address rolls over within 0x0F (0: none)
 	// command, where set, reads the first byte of a write as a command
 	// (TCS3472): the register it addresses and whether the address moves
 	// on; ok is false when no register access follows (the byte is
@@ -72,7 +75,7 @@ func (r *registers) address(b byte) bool {
 		return ok
 	}
 	r.ptr = b
-	r.inc = r.always != nil && r.always()
+	r.inc = r.autoInc || r.always != nil && r.always()
 	if r.msbInc {
 		r.inc = b&0x80 != 0
 		r.ptr &= 0x7F
@@ -155,13 +158,12 @@ func (s *sampler) next(now time.Time) time.Time {
 
 func le16(v int) (byte, byte) { return byte(v), byte(v >> 8) }
 
-// setRegister stores v, a board file's initial value, in register reg of
-// the register file r.
-func setRegister(r []byte, reg, v byte) error {
-	if int(reg) >= len(r) {
+// SetRegister sets a register as a board file's initial value.
+func (r *registers) SetRegister(reg, v byte) error {
+	if int(reg) >= len(r.file) {
 		return fmt.Errorf("no register 0x%02X", reg)
 	}
-	r[reg] = v
+	r.file[reg] = v
 	return nil
 }
 

@@ -48,17 +48,14 @@ const (
 func init() {
 	for model, id := range map[string]byte{"si7021": 0x15, "si7020": 0x14} {
 		registerI2C(model, i2cModel{fields: []string{"address"}, addr: 0x80,
-			make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-				d := NewSi702x(env, id)
-				d.Key = key
-				return d, nil
-			}})
+			make: func(env *Env, _ Part, key string) (I2CDevice, error) { return NewSi702x(env, key, id), nil }})
 	}
 }
 
-// NewSi702x makes an Si7021 (deviceID 0x15) or Si7020 (0x14).
-func NewSi702x(env *Env, deviceID byte) *Si702x {
-	return &Si702x{env: env, user: 0x3A, id: deviceID}
+// NewSi702x makes an Si7021 (deviceID 0x15) or Si7020 (0x14); key names
+// it in its noise's seed.
+func NewSi702x(env *Env, key string, deviceID byte) *Si702x {
+	return &Si702x{env: env, Key: key, user: 0x3A, id: deviceID}
 }
 
 func (d *Si702x) Model() string {

@@ -67,9 +67,9 @@ func thresholdLine(mode byte, ph, pl bool) bool {
 // stBaro is the state both barometers keep and the steps they take alike;
 // map says where the chip keeps the registers and bits involved.
 type stBaro struct {
+	registers
 	m           *baroMap
 	env         *Env
-	regs        registers
 	r           [0x40]byte
 	s           sampler
 	fifo        [][5]byte // unread FIFO samples, oldest first
@@ -100,12 +100,6 @@ type baroChip interface {
 	pushFIFO(s [5]byte)  // a new sample for the FIFO
 	threshold(raw int)   // the pressure interrupt's check of a new sample
 }
-
-// SetRegister sets a register as a board file's initial value.
-func (b *stBaro) SetRegister(reg, v byte) error { return setRegister(b.r[:], reg, v) }
-
-func (b *stBaro) Write(now time.Time, data []byte) bool    { return b.regs.Write(now, data) }
-func (b *stBaro) Read(now time.Time, n int) ([]byte, bool) { return b.regs.Read(now, n) }
 
 // setRef and ref are REF_P, 24 bits at REF_P_XL.
 func (b *stBaro) setRef(raw int) { putInt24(b.r[b.m.refXL:], raw) }

@@ -33,13 +33,11 @@ func TestBaroCatchUpMatchesEverySample(t *testing.T) {
 		period time.Duration
 	}
 	lps22 := func(e *Env) (I2CDevice, *stBaro, func() []int) {
-		d := NewLPS22HB(e)
-		d.Key = "p"
+		d := NewLPS22HB(e, "p")
 		return d, &d.stBaro, func() []int { return nil }
 	}
 	lps25 := func(e *Env) (I2CDevice, *stBaro, func() []int) {
-		d := NewLPS25H(e)
-		d.Key = "p"
+		d := NewLPS25H(e, "p")
 		return d, &d.stBaro, func() []int { return slices.Clone(d.hist) }
 	}
 	cases := []setup{
@@ -92,7 +90,7 @@ func TestBaroCatchUpMatchesEverySample(t *testing.T) {
 // a day at 75 Hz is 6.48 million samples.
 func TestBaroCatchUpCost(t *testing.T) {
 	for _, fifo := range []byte{0x20, 0xC0} { // FIFO mode, dynamic stream
-		d := NewLPS22HB(rampEnv())
+		d := NewLPS22HB(rampEnv(), "")
 		wr(t, d, t0, lpsFifoCtrl, fifo)
 		wr(t, d, t0, lpsCtrl2, 0x50)
 		wr(t, d, t0, lpsCtrl1, 0x50)

@@ -26,9 +26,9 @@ import (
 // Not modelled: the PLD (RegPLDMode and RegPLDTable are stored), output
 // drive strength, NRESET, the SX1504's and SX1506's register maps.
 type SX1505 struct {
+	registers
 	env   *Env
 	ins   [8]string // the environment's quantity for each IO's level
-	regs  registers
 	r     [16]byte
 	last  byte // input levels last seen
 	began bool
@@ -48,10 +48,7 @@ const (
 
 func init() {
 	registerI2C("sx1505", i2cModel{fields: []string{"address", "registers", "int"}, addr: 0x40,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewSX1505(env, key)
-			return d, b.wireInt(p.Int1, d)
-		}})
+		make: fromEnvKey(NewSX1505)})
 }
 
 // NewSX1505 makes an SX1505 as after power-on; key names it in the
@@ -61,18 +58,14 @@ func NewSX1505(env *Env, key string) *SX1505 {
 	for i := range d.ins {
 		d.ins[i] = fmt.Sprintf("level:%s.io%d", key, i)
 	}
-	d.regs = registers{always: func() bool { return true }, wrap: 0x0F, read: d.readReg, write: d.writeReg}
+	d.registers = registers{file: d.r[:], autoInc: true, wrap: 0x0F, read: d.readReg, write: d.writeReg}
 	d.r[sxData], d.r[sxDir], d.r[sxIntMask] = 0xFF, 0xFF, 0xFF
 	return d
 }
 
 func (d *SX1505) Model() string { return "sx1505" }
 
-// SetRegister sets a register as a board file's initial value.
-func (d *SX1505) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
-
-func (d *SX1505) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
-func (d *SX1505) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
+func (d *SX1505) interruptLines() (PinSource, PinSource) { return d, nil } // NINT
 
 // levels is what each IO's pin is at: an output its latch, an input
 // what the environment drives or its pull resistor (floating reads 0).

@@ -35,9 +35,9 @@ import (
 // next touches the part (catching up integrates only the last 60: the
 // longest run the filter counts).
 type TCS3472 struct {
+	registers
 	env    *Env
 	key    string
-	regs   registers
 	r      [0x1C]byte
 	start  time.Time // the RGBC cycle began (AEN set)
 	cycles int64     // cycles completed and stored
@@ -64,24 +64,20 @@ const (
 
 func init() {
 	registerI2C("tcs3472", i2cModel{fields: []string{"address", "registers", "int"}, addr: 0x52,
-		make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-			d := NewTCS3472(env, key)
-			return d, b.wireInt(p.Int1, d)
-		}})
+		make: fromEnvKey(NewTCS3472)})
 }
 
 // NewTCS3472 makes a TCS34725 lit by env, as after power-on.
 func NewTCS3472(env *Env, key string) *TCS3472 {
 	d := &TCS3472{env: env, key: key}
-	d.regs = registers{command: d.command, wrap: 0x1F, catchUp: d.catchUp, read: d.readReg, write: d.writeReg}
+	d.registers = registers{file: d.r[:], command: d.command, wrap: 0x1F, catchUp: d.catchUp, read: d.readReg, write: d.writeReg}
 	d.r[tcsATime], d.r[tcsWTime], d.r[tcsID] = 0xFF, 0xFF, 0x44
 	return d
 }
 
 func (d *TCS3472) Model() string { return "tcs3472" }
 
-// SetRegister sets a register as a board file's initial value.
-func (d *TCS3472) SetRegister(reg, v byte) error { return setRegister(d.r[:], reg, v) }
+func (d *TCS3472) interruptLines() (PinSource, PinSource) { return d, nil } // INT
 
 func (d *TCS3472) running() bool { return d.r[tcsEnable]&0x03 == 0x03 }
 
@@ -164,9 +160,6 @@ var tcsPersistence = [16]int{0, 1, 2, 3, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 
 
 // tcsPersMax is the longest run the persistence filter counts.
 const tcsPersMax = 60
-
-func (d *TCS3472) Write(now time.Time, data []byte) bool    { return d.regs.Write(now, data) }
-func (d *TCS3472) Read(now time.Time, n int) ([]byte, bool) { return d.regs.Read(now, n) }
 
 // command reads the command byte: CMD (bit 7) set, else the byte is
 // ignored; TYPE 1 auto-increments, 0 repeats the byte, 3 is a special

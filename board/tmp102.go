@@ -36,10 +36,7 @@ type TMP102 struct {
 func init() {
 	for _, model := range []string{"tmp102", "tmp112"} {
 		registerI2C(model, i2cModel{fields: []string{"address", "alert"}, addr: 0x90,
-			make: func(b *Board, env *Env, p Part, key string) (I2CDevice, error) {
-				d := NewTMP102(env)
-				return d, b.wireInt(p.Int1, d)
-			}})
+			make: fromEnv(NewTMP102)})
 	}
 }
 
@@ -50,6 +47,8 @@ func NewTMP102(env *Env) *TMP102 {
 }
 
 func (d *TMP102) Model() string { return "tmp102" }
+
+func (d *TMP102) interruptLines() (PinSource, PinSource) { return d, nil } // ALERT
 
 var tmpPeriods = [4]time.Duration{4 * time.Second, time.Second, 250 * time.Millisecond, 125 * time.Millisecond}
 

@@ -22,7 +22,7 @@ func exampleBoard(t *testing.T) (*board.Board, *board.Env) {
 	env := board.NewEnv(1)
 	env.Start = t0
 	b := board.New("bench", "imp001", env)
-	if err := b.AddI2C("i2c89", 0xBE, board.NewHTS221(env)); err != nil {
+	if err := b.AddI2C("i2c89", 0xBE, board.NewHTS221(env, "")); err != nil {
 		t.Fatal(err)
 	}
 	b.AddSPI("spi257", "", board.NewWS2812(2, false))
