@@ -474,12 +474,11 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v
 
-		case OpNewTable:
-			if e := vm.Charge(sizeTable + sizeNode*int64(in.B())); e != nil {
+		case OpNewTable, OpFillSlot:
+			if e := vm.tableLiteralStep(in, regs, cl.Proto); e != nil {
 				err = e
 				goto failed
 			}
-			regs[in.A()] = TableValue(NewTable(int(in.B())))
 		case OpNewArray:
 			if e := vm.Charge(sizeArray + sizeValue*int64(in.B())); e != nil {
 				err = e

@@ -401,7 +401,7 @@ func objectSize(v Value, push func(Value)) int64 {
 		if t.Delegate != nil {
 			push(TableValue(t.Delegate))
 		}
-		return sizeTable + sizeNode*int64(len(t.nodes))
+		return sizeTable + sizeNode*int64(t.measuredNodes())
 	case TArray:
 		a := (*Array)(v.ptr)
 		for _, e := range a.Elems {

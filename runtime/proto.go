@@ -77,7 +77,7 @@ const (
 	OpJmp           // pc += SBx
 	OpJmpIf         // if R[A] truthy: pc += SBx
 	OpJmpIfNot      // if R[A] falsy: pc += SBx
-	OpNewTable      // R[A] = {}
+	OpNewTable      // R[A] = {} with room for B slots; C>0: the literal of shape Shapes[C-1] (literal.go)
 	OpNewArray      // R[A] = [] with capacity B
 	OpAppend        // R[A].append(R[B])
 	OpClosure       // R[A] = closure of Protos[Bx]; defaults are read from R[A+1..]
@@ -125,6 +125,7 @@ const (
 	OpJmpEqK        // if R[A] == K[B]: skip the next instruction
 	OpJmpNeK        // if R[A] != K[B]: skip the next instruction
 	OpConcat        // the next B instructions are a chain of ADD/ADDK (each after the first adds to the one before's result): when every + is a string conversion, R[last's A] = the joined string and they are skipped (concatRun); C=1: the last is ADD s, s, (the others' result)
+	OpFillSlot      // R[A].node[B].val = R[C]: a field of a table literal NEWTABLE made from a shape (literal.go)
 	numOps
 )
 
@@ -142,7 +143,7 @@ var OpNames = [numOps]string{
 	"ADDK", "SUBK", "MULK", "DIVK", "MODK", "BITANDK", "BITORK", "BITXORK",
 	"SHLK", "SHRK", "USHRK", "EQK", "NEK", "JMPLTK", "JMPLEK", "JMPGTK", "JMPGEK",
 	"LOOPLT", "LOOPLE", "LOOPGT", "LOOPGE", "LOOPLTK", "LOOPLEK", "LOOPGTK", "LOOPGEK",
-	"COVER", "JMPEQ", "JMPNE", "JMPEQK", "JMPNEK", "CONCAT",
+	"COVER", "JMPEQ", "JMPNE", "JMPEQK", "JMPNEK", "CONCAT", "FILLSLOT",
 }
 
 func (o Op) String() string {
@@ -180,6 +181,7 @@ type Proto struct {
 	Cols        []int32    // source column (bytes) of each instruction; 0 when unknown
 	LineSpans   []LineSpan // the reference's line table, for LineAt; nil: Lines is used
 	Consts      []Value
+	Shapes      []*TableShape // the table literals with constant string keys (NEWTABLE's C)
 	Protos      []*Proto
 	NumParams   int // declared parameters, plus one for this
 	NumDefaults int // trailing parameters with default values

@@ -27,7 +27,7 @@ import (
 // String constants are interned as the compiler interns them: one
 // *runtime.String per distinct text in the whole code.
 
-const compiledMagic = "impvm compiled squirrel 3\n"
+const compiledMagic = "impvm compiled squirrel 4\n"
 
 // errStaleCompiled: compiled code made from other source text or for
 // another instruction set.
@@ -147,6 +147,13 @@ func (e *protoEncoder) proto(p *runtime.Proto) error {
 	for _, k := range p.Consts {
 		if err := e.constant(k); err != nil {
 			return fmt.Errorf("%s (%s:%d): %v", p.DisplayName(), p.Source, p.Line, err)
+		}
+	}
+	count(e, p.Shapes)
+	for _, sh := range p.Shapes {
+		count(e, sh.Keys)
+		for _, k := range sh.Keys {
+			e.uint(uint64(k))
 		}
 	}
 	count(e, p.Protos)
@@ -332,6 +339,22 @@ func (d *protoDecoder) proto(depth int) *runtime.Proto {
 	p.Consts = list[runtime.Value](d)
 	for i := range p.Consts {
 		p.Consts[i] = d.constant()
+	}
+	p.Shapes = list[*runtime.TableShape](d)
+	for i := range p.Shapes {
+		keys := list[uint16](d)
+		for j := range keys {
+			keys[j] = d.u16()
+		}
+		if d.err != nil {
+			break
+		}
+		shape, err := runtime.NewTableShape(p.Consts, keys)
+		if err != nil {
+			d.fail("%v", err)
+			break
+		}
+		p.Shapes[i] = shape
 	}
 	p.Protos = list[*runtime.Proto](d)
 	for i := range p.Protos {

@@ -723,6 +723,11 @@ func (fs *funcState) literalReg(dst int) int {
 
 func (fs *funcState) tableLit(t *syntax.TableLit, dst int) {
 	tab := fs.literalReg(dst)
+	if shape := fs.tableShape(t); shape != nil {
+		fs.shapedTableLit(t, shape, tab)
+		fs.move(dst, tab)
+		return
+	}
 	fs.op(runtime.OpNewTable, tab, len(t.Slots), 0)
 	for _, s := range t.Slots {
 		top := fs.freeReg
@@ -735,6 +740,50 @@ func (fs *funcState) tableLit(t *syntax.TableLit, dst int) {
 		fs.freeReg = top
 	}
 	fs.move(dst, tab)
+}
+
+// tableShape is the shape of a literal whose keys are distinct constant
+// strings (runtime.NewTableShape), or nil.
+func (fs *funcState) tableShape(t *syntax.TableLit) *runtime.TableShape {
+	if len(t.Slots) == 0 || len(t.Slots) > runtime.MaxShapeKeys || len(fs.proto.Shapes) >= math.MaxUint16 {
+		return nil
+	}
+	for _, s := range t.Slots {
+		if _, ok := s.Key.(*syntax.StringLit); !ok {
+			return nil
+		}
+	}
+	keys := make([]uint16, len(t.Slots))
+	for i, s := range t.Slots {
+		ki := fs.strConst(s.Key.(*syntax.StringLit).Val)
+		if ki > math.MaxUint16 {
+			return nil
+		}
+		keys[i] = uint16(ki)
+	}
+	shape, err := runtime.NewTableShape(fs.proto.Consts, keys)
+	if err != nil {
+		return nil // a repeated key: the NEWSLOTs overwrite it
+	}
+	return shape
+}
+
+// shapedTableLit builds the literal of shape in tab: NEWTABLE from the
+// shape, and each value straight into its key's node. The registers are
+// the NEWSLOT form's (a key's register stays unused), so the frame is the
+// same size.
+func (fs *funcState) shapedTableLit(t *syntax.TableLit, shape *runtime.TableShape, tab int) {
+	fs.proto.Shapes = append(fs.proto.Shapes, shape)
+	fs.op(runtime.OpNewTable, tab, len(t.Slots), len(fs.proto.Shapes))
+	for i, s := range t.Slots {
+		top := fs.freeReg
+		fs.allocReg() // the key's register in the NEWSLOT form
+		val := fs.allocReg()
+		fs.slotValue(s, val)
+		fs.setLine(s.Value)
+		fs.op(runtime.OpFillSlot, tab, int(shape.At[i]), val)
+		fs.freeReg = top
+	}
 }
 
 // slotValue compiles a table/class slot value. A function is named only
