@@ -293,3 +293,30 @@ func TestIntLoopDoesNotAllocate(t *testing.T) {
 		t.Errorf("the loop body allocates: %.0f allocations for 10 iterations, %.0f for 100000", small, large)
 	}
 }
+
+// TestLocalVargvDoesNotAllocate checks that calling a function whose
+// vargv never outlives the call reuses the array (Proto.VargvLocal).
+func TestLocalVargvDoesNotAllocate(t *testing.T) {
+	src := []byte(`function va(a, ...) { local s = a; foreach (v in vargv) s += v; return s + vargv.len(); }
+function loop(n) {
+  local s = 0;
+  for (local i = 0; i < n; i++) s += va(i) + va(i, 1, 2, 3);
+  return s;
+}`)
+	p, err := compile.Source("vargv.nut", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		t.Fatal(err)
+	}
+	fn, _ := vm.Root().Get(runtime.Str("loop"))
+	root := runtime.TableValue(vm.Root())
+	small := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10)) })
+	large := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10000)) })
+	if large != small {
+		t.Errorf("varargs calls allocate: %.0f allocations for 10 iterations, %.0f for 10000", small, large)
+	}
+}

@@ -184,7 +184,12 @@ func (vm *VM) bindArgs(cl *Closure, base, nargs int) error {
 		if nargs > np {
 			extra = nargs - np
 		}
-		a := vm.newVargv(extra)
+		var a *Array
+		if p.VargvLocal {
+			a = vm.reuseVargv(extra)
+		} else {
+			a = vm.newVargv(extra)
+		}
 		for i := range a.Elems {
 			a.Elems[i] = vm.stack[base+np+i]
 		}

@@ -186,6 +186,9 @@ type Proto struct {
 	NumParams   int // declared parameters, plus one for this
 	NumDefaults int // trailing parameters with default values
 	Varargs     bool
+	// VargvLocal says no use of the function's vargv outlives its call
+	// (the compiler's vargvStaysLocal): the VM reuses the array.
+	VargvLocal  bool
 	IsGenerator bool
 	MaxStack    int
 	Outers      []OuterDesc

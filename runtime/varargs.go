@@ -41,3 +41,53 @@ func (vm *VM) newVargv(extra int) *Array {
 	a.objHeader = newHeader()
 	return a
 }
+
+// A call whose vargv never outlives it (Proto.VargvLocal) takes its
+// array from the VM's spares and gives it back when its frame is gone,
+// as the reference's reference counting frees it at the return: calling
+// such a function allocates nothing once its nesting depth has been seen.
+// The arrays in use are a stack by the index of the frame that owns
+// each; a frame is pushed at index n only when every frame from n up has
+// gone, so at that moment the arrays owned from n up are spare again.
+// Nothing is done at the return itself (the loop's fast return stays as
+// it is) and a frame left by an error gives its array back just as well.
+
+// localVargv is a vargv in use by the frame at index frame (or spare),
+// with its room: its elements' capacity is cut to their count, as a
+// fresh vargv's, so the heap meter sizes it alike.
+type localVargv struct {
+	a     *Array
+	room  []Value
+	frame int
+}
+
+// maxSpareVargvElems is the most elements a spare vargv keeps room for:
+// a longer vargv is made and dropped as any other.
+const maxSpareVargvElems = 8
+
+// reuseVargv is newVargv for the frame about to be pushed, whose
+// function's vargv stays local.
+func (vm *VM) reuseVargv(extra int) *Array {
+	owner := len(vm.frames)
+	for n := len(vm.vargvsInUse); n > 0 && vm.vargvsInUse[n-1].frame >= owner; n-- {
+		u := vm.vargvsInUse[n-1]
+		clear(u.a.Elems) // no dead values kept alive
+		vm.vargvsSpare = append(vm.vargvsSpare, u)
+		vm.vargvsInUse = vm.vargvsInUse[:n-1]
+	}
+	if extra > maxSpareVargvElems {
+		return vm.newVargv(extra)
+	}
+	var u localVargv
+	if n := len(vm.vargvsSpare); n > 0 {
+		u = vm.vargvsSpare[n-1]
+		vm.vargvsSpare = vm.vargvsSpare[:n-1]
+		u.a.objHeader = newHeader()
+	} else {
+		u = localVargv{a: &Array{objHeader: newHeader()}, room: make([]Value, maxSpareVargvElems)}
+	}
+	u.a.Elems = u.room[:extra:extra]
+	u.frame = owner
+	vm.vargvsInUse = append(vm.vargvsInUse, u)
+	return u.a
+}

@@ -45,6 +45,8 @@ type VM struct {
 	getMetaRun    int
 	vargvs        []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
 	vargvs0       []Array
+	vargvsInUse   []localVargv // the vargvs of calls that keep them local, by frame (varargs.go)
+	vargvsSpare   []localVargv
 	instances     [maxSlabFields + 1][]Value // the rest of the instances' slabs, by field count (class.go)
 	instanceSlabs uint8                      // instance slabs made, up to 2 (instanceSlabSize)
 }

@@ -181,6 +181,7 @@ func (c *compiler) function(parent *funcState, fn *syntax.Function) *runtime.Pro
 	p.IsGenerator = fn.Yields
 	if fn.Varargs {
 		p.Varargs = true
+		p.VargvLocal = vargvStaysLocal(fn)
 		fs.declareLocal("vargv")
 	}
 	fs.ref.notStatement = fn.IsLambda // a lambda's body is an expression
