@@ -2,8 +2,8 @@ package host
 
 import (
 	"math"
+	gort "runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 )
 
@@ -66,14 +66,15 @@ func releaseGC() {
 	}
 }
 
-// heapInUse is the bytes of heap objects, live or not yet collected.
+// heapInUse is the bytes of heap objects, live or not yet collected
+// (HeapAlloc is runtime/metrics' /memory/classes/heap/objects:bytes;
+// reading it once a world costs a moment's stop of the world, where
+// linking runtime/metrics would cost every impvm process its
+// initialisation, about 0.1 ms).
 func heapInUse() int64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return int64(min(s[0].Value.Uint64(), math.MaxInt64))
+	var m gort.MemStats
+	gort.ReadMemStats(&m)
+	return int64(min(m.HeapAlloc, math.MaxInt64))
 }
 
 func satAdd(a, b int64) int64 {
