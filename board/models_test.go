@@ -2,6 +2,7 @@ package board
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 	"time"
 )
@@ -561,6 +562,24 @@ func TestLIS3DHClicks(t *testing.T) {
 			if got[0]&0x7F != c.want[i] {
 				t.Errorf("%s: CLICK_SRC at %d ms = %#02x, want %#02x", c.name, at, got[0], c.want[i])
 			}
+		}
+	}
+}
+
+// Models, which error messages list, is sorted, without duplicates, and
+// holds every registered I²C model and the models kits.go knows.
+func TestModelsListSorted(t *testing.T) {
+	if !slices.IsSorted(Models) || len(slices.Compact(slices.Clone(Models))) != len(Models) {
+		t.Errorf("Models is not sorted or has duplicates: %q", Models)
+	}
+	for _, want := range []string{"cfa533", "eeprom24", "lis3dh", "tmp102", "tmp112", "ws2812"} {
+		if !slices.Contains(Models, want) {
+			t.Errorf("Models lacks %q: %q", want, Models)
+		}
+	}
+	for name := range i2cModels {
+		if !slices.Contains(Models, name) {
+			t.Errorf("registered I²C model %q is not in Models", name)
 		}
 	}
 }
