@@ -96,7 +96,12 @@ func thpModeAdvisable(modes string) bool {
 
 // heapAllocated is the bytes the process has allocated on the heap.
 // (ReadMemStats stops the world for a moment; runtime/metrics would
-// not, but its initialisation would cost every impvm process.)
+// not, but its initialisation would cost every impvm process.) It is
+// not inlined: its MemStats (nearly 6 KB) would make the watch
+// goroutine's first frame outgrow its starting stack, a copy every
+// process paid at once, even one that ends before the first sample.
+//
+//go:noinline
 func heapAllocated() uint64 {
 	var m gort.MemStats
 	gort.ReadMemStats(&m)
