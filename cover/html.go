@@ -2,10 +2,8 @@ package cover
 
 import (
 	"fmt"
-	"html/template"
 	"io"
 	"strings"
-	"sync"
 )
 
 // WriteHTML writes a self-contained HTML page (no outside resources) of
@@ -41,7 +39,8 @@ func WriteHTML(w io.Writer, c Counts, read func(file string) ([]byte, error)) er
 		page.Files = append(page.Files, f)
 	}
 	page.Total = fmt.Sprintf("%.1f%% of %d lines", percent(hitAll, foundAll), foundAll)
-	return htmlTemplate().Execute(w, page)
+	_, err := io.WriteString(w, page.html())
+	return err
 }
 
 type (
@@ -61,10 +60,69 @@ type (
 	}
 )
 
-// htmlTemplate is parsed on first use: a run without --html does not pay
-// for it at start-up.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("cover").Parse(`<!DOCTYPE html>
+// html is the page. It is written out directly (every text escaped by
+// escapeHTML) rather than by html/template, whose package initialisation
+// every impvm process would pay.
+func (page htmlPage) html() string {
+	var b strings.Builder
+	b.WriteString(htmlHead)
+	for _, f := range page.Files {
+		fmt.Fprintf(&b, "<option value=\"%s\">%s (%s)</option>\n", escapeHTML(f.ID), escapeHTML(f.Name), escapeHTML(f.Percent))
+	}
+	fmt.Fprintf(&b, htmlTop, escapeHTML(page.Total))
+	for _, f := range page.Files {
+		fmt.Fprintf(&b, "<div class=\"file\" id=\"%s\" data-name=\"%s\" data-hit=\"%d\" data-found=\"%d\">\n",
+			escapeHTML(f.ID), escapeHTML(f.Name), f.Hit, f.Found)
+		if f.Missing != "" {
+			fmt.Fprintf(&b, "<p class=\"missing\">source not available: %s</p>\n", escapeHTML(f.Missing))
+		} else {
+			b.WriteString("<table class=\"src\">\n")
+			for _, l := range f.Lines {
+				fmt.Fprintf(&b, "<tr class=\"%s\" data-line=\"%d\"><td class=\"n\">%d</td><td class=\"count\">%s</td><td class=\"text\">%s</td></tr>\n",
+					escapeHTML(l.Class), l.N, l.N, escapeHTML(l.Count), escapeHTML(l.Text))
+			}
+			b.WriteString("</table>\n")
+		}
+		b.WriteString("<p class=\"filesummary\"></p>\n</div>\n")
+	}
+	b.WriteString(htmlScript)
+	return b.String()
+}
+
+// escapeHTML makes s safe as HTML text or a quoted attribute value: the
+// markup characters as references, '+' too (as html/template does,
+// against UTF-7 sniffing), NUL as U+FFFD.
+func escapeHTML(s string) string {
+	if !strings.ContainsAny(s, "&<>\"'+\x00") {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		switch c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '+':
+			b.WriteString("&#43;")
+		case 0:
+			b.WriteString("\uFFFD")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// The page around the file chooser's options and the files.
+const (
+	htmlHead = `<!DOCTYPE html>
 <html>
 <head>
 <meta charset="utf-8">
@@ -86,19 +144,13 @@ tr.none td.text { color: #777; }
 <body>
 <div id="top">
 <select id="files">
-{{range .Files}}<option value="{{.ID}}">{{.Name}} ({{.Percent}})</option>
-{{end}}</select>
-<span id="summary">total {{.Total}}</span>
+`
+	htmlTop = `</select>
+<span id="summary">total %s</span>
 <span class="legend"><span style="background:#d7f5d7">run</span><span style="background:#f9d4d4">not run</span><span style="color:#777">no statement</span></span>
 </div>
-{{range .Files}}<div class="file" id="{{.ID}}" data-name="{{.Name}}" data-hit="{{.Hit}}" data-found="{{.Found}}">
-{{if .Missing}}<p class="missing">source not available: {{.Missing}}</p>
-{{else}}<table class="src">
-{{range .Lines}}<tr class="{{.Class}}" data-line="{{.N}}"><td class="n">{{.N}}</td><td class="count">{{.Count}}</td><td class="text">{{.Text}}</td></tr>
-{{end}}</table>
-{{end}}<p class="filesummary"></p>
-</div>
-{{end}}<script>
+`
+	htmlScript = `<script>
 (function() {
   var files = document.querySelectorAll("div.file");
   files.forEach(function(f) {
@@ -115,5 +167,5 @@ tr.none td.text { color: #777; }
 </script>
 </body>
 </html>
-`))
-})
+`
+)
