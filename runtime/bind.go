@@ -16,6 +16,8 @@ import (
 //	v := fooKind.New(&foo{})                     // a host object
 //	vm.Root().SetSpecs(globalSpecs)              // global functions
 //	vm.Root().SetConstants([]runtime.Constant{{Name: "FOO_A", Value: 1}})
+//	vm.Root().SetConstants(runtime.Enum(0, "FOO_OFF", "FOO_ON")) // 0, 1
+//	vm.Root().SetConstants(runtime.Flags("FOO_X", "FOO_Y"))      // 1, 2
 //
 // A spec's Params is its parameter list, `this` first, one entry per
 // parameter: the reference's type mask (sq_setparamscheck) with the
@@ -197,6 +199,28 @@ func nativesOf(specs []Spec) []Native {
 type Constant struct {
 	Name  string
 	Value int32
+}
+
+// Enum makes the constants of an enumeration: names in value order, the
+// first worth first and each next one more (PARITY_NONE, PARITY_EVEN,
+// PARITY_ODD are 0, 1, 2).
+func Enum(first int32, names ...string) []Constant {
+	cs := make([]Constant, len(names))
+	for i, name := range names {
+		cs[i] = Constant{Name: name, Value: first + int32(i)}
+	}
+	return cs
+}
+
+// Flags makes the constants of bit flags: names in bit order, the first
+// worth 1 and each next one twice the one before (READ_READY, WRITE_DONE,
+// NOISE_ERROR are 1, 2, 4).
+func Flags(names ...string) []Constant {
+	cs := make([]Constant, len(names))
+	for i, name := range names {
+		cs[i] = Constant{Name: name, Value: 1 << i}
+	}
+	return cs
 }
 
 // SetConstants adds integer constants to t (usually the root table).

@@ -82,6 +82,14 @@ func TestSetConstantsAndSpecsFillATable(t *testing.T) {
 	}
 }
 
+func TestEnumAndFlagsNumberTheirNamesInOrder(t *testing.T) {
+	got := append(Enum(-1, "A", "B", "C"), Flags("X", "Y", "Z")...)
+	want := []Constant{{"A", -1}, {"B", 0}, {"C", 1}, {"X", 1}, {"Y", 2}, {"Z", 4}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
 func TestLocalsBelongToOneVM(t *testing.T) {
 	type key struct{}
 	a, b := NewVM(Options{}), NewVM(Options{})

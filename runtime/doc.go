@@ -9,6 +9,6 @@
 //
 // It knows nothing of syntax (lang/ compiles into Proto) or of libraries
 // (stdlib/ installs globals, host objects and default delegates through the
-// native-binding kit in bind.go: Spec, Members, Kind, Constant, PayloadOf,
-// and per-VM state with SetLocal/Local).
+// native-binding kit in bind.go: Spec, Members, Kind, Constant (Enum,
+// Flags), PayloadOf, and per-VM state with SetLocal/Local).
 package runtime
