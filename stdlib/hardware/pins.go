@@ -68,13 +68,7 @@ func modeNeeds(mode int32) imptype.Mode {
 }
 
 // pinConstants are the modes' constants, in value order.
-var pinConstants = func() []runtime.Constant {
-	var cs []runtime.Constant
-	for mode := DigitalIn; mode <= PulseCounter; mode++ {
-		cs = append(cs, runtime.Constant{Name: modeNames[mode], Value: int32(mode)})
-	}
-	return cs
-}()
+var pinConstants = runtime.Enum(DigitalIn, modeNames[DigitalIn:]...)
 
 // Error texts of pin misuse (impvm's wording; the imp's is undocumented).
 const (

@@ -10,21 +10,16 @@ import (
 	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// samplerConstants: sampler and fixedfrequencydac flags. The imp
-// documents them by name only; these values are impvm's own.
-var samplerConstants = []runtime.Constant{
-	{Name: "A_LAW_COMPRESS", Value: aLawCompress},
-	{Name: "A_LAW_DECOMPRESS", Value: aLawDecompress},
-	{Name: "AUDIO", Value: audioFlag},
-	{Name: "NORMALISE", Value: normalise},
-}
-
+// Sampler and fixedfrequencydac flags, in bit order. The imp documents
+// them by name only; these values are impvm's own.
 const (
-	aLawCompress   = 1
-	aLawDecompress = 2
-	audioFlag      = 4
-	normalise      = 8 // the sampler scales samples to the full range (steady simulated levels are unchanged)
+	aLawCompress = 1 << iota
+	aLawDecompress
+	audioFlag
+	normalise // the sampler scales samples to the full range (steady simulated levels are unchanged)
 )
+
+var samplerConstants = runtime.Flags("A_LAW_COMPRESS", "A_LAW_DECOMPRESS", "AUDIO", "NORMALISE")
 
 // stream is a sampler or fixed-frequency DAC: the buffers it cycles
 // through, its rate, its callback and its running timer.

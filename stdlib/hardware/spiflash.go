@@ -7,16 +7,13 @@ import (
 	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// spiflash.write() verification flags (documented values).
+// spiflash.write() verification flags (documented values), in bit order.
 const (
-	flashPostVerify = 1
-	flashPreVerify  = 2
+	flashPostVerify = 1 << iota
+	flashPreVerify
 )
 
-var flashConstants = []runtime.Constant{
-	{Name: "SPIFLASH_POSTVERIFY", Value: flashPostVerify},
-	{Name: "SPIFLASH_PREVERIFY", Value: flashPreVerify},
-}
+var flashConstants = runtime.Flags("SPIFLASH_POSTVERIFY", "SPIFLASH_PREVERIFY")
 
 // Error texts of hardware.spiflash misuse (impvm's wording; Electric
 // Imp's pages say a call on a disabled flash and an erasesector() address

@@ -1,6 +1,7 @@
 package hardware
 
 import (
+	"slices"
 	"time"
 
 	"github.com/impvm/impvm/board"
@@ -9,52 +10,48 @@ import (
 	"github.com/impvm/impvm/stdlib/base"
 )
 
-// uartConstants: uart.configure parity and flags. The imp documents them
-// by name only; these values are impvm's own.
-var uartConstants = []runtime.Constant{
-	{Name: "PARITY_NONE", Value: 0},
-	{Name: "PARITY_EVEN", Value: 1},
-	{Name: "PARITY_ODD", Value: 2},
-	{Name: "NO_TX", Value: uartNoTX},
-	{Name: "NO_RX", Value: uartNoRX},
-	{Name: "NO_CTSRTS", Value: uartNoCTSRTS},
-	{Name: "CTSRTS", Value: 8},
-	{Name: "TIMING_ENABLED", Value: 16},
-	{Name: "CALLBACK_WITH_FLAGS", Value: uartCallbackWithFlags},
-	// Event flags of uart.getflags() and of a CALLBACK_WITH_FLAGS
-	// callback, with the values Electric Imp's uart.getflags() page gives.
-	// impvm raises READ_READY, WRITE_DONE, WRITE_HALF_DONE and
-	// OVERRUN_ERROR; the line errors need a noisy wire it does not model.
-	{Name: "READ_READY", Value: uartReadReady},
-	{Name: "WRITE_DONE", Value: uartWriteDone},
-	{Name: "NOISE_ERROR", Value: 4},
-	{Name: "FRAME_ERROR", Value: 8},
-	{Name: "PARITY_ERROR", Value: 16},
-	{Name: "OVERRUN_ERROR", Value: uartOverrunError},
-	{Name: "LINE_IDLE", Value: 64},
-	{Name: "WRITE_HALF_DONE", Value: uartWriteHalfDone},
-}
+// uart.configure's flags, in bit order. The imp documents them by name
+// only; these values are impvm's own.
+const (
+	uartNoTX = 1 << iota
+	uartNoRX
+	uartNoCTSRTS
+	uartCTSRTS
+	uartTimingEnabled
+	uartCallbackWithFlags // the callback takes the event flags
+)
+
+// Event flags of uart.getflags() and of a CALLBACK_WITH_FLAGS callback,
+// in bit order, with the values Electric Imp's uart.getflags() page
+// gives. impvm raises READ_READY, WRITE_DONE, WRITE_HALF_DONE and
+// OVERRUN_ERROR; the line errors need a noisy wire it does not model.
+const (
+	uartReadReady = 1 << iota
+	uartWriteDone
+	uartNoiseError
+	uartFrameError
+	uartParityError
+	uartOverrunError
+	uartLineIdle
+	uartWriteHalfDone
+)
+
+// uartConstants: uart.configure's parity (impvm's values, from 0) and
+// flags, and the event flags.
+var uartConstants = slices.Concat(
+	runtime.Enum(0, "PARITY_NONE", "PARITY_EVEN", "PARITY_ODD"),
+	runtime.Flags("NO_TX", "NO_RX", "NO_CTSRTS", "CTSRTS", "TIMING_ENABLED", "CALLBACK_WITH_FLAGS"),
+	runtime.Flags("READ_READY", "WRITE_DONE", "NOISE_ERROR", "FRAME_ERROR", "PARITY_ERROR", "OVERRUN_ERROR",
+		"LINE_IDLE", "WRITE_HALF_DONE"),
+)
 
 const (
-	uartReadReady     = 1
-	uartWriteDone     = 2
-	uartOverrunError  = 32
-	uartWriteHalfDone = 128
 	// uartRxFIFODefault is the receive FIFO's size until setrxfifosize.
 	uartRxFIFODefault = 80
 	// uartTxFIFODefault is the transmit FIFO's size until settxfifosize,
 	// uartTxFIFOMin the smallest it can be made (80 on the imp005).
 	uartTxFIFODefault = 80
 	uartTxFIFOMin     = 20
-)
-
-// UART configure flags (values of uartConstants).
-const (
-	uartNoTX     = 1
-	uartNoRX     = 2
-	uartNoCTSRTS = 4
-	// uartCallbackWithFlags: the callback takes the event flags.
-	uartCallbackWithFlags = 32
 )
 
 var uartSpecs = []runtime.Spec{

@@ -5,15 +5,11 @@ import (
 	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// usbConstants: the eventType values of the usb.configure callback. The
-// imp API names the four; their values are not published, so these are
-// impvm's own. With nothing plugged in impvm raises none of them.
-var usbConstants = []runtime.Constant{
-	{Name: "USB_DEVICE_CONNECTED", Value: 1},
-	{Name: "USB_TRANSFER_COMPLETED", Value: 2},
-	{Name: "USB_DEVICE_DISCONNECTED", Value: 3},
-	{Name: "USB_UNRECOVERABLE_ERROR", Value: 4},
-}
+// usbConstants: the eventType values of the usb.configure callback, from
+// 1. The imp API names the four; their values are not published, so these
+// are impvm's own. With nothing plugged in impvm raises none of them.
+var usbConstants = runtime.Enum(1, "USB_DEVICE_CONNECTED", "USB_TRANSFER_COMPLETED", "USB_DEVICE_DISCONNECTED",
+	"USB_UNRECOVERABLE_ERROR")
 
 // hardware.usb (imp005, impC001): the USB host port, simulated with nothing
 // plugged in: configure() powers it and stores the event callback, which

@@ -11,22 +11,19 @@ import (
 // network, proxy, enrolment tokens), which device code may set or clear;
 // impvm records it and reports it back, nothing more.
 
-// clearconfiguration flags and setproxy's type. The imp documents them by
-// name only; these values are impvm's own.
-var configConstants = []runtime.Constant{
-	{Name: "CONFIG_WIFI", Value: configWifi},
-	{Name: "CONFIG_STATIC_NETWORK", Value: configStatic},
-	{Name: "CONFIG_PROXY", Value: configProxy},
-	{Name: "CONFIG_ENROL", Value: configEnrol},
-	{Name: "CONFIG_ALL", Value: configWifi | configStatic | configProxy | configEnrol},
-	{Name: "PROXY_TYPE_HTTP", Value: 1},
-}
-
+// clearconfiguration flags, in bit order, and setproxy's type. The imp
+// documents them by name only; these values are impvm's own.
 const (
-	configWifi   = 1
-	configStatic = 2
-	configProxy  = 4
-	configEnrol  = 8
+	configWifi = 1 << iota
+	configStatic
+	configProxy
+	configEnrol
+)
+
+var configConstants = append(
+	runtime.Flags("CONFIG_WIFI", "CONFIG_STATIC_NETWORK", "CONFIG_PROXY", "CONFIG_ENROL"),
+	runtime.Constant{Name: "CONFIG_ALL", Value: configWifi | configStatic | configProxy | configEnrol},
+	runtime.Constant{Name: "PROXY_TYPE_HTTP", Value: 1},
 )
 
 // The send buffer: impOS's default size and the range it accepts.

@@ -1,6 +1,7 @@
 package imp
 
 import (
+	"slices"
 	"time"
 
 	"github.com/impvm/impvm/event"
@@ -8,56 +9,48 @@ import (
 	"github.com/impvm/impvm/runtime"
 )
 
-// Wake reasons (hardware.wakereason()).
+// Wake reasons (hardware.wakereason()), in value order from 0 as
+// Electric Imp's hardware.wakereason() page numbers them.
 const (
-	WakePowerOn       = 0
-	WakeTimer         = 1
-	WakeSWReset       = 2
-	WakePin           = 3
-	WakeNewSquirrel   = 4
-	WakeSquirrelError = 5
-	WakeNewFirmware   = 6
-	WakeSnooze        = 7
-	WakeHWReset       = 8
-	WakeBlinkUp       = 9
-	WakeSWRestart     = 10
-	WakePowerRestored = 11
+	WakePowerOn = iota
+	WakeTimer
+	WakeSWReset
+	WakePin
+	WakeNewSquirrel
+	WakeSquirrelError
+	WakeNewFirmware
+	WakeSnooze
+	WakeHWReset
+	WakeBlinkUp
+	WakeSWRestart
+	WakePowerRestored
 )
 
-// imp.environment() values, the longest deep sleep, and free memory for
-// an imp type imptype does not know.
+var wakeReasonConstants = slices.Concat(
+	runtime.Enum(WakePowerOn, "WAKEREASON_POWER_ON", "WAKEREASON_TIMER", "WAKEREASON_SW_RESET", "WAKEREASON_PIN"),
+	// The Wake pin's reason again, under its imp001/imp002 name and its
+	// imp003-and-later name.
+	[]runtime.Constant{{Name: "WAKEREASON_PIN1", Value: WakePin}, {Name: "WAKEREASON_PINW", Value: WakePin}},
+	runtime.Enum(WakeNewSquirrel, "WAKEREASON_NEW_SQUIRREL", "WAKEREASON_SQUIRREL_ERROR", "WAKEREASON_NEW_FIRMWARE",
+		"WAKEREASON_SNOOZE", "WAKEREASON_HW_RESET", "WAKEREASON_BLINKUP", "WAKEREASON_SW_RESTART", "WAKEREASON_POWER_RESTORED"),
+)
+
+// imp.environment() values, in value order from 0, which device and
+// agent code both have.
 const (
-	environmentCard    = 0
-	environmentModule  = 1
-	environmentAgent   = 2
+	environmentCard = iota
+	environmentModule
+	environmentAgent
+)
+
+var environmentConstants = runtime.Enum(environmentCard, "ENVIRONMENT_CARD", "ENVIRONMENT_MODULE", "ENVIRONMENT_AGENT")
+
+// The longest deep sleep, and free memory for an imp type imptype does
+// not know.
+const (
 	maxSleepSeconds    = 2419198
 	defaultMemoryBytes = 100000
 )
-
-var wakeReasonConstants = []runtime.Constant{
-	{Name: "WAKEREASON_POWER_ON", Value: WakePowerOn},
-	{Name: "WAKEREASON_TIMER", Value: WakeTimer},
-	{Name: "WAKEREASON_SW_RESET", Value: WakeSWReset},
-	{Name: "WAKEREASON_PIN", Value: WakePin},
-	{Name: "WAKEREASON_PIN1", Value: WakePin}, // the imp001/imp002 name of the Wake pin's reason
-	{Name: "WAKEREASON_PINW", Value: WakePin}, // … and the imp003-and-later name
-	{Name: "WAKEREASON_NEW_SQUIRREL", Value: WakeNewSquirrel},
-	{Name: "WAKEREASON_SQUIRREL_ERROR", Value: WakeSquirrelError},
-	{Name: "WAKEREASON_NEW_FIRMWARE", Value: WakeNewFirmware},
-	{Name: "WAKEREASON_SNOOZE", Value: WakeSnooze},
-	{Name: "WAKEREASON_HW_RESET", Value: WakeHWReset},
-	{Name: "WAKEREASON_BLINKUP", Value: WakeBlinkUp},
-	{Name: "WAKEREASON_SW_RESTART", Value: WakeSWRestart},
-	{Name: "WAKEREASON_POWER_RESTORED", Value: WakePowerRestored},
-}
-
-// environmentConstants are imp.environment()'s values, which device and
-// agent code both have.
-var environmentConstants = []runtime.Constant{
-	{Name: "ENVIRONMENT_CARD", Value: environmentCard},
-	{Name: "ENVIRONMENT_MODULE", Value: environmentModule},
-	{Name: "ENVIRONMENT_AGENT", Value: environmentAgent},
-}
 
 // SoftwareVersion is what imp.getsoftwareversion() reports: the shape of
 // a real impOS 42 build string ("sha - release-NN.N - date - production").

@@ -3,6 +3,7 @@ package impnet
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 
 	"github.com/impvm/impvm/event"
 	"github.com/impvm/impvm/lan"
@@ -10,57 +11,57 @@ import (
 	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// Interface states (imp.net.*), with impOS's values. The stopped states
-// of each kind are contiguous, as code checking ranges expects.
+// Interface states (imp.net.*), with impOS's values: three general ones
+// from -1, then each kind's from 100, 200 and 300, in value order. The
+// stopped states of each kind are contiguous, as code checking ranges
+// expects.
 const (
-	Unknown                    = -1
-	Starting                   = 0
-	Connected                  = 1
-	WifiScanning               = 100
-	WifiJoining                = 101
-	WifiWPSing                 = 102
-	WifiLinkUp                 = 103
-	WifiDHCPing                = 104
-	WifiStopped                = 105
-	WifiStoppedUnhappy         = 106
-	EthernetLinkUp             = 200
-	EthernetDHCPing            = 201
-	EthernetStopped            = 202
-	EthernetStoppedUnhappy     = 203
-	EthernetStoppedNoLink      = 204
-	CellularPinging            = 300
-	CellularWaitingForSIM      = 301
-	CellularPPPConnecting      = 302
-	CellularRegistering        = 303
-	CellularRegistrationDenied = 304
-	CellularStopped            = 305
-	CellularStoppedUnhappy     = 306
+	Unknown = iota - 1
+	Starting
+	Connected
 )
 
-var stateConstants = []runtime.Constant{
-	{Name: "UNKNOWN", Value: Unknown},
-	{Name: "STARTING", Value: Starting},
-	{Name: "CONNECTED", Value: Connected},
-	{Name: "WIFI_SCANNING", Value: WifiScanning},
-	{Name: "WIFI_JOINING", Value: WifiJoining},
-	{Name: "WIFI_WPSING", Value: WifiWPSing},
-	{Name: "WIFI_LINK_UP", Value: WifiLinkUp},
-	{Name: "WIFI_DHCPING", Value: WifiDHCPing},
-	{Name: "WIFI_STOPPED", Value: WifiStopped},
-	{Name: "WIFI_STOPPED_UNHAPPY", Value: WifiStoppedUnhappy},
-	{Name: "ETHERNET_LINK_UP", Value: EthernetLinkUp},
-	{Name: "ETHERNET_DHCPING", Value: EthernetDHCPing},
-	{Name: "ETHERNET_STOPPED", Value: EthernetStopped},
-	{Name: "ETHERNET_STOPPED_UNHAPPY", Value: EthernetStoppedUnhappy},
-	{Name: "ETHERNET_STOPPED_NO_LINK", Value: EthernetStoppedNoLink},
-	{Name: "CELLULAR_PINGING", Value: CellularPinging},
-	{Name: "CELLULAR_WAITING_FOR_SIM", Value: CellularWaitingForSIM},
-	{Name: "CELLULAR_PPP_CONNECTING", Value: CellularPPPConnecting},
-	{Name: "CELLULAR_REGISTERING", Value: CellularRegistering},
-	{Name: "CELLULAR_REGISTRATION_DENIED", Value: CellularRegistrationDenied},
-	{Name: "CELLULAR_STOPPED", Value: CellularStopped},
-	{Name: "CELLULAR_STOPPED_UNHAPPY", Value: CellularStoppedUnhappy},
-}
+var generalStates = runtime.Enum(Unknown, "UNKNOWN", "STARTING", "CONNECTED")
+
+const (
+	WifiScanning = iota + 100
+	WifiJoining
+	WifiWPSing
+	WifiLinkUp
+	WifiDHCPing
+	WifiStopped
+	WifiStoppedUnhappy
+)
+
+var wifiStates = runtime.Enum(WifiScanning, "WIFI_SCANNING", "WIFI_JOINING", "WIFI_WPSING", "WIFI_LINK_UP",
+	"WIFI_DHCPING", "WIFI_STOPPED", "WIFI_STOPPED_UNHAPPY")
+
+const (
+	EthernetLinkUp = iota + 200
+	EthernetDHCPing
+	EthernetStopped
+	EthernetStoppedUnhappy
+	EthernetStoppedNoLink
+)
+
+var ethernetStates = runtime.Enum(EthernetLinkUp, "ETHERNET_LINK_UP", "ETHERNET_DHCPING", "ETHERNET_STOPPED",
+	"ETHERNET_STOPPED_UNHAPPY", "ETHERNET_STOPPED_NO_LINK")
+
+const (
+	CellularPinging = iota + 300
+	CellularWaitingForSIM
+	CellularPPPConnecting
+	CellularRegistering
+	CellularRegistrationDenied
+	CellularStopped
+	CellularStoppedUnhappy
+)
+
+var cellularStates = runtime.Enum(CellularPinging, "CELLULAR_PINGING", "CELLULAR_WAITING_FOR_SIM",
+	"CELLULAR_PPP_CONNECTING", "CELLULAR_REGISTERING", "CELLULAR_REGISTRATION_DENIED", "CELLULAR_STOPPED",
+	"CELLULAR_STOPPED_UNHAPPY")
+
+var stateConstants = slices.Concat(generalStates, wifiStates, ethernetStates, cellularStates)
 
 // Type names typeof reports for the objects this package makes.
 const (

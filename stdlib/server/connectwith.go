@@ -8,13 +8,9 @@ import (
 	"github.com/impvm/impvm/stdlib/impnet"
 )
 
-// Reasons server.onshutdown's handler gets (Electric Imp's
-// server.onshutdown() page gives the values).
-var shutdownConstants = []runtime.Constant{
-	{Name: "SHUTDOWN_NEWSQUIRREL", Value: 1},
-	{Name: "SHUTDOWN_NEWFIRMWARE", Value: 2},
-	{Name: "SHUTDOWN_OTHER", Value: 3},
-}
+// Reasons server.onshutdown's handler gets, in value order from 1
+// (Electric Imp's server.onshutdown() page gives the values).
+var shutdownConstants = runtime.Enum(1, "SHUTDOWN_NEWSQUIRREL", "SHUTDOWN_NEWFIRMWARE", "SHUTDOWN_OTHER")
 
 // connectWith's default timeouts, seconds: cellular modems take longer.
 const (

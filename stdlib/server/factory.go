@@ -13,10 +13,7 @@ import (
 
 // BlinkUp flags (server.factoryblinkup). The imp documents them by name
 // only; these values are impvm's own.
-var blinkupConstants = []runtime.Constant{
-	{Name: "BLINKUP_FAST", Value: 1},
-	{Name: "BLINKUP_ACTIVEHIGH", Value: 2},
-}
+var blinkupConstants = runtime.Flags("BLINKUP_FAST", "BLINKUP_ACTIVEHIGH")
 
 // blessTime is how long server.bless takes to hear back from the cloud.
 const blessTime = 500 * time.Millisecond

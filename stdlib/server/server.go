@@ -1,6 +1,7 @@
 package server
 
 import (
+	"slices"
 	"time"
 
 	"github.com/impvm/impvm/event"
@@ -8,47 +9,46 @@ import (
 	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// Send-timeout policies, wait policies, send error codes and connection
-// reason codes, with the values the imp uses.
+// Send-timeout policies (server.setsendtimeoutpolicy), with the values
+// the imp uses, in value order (as are the lists below).
 const (
-	SuspendOnError            = 0
-	ReturnOnError             = 1
-	ReturnOnErrorNoDisconnect = 2
-	WaitTilSent               = 0
-	WaitForAck                = 1
-
-	SendNotConnected = 1
-
-	NotConnected    = 0
-	NoServer        = 4
-	ServerConnected = 5
+	SuspendOnError = iota
+	ReturnOnError
+	ReturnOnErrorNoDisconnect
 )
 
-var serverConstants = []runtime.Constant{
-	{Name: "SUSPEND_ON_ERROR", Value: SuspendOnError},
-	{Name: "RETURN_ON_ERROR", Value: ReturnOnError},
-	{Name: "RETURN_ON_ERROR_NO_DISCONNECT", Value: ReturnOnErrorNoDisconnect},
-	{Name: "WAIT_TIL_SENT", Value: WaitTilSent},
-	{Name: "WAIT_FOR_ACK", Value: WaitForAck},
-	{Name: "SEND_ERROR_NOT_CONNECTED", Value: SendNotConnected},
-	{Name: "SEND_ERROR_TIMEOUT", Value: 2},
-	{Name: "SEND_ERROR_DISCONNECTED", Value: 3},
-	{Name: "SEND_ERROR_WOULDBLOCK", Value: 4},
-	{Name: "NOT_CONNECTED", Value: NotConnected},
-	{Name: "NO_WIFI", Value: 1},
-	{Name: "NO_LINK", Value: 1},
-	{Name: "NO_IP_ADDRESS", Value: 2},
-	{Name: "NOT_RESOLVED", Value: 3},
-	{Name: "NO_SERVER", Value: NoServer},
-	{Name: "SERVER_CONNECTED", Value: ServerConnected},
-	{Name: "NO_PROXY", Value: 6},
-	{Name: "NOT_AUTHORISED", Value: 7},
-	{Name: "NO_MODEM", Value: 8},
-	{Name: "SIM_ERROR", Value: 9},
-	{Name: "NO_REGISTRATION", Value: 10},
-	{Name: "REGISTRATION_DENIED", Value: 11},
-	{Name: "NO_PPP_CONNECTION", Value: 12},
-}
+// Wait policies (server.setsendtimeoutpolicy's waitFor).
+const (
+	WaitTilSent = iota
+	WaitForAck
+)
+
+// SendNotConnected is the first send error code: what server.log returns
+// while the device is offline under RETURN_ON_ERROR.
+const SendNotConnected = 1
+
+// Connection reason codes (server.connect's callback, the
+// onunexpecteddisconnect handler's argument) up to the ones impvm
+// reports; serverConstants names them all.
+const (
+	NotConnected = iota
+	NoWifi       // also NO_LINK, its name for Ethernet
+	NoIPAddress
+	NotResolved
+	NoServer
+	ServerConnected
+)
+
+var serverConstants = slices.Concat(
+	runtime.Enum(SuspendOnError, "SUSPEND_ON_ERROR", "RETURN_ON_ERROR", "RETURN_ON_ERROR_NO_DISCONNECT"),
+	runtime.Enum(WaitTilSent, "WAIT_TIL_SENT", "WAIT_FOR_ACK"),
+	runtime.Enum(SendNotConnected, "SEND_ERROR_NOT_CONNECTED", "SEND_ERROR_TIMEOUT", "SEND_ERROR_DISCONNECTED",
+		"SEND_ERROR_WOULDBLOCK"),
+	runtime.Enum(NotConnected, "NOT_CONNECTED", "NO_WIFI"),
+	[]runtime.Constant{{Name: "NO_LINK", Value: NoWifi}},
+	runtime.Enum(NoIPAddress, "NO_IP_ADDRESS", "NOT_RESOLVED", "NO_SERVER", "SERVER_CONNECTED", "NO_PROXY",
+		"NOT_AUTHORISED", "NO_MODEM", "SIM_ERROR", "NO_REGISTRATION", "REGISTRATION_DENIED", "NO_PPP_CONNECTION"),
+)
 
 // impOS's reconnection timing: it retries for a minute; under
 // SUSPEND_ON_ERROR it then deep-sleeps for nine minutes and tries again.
