@@ -52,42 +52,39 @@ func (vm *VM) newVargv(extra int) *Array {
 // Nothing is done at the return itself (the loop's fast return stays as
 // it is) and a frame left by an error gives its array back just as well.
 
-// localVargv is a vargv in use by the frame at index frame (or spare),
-// with its room: its elements' capacity is cut to their count, as a
-// fresh vargv's, so the heap meter sizes it alike.
+// localVargv is a reusable vargv: the array, its room (its elements'
+// capacity is cut to their count, as a fresh vargv's, so the heap meter
+// sizes it alike) and, while in use, the index of the frame that owns it.
 type localVargv struct {
-	a     *Array
-	room  []Value
+	a     Array
+	room  [maxLocalVargvElems]Value
 	frame int
 }
 
-// maxSpareVargvElems is the most elements a spare vargv keeps room for:
+// maxLocalVargvElems is the most elements a reused vargv has room for:
 // a longer vargv is made and dropped as any other.
-const maxSpareVargvElems = 8
+const maxLocalVargvElems = 8
 
 // reuseVargv is newVargv for the frame about to be pushed, whose
-// function's vargv stays local.
+// function's vargv stays local. vm.localVargvs[:vm.localVargvsInUse] are
+// in use, by owner frame; the rest are spare.
 func (vm *VM) reuseVargv(extra int) *Array {
-	owner := len(vm.frames)
-	for n := len(vm.vargvsInUse); n > 0 && vm.vargvsInUse[n-1].frame >= owner; n-- {
-		u := vm.vargvsInUse[n-1]
-		clear(u.a.Elems) // no dead values kept alive
-		vm.vargvsSpare = append(vm.vargvsSpare, u)
-		vm.vargvsInUse = vm.vargvsInUse[:n-1]
-	}
-	if extra > maxSpareVargvElems {
+	if extra > maxLocalVargvElems {
 		return vm.newVargv(extra)
 	}
-	var u localVargv
-	if n := len(vm.vargvsSpare); n > 0 {
-		u = vm.vargvsSpare[n-1]
-		vm.vargvsSpare = vm.vargvsSpare[:n-1]
-		u.a.objHeader = newHeader()
-	} else {
-		u = localVargv{a: &Array{objHeader: newHeader()}, room: make([]Value, maxSpareVargvElems)}
+	owner := len(vm.frames)
+	n := vm.localVargvsInUse
+	for n > 0 && vm.localVargvs[n-1].frame >= owner {
+		n--
+		clear(vm.localVargvs[n].a.Elems) // no dead values kept alive
 	}
-	u.a.Elems = u.room[:extra:extra]
-	u.frame = owner
-	vm.vargvsInUse = append(vm.vargvsInUse, u)
-	return u.a
+	if n == len(vm.localVargvs) {
+		vm.localVargvs = append(vm.localVargvs, new(localVargv))
+	}
+	v := vm.localVargvs[n]
+	vm.localVargvsInUse = n + 1
+	v.frame = owner
+	v.a.objHeader = newHeader()
+	v.a.Elems = v.room[:extra:extra]
+	return &v.a
 }

@@ -42,13 +42,15 @@ type VM struct {
 	// getMetaRun is 1 + the entry frame index of the running _get
 	// metamethod's run (0: none): the null it throws answers "no such
 	// slot", so no call stack is collected for it.
-	getMetaRun    int
-	vargvs        []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
-	vargvs0       []Array
-	vargvsInUse   []localVargv // the vargvs of calls that keep them local, by frame (varargs.go)
-	vargvsSpare   []localVargv
-	instances     [maxSlabFields + 1][]Value // the rest of the instances' slabs, by field count (class.go)
-	instanceSlabs uint8                      // instance slabs made, up to 2 (instanceSlabSize)
+	getMetaRun int
+	vargvs     []vargvCell // the rest of the varargs arrays' slabs (varargs.go)
+	vargvs0    []Array
+	// localVargvs are the reusable vargvs (varargs.go), the first
+	// localVargvsInUse of them in use.
+	localVargvs      []*localVargv
+	localVargvsInUse int
+	instances        [maxSlabFields + 1][]Value // the rest of the instances' slabs, by field count (class.go)
+	instanceSlabs    uint8                      // instance slabs made, up to 2 (instanceSlabSize)
 }
 
 // maxNestedRuns bounds native -> Squirrel re-entry, like the reference's
