@@ -44,7 +44,7 @@ func clockOf(vm *runtime.VM) *systemClock { return vm.Local(systemClockKey{}).(*
 var systemSpecs = []runtime.Spec{
 	{Name: "time", Params: "_", Fn: sysTime},
 	{Name: "clock", Params: "*", Fn: sysClock},
-	{Name: "date", Params: ".*nn", Fn: sysDate},
+	{Name: "date", Params: ".*n.", Fn: sysDate},
 }
 
 // time(): the VM clock's Unix time in seconds.
@@ -65,8 +65,10 @@ func sysDate(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 var systemNatives runtime.SharedNatives
 
 // dateOf is date([t[, 'l'|'u']]). The imp has no time zone, so local
-// time and UTC are the same; any format code is accepted, as in the
-// reference (anything but 'u' means local). usec is the microsecond part of
+// time and UTC are the same and the format is ignored. The imp documents
+// date(t) alone and, unlike the reference (which wants a number there),
+// takes a format of any type: Plotly's published imp example and the
+// programs built from it call date(t, "u") on every reading. usec is the microsecond part of
 // the current time, 0 for an explicit t.
 func dateOf(c Clock, args []runtime.Value) runtime.Value {
 	var t time.Time

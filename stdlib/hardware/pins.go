@@ -209,13 +209,21 @@ func analogLevel(name string) int32 {
 	return int32(h.Sum32()&0xfff) << 4
 }
 
-// write(v): digital 0/1; PWM duty or DAC level 0.0-1.0.
+// write(v): digital 0/1; PWM duty or DAC level 0.0-1.0. An unconfigured
+// pin takes a number and drives nothing: imp code in the field writes a
+// level before configure (hiku's shipped firmware does write(0) then
+// configure(DIGITAL_OUT); SparkFun's weather station writes its reset pin
+// without configuring it at all), so the imp cannot have thrown there.
 func (m *Module) pinWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	p := pinOf(args[0])
-	if p == nil || p.mode == 0 {
+	if p == nil {
 		return runtime.Null, runtime.NewError(errPinNotConfigured)
 	}
 	switch {
+	case p.mode == 0:
+		if _, ok := args[1].ToFloat(); !ok {
+			return runtime.Null, runtime.ParamTypeError(1, args[1], "integer|float")
+		}
 	case isDigitalOut(p.mode):
 		n, ok := args[1].ToInt()
 		if !ok {

@@ -3,7 +3,10 @@
 // a bare module with nothing attached (0x22: no part has it for its default address).
 local led = hardware.pinA;
 server.log("typeof pin " + typeof led + ", i2c " + typeof hardware.i2cJK + ", spi " + typeof hardware.spiEFGH + ", uart " + typeof hardware.uartABCD);
-try { led.write(1); } catch (e) { server.log("write before configure: " + e); }
+// A level written before configure is taken without error (field code does
+// write(0); configure(DIGITAL_OUT)); a non-number is still refused.
+try { led.write(1); server.log("write before configure: taken"); } catch (e) { server.log("write before configure: " + e); }
+try { led.write("high"); } catch (e) { server.log("write(\"high\") before configure: " + e); }
 try { led.read(); } catch (e) { server.log("read before configure: " + e); }
 led.configure(DIGITAL_OUT, 1);
 server.log("DIGITAL_OUT initial " + led.read());

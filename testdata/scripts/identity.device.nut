@@ -14,3 +14,6 @@ server.log("wake reasons " + WAKEREASON_POWER_ON + " " + WAKEREASON_TIMER + " " 
 try { foreach (k, v in imp.info()) server.log(k); } catch (e) { server.log("foreach over imp.info(): " + e); }
 local d = date();
 server.log("time() " + time() + ", date() " + d.year + "-" + (d.month + 1) + "-" + d.day + " " + d.hour + ":" + d.min + ":" + d.sec + " wday " + d.wday);
+// The format after the time is ignored whatever its type (Plotly's imp example passes "u").
+foreach (f in ['u', "u", "L", null]) server.log("date(1700000000, " + f + ").hour " + date(1700000000, f).hour);
+try { date("1700000000"); } catch (e) { server.log("date(\"1700000000\"): " + e); }

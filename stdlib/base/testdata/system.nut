@@ -21,5 +21,5 @@ show(date(59.9));
 show(date(951782400));
 print(typeof clock() + " " + (clock() >= 0) + "\n");
 err(function() { date("x"); });
-err(function() { date(0, "u"); });
+err(function() { date(0, "u"); }); // the imp ignores the format, whatever its type
 err(function() { time(1); });
