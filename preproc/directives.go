@@ -1,6 +1,7 @@
 package preproc
 
 import (
+	"errors"
 	"strings"
 )
 
@@ -107,12 +108,30 @@ func (p *processor) report(f *file, d directive) error {
 
 // eval evaluates a directive's expression; errors are prefixed with what.
 func (p *processor) eval(f *file, what, src string) (value, error) {
-	env := &evalEnv{lookup: func(name string) (value, bool) { return p.lookup(f, name) }}
+	env := p.evalEnv(f)
 	v, err := evalString(src, env)
 	if err != nil {
-		return v, f.errorf("%s: %v", what, err)
+		return v, exprError(f, what, err)
 	}
 	return v, nil
+}
+
+// evalEnv is where expressions in f read variables and include files.
+func (p *processor) evalEnv(f *file) *evalEnv {
+	return &evalEnv{
+		lookup:  func(name string) (value, bool) { return p.lookup(f, name) },
+		include: func(path string) (string, error) { return p.includeText(f, path) },
+	}
+}
+
+// exprError places an expression's error at f's line, prefixed with what;
+// an error from a file include() ran keeps its own place.
+func exprError(f *file, what string, err error) error {
+	var at *Error
+	if errors.As(err, &at) {
+		return at
+	}
+	return f.errorf("%s: %v", what, err)
 }
 
 // lookup resolves a variable: __LINE__, __FILE__ and __PATH__, then -D
@@ -174,10 +193,10 @@ func (p *processor) substitute(f *file, text string) (string, error) {
 // inlineValue evaluates the expression of an @{...}; reading an undefined
 // variable is a warning (Builder prints it as "null").
 func (p *processor) inlineValue(f *file, src string) (string, error) {
-	env := &evalEnv{lookup: func(name string) (value, bool) { return p.lookup(f, name) }}
+	env := p.evalEnv(f)
 	v, err := evalString(src, env)
 	if err != nil {
-		return "", f.errorf("@{%s}: %v", src, err)
+		return "", exprError(f, "@{"+src+"}", err)
 	}
 	for _, name := range env.undefined {
 		p.warn(f, "@{%s}: %s is not defined (null)", src, name)

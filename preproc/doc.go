@@ -81,12 +81,17 @@
 //	@warning expr              add a warning
 //
 // @macro, @while and @repeat are not supported (an error where they would
-// run; skipped @if branches may contain them). Builder's include()
-// function, filters and member/array expressions are not supported either.
+// run; skipped @if branches may contain them), nor are member/array
+// expressions or Builder's S.* string functions.
 //
 // Expressions follow Builder (JavaScript semantics): numbers, 'single' or
 // "double" quoted strings, true, false, null; || && == != < > <= >= + - * /
-// % unary ! - +, ?:, parentheses; functions defined(NAME), min, max, abs.
+// % unary ! - +, ?:, parentheses; functions defined(NAME), min, max, abs,
+// include(path) (the file processed, as a string without its final
+// newline), escape(v) (backslash-escapes " ' \ \b \f \n \r \t) and
+// base64(v); the filter operator "v | f" (or "v | f(args)") calls f(v, args),
+// binding looser than == and tighter than &&, as in Builder:
+// "@{include('index.html') | escape}" pastes a file into a string literal.
 // || and && return an operand; + concatenates when either side is a
 // string; == is JavaScript's loose equality ("1" == 1); / or % by the
 // number 0 is an error. Undefined variables are null (defined() tells);

@@ -19,6 +19,7 @@ type expr interface {
 // variables it read (they evaluate to null, as in Builder).
 type evalEnv struct {
 	lookup    func(name string) (value, bool)
+	include   func(path string) (string, error) // include(); nil where it cannot run
 	undefined []string
 }
 
@@ -137,9 +138,10 @@ func (p *parser) conditional() (expr, error) {
 	return conditionalExpr{test, then, otherwise}, nil
 }
 
-// binaryLevels lists the binary operators from the loosest to the tightest.
+// binaryLevels lists the binary operators from the loosest to the tightest
+// (JavaScript's precedence; "|" is Builder's filter operator).
 var binaryLevels = [][]string{
-	{"||"}, {"&&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"+", "-"}, {"*", "/", "%"},
+	{"||"}, {"&&"}, {"|"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"+", "-"}, {"*", "/", "%"},
 }
 
 func (p *parser) binary(level int) (expr, error) {
@@ -154,6 +156,12 @@ func (p *parser) binary(level int) (expr, error) {
 		op, ok := p.acceptOp(binaryLevels[level]...)
 		if !ok {
 			return left, nil
+		}
+		if op == "|" {
+			if left, err = p.filter(left); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		right, err := p.binary(level + 1)
 		if err != nil {
@@ -235,6 +243,25 @@ func (p *parser) identifier(name string) (expr, error) {
 	return newCall(name, args)
 }
 
+// filter parses the right side of "value | name" or "value | name(args)":
+// Builder's filter operator, the call name(value, args...).
+func (p *parser) filter(value expr) (expr, error) {
+	t := p.peek()
+	if t.kind != tokIdent {
+		return nil, errors.New("a filter (|) must name a function")
+	}
+	p.pos++
+	args := []expr{value}
+	if _, ok := p.acceptOp("("); ok {
+		more, err := p.arguments()
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, more...)
+	}
+	return newCall(t.text, args)
+}
+
 func (p *parser) arguments() ([]expr, error) {
 	var args []expr
 	if _, ok := p.acceptOp(")"); ok {
@@ -265,7 +292,7 @@ func newCall(name string, args []expr) (expr, error) {
 		if _, ok := args[0].(variableExpr); !ok {
 			return nil, errors.New("defined() takes a variable name")
 		}
-	case "min", "max", "abs":
+	case "min", "max", "abs", "include", "escape", "base64":
 		if len(args) == 0 {
 			return nil, fmt.Errorf("wrong number of arguments for %s()", name)
 		}
@@ -363,9 +390,16 @@ func arithmetic(op string, a, b value) (value, error) {
 }
 
 func (e callExpr) eval(env *evalEnv) (value, error) {
-	if e.name == "defined" {
+	switch e.name {
+	case "defined":
 		_, ok := env.lookup(e.args[0].(variableExpr).name)
 		return boolValue(ok), nil
+	case "include", "escape", "base64":
+		v, err := e.args[0].eval(env)
+		if err != nil {
+			return v, err
+		}
+		return stringFunction(e.name, v, env)
 	}
 	nums := make([]float64, len(e.args))
 	for i, arg := range e.args {

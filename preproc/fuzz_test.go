@@ -25,6 +25,8 @@ func FuzzProcess(f *testing.F) {
 		{"@if (1 + (2 * 3) > 'a') || !defined(Q) && min(1,2) ? 1 : 0\n@end\n", ""},
 		{"x @{'}' + \"{\"} y\r\n@ comment\n", ""},
 		{"@while 1\n@macro m()\n", "@endif\n@else\n"},
+		{"s <- \"@{include('a.nut')|escape}\";\n@set B include(\"a.nut\") | base64\n@{B}\n", "x\n@{include('sub/c.nut')}\n"},
+		{"@{1 == 1 | escape} @{'a' | base64('x') | escape}\n", "@error include('a.nut')\n"},
 	}
 	for _, s := range seeds {
 		f.Add(s[0], s[1])

@@ -26,7 +26,7 @@ func (p *processor) include(f *file, arg string) error {
 	if path == "" {
 		return f.errorf("@include: empty path")
 	}
-	target, data, err := p.findInclude(f, path)
+	target, data, err := p.findInclude(f, path, fmt.Sprintf("@include %q", path))
 	if err != nil {
 		return err
 	}
@@ -74,18 +74,18 @@ func cycleText(chain []*file, target *file) string {
 	return strings.Join(append(names, target.name), " -> ")
 }
 
-// findInclude locates and reads an @include path.
-func (p *processor) findInclude(f *file, path string) (*file, []byte, error) {
+// findInclude locates and reads an @include path; label starts its errors.
+func (p *processor) findInclude(f *file, path, label string) (*file, []byte, error) {
 	var candidates []string
 	spec, isGithub := githubSpecOf(path)
 	switch {
 	case isGithub:
 		var err error
 		if candidates, err = p.githubCandidates(spec); err != nil {
-			return nil, nil, f.errorf("@include %q: %v", path, err)
+			return nil, nil, f.errorf("%s: %v", label, err)
 		}
 	case strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://"):
-		return nil, nil, f.errorf("@include %q: remote includes are not supported; vendor the file and include it by path", path)
+		return nil, nil, f.errorf("%s: remote includes are not supported; vendor the file and include it by path", label)
 	case filepath.IsAbs(path):
 		candidates = []string{path}
 	default:
@@ -93,10 +93,10 @@ func (p *processor) findInclude(f *file, path string) (*file, []byte, error) {
 	}
 	i, data, err := p.readFirst(candidates)
 	if err != nil {
-		return nil, nil, f.errorf("@include %q: %v", path, err)
+		return nil, nil, f.errorf("%s: %v", label, err)
 	}
 	if i < 0 {
-		return nil, nil, f.errorf("@include %q: %s", path, p.notFoundText(path, candidates))
+		return nil, nil, f.errorf("%s: %s", label, p.notFoundText(path, candidates))
 	}
 	return p.newFile(candidates[i], f.depth+1), data, nil
 }

@@ -28,7 +28,7 @@ type token struct {
 // over "=" would (a lone "=" is not an operator).
 var operators = []string{
 	"||", "&&", "==", "!=", "<=", ">=",
-	"<", ">", "+", "-", "*", "/", "%", "!", "(", ")", "?", ":", ",", ".", "[", "]", ";",
+	"<", ">", "+", "-", "*", "/", "%", "!", "(", ")", "?", ":", ",", ".", "[", "]", ";", "|",
 }
 
 // tokenize splits an expression into tokens. A "//" outside a string starts

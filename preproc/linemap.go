@@ -71,3 +71,25 @@ func (b *mapBuilder) add(file string, line int) {
 }
 
 func (b *mapBuilder) lineMap() LineMap { return LineMap{segments: b.segments} }
+
+// mapMark is a mapBuilder's state at one point, to rewind to.
+type mapMark struct {
+	lines, segments, lastCount int
+}
+
+func (b *mapBuilder) mark() mapMark {
+	m := mapMark{lines: b.lines, segments: len(b.segments)}
+	if m.segments > 0 {
+		m.lastCount = b.segments[m.segments-1].count
+	}
+	return m
+}
+
+// rewind forgets the lines added since m.
+func (b *mapBuilder) rewind(m mapMark) {
+	b.lines = m.lines
+	b.segments = b.segments[:m.segments]
+	if m.segments > 0 {
+		b.segments[m.segments-1].count = m.lastCount
+	}
+}

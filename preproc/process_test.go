@@ -2,6 +2,7 @@ package preproc
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -76,6 +77,17 @@ var directiveCases = []processCase{
 		want: "1+}+abtrue\n"},
 	{name: "builtin variables", files: memFS{"main.nut": "\n@{__FILE__}:@{__LINE__}\n"},
 		want: "\nmain.nut:2\n"},
+	// Builder's include(), escape() and base64() functions, called or as filters (value | name).
+	{name: "include escaped into a string", files: memFS{"main.nut": "html <- \"@{include('index.html')|escape}\";\nx\n", "index.html": "<a href=\"/\">it's</a>\n\tC:\\dir\r\n"},
+		want: "html <- \"<a href=\\\"/\\\">it\\'s</a>\\n\\tC:\\\\dir\\r\";\nx\n"},
+	{name: "include runs directives", files: memFS{"main.nut": "@set W \"world\"\ns <- \"@{include(\"t.txt\") | escape}\";\n", "t.txt": "hello\n@if W == \"world\"\n@{W}\n@endif\n"},
+		want: "s <- \"hello\\nworld\";\n"},
+	{name: "include keeps the line map", files: memFS{"main.nut": "a\n@{include('t.txt')|escape}\nb\n", "t.txt": "1\n2\n3\n"},
+		want: "a\n1\\n2\\n3\nb\n"},
+	{name: "base64 filter and call", files: memFS{"main.nut": "@{include('f.bin')|base64} @{base64('hi')} @{escape(1 + 1)}\n", "f.bin": "\x00\xffimp"},
+		want: "AP9pbXA= aGk= 2\n"},
+	{name: "filter binds looser than ==", files: memFS{"main.nut": "@{1 == 1 | escape} @{'a' || 'b' | base64}\n"},
+		want: "true a\n"},
 	{name: "if true", files: memFS{"main.nut": "@if 1\nyes\n@endif\n"}, want: "yes\n"},
 	{name: "if false else", files: memFS{"main.nut": "@if 0\nyes\n@else\nno\n@endif\n"}, want: "no\n"},
 	{name: "elseif chain", files: memFS{"main.nut": "@set P \"b\"\n@if P == \"a\"\nA\n@elseif P == \"b\"\nB\n@elseif P == \"b\"\nB2\n@else\nC\n@end\n"},
@@ -249,6 +261,17 @@ func TestHasDirectives(t *testing.T) {
 	for _, c := range cases {
 		if got, want := hasDirectives([]byte(c)), hasDirectivesByLine([]byte(c)); got != want {
 			t.Errorf("hasDirectives(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// TestIncludeFunctionLineMap checks that what include() reads leaves no
+// lines of its own in the map: the line it lands on stays its caller's.
+func TestIncludeFunctionLineMap(t *testing.T) {
+	s := mustProcess(t, memFS{"main.nut": "a\n@{include('t.txt')|escape}\nb\n", "t.txt": "1\n2\n3\n"}, Options{})
+	for line, want := range map[int]string{1: "main.nut:1", 2: "main.nut:2", 3: "main.nut:3"} {
+		if f, l := s.Map.Lookup(line); fmt.Sprintf("%s:%d", f, l) != want {
+			t.Errorf("Lookup(%d) = %s:%d, want %s", line, f, l, want)
 		}
 	}
 }
