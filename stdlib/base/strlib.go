@@ -39,9 +39,9 @@ func openStringLib(vm *runtime.VM) {
 
 var stringLibSpecs = []runtime.Spec{
 	{Name: "format", Params: ".s*", Fn: strFormat},
-	{Name: "strip", Params: ".s", Fn: strStrip},
-	{Name: "lstrip", Params: ".s", Fn: strLStrip},
-	{Name: "rstrip", Params: ".s", Fn: strRStrip},
+	{Name: "strip", Params: ".s", Fn: stripBy(stripString)},
+	{Name: "lstrip", Params: ".s", Fn: stripBy(lstripString)},
+	{Name: "rstrip", Params: ".s", Fn: stripBy(rstripString)},
 	{Name: "split", Params: ".ss", Fn: strSplit},
 }
 
@@ -503,25 +503,17 @@ func appendTokens(dst [][2]int, s, seps string) [][2]int {
 	return dst
 }
 
-func strStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return stripped(args[1], stripString(args[1].Str())), nil
-}
-
-func strLStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return stripped(args[1], lstripString(args[1].Str())), nil
-}
-
-func strRStrip(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	return stripped(args[1], rstripString(args[1].Str())), nil
-}
-
-// stripped is the value of s, a part of v's string: v itself when
-// nothing was stripped (strings are immutable values).
-func stripped(v runtime.Value, s string) runtime.Value {
-	if len(s) == len(v.Str()) {
-		return v
+// stripBy makes strip, lstrip or rstrip from the trim of the string: the
+// argument itself is returned when nothing was stripped (strings are
+// immutable values).
+func stripBy(trim func(string) string) runtime.NativeFunc {
+	return func(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+		v := args[1]
+		if s := trim(v.Str()); len(s) != len(v.Str()) {
+			return runtime.Str(s), nil
+		}
+		return v, nil
 	}
-	return runtime.Str(s)
 }
 
 func strSplit(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
