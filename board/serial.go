@@ -36,7 +36,7 @@ func NewSerial(p Part) (*Serial, error) {
 		s.baud = 9600
 	}
 	if p.InFile != "" {
-		data, err := os.ReadFile(p.InFile)
+		data, err := readInput(p.InFile)
 		if err != nil {
 			return nil, err
 		}
@@ -58,6 +58,29 @@ func NewSerial(p Part) (*Serial, error) {
 		go s.accept()
 	}
 	return s, nil
+}
+
+// MaxSerialInput is the most a serial part's input file may hold: it is
+// read whole at the start (64 MB: over 18 hours of a 9600-baud line).
+const MaxSerialInput = 64 << 20
+
+// readInput reads a serial input file whole; a file without end
+// (/dev/zero, /dev/urandom) or over MaxSerialInput is an error, not a
+// run that never starts.
+func readInput(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSerialInput+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSerialInput {
+		return nil, fmt.Errorf("%s: more than %d MB (an input file is read whole)", name, MaxSerialInput>>20)
+	}
+	return data, nil
 }
 
 func (s *Serial) Model() string { return "serial" }

@@ -23,11 +23,16 @@ func TestSweepFinds(t *testing.T) {
 		// get/setdrivestrength on something not a pin: a nil dereference.
 		{"device", `hardware.pin1.setdrivestrength.call(blob(), 0)`, "pin not configured"},
 		{"device", `hardware.pin1.getdrivestrength.call(blob(4))`, "pin not configured"},
+		// A bus read of 2^31 bytes made them (6.5 GB of the host's memory
+		// for spi.readblob) whatever the imp's heap: now out of memory.
+		{"device", `hardware.spi189.configure(0, 1000); hardware.spi189.readblob(2147483648.0)`, "out of memory"},
+		{"device", `hardware.spi189.configure(0, 1000); hardware.spi189.readstring(1e308)`, "out of memory"},
+		{"device", `hardware.i2c89.configure(CLOCK_SPEED_400_KHZ); hardware.i2c89.read(0xBE, "\x0F", 2147483647)`, "out of memory"},
 	}
 	for _, c := range cases {
 		t.Run(c.code, func(t *testing.T) {
 			src := "try { " + c.code + "; server.log(\"returned\"); } catch (e) { server.log(\"caught \" + e); }"
-			cfg := Config{Virtual: true, Duration: time.Minute, ImpType: "imp001", Web: web.Offline{}}
+			cfg := Config{Virtual: true, Duration: time.Minute, ImpType: "imp001", Web: web.Offline{}, Board: BoardConfig{Board: "explorer"}}
 			dev := src
 			if c.side == "agent" {
 				cfg.Agent = &Script{Path: "a.agent.nut", Source: []byte(src)}

@@ -32,7 +32,12 @@ const (
 const MaxBlobLen = runtime.MaxStringLen
 
 // reserve checks and charges n bytes of blob storage before they are allocated.
-func reserve(vm *runtime.VM, n int64) error {
+func reserve(vm *runtime.VM, n int64) error { return Reserve(vm, n) }
+
+// Reserve charges vm's heap for a blob or string of n bytes about to be
+// made, before anything is allocated: a length the heap cannot hold (a
+// bus read of 2^31 bytes) is the "out of memory" error.
+func Reserve(vm *runtime.VM, n int64) error {
 	if n > MaxBlobLen {
 		return runtime.NewError(runtime.ErrOutOfMemoryText)
 	}

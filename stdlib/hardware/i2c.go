@@ -5,6 +5,7 @@ import (
 
 	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/runtime"
+	"github.com/impvm/impvm/stdlib/base"
 )
 
 // I2C error codes (i2c.readerror(), i2c.write()), from the imp API's
@@ -65,7 +66,7 @@ func stretch(bd *board.Board, bus string, addr8 byte) time.Duration {
 // i2c.read(addr, subaddr, n): the n bytes the part sent, as a string, or
 // null when it NACKed (readerror() then tells why). The transaction
 // takes its time on the wire at the configured clock.
-func (m *Module) i2cRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func (m *Module) i2cRead(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		b.readError = I2CNotEnabled
@@ -80,6 +81,9 @@ func (m *Module) i2cRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, er
 		b.readError = I2CNACK
 		m.spend(10, i2cClock(b), 0)
 		return runtime.Null, nil
+	}
+	if err := base.Reserve(vm, int64(n)); err != nil {
+		return runtime.Null, err
 	}
 	data, ok := bd.I2CRead(m.q.Now(), b.name, addr, sub, int(n))
 	m.spend(9*(len(sub)+2+int(n))+3, i2cClock(b), stretch(bd, b.name, addr))

@@ -184,14 +184,22 @@ func (m *Module) spiReadBlob(vm *runtime.VM, args []runtime.Value) (runtime.Valu
 		return runtime.Null, notConfigured(b)
 	}
 	n, _ := args[1].ToInt()
-	return base.NewBlobValue(vm, m.spiTransfer(b, make([]byte, max(int(n), 0)))), nil
+	n = max(n, 0)
+	if err := base.Reserve(vm, int64(n)); err != nil {
+		return runtime.Null, err
+	}
+	return base.NewBlobValue(vm, m.spiTransfer(b, make([]byte, n))), nil
 }
 
-func (m *Module) spiReadString(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func (m *Module) spiReadString(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		return runtime.Null, notConfigured(b)
 	}
 	n, _ := args[1].ToInt()
-	return runtime.Str(string(m.spiTransfer(b, make([]byte, max(int(n), 0))))), nil
+	n = max(n, 0)
+	if err := base.Reserve(vm, int64(n)); err != nil {
+		return runtime.Null, err
+	}
+	return runtime.Str(string(m.spiTransfer(b, make([]byte, n)))), nil
 }
