@@ -199,3 +199,60 @@ func shortenText(s string) string {
 	}
 	return s
 }
+
+// TestBoardFileAbuse: a broken --board file is a CLI error (status 2)
+// that names the file and says what is wrong, never a panic or a hang.
+func TestBoardFileAbuse(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("ok.device.nut", []byte(`server.log("ok");`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ name, json, want string }{
+		{"truncated", `{"imp": "imp001", "devices": [{"model": "tmp102"`, "truncated.json:1: invalid JSON: unexpected end of file"},
+		{"empty", ``, "empty.json:1: invalid JSON"},
+		{"binary", "\x00\xff\xfe{", "binary.json:1: invalid JSON"},
+		{"toplevel", `[]`, "toplevel.json:1: want an object"},
+		{"deep", strings.Repeat("[", 100000), "deep.json:1: nested too deeply"},
+		{"imptype", `{"imp": 1}`, "imptype.json:1: imp: want a string"},
+		{"noimp", `{"devices": []}`, "noimp.json:1: imp: missing"},
+		{"devices", "{\"imp\": \"imp001\",\n\"devices\": {}}", "devices.json:2: devices: want an array"},
+		{"address", `{"imp":"imp001","devices":[{"model":"tmp102","bus":"i2c12","address":"x"}]}`, "address.json:1: devices[0].address: want a number"},
+		{"unknown", `{"imp":"imp001","devices":[{"model":"nosuch","bus":"i2c12"}]}`, `unknown.json:1: devices[0].model: unknown model "nosuch"`},
+		{"field", `{"imp":"imp001","devices":[{"model":"tmp102","bus":"i2c12","wires":3}]}`, "field.json:1: devices[0].wires: unknown field"},
+		{"huge", `{"imp":"imp001","devices":[{"model":"tmp102","bus":"i2c12","address":1e400}]}`, "huge.json:1: devices[0].address: bad number"},
+		{"hugeflash", `{"imp":"imp003","spiflash":99999999999999999999999}`, "hugeflash.json:1: spiflash: want an integer"},
+		{"negative", `{"imp":"imp001","devices":[{"model":"tmp102","bus":"i2c12","address":-1}]}`, "negative.json:1: devices[0].address: want an integer from 0 to 255"},
+		{"twice", `{"imp":"imp001","imp":"imp002"}`, "twice.json:1: imp: given twice"},
+		{"dupaddr", `{"imp":"imp001","devices":[{"model":"tmp102","bus":"i2c12","address":144},{"model":"tmp102","bus":"i2c12","address":144}]}`, "dupaddr.json: device 1 (tmp102): 0x90 on i2c12 is taken"},
+		{"dupbase", `{"imp":"imp001","base":"explorer","devices":[{"model":"hts221","bus":"i2c89"}]}`, "dupbase.json: device 4 (hts221): 0xBE on i2c89 is taken"},
+		{"dupuart", `{"imp":"imp001","devices":[{"model":"gps","bus":"uart57"},{"model":"gps","bus":"uart57"}]}`, "dupuart.json: device 1 (gps): two devices on uart57"},
+		{"nobus", `{"imp":"imp001","devices":[{"model":"tmp102","bus":"i2cLM"}]}`, "nobus.json: device 0 (tmp102): an imp001 has no i2cLM"},
+		{"nopin", `{"imp":"imp001","devices":[{"model":"input","pin":"pinZZ"}]}`, "nopin.json: device 0 (input): an imp001 has no pinZZ"},
+		{"base", `{"imp":"imp001","base":"nosuch"}`, `base.json:1: base: no built-in board "nosuch"`},
+		{"endless", `{"imp":"imp001","devices":[{"model":"serial","bus":"uart57","input_file":"/dev/zero"}]}`, "endless.json: device 0 (serial): /dev/zero: more than 64 MB"},
+		{"indir", `{"imp":"imp001","devices":[{"model":"serial","bus":"uart57","input_file":"."}]}`, "indir.json: device 0 (serial): read .: is a directory"},
+	}
+	for _, c := range cases {
+		if c.name == "endless" {
+			if _, err := os.Stat("/dev/zero"); err != nil {
+				continue
+			}
+		}
+		file := c.name + ".json"
+		if err := os.WriteFile(file, []byte(c.json), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"run", "--virtual", "--duration", "1s", "--board", file, "ok.device.nut"}
+		code, _, errOut, panicked := cliGuarded(t, args)
+		if panicked != "" || code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("--board %s: status %d, stderr %q (panic %q); want status 2 and %q", file, code, errOut, panicked, c.want)
+		}
+	}
+	for _, file := range []string{"missing.json", "."} {
+		code, _, errOut, panicked := cliGuarded(t, []string{"run", "--virtual", "--board", file, "ok.device.nut"})
+		if panicked != "" || code != 2 || !strings.Contains(errOut, file) {
+			t.Errorf("--board %s: status %d, stderr %q (panic %q)", file, code, errOut, panicked)
+		}
+	}
+}
