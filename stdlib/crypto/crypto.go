@@ -18,16 +18,13 @@ import (
 	"github.com/impvm/impvm/stdlib/imp"
 )
 
-// Signature types of sign and verify.
+// Signature types of sign and verify, in value order from 1.
 const (
-	RSASSA_PKCS1_SHA256 = 1 //nolint:revive // the imp's name
-	ECDSA_P256_SHA256   = 2 //nolint:revive // the imp's name
+	RSAPKCS1SHA256 = iota + 1
+	ECDSAP256SHA256
 )
 
-var signatureConstants = []runtime.Constant{
-	{Name: "RSASSA_PKCS1_SHA256", Value: RSASSA_PKCS1_SHA256},
-	{Name: "ECDSA_P256_SHA256", Value: ECDSA_P256_SHA256},
-}
+var signatureConstants = runtime.Enum(RSAPKCS1SHA256, "RSASSA_PKCS1_SHA256", "ECDSA_P256_SHA256")
 
 // MaxRandom is the most bytes random(n) gives in one call.
 const MaxRandom = 1 << 16
@@ -209,7 +206,7 @@ func x509PrivateKey(typ int32, der []byte) (any, error) {
 	var key any
 	var err error
 	if key, err = x509.ParsePKCS8PrivateKey(der); err != nil {
-		if typ == RSASSA_PKCS1_SHA256 {
+		if typ == RSAPKCS1SHA256 {
 			key, err = x509.ParsePKCS1PrivateKey(der)
 		} else {
 			key, err = x509.ParseECPrivateKey(der)
@@ -224,7 +221,7 @@ func x509PrivateKey(typ int32, der []byte) (any, error) {
 // x509PublicKey parses a DER public key of the signature type.
 func x509PublicKey(typ int32, der []byte) (any, error) {
 	key, err := x509.ParsePKIXPublicKey(der)
-	if err != nil && typ == RSASSA_PKCS1_SHA256 {
+	if err != nil && typ == RSAPKCS1SHA256 {
 		key, err = x509.ParsePKCS1PublicKey(der)
 	}
 	if err != nil {
@@ -234,16 +231,16 @@ func x509PublicKey(typ int32, der []byte) (any, error) {
 }
 
 func checkKeyType(typ int32, key any, fn string) (any, error) {
-	if typ != RSASSA_PKCS1_SHA256 && typ != ECDSA_P256_SHA256 {
+	if typ != RSAPKCS1SHA256 && typ != ECDSAP256SHA256 {
 		return nil, runtime.Errorf("%s: unknown signature type %d", fn, typ)
 	}
 	switch key.(type) {
 	case *rsa.PrivateKey, *rsa.PublicKey:
-		if typ == RSASSA_PKCS1_SHA256 {
+		if typ == RSAPKCS1SHA256 {
 			return key, nil
 		}
 	case *ecdsa.PrivateKey, *ecdsa.PublicKey:
-		if typ == ECDSA_P256_SHA256 {
+		if typ == ECDSAP256SHA256 {
 			return key, nil
 		}
 	}
