@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -40,10 +39,10 @@ func (f *boardFlags) register(fs *pflag.FlagSet) {
 // scenario's header relative to its directory.
 func (f *boardFlags) relativeTo(dir string) {
 	rel := func(p string) string {
-		if p == "" || filepath.IsAbs(p) {
+		if p == "" {
 			return p
 		}
-		return filepath.Join(dir, p)
+		return inDir(dir, p)
 	}
 	f.scenario = rel(f.scenario)
 	if f.board != "" {

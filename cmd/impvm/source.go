@@ -51,12 +51,7 @@ func (f *sourceFlags) options(dir string) (preproc.Options, error) {
 		opts.Defines[name] = value
 	}
 	if dir != "" && dir != "." {
-		opts.ReadFile = func(p string) ([]byte, error) {
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(dir, p)
-			}
-			return os.ReadFile(p)
-		}
+		opts.ReadFile = func(p string) ([]byte, error) { return os.ReadFile(inDir(dir, p)) }
 		opts.Env = func(name string) (string, bool) {
 			v, ok := os.LookupEnv(name)
 			if name == "IMPVM_LIB" && ok {
@@ -96,6 +91,16 @@ func validDefine(name string) bool {
 		}
 	}
 	return true
+}
+
+// inDir is file p named from directory dir: p itself when it is absolute,
+// else p joined to dir (a golden scenario's files are relative to its
+// directory).
+func inDir(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
 }
 
 // absPathList makes the relative entries of a path list absolute.

@@ -111,12 +111,7 @@ func runItem(f *testFlags, it testItem) *itemResult {
 	if cov != nil && it.golden != "" {
 		// A scenario's files are named relative to its directory.
 		dir := filepath.Dir(it.golden)
-		cov.Rename = func(file string) string {
-			if filepath.IsAbs(file) {
-				return file
-			}
-			return filepath.Join(dir, file)
-		}
+		cov.Rename = func(file string) string { return inDir(dir, file) }
 	}
 	opts.Cover = cov
 	opts.ImpType = f.impType

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/pflag"
 
@@ -27,8 +26,8 @@ func (w *webFlags) register(fs *pflag.FlagSet) {
 // directory).
 func (w *webFlags) relativeTo(dir string) {
 	for _, p := range []*string{&w.record, &w.replay} {
-		if *p != "" && !filepath.IsAbs(*p) {
-			*p = filepath.Join(dir, *p)
+		if *p != "" {
+			*p = inDir(dir, *p)
 		}
 	}
 }
