@@ -44,6 +44,8 @@ type Device struct {
 	nv       *imp.NV // nv saved by the last run
 	restarts int     // error restarts so far
 
+	userConfig imp.UserConfig // imp.setuserconfiguration's flash (outlives Squirrel runs)
+
 	out, errOut, report *event.LineWriter // print(), error(), uncaught-error reports
 	lastEnd             time.Time         // when the last event ended (see cputime.go)
 
@@ -233,7 +235,7 @@ func (d *Device) run(wake int) error {
 	d.vm = vm
 	d.world.running.Store(vm) // this event now runs on the new VM
 	base.Open(vm, base.Options{Clock: d.q})
-	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, Radio: d.world.cfg.Radio})
+	d.impMod = imp.Open(vm, imp.Options{Device: d, Identity: d.ident, Radio: d.world.cfg.Radio, UserConfig: &d.userConfig})
 	hwOpts := hardware.Options{Device: d, Type: d.ident.Type, DeviceID: d.ident.DeviceID,
 		WakeReason: wake, Boot: d.boot, World: d.world.cfg.Physical, Board: d.board, Flash: d.board.Flash}
 	if d.boardGuess {

@@ -27,6 +27,7 @@
 //	              setstaticnetworkconfiguration, setproxy, setenroltokens,
 //	              setnvramimage, setsendbuffersize, getethernetspeed,
 //	              get/setpoweren; CONFIG_* and PROXY_TYPE_*
+//	userconfig.go set/getuserconfiguration: 4 KB of user data in flash
 //	legacy.go     imp.configure, InputPort and OutputPort of the pre-2014 API
 //	nv.go         the nv table kept across Squirrel restarts
 //	meta.go       namespace objects (NewMeta, Namespace)

@@ -71,6 +71,9 @@ type Options struct {
 	Device   event.Device
 	Identity Identity
 	Radio    Radio // the simulated Wi-Fi world
+	// UserConfig is the device's imp.setuserconfiguration store, kept by
+	// the host across the device's runs (nil: a store for this run only).
+	UserConfig *UserConfig
 }
 
 // Module is the imp object of one Squirrel run.
@@ -90,12 +93,17 @@ type Module struct {
 	powerEn     bool
 	countryCode string
 	scanning    bool
+	userConfig  *UserConfig
 }
 
 // Open installs imp and its constants on vm (stdlib/hardware installs
 // hardware).
 func Open(vm *runtime.VM, opts Options) *Module {
-	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0)}
+	m := &Module{dev: opts.Device, q: opts.Device.Queue(), vm: vm, opts: opts, timerDel: runtime.NewTable(0),
+		userConfig: opts.UserConfig}
+	if m.userConfig == nil {
+		m.userConfig = new(UserConfig)
+	}
 	vm.Root().SetConstants(wakeReasonConstants)
 	vm.Root().SetConstants(environmentConstants)
 	vm.Root().SetConstants(configConstants)
@@ -104,6 +112,7 @@ func Open(vm *runtime.VM, opts Options) *Module {
 	impNatives[1].Set(members, wifiSpecs)
 	impNatives[2].Set(members, configSpecs)
 	impNatives[3].Set(members, legacySpecs)
+	impNatives[4].Set(members, userConfigSpecs)
 	// imp.configparams: what the impCloud configured for this device; a
 	// development device (not factory firmware, no fixture) has none.
 	members.SetStr("configparams", runtime.TableValue(runtime.NewTable(0)))
@@ -167,7 +176,7 @@ var impSpecs = []runtime.Spec{
 // shared by every VM and find it there.
 type moduleKey struct{}
 
-var impNatives [4]runtime.SharedNatives
+var impNatives [5]runtime.SharedNatives
 
 var legacySpecs = []runtime.Spec{{Name: "configure", Params: "*", Fn: legacyConfigure}}
 
