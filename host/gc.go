@@ -26,6 +26,7 @@ var bootGC struct {
 	percent   int   // the GC percent before the hold
 	limit     int64 // the memory limit before the hold
 	heldLimit int64 // the memory limit set by the hold
+	stats     gort.MemStats
 }
 
 // bootGCBudget is the Go heap a booting device may add before the
@@ -71,10 +72,11 @@ func releaseGC() {
 // reading it once a world costs a moment's stop of the world, where
 // linking runtime/metrics would cost every impvm process its
 // initialisation, about 0.1 ms).
+// The MemStats (nearly 6 KB) is bootGC's, under its lock: on the stack
+// it would grow the caller's.
 func heapInUse() int64 {
-	var m gort.MemStats
-	gort.ReadMemStats(&m)
-	return int64(min(m.HeapAlloc, math.MaxInt64))
+	gort.ReadMemStats(&bootGC.stats)
+	return int64(min(bootGC.stats.HeapAlloc, math.MaxInt64))
 }
 
 func satAdd(a, b int64) int64 {
