@@ -43,6 +43,12 @@ func exitWith(code int) error {
 }
 
 func main() {
+	if code, ok := quickRun(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); ok {
+		if code != 0 {
+			os.Exit(code)
+		}
+		return
+	}
 	root := newRoot(os.Args[1:])
 	if err := root.Execute(); err != nil {
 		if ee, ok := err.(exitError); ok {

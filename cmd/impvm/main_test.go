@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -44,5 +46,44 @@ func TestOneCommandTree(t *testing.T) {
 	}
 	if n := len(newRoot([]string{"help", "run"}).Commands()); n != len(all) {
 		t.Errorf("newRoot(help run) made %d commands, want all %d", n, len(all))
+	}
+}
+
+// TestQuickRunAsCobra: impvm run FILE [ARGS...] without flags, which
+// main runs without the command tree, prints and exits as the run
+// command does; command lines with a flag, a device file or stdin are
+// left to cobra.
+func TestQuickRunAsCobra(t *testing.T) {
+	dir := t.TempDir()
+	putFiles(t, dir, map[string]string{
+		"hello.nut":  "print(\"hello \" + vargv.len() + \"\\n\");\nforeach (a in vargv) print(a + \"\\n\");\n",
+		"status.nut": "print(\"x\");\nreturn 3;\n",
+		"fails.nut":  "function f() {\n  local t = {};\n  return t.missing;\n}\nf();\n",
+		"syntax.nut": "local x = ;\n",
+		"error.nut":  "error(\"to stderr\\n\");\nthrow \"boom\";\n",
+	})
+	t.Chdir(dir)
+	for _, args := range [][]string{
+		{"run", "hello.nut"}, {"run", "hello.nut", "a", "b c", "run"}, {"run", "status.nut"},
+		{"run", "fails.nut"}, {"run", "syntax.nut"}, {"run", "error.nut"}, {"run", "missing.nut"},
+	} {
+		var out, errOut strings.Builder
+		code, ok := quickRun(args, strings.NewReader(""), &out, &errOut)
+		if !ok {
+			t.Errorf("quickRun(%q) left it to cobra", args)
+			continue
+		}
+		wantCode, wantOut, wantErr := execCmd(newRoot(args), args...)
+		if code != wantCode || out.String() != wantOut || errOut.String() != wantErr {
+			t.Errorf("impvm %q: quick %d %q %q, through cobra %d %q %q", args, code, out.String(), errOut.String(), wantCode, wantOut, wantErr)
+		}
+	}
+	for _, args := range [][]string{
+		nil, {"run"}, {"run", "-"}, {"run", "hello.nut", "--cover"}, {"run", "-e", "print(1)"},
+		{"run", "x.device.nut"}, {"run", "a.agent.nut"}, {"run", "hello.nut", "-1"}, {"test", "x.nut"}, {"hello.nut"},
+	} {
+		if _, ok := quickRun(args, strings.NewReader(""), io.Discard, io.Discard); ok {
+			t.Errorf("quickRun(%q) ran it: cobra should", args)
+		}
 	}
 }

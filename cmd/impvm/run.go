@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,12 +14,17 @@ import (
 	"github.com/impvm/impvm/runtime"
 )
 
+// runOptions are run's flags.
+type runOptions struct {
+	f            deviceFlags
+	sf           sourceFlags
+	expr         string
+	withCover    bool
+	coverProfile string
+}
+
 func runCmd() *cobra.Command {
-	var f deviceFlags
-	var sf sourceFlags
-	var expr string
-	var withCover bool
-	var coverProfile string
+	var r runOptions
 	cmd := &cobra.Command{
 		Use:   "run FILE [ARGS...] | run [flags] DEVICE.device.nut...",
 		Short: "Run a Squirrel script, or imp device code (one device per FILE)",
@@ -32,38 +38,64 @@ on an uncaught error (--on-error exit).
 
 Any other FILE runs as a plain script: print() writes to stdout, error()
 to stderr, ARGS arrive in vargv and the device flags are ignored.`,
-		Args: inlineArgs(&expr),
+		Args: inlineArgs(&r.expr),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var code int
-			if withCover || coverProfile != "" {
-				f.cov = &cover.Profile{}
-			}
-			opts, err := sf.options("")
-			switch {
-			case err != nil:
-				fmt.Fprintln(cmd.ErrOrStderr(), "impvm:", err)
-				code = 2
-			case expr != "" || args[0] == "-":
-				code = runInline(&f, opts, expr, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
-			case f.device || isDeviceFile(args[0]):
-				code = runDevices(&f, opts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
-			default:
-				code = runScriptLimits(args[0], args[1:], opts, f.limits(), cmd.OutOrStdout(), cmd.ErrOrStderr())
-			}
-			if f.cov != nil {
-				if c := writeCoverage(f.cov.Counts(), coverProfile, cmd.ErrOrStderr(), cmd.ErrOrStderr()); c != 0 && code == 0 {
-					code = c
-				}
-			}
-			return exitWith(code)
+			return exitWith(r.run(args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()))
 		},
 	}
-	f.register(cmd.Flags())
-	sf.register(cmd.Flags())
-	cmd.Flags().BoolVar(&withCover, "cover", false, "print the line coverage of the code that ran (on stderr)")
-	cmd.Flags().StringVar(&coverProfile, "coverprofile", "", "write line coverage as LCOV to FILE (implies --cover)")
-	cmd.Flags().StringVarP(&expr, "eval", "e", "", "run CODE instead of a FILE (ARGS go to vargv); FILE - reads the script from stdin")
+	r.f.register(cmd.Flags())
+	r.sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&r.withCover, "cover", false, "print the line coverage of the code that ran (on stderr)")
+	cmd.Flags().StringVar(&r.coverProfile, "coverprofile", "", "write line coverage as LCOV to FILE (implies --cover)")
+	cmd.Flags().StringVarP(&r.expr, "eval", "e", "", "run CODE instead of a FILE (ARGS go to vargv); FILE - reads the script from stdin")
 	return cmd
+}
+
+// run runs args (a FILE and its ARGS, or device files) as the run
+// command does with these flags, and returns the exit status.
+func (r *runOptions) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	f := &r.f
+	var code int
+	if r.withCover || r.coverProfile != "" {
+		f.cov = &cover.Profile{}
+	}
+	opts, err := r.sf.options("")
+	switch {
+	case err != nil:
+		fmt.Fprintln(stderr, "impvm:", err)
+		code = 2
+	case r.expr != "" || args[0] == "-":
+		code = runInline(f, opts, r.expr, args, stdin, stdout, stderr)
+	case f.device || isDeviceFile(args[0]):
+		code = runDevices(f, opts, args, stdout, stderr)
+	default:
+		code = runScriptLimits(args[0], args[1:], opts, f.limits(), stdout, stderr)
+	}
+	if f.cov != nil {
+		if c := writeCoverage(f.cov.Counts(), r.coverProfile, stderr, stderr); c != 0 && code == 0 {
+			code = c
+		}
+	}
+	return code
+}
+
+// quickRun runs `impvm run FILE [ARGS...]` for a plain script and no
+// flag (no argument starting with "-"), the commonest form, without
+// making the command tree: building it (run's ~50 flags) and cobra's
+// parsing and checks were ~7% of a short script's start-up. ok is false
+// for any other command line, which cobra handles. Its result is the
+// command's (TestQuickRunAsCobra).
+func quickRun(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int, ok bool) {
+	if len(args) < 2 || args[0] != "run" || isDeviceFile(args[1]) {
+		return 0, false
+	}
+	for _, a := range args[1:] {
+		if strings.HasPrefix(a, "-") {
+			return 0, false
+		}
+	}
+	var r runOptions
+	return r.run(args[1:], stdin, stdout, stderr), true
 }
 
 // runScriptOpts compiles and runs a plain Squirrel script with
