@@ -19,7 +19,7 @@ function onUartEvent(flags) {
         serial.write(report.readblob(CHUNK));
     }
     if (flags & WRITE_DONE && report.eos()) {
-        server.log(format("sent %d bytes in %d ms; flags left: %d", report.len(), hardware.millis() - started, serial.getflags()));
+        server.log(format("sent %d bytes in %d ms; flags left: %d", report.len(), hardware.millis() - started, serial.flags()));
     }
 }
 

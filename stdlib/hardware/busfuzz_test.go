@@ -58,7 +58,7 @@ func busProgram(ops []byte) string {
 		case 8:
 			call = fmt.Sprintf("u.write(%s)", str(i+1, d%10))
 		case 9:
-			call = []string{"u.flush()", "u.readblob()", "u.disable()", "u.setrxfifosize(1)", "u.settxfifosize(0)", "u.getflags()"}[a%6]
+			call = []string{"u.flush()", "u.readblob()", "u.disable()", "u.setrxfifosize(1)", "u.settxfifosize(0)", "u.flags()"}[a%6]
 		case 10:
 			call = fmt.Sprintf("g.configure(%d, 8, PARITY_NONE, 1, NO_CTSRTS, function() { g.readstring(); })", []int{9600, 4800, 1}[a%3])
 		case 11:

@@ -15,7 +15,7 @@
 //	i2c.go        hardware.i2cXX and CLOCK_SPEED_*
 //	spi.go        hardware.spiXXXX and the SPI mode flags
 //	uart.go       hardware.uartXXXX, PARITY_*, NO_TX, NO_RX, NO_CTSRTS,
-//	              CALLBACK_WITH_FLAGS and the event flags of getflags()
+//	              CALLBACK_WITH_FLAGS and the event flags of flags()
 //	pwmpair.go    hardware.pwmpairKD (imp004m)
 //	sampler.go    hardware.sampler, A_LAW_COMPRESS/DECOMPRESS, AUDIO
 //	ffdac.go      hardware.fixedfrequencydac

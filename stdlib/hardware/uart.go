@@ -21,8 +21,8 @@ const (
 	uartCallbackWithFlags // the callback takes the event flags
 )
 
-// Event flags of uart.getflags() and of a CALLBACK_WITH_FLAGS callback,
-// in bit order, with the values Electric Imp's uart.getflags() page
+// Event flags of uart.flags() and of a CALLBACK_WITH_FLAGS callback,
+// in bit order, with the values Electric Imp's uart.flags() page
 // gives. impvm raises READ_READY, WRITE_DONE, WRITE_HALF_DONE and
 // OVERRUN_ERROR; the line errors need a noisy wire it does not model.
 const (
@@ -65,7 +65,7 @@ var uartSpecs = []runtime.Spec{
 	{Name: "flush", Params: "u", Fn: method((*Module).uartFlush)},
 	{Name: "setrxfifosize", Params: "un", Fn: method((*Module).uartSetRxFIFOSize)},
 	{Name: "settxfifosize", Params: "un", Fn: method((*Module).uartSetTxFIFOSize)},
-	{Name: "getflags", Params: "u", Fn: method((*Module).uartGetFlags)},
+	{Name: "flags", Params: "u", Fn: method((*Module).uartFlags)},
 }
 
 // uartFreedBy: the configure flags that free a pin, by the pin's role.
@@ -119,7 +119,7 @@ type uartState struct {
 	line    board.Line // as configured
 	txSize  int        // transmit FIFO bytes (0: the default)
 	txFree  time.Time  // when the transmitter has sent everything written
-	// flags are the events since uart.getflags() or the callback last
+	// flags are the events since uart.flags() or the callback last
 	// took them; txEvents the pending WRITE_HALF_DONE/WRITE_DONE events.
 	flags         int32
 	withFlags     bool      // configured with CALLBACK_WITH_FLAGS
@@ -208,7 +208,7 @@ func (m *Module) pump(b *bus) {
 
 // uartCallback calls the configure() callback for received data. Under
 // CALLBACK_WITH_FLAGS it takes the events so far (which are then
-// cleared, as uart.getflags() clears them); otherwise it is called with
+// cleared, as uart.flags() clears them); otherwise it is called with
 // no argument, or READ_READY if it takes a parameter.
 func (m *Module) uartCallback(b *bus) event.Func {
 	cb := b.callback
@@ -247,7 +247,7 @@ func (m *Module) callWithFlags(b *bus, cb runtime.Value) error {
 // WRITE_HALF_DONE is due when the transmit FIFO drains past half full
 // (half, zero if it never gets that full) and WRITE_DONE at end. A
 // CALLBACK_WITH_FLAGS callback is called for each; otherwise they wait
-// for uart.getflags().
+// for uart.flags().
 func (m *Module) txEventsAt(b *bus, half, end time.Time) {
 	u := b.uart
 	m.takeTxEvents(u) // the last write's events already due stay reported
@@ -282,9 +282,9 @@ func (m *Module) takeTxEvents(u *uartState) {
 	}
 }
 
-// uart.getflags(): the events since the last call (or callback), which it
+// uart.flags(): the events since the last call (or callback), which it
 // clears.
-func (m *Module) uartGetFlags(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+func (m *Module) uartFlags(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
 	u := busOf(args[0]).uart
 	if u == nil {
 		return runtime.Int(0), nil

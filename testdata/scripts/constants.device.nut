@@ -1,7 +1,7 @@
 // impvm: --virtual
 // Every integer constant of the device's root table, by name: the imp
 // API's documented values (wake reasons, send and connection codes,
-// uart.getflags() events, shutdown reasons) and impvm's own for the
+// uart.flags() events, shutdown reasons) and impvm's own for the
 // constants the imp documents by name only.
 local names = [];
 foreach (name, value in getroottable()) {
