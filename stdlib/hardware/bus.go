@@ -26,6 +26,7 @@ type bus struct {
 	useCSL    bool                  // spi: configured with USE_CS_L (imp005)
 	csLow     bool                  // spi: its dedicated chip select asserted
 	selected  func(pin string) bool // spi: chipSelected, made once
+	lastMISO  byte                  // spi: the last byte clocked in (spi.read)
 }
 
 // addBuses installs the imp type's bus objects (from its imptype table)
@@ -33,7 +34,7 @@ type bus struct {
 func (m *Module) addBuses(hw *runtime.Table) {
 	kinds := map[imptype.BusKind]*runtime.Kind{
 		imptype.I2C:     busMembers[0].Kind(imp.MetaTypeName, func() []runtime.Spec { return i2cSpecs }),
-		imptype.SPI:     busMembers[1].Kind(imp.MetaTypeName, func() []runtime.Spec { return spiSpecs }),
+		imptype.SPI:     m.spiKind(),
 		imptype.UART:    busMembers[2].Kind(imp.MetaTypeName, func() []runtime.Spec { return uartSpecs }),
 		imptype.PWMPair: busMembers[3].Kind(imp.MetaTypeName, func() []runtime.Spec { return pwmPairSpecs }),
 	}

@@ -52,7 +52,7 @@ func busProgram(ops []byte) string {
 		case 5:
 			call = fmt.Sprintf("spi.write(%s)", str(i+1, d%12))
 		case 6:
-			call = fmt.Sprintf("spi.writeread(%s)", str(i+1, d%12))
+			call = []string{fmt.Sprintf("spi.writeread(%s)", str(i+1, d%12)), fmt.Sprintf("spi.read(%d)", c-1)}[a%2]
 		case 7:
 			call = fmt.Sprintf("u.configure(%d, %d, %d, %d, %d | %s, cb)", []int{9600, 19200, 0, -5, 115200}[a%5], c%10, d%4, a%3, c%8, []string{"0", "CALLBACK_WITH_FLAGS"}[d%2])
 		case 8:

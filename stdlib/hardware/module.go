@@ -127,7 +127,7 @@ func (m *Module) callback(fn runtime.Value, args ...runtime.Value) event.Func {
 var (
 	hardwareNatives, lightLevelNatives, vbatNatives runtime.SharedNatives
 	pinMembers                                      runtime.SharedTable
-	busMembers                                      [4]runtime.SharedTable // i2c, spi, uart, pwmpair
+	busMembers                                      [5]runtime.SharedTable // i2c, spi, uart, pwmpair, spi without read
 )
 
 type moduleKey struct{}

@@ -6,6 +6,7 @@ import (
 	"github.com/impvm/impvm/board"
 	"github.com/impvm/impvm/runtime"
 	"github.com/impvm/impvm/stdlib/base"
+	"github.com/impvm/impvm/stdlib/imp"
 )
 
 // SPI configure flags that impvm acts on (values of spiConstants).
@@ -30,7 +31,11 @@ var spiConstants = []runtime.Constant{
 	{Name: "USE_CS_L", Value: spiUseCSL},
 }
 
-var spiSpecs = []runtime.Spec{
+var spiSpecs = slices.Concat(spiModernSpecs, []runtime.Spec{{Name: "read", Params: "un", Fn: method((*Module).spiRead)}})
+
+// spiModernSpecs are the SPI members of the imp004m and impC001, whose
+// impOS dropped the deprecated spi.read (its page says so).
+var spiModernSpecs = []runtime.Spec{
 	{Name: "configure", Params: "unn", Fn: method((*Module).spiConfigure)},
 	{Name: "disable", Params: "u", Fn: busDisable},
 	{Name: "write", Params: "us|u", Fn: method((*Module).spiWrite)},
@@ -38,6 +43,14 @@ var spiSpecs = []runtime.Spec{
 	{Name: "readblob", Params: "un", Fn: method((*Module).spiReadBlob)},
 	{Name: "readstring", Params: "un", Fn: method((*Module).spiReadString)},
 	{Name: "chipselect", Params: "u*n", Fn: method((*Module).spiChipSelect)},
+}
+
+// spiKind is the SPI objects' kind on this imp type.
+func (m *Module) spiKind() *runtime.Kind {
+	if m.typ.Name == "imp004m" || m.typ.Name == "impC001" {
+		return busMembers[4].Kind(imp.MetaTypeName, func() []runtime.Spec { return spiModernSpecs })
+	}
+	return busMembers[1].Kind(imp.MetaTypeName, func() []runtime.Spec { return spiSpecs })
 }
 
 // spiFreedBy: the configure flags that free a pin, by the pin's role.
@@ -104,11 +117,17 @@ func (m *Module) spiTransfer(b *bus, data []byte) []byte {
 		}
 	}
 	if m.board == nil || !m.board.HasSPI(b.name) {
+		if len(data) > 0 {
+			b.lastMISO = 0xff
+		}
 		return ones(len(data))
 	}
 	miso := m.board.SPITransfer(m.q.Now(), b.name, data, spiHz(b), sel)
 	m.spend(8*len(data), spiHz(b), 0)
 	m.checkPins()
+	if len(miso) > 0 {
+		b.lastMISO = miso[len(miso)-1]
+	}
 	return miso
 }
 
@@ -162,6 +181,17 @@ func (m *Module) spiWrite(_ *runtime.VM, args []runtime.Value) (runtime.Value, e
 	d := dataOf(args[1])
 	m.spiTransfer(b, d)
 	return runtime.Int(int32(len(d))), nil
+}
+
+// spi.read(1): the last byte MISO clocked in, an integer: the deprecated
+// way to read while writing one byte at a time (spi.writeread() does it
+// now). Its page says only 1 ever worked as the argument.
+func (m *Module) spiRead(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	b := busOf(args[0])
+	if !b.on {
+		return runtime.Null, notConfigured(b)
+	}
+	return runtime.Int(int32(b.lastMISO)), nil
 }
 
 // spi.writeread(data): what MISO clocked in meanwhile, as the same type.
