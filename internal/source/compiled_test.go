@@ -11,7 +11,8 @@ import (
 
 // compactSample uses every part of a compiled function: nested functions
 // with outers, default parameters and varargs, a generator, classes,
-// try/catch, locals, and constants of every kind.
+// try/catch, locals, constants of every kind, and table literals with
+// constant keys (shapes).
 const compactSample = `
 local greeting = "hi";
 function counter(start, step = 2.5) {
@@ -32,6 +33,7 @@ s += c() + ";" + c() + ";" + count(true, null) + ";";
 foreach (v in gen(3)) s += v + ";";
 try { throw "oops" } catch (e) { s += e + (false ? 1 : -2147483647) + ";"; }
 s += Point(3, 4).norm() + " " + Point.name + " " + (1.0 / 3);
+foreach (k, v in {i1 = 1, "i2": 2, a = 3, b = 4, c = 5}) s += ";" + k + v;
 return s;
 `
 
@@ -97,8 +99,17 @@ func sameProto(t *testing.T, where string, a, b *runtime.Proto) {
 	for i := range a.Protos {
 		sameProto(t, where+"/"+a.Protos[i].DisplayName(), a.Protos[i], b.Protos[i])
 	}
+	if len(a.Shapes) != len(b.Shapes) {
+		t.Fatalf("%s: %d table shapes, want %d", where, len(b.Shapes), len(a.Shapes))
+	}
+	for i, sa := range a.Shapes {
+		if sb := b.Shapes[i]; !reflect.DeepEqual(sa.Keys, sb.Keys) || !reflect.DeepEqual(sa.At, sb.At) {
+			t.Errorf("%s: table shape %d has keys %v at %v, want %v at %v", where, i, sb.Keys, sb.At, sa.Keys, sa.At)
+		}
+	}
 	ca, cb := *a, *b
 	ca.Consts, cb.Consts, ca.Protos, cb.Protos = nil, nil, nil, nil
+	ca.Shapes, cb.Shapes = nil, nil
 	if !reflect.DeepEqual(ca, cb) {
 		t.Errorf("%s: decoded\n%+v\nwant\n%+v", where, cb, ca)
 	}

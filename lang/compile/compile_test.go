@@ -136,6 +136,11 @@ func TestCodeShapes(t *testing.T) {
 			[]runtime.Op{runtime.OpJmpEqK, runtime.OpJmp, runtime.OpJmpNe, runtime.OpJmp, runtime.OpJmpEq, runtime.OpJmp}},
 		{"local a = 1; a += 2; a -= 3; local t = {n = 1}; t.n += 4; t[\"n\"] -= 5;",
 			[]runtime.Op{runtime.OpAddI, runtime.OpAddI, runtime.OpGetK, runtime.OpAddI, runtime.OpSetK, runtime.OpGet, runtime.OpAddI, runtime.OpSet}},
+		// Distinct constant keys: a shape, each value into its node.
+		{"local v = 1; local t = {a = v, \"b\": 2};", []runtime.Op{runtime.OpNewTable, runtime.OpMove, runtime.OpFillSlot, runtime.OpLoadInt, runtime.OpFillSlot}},
+		// A repeated or computed key: the inserts.
+		{"local t = {a = 1, a = 2};", []runtime.Op{runtime.OpNewTable, runtime.OpLoadK, runtime.OpLoadInt, runtime.OpNewSlot, runtime.OpLoadK, runtime.OpLoadInt, runtime.OpNewSlot}},
+		{"local k = 1; local t = {a = 1, [k] = 2};", []runtime.Op{runtime.OpNewTable, runtime.OpLoadK, runtime.OpLoadInt, runtime.OpNewSlot, runtime.OpMove, runtime.OpLoadInt, runtime.OpNewSlot}},
 	}
 	for _, tc := range tests {
 		p, err := Source("t.nut", []byte(tc.src), nil)
