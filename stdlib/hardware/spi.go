@@ -209,19 +209,16 @@ func (m *Module) spiWriteRead(vm *runtime.VM, args []runtime.Value) (runtime.Val
 
 // spi.readblob(n) / readstring(n): n bytes read while clocking out zeros.
 func (m *Module) spiReadBlob(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	b := busOf(args[0])
-	if !b.on {
-		return runtime.Null, notConfigured(b)
-	}
-	n, _ := args[1].ToInt()
-	n = max(n, 0)
-	if err := base.Reserve(vm, int64(n)); err != nil {
-		return runtime.Null, err
-	}
-	return base.NewBlobValue(vm, m.spiTransfer(b, make([]byte, n))), nil
+	return m.spiReadN(vm, args, false)
 }
 
 func (m *Module) spiReadString(vm *runtime.VM, args []runtime.Value) (runtime.Value, error) {
+	return m.spiReadN(vm, args, true)
+}
+
+// spiReadN reads args[1] bytes (n < 0 reads none), charged to the heap
+// first, as a string or a blob.
+func (m *Module) spiReadN(vm *runtime.VM, args []runtime.Value, asString bool) (runtime.Value, error) {
 	b := busOf(args[0])
 	if !b.on {
 		return runtime.Null, notConfigured(b)
@@ -231,5 +228,9 @@ func (m *Module) spiReadString(vm *runtime.VM, args []runtime.Value) (runtime.Va
 	if err := base.Reserve(vm, int64(n)); err != nil {
 		return runtime.Null, err
 	}
-	return runtime.Str(string(m.spiTransfer(b, make([]byte, n)))), nil
+	miso := m.spiTransfer(b, make([]byte, n))
+	if asString {
+		return runtime.Str(string(miso)), nil
+	}
+	return base.NewBlobValue(vm, miso), nil
 }
