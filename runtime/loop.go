@@ -18,6 +18,10 @@ func (vm *VM) loop(entry int) (result Value, err error) {
 		cl           *Closure
 		code         []Instr
 		consts, regs []Value
+		// A slow step's outcome (see stepped): its value for R[A], and
+		// whether it pushed a metamethod's frame instead.
+		stepV  Value
+		pushed bool
 	)
 reload:
 	// (Re)load the running frame's state after frames changed.
@@ -115,13 +119,8 @@ reload:
 			if d < 0 {
 				op, delta = '-', -d // x-- on an instance calls _sub(1)
 			}
-			v, pushed, e := vm.arithStep(op, a, Int(delta))
-			if pushed || e != nil {
-				err = e
-				goto pushedFrame
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = v
+			stepV, pushed, err = vm.arithStep(op, a, Int(delta))
+			goto stepped
 		case OpBitAnd, OpBitOr, OpBitXor, OpShl, OpShr, OpUShr:
 			a, b := regs[in.B()], regs[in.C()]
 			if a.typ == TInt && b.typ == TInt && in.Op() <= OpBitXor {
@@ -182,13 +181,10 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
-			ok, pushed, e := vm.compareStep(in.Op(), a, b)
-			if pushed || e != nil {
-				err = e
-				goto pushedFrame
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = Bool(ok)
+			var ok bool
+			ok, pushed, err = vm.compareStep(in.Op(), a, b)
+			stepV = Bool(ok)
+			goto stepped
 		case OpJmpLt, OpJmpLe, OpJmpGt, OpJmpGe, OpJmpLtK, OpJmpLeK, OpJmpGtK, OpJmpGeK,
 			OpLoopLt, OpLoopLe, OpLoopGt, OpLoopGe, OpLoopLtK, OpLoopLeK, OpLoopGtK, OpLoopGeK:
 			spec := &branchSpecs[in.Op()-OpJmpLt]
@@ -249,13 +245,10 @@ reload:
 				continue
 			}
 			vm.frames[fi].pc = pc
-			c, pushed, e := vm.threeWayStep(regs[in.B()], regs[in.C()])
-			if pushed || e != nil {
-				err = e
-				goto pushedFrame
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = Int(int32(c))
+			var c int
+			c, pushed, err = vm.threeWayStep(regs[in.B()], regs[in.C()])
+			stepV = Int(int32(c))
+			goto stepped
 
 		case OpJmp, OpJmpIf, OpJmpIfNot:
 			if in.Op() != OpJmp && regs[in.A()].Truthy() != (in.Op() == OpJmpIf) {
@@ -432,13 +425,8 @@ reload:
 				}
 			}
 			vm.frames[fi].pc = pc
-			v, pushed, e := vm.deleteStep(regs[in.B()], regs[in.C()])
-			if pushed || e != nil {
-				err = e
-				goto pushedFrame
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = v
+			stepV, pushed, err = vm.deleteStep(regs[in.B()], regs[in.C()])
+			goto stepped
 
 		case OpIn:
 			if obj, key := regs[in.C()], regs[in.B()]; obj.typ == TTable && key.typ == TString {
@@ -466,13 +454,8 @@ reload:
 			fallthrough
 		case OpNeg, OpBitNot, OpClone, OpResume:
 			vm.frames[fi].pc = pc
-			v, pushed, e := vm.unaryStep(in.Op(), regs[in.B()])
-			if pushed || e != nil {
-				err = e
-				goto pushedFrame
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = v
+			stepV, pushed, err = vm.unaryStep(in.Op(), regs[in.B()])
+			goto stepped
 
 		case OpNewTable, OpFillSlot:
 			if e := vm.tableLiteralStep(in, regs, cl.Proto); e != nil {
@@ -752,13 +735,9 @@ reload:
 
 		case OpClass:
 			vm.frames[fi].pc = pc
-			v, e := vm.newClassOp(regs[in.B():], in.C())
-			if e != nil {
-				err = e
-				goto failed
-			}
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = v
+			stepV, err = vm.newClassOp(regs[in.B():], in.C())
+			pushed = false // making a class runs no Squirrel
+			goto stepped
 		case OpNewMember:
 			vm.frames[fi].pc = pc
 			b := int(in.B())
@@ -791,14 +770,8 @@ reload:
 		// GETK and GET when no fast path answered: delegates, metamethods
 		// and the error of a missing slot.
 		vm.frames[fi].pc = pc
-		if v, pushed, e := vm.getOp(regs[in.B()], operandC(in, regs, consts), in.B() == 0); pushed || e != nil {
-			err = e
-			goto pushedFrame
-		} else {
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = v
-		}
-		continue
+		stepV, pushed, err = vm.getOp(regs[in.B()], operandC(in, regs, consts), in.B() == 0)
+		goto stepped
 
 	set:
 		// SETK and SET when no fast path stored the value: delegates,
@@ -842,13 +815,16 @@ reload:
 			continue
 		}
 		vm.frames[fi].pc = pc
-		if v, pushed, e := vm.arithStep(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts)); pushed || e != nil {
-			err = e
+		stepV, pushed, err = vm.arithStep(arithChars[in.Op()], regs[in.B()], operandC(in, regs, consts))
+
+	stepped:
+		// A slow step's outcome: a metamethod's frame pushed or an error
+		// raised, or its value for R[A] (frames may have grown the stack).
+		if pushed || err != nil {
 			goto pushedFrame
-		} else {
-			regs = vm.stack[base : base+cl.Proto.MaxStack]
-			regs[in.A()] = v
 		}
+		regs = vm.stack[base : base+cl.Proto.MaxStack]
+		regs[in.A()] = stepV
 	}
 pushedFrame:
 	// A metamethod's frame was pushed, or an error is raised.
