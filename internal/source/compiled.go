@@ -27,7 +27,7 @@ import (
 // String constants are interned as the compiler interns them: one
 // *runtime.String per distinct text in the whole code.
 
-const compiledMagic = "impvm compiled squirrel 4\n"
+const compiledMagic = "impvm compiled squirrel 5\n"
 
 // errStaleCompiled: compiled code made from other source text or for
 // another instruction set.
@@ -165,6 +165,7 @@ func (e *protoEncoder) proto(p *runtime.Proto) error {
 	e.int(int64(p.NumParams))
 	e.int(int64(p.NumDefaults))
 	e.bool(p.Varargs)
+	e.bool(p.VargvLocal)
 	e.bool(p.IsGenerator)
 	e.int(int64(p.MaxStack))
 	count(e, p.Outers)
@@ -361,7 +362,7 @@ func (d *protoDecoder) proto(depth int) *runtime.Proto {
 		p.Protos[i] = d.proto(depth + 1)
 	}
 	p.NumParams, p.NumDefaults = d.small(0), d.small(0)
-	p.Varargs, p.IsGenerator = d.bool(), d.bool()
+	p.Varargs, p.VargvLocal, p.IsGenerator = d.bool(), d.bool(), d.bool()
 	p.MaxStack = d.small(0)
 	p.Outers = list[runtime.OuterDesc](d)
 	for i := range p.Outers {
