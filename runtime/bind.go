@@ -117,7 +117,7 @@ func paramsOf(name, list string) params {
 	nparams, typemask := parseParams(name, list)
 	p := params{nparams: nparams}
 	if typemask != "" {
-		p.masks = parsedMask(typemask)
+		p.masks = ParseTypeMask(typemask) // once per list: paramLists is the cache
 	}
 	if paramLists.m == nil {
 		paramLists.m = make(map[string]params, 64)

@@ -306,10 +306,11 @@ func nextMeasurement() uint32 {
 	}
 }
 
-// markShared marks v and every object it reaches, however deep, as shared
-// by VMs, so no measurement writes their headers. An object is marked
-// before what it refers to is visited, so cycles end.
-func markShared(v Value) {
+// markShared marks vs and every object they reach, however deep, as
+// shared by VMs, so no measurement writes their headers. An object is
+// marked before what it refers to is visited, so cycles end. (One call
+// for a whole set: a process's start marks a few hundred natives.)
+func markShared(vs ...Value) {
 	var work []Value
 	mark := func(v Value) {
 		if v.typ <= TString || v.ptr == nil {
@@ -320,7 +321,9 @@ func markShared(v Value) {
 			work = append(work, v)
 		}
 	}
-	mark(v)
+	for _, v := range vs {
+		mark(v)
+	}
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]

@@ -61,10 +61,12 @@ func (s *SharedNatives) Set(t *Table, specs []Spec) {
 	s.once.Do(func() {
 		natives := nativesOf(specs)
 		s.natives = make([]*Native, len(specs))
+		values := make([]Value, len(specs))
 		for i := range natives {
 			s.natives[i] = &natives[i]
-			markShared(NativeValue(s.natives[i]))
+			values[i] = NativeValue(s.natives[i])
 		}
+		markShared(values...)
 		made = true
 	})
 	if !made {
