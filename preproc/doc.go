@@ -33,7 +33,8 @@
 //
 // The file name is any Name[.part...].nut (Name.class.nut, Name.lib.nut,
 // Name.device.lib.nut, Name.agent.lib.nut, ...); the version is mandatory
-// and is three numbers (no wildcards). The line is replaced by the library
+// and is x.y.z, or x.y or x, which mean x.y.0 and x.0.0 as in Electric
+// Imp's library system (no wildcards). The line is replaced by the library
 // text, taken as is (no Builder processing, no nested #require), every
 // line mapped to the library file. Like the imp: the same library file
 // twice, or more than 100 #require lines, is an error. impvm does not

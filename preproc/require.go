@@ -84,7 +84,7 @@ func parseRequire(text string) (library, error) {
 // Regular expressions are compiled on first use, not at start-up.
 var (
 	libraryFileRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_-]+)*\.nut)$`) })
-	versionRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`) })
+	versionRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}$`) })
 )
 
 func parseLibrarySpec(spec string) (library, error) {
@@ -96,9 +96,18 @@ func parseLibrarySpec(spec string) (library, error) {
 	case !hasVersion:
 		return library{}, fmt.Errorf("#require %q: version missing: want \"%s:x.y.z\"", spec, file)
 	case !versionRE().MatchString(version):
-		return library{}, fmt.Errorf("#require %q: bad version %q: want x.y.z (three numbers, no wildcards)", spec, version)
+		return library{}, fmt.Errorf("#require %q: bad version %q: want x.y.z, x.y or x (numbers, no wildcards)", spec, version)
 	}
-	return library{spec: spec, file: file, name: m[1], suffix: m[2], version: version}, nil
+	return library{spec: spec, file: file, name: m[1], suffix: m[2], version: fullVersion(version)}, nil
+}
+
+// fullVersion writes a version as x.y.z: Electric Imp's library system
+// takes "2" and "2.0" as "2.0.0".
+func fullVersion(v string) string {
+	for strings.Count(v, ".") < 2 {
+		v += ".0"
+	}
+	return v
 }
 
 func cutLast(s, sep string) (before, after string, found bool) {
