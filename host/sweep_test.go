@@ -41,12 +41,26 @@ func TestAPISweep(t *testing.T) {
 
 // sweepValueSource makes the argument values, in the order of
 // sweepValueNames; the receiver ("self") is added by the sweep.
-const sweepValueSource = `[null, -1, 0, 2147483648.0, 1e308, math.sqrt(-1), "", __long, [], {}, function(...) { return vargv.len(); }, blob(8), class { x = 1; function f() {} }]`
+const sweepValueSource = `[null, -1, 0, 2147483648.0, 1e308, math.sqrt(-1), "", __long, [], {}, function(...) { return vargv.len(); }, blob(8), class { x = 1; function f() {} },
+  function(...) { throw "thrown by a callback"; }, __Hostile()]`
 
-var sweepValueNames = []string{"null", "-1", "0", "2^31", "1e308", "NaN", `""`, `"x"*10000`, "[]", "{}", "closure", "blob", "class", "self"}
+var sweepValueNames = []string{"null", "-1", "0", "2^31", "1e308", "NaN", `""`, `"x"*10000`, "[]", "{}", "closure", "blob", "class", "throwing closure", "hostile instance", "self"}
 
-// sweepLong builds the 10000-character string the values use.
+// sweepLong builds the 10000-character string the values use, and the
+// class of an instance whose every metamethod throws.
 const sweepLong = `__long <- "x"; while (__long.len() < 10000) __long += __long; __long = __long.slice(0, 10000);
+class __Hostile {
+  function _tostring() { throw "hostile _tostring"; }
+  function _get(k) { throw "hostile _get"; }
+  function _set(k, v) { throw "hostile _set"; }
+  function _newslot(k, v) { throw "hostile _newslot"; }
+  function _typeof() { throw "hostile _typeof"; }
+  function _cmp(o) { throw "hostile _cmp"; }
+  function _nexti(i) { throw "hostile _nexti"; }
+  function _call(...) { throw "hostile _call"; }
+  function _add(o) { throw "hostile _add"; }
+  function _tointeger() { throw "hostile _tointeger"; }
+}
 `
 
 // sweepDevice makes the device objects only methods return — a
@@ -172,7 +186,7 @@ func (s *sweeper) install(vm *runtime.VM) {
 
 // sweepSamples is how many triples and how many quadruples of values
 // each member is called with.
-const sweepSamples = 100
+const sweepSamples = 60
 
 // selfValue is the argument index that stands for the member's object.
 var selfValue = int8(len(sweepValueNames) - 1)
