@@ -554,6 +554,14 @@ reload:
 			regs = vm.stack[base : base+cl.Proto.MaxStack]
 			regs[in.A()] = v
 		case OpTailCall:
+			// A step, as OP_CALL's: a recursion of tail calls runs in one
+			// frame, and would otherwise never meet the step limit, the
+			// tick or an interrupt.
+			vm.frames[fi].pc = pc
+			if e := vm.countStep(); e != nil {
+				err = e
+				goto failed
+			}
 			fn := regs[in.A()]
 			f = &vm.frames[fi]
 			if fn.typ == TClass && f.gen == nil {
