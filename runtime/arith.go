@@ -47,23 +47,32 @@ func arithMeta(op byte) Metamethod {
 }
 
 func intArith(op byte, x, y int32) (Value, error) {
+	if y == 0 {
+		switch op {
+		case '/':
+			return Null, NewError("division by zero")
+		case '%':
+			return Null, NewError("modulo by zero")
+		}
+	}
+	if op == '%' {
+		return Int(x % y), nil
+	}
+	return Int(fourOps(op, x, y)), nil // Go wraps INT_MIN / -1 to INT_MIN, as ARM does
+}
+
+// fourOps performs + - * and / alike on integers (wrapping; y is not 0
+// for /) and floats: only % differs between them.
+func fourOps[T int32 | float32](op byte, x, y T) T {
 	switch op {
 	case '+':
-		return Int(x + y), nil
+		return x + y
 	case '-':
-		return Int(x - y), nil
+		return x - y
 	case '*':
-		return Int(x * y), nil
-	case '/':
-		if y == 0 {
-			return Null, NewError("division by zero")
-		}
-		return Int(x / y), nil // Go wraps INT_MIN / -1 to INT_MIN, as ARM does
+		return x * y
 	}
-	if y == 0 {
-		return Null, NewError("modulo by zero")
-	}
-	return Int(x % y), nil
+	return x / y
 }
 
 // floatOperands converts an integer/float pair for float arithmetic; ok is
@@ -87,17 +96,10 @@ func numberFloat(v Value) (float32, bool) {
 }
 
 func floatArith(op byte, x, y float32) float32 {
-	switch op {
-	case '+':
-		return x + y
-	case '-':
-		return x - y
-	case '*':
-		return x * y
-	case '/':
-		return x / y
+	if op == '%' {
+		return float32(math.Mod(float64(x), float64(y)))
 	}
-	return float32(math.Mod(float64(x), float64(y)))
+	return fourOps(op, x, y)
 }
 
 func (vm *VM) concat(a, b Value) (Value, error) {
