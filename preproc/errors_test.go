@@ -51,6 +51,13 @@ var errorCases = []errorCase{
 	{name: "too many requires", files: memFS{"main.nut": manyRequires(101)}, opts: Options{AllowMissing: true},
 		want: `main.nut:101: #require "L101.lib.nut:1.0.0": more than 100 #require directives`},
 
+	// Values that double line after line stop at the output's limit (they
+	// grew until memory ran out).
+	{name: "doubling string", files: memFS{"main.nut": "@set X \"abcdefgh\"\n" + strings.Repeat("@set X X + X\n", 40)},
+		want: `main.nut:25: @set: a string of more than 67108864 bytes`},
+	{name: "doubling escape", files: memFS{"main.nut": "@set X \"abcdefgh\"\n" + strings.Repeat("@set X escape(X + \"\\n\")\n", 40)},
+		want: `main.nut:27: @set: a string of more than 67108864 bytes`},
+
 	// @include
 	{name: "include missing", files: memFS{"main.nut": "@include \"x.nut\"\n"}, opts: Options{Root: "proj"},
 		want: `main.nut:1: @include "x.nut": file not found (searched x.nut, proj/x.nut)`},

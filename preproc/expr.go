@@ -364,10 +364,24 @@ func applyBinary(op string, a, b value) (value, error) {
 		return boolValue(compare(op, a, b)), nil
 	case "+":
 		if a.kind == kindString || b.kind == kindString {
-			return stringValue(a.String() + b.String()), nil
+			x, y := a.String(), b.String()
+			if err := checkLength(len(x) + len(y)); err != nil {
+				return nullValue, err
+			}
+			return stringValue(x + y), nil
 		}
 	}
 	return arithmetic(op, a, b)
+}
+
+// checkLength refuses a string value of n bytes longer than the whole
+// output may be: an expression that doubles a variable line after line
+// (@set X X + X) would otherwise grow it until memory runs out.
+func checkLength(n int) error {
+	if n > maxOutputBytes {
+		return fmt.Errorf("a string of more than %d bytes", maxOutputBytes)
+	}
+	return nil
 }
 
 func arithmetic(op string, a, b value) (value, error) {

@@ -25,9 +25,17 @@ var builderEscapes = strings.NewReplacer(
 func stringFunction(name string, v value, env *evalEnv) (value, error) {
 	switch name {
 	case "escape":
-		return stringValue(builderEscapes.Replace(v.String())), nil
+		s := v.String()
+		if err := checkLength(2 * len(s)); err != nil { // an escape is at most two bytes
+			return nullValue, err
+		}
+		return stringValue(builderEscapes.Replace(s)), nil
 	case "base64":
-		return stringValue(base64.StdEncoding.EncodeToString([]byte(v.String()))), nil
+		s := v.String()
+		if err := checkLength(base64.StdEncoding.EncodedLen(len(s))); err != nil {
+			return nullValue, err
+		}
+		return stringValue(base64.StdEncoding.EncodeToString([]byte(s))), nil
 	}
 	if v.kind != kindString || strings.TrimSpace(v.s) == "" {
 		return nullValue, errors.New("include() wants a path string")
