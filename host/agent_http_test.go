@@ -163,13 +163,20 @@ func TestAgentHTTPNoHandler(t *testing.T) {
 	done := make(chan Result)
 	go func() { done <- w.Run() }()
 	defer func() { w.Interrupt(); <-done }()
-	time.Sleep(50 * time.Millisecond)
-	res, err := http.Get(w.Agent().URL() + "/x")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != 404 {
-		t.Errorf("status %d", res.StatusCode)
+	// 503 only until the agent runs (on a loaded machine that can take a
+	// while); then a request with no handler is 404.
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) { // a hang guard
+		res, err := http.Get(w.Agent().URL() + "/x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode == 503 && time.Now().Before(deadline) {
+			continue
+		}
+		if res.StatusCode != 404 {
+			t.Errorf("status %d", res.StatusCode)
+		}
+		return
 	}
 }
