@@ -21,7 +21,9 @@
 // in a simulated car), cfa533.go (a Crystalfontz serial LCD), gps.go
 // and modbus.go (UART), analog.go (input pins), serial.go (a UART wired
 // to a file or a loopback TCP port). Each file's type comment lists what
-// is modelled and what is not. I²C parts implement I2CDevice and answer
+// is modelled and what is not. A part addressed by register embeds
+// registers.go's register kit (its I²C Write, Read and a board file's
+// SetRegister). I²C parts implement I2CDevice and answer
 // at the imp's 8-bit addresses (0xBE for an HTS221 at 0x5F); an address
 // where nothing sits NACKs. The parts on an I²C bus are wired to its SCL
 // and SDA pins too (i2cwire.go): code bit-banging those pins as
@@ -29,7 +31,9 @@
 // clock), so parts convert, fill FIFOs and raise interrupt lines over
 // virtual time without a scheduler of their own: they catch up when
 // asked. A part's interrupt line is a PinSource (Changer says when it
-// may next change, so the binding can fire pin callbacks).
+// may next change, so the binding can fire pin callbacks); a registered
+// part names its lines (interruptLines) and parts.go wires them to the
+// pins its board-file entry gives.
 //
 // # The physical world
 //
