@@ -102,6 +102,7 @@ func runSourceFile(file *source.File, args []string, sources report.Sources, lim
 		vm.Interrupt()
 	}, func() { _ = out.Flush() })
 	out.OnFirstBuffered(watch.Start)
+	out.WriteThrough(scriptDirectWrites, watch.Idle)
 	ret, err := vm.Run(runtime.NewMainClosure(proto), vargs...)
 	watch.Stop()
 	if err != nil {

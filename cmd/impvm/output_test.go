@@ -84,3 +84,33 @@ func TestPlainScriptOutputOrder(t *testing.T) {
 		t.Errorf("status %d, output %q; want 1 and output starting %q", code, both.String(), want)
 	}
 }
+
+// While no signal watch runs, the first writes go straight out and do not
+// call the first-buffered hook; the write after them is buffered and
+// calls it. Once the watch runs, every write is buffered.
+func TestScriptOutputWritesThroughBeforeTheWatch(t *testing.T) {
+	for _, watched := range []bool{false, true} {
+		out := syncio.NewBuffer()
+		o := newScriptOutputBuffered(out, io.Discard, true)
+		calls := 0
+		o.OnFirstBuffered(func() { calls++ })
+		o.WriteThrough(2, func() bool { return !watched })
+		io.WriteString(o.Stdout(), "a\n")
+		o.Stdout().Write([]byte("b\n"))
+		want := "a\nb\n"
+		if watched {
+			want = ""
+		}
+		if out.String() != want || calls != map[bool]int{false: 0, true: 1}[watched] {
+			t.Errorf("watched %v: after two writes output %q, hook called %d times", watched, out.String(), calls)
+		}
+		io.WriteString(o.Stdout(), "c\n")
+		if out.String() != want || calls != 1 {
+			t.Errorf("watched %v: the third write gave %q (want it buffered), hook called %d times", watched, out.String(), calls)
+		}
+		o.Flush()
+		if out.String() != "a\nb\nc\n" {
+			t.Errorf("watched %v: output %q", watched, out.String())
+		}
+	}
+}

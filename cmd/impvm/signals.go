@@ -80,8 +80,9 @@ func watchSignals(stop func(status int, reason string), flush func()) (unwatch f
 // script that ends sooner without printing never pays it; a signal in
 // that first moment ends the process as the system does (killed by the
 // signal, status 128+signo to a shell) instead of with an "interrupted"
-// error. Buffered print() output starts the watch at once (see
-// runScript), so a signal never loses a line the script printed.
+// error. Until then print() writes its first few lines straight out
+// (scriptOutput.WriteThrough); buffered output starts the watch at once
+// (see runSourceFile), so a signal never loses a line the script printed.
 const scriptSignalsAfter = 50 * time.Millisecond
 
 // delayedWatch is watchSignals from a delay on, or from an earlier Start.
@@ -117,6 +118,13 @@ func (w *delayedWatch) Start() {
 	if w.unwatch == nil && !w.finished {
 		w.unwatch = watchSignals(w.stop, w.flush)
 	}
+}
+
+// Idle reports whether the watch has not started (nor been stopped).
+func (w *delayedWatch) Idle() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.unwatch == nil && !w.finished
 }
 
 // Stop ends the watch, or keeps it from starting.
