@@ -1,6 +1,7 @@
 package board
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -216,6 +217,24 @@ func TestExampleBoards(t *testing.T) {
 		}
 		if _, err := Build(bf.Name, bf.Imp, NewEnv(1), bf.AllParts()); err != nil {
 			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// --env values: NaN and the infinities are refused as 1e309 is (no
+// sensor model reads them).
+func TestParseEnvSettingNumbers(t *testing.T) {
+	for _, c := range []struct{ in, err string }{
+		{"temperature=21.5", ""},
+		{"node-2@humidity=-3e2", ""},
+		{"temperature=NaN", `--env "temperature=NaN": "NaN" is not a number`},
+		{"humidity=Inf", `--env "humidity=Inf": "Inf" is not a number`},
+		{"level:pin1=-Inf", `--env "level:pin1=-Inf": "-Inf" is not a number`},
+		{"temperature=1e309", `--env "temperature=1e309": "1e309" is not a number`},
+	} {
+		_, _, _, err := ParseEnvSetting(c.in)
+		if got := fmt.Sprint(err); (c.err == "" && err != nil) || (c.err != "" && got != c.err) {
+			t.Errorf("%s: %v, want %q", c.in, err, c.err)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package board
 import (
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -193,7 +194,7 @@ func ParseEnvSetting(s string) (device, quantity string, value float64, err erro
 		return "", "", 0, fmt.Errorf("--env %q: unknown quantity %q (known: %s, level:PIN)", s, q, strings.Join(slices.Sorted(maps.Keys(Defaults)), ", "))
 	}
 	value, perr := strconv.ParseFloat(v, 64)
-	if perr != nil {
+	if perr != nil || math.IsNaN(value) || math.IsInf(value, 0) { // NaN, Inf: no sensor reads them
 		return "", "", 0, fmt.Errorf("--env %q: %q is not a number", s, v)
 	}
 	return device, q, value, nil

@@ -118,7 +118,7 @@ func (c *Config) fill() error {
 		return fmt.Errorf("lan: latency max %v is below min %v", c.LatencyMax, c.LatencyMin)
 	}
 	for _, p := range [...]float64{c.Loss, c.Duplicate, c.Reorder} {
-		if p < 0 || p > 1 {
+		if !(p >= 0 && p <= 1) { // NaN too
 			return fmt.Errorf("lan: probability %v outside 0..1", p)
 		}
 	}

@@ -2,6 +2,7 @@ package lan
 
 import (
 	"fmt"
+	"math"
 	"net/netip"
 	"slices"
 	"strings"
@@ -129,6 +130,7 @@ func TestConfigErrors(t *testing.T) {
 		{Config{LatencyMin: 2 * time.Millisecond, LatencyMax: time.Millisecond}, "lan: latency max 1ms is below min 2ms"},
 		{Config{Loss: 1.5}, "lan: probability 1.5 outside 0..1"},
 		{Config{Reorder: -0.1}, "lan: probability -0.1 outside 0..1"},
+		{Config{Duplicate: math.NaN()}, "lan: probability NaN outside 0..1"},
 	}
 	for _, tt := range tests {
 		if _, err := New(&lantest.Scheduler{}, tt.cfg); errText(err) != tt.want {
