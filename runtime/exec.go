@@ -472,7 +472,10 @@ func (vm *VM) popFrame() {
 		vm.traps = vm.traps[:len(vm.traps)-1]
 	}
 	vm.nested -= metaRuns(f.meta) // a metamethod's frame counts as a nested run
-	vm.frames[n] = frame{}
+	// Only the pointers are cleared (nothing stale kept alive): every
+	// push sets all the fields, and storing a whole zero frame goes
+	// through the collector's bulk barrier while it marks.
+	f.cl, f.gen = nil, nil
 	vm.frames = vm.frames[:n]
 }
 
