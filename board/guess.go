@@ -44,19 +44,41 @@ func firstKit(impType string, fits func(Part) bool) (Kit, bool) {
 // partFits reports whether a transaction sending sent to addr8 (8-bit,
 // write address) can be for part model there: at 0xD4, the default
 // address of both the BQ25895 charger and the LSM9DS0's gyroscope, the
-// register addressed first tells them apart (gyroRegister). An empty
+// register addressed first tells them apart (gyroRegister); at 0xB8,
+// where the Explorer Kit's LPS22HB and the Env Tail's LPS25H both sit,
+// a register only one of them has does (baroRegister). An empty
 // transaction fits either.
 func partFits(model string, addr8 byte, sent []byte) bool {
-	if addr8 != 0xD4 || len(sent) == 0 {
+	if len(sent) == 0 {
 		return true
 	}
-	switch model {
-	case "lsm9ds0":
+	switch {
+	case addr8 == 0xD4 && model == "lsm9ds0":
 		return gyroRegister(sent[0])
-	case "bq25895":
+	case addr8 == 0xD4 && model == "bq25895":
 		return !gyroRegister(sent[0])
+	case model == "lps25h" || model == "lps22hb":
+		return baroRegister(model, sent[0])
 	}
 	return true
+}
+
+// baroRegister reports whether first (its MSB, the LPS25H's
+// auto-increment flag, ignored) addresses a register of ST's LPS25H
+// (DocID023722: REF_P 0x08-0x0A, WHO_AM_I, RES_CONF 0x10, CTRL_REG1-4 and
+// INT_CFG 0x20-0x24, INT_SOURCE, STATUS and the outputs 0x25-0x2C, FIFO
+// 0x2E-0x2F, THS_P 0x30-0x31, RPDS 0x39-0x3A) or of its successor the
+// LPS22HB (DocID027083: INTERRUPT_CFG and THS_P 0x0B-0x0D, WHO_AM_I,
+// CTRL_REG1-3 0x10-0x12, FIFO_CTRL to RES_CONF 0x14-0x1A, INT_SOURCE to
+// the outputs 0x25-0x2C, LPFP_RES 0x33). A driver's CTRL_REG1 is 0x20 on
+// the one and 0x10 on the other.
+func baroRegister(model string, first byte) bool {
+	r := first & 0x7F
+	in := func(lo, hi byte) bool { return r >= lo && r <= hi }
+	if model == "lps25h" {
+		return in(0x08, 0x0A) || r == 0x0F || r == 0x10 || in(0x20, 0x25) || in(0x27, 0x2C) || in(0x2E, 0x31) || in(0x39, 0x3A)
+	}
+	return in(0x0B, 0x0D) || r == 0x0F || in(0x10, 0x12) || in(0x14, 0x1A) || in(0x25, 0x2C) || r == 0x33
 }
 
 // gyroRegister reports whether a transaction's first byte addresses an

@@ -44,6 +44,35 @@ func TestGuessKit(t *testing.T) {
 	}
 }
 
+// At 0xB8 the first register tells the Env Tail's LPS25H from the
+// Explorer Kit's LPS22HB: the LPS25H library's softReset (CTRL_REG2 0x21)
+// or enable (CTRL_REG1 0x20) gets the Env Tail; the LPS22HB's CTRL_REG1
+// (0x10 is RES_CONF on the LPS25H: both) and a shared WHO_AM_I keep the
+// preferred Explorer Kit; FIFO_CTRL (0x14) is the LPS22HB's alone.
+func TestGuessKitAtB8ByRegister(t *testing.T) {
+	const tail, kit = "Env Sensor Tail on an April board (imp001)", "impExplorer Kit (imp001)"
+	for _, c := range []struct {
+		first []byte
+		want  string
+	}{
+		{[]byte{0x21, 0x84}, tail},
+		{[]byte{0x20}, tail},
+		{[]byte{0xA8}, kit},  // PRESS_OUT_XL with auto-increment: both have it
+		{[]byte{0xB9}, tail}, // RPDS_L (0x39), the LPS25H's alone, with its auto-increment flag
+		{[]byte{0x30}, tail},
+		{[]byte{0x0F}, kit},
+		{[]byte{0x10, 0x50}, kit},
+		{[]byte{0x14}, kit},
+		{[]byte{0x33}, kit},
+		{nil, kit},
+	} {
+		k, ok := GuessKit("imp001", "i2c89", 0xB8, c.first)
+		if got := map[bool]string{true: k.Name}[ok]; got != c.want {
+			t.Errorf("GuessKit at 0xB8 sending % x = %q, want %q", c.first, got, c.want)
+		}
+	}
+}
+
 // At 0xD4 the register the code's first transaction addresses tells the
 // LSM9DS0's gyroscope (WHO_AM_I_G 0x0F, 0x20-0x38) from the BQ25895
 // (REG00-REG14): a charger driver on an April board's i2c89 does not get
