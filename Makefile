@@ -80,12 +80,14 @@ FUZZ_TARGETS = \
 	FuzzCFA533@board \
 	FuzzBQ24295@board \
 	FuzzI2CWire@board \
+	FuzzSPINOR@board \
 	FuzzBusAbuse@stdlib/hardware \
 	FuzzReadLCOV@cover \
 	FuzzLibraryFiles@libfetch \
 	FuzzMemberUses@lang/syntax \
 	FuzzChoose@imptype \
-	FuzzTableOps@runtime
+	FuzzTableOps@runtime \
+	FuzzAgentRequest@host
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $${t%@*} ./$${t#*@}"; \
