@@ -379,7 +379,7 @@ func (vm *VM) metaArith(op byte, a, b Value) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	return vm.pushMeta(mm, metaValue, a, b)
+	return vm.pushMetaN(mm, metaValue, 2, a, b, Null)
 }
 
 // metaCompare pushes the _cmp of a for a comparison of a with b, when
@@ -392,7 +392,7 @@ func (vm *VM) metaCompare(a, b Value) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	return vm.pushMeta(mm, metaCmp, a, b)
+	return vm.pushMetaN(mm, metaCmp, 2, a, b, Null)
 }
 
 // metaUnary pushes the _unm or _typeof of v for - and typeof.
@@ -412,7 +412,7 @@ func (vm *VM) metaUnary(op Op, v Value) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	return vm.pushMeta(mm, metaValue, v)
+	return vm.pushMetaN(mm, metaValue, 1, v, Null, Null)
 }
 
 // metaNewSlot pushes the _newslot of obj for obj[key] <- val when NewSlot
@@ -432,7 +432,7 @@ func (vm *VM) metaNewSlot(obj, key, val Value) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	return vm.pushMeta(mm, metaDiscard, obj, key, val)
+	return vm.pushMetaN(mm, metaDiscard, 3, obj, key, val)
 }
 
 // metaDelSlot pushes the _delslot of obj for delete obj[key].
@@ -444,7 +444,7 @@ func (vm *VM) metaDelSlot(obj, key Value) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	return vm.pushMeta(mm, metaValue, obj, key)
+	return vm.pushMetaN(mm, metaValue, 2, obj, key, Null)
 }
 
 // metaCall pushes the _call of fn, a table or an instance called with the
@@ -467,7 +467,7 @@ func (vm *VM) metaNexti(obj, prev Value) (bool, error) {
 		return false, nil
 	}
 	mm, _ := vm.metamethod(obj, MetaNexti)
-	return vm.pushMeta(mm, metaNexti, obj, prev)
+	return vm.pushMetaN(mm, metaNexti, 2, obj, prev, Null)
 }
 
 // getOp is the loop's GETK and GET when no fast path answered: a _get
@@ -476,7 +476,7 @@ func (vm *VM) metaNexti(obj, prev Value) (bool, error) {
 func (vm *VM) getOp(obj, key Value, fromThis bool) (Value, bool, error) {
 	v, found, mm, err := vm.lookupRaw(obj, key)
 	if mm.typ == TClosure {
-		if pushed, err := vm.pushMeta(mm, metaGet, obj, key); pushed {
+		if pushed, err := vm.pushMetaN(mm, metaGet, 2, obj, key, Null); pushed {
 			return Null, true, err
 		}
 	}
@@ -490,7 +490,7 @@ func (vm *VM) getOp(obj, key Value, fromThis bool) (Value, bool, error) {
 func (vm *VM) setOp(obj, key, val Value, fromThis bool) (bool, error) {
 	handled, mm, err := vm.trySetRaw(obj, key, val)
 	if mm.typ == TClosure {
-		if pushed, err := vm.pushMeta(mm, metaSet, obj, key, val); pushed {
+		if pushed, err := vm.pushMetaN(mm, metaSet, 3, obj, key, val); pushed {
 			return true, err
 		}
 	}
@@ -505,21 +505,18 @@ func (vm *VM) setOp(obj, key, val Value, fromThis bool) (bool, error) {
 // arithStep is + - * / % (and ++ --): the arithmetic metamethod or arith.
 func (vm *VM) arithStep(op byte, a, b Value) (Value, bool, error) {
 	if a.typ == TTable || a.typ == TInstance || b.typ == TTable || b.typ == TInstance {
-		if pushed, err := vm.metaArithOrConcat(op, a, b); pushed {
+		// The arithmetic metamethod of a or, for a string
+		// concatenation, the _tostring of its table or instance.
+		pushed, err := vm.metaArith(op, a, b)
+		if !pushed && op == '+' {
+			pushed, err = vm.metaConcat(a, b)
+		}
+		if pushed {
 			return Null, true, err
 		}
 	}
 	v, err := vm.arith(op, a, b)
 	return v, false, err
-}
-
-// metaArithOrConcat pushes the arithmetic metamethod of a, or for a string
-// concatenation the _tostring of its table or instance.
-func (vm *VM) metaArithOrConcat(op byte, a, b Value) (bool, error) {
-	if pushed, err := vm.metaArith(op, a, b); pushed || op != '+' {
-		return pushed, err
-	}
-	return vm.metaConcat(a, b)
 }
 
 // compareStep is < <= > >= (and their compare-and-branch forms): _cmp or
