@@ -5,13 +5,15 @@ package imptype
 // Source: Electric Imp, "imp001 Pin Mux"
 // (developer.electricimp.com, hardware section)
 // and the hardware.pin API page: six pins, every one digital, ADC and
-// PWM capable; pins 1 and 5 are the DAC outputs; pin 1 is the Wake pin
-// and the pulse counter. Buses as the pin mux lists them, with pin roles.
+// PWM capable (the sampler page: "All pins on the imp001 have ADCs");
+// pins 1 and 5 are the DAC outputs; pin 1 is the Wake pin and the pulse
+// counter. Buses as the pin mux lists them, with pin roles.
 func newImp001() *Type {
 	dacs := []string{"pin1", "pin5"}
+	ps := withModes(muxPins("", "125789", "125789", AnalogIn|PWM), AnalogOut, dacs...)
 	return &Type{
 		Name: "imp001",
-		Pins: analogPins("125789", "pin1", dacs),
+		Pins: withModes(ps, Wake|PulseCounter, "pin1"),
 		Buses: []Bus{
 			bus("uart1289", UART, "CTS", "RTS", "TX", "RX"),
 			bus("uart57", UART),

@@ -9,11 +9,20 @@ import "slices"
 // and the imp003 hardware guide: 23 pins A–Y (no I or O), W the Wake pin,
 // C and D the DAC outputs (pinC is what fixedfrequencydac examples use),
 // an external SPI flash of at least 512 KB (hardware.spiflash).
+//
+// The pin mux lists no function but digital IO on pins S and Y; every
+// other row has at least one "Yes" under DAC, ADC, PWM, Pulse Count, Wake
+// or State Change Callback. The copy of the page read (its table with the
+// empty cells left out) does not tell which column a row's single "Yes"
+// is in (many are likely the state-change callback), so impvm keeps the
+// permissive reading: ADC and PWM on all of those pins.
 func newImp003() *Type {
 	dacs := []string{"pinC", "pinD"}
+	ps := muxPins("", "ABCDEFGHJKLMNPQRSTUVWXY", "ABCDEFGHJKLMNPQRTUVWX", AnalogIn|PWM)
+	ps = withModes(withModes(ps, AnalogOut, dacs...), Wake|PulseCounter, "pinW")
 	return &Type{
 		Name: "imp003",
-		Pins: analogPins("ABCDEFGHJKLMNPQRSTUVWXY", "pinW", dacs),
+		Pins: ps,
 		Buses: slices.Concat(
 			buses(UART, "uartQRPW", "uartUVGD", "uartFG", "uartWJ", "uartDM"),
 			buses(I2C, "i2cAB", "i2cFG"),
@@ -21,7 +30,7 @@ func newImp003() *Type {
 		),
 		WakePin:     "pinW",
 		FFDACPins:   dacs,
-		SamplerPins: pinNames(pins("", "ABCDEFGHJKLMNPQRSTUVWXY", 0)),
+		SamplerPins: namesWith(ps, AnalogIn),
 		// hardware.spiflash page: an imp003 must be fitted with at least
 		// 512 KB (4 Mbit) of SPI flash; impOS takes seven-eighths of that
 		// chip, 448 KB, leaving 64 KB to Squirrel, and all of a bigger
@@ -36,12 +45,4 @@ func newImp003() *Type {
 		Environment:      1,
 		DeviceIDPrefix:   "3000",
 	}
-}
-
-func pinNames(ps []Pin) []string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = p.Name
-	}
-	return out
 }

@@ -10,10 +10,19 @@ import "slices"
 // flash) and "imp004m Audio" (fixedfrequencydac drives hardware.pwmpairKD).
 // Bluetooth LE runs through uartFGJH with pinE (LPO) and pinJ (BT_REG_ON)
 // on the breakout board.
+//
+// The pin mux lists no function but digital IO and a UART or SPI role on
+// pins F and G; every other row has at least one "Yes" under Analog In,
+// PWM, Pulse Count, Wake or State Change Callback. The copy of the page
+// read (its table with the empty cells left out) does not tell which
+// column a single "Yes" is in, so impvm keeps the permissive reading: ADC
+// and PWM on all of those pins. "None of the module's GPIO pins support
+// imp API sampler operation": no hardware.sampler.
 func newImp004m() *Type {
+	ps := muxPins("", "ABCDEFGHJKLMNPQRSW", "ABCDEHJKLMNPQRSW", AnalogIn|PWM)
 	return &Type{
 		Name: "imp004m",
-		Pins: analogPins("ABCDEFGHJKLMNPQRSW", "pinW", nil),
+		Pins: withModes(ps, Wake|PulseCounter, "pinW"),
 		Buses: slices.Concat(
 			buses(UART, "uartBCAW", "uartFGJH", "uartHJ", "uartQ"),
 			buses(I2C, "i2cNM", "i2cQP"),

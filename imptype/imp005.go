@@ -12,11 +12,19 @@ import "slices"
 // 0 only). The imp005 has no ADC or DAC (its evaluation boards read
 // analog inputs through an SPI ADC); PWM needs impOS 36 or later. uart0,
 // uart1, uart2, i2c0 and spi0 are named by number, not by pins.
+//
+// PWM: the pin mux's table has two function columns, PWM and State Change
+// Callback; every row has one "Yes" and six (E, F, G, S, U, V) have two,
+// so those six are the PWM pins. Its text says "five PWM-capable pins"; as
+// the table names six, impvm keeps all six (the permissive reading). The
+// page has no Wake column; pin W is the imp005's Wake pin (Electric Imp's
+// "How to Assign Roles to imp Pins": "On the imp003, imp004m and imp005,
+// the Wake pin is pin W"). No Pulse Count column: no PULSE_COUNTER.
 func newImp005() *Type {
 	return &Type{
 		Name: "imp005",
-		Pins: withModes(slices.Concat(pins("", "ABCDEFGHJKLMNPQRSTUVWY", Digital|PWM),
-			pins("X", "ABCDE", Digital|PWM)),
+		Pins: withModes(slices.Concat(muxPins("", "ABCDEFGHJKLMNPQRSTUVWY", "EFGSUV", PWM),
+			pins("X", "ABCDE", Digital)),
 			Wake, "pinW"),
 		Buses: slices.Concat(
 			buses(UART, "uart0", "uart1", "uart2"),

@@ -10,11 +10,24 @@ import "slices"
 // Breakout Board pages (i2cLM sensors, i2cTU Grove, uartXEFGH and
 // spiEFGH mikroBUS, pinXU the mikroBUS 3V3 switch). Pins A–W, XA–XW and
 // YA–YN (no I or O); W is the Wake pin.
+//
+// Functions (the pin mux's columns PWM, ADC, DAC, Wake and State-change
+// Callback; it has no Pulse Count column, so no pin can be a
+// PULSE_COUNTER): the page lists none on pins A, C, D, G, K, L, M, P, Q,
+// XE and XF, which are digital IO (and bus pins) only. Every other row
+// of its first two tables has one to three "Yes"; the copy of the page
+// read (its table with the empty cells left out) does not tell which
+// columns they are in, so impvm keeps the permissive reading: ADC and PWM
+// on those pins. Where a DAC is is not known: impvm gives no pin
+// ANALOG_OUT, as before. The rows of XJ–XW and YA–YN were not in the copy
+// read: those pins keep PWM, as before, and no ADC.
 func newImp006() *Type {
 	return &Type{
 		Name: "imp006",
-		Pins: slices.Concat(analogPins("ABCDEFGHJKLMNPQRSTUVW", "pinW", nil),
-			pins("X", "ABCDEFGHJKLMNPQRSTUVW", Digital|PWM),
+		Pins: slices.Concat(
+			withModes(muxPins("", "ABCDEFGHJKLMNPQRSTUVW", "BEFHJNRSTUVW", AnalogIn|PWM), Wake, "pinW"),
+			muxPins("X", "ABCDEFGH", "ABCDGH", AnalogIn|PWM),
+			pins("X", "JKLMNPQRSTUVW", Digital|PWM),
 			pins("Y", "ABCDEFGHJKLMN", Digital|PWM)),
 		Buses: slices.Concat(
 			buses(UART, "uartABCD", "uartPQRS", "uartXEFGH", "uartXJKLM", "uartYABCD", "uartYEFGH", "uartYJKLM"),

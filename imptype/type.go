@@ -138,15 +138,7 @@ func (t *Type) Bus(name string) (Bus, bool) {
 }
 
 // PinsWith lists the names of the pins that can do mode m.
-func (t *Type) PinsWith(m Mode) []string {
-	var out []string
-	for _, p := range t.Pins {
-		if p.Can(m) {
-			out = append(out, p.Name)
-		}
-	}
-	return out
-}
+func (t *Type) PinsWith(m Mode) []string { return namesWith(t.Pins, m) }
 
 // HasInterface reports whether the imp has a network interface of kind k
 // (WiFi, Ethernet, Cellular).
@@ -264,12 +256,28 @@ func pins(prefix, letters string, m Mode) []Pin {
 	return out
 }
 
-// analogPins are the pins a string of letters names (see pins), every one
-// digital, ADC and PWM capable, as on every imp but the imp005: wake is
-// the Wake pin and pulse counter, dacs the DAC outputs (if any).
-func analogPins(letters, wake string, dacs []string) []Pin {
-	ps := withModes(pins("", letters, Digital|AnalogIn|PWM), AnalogOut, dacs...)
-	return withModes(ps, Wake|PulseCounter, wake)
+// muxPins builds the pins a pin-mux table lists, named by a prefix and a
+// string of letters (see pins): every one digital, and those in withAny
+// (the rows with a "Yes" under a function) able to do m as well.
+func muxPins(prefix, letters, withAny string, m Mode) []Pin {
+	ps := pins(prefix, letters, Digital)
+	for i := range ps {
+		if strings.ContainsRune(withAny, rune(ps[i].Name[len(ps[i].Name)-1])) {
+			ps[i].Modes |= m
+		}
+	}
+	return ps
+}
+
+// namesWith lists the names of the pins of ps that can do m.
+func namesWith(ps []Pin, m Mode) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Can(m) {
+			out = append(out, p.Name)
+		}
+	}
+	return out
 }
 
 // withModes adds modes m to the named pins of ps.
@@ -284,9 +292,10 @@ func withModes(ps []Pin, m Mode, names ...string) []Pin {
 
 // bus builds a bus whose pins are spelled by its name's suffix
 // ("uartFGJH" → pinF, pinG, pinJ, pinH), with the given roles, or where
-// none are given the usual ones in that order: a UART's TX, RX, CTS, RTS
-// (as many as it has pins), an I²C bus's SCL, SDA; a SPI bus's pin roles
-// are undocumented unless given.
+// none are given the usual ones in that order: a UART's TX, RX, RTS, CTS
+// (as many as it has pins: every pin-mux page names a four-pin UART's pins
+// in that order, uartQRPW of the imp003 to uartXBADC of the impC001), an
+// I²C bus's SCL, SDA; a SPI bus's pin roles are undocumented unless given.
 func bus(name string, kind BusKind, roles ...string) Bus {
 	ps := splitPinSuffix(strings.TrimPrefix(name, kind.String()))
 	if len(roles) == 0 {
@@ -307,7 +316,7 @@ func buses(kind BusKind, names ...string) []Bus {
 func usualRoles(kind BusKind, pins int) []string {
 	switch {
 	case kind == UART && pins > 0 && pins <= 4:
-		return []string{"TX", "RX", "CTS", "RTS"}[:pins:pins]
+		return []string{"TX", "RX", "RTS", "CTS"}[:pins:pins]
 	case kind == I2C && pins == 2:
 		return []string{"SCL", "SDA"}
 	}
