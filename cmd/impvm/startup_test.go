@@ -50,10 +50,10 @@ func startupAllocs(t *testing.T, dir string, args ...string) (mallocs, bytes uin
 // type, board or LAN table, regexp or template (they are built when first
 // used, not in package initialisation). A device's run builds what a
 // device needs. The bounds are about twice what start-up allocates now
-// (2026-12, whole process): the empty script ~2,000 allocations and
-// ~400 KB (7,100 and 1.15 MB before start-up was made lazy), a device
-// logging one line ~3,500 and ~650 KB (8,200 and 1.4 MB before). impvm
-// test of a one-test file: ~5,200 and ~900 KB with the built-in framework
+// (2026-12, whole process): the empty script ~1,700 allocations and
+// ~375 KB (7,100 and 1.15 MB before start-up was made lazy), a device
+// logging one line ~2,900 and ~550 KB (8,200 and 1.4 MB before). impvm
+// test of a one-test file: ~4,000 and ~740 KB with the built-in framework
 // loaded compiled (compiling it from source would add ~7,800 and ~1 MB).
 func TestStartupAllocations(t *testing.T) {
 	if testing.Short() {
