@@ -102,7 +102,6 @@ http.get(http.agenturl() + "/sweep").sendasync(function(r) {});
 type sweepTarget struct {
 	name     string
 	this, fn runtime.Value
-	full     bool // all the argument shapes; else 0 and 1 arguments
 }
 
 // sweepObject is a host object and its methods (indices of targets).
@@ -223,7 +222,7 @@ func (st sweepStep) run(vm *runtime.VM, targets []sweepTarget, objects []sweepOb
 func sweepPlan(vm *runtime.VM, targets []sweepTarget, objects []sweepObject) []sweepStep {
 	var steps []sweepStep
 	for i, tg := range targets {
-		steps = append(steps, callSteps(i, tg.name, tg.full)...)
+		steps = append(steps, callSteps(i, tg.name, true)...)
 	}
 	orders := [][]string{{"configure"}, {"configure", "disable"}, {"disable", "configure"}, {"disable"}, {"configure", "configure"}, {"enable", "disable", "enable"}}
 	for oi, o := range objects {
@@ -256,7 +255,7 @@ func sweepTargets(vm *runtime.VM) ([]sweepTarget, []sweepObject) {
 			for i, k := range keys {
 				switch m := members[i]; m.Type() {
 				case runtime.TNative, runtime.TClosure:
-					targets = append(targets, sweepTarget{name + "." + k, v, m, true})
+					targets = append(targets, sweepTarget{name + "." + k, v, m})
 				case runtime.TUserData:
 					walk(name+"."+k, m)
 				}
@@ -268,7 +267,7 @@ func sweepTargets(vm *runtime.VM) ([]sweepTarget, []sweepObject) {
 		for i, k := range keys {
 			if m := members[i]; m.Type() == runtime.TNative || m.Type() == runtime.TClosure {
 				o.members = append(o.members, len(targets))
-				targets = append(targets, sweepTarget{name + "." + k, v, m, true})
+				targets = append(targets, sweepTarget{name + "." + k, v, m})
 			}
 		}
 		objects = append(objects, o)
@@ -281,7 +280,7 @@ func sweepTargets(vm *runtime.VM) ([]sweepTarget, []sweepObject) {
 			mk, mv := entries(v.Table())
 			for j := range mk {
 				if mv[j].Type() == runtime.TNative {
-					targets = append(targets, sweepTarget{"math." + mk[j], v, mv[j], true})
+					targets = append(targets, sweepTarget{"math." + mk[j], v, mv[j]})
 				}
 			}
 		case v.Type() != runtime.TUserData:
@@ -292,7 +291,7 @@ func sweepTargets(vm *runtime.VM) ([]sweepTarget, []sweepObject) {
 			for j := range hk {
 				switch m := hv[j]; m.Type() {
 				case runtime.TNative, runtime.TClosure:
-					targets = append(targets, sweepTarget{"hardware." + hk[j], v, m, true})
+					targets = append(targets, sweepTarget{"hardware." + hk[j], v, m})
 				case runtime.TUserData:
 					walk("hardware."+hk[j], m)
 				}
