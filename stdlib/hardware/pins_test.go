@@ -125,6 +125,19 @@ func TestPinModesFollowThePinMux(t *testing.T) {
 		{"imp005", `hardware.pinA.configure(ANALOG_IN);`,
 			"invalid pin mode: hardware.pinA of the imp005 cannot be configured as ANALOG_IN (no pin of the imp005 can)"},
 		{"imp006", `hardware.pinW.configure(DIGITAL_IN_WAKEUP, function() {});`, ""},
+		// The same error, naming the pins that can, on every type: the
+		// pins each pin-mux page lists (imptype's pinmux_test.go).
+		{"imp006", `hardware.pinW.configure(PULSE_COUNTER, 1.0);`,
+			"invalid pin mode: hardware.pinW of the imp006 cannot be configured as PULSE_COUNTER (no pin of the imp006 can)"},
+		{"imp006", `hardware.pinK.configure(ANALOG_IN);`,
+			"invalid pin mode: hardware.pinK of the imp006 cannot be configured as ANALOG_IN (pins that can: pinB, pinE, pinF, pinH, pinJ, pinN, pinR, pinS, pinT, pinU, pinV, pinW, pinXA, pinXB, pinXC, pinXD, pinXG, pinXH)"},
+		{"impC001", `hardware.pinB.configure(ANALOG_IN);`,
+			"invalid pin mode: hardware.pinB of the impC001 cannot be configured as ANALOG_IN (pins that can: pinA, pinC, pinD, pinE, pinF, pinH, pinJ, pinL, pinM, pinP, pinS, pinT, pinU, pinV, pinW)"},
+		{"impC001", `hardware.pinXD.configure(PWM_OUT, 0.001, 0.5);`, ""},
+		{"imp005", `hardware.pinA.configure(PWM_OUT, 0.001, 0.5);`,
+			"invalid pin mode: hardware.pinA of the imp005 cannot be configured as PWM_OUT (pins that can: pinE, pinF, pinG, pinS, pinU, pinV)"},
+		{"imp002", `hardware.pin6.configure(PWM_OUT, 0.001, 0.5);`,
+			"invalid pin mode: hardware.pin6 of the imp002 cannot be configured as PWM_OUT (pins that can: pin1, pin2, pin5, pin7, pin8, pin9, pinC)"},
 	}
 	for _, c := range cases {
 		_, _, _, _, err := tryHW(c.typ, c.src)
