@@ -1,6 +1,7 @@
 package event
 
 import (
+	"math"
 	"sync"
 	"time"
 )
@@ -143,7 +144,7 @@ func (q *Queue) Sleep(d time.Duration) {
 		return
 	}
 	if q.loop.virtual != nil {
-		q.until = q.nowKey() + int64(d)
+		q.until = q.nowKey() + min(int64(d), math.MaxInt64-q.nowKey()) // no wrap past the end of time
 		return
 	}
 	q.loop.sleep(d)

@@ -220,3 +220,21 @@ func TestSelfReschedulingDeviceLetsTimePass(t *testing.T) {
 		t.Errorf("virtual time did not move: log %q", out.String())
 	}
 }
+
+// imp.sleep of a huge time sleeps it (3e9 s: 95 years on) or, past what
+// the clock can hold (about 292 years from the start), to its end: never
+// a wrapped duration that does not sleep at all (1e10 s did not).
+func TestSleepHugeTimes(t *testing.T) {
+	for _, tc := range []struct{ seconds, want string }{
+		{"3e9", "2121-01-25T05:20:00.000"},
+		{"1e10", "2318-04-12T23:47:16.854"},
+		{"1e300", "2318-04-12T23:47:16.854"},
+	} {
+		w, out := newWorld(t, Config{Virtual: true}, `imp.sleep(`+tc.seconds+`); server.log("woke");`)
+		w.Run()
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		if last := lines[len(lines)-1]; !strings.HasPrefix(last, tc.want) || !strings.HasSuffix(last, "woke") {
+			t.Errorf("imp.sleep(%s): %q, want the time %s", tc.seconds, last, tc.want)
+		}
+	}
+}

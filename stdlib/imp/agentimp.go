@@ -135,10 +135,7 @@ func (a *AgentImp) cancelWakeup(_ *runtime.VM, args []runtime.Value) (runtime.Va
 
 // sleep(seconds): blocks the agent.
 func (a *AgentImp) sleep(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	s, _ := args[1].ToFloat()
-	if s > 0 {
-		a.q.Sleep(time.Duration(float64(s)*1e6) * time.Microsecond)
-	}
+	a.q.Sleep(sleepDuration(args[1]))
 	return runtime.Null, nil
 }
 

@@ -137,9 +137,21 @@ func (m *Module) fireIdle() error {
 
 // sleep(seconds): blocks the device, with microsecond resolution.
 func (m *Module) sleep(_ *runtime.VM, args []runtime.Value) (runtime.Value, error) {
-	s, _ := args[1].ToFloat()
-	if s > 0 {
-		m.q.Sleep(time.Duration(math.Round(float64(s)*1e6)) * time.Microsecond)
-	}
+	m.q.Sleep(sleepDuration(args[1]))
 	return runtime.Null, nil
+}
+
+// sleepDuration is imp.sleep's seconds (device and agent) to the
+// microsecond: 0 for none, negative or NaN; a time too long for a
+// time.Duration (about 292 years) is the longest one, not a wrapped one.
+func sleepDuration(v runtime.Value) time.Duration {
+	s, _ := v.ToFloat()
+	us := math.Round(float64(s) * 1e6)
+	switch {
+	case !(us > 0):
+		return 0
+	case us >= float64(math.MaxInt64/int64(time.Microsecond)):
+		return math.MaxInt64
+	}
+	return time.Duration(us) * time.Microsecond
 }
