@@ -197,12 +197,12 @@ func (vm *VM) metaReturn(v Value) error {
 	vm.popFrame()
 	c := &vm.frames[len(vm.frames)-1]
 	in := instrAt(c.cl.Proto.Code, c.pc-1)
-	regs := vm.stack[c.base:]
+	a := c.base + int(in.A()) // the instruction's result register
 	switch kind {
 	case metaValue, metaGet:
-		regs[in.A()] = v
+		vm.stack[a] = v
 	case metaNative:
-		regs[in.A()] = v
+		vm.stack[a] = v
 		if v.typ == TString {
 			// As callNative charges a native's string result.
 			return vm.ChargeString(len(v.StringObj().S))
@@ -213,9 +213,9 @@ func (vm *VM) metaReturn(v Value) error {
 		}
 		return vm.cmpDone(c, in, int(int32(v.n)))
 	case metaToString, metaConcatL, metaConcatR:
-		return vm.toStringDone(kind, stash, regs[in.A():], v)
+		return vm.toStringDone(kind, stash, vm.stack[a:], v)
 	case metaCloned:
-		regs[in.A()] = vm.stack[stash]
+		vm.stack[a] = vm.stack[stash]
 	case metaNexti:
 		if v.typ == TNull {
 			c.pc += int(in.SBx()) // the end of the foreach
@@ -226,7 +226,7 @@ func (vm *VM) metaReturn(v Value) error {
 		if err != nil {
 			return NewError("_nexti returned an invalid idx")
 		}
-		vm.setForVars(c.base+int(in.A()), v, v, val)
+		vm.setForVars(a, v, v, val)
 	}
 	return nil
 }
