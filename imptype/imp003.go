@@ -7,8 +7,9 @@ import "slices"
 // Source: Electric Imp, "imp003 Pin Mux"
 // (developer.electricimp.com, hardware section)
 // and the imp003 hardware guide: 23 pins A–Y (no I or O), W the Wake pin,
-// C and D the DAC outputs (pinC is what fixedfrequencydac examples use),
-// an external SPI flash of at least 512 KB (hardware.spiflash).
+// A and C the DAC outputs (the fixedfrequencydac page: "pin A or C
+// (imp003)"; both rows list three or more functions), an external SPI
+// flash of at least 512 KB (hardware.spiflash).
 //
 // The pin mux lists no function but digital IO on pins S and Y; every
 // other row has at least one "Yes" under DAC, ADC, PWM, Pulse Count, Wake
@@ -17,7 +18,7 @@ import "slices"
 // is in (many are likely the state-change callback), so impvm keeps the
 // permissive reading: ADC and PWM on all of those pins.
 func newImp003() *Type {
-	dacs := []string{"pinC", "pinD"}
+	dacs := []string{"pinA", "pinC"}
 	ps := muxPins("", "ABCDEFGHJKLMNPQRSTUVWXY", "ABCDEFGHJKLMNPQRTUVWX", AnalogIn|PWM)
 	ps = withModes(withModes(ps, AnalogOut, dacs...), Wake|PulseCounter, "pinW")
 	return &Type{

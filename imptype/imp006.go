@@ -18,15 +18,17 @@ import "slices"
 // of its first two tables has one to three "Yes"; the copy of the page
 // read (its table with the empty cells left out) does not tell which
 // columns they are in, so impvm keeps the permissive reading: ADC and PWM
-// on those pins. Where a DAC is is not known: impvm gives no pin
-// ANALOG_OUT, as before. The rows of XJ–XW and YA–YN were not in the copy
-// read: those pins keep PWM, as before, and no ADC.
+// on those pins. The DAC outputs are XC and XD (the fixedfrequencydac
+// page: the imp006, from impOS 42, outputs on "pin XC or XD"). The rows
+// of XJ–XW and YA–YN were not in the copy read: those pins keep PWM, as
+// before, and no ADC.
 func newImp006() *Type {
+	dacs := []string{"pinXC", "pinXD"}
 	return &Type{
 		Name: "imp006",
 		Pins: slices.Concat(
 			withModes(muxPins("", "ABCDEFGHJKLMNPQRSTUVW", "BEFHJNRSTUVW", AnalogIn|PWM), Wake, "pinW"),
-			muxPins("X", "ABCDEFGH", "ABCDGH", AnalogIn|PWM),
+			withModes(muxPins("X", "ABCDEFGH", "ABCDGH", AnalogIn|PWM), AnalogOut, dacs...),
 			pins("X", "JKLMNPQRSTUVW", Digital|PWM),
 			pins("Y", "ABCDEFGHJKLMN", Digital|PWM)),
 		Buses: slices.Concat(
@@ -34,7 +36,8 @@ func newImp006() *Type {
 			buses(I2C, "i2cJK", "i2cLM", "i2cTU"),
 			buses(SPI, "spiEFGH", "spiXABCD", "spiXPQRS", "spiXTUVW"),
 		),
-		WakePin: "pinW",
+		WakePin:   "pinW",
+		FFDACPins: dacs,
 		// How much of the chip impOS keeps on this imp is not in any
 		// Electric Imp document found (the hardware.spiflash page sends
 		// readers to the module's design guide; no figure was found there), so

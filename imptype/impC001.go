@@ -19,8 +19,9 @@ import "slices"
 // other A–W row has one or two "Yes"; the copy of the page read (its
 // table with the empty cells left out) does not tell which columns they
 // are in, so impvm keeps the permissive reading: ADC and PWM on those
-// pins. Where the DAC is is not known: impvm gives no pin ANALOG_OUT, as
-// before. The YA–YU rows were not in the copy read: those pins keep PWM,
+// pins. Where the DAC is is not known (and the fixedfrequencydac page:
+// "not currently available to versions of impOS running on the
+// impC001"): impvm gives no pin ANALOG_OUT, as before. The YA–YU rows were not in the copy read: those pins keep PWM,
 // as before, and no ADC. The hardware.sampler page names the impC001
 // among the imps with a sampler, on its ADC pins.
 func newImpC001() *Type {

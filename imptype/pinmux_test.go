@@ -32,7 +32,10 @@ var pinMuxCases = []pinMuxCase{
 	{"imp003", "pinS", Digital, AnalogIn | PWM | AnalogOut | Wake | PulseCounter},
 	{"imp003", "pinY", Digital, AnalogIn | PWM | AnalogOut | Wake},
 	{"imp003", "pinW", Wake, 0},
-	{"imp003", "pinA", Digital, Wake},
+	{"imp003", "pinA", AnalogOut, Wake},
+	// imp003 DAC: "pin A or C" (fixedfrequencydac page), not D.
+	{"imp003", "pinC", AnalogOut, Wake},
+	{"imp003", "pinD", Digital, AnalogOut},
 	// imp004m: F and G list no function; no DAC column.
 	{"imp004m", "pinF", Digital, AnalogIn | PWM | Wake | PulseCounter},
 	{"imp004m", "pinG", Digital, AnalogIn | PWM},
@@ -53,7 +56,11 @@ var pinMuxCases = []pinMuxCase{
 	{"imp006", "pinQ", Digital, AnalogIn | PWM},
 	{"imp006", "pinXE", Digital, AnalogIn | PWM},
 	{"imp006", "pinXF", Digital, AnalogIn | PWM},
-	{"imp006", "pinW", Wake, PulseCounter},
+	{"imp006", "pinW", Wake, PulseCounter | AnalogOut},
+	// imp006 DAC: "pin XC or XD" (fixedfrequencydac page).
+	{"imp006", "pinXC", AnalogOut, Wake},
+	{"imp006", "pinXD", AnalogOut, Wake},
+	{"imp006", "pinXB", Digital, AnalogOut},
 	// impC001: B, G, K, N, Q, R list no function; of XA–XD only XD has
 	// PWM; no Pulse Count column.
 	{"impC001", "pinB", Digital, AnalogIn | PWM | AnalogOut},
@@ -133,5 +140,29 @@ func TestSamplerTypes(t *testing.T) {
 	want := []string{"pin1", "pin2", "pin5", "pin7", "pin8", "pin9", "pinA", "pinB"}
 	if got := imp002.SamplerPins; !slices.Equal(got, want) {
 		t.Errorf("imp002 sampler pins %v, want %v", got, want)
+	}
+}
+
+// TestFFDACOutputs: the fixedfrequencydac page: "pin 1 or 5 (imp001,
+// imp002); pin A or C (imp003); or pin XC or XD (imp006)"; the imp004m's
+// emulation on hardware.pwmpairKD; none on the imp005 or impC001.
+func TestFFDACOutputs(t *testing.T) {
+	want := map[string][]string{
+		"imp001":  {"pin1", "pin5"},
+		"imp002":  {"pin1", "pin5"},
+		"imp003":  {"pinA", "pinC"},
+		"imp004m": {"pwmpairKD"},
+		"imp005":  nil,
+		"imp006":  {"pinXC", "pinXD"},
+		"impC001": nil,
+	}
+	for name, outs := range want {
+		typ, _ := Lookup(name)
+		if !slices.Equal(typ.FFDACPins, outs) {
+			t.Errorf("%s: fixedfrequencydac outputs %v, want %v", name, typ.FFDACPins, outs)
+		}
+		if got := typ.Has("fixedfrequencydac"); got != (outs != nil) {
+			t.Errorf("%s: hardware.fixedfrequencydac %v, want %v", name, got, outs != nil)
+		}
 	}
 }
