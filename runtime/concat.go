@@ -107,14 +107,21 @@ const MaxConcatRun = 16
 // heap that would have to be measured) ok is false and the instructions
 // run one by one, with their own lines and errors.
 func (vm *VM) concatRun(run []Instr, grouped bool, regs, consts []Value) (v Value, ok bool) {
+	if first := run[0]; regs[first.B].typ != TString && addOperand(first, regs, consts).typ != TString {
+		return Null, false // number + number adds: the chain runs op by op
+	}
+	return vm.joinRun(run, grouped, regs, consts)
+}
+
+// joinRun is concatRun past its first check. It is a function of its own
+// because its frame (the joiner's texts) is zeroed on entry: a chain of
+// numbers, which concatRun turns away, does not pay for that.
+func (vm *VM) joinRun(run []Instr, grouped bool, regs, consts []Value) (v Value, ok bool) {
 	chain := run
 	if grouped {
 		chain = run[:len(run)-1]
 	}
 	a := regs[chain[0].B]
-	if a.typ != TString && addOperand(chain[0], regs, consts).typ != TString {
-		return Null, false // number + number adds: the chain runs op by op
-	}
 	head := a // the string the result starts with
 	if grouped {
 		head = regs[run[len(run)-1].B]
