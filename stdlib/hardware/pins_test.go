@@ -136,6 +136,11 @@ func TestPinModesFollowThePinMux(t *testing.T) {
 		{"impC001", `hardware.pinXD.configure(PWM_OUT, 0.001, 0.5);`, ""},
 		{"imp005", `hardware.pinA.configure(PWM_OUT, 0.001, 0.5);`,
 			"invalid pin mode: hardware.pinA of the imp005 cannot be configured as PWM_OUT (pins that can: pinE, pinF, pinG, pinS, pinU, pinV)"},
+		{"imp003", `hardware.pinD.configure(ANALOG_OUT);`,
+			"invalid pin mode: hardware.pinD of the imp003 cannot be configured as ANALOG_OUT (pins that can: pinA, pinC)"},
+		{"imp006", `hardware.pinXC.configure(ANALOG_OUT);`, ""},
+		{"imp006", `hardware.fixedfrequencydac.configure(hardware.pinXD, 1000, [blob(16)], function(b) {});`, ""},
+		{"impC001", `hardware.sampler.configure([hardware.pinA], 1000, [blob(16)], function(b, n) {});`, ""},
 		{"imp002", `hardware.pin6.configure(PWM_OUT, 0.001, 0.5);`,
 			"invalid pin mode: hardware.pin6 of the imp002 cannot be configured as PWM_OUT (pins that can: pin1, pin2, pin5, pin7, pin8, pin9, pinC)"},
 	}
