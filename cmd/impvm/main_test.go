@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -85,5 +86,28 @@ func TestQuickRunAsCobra(t *testing.T) {
 		if _, ok := quickRun(args, strings.NewReader(""), io.Discard, io.Discard); ok {
 			t.Errorf("quickRun(%q) ran it: cobra should", args)
 		}
+	}
+}
+
+// quickRun runs a plain script with a zero runOptions: what such a run
+// reads of them (limits, sources, coverage, -e, --device) must be what the
+// run command's flag defaults give, or the two paths would differ.
+func TestQuickRunOptionsAreRunDefaults(t *testing.T) {
+	var r runOptions
+	if err := r.command().ParseFlags(nil); err != nil {
+		t.Fatal(err)
+	}
+	var zero runOptions
+	type used struct {
+		limits             scriptLimits
+		sources            sourceFlags
+		expr, coverProfile string
+		withCover, device  bool
+	}
+	of := func(r *runOptions) used {
+		return used{r.f.limits(), r.sf, r.expr, r.coverProfile, r.withCover, r.f.device}
+	}
+	if got, want := of(&zero), of(&r); !reflect.DeepEqual(got, want) {
+		t.Errorf("a plain script's options: quickRun %+v, the run command's defaults %+v", got, want)
 	}
 }

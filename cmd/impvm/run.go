@@ -23,8 +23,10 @@ type runOptions struct {
 	coverProfile string
 }
 
-func runCmd() *cobra.Command {
-	var r runOptions
+func runCmd() *cobra.Command { return new(runOptions).command() }
+
+// command is the run command, its flags set into r.
+func (r *runOptions) command() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run FILE [ARGS...] | run [flags] DEVICE.device.nut...",
 		Short: "Run a Squirrel script, or imp device code (one device per FILE)",
