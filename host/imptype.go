@@ -7,6 +7,7 @@ import (
 
 	"github.com/impvm/impvm/imptype"
 	"github.com/impvm/impvm/lang/syntax"
+	"github.com/impvm/impvm/stdlib/hardware"
 )
 
 // interfaceLiterals maps the network interface names device code passes
@@ -50,7 +51,7 @@ func ChooseImpType(s Script) (imptype.Choice, error) {
 			ifaces = append(ifaces, k)
 		}
 	}
-	c, err := imptype.Choose(names, ifaces)
+	c, err := imptype.Choose(names, ifaces, pinNeeds(string(s.Source)))
 	if err != nil {
 		e := &ImpTypeError{Path: s.Path, Line: firstUnknown(err, members), Err: err}
 		if s.Lines != nil && e.Line > 0 {
@@ -61,6 +62,20 @@ func ChooseImpType(s Script) (imptype.Choice, error) {
 		return c, e
 	}
 	return c, nil
+}
+
+// pinNeeds are the modes beyond Digital that device code configures its
+// pins in, as far as a scan of its tokens finds them (see
+// syntax.MethodCalls): pin.configure(PWM_OUT, …) on a hardware pin or a
+// name holding one.
+func pinNeeds(src string) []imptype.PinNeed {
+	var needs []imptype.PinNeed
+	for _, c := range syntax.MethodCalls(src, "hardware", "configure") {
+		if m, ok := hardware.ModeNeeds(c.Arg); ok && m != imptype.Digital {
+			needs = append(needs, imptype.PinNeed{Pin: c.Member, Mode: m})
+		}
+	}
+	return needs
 }
 
 // firstUnknown is the first line using a name an UnknownNameError lists

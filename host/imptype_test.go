@@ -16,6 +16,11 @@ func TestImpTypeFromCode(t *testing.T) {
 			"Simulating an imp001 (the code uses hardware.i2c89, hardware.pin1); choose with --imp-type"},
 		{`local i = imp.net.open({"interface": "eth0"}); server.log(imp.info().type);`, "imp005",
 			"Simulating an imp005 (the code uses ethernet interface); choose with --imp-type"},
+		// The imp006 has pins E, F and K too, but its K cannot do PWM:
+		// the code configures it so through a name, as LED code does.
+		{"red <- hardware.pinE; blue <- hardware.pinK; hardware.pinF.configure(DIGITAL_OUT);\n" +
+			"red.configure(PWM_OUT, 0.01, 0.5); blue.configure(PWM_OUT, 0.01, 0.5); server.log(imp.info().type);", "imp004m",
+			"Simulating an imp004m (the code uses hardware.pinF, hardware.pinK, hardware.pinE); choose with --imp-type"},
 	}
 	for _, c := range cases {
 		w, out := newWorld(t, Config{Virtual: true}, c.src)

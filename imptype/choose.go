@@ -80,11 +80,21 @@ func isPinSuffix(s string) bool {
 	return true
 }
 
+// PinNeed is a pin the code configures in a mode that needs more than
+// Digital (pinK as PWM): of two imp types having the pin, only one whose
+// pin-mux page gives the pin that mode fits the code.
+type PinNeed struct {
+	Pin  string // without "hardware."
+	Mode Mode
+}
+
 // Choose picks the first imp type, in order of preference, that has every
-// type-specific hardware name in used (names without "hardware.") and
-// every network interface kind in ifaces (WiFi, Ethernet, Cellular).
+// type-specific hardware name in used (names without "hardware."), every
+// network interface kind in ifaces (WiFi, Ethernet, Cellular) and, where
+// one does, the modes needs asks of its pins (else the first that has the
+// names: the code then meets the pin-mux error its imp would give).
 // Names every imp has (millis, pin, configure, …) are ignored.
-func Choose(used, ifaces []string) (Choice, error) {
+func Choose(used, ifaces []string, needs []PinNeed) (Choice, error) {
 	var specific []string
 	for _, n := range used {
 		if typeSpecific(n) && !slices.Contains(specific, n) {
@@ -101,9 +111,11 @@ func Choose(used, ifaces []string) (Choice, error) {
 	if len(unknown) > 0 {
 		return Choice{}, unknownError(unknown)
 	}
-	for t := range types {
-		if t.fits(specific, ifaces) {
-			return Choice{Type: t, Reason: reason(specific, ifaces)}, nil
+	for _, withNeeds := range []bool{true, false} {
+		for t := range types {
+			if t.fits(specific, ifaces) && (!withNeeds || t.allows(needs)) {
+				return Choice{Type: t, Reason: reason(specific, ifaces)}, nil
+			}
 		}
 	}
 	return bestFit(specific, ifaces)
@@ -144,6 +156,16 @@ func bestFit(names, ifaces []string) (Choice, error) {
 	}
 	c.Reason = reason(has, ifaces)
 	return c, nil
+}
+
+// allows reports whether each pin of needs that t has can take its mode.
+func (t *Type) allows(needs []PinNeed) bool {
+	for _, n := range needs {
+		if p, ok := t.Pin(n.Pin); ok && !p.Can(n.Mode) {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *Type) fits(names, ifaces []string) bool {

@@ -30,7 +30,7 @@ func TestChoose(t *testing.T) {
 		{nil, []string{Cellular}, "imp006"},
 	}
 	for _, c := range cases {
-		got, err := Choose(c.used, c.ifaces)
+		got, err := Choose(c.used, c.ifaces, nil)
 		if err != nil {
 			t.Errorf("Choose(%v, %v): %v", c.used, c.ifaces, err)
 			continue
@@ -42,7 +42,7 @@ func TestChoose(t *testing.T) {
 }
 
 func TestChooseUnknownName(t *testing.T) {
-	_, err := Choose([]string{"pin1", "i2c98"}, nil)
+	_, err := Choose([]string{"pin1", "i2c98"}, nil, nil)
 	var u *UnknownNameError
 	if !errors.As(err, &u) {
 		t.Fatalf("err = %v, want UnknownNameError", err)
@@ -57,7 +57,7 @@ func TestChooseUnknownName(t *testing.T) {
 // names: the error lists a few, with the imp types having each, and
 // counts the rest.
 func TestChooseUnknownNameManyNearest(t *testing.T) {
-	_, err := Choose([]string{"pinZZ"}, nil)
+	_, err := Choose([]string{"pinZZ"}, nil, nil)
 	msg := err.Error()
 	want := "no imp type has hardware.pinZZ (nearest: pin1 (imp001, imp002), pin2 (imp001, imp002), pin5 (imp001, imp002), pin6 (imp002), pin7 (imp001, imp002), pin8 (imp001, imp002), and "
 	if !strings.HasPrefix(msg, want) || !strings.HasSuffix(msg, " more)") {
@@ -68,11 +68,11 @@ func TestChooseUnknownNameManyNearest(t *testing.T) {
 // Code for several imp types (a switch on imp.info().type) gets the
 // type with the most of its names.
 func TestChooseBestFit(t *testing.T) {
-	c, err := Choose([]string{"pin5", "pinC", "pwmpairKD", "fixedfrequencydac"}, nil)
+	c, err := Choose([]string{"pin5", "pinC", "pwmpairKD", "fixedfrequencydac"}, nil, nil)
 	if err != nil || c.Type.Name != "imp004m" || !slices.Equal(c.Missing, []string{"hardware.pin5"}) {
 		t.Errorf("Choose = %s missing %v, %v; want imp004m missing pin5", c.Type.Name, c.Missing, err)
 	}
-	_, err = Choose(nil, []string{Ethernet, Cellular})
+	_, err = Choose(nil, []string{Ethernet, Cellular}, nil)
 	var n *NoSingleTypeError
 	if !errors.As(err, &n) || !strings.Contains(err.Error(), "ethernet interface, cell interface") {
 		t.Errorf("err = %v, want NoSingleTypeError naming both interfaces", err)
@@ -167,7 +167,7 @@ func FuzzChoose(f *testing.F) {
 		if ifaces != "" {
 			is = strings.Split(ifaces, ",")
 		}
-		c, err := Choose(strings.Split(names, ","), is)
+		c, err := Choose(strings.Split(names, ","), is, nil)
 		if err != nil {
 			var u *UnknownNameError
 			var n *NoSingleTypeError
@@ -231,6 +231,28 @@ func TestSPIFlashFigures(t *testing.T) {
 		}
 		if got := slices.Contains(typ.Members(), "spiflash"); got != (tc.user > 0) {
 			t.Errorf("%s: hardware.spiflash listed %v", tc.imp, got)
+		}
+	}
+}
+
+// Of the imp types having the code's pins, the first whose pin-mux page
+// gives each pin the mode the code configures it in; when none does, the
+// first having the names (the code then meets its imp's error).
+func TestChooseByPinModes(t *testing.T) {
+	pins := []string{"pinE", "pinF", "pinK"} // imp003, imp004m, imp006, impC001 all have them
+	cases := []struct {
+		needs []PinNeed
+		want  string
+	}{
+		{nil, "imp006"},
+		{[]PinNeed{{"pinE", PWM}}, "imp006"},
+		{[]PinNeed{{"pinK", PWM}}, "imp004m"},      // the imp006's pin K is digital only; the imp004m's, next in preference, does PWM
+		{[]PinNeed{{"pinK", AnalogOut}}, "imp006"}, // no type's pin K is a DAC
+	}
+	for _, c := range cases {
+		got, err := Choose(pins, nil, c.needs)
+		if err != nil || got.Type.Name != c.want {
+			t.Errorf("Choose(%v, needs %v) = %v, %v; want %s", pins, c.needs, got.Type, err, c.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -63,4 +64,31 @@ func FuzzMemberUses(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestMethodCalls(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []MethodCall
+	}{
+		{"hardware.pinK.configure(PWM_OUT, 0.01, 0.5);", []MethodCall{{"pinK", "PWM_OUT", 1}}},
+		{"led <- hardware.pinK;\n\nled.configure(PWM_OUT, 0.01, 0.5);", []MethodCall{{"pinK", "PWM_OUT", 3}}},
+		{"local p = hardware.pin1;\np.configure(ANALOG_IN);", []MethodCall{{"pin1", "ANALOG_IN", 2}}},
+		{"class L {\n  pin = hardware.pinA;\n  function on() { this.pin.configure(DIGITAL_OUT, 1); }\n}", []MethodCall{{"pinA", "DIGITAL_OUT", 3}}},
+		{"hardware.pin1.configure(modes[0]);", []MethodCall{{"pin1", "", 1}}},
+		{"hardware.pin1.configure();", []MethodCall{{"pin1", "", 1}}},
+		// not a pin held by a name: a value read from it, a member of another object
+		{"v <- hardware.pin1.read();\nv.configure(PWM_OUT);", nil},
+		{"x.hardware.pin1.configure(PWM_OUT);", nil},
+		{"led <- hardware.pinK;\nother.led.configure(PWM_OUT);", nil},
+		// calls of other methods, comments and strings
+		{"hardware.pin1.write(1); // hardware.pin2.configure(PWM_OUT)\ns <- \"hardware.pin3.configure(PWM_OUT)\";", nil},
+		// a name keeps the first pin assigned to it
+		{"a <- hardware.pin1;\na <- hardware.pin2;\na.configure(ANALOG_IN);", []MethodCall{{"pin1", "ANALOG_IN", 3}}},
+	}
+	for _, tc := range tests {
+		if got := MethodCalls(tc.src, "hardware", "configure"); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("MethodCalls(%q) = %+v, want %+v", tc.src, got, tc.want)
+		}
+	}
 }

@@ -67,6 +67,17 @@ func modeNeeds(mode int32) imptype.Mode {
 	return imptype.Digital
 }
 
+// ModeNeeds is the pin capability the mode whose Squirrel constant is
+// named (PWM_OUT) needs; false for a name that is no pin mode.
+func ModeNeeds(name string) (imptype.Mode, bool) {
+	for mode, n := range modeNames {
+		if n == name && n != "" {
+			return modeNeeds(int32(mode)), true
+		}
+	}
+	return 0, false
+}
+
 // pinConstants are the modes' constants, in value order.
 var pinConstants = runtime.Enum(DigitalIn, modeNames[DigitalIn:]...)
 
