@@ -1,6 +1,9 @@
 package runtime
 
-import "fmt"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // A table literal whose keys are all distinct constant strings
 // ({x = 1, "y": 2}) always ends with the same node array: the layout
@@ -107,6 +110,16 @@ func (t *Table) fillSlot(at int, v Value) {
 	}
 }
 
+// tableWithNodes is a table and its node array A in one allocation.
+func tableWithNodes[A [8]node | [16]node | [32]node | [64]node]() *Table {
+	b := new(struct {
+		Table
+		n A
+	})
+	b.Table.nodes = unsafe.Slice(&b.n[0], len(b.n))
+	return &b.Table
+}
+
 // measuredNodes is the node count the heap meter charges for t: while a
 // shaped literal is being filled, the count NewTable(n) starts with.
 func (t *Table) measuredNodes() int {
@@ -124,33 +137,13 @@ func newTableNodes(size int) *Table {
 	case 4:
 		return newTable(4, false)
 	case 8:
-		b := new(struct {
-			Table
-			n [8]node
-		})
-		t = &b.Table
-		t.nodes = b.n[:]
+		t = tableWithNodes[[8]node]()
 	case 16:
-		b := new(struct {
-			Table
-			n [16]node
-		})
-		t = &b.Table
-		t.nodes = b.n[:]
+		t = tableWithNodes[[16]node]()
 	case 32:
-		b := new(struct {
-			Table
-			n [32]node
-		})
-		t = &b.Table
-		t.nodes = b.n[:]
+		t = tableWithNodes[[32]node]()
 	case 64:
-		b := new(struct {
-			Table
-			n [64]node
-		})
-		t = &b.Table
-		t.nodes = b.n[:]
+		t = tableWithNodes[[64]node]()
 	default:
 		t = &Table{}
 		t.allocNodes(size)
