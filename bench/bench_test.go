@@ -251,15 +251,7 @@ func TestBenchCheck(t *testing.T) {
 // Squirrel call, so allocs/op measures the loop body alone: it must be 0.
 func BenchmarkIntLoop(b *testing.B) {
 	src := []byte("function loop(n) { local s = 0; for (local i = 0; i < n; i++) s += i & 7; return s; }")
-	p, err := compile.Source("intloop.nut", src, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		b.Fatal(err)
-	}
+	vm := scriptVM(b, "intloop.nut", src)
 	fn, _ := vm.Root().Get(runtime.Str("loop"))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -276,15 +268,7 @@ func TestIntLoopDoesNotAllocate(t *testing.T) {
   for (local i = 0; i < n; i++) { s += i & 7; f = f * 1.0001 + 1; b = !b; s = s - (i % 3); }
   return s;
 }`)
-	p, err := compile.Source("intloop.nut", src, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
+	vm := scriptVM(t, "intloop.nut", src)
 	fn, _ := vm.Root().Get(runtime.Str("loop"))
 	root := runtime.TableValue(vm.Root())
 	small := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10)) })
@@ -303,15 +287,7 @@ function loop(n) {
   for (local i = 0; i < n; i++) s += va(i) + va(i, 1, 2, 3);
   return s;
 }`)
-	p, err := compile.Source("vargv.nut", src, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
+	vm := scriptVM(t, "vargv.nut", src)
 	fn, _ := vm.Root().Get(runtime.Str("loop"))
 	root := runtime.TableValue(vm.Root())
 	small := testing.AllocsPerRun(5, func() { _, _ = vm.Call(fn, root, runtime.Int(10)) })
@@ -319,4 +295,20 @@ function loop(n) {
 	if large != small {
 		t.Errorf("varargs calls allocate: %.0f allocations for 10 iterations, %.0f for 10000", small, large)
 	}
+}
+
+// scriptVM is a VM with the base library that has run the script src
+// (its functions are in the root table).
+func scriptVM(tb testing.TB, name string, src []byte) *runtime.VM {
+	tb.Helper()
+	p, err := compile.Source(name, src, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
+	base.Open(vm, base.Options{})
+	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
+		tb.Fatal(err)
+	}
+	return vm
 }

@@ -2,14 +2,11 @@ package bench
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/impvm/impvm/lang/compile"
 	"github.com/impvm/impvm/runtime"
-	"github.com/impvm/impvm/stdlib/base"
 )
 
 // The mechanism benchmarks time one Squirrel mechanism per loop iteration
@@ -83,15 +80,7 @@ var mechanisms = []string{"call", "trycatch", "trycall", "closurecall", "closure
 // BenchmarkMechanism reports each mechanism's cost; call is the plain
 // function call the others are compared with.
 func BenchmarkMechanism(b *testing.B) {
-	p, err := compile.Source("mechanism.nut", []byte(mechanismSource), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		b.Fatal(err)
-	}
+	vm := scriptVM(b, "mechanism.nut", []byte(mechanismSource))
 	root := runtime.TableValue(vm.Root())
 	for _, name := range mechanisms {
 		fn, ok := vm.Root().Get(runtime.Str(name))
@@ -117,15 +106,7 @@ func TestMechanismRatios(t *testing.T) {
 	if !*check && !*table {
 		t.Skip("run with -check (make bench-check) or -table")
 	}
-	p, err := compile.Source("mechanism.nut", []byte(mechanismSource), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
+	vm := scriptVM(t, "mechanism.nut", []byte(mechanismSource))
 	root := runtime.TableValue(vm.Root())
 	const n = 200000
 	run := func(name string) func() {
@@ -159,16 +140,8 @@ func TestMechanismRatios(t *testing.T) {
 // base. calls and a throw caught by try (directly or from a callee) make
 // no allocation per iteration: only creating a closure may.
 func TestMechanismsDoNotAllocate(t *testing.T) {
-	p, err := compile.Source("mechanism.nut", []byte(mechanismSource), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm := runtime.NewVM(runtime.Options{Stdout: io.Discard, Stderr: io.Discard})
-	base.Open(vm, base.Options{})
+	vm := scriptVM(t, "mechanism.nut", []byte(mechanismSource))
 	vm.SetHeapLimit(512 << 20)
-	if _, err := vm.Run(runtime.NewMainClosure(p)); err != nil {
-		t.Fatal(err)
-	}
 	root := runtime.TableValue(vm.Root())
 	for _, name := range mechanisms {
 		if name == "closurenew" {
