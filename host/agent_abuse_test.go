@@ -2,15 +2,15 @@ package host
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/impvm/impvm/internal/syncio"
 )
 
 // abuseAgent answers every request, and misbehaves on some paths: headers
@@ -35,24 +35,6 @@ http.onrequest(function(req, res) {
 });
 `
 
-// safeBuffer is a log the world writes while the test reads it.
-type safeBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *safeBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *safeBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestAgentHTTPAbuse sends the agent's HTTP server (on 127.0.0.1)
 // malformed and hostile requests as raw bytes: each gets an HTTP error
 // (or success) response or a closed connection within the hang guard,
@@ -60,14 +42,14 @@ func (s *safeBuffer) String() string {
 // handlers that misbehave give a Squirrel error or a clean response, and
 // nothing panics.
 func TestAgentHTTPAbuse(t *testing.T) {
-	var log safeBuffer
+	log := syncio.NewBuffer() // the world writes it while the test reads it
 	w, err := New(Config{
 		Scripts:     []Script{{Path: "h.device.nut"}},
 		Agent:       &Script{Path: "h.agent.nut", Source: []byte(abuseAgent)},
 		AgentHTTP:   true,
 		HTTPTimeout: 2 * time.Second,
 		OnError:     OnErrorRestart,
-		Out:         &log,
+		Out:         log,
 	})
 	if err != nil {
 		t.Fatal(err)
