@@ -184,34 +184,24 @@ func (x *junitXML) attr(name, value string) {
 	x.b = append(x.b, '"')
 }
 
-// text appends s escaped for XML text or an attribute value: the five
-// markup characters and tab, newline and carriage return as character
-// references, and anything XML cannot hold (control characters, bytes
-// that are not UTF-8) as U+FFFD.
+// xmlEntities are the character references text writes: the five
+// markup characters, and tab, newline and carriage return (which an
+// attribute value would otherwise lose), as encoding/xml writes them.
+var xmlEntities = map[rune]string{'"': "&#34;", '\'': "&#39;", '&': "&amp;", '<': "&lt;", '>': "&gt;",
+	'\t': "&#x9;", '\n': "&#xA;", '\r': "&#xD;"}
+
+// text appends s escaped for XML text or an attribute value: xmlEntities,
+// and anything XML cannot hold (control characters, bytes that are not
+// UTF-8) as U+FFFD.
 func (x *junitXML) text(s string) {
 	for i := 0; i < len(s); {
 		r, width := utf8.DecodeRuneInString(s[i:])
 		i += width
-		switch {
-		case r == '"':
-			x.b = append(x.b, "&#34;"...)
-		case r == '\'':
-			x.b = append(x.b, "&#39;"...)
-		case r == '&':
-			x.b = append(x.b, "&amp;"...)
-		case r == '<':
-			x.b = append(x.b, "&lt;"...)
-		case r == '>':
-			x.b = append(x.b, "&gt;"...)
-		case r == '\t':
-			x.b = append(x.b, "&#x9;"...)
-		case r == '\n':
-			x.b = append(x.b, "&#xA;"...)
-		case r == '\r':
-			x.b = append(x.b, "&#xD;"...)
-		case r == utf8.RuneError && width == 1, !xmlChar(r):
+		if e, ok := xmlEntities[r]; ok {
+			x.b = append(x.b, e...)
+		} else if r == utf8.RuneError && width == 1 || !xmlChar(r) {
 			x.b = append(x.b, "\uFFFD"...)
-		default:
+		} else {
 			x.b = append(x.b, s[i-width:i]...)
 		}
 	}
